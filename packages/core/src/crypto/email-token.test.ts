@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { openEmail, sealEmail } from "./email-token";
+
+describe("company e-mail tokens", () => {
+  it("round-trips and never contains the e-mail in clear", () => {
+    const token = sealEmail("s3cret", "contact@boulangerie.fr");
+    expect(token.email).not.toContain("boulangerie");
+    expect(openEmail("s3cret", token)).toBe("contact@boulangerie.fr");
+  });
+
+  it("uses a fresh iv for every token", () => {
+    expect(sealEmail("k", "a@b.fr").iv).not.toBe(sealEmail("k", "a@b.fr").iv);
+  });
+
+  it("rejects a tampered token, a wrong key and malformed input", () => {
+    const token = sealEmail("s3cret", "contact@boulangerie.fr");
+    const flipped = (token.email[0] === "0" ? "1" : "0") + token.email.slice(1);
+    expect(openEmail("s3cret", { ...token, email: flipped })).toBeNull();
+    expect(openEmail("other", token)).toBeNull();
+    expect(openEmail("s3cret", { email: "zz", iv: token.iv })).toBeNull();
+    expect(openEmail("s3cret", { email: token.email, iv: "abc" })).toBeNull();
+  });
+});

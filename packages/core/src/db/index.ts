@@ -1,0 +1,5 @@
+export * from "./client";
+export * from "./migrate";
+export * from "./indexes";
+export * from "./schema";
+export { createTestDb } from "./test-db";

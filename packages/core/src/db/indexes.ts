@@ -1,0 +1,91 @@
+import type { Db } from "./client";
+
+/** (letter - 'A') * 10000 + digits: "D1102" -> 31102. A romeDomain is a contiguous key range. */
+export function romeKey(code: string): number {
+  return (code.toUpperCase().charCodeAt(0) - 65) * 10000 + Number(code.slice(1, 5));
+}
+
+/** Key range of a ROME code ("D1102"), a domaine professionnel ("D11") or a grand domaine ("D"). */
+export function romeKeyRange(codeOrDomain: string): [number, number] {
+  const letter = (codeOrDomain.toUpperCase().charCodeAt(0) - 65) * 10000;
+  const digits = codeOrDomain.slice(1);
+  if (digits.length === 4) return [letter + Number(digits), letter + Number(digits)];
+  if (digits.length === 2) return [letter + Number(digits) * 100, letter + Number(digits) * 100 + 99];
+  return [letter, letter + 9999];
+}
+
+const ROME_KEY_SQL = (col: string) =>
+  `((unicode(upper(substr(${col}, 1, 1))) - 65) * 10000 + CAST(substr(${col}, 2, 4) AS INTEGER))`;
+
+export type SpatialIndex = "communes" | "trainings" | "companies" | "job_offers" | "recruiter_offers";
+
+const REBUILD_SQL: Record<SpatialIndex, string> = {
+  communes: `INSERT INTO communes_rtree (id, min_lat, max_lat, min_lon, max_lon)
+    SELECT id, latitude, latitude, longitude, longitude FROM communes`,
+  trainings: `INSERT INTO trainings_rtree (min_rome, max_rome, min_level, max_level, min_lat, max_lat, min_lon, max_lon, training_id)
+    SELECT ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")}, coalesce(t.level, 0), coalesce(t.level, 0),
+      t.latitude, t.latitude, t.longitude, t.longitude, t.id
+    FROM training_romes tr JOIN trainings t ON t.id = tr.training_id
+    WHERE t.latitude IS NOT NULL AND t.longitude IS NOT NULL AND t.published = 1`,
+  companies: `INSERT INTO companies_rtree (min_rome, max_rome, min_lat, max_lat, min_lon, max_lon, company_id)
+    SELECT ${ROME_KEY_SQL("cr.rome_code")}, ${ROME_KEY_SQL("cr.rome_code")}, c.latitude, c.latitude, c.longitude, c.longitude, c.id
+    FROM company_romes cr JOIN companies c ON c.id = cr.company_id
+    WHERE c.latitude IS NOT NULL AND c.longitude IS NOT NULL`,
+  job_offers: `INSERT INTO job_offers_rtree (id, min_rome, max_rome, min_lat, max_lat, min_lon, max_lon)
+    SELECT row_id, ${ROME_KEY_SQL("rome_code")}, ${ROME_KEY_SQL("rome_code")}, latitude, latitude, longitude, longitude
+    FROM job_offers WHERE latitude IS NOT NULL AND longitude IS NOT NULL`,
+  recruiter_offers: `INSERT INTO recruiter_offers_rtree (min_rome, max_rome, min_lat, max_lat, min_lon, max_lon, offer_row_id)
+    SELECT ${ROME_KEY_SQL("r.rome_code")}, ${ROME_KEY_SQL("r.rome_code")}, rc.latitude, rc.latitude, rc.longitude, rc.longitude, r.offer_row_id
+    FROM recruiter_offer_romes r
+    JOIN recruiter_offers o ON o.row_id = r.offer_row_id
+    JOIN recruiters rc ON rc.id = o.recruiter_id
+    WHERE rc.latitude IS NOT NULL AND rc.longitude IS NOT NULL`,
+};
+
+/** Refills an R*Tree from its table. Call inside the transaction that changed the table. */
+export function rebuildSpatialIndex(db: Db, which: SpatialIndex): void {
+  db.$client.exec(`DELETE FROM ${which}_rtree`);
+  db.$client.exec(REBUILD_SQL[which]);
+}
+
+export type FullTextIndex = "communes" | "metiers" | "diplomas";
+
+const FTS_SQL: Record<FullTextIndex, string[]> = {
+  communes: [`INSERT INTO communes_fts (communes_fts) VALUES ('rebuild')`],
+  metiers: [
+    `DELETE FROM metiers_fts`,
+    `INSERT INTO metiers_fts (rowid, label, keywords, rome_labels)
+      SELECT m.id, m.label, m.keywords,
+        coalesce((SELECT group_concat(r.label, ' ') FROM metier_romes mr JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id = m.id), '')
+      FROM metiers m`,
+  ],
+  diplomas: [
+    `DELETE FROM diplomas_fts`,
+    `INSERT INTO diplomas_fts (rowid, title, acronyms) SELECT id, title, acronyms FROM diplomas`,
+  ],
+};
+
+/** Refills an FTS5 index from its table. */
+export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
+  for (const statement of FTS_SQL[which]) db.$client.exec(statement);
+}
+
+/** Bounding box of a circle, generous at the poles and across the antimeridian. */
+export function boundingBox(latitude: number, longitude: number, radiusKm: number) {
+  const dLat = radiusKm / 110.574;
+  const cos = Math.cos((latitude * Math.PI) / 180);
+  const dLon = cos < 1e-6 ? 180 : Math.min(180, radiusKm / (111.32 * cos));
+  return {
+    minLat: Math.max(-90, latitude - dLat),
+    maxLat: Math.min(90, latitude + dLat),
+    minLon: dLon >= 180 ? -180 : longitude - dLon,
+    maxLon: dLon >= 180 ? 180 : longitude + dLon,
+  };
+}
+
+/** SQL expression of the great-circle distance in km from (?, ?) to the given columns (haversine). */
+export function distanceSql(latCol: string, lonCol: string, latParam = "@lat", lonParam = "@lon"): string {
+  return `(12742.0 * asin(sqrt(
+    pow(sin(radians(${latCol} - ${latParam}) / 2), 2) +
+    cos(radians(${latParam})) * cos(radians(${latCol})) * pow(sin(radians(${lonCol} - ${lonParam}) / 2), 2))))`;
+}

@@ -1,0 +1,29 @@
+import type { Db } from "./db/client";
+
+/** Settings core functions need; each app reads its environment once and builds this. */
+export interface CoreConfig {
+  env: "development" | "test" | "production";
+  /** Public base URL of the site, used in e-mail links. */
+  publicUrl: string;
+  /** Secret for company e-mail tokens and signed links. */
+  secret: string;
+  /** Callers that receive company phone numbers (reference §2.2). */
+  allowedCallers: string[];
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Everything a core function may touch, passed explicitly (core never reads process.env). */
+export interface CoreDeps {
+  db: Db;
+  config: CoreConfig;
+  now: () => Date;
+  fetch: typeof fetch;
+  log: Logger;
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
+      { test: { name: "server", root: "apps/server", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
+      { test: { name: "embed", root: "apps/embed", include: ["src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "browser",
+          root: "tests/browser",
+          include: ["**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
