@@ -32,7 +32,8 @@ export const communesTable = sqliteTable(
     population: integer("population").notNull().default(0),
     latitude: real("latitude").notNull(),
     longitude: real("longitude").notNull(),
-    // "exact" when the coordinates dataset has the commune, "departement" when we fell back
+    // "exact" (joined by INSEE), "name" (same département and name), "postcode" (mean of communes
+    // sharing a postcode), "departement" (chef-lieu)
     coordSource: text("coord_source").notNull().default("exact"),
   },
   // communes of a departement ranked by population (dataset generator, fallbacks)

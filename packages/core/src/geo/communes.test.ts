@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/client";
+import { createTestDb } from "../db/test-db";
+import { CommuneSchema, haversineKm, type LatLon } from "../referentials/geography";
+import {
+  COMMUNE_QUERIES,
+  communesWithin,
+  getCommune,
+  reverseGeocode,
+  searchCommunes,
+  toFtsQuery,
+} from "./communes";
+import { loadGeography } from "./load";
+
+let db: Db;
+
+beforeAll(() => {
+  db = createTestDb();
+  loadGeography(db);
+});
+
+const PARIS: LatLon = { latitude: 48.8566, longitude: 2.3522 };
+const LYON: LatLon = { latitude: 45.764, longitude: 4.8357 };
+
+describe("searchCommunes", () => {
+  it.each(["saint etienne", "SAINT-ÉTIENNE", "Saint-Etienne", "st etienne", "saint éti"])(
+    "finds Saint-Étienne (42218) first for %j",
+    (term) => {
+      expect(searchCommunes(db, term)[0]?.insee).toBe("42218");
+    },
+  );
+
+  it("finds Cahors first from the postcode prefix 460, labelled with its postcode", () => {
+    const [first] = searchCommunes(db, "460");
+    expect(first).toMatchObject({ insee: "46042", name: "Cahors", zipcode: "46000", label: "Cahors 46000" });
+  });
+
+  it("shows the postcode that matched for a city with many postcodes", () => {
+    expect(searchCommunes(db, "75016")).toEqual([
+      expect.objectContaining({ insee: "75056", label: "Paris 75016" }),
+    ]);
+  });
+
+  it("returns the documented shape, ranked by population and capped by the limit", () => {
+    const results = searchCommunes(db, "saint", 7);
+    expect(results).toHaveLength(7);
+    for (const r of results) expect(CommuneSchema.parse(r)).toEqual(r);
+    const populations = results.map((r) => r.population);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+    expect(searchCommunes(db, "a", 1000)).toHaveLength(50);
+  });
+
+  it("requires every word to match as a prefix", () => {
+    expect(searchCommunes(db, "cahors 46").map((r) => r.insee)).toEqual(["46042"]);
+    expect(searchCommunes(db, "cahors marseille")).toEqual([]);
+  });
+
+  it("returns nothing for blank or punctuation-only input", () => {
+    expect(searchCommunes(db, "")).toEqual([]);
+    expect(searchCommunes(db, '  "*-:^() ')).toEqual([]);
+  });
+
+  it.each([
+    '"',
+    "*",
+    "-paris",
+    "paris:",
+    "NEAR(paris lyon)",
+    "paris OR lyon",
+    "^lyon",
+    "{name}: x",
+    "a\u0000b",
+    "'; DROP TABLE communes;--",
+  ])("never throws on FTS syntax in the input %j", (term) => {
+    expect(() => searchCommunes(db, term)).not.toThrow();
+  });
+
+  it("never throws, whatever the input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (term) => {
+        expect(Array.isArray(searchCommunes(db, term, 3))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("builds quoted prefix queries only", () => {
+    expect(toFtsQuery('Saint-"Étienne*')).toEqual({ match: '"saint"* AND "etienne"*', postcodePrefix: null });
+    expect(toFtsQuery("st")?.match).toBe('("st"* OR "saint"*)');
+    expect(toFtsQuery(" 46 0 ")).toEqual({ match: 'postcodes : "460"*', postcodePrefix: "460" });
+  });
+});
+
+describe("getCommune", () => {
+  it("returns a commune by INSEE code, Corsican codes included", () => {
+    expect(getCommune(db, "2A004")).toMatchObject({
+      name: "Ajaccio",
+      departement: "2A",
+      label: "Ajaccio 20000",
+    });
+    expect(getCommune(db, "2a004")?.insee).toBe("2A004");
+  });
+
+  it("resolves an arrondissement municipal to its city", () => {
+    expect(getCommune(db, "75115")?.insee).toBe("75056");
+    expect(getCommune(db, "13208")?.insee).toBe("13055");
+    expect(getCommune(db, "69389")?.insee).toBe("69123");
+  });
+
+  it("returns null for an unknown code", () => {
+    expect(getCommune(db, "00000")).toBeNull();
+  });
+});
+
+describe("reverseGeocode", () => {
+  it("gives Paris for the centre of Paris and Lyon for the centre of Lyon", () => {
+    expect(reverseGeocode(db, PARIS)?.insee).toBe("75056");
+    expect(reverseGeocode(db, LYON)?.insee).toBe("69123");
+  });
+
+  it("gives the same commune as a full scan for a rural point", () => {
+    const point = { latitude: 44.9, longitude: 1.2 };
+    expect(reverseGeocode(db, point)?.insee).toBe(bruteForce(point, 50)[0]?.insee);
+  });
+
+  it("returns null far out at sea or for an invalid point", () => {
+    expect(reverseGeocode(db, { latitude: 45, longitude: -8 })).toBeNull();
+    expect(reverseGeocode(db, { latitude: Number.NaN, longitude: 2 })).toBeNull();
+    expect(reverseGeocode(db, { latitude: 91, longitude: 2 })).toBeNull();
+  });
+});
+
+function bruteForce(point: LatLon, radiusKm: number) {
+  return (
+    db.$client.prepare("SELECT insee, latitude, longitude FROM communes").all() as (LatLon & {
+      insee: string;
+    })[]
+  )
+    .map((c) => ({ insee: c.insee, distanceKm: haversineKm(point, c) }))
+    .filter((c) => c.distanceKm <= radiusKm)
+    .sort((a, b) => a.distanceKm - b.distanceKm || (a.insee < b.insee ? -1 : 1));
+}
+
+describe("communesWithin", () => {
+  it.each([
+    ["Paris", 5, PARIS],
+    ["Paris", 20, PARIS],
+    ["Lyon", 12.5, LYON],
+    ["Cahors", 30, { latitude: 44.4475, longitude: 1.4419 }],
+    ["Ajaccio", 40, { latitude: 41.9192, longitude: 8.7386 }],
+    ["Saint-Denis (La Réunion)", 25, { latitude: -20.8823, longitude: 55.4504 }],
+    ["Strasbourg, across the border", 60, { latitude: 48.5734, longitude: 7.7521 }],
+    ["the Bay of Biscay", 50, { latitude: 45, longitude: -8 }],
+  ])(
+    "lists the same communes, nearest first, as a haversine scan of every row (%s, %d km)",
+    (_, radius, point) => {
+      const expected = bruteForce(point, radius);
+      const actual = communesWithin(db, point, radius, 100_000);
+      expect(actual.map((c) => c.insee)).toEqual(expected.map((c) => c.insee));
+      actual.forEach((c, i) => expect(c.distanceKm).toBeCloseTo(expected[i]?.distanceKm ?? Number.NaN, 9));
+    },
+  );
+});
+
+describe("query plans", () => {
+  const plan = (sql: string, params: unknown) =>
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+  const neverScansCommunes = (details: string[]) =>
+    expect(details.filter((d) => /^SCAN (c|communes)( |$)/.test(d))).toEqual([]);
+
+  it("searches names through the FTS5 index and reads communes by rowid", () => {
+    const details = plan(COMMUNE_QUERIES.search, { match: '"saint"*', limit: 10 });
+    expect(details[0]).toMatch(/^SCAN communes_fts VIRTUAL TABLE INDEX \d+:M/);
+    expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
+    neverScansCommunes(details);
+  });
+
+  it("finds nearby communes through the R*Tree and reads communes by rowid", () => {
+    const details = plan(COMMUNE_QUERIES.within, {
+      minLat: 48,
+      maxLat: 49,
+      minLon: 2,
+      maxLon: 3,
+      lat: 48.5,
+      lon: 2.5,
+      radius: 50,
+      limit: 1,
+    });
+    expect(details[0]).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/);
+    expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
+    neverScansCommunes(details);
+  });
+
+  it("looks a commune up by its unique INSEE index", () => {
+    expect(plan(COMMUNE_QUERIES.byInsee, ["75056"])).toEqual([
+      "SEARCH c USING INDEX communes_insee_unique (insee=?)",
+    ]);
+  });
+});

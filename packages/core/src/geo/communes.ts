@@ -1,0 +1,151 @@
+import type { Db } from "../db/client";
+import { boundingBox, distanceSql } from "../db/indexes";
+import type { Commune, LatLon } from "../referentials/geography";
+
+interface CommuneRow {
+  insee: string;
+  name: string;
+  postcodes: string;
+  latitude: number;
+  longitude: number;
+  population: number;
+  departement: string;
+}
+
+const COLUMNS = `c.insee, c.name, c.postcodes, c.latitude, c.longitude, c.population, c.departement_code AS departement`;
+
+/** The SQL of each lookup, exported so that tests can check its query plan. */
+export const COMMUNE_QUERIES = {
+  search: `SELECT ${COLUMNS} FROM communes_fts JOIN communes c ON c.id = communes_fts.rowid
+    WHERE communes_fts MATCH @match ORDER BY c.population DESC, c.insee LIMIT @limit`,
+  // Overlap tests on the R*Tree: it stores float32 bounds rounded outwards, so overlap never misses a point.
+  within: `SELECT * FROM (
+      SELECT ${COLUMNS}, ${distanceSql("c.latitude", "c.longitude")} AS distance
+      FROM communes_rtree r JOIN communes c ON c.id = r.id
+      WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon)
+    WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
+  byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
+} as const;
+
+const MAX_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+const MAX_LIMIT = 50;
+const ABBREVIATIONS: Record<string, string> = {
+  st: "saint",
+  ste: "sainte",
+  sts: "saints",
+  stes: "saintes",
+  mt: "mont",
+};
+
+/**
+ * Turns user input into an FTS5 query that cannot be malformed: only letters and digits survive, each
+ * word is quoted and matched as a prefix. An all-digit term is a postcode prefix. Null when nothing is left.
+ */
+export function toFtsQuery(term: string): { match: string; postcodePrefix: string | null } | null {
+  const plain = term.slice(0, 200).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const digits = plain.replace(/\s+/g, "");
+  if (/^\d+$/.test(digits))
+    return { match: `postcodes : "${digits.slice(0, 5)}"*`, postcodePrefix: digits.slice(0, 5) };
+  const words = plain
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, MAX_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_LENGTH));
+  if (words.length === 0) return null;
+  const match = words
+    .map((w) => {
+      const full = ABBREVIATIONS[w];
+      return full ? `("${w}"* OR "${full}"*)` : `"${w}"*`;
+    })
+    .join(" AND ");
+  return { match, postcodePrefix: null };
+}
+
+/** Communes whose name words or postcode start with the term's words, most populated first. */
+export function searchCommunes(db: Db, term: string, limit = 10): Commune[] {
+  const query = toFtsQuery(term);
+  if (!query) return [];
+  const rows = db.$client
+    .prepare(COMMUNE_QUERIES.search)
+    .all({ match: query.match, limit: clampLimit(limit) }) as CommuneRow[];
+  return rows.map((row) => toCommune(row, query.postcodePrefix));
+}
+
+// Arrondissements municipaux (Paris 75101-75120, Marseille 13201-13216, Lyon 69381-69389) -> their commune.
+const ARRONDISSEMENT_PARENTS: [RegExp, string][] = [
+  [/^751(0[1-9]|1\d|20)$/, "75056"],
+  [/^132(0[1-9]|1[0-6])$/, "13055"],
+  [/^6938[1-9]$/, "69123"],
+];
+
+/** A commune by INSEE code; an arrondissement municipal code gives its city. */
+export function getCommune(db: Db, insee: string): Commune | null {
+  const code = insee.trim().toUpperCase();
+  const parent = ARRONDISSEMENT_PARENTS.find(([pattern]) => pattern.test(code))?.[1];
+  const row = db.$client.prepare(COMMUNE_QUERIES.byInsee).get(parent ?? code) as CommuneRow | undefined;
+  return row ? toCommune(row, null) : null;
+}
+
+/** Communes within `radiusKm` of a point, nearest first (ties by INSEE code), through the R*Tree. */
+export function communesWithin(
+  db: Db,
+  point: LatLon,
+  radiusKm: number,
+  limit = 1000,
+): (Commune & { distanceKm: number })[] {
+  const box = boundingBox(point.latitude, point.longitude, radiusKm);
+  const rows = db.$client.prepare(COMMUNE_QUERIES.within).all({
+    ...box,
+    lat: point.latitude,
+    lon: point.longitude,
+    radius: radiusKm,
+    limit,
+  }) as (CommuneRow & { distance: number })[];
+  return rows.map((row) => ({ ...toCommune(row, null), distanceKm: row.distance }));
+}
+
+const REVERSE_RADII_KM = [2, 5, 10, 25, 50];
+
+/** The nearest commune, searched in growing boxes so that a point at sea never scans everything. */
+export function reverseGeocode(db: Db, point: LatLon): Commune | null {
+  if (!isValidPoint(point)) return null;
+  for (const radius of REVERSE_RADII_KM) {
+    const [nearest] = communesWithin(db, point, radius, 1);
+    if (nearest) {
+      const { distanceKm: _, ...commune } = nearest;
+      return commune;
+    }
+  }
+  return null;
+}
+
+function isValidPoint(p: LatLon): boolean {
+  return (
+    Number.isFinite(p.latitude) &&
+    Number.isFinite(p.longitude) &&
+    Math.abs(p.latitude) <= 90 &&
+    Math.abs(p.longitude) <= 180
+  );
+}
+
+function clampLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit))) : 10;
+}
+
+function toCommune(row: CommuneRow, postcodePrefix: string | null): Commune {
+  const postcodes = row.postcodes.split(" ").filter(Boolean);
+  // A postcode search shows the postcode that matched ("75016" -> "Paris 75016").
+  const zipcode =
+    (postcodePrefix && postcodes.find((p) => p.startsWith(postcodePrefix))) || postcodes[0] || "";
+  return {
+    insee: row.insee,
+    name: row.name,
+    zipcode,
+    label: zipcode ? `${row.name} ${zipcode}` : row.name,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    population: row.population,
+    departement: row.departement,
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./communes";
+export * from "./load";

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  ARRONDISSEMENT_SUBSTITUTES,
+  REGIONS,
+  REGION_CODES,
+  departementsOfRegion,
+  haversineKm,
+  isRegionCode,
+} from "./geography";
+
+describe("REGIONS", () => {
+  it("lists the 18 region codes the V1 API accepts, in the reference's order", () => {
+    expect(REGION_CODES).toEqual([
+      "01",
+      "02",
+      "03",
+      "04",
+      "06",
+      "11",
+      "24",
+      "27",
+      "28",
+      "32",
+      "44",
+      "52",
+      "53",
+      "75",
+      "76",
+      "84",
+      "93",
+      "94",
+    ]);
+    expect(REGIONS.find((r) => r.code === "93")?.name).toBe("Provence-Alpes-Côte d'Azur");
+  });
+
+  it("assigns every metropolitan and overseas département prefix to exactly one region", () => {
+    const all = REGIONS.flatMap((r) => [...r.departements]);
+    expect(new Set(all).size).toBe(all.length);
+    // 96 metropolitan départements with 2A/2B as the single postcode prefix "20", plus 5 overseas.
+    expect(all).toHaveLength(100);
+  });
+
+  it("gives the reference's départements of a region", () => {
+    expect(departementsOfRegion("84")).toEqual([
+      "01",
+      "03",
+      "07",
+      "15",
+      "26",
+      "38",
+      "42",
+      "43",
+      "63",
+      "69",
+      "73",
+      "74",
+    ]);
+    expect(departementsOfRegion("11")).toEqual(["75", "77", "78", "91", "92", "93", "94", "95"]);
+    expect(departementsOfRegion("94")).toEqual(["20"]);
+    expect(departementsOfRegion("06")).toEqual(["976"]);
+  });
+
+  it("returns no département for an unknown region", () => {
+    expect(departementsOfRegion("05")).toEqual([]);
+    expect(departementsOfRegion("")).toEqual([]);
+  });
+
+  it("recognises region codes and nothing else", () => {
+    expect(isRegionCode("01")).toBe(true);
+    expect(isRegionCode("94")).toBe(true);
+    expect(isRegionCode("1")).toBe(false);
+    expect(isRegionCode("05")).toBe(false);
+    expect(isRegionCode("975")).toBe(false);
+  });
+});
+
+describe("ARRONDISSEMENT_SUBSTITUTES", () => {
+  it("maps Paris, Marseille and Lyon to their first arrondissement", () => {
+    expect(ARRONDISSEMENT_SUBSTITUTES).toEqual({ "75056": "75101", "13055": "13201", "69123": "69381" });
+  });
+});
+
+describe("haversineKm", () => {
+  const paris = { latitude: 48.8566, longitude: 2.3522 };
+  const lyon = { latitude: 45.764, longitude: 4.8357 };
+
+  it("gives about 392 km between Paris and Lyon, both ways", () => {
+    expect(haversineKm(paris, lyon)).toBeCloseTo(391.5, 0);
+    expect(haversineKm(lyon, paris)).toBe(haversineKm(paris, lyon));
+  });
+
+  it("is zero for the same point and 111.2 km for one degree of latitude", () => {
+    expect(haversineKm(paris, paris)).toBe(0);
+    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 1, longitude: 0 })).toBeCloseTo(111.19, 2);
+  });
+
+  it("stays finite for antipodal points", () => {
+    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(
+      20015.1,
+      0,
+    );
+  });
+});

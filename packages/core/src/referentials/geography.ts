@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+/**
+ * The 18 regions accepted by the V1 `region` parameter. `departements` are the postcode prefixes the
+ * original service matched trainings against, so Corsica is "20" (its postcodes), not 2A/2B.
+ */
+export const REGIONS = [
+  { code: "01", name: "Guadeloupe", departements: ["971"] },
+  { code: "02", name: "Martinique", departements: ["972"] },
+  { code: "03", name: "Guyane", departements: ["973"] },
+  { code: "04", name: "La Réunion", departements: ["974"] },
+  { code: "06", name: "Mayotte", departements: ["976"] },
+  { code: "11", name: "Île-de-France", departements: ["75", "77", "78", "91", "92", "93", "94", "95"] },
+  { code: "24", name: "Centre-Val de Loire", departements: ["18", "28", "36", "37", "41", "45"] },
+  {
+    code: "27",
+    name: "Bourgogne-Franche-Comté",
+    departements: ["21", "25", "39", "58", "70", "71", "89", "90"],
+  },
+  { code: "28", name: "Normandie", departements: ["14", "27", "50", "61", "76"] },
+  { code: "32", name: "Hauts-de-France", departements: ["02", "59", "60", "62", "80"] },
+  {
+    code: "44",
+    name: "Grand Est",
+    departements: ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"],
+  },
+  { code: "52", name: "Pays de la Loire", departements: ["44", "49", "53", "72", "85"] },
+  { code: "53", name: "Bretagne", departements: ["22", "29", "35", "56"] },
+  {
+    code: "75",
+    name: "Nouvelle-Aquitaine",
+    departements: ["16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"],
+  },
+  {
+    code: "76",
+    name: "Occitanie",
+    departements: ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"],
+  },
+  {
+    code: "84",
+    name: "Auvergne-Rhône-Alpes",
+    departements: ["01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"],
+  },
+  { code: "93", name: "Provence-Alpes-Côte d'Azur", departements: ["04", "05", "06", "13", "83", "84"] },
+  { code: "94", name: "Corse", departements: ["20"] },
+] as const;
+
+export type Region = (typeof REGIONS)[number];
+export type RegionCode = Region["code"];
+
+export const REGION_CODES: readonly RegionCode[] = REGIONS.map((r) => r.code);
+
+export function isRegionCode(value: string): value is RegionCode {
+  return (REGION_CODES as readonly string[]).includes(value);
+}
+
+/** Département postcode prefixes of a region; empty for an unknown code. */
+export function departementsOfRegion(code: string): readonly string[] {
+  return REGIONS.find((r) => r.code === code)?.departements ?? [];
+}
+
+/**
+ * Paris, Lyon and Marseille as communes -> their first arrondissement municipal: the offers API
+ * (France Travail) knows these cities only by arrondissement.
+ */
+export const ARRONDISSEMENT_SUBSTITUTES: Readonly<Record<string, string>> = {
+  "75056": "75101",
+  "13055": "13201",
+  "69123": "69381",
+};
+
+export interface LatLon {
+  latitude: number;
+  longitude: number;
+}
+
+const EARTH_DIAMETER_KM = 12742;
+
+/** Great-circle distance in km; the same formula as `distanceSql` so SQL and JS agree. */
+export function haversineKm(a: LatLon, b: LatLon): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+    Math.cos(a.latitude * rad) *
+      Math.cos(b.latitude * rad) *
+      Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return EARTH_DIAMETER_KM * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/** A commune as the autocomplete and reverse geocoding return it. */
+export const CommuneSchema = z.object({
+  insee: z.string(),
+  name: z.string(),
+  zipcode: z.string(),
+  /** "Cahors 46000" */
+  label: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  population: z.number().int(),
+  departement: z.string(),
+});
+export type Commune = z.infer<typeof CommuneSchema>;
