@@ -125,7 +125,8 @@ export const SourceErrorSchema = z
   .meta({ id: "SourceError" });
 export type SourceError = z.infer<typeof SourceErrorSchema>;
 
-export const ResultsSchema = z.object({ results: z.array(ItemSchema) });
+// stale: the source was unreachable and a cached answer older than its TTL was served instead.
+export const ResultsSchema = z.object({ results: z.array(ItemSchema), stale: z.boolean().optional() });
 export type Results = z.infer<typeof ResultsSchema>;
 
 /** A source answer: its results, a SourceError, or null when the source was not requested. */

@@ -1,0 +1,11 @@
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/embed.ts"],
+  outfile: "dist/embed.js",
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2019"],
+  legalComments: "none",
+});

@@ -1,0 +1,111 @@
+// The partner loader: <div data-lba-widget="search" data-caller="..."></div><script src=".../embed.js" async>.
+// Dependency-free and tiny (budget: 2 KB gzipped, checked by scripts/measure-size.mjs).
+
+export interface MountOptions {
+  widget: string;
+  caller: string;
+  [option: string]: string | undefined;
+}
+
+const PAGES: Record<string, string> = {
+  search: "/recherche-apprentissage",
+  trainings: "/recherche-apprentissage-formation",
+  jobs: "/recherche-emploi",
+  apply: "/postuler",
+};
+
+// data-* attribute (camelCased by dataset) -> widget URL parameter
+const PARAMS: Record<string, string> = {
+  caller: "caller",
+  romes: "romes",
+  lat: "lat",
+  lon: "lon",
+  radius: "radius",
+  jobName: "job_name",
+  frozenJob: "frozen_job",
+  zipcode: "zipcode",
+  insee: "insee",
+  address: "address",
+  diploma: "diploma",
+  opco: "opco",
+  returnUri: "return_uri",
+  returnLogoUrl: "return_logo_url",
+  itemId: "itemId",
+  type: "type",
+  utmSource: "utm_source",
+  utmMedium: "utm_medium",
+  utmCampaign: "utm_campaign",
+};
+
+const script = document.currentScript as HTMLScriptElement | null;
+const origin = new URL(script ? script.src : location.href).origin;
+
+function fail(attribute: string, message: string): null {
+  console.error(`[LBA] data-${attribute.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}: ${message}`);
+  return null;
+}
+
+/** Checks the options and returns the widget URL, or null after a console error naming the attribute. */
+export function widgetUrl(options: MountOptions, base = origin, host = location.origin): string | null {
+  const page = PAGES[options.widget];
+  if (!page) return fail("lbaWidget", `"${options.widget}" is not one of search, trainings, jobs, apply`);
+  if (!options.caller) return fail("caller", "required: the name of your site or service");
+  const o = options;
+  if (o.romes && !/^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/.test(o.romes)) return fail("romes", "comma-separated ROME codes, e.g. D1102,D1104");
+  for (const [key, max] of [["lat", 90], ["lon", 180]] as const) {
+    const value = o[key];
+    if (value !== undefined && !(Math.abs(Number(value)) <= max && value.trim() !== "")) return fail(key, `a number between -${max} and ${max}`);
+  }
+  if ((o.lat === undefined) !== (o.lon === undefined)) return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
+  if (o.radius && !["10", "30", "60", "100"].includes(o.radius)) return fail("radius", "one of 10, 30, 60, 100");
+  if (o.widget === "apply") {
+    if (!o.itemId) return fail("itemId", "required for the apply widget");
+    if (!["lba", "lbb", "matcha"].includes(o.type ?? "")) return fail("type", "one of lba, lbb, matcha");
+  }
+  const url = new URL(page, base);
+  for (const key in PARAMS) {
+    const value = o[key];
+    if (value) url.searchParams.set(PARAMS[key] as string, value);
+  }
+  url.searchParams.set("embed_origin", host);
+  return url.href;
+}
+
+/** Replaces the element's content with the widget iframe, sized by the widget itself. */
+export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameElement | null {
+  const src = widgetUrl(options);
+  if (!src) return null;
+  const frame = document.createElement("iframe");
+  frame.src = src;
+  frame.title = "La bonne alternance";
+  frame.setAttribute("scrolling", "no");
+  frame.style.cssText = "width:100%;border:0;display:block;overflow:hidden;height:480px";
+  addEventListener("message", (event: MessageEvent) => {
+    if (event.origin !== origin || event.source !== frame.contentWindow) return;
+    const data = event.data as { type?: string; height?: number; page?: string };
+    if (data.type === "lba:resize" && typeof data.height === "number") {
+      frame.style.height = Math.ceil(data.height) + "px";
+    } else if (data.type === "goToPage") {
+      const target = new URL(String(data.page || "/"), location.href);
+      const navigate = element.dispatchEvent(new CustomEvent("lba:navigate", { detail: { page: target.href }, cancelable: true, bubbles: true }));
+      if (navigate && /^https?:$/.test(target.protocol)) location.href = target.href;
+    } else if (data.type && /^lba:(ready|search|application-sent)$/.test(data.type)) {
+      element.dispatchEvent(new CustomEvent(data.type, { detail: data, bubbles: true }));
+    }
+  });
+  element.replaceChildren(frame);
+  return frame;
+}
+
+function mountAll(): void {
+  document.querySelectorAll<HTMLElement>("[data-lba-widget]").forEach((element) => {
+    if (element.dataset.lbaMounted) return;
+    element.dataset.lbaMounted = "1";
+    const { lbaWidget, lbaMounted: _, ...rest } = element.dataset;
+    mount(element, { ...rest, widget: lbaWidget ?? "", caller: rest.caller ?? "" });
+  });
+}
+
+(window as unknown as { LBA: unknown }).LBA = { mount, mountAll };
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+else mountAll();
