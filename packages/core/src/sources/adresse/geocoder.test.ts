@@ -1,0 +1,169 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb } from "../../db/test-db";
+import { UpstreamError } from "../offres/http";
+import { searchParams } from "./client";
+import { reverseFixture, searchParisFixture, searchPostcodeFixture } from "./fixtures";
+import { createAdresseGeocoder } from "./geocoder";
+
+interface Reply {
+  status: number;
+  body?: string;
+  delayMs?: number;
+}
+
+// A local api-adresse: GET /search/?q=&limit=&type= and GET /reverse/?lat=&lon=, GeoJSON answers.
+let server: Server;
+let baseUrl: string;
+let requests: URL[];
+let scripted: Reply[];
+
+beforeEach(async () => {
+  requests = [];
+  scripted = [];
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    requests.push(url);
+    let reply: Reply;
+    const next = scripted.shift();
+    if (next) reply = next;
+    else if (url.pathname === "/search/") {
+      const q = url.searchParams.get("q") ?? "";
+      if (q.length < 3)
+        reply = {
+          status: 400,
+          body: JSON.stringify({ code: 400, message: "q must contain between 3 and 200 chars" }),
+        };
+      else if (q === "46000") reply = { status: 200, body: JSON.stringify(searchPostcodeFixture) };
+      else if (q.toLowerCase() === "paris") reply = { status: 200, body: JSON.stringify(searchParisFixture) };
+      else
+        reply = {
+          status: 200,
+          body: JSON.stringify({ type: "FeatureCollection", version: "draft", features: [] }),
+        };
+    } else if (url.pathname === "/reverse/") {
+      const lat = Number(url.searchParams.get("lat"));
+      reply = {
+        status: 200,
+        body: JSON.stringify(lat > 0 ? reverseFixture : { type: "FeatureCollection", features: [] }),
+      };
+    } else reply = { status: 404, body: "{}" };
+    setTimeout(() => {
+      if (res.destroyed) return;
+      res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
+      res.end(reply.body);
+    }, reply.delayMs ?? 0);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
+
+let clock = Date.parse("2024-03-01T10:00:00Z");
+function geocoder(timeoutMs = 2000) {
+  return createAdresseGeocoder(
+    { baseUrl, timeoutMs, cacheTtlMs: 60_000 },
+    { db: createTestDb(), fetch, now: () => new Date(clock) },
+  );
+}
+
+describe("api-adresse geocoder", () => {
+  it("pads a numeric term to a postcode, asks municipalities only, and ranks by population", async () => {
+    const places = await geocoder().search("460");
+    expect(requests[0]?.pathname).toBe("/search/");
+    expect(Object.fromEntries(requests[0]?.searchParams ?? [])).toEqual({
+      q: "46000",
+      limit: "10",
+      type: "municipality",
+    });
+    expect(places).toEqual([
+      {
+        label: "Cahors 46000",
+        insee: "46042",
+        zipcode: "46000",
+        city: "Cahors",
+        latitude: 44.451263,
+        longitude: 1.441637,
+        population: 19405,
+      },
+      {
+        label: "Catus 46150",
+        insee: "46064",
+        zipcode: "46150",
+        city: "Catus",
+        latitude: 44.596917,
+        longitude: 1.649461,
+        population: 919,
+      },
+    ]);
+  });
+
+  it("searches every type for longer terms, keeps labels that have their postcode and cuts the city label of Paris", async () => {
+    const places = await geocoder().search("Paris 75", 5);
+    expect(requests[0]?.searchParams.has("type")).toBe(false);
+    expect(requests[0]?.searchParams.get("limit")).toBe("5");
+    expect(places).toEqual([]);
+    const paris = await geocoder().search("paris");
+    expect(paris.map((p) => p.label)).toEqual(["Paris", "Rue de Paris 92190 Meudon"]);
+    expect(paris[0]).toMatchObject({ insee: "75056", city: "Paris", latitude: 48.859, longitude: 2.347 });
+  });
+
+  it("does not call the API for terms it would refuse", async () => {
+    expect(await geocoder().search("  a ")).toEqual([]);
+    expect(await geocoder().search("--paris")).toEqual([]);
+    expect(requests).toHaveLength(0);
+    expect(searchParams("7", 500)).toEqual({ q: "70000", limit: 20, municipalityOnly: true });
+  });
+
+  it("reverse geocodes a point to its commune, or null where there is none", async () => {
+    const g = geocoder();
+    expect(await g.reverse({ latitude: 49.8974, longitude: 2.2901 })).toEqual({
+      label: "8 Boulevard du Port 80000 Amiens",
+      insee: "80021",
+      zipcode: "80000",
+      city: "Amiens",
+      latitude: 49.897443,
+      longitude: 2.290084,
+    });
+    expect(Object.fromEntries(requests[0]?.searchParams ?? [])).toEqual({ lat: "49.8974", lon: "2.2901" });
+    expect(await g.reverse({ latitude: -45, longitude: -30 })).toBeNull();
+  });
+
+  it("answers repeated queries from the cache", async () => {
+    const g = geocoder();
+    await g.search("460");
+    await g.search("460");
+    await g.reverse({ latitude: 49.8974, longitude: 2.2901 });
+    await g.reverse({ latitude: 49.8974, longitude: 2.2901 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("serves a stale answer when api-adresse fails after expiry", async () => {
+    const g = geocoder();
+    await g.search("460");
+    clock += 120_000;
+    scripted.push({ status: 502, body: "Bad Gateway" });
+    expect((await g.search("460"))[0]?.insee).toBe("46042");
+  });
+
+  it("fails with an upstream error on 500, malformed JSON or a slow answer", async () => {
+    scripted.push({ status: 500, body: "{}" });
+    const error = await geocoder()
+      .search("Lyon")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect((error as UpstreamError).status).toBe(500);
+    scripted.push({ status: 200, body: "<html>" });
+    await expect(geocoder().search("Lyon")).rejects.toThrow(/illisible/);
+    scripted.push({ status: 200, body: "{}", delayMs: 1000 });
+    await expect(geocoder(100).search("Lyon")).rejects.toThrow(/délai/);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Place } from "../../geocoding/geocoder";
+import type { AdresseFeature } from "./api-types";
+
+// Their municipality feature carries one arrondissement's postcode: the label is the city alone.
+const CITIES_WITH_ARRONDISSEMENTS = new Set(["75056", "13055", "69123"]);
+
+/** An api-adresse feature as a Place; the postcode is appended to the label when missing ("Cahors 46000"). */
+export function featureToPlace(feature: AdresseFeature): Place {
+  const p = feature.properties;
+  const [longitude, latitude] = feature.geometry.coordinates;
+  const zipcode = p.postcode ?? "";
+  const city = p.city ?? p.name ?? p.label;
+  let label = p.label;
+  if (p.type === "municipality" && CITIES_WITH_ARRONDISSEMENTS.has(p.citycode)) label = city;
+  else if (zipcode && !label.includes(zipcode)) label = `${label} ${zipcode}`;
+  return {
+    label,
+    insee: p.citycode,
+    zipcode,
+    city,
+    latitude,
+    longitude,
+    ...(p.population !== undefined ? { population: p.population } : {}),
+  };
+}
+
+/** Most populated first; places without a population keep their relevance order after them. */
+export function byPopulation(a: Place, b: Place): number {
+  return (b.population ?? -1) - (a.population ?? -1);
+}

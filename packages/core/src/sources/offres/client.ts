@@ -1,0 +1,203 @@
+import { silentLogger, type Logger } from "../../deps";
+import { ARRONDISSEMENT_SUBSTITUTES } from "../../referentials/geography";
+import { OfferSchema, SearchAnswerSchema, TokenAnswerSchema, type Offer } from "./api-types";
+import { fetchWithTimeout, parseJson, retryAfterMs, sleep, UpstreamError, type RawAnswer } from "./http";
+
+/** France Travail "Offres d'emploi v2" settings (reference §8.2). */
+export interface OffresSettings {
+  clientId: string;
+  clientSecret: string;
+  /** e.g. https://entreprise.francetravail.fr/connexion/oauth2/access_token (the realm is added). */
+  tokenUrl: string;
+  /** e.g. https://api.francetravail.io/partenaire/offresdemploi/v2 */
+  apiUrl: string;
+  /** Per HTTP request, body included. */
+  timeoutMs: number;
+  cacheTtlMs: number;
+}
+
+export interface OffresClientDeps {
+  fetch: typeof fetch;
+  now: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  log?: Logger;
+}
+
+export interface OffresClientOptions {
+  /** Upper bound of one Retry-After wait. */
+  maxRetryDelayMs?: number;
+  /** Pages of 150 offers fetched per search at most. */
+  maxPages?: number;
+}
+
+export interface OffresSearch {
+  /** At most 3 ROME codes (the API maximum): see `chunkRomes`. */
+  romes: string[];
+  /** INSEE code of the centre commune; null searches France-wide. */
+  commune: string | null;
+  /** km around the commune; ignored without a commune. */
+  distanceKm: number;
+}
+
+export interface OffresClient {
+  search(query: OffresSearch): Promise<Offer[]>;
+  /** null when France Travail does not know the id. */
+  getOffer(id: string): Promise<Offer | null>;
+}
+
+const UPSTREAM = "Offres France Travail";
+const PAGE_SIZE = 150;
+// The API refuses a range starting after 3000.
+const MAX_RANGE_START = 3000;
+const MAX_429_RETRIES = 3;
+// The token is renewed this long before France Travail says it expires.
+const TOKEN_MARGIN_MS = 10_000;
+
+/** The API rejects the INSEE codes of Paris, Marseille and Lyon as a whole: it wants an arrondissement. */
+export function apiCommune(insee: string): string {
+  return ARRONDISSEMENT_SUBSTITUTES[insee] ?? insee;
+}
+
+/** Distinct ROME codes, sorted (so that equal queries share cache keys), in chunks of 3. */
+export function chunkRomes(romes: string[]): string[][] {
+  const distinct = [...new Set(romes.map((r) => r.toUpperCase()))].sort();
+  const chunks: string[][] = [];
+  for (let i = 0; i < distinct.length; i += 3) chunks.push(distinct.slice(i, i + 3));
+  return chunks;
+}
+
+function tokenEndpoint(tokenUrl: string): string {
+  const url = new URL(tokenUrl);
+  if (!url.searchParams.has("realm")) url.searchParams.set("realm", "/partenaire");
+  return url.toString();
+}
+
+/** Last index and total of a `Content-Range: offres 0-149/480` header. */
+function parseContentRange(value: string | null): { last: number; total: number } | null {
+  const match = value?.match(/(\d+)\s*-\s*(\d+)\s*\/\s*(\d+)/);
+  return match ? { last: Number(match[2]), total: Number(match[3]) } : null;
+}
+
+function parseOffers(answer: RawAnswer, log: Logger): Offer[] {
+  const envelope = SearchAnswerSchema.safeParse(parseJson(UPSTREAM, answer));
+  if (!envelope.success) throw new UpstreamError(`${UPSTREAM} : réponse inattendue`, answer.status);
+  const offers: Offer[] = [];
+  for (const raw of envelope.data.resultats) {
+    const offer = OfferSchema.safeParse(raw);
+    if (offer.success) offers.push(offer.data);
+    else log.warn("offres: offer skipped, unexpected shape", { issues: offer.error.issues.slice(0, 3) });
+  }
+  return offers;
+}
+
+export function createOffresClient(
+  settings: OffresSettings,
+  deps: OffresClientDeps,
+  { maxRetryDelayMs = 5_000, maxPages = 2 }: OffresClientOptions = {},
+): OffresClient {
+  const wait = deps.sleep ?? sleep;
+  const log = deps.log ?? silentLogger;
+  const apiUrl = settings.apiUrl.replace(/\/+$/, "");
+  let token: { value: string; renewAt: number } | null = null;
+  let pendingToken: Promise<string> | null = null;
+
+  async function requestToken(): Promise<string> {
+    const body = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: settings.clientId,
+      client_secret: settings.clientSecret,
+      scope: `application_${settings.clientId} api_offresdemploiv2 o2dsoffre`,
+    });
+    const answer = await fetchWithTimeout(
+      deps.fetch,
+      UPSTREAM,
+      tokenEndpoint(settings.tokenUrl),
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: body.toString(),
+      },
+      settings.timeoutMs,
+    );
+    if (answer.status !== 200)
+      throw new UpstreamError(`${UPSTREAM} : authentification refusée`, answer.status);
+    const parsed = TokenAnswerSchema.safeParse(parseJson(UPSTREAM, answer));
+    if (!parsed.success) throw new UpstreamError(`${UPSTREAM} : jeton inattendu`, answer.status);
+    token = {
+      value: parsed.data.access_token,
+      renewAt: deps.now().getTime() + parsed.data.expires_in * 1000 - TOKEN_MARGIN_MS,
+    };
+    return token.value;
+  }
+
+  function getToken(): Promise<string> {
+    if (token && token.renewAt > deps.now().getTime()) return Promise.resolve(token.value);
+    pendingToken ??= requestToken().finally(() => (pendingToken = null));
+    return pendingToken;
+  }
+
+  /** A GET with the bearer token: renewed once on 401, and up to 3 bounded waits on 429. */
+  async function authorizedGet(url: string): Promise<RawAnswer> {
+    let renewed = false;
+    let retries = 0;
+    for (;;) {
+      const accessToken = await getToken();
+      const answer = await fetchWithTimeout(
+        deps.fetch,
+        UPSTREAM,
+        url,
+        { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } },
+        settings.timeoutMs,
+      );
+      if (answer.status === 401 && !renewed) {
+        renewed = true;
+        if (token?.value === accessToken) token = null;
+        continue;
+      }
+      if (answer.status === 429 && retries < MAX_429_RETRIES) {
+        retries++;
+        await wait(Math.min(maxRetryDelayMs, retryAfterMs(answer.headers, deps.now(), 1_000)));
+        continue;
+      }
+      return answer;
+    }
+  }
+
+  async function search({ romes, commune, distanceKm }: OffresSearch): Promise<Offer[]> {
+    if (romes.length === 0 || romes.length > 3) throw new Error("offres: 1 to 3 ROME codes per search");
+    const params = new URLSearchParams({ codeROME: romes.join(","), natureContrat: "E2,FS" });
+    if (commune) {
+      params.set("commune", apiCommune(commune));
+      params.set("distance", String(Math.round(distanceKm)));
+      params.set("sort", "2");
+    } else {
+      params.set("sort", "0");
+    }
+    const offers: Offer[] = [];
+    for (let page = 0; page < maxPages && page * PAGE_SIZE <= MAX_RANGE_START; page++) {
+      params.set("range", `${page * PAGE_SIZE}-${page * PAGE_SIZE + PAGE_SIZE - 1}`);
+      const answer = await authorizedGet(`${apiUrl}/offres/search?${params}`);
+      if (answer.status === 204) break;
+      if (answer.status !== 200 && answer.status !== 206) {
+        throw new UpstreamError(`${UPSTREAM} : erreur ${answer.status}`, answer.status);
+      }
+      offers.push(...parseOffers(answer, log));
+      const range = parseContentRange(answer.headers.get("content-range"));
+      if (answer.status === 200 || !range || range.last + 1 >= range.total) break;
+    }
+    return offers;
+  }
+
+  async function getOffer(id: string): Promise<Offer | null> {
+    const answer = await authorizedGet(`${apiUrl}/offres/${encodeURIComponent(id)}`);
+    // 204: unknown id; 400: malformed id; 404: withdrawn offer.
+    if (answer.status === 204 || answer.status === 400 || answer.status === 404) return null;
+    if (answer.status !== 200)
+      throw new UpstreamError(`${UPSTREAM} : erreur ${answer.status}`, answer.status);
+    const offer = OfferSchema.safeParse(parseJson(UPSTREAM, answer));
+    if (!offer.success) throw new UpstreamError(`${UPSTREAM} : réponse inattendue`, answer.status);
+    return offer.data;
+  }
+
+  return { search, getOffer };
+}

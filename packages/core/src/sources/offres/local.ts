@@ -1,0 +1,88 @@
+import type { Db } from "../../db/client";
+import { distanceSql } from "../../db/indexes";
+import { romeKeyRanges } from "../../search/rome-ranges";
+import { rtreeCandidates, spatialParams } from "../../search/spatial";
+import { prepared } from "../../search/statements";
+import type { GeoPoint } from "../../search/types";
+import type { Offer } from "./api-types";
+
+// The embedded `job_offers` table (filled by the dataset generator in the France Travail shape), read
+// with the live API's semantics so that `normalize.ts` serves both.
+
+export const MAX_OFFERS = 150;
+
+type OfferRow = Record<string, string | number | null>;
+
+const str = (v: string | number | null | undefined) => (v === null || v === undefined ? null : String(v));
+const num = (v: string | number | null | undefined) => (typeof v === "number" ? v : null);
+
+/** A `job_offers` row (snake_case columns) in the shape of an API offer. */
+export function rowToOffer(row: OfferRow): Offer {
+  return {
+    id: String(row.id),
+    intitule: String(row.intitule),
+    description: str(row.description),
+    dateCreation: str(row.date_creation),
+    typeContrat: str(row.type_contrat),
+    typeContratLibelle: str(row.type_contrat_libelle),
+    natureContrat: str(row.nature_contrat),
+    dureeTravailLibelle: str(row.duree_travail_libelle),
+    romeCode: str(row.rome_code),
+    appellationlibelle: str(row.appellation_libelle),
+    secteurActivite: str(row.secteur_activite),
+    secteurActiviteLibelle: str(row.secteur_activite_libelle),
+    lieuTravail: {
+      libelle: str(row.lieu_libelle),
+      codePostal: str(row.lieu_code_postal),
+      commune: str(row.lieu_commune),
+      latitude: num(row.latitude),
+      longitude: num(row.longitude),
+    },
+    entreprise: {
+      nom: str(row.entreprise_nom),
+      logo: str(row.entreprise_logo),
+      description: str(row.entreprise_description),
+      siret: str(row.entreprise_siret),
+    },
+    contact: {
+      nom: str(row.contact_nom),
+      courriel: str(row.contact_courriel),
+      coordonnees1: str(row.contact_coordonnees1),
+      coordonnees2: str(row.contact_coordonnees2),
+      coordonnees3: str(row.contact_coordonnees3),
+    },
+  };
+}
+
+export const JOB_OFFERS_NEAR_SQL = `SELECT * FROM (
+    SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance_km
+    FROM (${rtreeCandidates("job_offers_rtree", "id")}) m JOIN job_offers o ON o.row_id = m.id)
+  WHERE distance_km <= @radius
+  ORDER BY distance_km, intitule COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
+
+// Served by job_offers_rome_idx.
+export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers
+  WHERE rome_code IN (SELECT value FROM json_each(@codes))
+  ORDER BY intitule COLLATE NOCASE, entreprise_nom COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
+
+/**
+ * Offers of these ROME codes within `radiusKm` of `point`, nearest first (one R*Tree range query on the
+ * ROME key and the bounding box, then exact haversine), or France-wide by title without a point. At most 150.
+ */
+export function findLocalOffers(db: Db, romes: string[], point: GeoPoint | null, radiusKm: number): Offer[] {
+  if (romes.length === 0) return [];
+  const rows = (
+    point
+      ? prepared(db, JOB_OFFERS_NEAR_SQL).all({
+          ...spatialParams(point, radiusKm),
+          ranges: JSON.stringify(romeKeyRanges(romes, undefined)),
+        })
+      : prepared(db, JOB_OFFERS_FRANCE_SQL).all({ codes: JSON.stringify(romes.map((r) => r.toUpperCase())) })
+  ) as OfferRow[];
+  return rows.map(rowToOffer);
+}
+
+export function findLocalOffer(db: Db, id: string): Offer | null {
+  const row = prepared(db, `SELECT * FROM job_offers WHERE id = ?`).get(id) as OfferRow | undefined;
+  return row ? rowToOffer(row) : null;
+}

@@ -1,0 +1,120 @@
+import { sealEmail } from "../../crypto/email-token";
+import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
+import { haversineKm } from "../../referentials/geography";
+import type { GeoPoint } from "../../search/types";
+import type { Offer } from "./api-types";
+
+export const OFFER_URL_BASE = "https://candidat.francetravail.fr/offres/recherche/detail/";
+export const OFFER_URL_TRACKING = "?at_medium=CMP&at_campaign=labonnealternance_candidater_a_une_offre";
+
+export interface NormalizeOptions {
+  /** Search centre; null for a France-wide search or a detail by id. */
+  centre: GeoPoint | null;
+  /** The partner caller; the siret is only given to our own front (reference §5, `company.siret`). */
+  caller: string | null;
+  /** Secret sealing recruiter e-mails into the opaque `contact.email` + `contact.iv` token. */
+  secret: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+// `courriel` is either a recruiter's address (often a named person's: personal data, never sent in clear,
+// DECISIONS "company e-mails") or France Travail's "Pour postuler, utiliser le lien suivant : <url>"
+// instruction, which is public text and goes to `info` with the other coordinates.
+function contactOf(offer: Offer, secret: string): Contact | null {
+  const c = offer.contact;
+  if (!c) return null;
+  const courriel = c.courriel?.trim() || null;
+  const isEmail = courriel !== null && EMAIL.test(courriel);
+  const lines = [c.coordonnees1, c.coordonnees2, c.coordonnees3, isEmail ? null : courriel]
+    .map((l) => l?.trim())
+    .filter((l): l is string => !!l);
+  const sealed = isEmail ? sealEmail(secret, courriel) : null;
+  const name = c.nom?.trim() || null;
+  if (!name && !sealed && lines.length === 0) return null;
+  return {
+    name,
+    email: sealed?.email ?? null,
+    iv: sealed?.iv ?? null,
+    phone: null,
+    info: lines.length > 0 ? lines.join("\n") : null,
+  };
+}
+
+/** A France Travail offer as a V1 `peJob` item (reference §5, peJob column). */
+export function normalizeOffer(offer: Offer, { centre, caller, secret }: NormalizeOptions): Item {
+  const item = emptyItem("peJob");
+  const lieu = offer.lieuTravail ?? {};
+  const entreprise = offer.entreprise ?? {};
+  const hasPoint = typeof lieu.latitude === "number" && typeof lieu.longitude === "number";
+
+  item.title = offer.intitule;
+  item.contact = contactOf(offer, secret);
+  item.place.distance = !hasPoint
+    ? null
+    : centre
+      ? roundDistance(
+          haversineKm(centre, { latitude: lieu.latitude as number, longitude: lieu.longitude as number }),
+        )
+      : 0;
+  item.place.fullAddress = [lieu.libelle, lieu.codePostal].filter(Boolean).join(" ") || null;
+  item.place.latitude = hasPoint ? (lieu.latitude as number) : null;
+  item.place.longitude = hasPoint ? (lieu.longitude as number) : null;
+  item.place.city = lieu.libelle ?? null;
+  item.place.zipCode = lieu.codePostal ?? null;
+  item.place.insee = lieu.commune ?? null;
+
+  item.company.name = entreprise.nom ?? null;
+  item.company.siret = caller === null ? (entreprise.siret ?? null) : null;
+  item.company.logo = entreprise.logo ?? null;
+  item.company.description = entreprise.description ?? null;
+
+  item.url = `${OFFER_URL_BASE}${encodeURIComponent(offer.id)}${OFFER_URL_TRACKING}`;
+  item.job = {
+    id: offer.id,
+    creationDate: offer.dateCreation ?? null,
+    description: offer.description ?? null,
+    contractType: offer.typeContrat ?? null,
+    contractDescription: offer.typeContratLibelle ?? null,
+    duration: offer.dureeTravailLibelle ?? null,
+    jobStartDate: null,
+    romeDetails: null,
+    rythmeAlternance: null,
+    dureeContrat: null,
+    quantiteContrat: null,
+    elligibleHandicap: null,
+  };
+  item.romes = offer.romeCode ? [{ code: offer.romeCode, label: offer.appellationlibelle ?? null }] : null;
+  item.nafs =
+    offer.secteurActivite || offer.secteurActiviteLibelle
+      ? [{ code: offer.secteurActivite ?? null, label: offer.secteurActiviteLibelle ?? null }]
+      : null;
+  return item;
+}
+
+/** DECISIONS sorting: distance ascending (unknown distances last), then title, then id. */
+export function compareByDistance(a: Item, b: Item): number {
+  const da = a.place.distance ?? Number.POSITIVE_INFINITY;
+  const db = b.place.distance ?? Number.POSITIVE_INFINITY;
+  if (da !== db) return da - db;
+  return compareText(a.title, b.title) || compareText(a.job?.id ?? null, b.job?.id ?? null);
+}
+
+/** DECISIONS sorting without a centre: title, then company name, then id. */
+export function compareByTitle(a: Item, b: Item): number {
+  return (
+    compareText(a.title, b.title) ||
+    compareText(a.company.name, b.company.name) ||
+    compareText(a.job?.id ?? null, b.job?.id ?? null)
+  );
+}
+
+// SQLite NOCASE semantics (ASCII letters folded), as the embedded sources order in SQL; nulls last.
+function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const x = a.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const y = b.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return x < y ? -1 : x > y ? 1 : 0;
+}

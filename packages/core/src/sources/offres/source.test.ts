@@ -1,0 +1,283 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { createTestDb } from "../../db/test-db";
+import type { CoreDeps } from "../../deps";
+import { searchJobs } from "../../search/jobs";
+import {
+  bruteForceKm,
+  insertJobOffer,
+  rebuildSearchIndexes,
+  seededRandom,
+  testDeps,
+} from "../../search/test-factories";
+import type { JobsQuery } from "../../search/types";
+import { startFakeFranceTravail, type FakeFranceTravail } from "./fake-server";
+import { offerFixture, searchFixture } from "./fixtures";
+import { UpstreamError } from "./http";
+import { JOB_OFFERS_FRANCE_SQL, JOB_OFFERS_NEAR_SQL } from "./local";
+import { createOffresSource, getPeJob } from "./source";
+
+const REPUBLIQUE = { latitude: 48.8674, longitude: 2.3636 };
+
+function query(overrides: Partial<JobsQuery> = {}): JobsQuery {
+  return {
+    romes: ["M1805"],
+    point: REPUBLIQUE,
+    radiusKm: 30,
+    insee: "75056",
+    opco: null,
+    caller: null,
+    ...overrides,
+  };
+}
+
+describe("offres source, live France Travail API", () => {
+  let fake: FakeFranceTravail;
+  let db: Db;
+  let clock: number;
+  let deps: CoreDeps;
+
+  beforeEach(async () => {
+    fake = await startFakeFranceTravail();
+    fake.offers.push(...searchFixture.resultats);
+    db = createTestDb();
+    clock = Date.parse("2024-03-01T10:00:00Z");
+    deps = testDeps(db, { fetch, now: () => new Date(clock) });
+  });
+  afterEach(() => fake.close());
+
+  it("asks France Travail per chunk of 3 ROME codes, with the arrondissement and the radius", async () => {
+    const source = createOffresSource(fake.settings());
+    const answer = await source.search(
+      deps,
+      query({ romes: ["M1805", "I1401", "D1102", "A1101"], radiusKm: 60 }),
+    );
+    const calls = fake.calls("search").map((r) => Object.fromEntries(r.query));
+    expect(calls.map((c) => c.codeROME).sort()).toEqual(["A1101,D1102,I1401", "M1805"]);
+    for (const call of calls)
+      expect(call).toMatchObject({ commune: "75101", distance: "60", natureContrat: "E2,FS" });
+    expect(answer.stale).toBeUndefined();
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "170ZKMB", "169RTYP"]);
+    expect(answer.items.map((i) => i.place.distance)).toEqual([1.5, 9.6, null]);
+    expect(answer.items[0]?.contact?.email).toMatch(/^[0-9a-f]+$/);
+  });
+
+  it("drops offers beyond the radius measured from the search centre", async () => {
+    const answer = await createOffresSource(fake.settings()).search(
+      deps,
+      query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
+    );
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+  });
+
+  it("searches France-wide by title without a centre, and for the extended 20000 km radius", async () => {
+    const source = createOffresSource(fake.settings());
+    const answer = await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null }));
+    expect(answer.items.map((i) => i.title)).toEqual([
+      "Apprenti(e) technicien(ne) support informatique",
+      "Assistant chef de projet digital en contrat de professionnalisation",
+      "Développeur / Développeuse web en alternance (H/F)",
+    ]);
+    await source.search(deps, query({ radiusKm: 20000 }));
+    expect(fake.calls("search").every((r) => !r.query.has("commune"))).toBe(true);
+  });
+
+  it("answers an identical query from the cache, and a different radius from the API", async () => {
+    const source = createOffresSource(fake.settings());
+    await source.search(deps, query());
+    await source.search(deps, query({ point: { latitude: 48.86, longitude: 2.35 } }));
+    expect(fake.calls("search")).toHaveLength(1);
+    await source.search(deps, query({ radiusKm: 60 }));
+    expect(fake.calls("search")).toHaveLength(2);
+  });
+
+  it("makes one upstream call for concurrent identical queries", async () => {
+    const source = createOffresSource(fake.settings());
+    await Promise.all([
+      source.search(deps, query()),
+      source.search(deps, query()),
+      source.search(deps, query()),
+    ]);
+    expect(fake.calls("search")).toHaveLength(1);
+    expect(fake.calls("token")).toHaveLength(1);
+  });
+
+  it("serves the expired cached answer, marked stale, when France Travail is down", async () => {
+    const source = createOffresSource(fake.settings({ cacheTtlMs: 60_000 }));
+    await source.search(deps, query());
+    clock += 61_000;
+    fake.script("search", { status: 503 });
+    const answer = await source.search(deps, query());
+    expect(answer.stale).toBe(true);
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+  });
+
+  it("fails with the upstream error when France Travail is down and nothing is cached", async () => {
+    await fake.close();
+    await expect(createOffresSource(fake.settings()).search(deps, query())).rejects.toBeInstanceOf(
+      UpstreamError,
+    );
+  });
+
+  it("keeps the offers of the chunks that answered when another chunk fails", async () => {
+    fake.script("search", { status: 500 });
+    const answer = await createOffresSource(fake.settings()).search(
+      deps,
+      query({ romes: ["A1101", "D1102", "I1401", "M1805"], radiusKm: 60 }),
+    );
+    // chunks are sent in order: the first (A1101,D1102,I1401) got the 500
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+  });
+
+  it("makes peJobs a source error inside the /jobs answer while the other sources still answer", async () => {
+    await fake.close();
+    const answer = await searchJobs(
+      { ...deps, jobSources: { offres: createOffresSource(fake.settings()) } },
+      { ...query(), sources: ["offres", "lba"] },
+    );
+    expect(answer.peJobs).toMatchObject({ result: "error" });
+    expect(answer.lbaCompanies).toEqual({ results: [] });
+  });
+
+  it("gets one offer by id through the cache, and null for an unknown id", async () => {
+    const settings = fake.settings();
+    const item = await getPeJob(deps, "171QXNW", settings);
+    expect(item).toMatchObject({ ideaType: "peJob", title: offerFixture.intitule, job: { id: "171QXNW" } });
+    expect(item?.company.siret).toBe("85323948700021");
+    expect((await getPeJob(deps, "171QXNW", settings, "partenaire"))?.company.siret).toBeNull();
+    expect(fake.calls("detail")).toHaveLength(1);
+    expect(await getPeJob(deps, "999ZZZZ", settings)).toBeNull();
+  });
+});
+
+describe("offres source, embedded job_offers table", () => {
+  let db: Db;
+  beforeEach(() => {
+    db = createTestDb();
+  });
+
+  function seedAround(count: number, seed = 7) {
+    const random = seededRandom(seed);
+    const romes = ["M1805", "D1102", "I1401"];
+    for (let i = 0; i < count; i++) {
+      insertJobOffer(db, {
+        id: `3${String(i).padStart(6, "0")}`,
+        intitule: `Offre ${String.fromCharCode(65 + (i % 26))}${i}`,
+        romeCode: romes[i % romes.length],
+        latitude: REPUBLIQUE.latitude + (random() - 0.5) * 1.6,
+        longitude: REPUBLIQUE.longitude + (random() - 0.5) * 2.4,
+      });
+    }
+    insertJobOffer(db, { id: "NOCOORD", romeCode: "M1805", latitude: null, longitude: null });
+    rebuildSearchIndexes(db);
+  }
+
+  it("answers the offers of the ROME codes within the radius, sorted by distance (brute force check)", async () => {
+    seedAround(400);
+    const answer = await createOffresSource(null).search(
+      testDeps(db),
+      query({ romes: ["M1805", "I1401"], radiusKm: 25 }),
+    );
+    const expected = db.$client
+      .prepare(
+        `SELECT id, latitude, longitude FROM job_offers WHERE rome_code IN ('M1805', 'I1401') AND latitude IS NOT NULL`,
+      )
+      .all()
+      .map((r) => r as { id: string; latitude: number; longitude: number })
+      .map((r) => ({ id: r.id, km: bruteForceKm(REPUBLIQUE, r) }))
+      .filter((r) => r.km <= 25)
+      .sort((a, b) => a.km - b.km);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(answer.items.map((i) => i.job?.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    const distances = answer.items.map((i) => i.place.distance as number);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    answer.items.forEach((item, i) =>
+      expect(item.place.distance).toBe(Math.round((expected[i]?.km ?? -1) * 10) / 10),
+    );
+  });
+
+  it("returns at most the 150 nearest offers", async () => {
+    seedAround(900);
+    const answer = await createOffresSource(null).search(
+      testDeps(db),
+      query({ romes: ["M1805", "D1102", "I1401"], radiusKm: 200 }),
+    );
+    expect(answer.items).toHaveLength(150);
+    const farthestKept = answer.items.at(-1)?.place.distance as number;
+    const nearer = db.$client
+      .prepare(`SELECT latitude, longitude FROM job_offers WHERE latitude IS NOT NULL`)
+      .all()
+      .filter(
+        (r) => bruteForceKm(REPUBLIQUE, r as { latitude: number; longitude: number }) < farthestKept - 0.05,
+      );
+    expect(nearer.length).toBeLessThanOrEqual(150);
+  });
+
+  it("answers France-wide offers by title without a centre, including offers without coordinates", async () => {
+    insertJobOffer(db, { id: "1000001", intitule: "b offre", romeCode: "M1805", entrepriseNom: "Z" });
+    insertJobOffer(db, {
+      id: "1000002",
+      intitule: "A offre",
+      romeCode: "M1805",
+      latitude: null,
+      longitude: null,
+    });
+    insertJobOffer(db, { id: "1000003", intitule: "b offre", romeCode: "M1805", entrepriseNom: "A" });
+    insertJobOffer(db, { id: "1000004", intitule: "A autre ROME", romeCode: "D1102" });
+    rebuildSearchIndexes(db);
+    const answer = await createOffresSource(null).search(testDeps(db), query({ point: null, insee: null }));
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["1000002", "1000003", "1000001"]);
+  });
+
+  it("converts a row through the API shape: same item as the live source", async () => {
+    insertJobOffer(db, {
+      id: "171QXNW",
+      intitule: offerFixture.intitule,
+      romeCode: "M1805",
+      appellationLibelle: "Développeur / Développeuse web",
+      lieuLibelle: "75 - Paris 11e Arrondissement",
+      lieuCodePostal: "75011",
+      lieuCommune: "75111",
+      latitude: 48.859,
+      longitude: 2.379,
+      contactCourriel: "claire.martin@atelier-numerique.fr",
+    });
+    rebuildSearchIndexes(db);
+    const [item] = (await createOffresSource(null).search(testDeps(db), query())).items;
+    expect(item).toMatchObject({
+      ideaType: "peJob",
+      place: {
+        distance: 1.5,
+        zipCode: "75011",
+        insee: "75111",
+        fullAddress: "75 - Paris 11e Arrondissement 75011",
+      },
+      romes: [{ code: "M1805", label: "Développeur / Développeuse web" }],
+    });
+    expect(JSON.stringify(item)).not.toContain("claire.martin");
+    expect((await getPeJob(testDeps(db), "171QXNW", null))?.job?.id).toBe("171QXNW");
+    expect(await getPeJob(testDeps(db), "UNKNOWN", null)).toBeNull();
+  });
+
+  it("uses the R*Tree and the ROME index, never a full scan of job_offers", () => {
+    const plan = (sql: string, params: Record<string, unknown>) =>
+      db.$client
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(params)
+        .map((r) => (r as { detail: string }).detail)
+        .join("\n");
+    const near = plan(JOB_OFFERS_NEAR_SQL, {
+      ranges: "[[1,1]]",
+      lat: 48,
+      lon: 2,
+      radius: 10,
+      minLat: 47,
+      maxLat: 49,
+      minLon: 1,
+      maxLon: 3,
+    });
+    expect(near).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(near).not.toMatch(/SCAN o\b|SCAN job_offers\b/);
+    expect(plan(JOB_OFFERS_FRANCE_SQL, { codes: '["M1805"]' })).toMatch(/job_offers_rome_idx/);
+  });
+});

@@ -1,0 +1,127 @@
+import { upstreamCacheFor } from "../../cache/upstream-cache";
+import type { CoreDeps } from "../../deps";
+import type { Item } from "../../schemas/item";
+import type { JobSource, JobSourceAnswer, JobsQuery } from "../../search/types";
+import type { Offer } from "./api-types";
+import {
+  chunkRomes,
+  createOffresClient,
+  type OffresClient,
+  type OffresClientOptions,
+  type OffresSettings,
+} from "./client";
+import { findLocalOffer, findLocalOffers, MAX_OFFERS } from "./local";
+import { compareByDistance, compareByTitle, normalizeOffer } from "./normalize";
+
+export const DEFAULT_OFFRES_CACHE_TTL_MS = 10 * 60 * 1000;
+// Beyond this (the "extended" 20000 km search) the API is asked France-wide rather than around a commune.
+const MAX_API_DISTANCE_KM = 200;
+
+function toItems(
+  offers: Offer[],
+  deps: CoreDeps,
+  query: Pick<JobsQuery, "point" | "radiusKm" | "caller">,
+): Item[] {
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const offer of offers) {
+    if (seen.has(offer.id)) continue;
+    seen.add(offer.id);
+    const item = normalizeOffer(offer, {
+      centre: query.point,
+      caller: query.caller,
+      secret: deps.config.secret,
+    });
+    // Offers located only by département have no distance: the API already placed them in the area.
+    if (query.point && item.place.distance !== null && item.place.distance > query.radiusKm) continue;
+    items.push(item);
+  }
+  return items.sort(query.point ? compareByDistance : compareByTitle).slice(0, MAX_OFFERS);
+}
+
+// One client per (settings, fetch), so that searches and details share one OAuth token.
+const clients = new WeakMap<OffresSettings, WeakMap<typeof fetch, OffresClient>>();
+
+function clientFor(settings: OffresSettings, deps: CoreDeps, options: OffresClientOptions): OffresClient {
+  let byFetch = clients.get(settings);
+  if (!byFetch) clients.set(settings, (byFetch = new WeakMap()));
+  let client = byFetch.get(deps.fetch);
+  if (!client) {
+    client = createOffresClient(settings, { fetch: deps.fetch, now: deps.now, log: deps.log }, options);
+    byFetch.set(deps.fetch, client);
+  }
+  return client;
+}
+
+/**
+ * The `offres` job source: the live France Travail API behind the upstream cache when `settings` are
+ * given, otherwise the embedded `job_offers` table with the same semantics.
+ */
+export function createOffresSource(
+  settings: OffresSettings | null,
+  options: OffresClientOptions = {},
+): JobSource {
+  if (!settings) {
+    return {
+      async search(deps, query) {
+        return {
+          items: toItems(findLocalOffers(deps.db, query.romes, query.point, query.radiusKm), deps, query),
+        };
+      },
+    };
+  }
+  const ttl = settings.cacheTtlMs > 0 ? settings.cacheTtlMs : DEFAULT_OFFRES_CACHE_TTL_MS;
+
+  return {
+    async search(deps, query): Promise<JobSourceAnswer> {
+      const client = clientFor(settings, deps, options);
+      const cache = upstreamCacheFor(deps.db, deps.now);
+      const commune =
+        query.point && query.insee && query.radiusKm <= MAX_API_DISTANCE_KM ? query.insee : null;
+      const distanceKm = commune ? query.radiusKm : 0;
+      const chunks = chunkRomes(query.romes);
+      const answers = await Promise.allSettled(
+        chunks.map((romes) =>
+          cache.getOrFetch(
+            `offres:search:v1:${romes.join(",")}|${commune ?? "france"}|${distanceKm}`,
+            ttl,
+            () => client.search({ romes, commune, distanceKm }),
+          ),
+        ),
+      );
+      const ok = answers.flatMap((a) => (a.status === "fulfilled" ? [a.value] : []));
+      const failed = answers.flatMap((a) => (a.status === "rejected" ? [a.reason as unknown] : []));
+      // Reference §6.2: a failed chunk only loses its own offers; the source fails when every chunk did.
+      if (ok.length === 0 && failed.length > 0) throw failed[0];
+      if (failed.length > 0) deps.log.warn("offres: some ROME chunks failed", { failed: failed.length });
+      const items = toItems(
+        ok.flatMap((a) => a.value),
+        deps,
+        query,
+      );
+      return ok.some((a) => a.stale) ? { items, stale: true } : { items };
+    },
+  };
+}
+
+/** One offer by its France Travail id as a peJob item, or null when unknown (live or embedded). */
+export async function getPeJob(
+  deps: CoreDeps,
+  id: string,
+  settings: OffresSettings | null,
+  caller: string | null = null,
+): Promise<Item | null> {
+  let offer: Offer | null;
+  if (settings) {
+    const client = clientFor(settings, deps, {});
+    const ttl = settings.cacheTtlMs > 0 ? settings.cacheTtlMs : DEFAULT_OFFRES_CACHE_TTL_MS;
+    offer = (
+      await upstreamCacheFor(deps.db, deps.now).getOrFetch(`offres:offer:v1:${id}`, ttl, () =>
+        client.getOffer(id),
+      )
+    ).value;
+  } else {
+    offer = findLocalOffer(deps.db, id);
+  }
+  return offer ? normalizeOffer(offer, { centre: null, caller, secret: deps.config.secret }) : null;
+}
