@@ -57,6 +57,9 @@ export const emailBlacklistTable = sqliteTable("email_blacklist", {
 // Idempotency-Key of POST /api/V1/application: a retry returns the first answer.
 export const idempotencyKeysTable = sqliteTable("idempotency_keys", {
   key: text("key").primaryKey(),
+  // sha256 of the request: the same key with another payload is refused instead of replayed
+  requestHash: text("request_hash").notNull().default(""),
+  // 0 while the first request is still running
   status: integer("status").notNull(),
   body: text("body").notNull(),
   createdAt: text("created_at").notNull(),

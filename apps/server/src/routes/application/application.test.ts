@@ -1,0 +1,215 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
+import { createReplyToken } from "@lba/core/applications/index";
+import { createOutboxMailer, listOutbox } from "@lba/core/mail/index";
+import { insertCompany, testDeps, validRequest } from "@lba/core/applications/test-helpers";
+import { describe, expect, it } from "vitest";
+import { registerApplicationRoutes, type ApplicationRouteDeps } from "./index";
+
+function setup(overrides: Partial<ApplicationRouteDeps> = {}) {
+  const core = testDeps();
+  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
+  const company = insertCompany(applications);
+  const app = new OpenAPIHono();
+  registerApplicationRoutes(app, {
+    applications,
+    webhookAuth: { username: "postmark", password: "hook-pass" },
+    ...overrides,
+  });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "Content-Type": "application/json", ...headers },
+    });
+  return { app, post, db: core.db, company, applications };
+}
+
+describe("POST /api/V1/application", () => {
+  it("sends the application and answers the V1 success body", async () => {
+    const { post, db, company } = setup();
+    const res = await post("/api/V1/application", validRequest(company.token));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: "ok", message: "messages sent" });
+    expect(
+      listOutbox(db)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(["camille.martin@example.org", "rh@entreprise.example"]);
+    expect(db.select().from(apiCallsTable).all()).toMatchObject([
+      { caller: "partenaire@example.org mon-service", api: "applicationV1", result: "OK" },
+    ]);
+  });
+
+  it("requires a caller, and takes it from the query string too", async () => {
+    const { post, company } = setup();
+    const res = await post("/api/V1/application", validRequest(company.token, { caller: undefined }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "missing_caller" });
+    expect(
+      (
+        await post(
+          "/api/V1/application?caller=partenaire",
+          validRequest(company.token, { caller: undefined }),
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it("answers each V1 error key with 400", async () => {
+    const { post, company } = setup();
+    const res = await post(
+      "/api/V1/application",
+      validRequest(company.token, { applicant_phone: 612345678 as unknown as string }),
+    );
+    expect(await res.json()).toEqual({ error: "données de candidature invalides" });
+    expect(
+      (await post("/api/V1/application", validRequest(company.token, { applicant_file_name: "cv.exe" })))
+        .status,
+    ).toBe(400);
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    const { post } = setup();
+    const res = await post("/api/V1/application?caller=x", "{not json");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "données de candidature invalides" });
+  });
+
+  it("answers 413 JSON to a body over 5 MB", async () => {
+    const { post, company, db } = setup();
+    const big = validRequest(company.token, {
+      applicant_file_content: `data:application/pdf;base64,${"A".repeat(5 * 1024 * 1024)}`,
+    });
+    const res = await post("/api/V1/application", big);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: "payload_too_large" });
+    expect(listOutbox(db)).toHaveLength(0);
+  });
+
+  it("replays the first answer to a retry with the same Idempotency-Key", async () => {
+    const { post, company, db } = setup();
+    const headers = { "Idempotency-Key": "8d0c7f1e-retry" };
+    const first = await post("/api/V1/application", validRequest(company.token), headers);
+    const second = await post("/api/V1/application", validRequest(company.token), headers);
+    expect(second.status).toBe(first.status);
+    expect(await second.json()).toEqual(await first.json());
+    expect(listOutbox(db)).toHaveLength(2);
+    expect(db.select().from(applicationsTable).all()).toHaveLength(1);
+  });
+
+  it("is documented in the OpenAPI document", () => {
+    const { app } = setup();
+    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    expect(doc.paths?.["/api/V1/application"]?.post?.responses).toHaveProperty("413");
+  });
+});
+
+describe("POST /api/application (site and widget)", () => {
+  it("does not require a caller", async () => {
+    const { post, company } = setup();
+    expect((await post("/api/application", validRequest(company.token, { caller: undefined }))).status).toBe(
+      200,
+    );
+  });
+});
+
+describe("/api/application/intention", () => {
+  async function withApplication() {
+    const s = setup();
+    await s.post("/api/application", validRequest(s.company.token));
+    const row = s.db.select().from(applicationsTable).get();
+    const token = createReplyToken(
+      s.applications.config.secret,
+      row?.publicId ?? "",
+      "entretien",
+      new Date("2024-06-01T00:00:00Z"),
+    );
+    return { ...s, token };
+  }
+
+  it("describes the reply link, then records the answer and notifies the candidate", async () => {
+    const { app, post, token, db } = await withApplication();
+    const context = await app.request(`/api/application/intention?token=${encodeURIComponent(token)}`);
+    expect(await context.json()).toMatchObject({
+      intention: "entretien",
+      applicantFirstName: "Camille",
+      alreadyRecorded: false,
+    });
+    const res = await post("/api/application/intention", {
+      token,
+      comment: "Venez mardi",
+      email: "rh@entreprise.example",
+      phone: "0123456789",
+    });
+    expect(res.status).toBe(200);
+    expect(listOutbox(db)[0]?.subject).toBe("Réponse positive à votre candidature chez Boulangerie Dupont");
+  });
+
+  it("answers 400 invalid_token to a tampered token", async () => {
+    const { post, token } = await withApplication();
+    const res = await post("/api/application/intention", {
+      token: token.replace(/.$/, (ch) => (ch === "A" ? "B" : "A")),
+      comment: "x",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "invalid_token" });
+  });
+});
+
+describe("POST /api/application/webhook", () => {
+  const basic = `Basic ${Buffer.from("postmark:hook-pass").toString("base64")}`;
+
+  it("refuses a request without the configured credentials", async () => {
+    const { post } = setup();
+    const res = await post("/api/application/webhook", { RecordType: "Delivery", MessageID: "x" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("WWW-Authenticate")).toContain("Basic");
+  });
+
+  it("is absent when no credentials are configured", async () => {
+    const { post } = setup({ webhookAuth: null });
+    expect(
+      (
+        await post(
+          "/api/application/webhook",
+          { RecordType: "Delivery", MessageID: "x" },
+          { Authorization: basic },
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it("records a hard bounce and blacklists the company address", async () => {
+    const { post, company, db } = setup();
+    await post("/api/application", validRequest(company.token));
+    const messageId = db.select().from(applicationsTable).get()?.toCompanyMessageId ?? "";
+    const res = await post(
+      "/api/application/webhook",
+      {
+        RecordType: "Bounce",
+        Type: "HardBounce",
+        TypeCode: 1,
+        MessageID: messageId,
+        Email: "rh@entreprise.example",
+        BouncedAt: "2024-05-15T10:02:00Z",
+      },
+      { Authorization: basic },
+    );
+    expect(res.status).toBe(200);
+    expect(db.select().from(applicationsTable).get()?.toCompanyMessageStatus).toBe("hard_bounce");
+    expect(db.select().from(emailBlacklistTable).all()).toHaveLength(1);
+  });
+
+  it("accepts a token when configured so", async () => {
+    const { post } = setup({ webhookAuth: { token: "a-long-webhook-token" } });
+    expect(
+      (
+        await post("/api/application/webhook?token=a-long-webhook-token", {
+          RecordType: "Delivery",
+          MessageID: "x",
+        })
+      ).status,
+    ).toBe(200);
+  });
+});

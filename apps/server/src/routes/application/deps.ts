@@ -1,0 +1,12 @@
+import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications/index";
+
+export interface ApplicationRouteDeps {
+  /** Core deps plus the mailer and the application settings. */
+  applications: ApplicationDeps;
+  /** Credentials Postmark must send to the webhook; null disables the webhook route. */
+  webhookAuth: WebhookAuth | null;
+  /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit). */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;

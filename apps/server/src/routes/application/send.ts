@@ -1,0 +1,135 @@
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import {
+  ApplicationRequestSchema,
+  sendApplication,
+  type ApplicationRequest,
+} from "@lba/core/applications/index";
+import type { Context } from "hono";
+import { tracked } from "../../lib/api-calls";
+import { jsonObject, limitBody } from "./body";
+import { DEFAULT_MAX_BODY_BYTES, type ApplicationRouteDeps } from "./deps";
+
+const text = (description: string, example?: string) => z.string().openapi({ description, example });
+
+// Documentation of the V1 body (reference §9.1); at runtime the body is read loosely so that every
+// failure maps to the V1 error key, in the reference's order, instead of a generic validation error.
+const ApplicationBodyDoc = z
+  .object({
+    applicant_email: text("E-mail du candidat", "camille.martin@example.org"),
+    applicant_first_name: text("Prénom (50 caractères max.)", "Camille"),
+    applicant_last_name: text("Nom (50 caractères max.)", "Martin"),
+    applicant_phone: text("Téléphone français, 10 chiffres (+33 accepté)", "0612345678"),
+    applicant_file_name: text("Nom du CV, terminant par .pdf ou .docx", "cv.pdf"),
+    applicant_file_content: text(
+      "CV en data URL base64, 3 Mo max. une fois décodé",
+      "data:application/pdf;base64,JVBERi0xLjQK...",
+    ),
+    company_email: text("Jeton opaque `contact.email` d'un résultat de recherche"),
+    iv: text("`contact.iv` du même résultat"),
+    company_type: z.enum(["lba", "lbb", "matcha"]),
+    company_siret: text("Siret (informatif)").optional(),
+    company_name: text("Raison sociale (informatif)").optional(),
+    company_address: text("Adresse (informatif)").optional(),
+    company_naf: text("Libellé NAF (informatif)").optional(),
+    job_id: text("Identifiant de l'offre (matcha)").optional(),
+    job_title: text("Intitulé de l'offre (matcha)").optional(),
+    message: text("Lettre de motivation").optional(),
+    caller: text(
+      "Identifiant du partenaire appelant (obligatoire sur /api/V1)",
+      "contact@partenaire.fr mon-service",
+    ).optional(),
+  })
+  .openapi("ApplicationRequest");
+
+const ApplicationOk = z
+  .object({ result: z.literal("ok"), message: z.literal("messages sent") })
+  .openapi("ApplicationOk");
+const ApplicationError = z
+  .object({
+    error: z.enum([
+      "missing_caller",
+      "données de candidature invalides",
+      "email temporaire non autorisé",
+      "pièce jointe invalide",
+      "email société invalide",
+      "max candidatures atteint",
+      "invalid_idempotency_key",
+      "error_sending_application",
+      "antivirus_unavailable",
+      "request_in_progress",
+      "idempotency_key_reused",
+      "payload_too_large",
+    ]),
+  })
+  .openapi("ApplicationError");
+
+function parseBody(body: Record<string, unknown>): ApplicationRequest {
+  // Non-string values are dropped field by field: a number phone is then simply an invalid phone.
+  const strings = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string"));
+  return ApplicationRequestSchema.parse(strings);
+}
+
+function idempotencyKeyOf(c: Context): string | undefined {
+  return c.req.header("Idempotency-Key") ?? undefined;
+}
+
+export function registerSendApplication(app: OpenAPIHono, deps: ApplicationRouteDeps) {
+  const limit = limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const json = (description: string, schema: z.ZodType) => ({
+    description,
+    content: { "application/json": { schema } },
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/api/V1/application",
+    tags: ["Candidature"],
+    summary: "Envoyer une candidature à une entreprise",
+    description:
+      "Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé renvoie la première réponse sans rien renvoyer.",
+    request: {
+      headers: z.object({ "Idempotency-Key": z.string().optional() }),
+      body: { required: true, content: { "application/json": { schema: ApplicationBodyDoc } } },
+    },
+    responses: {
+      200: json("Candidature envoyée.", ApplicationOk),
+      400: json(
+        "Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation).",
+        ApplicationError,
+      ),
+      409: json("Une requête avec la même Idempotency-Key est en cours.", ApplicationError),
+      413: json("Corps de requête trop gros (5 Mo max.).", ApplicationError),
+      422: json("Idempotency-Key déjà utilisée pour une autre candidature.", ApplicationError),
+      500: json(
+        "L'e-mail à l'entreprise n'a pas pu être envoyé ; rien n'a été enregistré.",
+        ApplicationError,
+      ),
+      503: json("Antivirus injoignable (selon la configuration).", ApplicationError),
+    },
+  });
+
+  app.post("/api/V1/application", limit, async (c) => {
+    const input = parseBody(await jsonObject(c));
+    const caller = input.caller?.trim() || c.req.query("caller")?.trim() || null;
+    const result = await tracked(
+      deps.applications,
+      "applicationV1",
+      caller,
+      () => sendApplication(deps.applications, input, { caller, idempotencyKey: idempotencyKeyOf(c) }),
+      (r) => ({ partialError: r.status !== 200 }),
+    );
+    return c.json(result.body, result.status);
+  });
+
+  // First-party route of the site and the apply widget: no caller required (reference §3.11).
+  app.post("/api/application", limit, async (c) => {
+    const input = parseBody(await jsonObject(c));
+    const caller = input.caller?.trim() || c.req.query("caller")?.trim() || null;
+    const result = await sendApplication(deps.applications, input, {
+      caller,
+      firstParty: true,
+      idempotencyKey: idempotencyKeyOf(c),
+    });
+    return c.json(result.body, result.status);
+  });
+}

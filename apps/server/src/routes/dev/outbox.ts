@@ -1,0 +1,75 @@
+import { getOutboxMessage, listOutbox, type OutboxMessage } from "@lba/core/mail/index";
+import { escapeHtml } from "@lba/core/mail/index";
+import type { Db } from "@lba/core/db";
+import type { Hono } from "hono";
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}iframe{width:100%;height:70vh;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f6f6f6;padding:12px}</style>
+</head><body>${body}</body></html>`;
+}
+
+function listPage(messages: OutboxMessage[]): string {
+  const rows = messages
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}</td><td><a href="/dev/outbox/${m.id}">${escapeHtml(m.subject)}</a></td><td>${m.attachments.length}</td><td>${escapeHtml(m.tag ?? "")}</td></tr>`,
+    )
+    .join("");
+  return page(
+    "Boîte d'envoi (développement)",
+    `<h1>Boîte d'envoi (développement)</h1><p>${messages.length} message(s). Ces e-mails n'ont pas été envoyés : Postmark n'est pas configuré.</p>
+<table><thead><tr><th>Date</th><th>Destinataire</th><th>Objet</th><th>Pièces jointes</th><th>Type</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+function messagePage(m: OutboxMessage): string {
+  const attachments = m.attachments
+    .map(
+      (a, i) =>
+        `<li><a href="/dev/outbox/${m.id}/attachments/${i}">${escapeHtml(a.name)}</a> (${escapeHtml(a.contentType)})</li>`,
+    )
+    .join("");
+  return page(
+    m.subject,
+    `<p><a href="/dev/outbox">← Boîte d'envoi</a></p><h1>${escapeHtml(m.subject)}</h1>
+<table><tr><th>De</th><td>${escapeHtml(m.from)}</td></tr><tr><th>À</th><td>${escapeHtml(m.to)}</td></tr>
+<tr><th>Répondre à</th><td>${escapeHtml(m.replyTo ?? "")}</td></tr><tr><th>Date</th><td>${escapeHtml(m.createdAt)}</td></tr></table>
+${attachments ? `<h2>Pièces jointes</h2><ul>${attachments}</ul>` : ""}
+<h2>HTML</h2><iframe sandbox title="Version HTML" src="/dev/outbox/${m.id}/html"></iframe>
+<h2>Texte</h2><pre>${escapeHtml(m.text)}</pre>`,
+  );
+}
+
+/** Development view of the outbox transport: list, message, HTML body and attachments. */
+export function registerOutboxRoutes(app: Hono, db: Db) {
+  const find = (id: string) => (/^\d+$/.test(id) ? getOutboxMessage(db, Number(id)) : undefined);
+
+  app.get("/dev/outbox", (c) => c.html(listPage(listOutbox(db))));
+
+  app.get("/dev/outbox/:id", (c) => {
+    const m = find(c.req.param("id"));
+    return m ? c.html(messagePage(m)) : c.json({ error: "not_found" }, 404);
+  });
+
+  app.get("/dev/outbox/:id/html", (c) => {
+    const m = find(c.req.param("id"));
+    if (!m) return c.json({ error: "not_found" }, 404);
+    // The stored HTML is rendered as-is: keep it from running scripts or reaching the app.
+    c.header(
+      "Content-Security-Policy",
+      "sandbox; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'",
+    );
+    return c.html(m.html);
+  });
+
+  app.get("/dev/outbox/:id/attachments/:index", (c) => {
+    const attachment = find(c.req.param("id"))?.attachments[Number(c.req.param("index"))];
+    if (!attachment) return c.json({ error: "not_found" }, 404);
+    const name = attachment.name.replace(/["\\\r\n]/g, "_");
+    return c.body(new Uint8Array(Buffer.from(attachment.contentBase64, "base64")), 200, {
+      "Content-Type": attachment.contentType,
+      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+    });
+  });
+}

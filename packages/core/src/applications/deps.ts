@@ -1,0 +1,36 @@
+import type { VirusScanner, ClamavConfig } from "../antivirus/clamav";
+import type { CoreDeps } from "../deps";
+import type { Mailer } from "../mail/mailer";
+
+export interface ApplicationSettings {
+  /** Reference §9.7: 100 per applicant e-mail and day; the 101st is refused. */
+  maxApplicationsPerDay: number;
+  /** Lifetime of recruiter reply links. */
+  replyTokenTtlDays: number;
+  /** Calendar used for the daily quota (the original used the server's local day). */
+  timeZone: string;
+  /** Absent: no antivirus scan. */
+  antivirus: { scanner: VirusScanner; policyWhenUnreachable: ClamavConfig["policyWhenUnreachable"] } | null;
+}
+
+export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = {
+  maxApplicationsPerDay: 100,
+  replyTokenTtlDays: 30,
+  timeZone: "Europe/Paris",
+  antivirus: null,
+};
+
+export interface ApplicationDeps extends CoreDeps {
+  mailer: Mailer;
+  applications?: Partial<ApplicationSettings>;
+}
+
+export function settingsOf(deps: ApplicationDeps): ApplicationSettings {
+  return { ...DEFAULT_APPLICATION_SETTINGS, ...deps.applications };
+}
+
+/** What both transports send back: the HTTP status and the JSON body, mapped the same way everywhere. */
+export interface ApplicationResult<B = Record<string, unknown>> {
+  status: 200 | 400 | 404 | 409 | 410 | 413 | 422 | 500 | 503;
+  body: B;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// Loose on purpose: every rule is checked by sendApplication in the order of reference §9.2, so that
+// a bad field yields the V1 error key instead of a zod error.
+const optionalText = z.string().nullish();
+
+export const ApplicationRequestSchema = z.looseObject({
+  applicant_email: optionalText,
+  applicant_first_name: optionalText,
+  applicant_last_name: optionalText,
+  applicant_phone: optionalText,
+  applicant_file_name: optionalText,
+  applicant_file_content: optionalText,
+  message: optionalText,
+  company_email: optionalText,
+  iv: optionalText,
+  company_type: optionalText,
+  company_siret: optionalText,
+  company_name: optionalText,
+  company_address: optionalText,
+  company_naf: optionalText,
+  job_id: optionalText,
+  job_title: optionalText,
+  caller: optionalText,
+});
+export type ApplicationRequest = z.infer<typeof ApplicationRequestSchema>;
+
+export const CompanyTypeSchema = z.enum(["lba", "lbb", "matcha"]);
+export type CompanyType = z.infer<typeof CompanyTypeSchema>;
+
+export const IntentionSchema = z.enum(["entretien", "ne_sais_pas", "refus"]);
+export type Intention = z.infer<typeof IntentionSchema>;
+
+export const IntentionRequestSchema = z.looseObject({
+  token: optionalText,
+  comment: optionalText,
+  email: optionalText,
+  phone: optionalText,
+});
+export type IntentionRequest = z.infer<typeof IntentionRequestSchema>;
+
+const EMAIL = z.email();
+
+export function isValidEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.safeParse(value).success;
+}
+
+/** French number as 10 digits; "+33 6 12 34 56 78", "0033612345678" and separators are accepted and normalised. */
+export function normalizeFrenchPhone(value: string): string | null {
+  const compact = value.replace(/[\s.\-()]/g, "");
+  const national = compact.replace(/^(?:\+33|0033)(?=[1-9]\d{8}$)/, "0");
+  return /^0[1-9]\d{8}$/.test(national) ? national : null;
+}
+
+export interface ValidApplicant {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string;
+  fileName: string;
+  fileContent: string;
+  companyType: CompanyType;
+}
+
+/** Reference §9.2 step 3. */
+export function validateApplicantFields(input: ApplicationRequest): ValidApplicant | null {
+  const firstName = input.applicant_first_name?.trim() ?? "";
+  const lastName = input.applicant_last_name?.trim() ?? "";
+  const email = input.applicant_email?.trim().toLowerCase() ?? "";
+  const phone = normalizeFrenchPhone(input.applicant_phone ?? "");
+  const fileName = input.applicant_file_name?.trim() ?? "";
+  const fileContent = input.applicant_file_content ?? "";
+  const companyType = CompanyTypeSchema.safeParse(input.company_type);
+  if (!firstName || firstName.length > 50 || !lastName || lastName.length > 50) return null;
+  if (!isValidEmail(email) || !phone || !fileName || !fileContent || !companyType.success) return null;
+  return { email, firstName, lastName, phone, fileName, fileContent, companyType: companyType.data };
+}

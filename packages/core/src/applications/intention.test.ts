@@ -1,0 +1,157 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { applicationsTable } from "../db/schema";
+import { getIntentionContext, recordIntention } from "./intention";
+import { createReplyToken } from "./reply-token";
+import { sendApplication } from "./send-application";
+import { insertCompany, testDeps, validRequest } from "./test-helpers";
+import type { Intention } from "./input";
+
+async function applied(at = "2024-05-15T10:00:00.000Z") {
+  const deps = testDeps({ at });
+  const { token } = insertCompany(deps);
+  await sendApplication(deps, validRequest(token), { caller: "test" });
+  const row = deps.db.select().from(applicationsTable).get();
+  if (!row) throw new Error("no application stored");
+  deps.mailer.sent.length = 0;
+  const tokenFor = (intention: Intention, expires = new Date("2024-06-01T00:00:00Z")) =>
+    createReplyToken(deps.config.secret, row.publicId, intention, expires);
+  return { deps, row, tokenFor };
+}
+
+describe("recordIntention", () => {
+  it("stores an interview answer and sends the candidate the recruiter's contact and comment", async () => {
+    const { deps, row, tokenFor } = await applied();
+    const result = await recordIntention(deps, {
+      token: tokenFor("entretien"),
+      comment: "Venez mardi <b>10h</b>",
+      email: "rh@entreprise.example",
+      phone: "01 23 45 67 89",
+    });
+    expect(result).toEqual({ status: 200, body: { result: "ok", message: "intention recorded" } });
+    const [mail] = deps.mailer.sent;
+    expect(mail?.to).toBe("camille.martin@example.org");
+    expect(mail?.subject).toBe("Réponse positive à votre candidature chez Boulangerie Dupont");
+    expect(mail?.html).toContain("Venez mardi &lt;b&gt;10h&lt;/b&gt;");
+    expect(mail?.text).toContain("Téléphone : 0123456789");
+    expect(mail?.replyTo).toBe("rh@entreprise.example");
+    expect(
+      deps.db.select().from(applicationsTable).where(eq(applicationsTable.id, row.id)).get(),
+    ).toMatchObject({
+      companyIntention: "entretien",
+      companyFeedback: "Venez mardi <b>10h</b>",
+      companyFeedbackDate: "2024-05-15T10:00:00.000Z",
+      toApplicantUpdateMessageId: mail?.messageId,
+    });
+  });
+
+  it("accepts a refusal with a comment only and shows no contact", async () => {
+    const { deps, tokenFor } = await applied();
+    expect(
+      (
+        await recordIntention(deps, {
+          token: tokenFor("refus"),
+          comment: "Poste pourvu",
+          email: "rh@entreprise.example",
+        })
+      ).status,
+    ).toBe(200);
+    expect(deps.mailer.sent[0]?.subject).toBe("Réponse à votre candidature chez Boulangerie Dupont");
+    expect(deps.mailer.sent[0]?.text).not.toContain("rh@entreprise.example");
+  });
+
+  it.each([
+    ["no comment", { comment: " ", email: "rh@entreprise.example", phone: "0123456789" }],
+    ["no e-mail", { comment: "ok", phone: "0123456789" }],
+    ["no phone", { comment: "ok", email: "rh@entreprise.example" }],
+    ["a bad phone", { comment: "ok", email: "rh@entreprise.example", phone: "12" }],
+    ["a bad e-mail", { comment: "ok", email: "rh@", phone: "0123456789" }],
+  ])("refuses ne_sais_pas with %s", async (_, fields) => {
+    const { deps, tokenFor } = await applied();
+    expect(await recordIntention(deps, { token: tokenFor("ne_sais_pas"), ...fields })).toEqual({
+      status: 400,
+      body: { error: "données de réponse invalides" },
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it("refuses an expired (410), tampered (400) or unknown-application (404) token", async () => {
+    const { deps, tokenFor } = await applied();
+    expect(
+      (
+        await recordIntention(deps, {
+          token: tokenFor("refus", new Date("2024-05-15T09:00:00Z")),
+          comment: "x",
+        })
+      ).body,
+    ).toEqual({ error: "expired_token" });
+    expect(
+      (
+        await recordIntention(deps, {
+          token: tokenFor("refus", new Date("2024-05-15T09:00:00Z")),
+          comment: "x",
+        })
+      ).status,
+    ).toBe(410);
+    expect(await recordIntention(deps, { token: `${tokenFor("refus")}A`, comment: "x" })).toEqual({
+      status: 400,
+      body: { error: "invalid_token" },
+    });
+    expect(await recordIntention(deps, { token: undefined, comment: "x" })).toEqual({
+      status: 400,
+      body: { error: "invalid_token" },
+    });
+    const ghost = createReplyToken(
+      deps.config.secret,
+      "no-such-application",
+      "refus",
+      new Date("2024-06-01T00:00:00Z"),
+    );
+    expect(await recordIntention(deps, { token: ghost, comment: "x" })).toEqual({
+      status: 404,
+      body: { error: "not_found" },
+    });
+  });
+
+  it("answers 409 when the same intention is submitted twice, so the candidate gets one message", async () => {
+    const { deps, tokenFor } = await applied();
+    await recordIntention(deps, { token: tokenFor("refus"), comment: "non" });
+    expect(await recordIntention(deps, { token: tokenFor("refus"), comment: "non" })).toEqual({
+      status: 409,
+      body: { error: "intention_already_recorded" },
+    });
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("returns 500 error_sending_message and records nothing when the mail fails", async () => {
+    const { deps, row, tokenFor } = await applied();
+    deps.mailer.failFor.add("camille.martin@example.org");
+    expect(await recordIntention(deps, { token: tokenFor("refus"), comment: "non" })).toEqual({
+      status: 500,
+      body: { error: "error_sending_message" },
+    });
+    expect(
+      deps.db.select().from(applicationsTable).where(eq(applicationsTable.id, row.id)).get()
+        ?.companyIntention,
+    ).toBeNull();
+  });
+});
+
+describe("getIntentionContext", () => {
+  it("tells the reply page who applied and for which intention", async () => {
+    const { deps, tokenFor } = await applied();
+    expect(getIntentionContext(deps, tokenFor("ne_sais_pas"))).toEqual({
+      status: 200,
+      body: {
+        intention: "ne_sais_pas",
+        applicantFirstName: "Camille",
+        applicantLastName: "Martin",
+        companyName: "Boulangerie Dupont",
+        jobTitle: null,
+        alreadyRecorded: false,
+        expiresAt: "2024-06-01T00:00:00.000Z",
+      },
+    });
+    expect(getIntentionContext(deps, "nope").status).toBe(400);
+  });
+});

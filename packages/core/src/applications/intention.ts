@@ -1,0 +1,127 @@
+import { eq } from "drizzle-orm";
+import { applicationsTable } from "../db/schema";
+import { renderIntentionReply } from "../mail/templates";
+import type { ApplicationDeps, ApplicationResult } from "./deps";
+import { isValidEmail, normalizeFrenchPhone, type Intention, type IntentionRequest } from "./input";
+import { verifyReplyToken } from "./reply-token";
+
+export const INTENTION_ERRORS = {
+  invalidToken: "invalid_token",
+  expiredToken: "expired_token",
+  notFound: "not_found",
+  invalidFields: "données de réponse invalides",
+  alreadyRecorded: "intention_already_recorded",
+  sendingFailed: "error_sending_message",
+} as const;
+
+const fail = (error: string, status: ApplicationResult["status"]): ApplicationResult => ({
+  status,
+  body: { error },
+});
+
+function findByToken(deps: ApplicationDeps, token: string) {
+  const check = verifyReplyToken(deps.config.secret, token, deps.now());
+  if (!check.ok)
+    return {
+      error:
+        check.reason === "expired"
+          ? fail(INTENTION_ERRORS.expiredToken, 410)
+          : fail(INTENTION_ERRORS.invalidToken, 400),
+    };
+  const application = deps.db
+    .select()
+    .from(applicationsTable)
+    .where(eq(applicationsTable.publicId, check.applicationId))
+    .get();
+  if (!application || application.isAnonymized) return { error: fail(INTENTION_ERRORS.notFound, 404) };
+  return { check, application };
+}
+
+export interface IntentionContext {
+  intention: Intention;
+  applicantFirstName: string | null;
+  applicantLastName: string | null;
+  companyName: string | null;
+  jobTitle: string | null;
+  alreadyRecorded: boolean;
+  expiresAt: string;
+}
+
+/** What the reply page shows before the recruiter writes (the original put the names in the URL). */
+export function getIntentionContext(
+  deps: ApplicationDeps,
+  token: string,
+): ApplicationResult<IntentionContext | { error: string }> {
+  const found = findByToken(deps, token);
+  if (found.error) return found.error as ApplicationResult<{ error: string }>;
+  const { application: a, check } = found;
+  return {
+    status: 200,
+    body: {
+      intention: check.intention,
+      applicantFirstName: a.applicantFirstName,
+      applicantLastName: a.applicantLastName,
+      companyName: a.companyName,
+      jobTitle: a.jobTitle,
+      alreadyRecorded: a.companyIntention === check.intention,
+      expiresAt: check.expiresAt.toISOString(),
+    },
+  };
+}
+
+/** Reference §9.5: stores the recruiter's answer and forwards it to the candidate. */
+export async function recordIntention(
+  deps: ApplicationDeps,
+  input: IntentionRequest,
+): Promise<ApplicationResult> {
+  const found = findByToken(deps, input.token ?? "");
+  if (found.error) return found.error;
+  const { application, check } = found;
+
+  const comment = input.comment?.trim() ?? "";
+  const email = input.email?.trim() || null;
+  const phone = input.phone?.trim() ? normalizeFrenchPhone(input.phone) : null;
+  const needsContact = check.intention !== "refus";
+  if (!comment || comment.length > 5000) return fail(INTENTION_ERRORS.invalidFields, 400);
+  if (email !== null && !isValidEmail(email)) return fail(INTENTION_ERRORS.invalidFields, 400);
+  if (input.phone?.trim() && !phone) return fail(INTENTION_ERRORS.invalidFields, 400);
+  if (needsContact && (!email || !phone)) return fail(INTENTION_ERRORS.invalidFields, 400);
+  // One message per intention: a replayed link cannot flood the candidate.
+  if (application.companyIntention === check.intention) return fail(INTENTION_ERRORS.alreadyRecorded, 409);
+  if (!application.applicantEmail) return fail(INTENTION_ERRORS.notFound, 404);
+
+  const mail = renderIntentionReply({
+    intention: check.intention,
+    applicantFirstName: application.applicantFirstName ?? "",
+    companyName: application.companyName,
+    comment,
+    email: needsContact ? email : null,
+    phone: needsContact ? phone : null,
+    publicUrl: deps.config.publicUrl.replace(/\/$/, ""),
+  });
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      to: application.applicantEmail,
+      ...mail,
+      ...(needsContact && email ? { replyTo: email } : {}),
+      tag: `intention-${check.intention}`,
+    }));
+  } catch (error) {
+    deps.log.error("intention e-mail to the applicant failed", { error: String(error) });
+    return fail(INTENTION_ERRORS.sendingFailed, 500);
+  }
+  const at = deps.now().toISOString();
+  deps.db
+    .update(applicationsTable)
+    .set({
+      companyIntention: check.intention,
+      companyFeedback: comment,
+      companyFeedbackDate: at,
+      toApplicantUpdateMessageId: messageId,
+      lastUpdateAt: at,
+    })
+    .where(eq(applicationsTable.id, application.id))
+    .run();
+  return { status: 200, body: { result: "ok", message: "intention recorded" } };
+}

@@ -1,0 +1,448 @@
+import { randomUUID } from "node:crypto";
+import { sealEmail } from "../crypto/email-token";
+import { applicationsTable, emailBlacklistTable, idempotencyKeysTable } from "../db/schema";
+import { describe, expect, it } from "vitest";
+import { MAX_ATTACHMENT_BYTES } from "./attachment";
+import type { VirusScanner } from "../antivirus/clamav";
+import { sendApplication } from "./send-application";
+import {
+  dataUrl,
+  docxBytes,
+  insertCompany,
+  pdfOfSize,
+  PDF_BYTES,
+  testDeps,
+  validRequest,
+} from "./test-helpers";
+import { verifyReplyToken } from "./reply-token";
+
+const ctx = { caller: null };
+
+function setup(overrides: Parameters<typeof testDeps>[0] = {}) {
+  const deps = testDeps(overrides);
+  const { token } = insertCompany(deps);
+  return { deps, token };
+}
+
+function insertPastApplications(
+  deps: ReturnType<typeof testDeps>,
+  n: number,
+  email: string,
+  createdAt: string,
+) {
+  for (let i = 0; i < n; i++) {
+    deps.db
+      .insert(applicationsTable)
+      .values({
+        publicId: randomUUID(),
+        applicantEmail: email,
+        companyType: "lba",
+        createdAt,
+        lastUpdateAt: createdAt,
+      })
+      .run();
+  }
+}
+
+describe("sendApplication: success", () => {
+  it("sends the CV to the company, a confirmation to the candidate, and stores the application without the CV", async () => {
+    const { deps, token } = setup();
+    const result = await sendApplication(deps, validRequest(token), ctx);
+    expect(result).toEqual({ status: 200, body: { result: "ok", message: "messages sent" } });
+
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    expect(toCompany?.to).toBe("rh@entreprise.example");
+    expect(toCompany?.replyTo).toBe("camille.martin@example.org");
+    expect(toCompany?.subject).toBe("Candidature spontanée en alternance");
+    expect(toCompany?.attachments).toEqual([
+      { name: "cv-camille.pdf", contentType: "application/pdf", contentBase64: PDF_BYTES.toString("base64") },
+    ]);
+    expect(toCompany?.html).toContain("je suis motivée &lt;b&gt;vraiment&lt;/b&gt;.");
+    expect(toCompany?.html).not.toContain("<b>vraiment</b>");
+    const tokens = [...(toCompany?.text ?? "").matchAll(/formulaire-intention\?token=([^\s]+)/g)].map((m) =>
+      decodeURIComponent(m[1] ?? ""),
+    );
+    expect(
+      tokens
+        .map((t) => verifyReplyToken(deps.config.secret, t, deps.now()))
+        .map((c) => (c.ok ? c.intention : c.reason)),
+    ).toEqual(["entretien", "ne_sais_pas", "refus"]);
+    expect(toApplicant?.to).toBe("camille.martin@example.org");
+    expect(toApplicant?.subject).toBe("Votre candidature chez Boulangerie Dupont");
+    expect(toApplicant?.attachments).toBeUndefined();
+
+    const rows = deps.db.select().from(applicationsTable).all();
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    expect(row).toMatchObject({
+      applicantEmail: "camille.martin@example.org",
+      applicantPhone: "0612345678",
+      applicantFileName: "cv-camille.pdf",
+      companyEmail: "rh@entreprise.example",
+      companyType: "lba",
+      toCompanyMessageId: "msg-1",
+      toCompanyMessageStatus: "accepted",
+      toApplicantMessageId: "msg-2",
+      toApplicantMessageStatus: "accepted",
+      caller: "partenaire@example.org mon-service",
+      createdAt: "2024-05-15T10:00:00.000Z",
+    });
+    expect(JSON.stringify(row)).not.toContain(PDF_BYTES.toString("base64"));
+    const firstToken = verifyReplyToken(deps.config.secret, tokens[0] ?? "", deps.now());
+    expect(firstToken.ok && firstToken.applicationId).toBe(row?.publicId);
+    expect(firstToken.ok && firstToken.expiresAt.toISOString()).toBe("2024-06-14T10:00:00.000Z");
+  });
+
+  it("links a matcha application to its offer and names the offer in the subject", async () => {
+    const { deps, token } = setup();
+    await sendApplication(
+      deps,
+      validRequest(token, { company_type: "matcha", job_id: "offre-42", job_title: "Boulanger H/F" }),
+      ctx,
+    );
+    const [toCompany] = deps.mailer.sent;
+    expect(toCompany?.subject).toBe("Candidature en alternance - Boulanger H/F");
+    expect(toCompany?.text).toContain(
+      "https://lba.example/recherche-apprentissage?display=list&page=fiche&type=matcha&itemId=offre-42",
+    );
+    expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
+      jobId: "offre-42",
+      jobTitle: "Boulanger H/F",
+    });
+  });
+
+  it("accepts a DOCX CV and a +33 phone number, stored in the national form", async () => {
+    const { deps, token } = setup();
+    const docx = dataUrl(
+      docxBytes(),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    const result = await sendApplication(
+      deps,
+      validRequest(token, {
+        applicant_file_name: "CV Camille (2024).DOCX",
+        applicant_file_content: docx,
+        applicant_phone: "+33 6 12 34 56 78",
+      }),
+      ctx,
+    );
+    expect(result.status).toBe(200);
+    expect(deps.mailer.sent[0]?.attachments?.[0]?.contentType).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(deps.db.select().from(applicationsTable).get()?.applicantPhone).toBe("0612345678");
+  });
+
+  it("takes the caller from the context before the body", async () => {
+    const { deps, token } = setup();
+    await sendApplication(deps, validRequest(token, { caller: null }), { caller: "from-query" });
+    expect(deps.db.select().from(applicationsTable).get()?.caller).toBe("from-query");
+  });
+});
+
+describe("sendApplication: errors, in the order of the reference", () => {
+  it("returns 400 missing_caller without a caller, unless the request is first-party", async () => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token, { caller: undefined }), ctx)).toEqual({
+      status: 400,
+      body: { error: "missing_caller" },
+    });
+    expect(await sendApplication(deps, validRequest(token, { caller: "  " }), ctx)).toEqual({
+      status: 400,
+      body: { error: "missing_caller" },
+    });
+    expect(
+      (await sendApplication(deps, validRequest(token, { caller: undefined }), { firstParty: true })).status,
+    ).toBe(200);
+  });
+
+  it.each([
+    ["a first name over 50 characters", { applicant_first_name: "a".repeat(51) }],
+    ["a missing last name", { applicant_last_name: "" }],
+    ["a malformed e-mail", { applicant_email: "camille@" }],
+    ["a 9-digit phone", { applicant_phone: "061234567" }],
+    ["a phone with letters", { applicant_phone: "06123456ab" }],
+    ["a missing file name", { applicant_file_name: undefined }],
+    ["a missing file content", { applicant_file_content: "" }],
+    ["an unknown company type", { company_type: "peJob" }],
+  ])("returns 400 données de candidature invalides for %s", async (_, overrides) => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
+      status: 400,
+      body: { error: "données de candidature invalides" },
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it("accepts names of exactly 50 characters", async () => {
+    const { deps, token } = setup();
+    expect(
+      (await sendApplication(deps, validRequest(token, { applicant_first_name: "é".repeat(50) }), ctx))
+        .status,
+    ).toBe(200);
+  });
+
+  it.each(["camille@mailinator.com", "camille@YOPMAIL.com", "camille@inbox.mailinator.com"])(
+    "returns 400 email temporaire non autorisé for %s",
+    async (email) => {
+      const { deps, token } = setup();
+      expect(await sendApplication(deps, validRequest(token, { applicant_email: email }), ctx)).toEqual({
+        status: 400,
+        body: { error: "email temporaire non autorisé" },
+      });
+    },
+  );
+
+  it.each([
+    ["a .txt name", { applicant_file_name: "cv.txt" }],
+    [
+      "a .pdf name with non-PDF content",
+      { applicant_file_content: dataUrl(Buffer.from("MZ this is a windows executable, not a PDF at all")) },
+    ],
+    ["a .docx name with PDF content", { applicant_file_name: "cv.docx" }],
+    ["a .pdf name with DOCX content", { applicant_file_content: dataUrl(docxBytes()) }],
+    ["content that is not a data URL", { applicant_file_content: PDF_BYTES.toString("base64") }],
+    ["content that is not base64", { applicant_file_content: "data:application/pdf;base64,%%%%" }],
+    ["a file of 3 MB + 1 byte", { applicant_file_content: dataUrl(pdfOfSize(MAX_ATTACHMENT_BYTES + 1)) }],
+  ])("returns 400 pièce jointe invalide for %s", async (_, overrides) => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
+      status: 400,
+      body: { error: "pièce jointe invalide" },
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it("accepts a file of exactly 3 MB (3,145,728 bytes)", async () => {
+    const { deps, token } = setup();
+    const result = await sendApplication(
+      deps,
+      validRequest(token, { applicant_file_content: dataUrl(pdfOfSize(MAX_ATTACHMENT_BYTES)) }),
+      ctx,
+    );
+    expect(result.status).toBe(200);
+    expect(Buffer.from(deps.mailer.sent[0]?.attachments?.[0]?.contentBase64 ?? "", "base64")).toHaveLength(
+      3_145_728,
+    );
+  });
+
+  it("returns 400 email société invalide for a tampered, foreign or non-e-mail company token", async () => {
+    const { deps, token } = setup();
+    const flipped = `${token.email.slice(0, -1)}${token.email.endsWith("0") ? "1" : "0"}`;
+    const foreign = sealEmail("another-secret", "rh@entreprise.example");
+    const notAnEmail = sealEmail(deps.config.secret, "pas un e-mail");
+    for (const t of [{ ...token, email: flipped }, foreign, notAnEmail, { email: token.email, iv: "" }]) {
+      expect(await sendApplication(deps, validRequest(t), ctx)).toEqual({
+        status: 400,
+        body: { error: "email société invalide" },
+      });
+    }
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it("accepts the 100th application of the day and refuses the 101st with max candidatures atteint", async () => {
+    const { deps, token } = setup();
+    insertPastApplications(deps, 99, "camille.martin@example.org", "2024-05-15T05:00:00.000Z");
+    insertPastApplications(deps, 5, "camille.martin@example.org", "2024-05-14T21:59:59.000Z");
+    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      status: 400,
+      body: { error: "max candidatures atteint" },
+    });
+    expect(deps.mailer.sent).toHaveLength(2);
+  });
+
+  it("counts the day in Paris time: yesterday 22:30 UTC is already today", async () => {
+    const { deps, token } = setup();
+    insertPastApplications(deps, 100, "camille.martin@example.org", "2024-05-14T22:30:00.000Z");
+    expect((await sendApplication(deps, validRequest(token), ctx)).body).toEqual({
+      error: "max candidatures atteint",
+    });
+  });
+
+  it("refuses a blacklisted company address with email société invalide and sends nothing", async () => {
+    const { deps, token } = setup();
+    deps.db
+      .insert(emailBlacklistTable)
+      .values({ email: "rh@entreprise.example", source: "lba", createdAt: "2024-01-01T00:00:00Z" })
+      .run();
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      status: 400,
+      body: { error: "email société invalide" },
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+  });
+
+  it("reports the first failing check when several fail", async () => {
+    const { deps, token } = setup();
+    deps.db
+      .insert(emailBlacklistTable)
+      .values({ email: "rh@entreprise.example", source: "lba", createdAt: "2024-01-01T00:00:00Z" })
+      .run();
+    insertPastApplications(deps, 100, "camille@mailinator.com", "2024-05-15T08:00:00.000Z");
+    insertPastApplications(deps, 100, "camille.martin@example.org", "2024-05-15T08:00:00.000Z");
+    const tampered = { email: `${token.email}00`, iv: token.iv };
+    const steps: [Partial<Parameters<typeof validRequest>[1]>, string][] = [
+      [
+        {
+          caller: undefined,
+          applicant_phone: "1",
+          applicant_email: "camille@mailinator.com",
+          applicant_file_name: "cv.exe",
+        },
+        "missing_caller",
+      ],
+      [
+        { applicant_phone: "1", applicant_email: "camille@mailinator.com", applicant_file_name: "cv.exe" },
+        "données de candidature invalides",
+      ],
+      [
+        { applicant_email: "camille@mailinator.com", applicant_file_name: "cv.exe" },
+        "email temporaire non autorisé",
+      ],
+      [{ applicant_file_name: "cv.exe" }, "pièce jointe invalide"],
+      [{ company_email: tampered.email }, "email société invalide"],
+      [{}, "max candidatures atteint"],
+      [{ applicant_email: "dominique@example.org" }, "email société invalide"],
+    ];
+    for (const [overrides, error] of steps) {
+      expect((await sendApplication(deps, validRequest(token, overrides), ctx)).body).toEqual({ error });
+    }
+  });
+});
+
+describe("sendApplication: antivirus", () => {
+  const scanner = (
+    result: Awaited<ReturnType<VirusScanner["scan"]>>,
+  ): VirusScanner & { scanned: Buffer[] } => {
+    const scanned: Buffer[] = [];
+    return { scanned, scan: async (file) => (scanned.push(file), result) };
+  };
+
+  it("scans the decoded file and refuses an infected one with pièce jointe invalide", async () => {
+    const s = scanner({ status: "infected", signature: "Eicar-Signature" });
+    const { deps, token } = setup({
+      applications: { antivirus: { scanner: s, policyWhenUnreachable: "accept" } },
+    });
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      status: 400,
+      body: { error: "pièce jointe invalide" },
+    });
+    expect(s.scanned[0]?.equals(PDF_BYTES)).toBe(true);
+  });
+
+  it("returns 503 antivirus_unavailable when clamd is unreachable and the policy is reject", async () => {
+    const { deps, token } = setup({
+      applications: {
+        antivirus: {
+          scanner: scanner({ status: "unavailable", reason: "ECONNREFUSED" }),
+          policyWhenUnreachable: "reject",
+        },
+      },
+    });
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      status: 503,
+      body: { error: "antivirus_unavailable" },
+    });
+  });
+
+  it("sends anyway when clamd is unreachable and the policy is accept", async () => {
+    const { deps, token } = setup({
+      applications: {
+        antivirus: {
+          scanner: scanner({ status: "unavailable", reason: "timeout" }),
+          policyWhenUnreachable: "accept",
+        },
+      },
+    });
+    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+  });
+});
+
+describe("sendApplication: mail failures", () => {
+  it("returns 500 error_sending_application and stores nothing when the company e-mail is refused", async () => {
+    const { deps, token } = setup();
+    deps.mailer.failFor.add("rh@entreprise.example");
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      status: 500,
+      body: { error: "error_sending_application" },
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+  });
+
+  it("still succeeds when only the confirmation fails, and records it as rejected", async () => {
+    const { deps, token } = setup();
+    deps.mailer.failFor.add("camille.martin@example.org");
+    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+    expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
+      toApplicantMessageId: null,
+      toApplicantMessageStatus: "rejected",
+    });
+  });
+});
+
+describe("sendApplication: Idempotency-Key", () => {
+  it("sends nothing twice and returns the first answer to a retry with the same key", async () => {
+    const { deps, token } = setup();
+    const first = await sendApplication(deps, validRequest(token), {
+      caller: null,
+      idempotencyKey: "retry-1",
+    });
+    const second = await sendApplication(deps, validRequest(token), {
+      caller: null,
+      idempotencyKey: "retry-1",
+    });
+    expect(second).toEqual(first);
+    expect(deps.mailer.sent).toHaveLength(2);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1);
+    await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "retry-2" });
+    expect(deps.mailer.sent).toHaveLength(4);
+  });
+
+  it("replays an error answer too, and refuses the same key with another payload", async () => {
+    const { deps, token } = setup();
+    const bad = validRequest(token, { applicant_phone: "1" });
+    expect((await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).body).toEqual({
+      error: "données de candidature invalides",
+    });
+    expect((await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).body).toEqual({
+      error: "données de candidature invalides",
+    });
+    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).toEqual({
+      status: 422,
+      body: { error: "idempotency_key_reused" },
+    });
+  });
+
+  it("lets a retry through after a 500, so that a failed send can be retried", async () => {
+    const { deps, token } = setup();
+    deps.mailer.failFor.add("rh@entreprise.example");
+    expect(
+      (await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).status,
+    ).toBe(500);
+    deps.mailer.failFor.clear();
+    expect(
+      (await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).status,
+    ).toBe(200);
+    expect(deps.db.select().from(idempotencyKeysTable).get()).toMatchObject({ key: "k", status: 200 });
+  });
+
+  it("answers 409 request_in_progress to a concurrent retry", async () => {
+    const { deps, token } = setup();
+    const [a, b] = await Promise.all([
+      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
+      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(deps.mailer.sent).toHaveLength(2);
+  });
+
+  it("refuses a malformed key", async () => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "a b" })).toEqual(
+      { status: 400, body: { error: "invalid_idempotency_key" } },
+    );
+  });
+});

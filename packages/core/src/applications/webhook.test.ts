@@ -1,0 +1,141 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
+import { sendApplication } from "./send-application";
+import { insertCompany, testDeps, validRequest } from "./test-helpers";
+import { handlePostmarkWebhook, isWebhookAuthorized } from "./webhook";
+
+async function applied() {
+  const deps = testDeps();
+  const company = insertCompany(deps, "RH@Entreprise.example");
+  const at = deps.now().toISOString();
+  deps.db
+    .insert(recruitersTable)
+    .values({ idForm: "form-1", email: "rh@entreprise.example", createdAt: at, updatedAt: at })
+    .run();
+  await sendApplication(deps, validRequest(company.token), { caller: "test" });
+  deps.mailer.sent.length = 0;
+  const row = () => {
+    const r = deps.db.select().from(applicationsTable).get();
+    if (!r) throw new Error("no application");
+    return r;
+  };
+  return { deps, company, row };
+}
+
+// Shapes of Postmark's webhook payloads, trimmed to the fields it always sends.
+const delivery = (id: string) => ({
+  RecordType: "Delivery",
+  MessageID: id,
+  Recipient: "rh@entreprise.example",
+  DeliveredAt: "2024-05-15T10:01:00Z",
+  MessageStream: "outbound",
+});
+const open = (id: string) => ({
+  RecordType: "Open",
+  MessageID: id,
+  Recipient: "rh@entreprise.example",
+  FirstOpen: true,
+  ReceivedAt: "2024-05-15T10:05:00Z",
+});
+const bounce = (id: string, type = "HardBounce") => ({
+  RecordType: "Bounce",
+  ID: 42,
+  Type: type,
+  TypeCode: type === "HardBounce" ? 1 : 4096,
+  Name: "Hard bounce",
+  MessageID: id,
+  Email: "RH@entreprise.example",
+  BouncedAt: "2024-05-15T10:02:00Z",
+  Inactive: true,
+  MessageStream: "outbound",
+});
+const spam = (id: string) => ({
+  RecordType: "SpamComplaint",
+  ID: 43,
+  Type: "SpamComplaint",
+  TypeCode: 512,
+  MessageID: id,
+  Email: "camille.martin@example.org",
+});
+
+describe("handlePostmarkWebhook", () => {
+  it("records Delivery then Open on the company message and ignores a late Delivery", async () => {
+    const { deps, row } = await applied();
+    const id = row().toCompanyMessageId ?? "";
+    expect(await handlePostmarkWebhook(deps, delivery(id))).toEqual({ status: 200, body: { result: "ok" } });
+    expect(row().toCompanyMessageStatus).toBe("delivered");
+    await handlePostmarkWebhook(deps, open(id));
+    expect(row().toCompanyMessageStatus).toBe("opened");
+    await handlePostmarkWebhook(deps, delivery(id));
+    expect(row().toCompanyMessageStatus).toBe("opened");
+  });
+
+  it("records a spam complaint on the candidate's confirmation", async () => {
+    const { deps, row } = await applied();
+    await handlePostmarkWebhook(deps, spam(row().toApplicantMessageId ?? ""));
+    expect(row()).toMatchObject({
+      toApplicantMessageStatus: "spam_complaint",
+      toCompanyMessageStatus: "accepted",
+    });
+  });
+
+  it("on a hard bounce of the company e-mail, blacklists it, clears it from companies and recruiters, and tells the candidate once", async () => {
+    const { deps, row, company } = await applied();
+    const id = row().toCompanyMessageId ?? "";
+    await handlePostmarkWebhook(deps, bounce(id));
+    await handlePostmarkWebhook(deps, bounce(id));
+    expect(row().toCompanyMessageStatus).toBe("hard_bounce");
+    expect(deps.db.select().from(emailBlacklistTable).all()).toEqual([
+      { email: "rh@entreprise.example", source: "lba", createdAt: "2024-05-15T10:00:00.000Z" },
+    ]);
+    expect(
+      deps.db.select().from(companiesTable).where(eq(companiesTable.id, company.id)).get()?.email,
+    ).toBeNull();
+    expect(deps.db.select().from(recruitersTable).get()?.email).toBeNull();
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.mailer.sent[0]).toMatchObject({
+      to: "camille.martin@example.org",
+      subject: "Boulangerie Dupont n'a pas reçu votre candidature sur La bonne alternance",
+    });
+    // the next application to that company is refused before anything is sent
+    expect((await sendApplication(deps, validRequest(company.token), { caller: "test" })).body).toEqual({
+      error: "email société invalide",
+    });
+  });
+
+  it("records a soft bounce without blacklisting", async () => {
+    const { deps, row } = await applied();
+    await handlePostmarkWebhook(deps, bounce(row().toCompanyMessageId ?? "", "SoftBounce"));
+    expect(row().toCompanyMessageStatus).toBe("bounce:SoftBounce");
+    expect(deps.db.select().from(emailBlacklistTable).all()).toHaveLength(0);
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it("ignores unknown messages and record types, and rejects a malformed payload", async () => {
+    const { deps } = await applied();
+    expect((await handlePostmarkWebhook(deps, delivery("unknown"))).body).toEqual({ result: "ignored" });
+    expect((await handlePostmarkWebhook(deps, { RecordType: "Click", MessageID: "x" })).body).toEqual({
+      result: "ignored",
+    });
+    expect((await handlePostmarkWebhook(deps, { hello: 1 })).status).toBe(400);
+  });
+});
+
+describe("isWebhookAuthorized", () => {
+  const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}`;
+
+  it("checks basic auth credentials", () => {
+    const auth = { username: "postmark", password: "pa:ss" };
+    expect(isWebhookAuthorized(auth, { authorization: basic("postmark", "pa:ss") })).toBe(true);
+    expect(isWebhookAuthorized(auth, { authorization: basic("postmark", "wrong") })).toBe(false);
+    expect(isWebhookAuthorized(auth, {})).toBe(false);
+  });
+
+  it("checks a bearer or query token", () => {
+    expect(isWebhookAuthorized({ token: "t0k" }, { authorization: "Bearer t0k" })).toBe(true);
+    expect(isWebhookAuthorized({ token: "t0k" }, { token: "t0k" })).toBe(true);
+    expect(isWebhookAuthorized({ token: "t0k" }, { token: "t0" })).toBe(false);
+    expect(isWebhookAuthorized({ token: "" }, { token: "" })).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+import { timingSafeEqual } from "node:crypto";
+import { eq, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
+import { renderHardBounceNotice } from "../mail/templates";
+import type { ApplicationDeps, ApplicationResult } from "./deps";
+
+// Postmark webhook payloads (Delivery, Bounce, Open, SpamComplaint); unknown fields are ignored.
+export const PostmarkEventSchema = z.looseObject({
+  RecordType: z.string(),
+  MessageID: z.string().min(1),
+  Type: z.string().optional(),
+  Email: z.string().optional(),
+  Recipient: z.string().optional(),
+});
+export type PostmarkEvent = z.infer<typeof PostmarkEventSchema>;
+
+// Bounce types meaning the address itself is unusable (Postmark's BounceType enum).
+const HARD_BOUNCE_TYPES = new Set(["HardBounce", "BadEmailAddress"]);
+
+function statusOf(event: PostmarkEvent): string | null {
+  switch (event.RecordType) {
+    case "Delivery":
+      return "delivered";
+    case "Open":
+      return "opened";
+    case "SpamComplaint":
+      return "spam_complaint";
+    case "Bounce":
+      return HARD_BOUNCE_TYPES.has(event.Type ?? "") ? "hard_bounce" : `bounce:${event.Type ?? "Unknown"}`;
+    default:
+      return null;
+  }
+}
+
+// Events may arrive out of order: a late Delivery must not hide an Open or a bounce.
+function rank(status: string | null): number {
+  if (status === "delivered") return 1;
+  if (status === "opened") return 2;
+  if (status === "hard_bounce" || status === "spam_complaint" || status?.startsWith("bounce:")) return 3;
+  return 0;
+}
+
+/** Records a Postmark event on its application; a hard bounce of a company e-mail blacklists the address. */
+export async function handlePostmarkWebhook(
+  deps: ApplicationDeps,
+  payload: unknown,
+): Promise<ApplicationResult> {
+  const parsed = PostmarkEventSchema.safeParse(payload);
+  if (!parsed.success) return { status: 400, body: { error: "invalid_payload" } };
+  const event = parsed.data;
+  const status = statusOf(event);
+  if (!status) return { status: 200, body: { result: "ignored" } };
+
+  const application = deps.db
+    .select()
+    .from(applicationsTable)
+    .where(
+      or(
+        eq(applicationsTable.toCompanyMessageId, event.MessageID),
+        eq(applicationsTable.toApplicantMessageId, event.MessageID),
+      ),
+    )
+    .get();
+  if (!application) return { status: 200, body: { result: "ignored" } };
+
+  const toCompany = application.toCompanyMessageId === event.MessageID;
+  const previous = toCompany ? application.toCompanyMessageStatus : application.toApplicantMessageStatus;
+  const at = deps.now().toISOString();
+  if (rank(status) >= rank(previous) && status !== previous) {
+    deps.db
+      .update(applicationsTable)
+      .set(
+        toCompany
+          ? { toCompanyMessageStatus: status, lastUpdateAt: at }
+          : { toApplicantMessageStatus: status, lastUpdateAt: at },
+      )
+      .where(eq(applicationsTable.id, application.id))
+      .run();
+  }
+
+  // Postmark retries deliveries: only the first hard bounce of this message acts.
+  if (toCompany && status === "hard_bounce" && previous !== "hard_bounce") {
+    const address = (event.Email ?? application.companyEmail ?? "").trim().toLowerCase();
+    if (address) {
+      deps.db
+        .insert(emailBlacklistTable)
+        .values({ email: address, source: application.companyType, createdAt: at })
+        .onConflictDoNothing()
+        .run();
+      deps.db
+        .update(companiesTable)
+        .set({ email: null, lastUpdateAt: at })
+        .where(sql`lower(${companiesTable.email}) = ${address}`)
+        .run();
+      deps.db
+        .update(recruitersTable)
+        .set({ email: null, updatedAt: at })
+        .where(sql`lower(${recruitersTable.email}) = ${address}`)
+        .run();
+    }
+    if (application.applicantEmail) {
+      const notice = renderHardBounceNotice({
+        applicantFirstName: application.applicantFirstName ?? "",
+        companyName: application.companyName,
+      });
+      try {
+        await deps.mailer.send({ to: application.applicantEmail, ...notice, tag: "application-hard-bounce" });
+      } catch (error) {
+        deps.log.error("hard-bounce notice to the applicant failed", { error: String(error) });
+      }
+    }
+  }
+  return { status: 200, body: { result: "ok" } };
+}
+
+export type WebhookAuth = { username: string; password: string } | { token: string };
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Postmark supports HTTP basic auth in the webhook URL; a token (header or ?token=) suits other setups. */
+export function isWebhookAuthorized(
+  auth: WebhookAuth,
+  request: { authorization?: string | null; token?: string | null },
+): boolean {
+  if ("token" in auth) {
+    const bearer = /^Bearer (.+)$/.exec(request.authorization ?? "")?.[1];
+    const given = bearer ?? request.token ?? "";
+    return auth.token.length > 0 && same(given, auth.token);
+  }
+  const basic = /^Basic (.+)$/i.exec(request.authorization ?? "")?.[1];
+  if (!basic) return false;
+  const decoded = Buffer.from(basic, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return (
+    colon >= 0 &&
+    same(decoded.slice(0, colon), auth.username) &&
+    same(decoded.slice(colon + 1), auth.password)
+  );
+}

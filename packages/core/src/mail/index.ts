@@ -1,0 +1,4 @@
+export * from "./mailer";
+export * from "./outbox-mailer";
+export * from "./postmark-mailer";
+export * from "./templates";

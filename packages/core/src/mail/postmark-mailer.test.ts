@@ -1,0 +1,89 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createPostmarkMailer } from "./postmark-mailer";
+
+interface Received {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+}
+
+/** Speaks the part of Postmark's HTTP API we use: POST /email. */
+async function fakePostmark(reply: (body: Record<string, unknown>) => [number, unknown]) {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      received.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const [status, payload] = reply(body);
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+let servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  servers = [];
+});
+
+describe("createPostmarkMailer", () => {
+  it("posts the message, its attachment and the server token to the Postmark API", async () => {
+    const api = await fakePostmark((body) => [
+      200,
+      { To: body.To, SubmittedAt: "2024-05-15T10:00:00Z", MessageID: "pm-123", ErrorCode: 0, Message: "OK" },
+    ]);
+    const mailer = createPostmarkMailer({
+      serverToken: "server-token-1",
+      from: "LBA <no-reply@lba.example>",
+      apiUrl: api.url,
+    });
+    const result = await mailer.send({
+      to: "rh@entreprise.example",
+      replyTo: "camille@example.org",
+      subject: "Candidature spontanée en alternance",
+      html: "<p>Bonjour</p>",
+      text: "Bonjour",
+      tag: "application-company",
+      attachments: [{ name: "cv.pdf", contentType: "application/pdf", contentBase64: "JVBERi0xLjQ=" }],
+    });
+    expect(result).toEqual({ messageId: "pm-123" });
+    const [request] = api.received;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe("/email");
+    expect(request?.headers["x-postmark-server-token"]).toBe("server-token-1");
+    expect(request?.headers.accept).toBe("application/json");
+    expect(request?.body).toMatchObject({
+      From: "LBA <no-reply@lba.example>",
+      To: "rh@entreprise.example",
+      ReplyTo: "camille@example.org",
+      Subject: "Candidature spontanée en alternance",
+      HtmlBody: "<p>Bonjour</p>",
+      TextBody: "Bonjour",
+      Tag: "application-company",
+      TrackOpens: true,
+      MessageStream: "outbound",
+      Attachments: [
+        { Name: "cv.pdf", Content: "JVBERi0xLjQ=", ContentType: "application/pdf", ContentID: null },
+      ],
+    });
+  });
+
+  it("rejects when Postmark refuses the message", async () => {
+    const api = await fakePostmark(() => [
+      422,
+      { ErrorCode: 406, Message: "You tried to send to a recipient that has been marked as inactive." },
+    ]);
+    const mailer = createPostmarkMailer({ serverToken: "t", from: "no-reply@lba.example", apiUrl: api.url });
+    await expect(mailer.send({ to: "x@y.fr", subject: "s", html: "h", text: "t" })).rejects.toThrow(
+      /inactive/,
+    );
+  });
+});

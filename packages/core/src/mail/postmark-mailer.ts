@@ -1,0 +1,50 @@
+import { ServerClient } from "postmark";
+import type { Mailer } from "./mailer";
+
+export interface PostmarkMailerOptions {
+  serverToken: string;
+  from: string;
+  /** e.g. "http://127.0.0.1:4010" for a local fake; defaults to https://api.postmarkapp.com. */
+  apiUrl?: string;
+  /** Postmark message stream; "outbound" is the default transactional stream. */
+  messageStream?: string;
+  timeoutSeconds?: number;
+}
+
+/** Production transport through the official client; open tracking is on so the webhook receives Open events. */
+export function createPostmarkMailer(options: PostmarkMailerOptions): Mailer {
+  const config: { useHttps?: boolean; requestHost?: string; timeout?: number } = {
+    timeout: options.timeoutSeconds ?? 30,
+  };
+  if (options.apiUrl) {
+    // The v5 client builds `${useHttps ? "https" : "http"}://${requestHost}${path}`, so host, port and a path prefix all fit in requestHost.
+    const url = new URL(options.apiUrl);
+    config.useHttps = url.protocol === "https:";
+    config.requestHost = `${url.host}${url.pathname.replace(/\/$/, "")}`;
+  }
+  const client = new ServerClient(options.serverToken, config);
+  return {
+    async send(message) {
+      const response = await client.sendEmail({
+        From: message.from ?? options.from,
+        To: message.to,
+        ReplyTo: message.replyTo,
+        Subject: message.subject,
+        HtmlBody: message.html,
+        TextBody: message.text,
+        Tag: message.tag,
+        TrackOpens: true,
+        MessageStream: options.messageStream ?? "outbound",
+        Attachments: (message.attachments ?? []).map((a) => ({
+          Name: a.name,
+          Content: a.contentBase64,
+          ContentType: a.contentType,
+          ContentID: null,
+        })),
+      });
+      if (response.ErrorCode !== 0)
+        throw new Error(`Postmark refused the message: ${response.ErrorCode} ${response.Message}`);
+      return { messageId: response.MessageID };
+    },
+  };
+}

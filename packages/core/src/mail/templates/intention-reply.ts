@@ -1,0 +1,67 @@
+import type { Intention } from "./application-to-company";
+import { escapeHtml, joinText, layout, link, multiline, paragraph, type RenderedMail } from "./layout";
+
+export interface IntentionReplyData {
+  intention: Intention;
+  applicantFirstName: string;
+  companyName: string | null;
+  comment: string;
+  email: string | null;
+  phone: string | null;
+  publicUrl: string;
+}
+
+const INTRO: Record<Intention, string> = {
+  entretien: "bonne nouvelle : le recruteur souhaite vous rencontrer en entretien.",
+  ne_sais_pas:
+    "le recruteur a bien reçu votre candidature mais ne peut pas encore vous donner de réponse définitive.",
+  refus: "le recruteur ne donne malheureusement pas suite à votre candidature.",
+};
+
+/** Reference §9.5: one notification per recruiter intention. */
+export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
+  const company = d.companyName ?? "l'entreprise";
+  const subject =
+    d.intention === "entretien"
+      ? `Réponse positive à votre candidature chez ${company}`
+      : `Réponse à votre candidature chez ${company}`;
+  const showContact = d.intention !== "refus" && (d.email || d.phone);
+  const prepareUrl = `${d.publicUrl}/conseils-entretien`;
+  const html = layout(
+    subject,
+    [
+      paragraph(`Bonjour ${escapeHtml(d.applicantFirstName)},`),
+      paragraph(`${escapeHtml(company)} a répondu à votre candidature : ${escapeHtml(INTRO[d.intention])}`),
+      paragraph(`<strong>Message du recruteur :</strong><br />${multiline(d.comment)}`),
+      showContact
+        ? paragraph(
+            `<strong>Pour le contacter :</strong>${d.email ? `<br />E-mail : ${link(d.email, `mailto:${d.email}`)}` : ""}${d.phone ? `<br />Téléphone : ${escapeHtml(d.phone)}` : ""}`,
+          )
+        : "",
+      d.intention === "entretien"
+        ? paragraph(`Préparez votre entretien : ${link("nos conseils", prepareUrl)}.`)
+        : "",
+      d.intention === "refus"
+        ? paragraph(
+            "Ne vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur La bonne alternance.",
+          )
+        : "",
+    ].join("\n"),
+  );
+  const text = joinText([
+    `Bonjour ${d.applicantFirstName},`,
+    "",
+    `${company} a répondu à votre candidature : ${INTRO[d.intention]}`,
+    "",
+    "Message du recruteur :",
+    d.comment,
+    showContact ? "\nPour le contacter :" : null,
+    showContact && d.email ? `E-mail : ${d.email}` : null,
+    showContact && d.phone ? `Téléphone : ${d.phone}` : null,
+    d.intention === "entretien" ? `\nPréparez votre entretien : ${prepareUrl}` : null,
+    d.intention === "refus"
+      ? "\nNe vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur La bonne alternance."
+      : null,
+  ]);
+  return { subject, html, text };
+}
