@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       { test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "server", root: "apps/server", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
-      { test: { name: "embed", root: "apps/embed", include: ["src/**/*.test.ts"] } },
+      { test: { name: "spa", root: "apps/spa", include: ["src/**/*.test.ts"] } },
       {
         test: {
           name: "browser",

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import { onLinkClick } from "../lib/router";
+
+export type LayoutKind = "site" | "widget";
+
+/** The site frame; widgets render the same pages without header and footer. */
+export function Layout({ layout, children, wide = false }: { layout: LayoutKind; children: ReactNode; wide?: boolean }) {
+  if (layout === "widget") return <main id="contenu" className="widget">{children}</main>;
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="site-header">
+        <div className={`container${wide ? " container--wide" : ""} site-header__inner`}>
+          <a href="/" onClick={onLinkClick} className="brand">
+            <span className="brand__republic" aria-hidden="true">
+              République
+              <br />
+              Française
+            </span>
+            <span className="brand__name">La bonne alternance</span>
+            <span className="sr-only"> : accueil</span>
+          </a>
+          <p className="site-header__tagline">Trouvez une formation et une entreprise pour votre alternance</p>
+        </div>
+      </header>
+      <main id="contenu" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>La bonne alternance : un service public, libre et ouvert, pour trouver son apprentissage.</p>
+          <ul className="site-footer__links">
+            <li>
+              <a href="/api/docs">API</a>
+            </li>
+            <li>
+              <a href="/" onClick={onLinkClick}>
+                Accueil
+              </a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// Server error keys (§9.2, DECISIONS) -> sentences for the candidate.
+const MESSAGES: Record<string, string> = {
+  "données de candidature invalides":
+    "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
+  "email temporaire non autorisé":
+    "Les adresses e-mail temporaires ne sont pas acceptées. Utilisez une adresse e-mail personnelle durable.",
+  "pièce jointe invalide": "Votre CV n'a pas été accepté : envoyez un fichier PDF ou DOCX de 3 Mo au maximum.",
+  "email société invalide":
+    "Nous ne pouvons pas joindre cette entreprise en ligne. Essayez de la contacter directement.",
+  "max candidatures atteint":
+    "Vous avez atteint le nombre maximum de candidatures pour aujourd'hui. Vous pourrez postuler à nouveau demain.",
+  error_sending_application:
+    "Votre candidature n'a pas pu être envoyée à l'entreprise. Veuillez réessayer plus tard.",
+  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+  missing_caller: "La source de l'appel au service est manquante (caller).",
+};
+
+const GENERIC = "Une erreur technique a empêché l'envoi de votre candidature. Veuillez réessayer plus tard.";
+
+interface ErrorLike {
+  message?: unknown;
+  data?: { code?: unknown; httpStatus?: unknown } | null;
+  meta?: { response?: { status?: unknown } } | null;
+}
+
+/** Turns a tRPC client error (message = the V1 error key, or an HTTP 429) into a French sentence. */
+export function applyErrorMessage(error: unknown): string {
+  const e = (error ?? {}) as ErrorLike;
+  const status = e.data?.httpStatus ?? e.meta?.response?.status;
+  if (status === 429 || e.data?.code === "TOO_MANY_REQUESTS") return MESSAGES.too_many_requests ?? GENERIC;
+  const message = typeof e.message === "string" ? e.message : "";
+  const key = Object.keys(MESSAGES).find((k) => message === k || message.includes(k));
+  return key ? (MESSAGES[key] ?? GENERIC) : GENERIC;
+}
+
+export const APPLY_ERROR_KEYS = Object.keys(MESSAGES);

@@ -1,0 +1,180 @@
+import type { Item } from "@lba/core/schemas";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import { api } from "../api/client";
+import type { ApplicationInput } from "../api/types";
+import { formatDate } from "../lib/format";
+import { itemKey } from "../lib/item-identity";
+import { appliedOn, rememberApplication } from "./already-applied";
+import { applyErrorMessage } from "./apply-errors";
+import { checkCv, CV_PROBLEM_MESSAGES, readAsDataUrl } from "./cv-check";
+
+interface Cv {
+  name: string;
+  dataUrl: string;
+}
+
+type Fields = "firstName" | "lastName" | "email" | "phone" | "cv";
+
+export function applyTitle(item: Item): string {
+  const company = item.company.name ?? "l'entreprise";
+  return item.ideaType === "matcha"
+    ? `Postuler à l'offre ${item.title ?? ""} de ${company}`
+    : `Candidature spontanée auprès de ${company}`;
+}
+
+/** §9 / §10.2: the application form, inline; the company e-mail travels as its sealed token only. */
+export function ApplyForm({ item, caller }: { item: Item; caller: string | null }) {
+  const id = useId();
+  const key = itemKey(item);
+  const [already, setAlready] = useState(() => appliedOn(key));
+  const [values, setValues] = useState({ firstName: "", lastName: "", email: "", phone: "", message: "" });
+  const [cv, setCv] = useState<Cv | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const send = useMutation({
+    mutationFn: api.apply,
+    onSuccess: () => {
+      rememberApplication(key);
+      setAlready(appliedOn(key));
+    },
+  });
+
+  if (send.isSuccess) {
+    return (
+      <div className="alert alert--success" role="status">
+        <p>
+          <strong>Votre candidature a bien été envoyée à {item.company.name ?? "l'entreprise"}.</strong>
+        </p>
+        <p>Un e-mail de confirmation vous a été adressé, avec votre CV.</p>
+      </div>
+    );
+  }
+
+  const onFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setCv(null);
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const problem = checkCv(file.name, bytes);
+    setErrors((e) => ({ ...e, cv: problem ? CV_PROBLEM_MESSAGES[problem] : undefined }));
+    if (!problem) setCv({ name: file.name, dataUrl: await readAsDataUrl(file) });
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const found: Partial<Record<Fields, string>> = {};
+    if (!values.firstName.trim() || values.firstName.length > 50) found.firstName = "Indiquez votre prénom (50 caractères au plus).";
+    if (!values.lastName.trim() || values.lastName.length > 50) found.lastName = "Indiquez votre nom (50 caractères au plus).";
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) found.email = "Indiquez une adresse e-mail valide.";
+    if (!/^[0-9]{10}$/.test(values.phone.replace(/[\s.]/g, ""))) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
+    if (!cv) found.cv = errors.cv ?? "Ajoutez votre CV (PDF ou DOCX, 3 Mo au maximum).";
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !cv || !item.contact?.email || !item.contact.iv) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
+    }
+    const type = item.ideaType as ApplicationInput["company_type"];
+    send.mutate({
+      applicant_first_name: values.firstName.trim(),
+      applicant_last_name: values.lastName.trim(),
+      applicant_email: values.email.trim(),
+      applicant_phone: values.phone.replace(/[\s.]/g, ""),
+      applicant_file_name: cv.name,
+      applicant_file_content: cv.dataUrl,
+      message: values.message.trim() || undefined,
+      company_email: item.contact.email,
+      iv: item.contact.iv,
+      company_type: type,
+      company_siret: item.company.siret ?? undefined,
+      company_name: item.company.name ?? undefined,
+      company_address: item.place.fullAddress ?? undefined,
+      company_naf: item.nafs?.[0]?.label ?? undefined,
+      ...(type === "matcha" ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined } : {}),
+      ...(caller ? { caller } : {}),
+    });
+  };
+
+  const field = (name: Exclude<Fields, "cv">, label: string, input: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <div className={`field${errors[name] ? " field--error" : ""}`}>
+      <label htmlFor={`${id}-${name}`}>
+        {label} <span aria-hidden="true">*</span>
+      </label>
+      <input
+        id={`${id}-${name}`}
+        value={values[name]}
+        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+        required
+        {...input}
+      />
+      {errors[name] && (
+        <p className="error-text" id={`${id}-${name}-error`}>
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form ref={formRef} className="apply-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{applyTitle(item)}</h3>
+      {already && (
+        <p className="alert alert--info">Vous avez déjà postulé le {formatDate(already)}.</p>
+      )}
+      {item.ideaType === "matcha" && item.company.mandataire && (
+        <p className="alert alert--info">Votre candidature sera transmise au CFA qui a publié cette offre pour l'entreprise.</p>
+      )}
+      <p className="hint">Tous les champs marqués d'un astérisque (*) sont obligatoires.</p>
+      <div className="grid-2">
+        {field("firstName", "Prénom", { autoComplete: "given-name", maxLength: 50 })}
+        {field("lastName", "Nom", { autoComplete: "family-name", maxLength: 50 })}
+        {field("email", "E-mail", { type: "email", autoComplete: "email" })}
+        {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", inputMode: "numeric" })}
+      </div>
+      <div className={`field${errors.cv ? " field--error" : ""}`}>
+        <label htmlFor={`${id}-cv`}>
+          CV <span aria-hidden="true">*</span>
+          <span className="hint" id={`${id}-cv-hint`}>Format PDF ou DOCX, 3 Mo au maximum</span>
+        </label>
+        <input
+          id={`${id}-cv`}
+          type="file"
+          accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          onChange={(e) => void onFile(e)}
+          aria-invalid={errors.cv ? true : undefined}
+          aria-describedby={`${id}-cv-hint${errors.cv ? ` ${id}-cv-error` : ""}`}
+        />
+        {cv && <p className="hint">Fichier prêt : {cv.name}</p>}
+        {errors.cv && (
+          <p className="error-text" id={`${id}-cv-error`}>
+            {errors.cv}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-message`}>
+          Votre message <span className="hint">Facultatif : présentez-vous et dites pourquoi cette entreprise vous intéresse</span>
+        </label>
+        <textarea
+          id={`${id}-message`}
+          rows={5}
+          value={values.message}
+          onChange={(e) => setValues((v) => ({ ...v, message: e.target.value }))}
+        />
+      </div>
+      {send.isError && (
+        <p className="alert alert--error" role="alert">
+          {applyErrorMessage(send.error)}
+        </p>
+      )}
+      <p className="hint">
+        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.
+      </p>
+      <button className="btn btn--primary" type="submit" disabled={send.isPending}>
+        {send.isPending ? "Envoi en cours…" : "J'envoie ma candidature"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+import type { Item } from "@lba/core/schemas";
+import { useEffect, useRef } from "react";
+import { formatDate, formatDistance } from "../lib/format";
+import { canApply } from "../lib/item-identity";
+import { TYPE_TAGS } from "../results/item-card";
+import { ApplyForm } from "./apply-form";
+
+interface Nav {
+  label: string;
+  href: string;
+  onClick: (event: React.MouseEvent<HTMLAnchorElement>) => void;
+}
+
+interface ItemDetailProps {
+  item: Item;
+  caller: string | null;
+  back: Nav;
+  previous: Nav | null;
+  next: Nav | null;
+  position: string | null;
+  nearbyAction?: { label: string; run: () => void } | null;
+}
+
+const contractType = (job: Item["job"]) =>
+  Array.isArray(job?.contractType) ? job.contractType.join(", ") : (job?.contractType ?? null);
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  if (children === null || children === undefined || children === "") return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function NavLink({ nav, className }: { nav: Nav; className: string }) {
+  return (
+    <a href={nav.href} onClick={nav.onClick} className={className}>
+      {nav.label}
+    </a>
+  );
+}
+
+/** The "fiche" of one result (§11.5), with previous/next through the current list. */
+export function ItemDetail({ item, caller, back, previous, next, position, nearbyAction }: ItemDetailProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [item]);
+  const { place, company, job } = item;
+  const itinerary =
+    place.latitude !== null && place.longitude !== null
+      ? `https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}`
+      : null;
+  const phone = item.contact?.phone ?? null;
+  const plainEmail = item.ideaType === "formation" || item.ideaType === "peJob" ? item.contact?.email : null;
+  const hasAction = item.ideaType === "peJob" ? Boolean(item.url) : canApply(item);
+
+  return (
+    <article className="detail" aria-labelledby="detail-title">
+      <nav className="detail__nav" aria-label="Navigation entre les résultats">
+        <NavLink nav={back} className="btn btn--tertiary btn--small" />
+        <span className="detail__position">{position}</span>
+        {previous && <NavLink nav={previous} className="btn btn--secondary btn--small" />}
+        {next && <NavLink nav={next} className="btn btn--secondary btn--small" />}
+      </nav>
+      <p className="tag">{TYPE_TAGS[item.ideaType]}</p>
+      <h2 id="detail-title" ref={headingRef} tabIndex={-1}>
+        {item.title ?? company.name ?? "Sans titre"}
+      </h2>
+      {company.name && item.title !== company.name && <p className="detail__company">{company.name}</p>}
+
+      <dl className="detail__facts">
+        <Row term="Adresse">{place.fullAddress ?? place.city}</Row>
+        <Row term="Distance">{formatDistance(place.distance)}</Row>
+        {item.ideaType === "formation" && (
+          <>
+            <Row term="Diplôme">{item.diploma}</Row>
+            <Row term="Niveau">{item.diplomaLevel}</Row>
+            <Row term="Titre RNCP">{item.rncpLabel}</Row>
+            <Row term="Établissement">{company.headquarter?.name ?? null}</Row>
+          </>
+        )}
+        {(item.ideaType === "peJob" || item.ideaType === "matcha") && (
+          <>
+            <Row term="Contrat">{contractType(job)}</Row>
+            <Row term="Durée">{job?.duration ?? (job?.dureeContrat ? `${job.dureeContrat} an(s)` : null)}</Row>
+            <Row term="Début">{formatDate(job?.jobStartDate)}</Row>
+            <Row term="Rythme">{job?.rythmeAlternance ?? null}</Row>
+            <Row term="Publiée le">{formatDate(job?.creationDate)}</Row>
+            <Row term="Niveau visé">{item.diplomaLevel}</Row>
+          </>
+        )}
+        <Row term="Secteur">{item.nafs?.[0]?.label ?? null}</Row>
+        <Row term="Taille">{company.size ? `${company.size} salariés` : null}</Row>
+        <Row term="Site web">
+          {company.url ? (
+            <a href={company.url} target="_blank" rel="noopener noreferrer">
+              {company.url.replace(/^https?:\/\//, "")}
+            </a>
+          ) : null}
+        </Row>
+        <Row term="Téléphone">{phone ? <a href={`tel:${phone.replace(/\s/g, "")}`}>{phone}</a> : null}</Row>
+        <Row term="E-mail">{plainEmail ? <a href={`mailto:${plainEmail}`}>{plainEmail}</a> : null}</Row>
+      </dl>
+      {itinerary && (
+        <p>
+          <a href={itinerary} target="_blank" rel="noopener noreferrer">
+            Voir l'itinéraire <span className="sr-only">(nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
+      {nearbyAction && (
+        <p>
+          <button type="button" className="btn btn--secondary" onClick={nearbyAction.run}>
+            {nearbyAction.label}
+          </button>
+        </p>
+      )}
+
+      {job?.description && (
+        <section className="detail__section">
+          <h3>Description</h3>
+          <p className="pre-line">{job.description}</p>
+        </section>
+      )}
+      {company.description && (
+        <section className="detail__section">
+          <h3>L'entreprise</h3>
+          <p className="pre-line">{company.description}</p>
+        </section>
+      )}
+      {item.onisepUrl && (
+        <p>
+          <a href={item.onisepUrl} target="_blank" rel="noopener noreferrer">
+            Découvrir ce métier et cette formation sur l'ONISEP <span className="sr-only">(nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
+
+      {item.ideaType === "peJob" && item.url && (
+        <p>
+          <a className="btn btn--primary" href={item.url} target="_blank" rel="noopener noreferrer">
+            Je postule sur France Travail <span className="sr-only">(nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
+      {canApply(item) && (
+        <section className="detail__section">
+          <ApplyForm key={item.company.siret ?? item.id ?? ""} item={item} caller={caller} />
+        </section>
+      )}
+      {!hasAction && (
+        <section className="detail__section alert alert--info">
+          <h3>Allez-vous contacter cet établissement ?</h3>
+          <p>
+            {item.ideaType === "formation"
+              ? "Contactez le centre de formation pour connaître les dates de rentrée et les modalités d'inscription."
+              : "Nous ne disposons pas des informations permettant de postuler en ligne. Présentez-vous ou appelez l'entreprise."}
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { jobsInput, readCriteria, readView, searchUrl, trainingsInput } from "./url-state";
+
+describe("url state", () => {
+  const shared =
+    "display=list&page=fiche&type=lba&itemId=12345678901234&job_name=Boulanger&romes=D1102,D1104&radius=60" +
+    "&lat=48.85&lon=2.35&zipcode=75001&insee=75101&address=Paris&utm_source=x&caller=partner&secret=s";
+
+  it("round-trips a shared URL with an open card, keeping partner and campaign parameters only", () => {
+    const params = new URLSearchParams(shared);
+    const url = searchUrl("/recherche-apprentissage", readCriteria(params), readView(params), params);
+    expect(new URLSearchParams(url.split("?")[1])).toEqual(
+      new URLSearchParams(shared.replace("&secret=s", "").replace("D1102,D1104", "D1102%2CD1104")),
+    );
+  });
+
+  it("falls back to 30 km for a radius the form does not offer", () => {
+    expect(readCriteria(new URLSearchParams("radius=45")).radius).toBe("30");
+  });
+
+  it("drops an unknown item type", () => {
+    expect(readView(new URLSearchParams("type=other&itemId=1")).selected).toBeNull();
+  });
+
+  it("searches jobs France-wide with radius 20000 in extended mode", () => {
+    const criteria = readCriteria(new URLSearchParams("romes=D1102&lat=48.8&lon=2.3&radius=10&insee=75101"));
+    expect(jobsInput(criteria, true, null, null)).toEqual({
+      romes: "D1102", latitude: "48.8", longitude: "2.3", insee: "75101", radius: "20000",
+    });
+    expect(trainingsInput(criteria, null).radius).toBe("10");
+  });
+
+  it("sends no radius without a search point", () => {
+    expect(trainingsInput(readCriteria(new URLSearchParams("romes=D1102")), null)).toEqual({ romes: "D1102" });
+  });
+});

@@ -1,0 +1,136 @@
+import type { SearchInput } from "../api/types";
+import { ITEM_TYPES, type ItemType } from "./item-identity";
+
+export const RADII = ["10", "30", "60", "100"] as const;
+export const DEFAULT_RADIUS = "30";
+/** "Étendre la sélection": the V1 API's France-wide radius. */
+export const EXTENDED_RADIUS = "20000";
+
+/** What the form submits (§11.5 parameters). */
+export interface SearchCriteria {
+  jobName: string;
+  romes: string;
+  rncps: string;
+  diploma: string;
+  radius: string;
+  lat: string;
+  lon: string;
+  zipcode: string;
+  insee: string;
+  address: string;
+}
+
+export type Display = "list" | "map" | "form";
+export type Filter = "all" | "trainings" | "jobs";
+
+export interface ViewState {
+  display: Display;
+  filter: Filter;
+  extended: boolean;
+  selected: { type: ItemType; itemId: string } | null;
+}
+
+// Partner and campaign parameters survive every navigation (widget §10.1).
+const KEPT = /^(caller|opco|frozen_job|return_uri|return_logo_url|utm_\w+)$/;
+
+const text = (params: URLSearchParams, key: string) => params.get(key)?.trim() ?? "";
+
+export function readCriteria(params: URLSearchParams): SearchCriteria {
+  const radius = text(params, "radius");
+  const lat = text(params, "lat");
+  const lon = text(params, "lon");
+  const validPoint = Number.isFinite(Number.parseFloat(lat)) && Number.isFinite(Number.parseFloat(lon));
+  return {
+    jobName: text(params, "job_name"),
+    romes: text(params, "romes").toUpperCase(),
+    rncps: params.has("frozen_job") ? "" : text(params, "rncps"),
+    diploma: /^[3-7]$/.test(text(params, "diploma")) ? text(params, "diploma") : "",
+    radius: (RADII as readonly string[]).includes(radius) ? radius : DEFAULT_RADIUS,
+    lat: validPoint ? lat : "",
+    lon: validPoint ? lon : "",
+    zipcode: text(params, "zipcode"),
+    insee: text(params, "insee"),
+    address: text(params, "address"),
+  };
+}
+
+export function readView(params: URLSearchParams): ViewState {
+  const display = text(params, "display");
+  const filter = text(params, "filter");
+  const type = text(params, "type") as ItemType;
+  const itemId = text(params, "itemId");
+  return {
+    display: display === "map" || display === "form" ? display : "list",
+    filter: filter === "trainings" || filter === "jobs" ? filter : "all",
+    extended: params.get("extended") === "1",
+    selected: ITEM_TYPES.includes(type) && itemId ? { type, itemId } : null,
+  };
+}
+
+/** The shareable URL of a search state; parameters in §11.5 order, empty values left out. */
+export function searchUrl(
+  pathname: string,
+  criteria: SearchCriteria,
+  view: ViewState,
+  current: URLSearchParams = new URLSearchParams(),
+): string {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string) => {
+    if (value) params.set(key, value);
+  };
+  set("display", view.display);
+  if (view.selected) {
+    set("page", "fiche");
+    set("type", view.selected.type);
+    set("itemId", view.selected.itemId);
+  }
+  set("job_name", criteria.jobName);
+  set("romes", criteria.romes);
+  set("rncps", criteria.rncps);
+  set("diploma", criteria.diploma);
+  set("radius", criteria.radius);
+  set("lat", criteria.lat);
+  set("lon", criteria.lon);
+  set("zipcode", criteria.zipcode);
+  set("insee", criteria.insee);
+  set("address", criteria.address);
+  if (view.filter !== "all") set("filter", view.filter);
+  if (view.extended) set("extended", "1");
+  for (const [key, value] of current) if (KEPT.test(key) && !params.has(key)) params.set(key, value);
+  return `${pathname}?${params.toString()}`;
+}
+
+export function hasPoint(criteria: SearchCriteria): boolean {
+  return criteria.lat !== "" && criteria.lon !== "";
+}
+
+export function trainingsInput(criteria: SearchCriteria, caller: string | null): SearchInput {
+  return compact({
+    romes: criteria.romes,
+    rncps: criteria.rncps,
+    latitude: criteria.lat,
+    longitude: criteria.lon,
+    radius: hasPoint(criteria) ? criteria.radius : "",
+    diploma: criteria.diploma,
+    caller: caller ?? "",
+  });
+}
+
+export function jobsInput(criteria: SearchCriteria, extended: boolean, opco: string | null, caller: string | null): SearchInput {
+  return compact({
+    romes: criteria.romes,
+    latitude: criteria.lat,
+    longitude: criteria.lon,
+    insee: criteria.insee,
+    zipcode: criteria.zipcode,
+    radius: extended ? EXTENDED_RADIUS : hasPoint(criteria) ? criteria.radius : "",
+    opco: opco ?? "",
+    caller: caller ?? "",
+  });
+}
+
+function compact(input: Record<string, string>): SearchInput {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) if (value) out[key] = value;
+  return out as unknown as SearchInput;
+}

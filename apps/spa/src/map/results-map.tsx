@@ -1,0 +1,142 @@
+import type { Item } from "@lba/core/schemas";
+import "leaflet/dist/leaflet.css";
+import "leaflet.markercluster/dist/MarkerCluster.css";
+import L from "./leaflet-global";
+import "leaflet.markercluster";
+import { useEffect, useRef } from "react";
+import { api } from "../api/client";
+import { itemKey } from "../lib/item-identity";
+import { CORSICA, graticule, MAINLAND } from "./france-outline";
+
+interface ResultsMapProps {
+  items: Item[];
+  selectedKey: string | null;
+  hoveredKey: string | null;
+  centre: { lat: number; lon: number } | null;
+  onSelect: (item: Item) => void;
+  onSearchHere: (latitude: number, longitude: number) => void;
+}
+
+const FRANCE: L.LatLngTuple = [46.6, 2.4];
+const toLatLng = (points: ReadonlyArray<readonly [number, number]>) =>
+  points.map(([lon, lat]) => [lat, lon] as L.LatLngTuple);
+
+function icon(item: Item, state: "normal" | "hovered" | "selected"): L.DivIcon {
+  const kind = item.ideaType === "formation" ? "training" : "job";
+  const size = state === "selected" ? 30 : state === "hovered" ? 24 : 18;
+  return L.divIcon({ className: `map-pin map-pin--${kind} map-pin--${state}`, iconSize: [size, size], html: "" });
+}
+
+async function addBase(map: L.Map) {
+  const configured = import.meta.env.VITE_TILE_URL as string | undefined;
+  const runtime = configured ? null : await api.health().catch(() => null);
+  const tileUrl = configured ?? runtime?.tileUrl ?? null;
+  if (tileUrl) {
+    L.tileLayer(tileUrl, { maxZoom: 17, attribution: runtime?.tileAttribution ?? "" }).addTo(map);
+    return;
+  }
+  map.getContainer().classList.add("map--offline");
+  const line = { color: "#b7c4e3", weight: 1, interactive: false };
+  for (const segment of graticule()) L.polyline(segment, line).addTo(map);
+  const land = { color: "#6a6af4", weight: 1.5, fillColor: "#f5f5fe", fillOpacity: 1, interactive: false };
+  L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(map);
+}
+
+/** Leaflet map of the results; lazy-loaded so that the initial page stays light. */
+export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onSelect, onSearchHere }: ResultsMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
+  const markersRef = useRef(new Map<string, { marker: L.Marker; item: Item }>());
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    const map = L.map(containerRef.current, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: 17 });
+    map.attributionControl.setPrefix(false);
+    void addBase(map);
+    const cluster = L.markerClusterGroup({ maxClusterRadius: 50, disableClusteringAtZoom: 15, showCoverageOnHover: false });
+    cluster.addTo(map);
+    mapRef.current = map;
+    clusterRef.current = cluster;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      clusterRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (centre) map.setView([centre.lat, centre.lon], 10);
+    else map.setView(FRANCE, 5);
+  }, [centre?.lat, centre?.lon]);
+
+  useEffect(() => {
+    const cluster = clusterRef.current;
+    if (!cluster) return;
+    cluster.clearLayers();
+    markersRef.current.clear();
+    const markers: L.Marker[] = [];
+    for (const item of items) {
+      if (item.place.latitude === null || item.place.longitude === null) continue;
+      const key = itemKey(item);
+      if (markersRef.current.has(key)) continue;
+      const label = `${item.title ?? item.company.name ?? "Résultat"}${item.company.name && item.title ? `, ${item.company.name}` : ""}`;
+      const marker = L.marker([item.place.latitude, item.place.longitude], {
+        icon: icon(item, "normal"),
+        title: label,
+        alt: label,
+        keyboard: true,
+      });
+      marker.on("click", () => onSelectRef.current(item));
+      marker.on("keypress", (event: L.LeafletKeyboardEvent) => {
+        if (event.originalEvent.key === "Enter") onSelectRef.current(item);
+      });
+      markersRef.current.set(key, { marker, item });
+      markers.push(marker);
+    }
+    cluster.addLayers(markers);
+  }, [items]);
+
+  useEffect(() => {
+    for (const [key, { marker, item }] of markersRef.current) {
+      const state = key === selectedKey ? "selected" : key === hoveredKey ? "hovered" : "normal";
+      marker.setIcon(icon(item, state));
+      marker.setZIndexOffset(state === "normal" ? 0 : 1000);
+    }
+  }, [selectedKey, hoveredKey, items]);
+
+  useEffect(() => {
+    const selected = selectedKey ? markersRef.current.get(selectedKey) : undefined;
+    if (selected && clusterRef.current && mapRef.current) {
+      const cluster = clusterRef.current;
+      const map = mapRef.current;
+      if (!map.getBounds().contains(selected.marker.getLatLng())) map.panTo(selected.marker.getLatLng());
+      cluster.zoomToShowLayer(selected.marker, () => undefined);
+    }
+  }, [selectedKey, items]);
+
+  return (
+    <div className="map">
+      <div
+        ref={containerRef}
+        className="map__canvas"
+        role="region"
+        aria-label="Carte des formations et entreprises ; les marqueurs sont accessibles au clavier"
+      />
+      <button
+        type="button"
+        className="btn btn--primary map__search-here"
+        onClick={() => {
+          const centreNow = mapRef.current?.getCenter();
+          if (centreNow) onSearchHere(centreNow.lat, centreNow.lng);
+        }}
+      >
+        Rechercher dans cette zone
+      </button>
+    </div>
+  );
+}

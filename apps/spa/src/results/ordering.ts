@@ -1,0 +1,49 @@
+import type { Item, SourceAnswer } from "@lba/core/schemas";
+import type { JobsAnswer } from "../api/types";
+
+const results = (answer: SourceAnswer | undefined): Item[] =>
+  answer && "results" in answer ? answer.results : [];
+
+const byDistance = (a: Item, b: Item) => {
+  const da = a.place.distance ?? Number.POSITIVE_INFINITY;
+  const db = b.place.distance ?? Number.POSITIVE_INFINITY;
+  return da - db;
+};
+
+/** §6.5: a PE offer only tied to a département (no distance, and no zip or a city label "75 - ..."). */
+export function isDepartementOffer(item: Item): boolean {
+  if (item.place.distance) return false;
+  const zip = item.place.zipCode;
+  return !zip || (item.place.city ?? "").slice(0, 2) === zip.slice(0, 2);
+}
+
+/**
+ * §6.5 job list: Matcha offers, then PE offers (département-only offers last), then LBA and LBB companies
+ * merged; each group by distance. In extended mode every source is merged by distance.
+ * Array.prototype.sort is stable, so the server's tie order is kept.
+ */
+export function orderJobs(answer: JobsAnswer | undefined, extended: boolean): Item[] {
+  if (!answer) return [];
+  const matchas = results(answer.matchas);
+  const pe = results(answer.peJobs);
+  const companies = [...results(answer.lbaCompanies), ...results(answer.lbbCompanies)];
+  if (extended) return [...matchas, ...pe, ...companies].sort(byDistance);
+  const located = pe.filter((item) => !isDepartementOffer(item)).sort(byDistance);
+  const departement = pe.filter(isDepartementOffer);
+  return [...[...matchas].sort(byDistance), ...located, ...departement, ...companies.sort(byDistance)];
+}
+
+const failed = (answer: SourceAnswer | undefined) => Boolean(answer && "result" in answer);
+
+/** §11.3: Matcha failures are not counted; a source not requested (null) is not a failure. */
+export function jobsErrorMessage(answer: JobsAnswer | undefined): string | null {
+  if (!answer) return null;
+  const sources = [answer.peJobs, answer.lbaCompanies, answer.lbbCompanies].filter((s) => s !== null);
+  const failures = sources.filter(failed).length;
+  if (failures === 0) return null;
+  if (failures === sources.length) return "Problème momentané d'accès aux opportunités d'emploi";
+  return "Problème momentané d'accès à certaines opportunités d'emploi";
+}
+
+export const TRAININGS_ERROR = "Oups ! Les résultats formation ne sont pas disponibles actuellement !";
+export const BOTH_ERROR = "Erreur technique momentanée";

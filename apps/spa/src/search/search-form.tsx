@@ -1,0 +1,209 @@
+import { useQuery } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
+import { api } from "../api/client";
+import type { Commune, MetierSuggestion } from "../api/types";
+import { Combobox, type ComboGroup } from "../components/combobox";
+import { DIPLOMA_LEVEL_LABELS, levelsFromNiveaux } from "../lib/diploma-levels";
+import { useDebounced } from "../lib/use-debounced";
+import { DEFAULT_RADIUS, RADII, type SearchCriteria } from "../lib/url-state";
+import { groupSuggestions } from "./suggestions";
+
+interface Picked {
+  label: string;
+  romes: string;
+  rncps: string;
+}
+
+interface Place {
+  label: string;
+  lat: string;
+  lon: string;
+  insee: string;
+  zipcode: string;
+}
+
+interface SearchFormProps {
+  initial: SearchCriteria;
+  frozenJob?: boolean;
+  compact?: boolean;
+  onSubmit: (criteria: SearchCriteria) => void;
+}
+
+const MIN_CHARS = 2;
+
+export function SearchForm({ initial, frozenJob = false, compact = false, onSubmit }: SearchFormProps) {
+  const formId = useId();
+  const [jobText, setJobText] = useState(initial.jobName || initial.romes);
+  const [job, setJob] = useState<Picked | null>(
+    initial.romes ? { label: initial.jobName || initial.romes, romes: initial.romes, rncps: initial.rncps } : null,
+  );
+  const [placeText, setPlaceText] = useState(initial.address);
+  const [place, setPlace] = useState<Place | null>(
+    initial.lat
+      ? { label: initial.address, lat: initial.lat, lon: initial.lon, insee: initial.insee, zipcode: initial.zipcode }
+      : null,
+  );
+  const [radius, setRadius] = useState(initial.radius || DEFAULT_RADIUS);
+  const [diploma, setDiploma] = useState(initial.diploma);
+  const [jobError, setJobError] = useState<string | null>(null);
+  const [placeError, setPlaceError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const jobQuery = useDebounced(jobText.trim(), 300);
+  const suggestions = useQuery({
+    queryKey: ["metiers.autocomplete", jobQuery],
+    // react-query aborts the request when the key changes before it answers.
+    queryFn: ({ signal }) => api.autocomplete(jobQuery, { signal }),
+    enabled: !job && jobQuery.length >= MIN_CHARS,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const jobGroups: ComboGroup<MetierSuggestion>[] = job
+    ? []
+    : groupSuggestions(suggestions.data).map((group) => ({
+        label: group.label,
+        options: group.options.map((option, i) => ({
+          key: `${option.type}-${i}-${option.label}`,
+          label: option.label,
+          value: option,
+        })),
+      }));
+
+  const placeQuery = useDebounced(placeText.trim(), 300);
+  const communes = useQuery({
+    queryKey: ["geo.communes", placeQuery],
+    queryFn: ({ signal }) => api.communes(placeQuery, { signal }),
+    enabled: !place && placeQuery.length >= MIN_CHARS,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const placeGroups: ComboGroup<Commune>[] =
+    place || !communes.data?.length
+      ? []
+      : [
+          {
+            label: "Communes",
+            options: communes.data.map((c) => ({ key: `${c.insee}-${c.zipcode}`, label: c.label, value: c })),
+          },
+        ];
+
+  const levels = useQuery({
+    queryKey: ["metiers.diplomaLevels", job?.romes, job?.rncps],
+    queryFn: ({ signal }) => api.diplomaLevels(job?.romes ?? "", job?.rncps || undefined, { signal }),
+    enabled: Boolean(job?.romes),
+    staleTime: Number.POSITIVE_INFINITY,
+    select: (answer) => levelsFromNiveaux(Array.isArray(answer) ? answer : (answer.diplomas ?? [])),
+  });
+  const levelOptions = levels.data ?? Object.keys(DIPLOMA_LEVEL_LABELS);
+
+  const jobStatus = suggestions.isError
+    ? "La recherche des métiers est momentanément indisponible."
+    : suggestions.isFetching
+      ? "Recherche des métiers en cours"
+      : jobGroups.length
+        ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions. Utilisez les flèches pour choisir.`
+        : jobQuery.length >= MIN_CHARS && suggestions.isSuccess
+          ? "Aucun métier ou diplôme ne correspond"
+          : "";
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const missingJob = !job && !frozenJob;
+    const missingPlace = placeText.trim() !== "" && !place;
+    setJobError(missingJob ? "Veuillez sélectionner un métier proposé" : null);
+    setPlaceError(
+      missingPlace ? "Veuillez sélectionner une commune proposée, ou videz le champ pour chercher dans toute la France" : null,
+    );
+    if (missingJob || missingPlace || !job) {
+      formRef.current?.querySelector<HTMLInputElement>("[aria-invalid=true]")?.focus();
+      return;
+    }
+    onSubmit({
+      jobName: job.label,
+      romes: job.romes,
+      rncps: frozenJob ? "" : job.rncps,
+      diploma: levelOptions.includes(diploma) ? diploma : "",
+      radius,
+      lat: place?.lat ?? "",
+      lon: place?.lon ?? "",
+      zipcode: place?.zipcode ?? "",
+      insee: place?.insee ?? "",
+      address: place ? placeText.trim() : "",
+    });
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className={`search-form${compact ? " search-form--compact" : ""}`}
+      onSubmit={submit}
+      noValidate
+      role="search"
+      aria-label="Rechercher une formation ou une entreprise"
+    >
+      <Combobox
+        name="job"
+        label={<>Métier ou diplôme <span aria-hidden="true">*</span></>}
+        hint={compact ? undefined : "Par exemple : boulanger, BTS commerce"}
+        required
+        disabled={frozenJob}
+        inputValue={jobText}
+        onInputChange={(text) => {
+          setJobText(text);
+          setJob(null);
+          setJobError(null);
+        }}
+        groups={jobGroups}
+        status={jobStatus}
+        error={jobError}
+        onSelect={(option) => {
+          setJobText(option.value.label);
+          setJob({ label: option.value.label, romes: option.value.romes.join(","), rncps: (option.value.rncps ?? []).join(",") });
+          setJobError(null);
+        }}
+      />
+      <Combobox
+        name="place"
+        label="Lieu"
+        hint={compact ? undefined : "Commune ou code postal ; vide : toute la France"}
+        placeholder="France entière"
+        inputValue={placeText}
+        onInputChange={(text) => {
+          setPlaceText(text);
+          setPlace(null);
+          setPlaceError(null);
+        }}
+        groups={placeGroups}
+        status={communes.isFetching ? "Recherche des communes en cours" : placeGroups.length ? `${communes.data?.length ?? 0} communes proposées` : ""}
+        error={placeError}
+        onSelect={(option) => {
+          const c = option.value;
+          setPlaceText(c.label);
+          setPlace({ label: c.label, lat: String(c.latitude), lon: String(c.longitude), insee: c.insee, zipcode: c.zipcode });
+        }}
+      />
+      <div className="field">
+        <label htmlFor={`${formId}-radius`}>Rayon</label>
+        <select id={`${formId}-radius`} value={radius} onChange={(e) => setRadius(e.target.value)}>
+          {RADII.map((r) => (
+            <option key={r} value={r}>
+              {r} km
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${formId}-diploma`}>Niveau d'études visé</label>
+        <select id={`${formId}-diploma`} value={diploma} onChange={(e) => setDiploma(e.target.value)}>
+          <option value="">Indifférent</option>
+          {levelOptions.map((level) => (
+            <option key={level} value={level}>
+              {DIPLOMA_LEVEL_LABELS[level]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="btn btn--primary search-form__submit">
+        C'est parti
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,315 @@
+import type { Item } from "@lba/core/schemas";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { api } from "../api/client";
+import { Layout, type LayoutKind } from "../components/layout";
+import { ItemDetail } from "../detail/item-detail";
+import { plural } from "../lib/format";
+import { itemId, itemKey, itemType } from "../lib/item-identity";
+import { navigate } from "../lib/router";
+import {
+  hasPoint, jobsInput, readCriteria, readView, searchUrl, trainingsInput, type SearchCriteria, type ViewState,
+} from "../lib/url-state";
+import { ResultsList } from "../results/results-list";
+import { BOTH_ERROR, jobsErrorMessage, orderJobs, TRAININGS_ERROR } from "../results/ordering";
+import { SearchForm } from "./search-form";
+import { useDetail } from "./use-detail";
+
+const ResultsMap = lazy(() => import("../map/results-map"));
+
+export type Scope = "all" | "trainings" | "jobs";
+
+interface SearchPageProps {
+  layout: LayoutKind;
+  scope: Scope;
+  pathname: string;
+  search: URLSearchParams;
+}
+
+export function SearchPage({ layout, scope, pathname, search }: SearchPageProps) {
+  const criteria = readCriteria(search);
+  const view = readView(search);
+  const caller = search.get("caller");
+  const opco = search.get("opco");
+  const frozenJob = search.has("frozen_job") && Boolean(criteria.romes);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const formWrapRef = useRef<HTMLDivElement>(null);
+
+  const urlFor = (c: SearchCriteria, v: ViewState) => searchUrl(pathname, c, v, search);
+  const go = (c: SearchCriteria, v: ViewState, replace = false) => navigate(urlFor(c, v), { replace });
+  const linkTo = (c: SearchCriteria, v: ViewState) => ({
+    href: urlFor(c, v),
+    onClick: (event: React.MouseEvent<HTMLAnchorElement>) => {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      go(c, v);
+    },
+  });
+
+  const searching = criteria.romes !== "";
+  const trainingsOn = scope !== "jobs";
+  const jobsOn = scope !== "trainings";
+  const tInput = trainingsInput(criteria, caller);
+  const jInput = jobsInput(criteria, view.extended, opco, caller);
+  const trainings = useQuery({
+    queryKey: ["formations.search", tInput],
+    queryFn: ({ signal }) => api.trainings(tInput, { signal }),
+    enabled: searching && trainingsOn,
+  });
+  const jobs = useQuery({
+    queryKey: ["jobs.search", jInput],
+    queryFn: ({ signal }) => api.jobs(jInput, { signal }),
+    enabled: searching && jobsOn,
+  });
+
+  const trainingItems = useMemo(() => trainings.data?.results ?? [], [trainings.data]);
+  const jobItems = useMemo(() => orderJobs(jobs.data, view.extended), [jobs.data, view.extended]);
+  const showTrainings = trainingsOn && view.filter !== "jobs";
+  const showJobs = jobsOn && view.filter !== "trainings";
+  const visible = useMemo(
+    () => [...(showTrainings ? trainingItems : []), ...(showJobs ? jobItems : [])],
+    [showTrainings, showJobs, trainingItems, jobItems],
+  );
+
+  const selectedIndex = view.selected
+    ? visible.findIndex((i) => itemType(i) === view.selected?.type && itemId(i) === view.selected?.itemId)
+    : -1;
+  const inResults = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
+  const stillLoading = (trainingsOn && trainings.isPending && searching) || (jobsOn && jobs.isPending && searching);
+  const detail = useDetail(view.selected, !inResults && !stillLoading);
+  const selectedItem = inResults ?? detail.data ?? null;
+
+  // A training opened alone (shared link without a search) also searches around it (§11.5).
+  useEffect(() => {
+    const training = detail.data;
+    if (searching || !training || training.ideaType !== "formation" || !training.romes?.length) return;
+    go(
+      {
+        ...criteria,
+        jobName: training.title ?? "",
+        romes: training.romes.map((r) => r.code).join(","),
+        lat: training.place.latitude === null ? "" : String(training.place.latitude),
+        lon: training.place.longitude === null ? "" : String(training.place.longitude),
+        insee: training.place.insee ?? "",
+        zipcode: training.place.zipCode ?? "",
+        address: training.place.city ?? "",
+      },
+      view,
+      true,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [detail.data, searching]);
+
+  useEffect(() => {
+    document.title = criteria.jobName
+      ? `${criteria.jobName}${criteria.address ? ` à ${criteria.address}` : ""} : La bonne alternance`
+      : "Recherche : La bonne alternance";
+  }, [criteria.jobName, criteria.address]);
+
+  const recentreOn = (item: Item) => {
+    if (item.place.latitude === null || item.place.longitude === null) return;
+    go(
+      {
+        ...criteria,
+        lat: String(item.place.latitude),
+        lon: String(item.place.longitude),
+        insee: item.place.insee ?? "",
+        zipcode: item.place.zipCode ?? "",
+        address: item.place.city ?? item.place.fullAddress ?? "",
+      },
+      { ...view, selected: null, extended: false },
+    );
+  };
+  const radiusKm = Number(criteria.radius);
+  const nearbyAction = (item: Item) => {
+    const far = item.place.distance === null || item.place.distance > radiusKm;
+    if (!far || item.place.latitude === null || !hasPoint(criteria)) return null;
+    if (item.ideaType === "formation")
+      return jobsOn ? { label: "Voir les entreprises proches", run: () => recentreOn(item) } : null;
+    return trainingsOn ? { label: "Voir les formations proches", run: () => recentreOn(item) } : null;
+  };
+
+  const searchHere = async (latitude: number, longitude: number) => {
+    if (!searching) {
+      formWrapRef.current?.querySelector<HTMLInputElement>("input")?.focus();
+      return;
+    }
+    const commune = await api.reverse(latitude, longitude).catch(() => null);
+    go(
+      {
+        ...criteria,
+        lat: latitude.toFixed(5),
+        lon: longitude.toFixed(5),
+        insee: commune?.insee ?? "",
+        zipcode: commune?.zipcode ?? "",
+        address: commune?.city ?? commune?.label ?? "Zone de la carte",
+      },
+      { ...view, selected: null, extended: false },
+    );
+  };
+
+  const viewOf = (item: Item): ViewState => {
+    const id = itemId(item);
+    return { ...view, selected: id ? { type: itemType(item), itemId: id } : null };
+  };
+  const openLink = (item: Item) => linkTo(criteria, viewOf(item));
+
+  const trainingsFailed = trainingsOn && trainings.isError;
+  const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === "Problème momentané d'accès aux opportunités d'emploi");
+  const announcement = !searching
+    ? ""
+    : stillLoading
+      ? "Recherche en cours"
+      : [
+          trainingsOn && !trainings.isError && plural(trainingItems.length, "formation trouvée", "formations trouvées"),
+          jobsOn && !jobs.isError && plural(jobItems.length, "entreprise ou offre trouvée", "entreprises et offres trouvées"),
+        ]
+          .filter(Boolean)
+          .join(", ");
+
+  const mapItems = visible.filter((i) => i.place.latitude !== null && i.place.longitude !== null);
+  const showMapPane = view.display === "map";
+
+  const listPane = (
+    <>
+      {trainingsFailed && jobsFailed ? (
+        <p className="alert alert--error" role="alert">
+          {BOTH_ERROR}
+        </p>
+      ) : null}
+      {scope === "all" && searching && (
+        <div className="filters" role="group" aria-label="Filtrer les résultats">
+          {(
+            [
+              ["all", `Tout (${trainingItems.length + jobItems.length})`],
+              ["trainings", `Formations (${trainingItems.length})`],
+              ["jobs", `Entreprises (${jobItems.length})`],
+            ] as const
+          ).map(([filter, label]) => (
+            <button
+              key={filter}
+              type="button"
+              className="btn btn--filter"
+              aria-pressed={view.filter === filter}
+              onClick={() => go(criteria, { ...view, filter, selected: null })}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      <ResultsList
+        criteria={criteria}
+        view={view}
+        showTrainings={showTrainings && searching}
+        showJobs={showJobs && searching}
+        trainings={{
+          items: trainingItems,
+          loading: trainings.isFetching,
+          error: trainings.isError && !jobsFailed ? TRAININGS_ERROR : null,
+          nearestFallback: trainings.data?.nearestFallback ?? false,
+        }}
+        jobs={{
+          items: jobItems,
+          loading: jobs.isFetching,
+          error: jobs.isError ? (trainingsFailed ? null : "Problème momentané d'accès aux opportunités d'emploi") : trainingsFailed && jobsFailed ? null : jobsErrorMessage(jobs.data),
+        }}
+        selectedKey={selectedItem ? itemKey(selectedItem) : null}
+        openLink={openLink}
+        onHover={setHovered}
+        nearbyAction={nearbyAction}
+        onExtend={() => go(criteria, { ...view, extended: true, selected: null })}
+      />
+    </>
+  );
+
+  const back = linkTo(criteria, { ...view, selected: null });
+  const neighbour = (offset: number) => {
+    const item = selectedIndex >= 0 ? visible[selectedIndex + offset] : undefined;
+    return item ? { label: offset < 0 ? "Précédent" : "Suivant", ...openLink(item) } : null;
+  };
+
+  return (
+    <Layout layout={layout} wide>
+      <h1 className="sr-only">Rechercher une formation ou une entreprise en alternance</h1>
+      <div className={`search-bar${view.display === "form" ? " search-bar--open" : ""}`} ref={formWrapRef}>
+        <div className="container container--wide">
+          <button
+            type="button"
+            className="btn btn--secondary search-bar__toggle"
+            aria-expanded={view.display === "form"}
+            onClick={() => go(criteria, { ...view, display: view.display === "form" ? "list" : "form" })}
+          >
+            {searching ? `${criteria.jobName || criteria.romes} · ${criteria.address || "France entière"}` : "Nouvelle recherche"}
+            <span className="sr-only"> : modifier la recherche</span>
+          </button>
+          <SearchForm
+            key={`${criteria.romes}|${criteria.rncps}|${criteria.lat}|${criteria.lon}|${criteria.radius}|${criteria.diploma}`}
+            initial={criteria}
+            frozenJob={frozenJob}
+            compact
+            onSubmit={(next) => go(next, { display: "list", filter: "all", extended: false, selected: null })}
+          />
+        </div>
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div className={`results-layout results-layout--${view.display}`}>
+        <section className="results-pane" aria-label={view.selected ? "Fiche détaillée" : "Résultats"}>
+          {!searching && !view.selected && (
+            <div className="empty-state">
+              <h2>Que recherchez-vous ?</h2>
+              <p>Choisissez un métier ou un diplôme, et éventuellement une commune, puis lancez la recherche.</p>
+            </div>
+          )}
+          {view.selected ? (
+            selectedItem ? (
+              <ItemDetail
+                item={selectedItem}
+                caller={caller}
+                back={{ label: "Retour aux résultats", ...back }}
+                previous={neighbour(-1)}
+                next={neighbour(1)}
+                position={selectedIndex >= 0 ? `${selectedIndex + 1} sur ${visible.length}` : null}
+                nearbyAction={nearbyAction(selectedItem)}
+              />
+            ) : detail.isError || (detail.isSuccess && !detail.data) ? (
+              <div className="alert alert--error" role="alert">
+                <p>Cette offre n'est plus disponible.</p>
+                <a href={back.href} onClick={back.onClick}>
+                  Retour aux résultats
+                </a>
+              </div>
+            ) : (
+              <p className="loading" role="status">
+                Chargement de la fiche…
+              </p>
+            )
+          ) : (
+            listPane
+          )}
+        </section>
+        <section className={`map-pane${showMapPane ? " map-pane--shown" : ""}`} aria-label="Carte des résultats">
+          <Suspense fallback={<p className="loading">Chargement de la carte…</p>}>
+            <ResultsMap
+              items={mapItems}
+              selectedKey={selectedItem ? itemKey(selectedItem) : null}
+              hoveredKey={hovered}
+              centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
+              onSelect={(item) => go(criteria, viewOf(item))}
+              onSearchHere={(lat, lon) => void searchHere(lat, lon)}
+            />
+          </Suspense>
+        </section>
+      </div>
+      <button
+        type="button"
+        className="btn btn--primary pane-switch"
+        onClick={() => go(criteria, { ...view, display: view.display === "map" ? "list" : "map" })}
+      >
+        {view.display === "map" ? "Afficher la liste" : "Afficher la carte"}
+      </button>
+    </Layout>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Item } from "@lba/core/schemas";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../api/client";
+import type { ItemType } from "../lib/item-identity";
+
+/** Loads an item opened by URL (shared link, email link) when it is not in the current results. */
+export function useDetail(selected: { type: ItemType; itemId: string } | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ["detail", selected?.type, selected?.itemId],
+    enabled: enabled && selected !== null,
+    retry: false,
+    queryFn: ({ signal }): Promise<Item | null> => {
+      if (!selected) return Promise.resolve(null);
+      const { type, itemId } = selected;
+      switch (type) {
+        case "training":
+          return api.training(itemId, { signal });
+        case "peJob":
+          return api.peJob(itemId, { signal });
+        case "matcha":
+          return api.matcha(itemId, { signal });
+        default:
+          return api.company(itemId, type, { signal });
+      }
+    },
+  });
+}
