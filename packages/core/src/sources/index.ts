@@ -11,3 +11,4 @@ export type { AdresseSettings } from "./adresse/client";
 export { createOffresSource, getPeJob, DEFAULT_OFFRES_CACHE_TTL_MS } from "./offres/source";
 export type { OffresSettings } from "./offres/client";
 export { UpstreamError } from "./offres/http";
+export { syncTrainings, CatalogueSyncError } from "./catalogue/sync";

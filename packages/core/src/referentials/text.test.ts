@@ -1,0 +1,98 @@
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { acronymsOf, diplomaDisplayLabel, normalizeText, titleWords, toFtsQuery, tokensOf } from "./text";
+
+describe("normalizeText", () => {
+  test("lower-cases and strips accents", () => {
+    expect(normalizeText("Électricité, ÉBÉNISTERIE, Œnologie, façade")).toBe(
+      "electricite, ebenisterie, œnologie, facade",
+    );
+  });
+});
+
+describe("titleWords", () => {
+  test("keeps the first word whatever its length and later words longer than 2 characters", () => {
+    expect(titleWords("  a de la vente en magasin ")).toEqual(["a", "vente", "magasin"]);
+    expect(titleWords("")).toEqual([]);
+  });
+});
+
+describe("toFtsQuery", () => {
+  test("turns each word into a phrase prefix joined by AND or OR", () => {
+    expect(toFtsQuery(["Électricien", "bâtiment"], "and")).toBe('"electricien"* AND "batiment"*');
+    expect(toFtsQuery(["bts", "mco"], "or")).toBe('"bts"* OR "mco"*');
+  });
+
+  test("keeps a word with inner punctuation as one phrase and drops words with nothing searchable", () => {
+    expect(toFtsQuery(["d'art", '"*:-^', "NEAR(x"], "and")).toBe('"d art"* AND "near x"*');
+    expect(toFtsQuery(['"', "*", "-"], "or")).toBeNull();
+  });
+
+  test("splits a string title like the reference", () => {
+    expect(toFtsQuery("vente en magasin", "and")).toBe('"vente"* AND "magasin"*');
+  });
+
+  test("never produces a query FTS5 rejects, whatever the input", () => {
+    const db = new Database(":memory:");
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+      INSERT INTO t (a) VALUES ('boulangerie pâtisserie'), ('électricité');`);
+    const run = db.prepare("SELECT count(*) FROM t WHERE t MATCH ?").pluck();
+    const samples = [
+      '"',
+      '""',
+      "*",
+      "a OR",
+      "NEAR(a b, 2)",
+      "-x",
+      "^y",
+      "col:z",
+      "AND AND",
+      "(",
+      ")",
+      "é*",
+      "\u0000",
+      "🍞",
+    ];
+    const words = fc.oneof(fc.string(), fc.constantFrom(...samples), fc.string({ unit: "grapheme" }));
+    fc.assert(
+      fc.property(
+        fc.array(words, { maxLength: 6 }),
+        fc.constantFrom("and" as const, "or" as const),
+        (list, mode) => {
+          const query = toFtsQuery(list, mode);
+          if (query !== null) run.get(query);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    db.close();
+  });
+});
+
+describe("acronymsOf", () => {
+  test("gives the short acronym without stop words, then the long one (reference §8.5)", () => {
+    // The reference's example reads "bts btds": its own rule ("a long acronym of every word") gives "bdts".
+    expect(acronymsOf("Brevet de technicien supérieur")).toBe("bts bdts");
+    expect(acronymsOf("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe("bmco bmco");
+  });
+
+  test("uses only the title before its first ' (' and splits on apostrophes", () => {
+    expect(acronymsOf("CAP ART ET TECHNIQUES DE LA BIJOUTERIE (CAP)")).toBe("catb caetdlb");
+    expect(acronymsOf("DIPLOME D'ETAT D'AIDE-SOIGNANT")).toBe("deas ddedas");
+  });
+});
+
+describe("diplomaDisplayLabel", () => {
+  test("cuts before '(' and keeps a leading diploma acronym in capitals", () => {
+    expect(diplomaDisplayLabel("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe(
+      "BTS management commercial operationnel",
+    );
+    expect(diplomaDisplayLabel("BOULANGER (CAP)")).toBe("Boulanger");
+    expect(diplomaDisplayLabel("BAC PRO CUISINE")).toBe("Bac pro cuisine");
+  });
+});
+
+test("tokensOf matches what unicode61 indexes", () => {
+  expect(tokensOf("Aide-soignant(e) / l'été")).toEqual(["aide", "soignant", "e", "l", "ete"]);
+});

@@ -1,0 +1,93 @@
+/** Lower case without accents: "Électricité" -> "electricite". */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+/** The words FTS5's unicode61 tokenizer would see: letters and digits only, accents stripped. */
+export function tokensOf(text: string): string[] {
+  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Reference §3.8: split on spaces, keep a word if it is the first one or longer than 2 characters. */
+export function titleWords(title: string): string[] {
+  return title
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .filter((word, index) => index === 0 || word.length > 2);
+}
+
+/**
+ * A safe FTS5 MATCH expression: each word becomes a phrase-prefix `"tok1 tok2"*`, joined with AND or OR.
+ * Only letters and digits reach FTS5, so quotes, `*`, `:`, `^`, `-`, NEAR... in user text cannot change the
+ * query. Returns null when nothing searchable is left.
+ */
+export function toFtsQuery(words: string | readonly string[], mode: "and" | "or"): string | null {
+  const list = typeof words === "string" ? titleWords(words) : words;
+  const phrases = list
+    .map((word) => tokensOf(word))
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => `"${tokens.join(" ")}"*`);
+  if (phrases.length === 0) return null;
+  return phrases.join(mode === "and" ? " AND " : " OR ");
+}
+
+const ACRONYM_STOP_WORDS = new Set([
+  "a",
+  "au",
+  "aux",
+  "l",
+  "le",
+  "la",
+  "les",
+  "d",
+  "de",
+  "du",
+  "des",
+  "et",
+  "en",
+]);
+
+/**
+ * Reference §8.5: "short long" acronyms of the title before its first " (": the short one skips French
+ * stop words, the long one keeps every word. "Brevet de technicien supérieur" -> "bts bdts".
+ */
+export function acronymsOf(title: string): string {
+  const cut = title.split(" (")[0] ?? "";
+  const words = tokensOf(cut);
+  const long = words.map((word) => word[0]).join("");
+  const short = words
+    .filter((word) => !ACRONYM_STOP_WORDS.has(word))
+    .map((word) => word[0])
+    .join("");
+  return `${short} ${long}`.trim();
+}
+
+const UPPER_CASE_FIRST_WORDS = new Set([
+  "cap",
+  "capa",
+  "bp",
+  "bts",
+  "btsa",
+  "but",
+  "dut",
+  "mc",
+  "deust",
+  "bpjeps",
+]);
+
+/**
+ * A diploma title as the autocomplete shows it: cut before its first "(", then sentence case, keeping a
+ * leading diploma acronym in capitals. "BTS MANAGEMENT COMMERCIAL OPERATIONNEL" -> "BTS management commercial operationnel".
+ */
+export function diplomaDisplayLabel(title: string): string {
+  const cut = (title.split("(")[0] ?? "").trim();
+  const lower = cut.toLowerCase();
+  const [first = "", ...rest] = lower.split(" ");
+  const head = UPPER_CASE_FIRST_WORDS.has(first)
+    ? first.toUpperCase()
+    : first.charAt(0).toUpperCase() + first.slice(1);
+  return [head, ...rest].join(" ");
+}
