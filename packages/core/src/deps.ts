@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import type { JobSourceRegistry } from "./search/types";
 
 /** Settings core functions need; each app reads its environment once and builds this. */
 export interface CoreConfig {
@@ -26,4 +27,6 @@ export interface CoreDeps {
   now: () => Date;
   fetch: typeof fetch;
   log: Logger;
+  /** Replaces job sources (e.g. the live France Travail client); the local ones otherwise. */
+  jobSources?: Partial<JobSourceRegistry>;
 }

@@ -1,0 +1,32 @@
+import { companiesTable } from "../db/schema";
+import type { CoreDeps } from "../deps";
+import type { Item } from "../schemas/item";
+import { companyToItem } from "../sources/lba/normalize";
+import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/matcha/source";
+import { rowMapper, selectColumns } from "./rows";
+import { prepared } from "./statements";
+import { canSeePhone, type Viewer } from "./viewer";
+
+export const COMPANY_BY_SIRET_SQL = `SELECT ${selectColumns(companiesTable, "c")} FROM companies c
+  WHERE c.siret = @siret AND c.type = @type ORDER BY c.id LIMIT 1`;
+
+const toCompany = rowMapper(companiesTable);
+
+/** One company by siret and type (reference §3.6); distance null. Without a viewer, no phone. */
+export function getCompany(
+  deps: CoreDeps,
+  siret: string,
+  type: "lba" | "lbb",
+  viewer: Viewer = { caller: null, trusted: false },
+): Item | null {
+  const raw = prepared(deps.db, COMPANY_BY_SIRET_SQL).get({ siret, type }) as
+    Record<string, unknown> | undefined;
+  return raw ? companyToItem(deps.config, toCompany(raw), null, canSeePhone(deps.config, viewer)) : null;
+}
+
+/** The one active recruiter offer asked for by its offer id (`job.id`), not every offer of its form (DECISIONS). */
+export function getMatchaOffer(deps: CoreDeps, offerId: string): Item | null {
+  const raw = prepared(deps.db, MATCHA_OFFER_SQL).get({ id: offerId, today: today(deps) }) as
+    (Record<string, unknown> & { distance: null }) | undefined;
+  return raw ? matchaRowToItem(deps, raw) : null;
+}

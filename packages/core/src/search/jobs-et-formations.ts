@@ -1,0 +1,50 @@
+import type { CoreDeps } from "../deps";
+import type { SourceAnswer } from "../schemas/item";
+import { searchJobs, type JobsAnswer } from "./jobs";
+import { searchTrainings } from "./trainings";
+import { JOB_SOURCES, type JobSourceName, type JobsQuery } from "./types";
+
+export const JOBS_ET_FORMATIONS_SOURCES = ["formations", ...JOB_SOURCES] as const;
+export type JobsEtFormationsSource = (typeof JOBS_ET_FORMATIONS_SOURCES)[number];
+
+export type JobsEtFormationsQuery = JobsQuery & {
+  diplomaLevel: number | null;
+  /** Default: every source, Matcha and formations included (DECISIONS). */
+  sources?: readonly JobsEtFormationsSource[];
+};
+
+export interface JobsEtFormationsAnswer {
+  formations: SourceAnswer;
+  /** null when no job source was requested. */
+  jobs: JobsAnswer | null;
+}
+
+/** Reference §3.7: trainings (no nearest fallback, deduplicated) and jobs, each failing on its own. */
+export async function searchJobsEtFormations(
+  deps: CoreDeps,
+  q: JobsEtFormationsQuery,
+): Promise<JobsEtFormationsAnswer> {
+  const sources = q.sources ?? JOBS_ET_FORMATIONS_SOURCES;
+  const jobSources = JOB_SOURCES.filter((name): name is JobSourceName => sources.includes(name));
+  const { sources: _sources, diplomaLevel: _level, ...query } = q;
+  const jobs =
+    jobSources.length > 0 ? searchJobs(deps, { ...query, sources: jobSources }) : Promise.resolve(null);
+  return { formations: sources.includes("formations") ? trainingsAnswer(deps, q) : null, jobs: await jobs };
+}
+
+function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): SourceAnswer {
+  try {
+    const { results } = searchTrainings(deps, {
+      romes: q.romes,
+      point: q.point,
+      radiusKm: q.radiusKm,
+      diplomaLevel: q.diplomaLevel,
+      caller: q.caller,
+      fallback: false,
+    });
+    return { results };
+  } catch (error) {
+    deps.log.error("trainings search failed", { error: String(error) });
+    return { result: "error", message: "formations : source indisponible" };
+  }
+}

@@ -1,0 +1,85 @@
+import type { CoreDeps } from "../deps";
+import type { Item, SourceAnswer, SourceError } from "../schemas/item";
+import { keepOpco } from "./opco";
+import { defaultJobSources } from "./sources";
+import {
+  JOB_SOURCES,
+  type JobSource,
+  type JobSourceAnswer,
+  type JobSourceName,
+  type JobsQuery,
+} from "./types";
+
+export type JobsSearch = JobsQuery & { sources?: readonly JobSourceName[] };
+
+/** `/jobs` answer (reference §3.5): each key `{results}`, a SourceError, or null when not requested. */
+export interface JobsAnswer {
+  peJobs: SourceAnswer;
+  matchas: SourceAnswer;
+  lbaCompanies: SourceAnswer;
+  lbbCompanies: SourceAnswer;
+}
+
+const KEYS = { offres: "peJobs", matcha: "matchas", lba: "lbaCompanies", lbb: "lbbCompanies" } as const;
+
+/** A failed source inside a 200 answer; the upstream HTTP status is kept when the error carries one. */
+export function toSourceError(source: JobSourceName, error: unknown): SourceError {
+  const status = typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
+  return {
+    result: "error",
+    message: `${source} : source indisponible`,
+    ...(typeof status === "number" ? { status } : {}),
+  };
+}
+
+/** Every requested source runs concurrently; one failing only turns its own key into a SourceError. */
+export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAnswer> {
+  const registry = defaultJobSources(deps);
+  const requested = JOB_SOURCES.filter((name) => (q.sources ?? JOB_SOURCES).includes(name));
+  const { sources: _sources, ...query } = q;
+  const settled = await Promise.allSettled(
+    // The async wrapper turns a synchronous throw into a rejection of that source alone.
+    requested.map(async (name) => searchOne(deps, registry[name], query)),
+  );
+  const answer: JobsAnswer = { peJobs: null, matchas: null, lbaCompanies: null, lbbCompanies: null };
+  requested.forEach((name, i) => {
+    const outcome = settled[i];
+    if (!outcome) return;
+    if (outcome.status === "rejected") {
+      deps.log.error("job source failed", { source: name, error: String(outcome.reason) });
+      answer[KEYS[name]] = toSourceError(name, outcome.reason);
+      return;
+    }
+    const { items, stale } = outcome.value;
+    answer[KEYS[name]] = stale ? { results: items, stale: true } : { results: items };
+  });
+  dropLbbAlsoInLba(answer);
+  return answer;
+}
+
+/** One source, with the OPCO filter applied here for sources that do not apply it themselves. */
+async function searchOne(deps: CoreDeps, source: JobSource, query: JobsQuery): Promise<JobSourceAnswer> {
+  if (!query.opco || source.filtersOpco) return source.search(deps, query);
+  // Asked as first-party so that items keep the siret the filter needs, whoever the caller is (DECISIONS:
+  // the filter never drops an item because the caller is not shown its siret).
+  const answer = await source.search(deps, {
+    ...query,
+    caller: null,
+    trusted: query.trusted ?? query.caller === null,
+  });
+  const kept = keepOpco(deps.db, query.opco, answer.items);
+  const items =
+    query.caller === null
+      ? kept
+      : kept.map((item) => ({ ...item, company: { ...item.company, siret: null } }));
+  return { ...answer, items };
+}
+
+/** Reference §6.3: an LBB company whose siret is also an LBA company of the answer is removed. */
+function dropLbbAlsoInLba(answer: JobsAnswer): void {
+  const lba = answer.lbaCompanies;
+  const lbb = answer.lbbCompanies;
+  if (!lba || !lbb || !("results" in lba) || !("results" in lbb)) return;
+  const lbaSirets = new Set(lba.results.map((item: Item) => item.company.siret).filter(Boolean));
+  answer.lbbCompanies = { ...lbb, results: lbb.results.filter((item) => !lbaSirets.has(item.company.siret)) };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { createTestDb, type Db } from "../db";
+import { COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/lba/source";
+import { MATCHA_FRANCE_SQL, MATCHA_NEAR_SQL, MATCHA_OFFER_SQL } from "../sources/matcha/source";
+import { COMPANY_BY_SIRET_SQL } from "./details";
+import { SIRENS_IN_OPCO_SQL } from "./opco";
+import { prefixRange } from "./rome-ranges";
+import { spatialParams } from "./spatial";
+import { PARIS, queryPlan } from "./test-factories";
+import {
+  TRAINING_BY_ID_SQL,
+  TRAININGS_FRANCE_SQL,
+  TRAININGS_IN_PLACE_SQL,
+  TRAININGS_NEAR_SQL,
+  TRAININGS_ROMES_IN_PLACE_SQL,
+} from "./trainings";
+
+// Parameters of a typical search: D1102 within 30 km of Paris.
+const SAMPLE_PARAMS: Record<string, unknown> = {
+  ...spatialParams(PARIS, 30),
+  ranges: JSON.stringify([[31102, 31102]]),
+  prefixes: JSON.stringify([prefixRange("75")]),
+  minLevel: 0,
+  maxLevel: 9,
+  level: null,
+  limit: 150,
+  type: "lba",
+  opco: null,
+  today: "2025-03-01",
+  id: "x",
+  siret: "12345678900011",
+  sirens: JSON.stringify(["123456789"]),
+};
+
+function plan(db: Db, sql: string): string[] {
+  const names = new Set([...sql.matchAll(/@(\w+)/g)].map((match) => match[1] ?? ""));
+  return queryPlan(
+    db,
+    sql,
+    Object.fromEntries(Object.entries(SAMPLE_PARAMS).filter(([name]) => names.has(name))),
+  );
+}
+
+// A full scan of a data table shows as "SCAN t" / "SCAN c" / "SCAN o" without an index.
+const TABLE_SCAN = /^\s*SCAN (t|c|o|rc|x)( |$)(?!.*INDEX)/;
+
+describe("search query plans", () => {
+  const db = createTestDb();
+
+  it.each([
+    ["trainings", TRAININGS_NEAR_SQL],
+    ["companies", COMPANIES_NEAR_SQL],
+    ["recruiter offers", MATCHA_NEAR_SQL],
+  ])("finds %s around a point through their R*Tree, ROME key included", (_name, sql) => {
+    const lines = plan(db, sql);
+    // INDEX 2 is an R*Tree range lookup; D0B1 are the ROME key bounds, D4B5 (or D6B7) the box.
+    expect(lines.some((line) => /SCAN r VIRTUAL TABLE INDEX 2:D0B1/.test(line))).toBe(true);
+    expect(lines.findIndex((line) => line.includes("SCAN k VIRTUAL TABLE"))).toBeLessThan(
+      lines.findIndex((line) => line.includes("SCAN r")),
+    );
+    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
+  });
+
+  it.each([
+    ["trainings", TRAININGS_FRANCE_SQL, "training_romes_rome_idx"],
+    ["trainings of a place", TRAININGS_ROMES_IN_PLACE_SQL, "training_romes_rome_idx"],
+    ["companies", COMPANIES_FRANCE_SQL, "company_romes_rome_idx"],
+    ["recruiter offers", MATCHA_FRANCE_SQL, "recruiter_offer_romes_rome_idx"],
+  ])("finds %s France-wide through the ROME index", (_name, sql, index) => {
+    const lines = plan(db, sql);
+    expect(
+      lines.some((line) => line.includes(`USING COVERING INDEX ${index} (rome_code>? AND rome_code<?)`)),
+    ).toBe(true);
+    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
+  });
+
+  it.each([
+    ["trainings of a region", TRAININGS_IN_PLACE_SQL, "trainings_code_postal_idx"],
+    ["a training", TRAINING_BY_ID_SQL, "trainings_cle_ministere_educatif_unique"],
+    ["a company", COMPANY_BY_SIRET_SQL, "companies_siret_type_idx"],
+    ["a recruiter offer", MATCHA_OFFER_SQL, "recruiter_offers_id_unique"],
+    ["opco sirens", SIRENS_IN_OPCO_SQL, "sqlite_autoindex_opcos"],
+  ])("finds %s through an index", (_name, sql, index) => {
+    const lines = plan(db, sql);
+    expect(lines.some((line) => line.includes(index))).toBe(true);
+    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
+  });
+});

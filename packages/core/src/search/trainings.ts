@@ -1,0 +1,192 @@
+import { distanceSql } from "../db/indexes";
+import { trainingsTable } from "../db/schema";
+import type { CoreDeps } from "../deps";
+import { departementsOfRegion, REGIONS } from "../referentials/geography";
+import type { Item } from "../schemas/item";
+import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/formations/normalize";
+import { prefixRange, romeCodeRanges, romeKeyRanges } from "./rome-ranges";
+import { rowMapper, selectColumns } from "./rows";
+import {
+  nearest,
+  rtreeCandidates,
+  rtreeCount,
+  romeTableCandidates,
+  spatialBox,
+  spatialParams,
+  WHOLE_EARTH_KM,
+} from "./spatial";
+import { prepared } from "./statements";
+import type { GeoPoint } from "./types";
+
+export const TRAININGS_LIMIT = 150;
+export const FALLBACK_LIMIT = 5;
+
+export interface TrainingsQuery {
+  romes?: string[];
+  romeDomain?: string;
+  point: GeoPoint | null;
+  radiusKm: number;
+  /** 3..7, or null for every level. */
+  diplomaLevel: number | null;
+  caller: string | null;
+  /** When nothing is within the radius, answer the 5 nearest trainings anywhere (reference §3.1 step 2). */
+  fallback: boolean;
+}
+
+export interface TrainingsAnswer {
+  results: Item[];
+  /** true when the results are the 5 nearest anywhere because none was within the radius. */
+  nearestFallback: boolean;
+}
+
+export interface TrainingsByRegionQuery {
+  romes?: string[];
+  romeDomain?: string;
+  region?: string;
+  departement?: string;
+  diplomaLevel: number | null;
+}
+
+const TITLE = `coalesce(t.intitule_long, t.intitule_court)`;
+const COMPANY = `coalesce(t.formateur_raison_sociale, t.gestionnaire_raison_sociale)`;
+const COLUMNS = selectColumns(trainingsTable, "t");
+const LEVEL = `(@level IS NULL OR t.level = @level)`;
+
+const LEVEL_DIMENSION = " AND r.min_level >= @minLevel AND r.max_level <= @maxLevel";
+const TRAININGS_COUNT_SQL = rtreeCount("trainings_rtree", LEVEL_DIMENSION);
+
+// The R*Tree holds published trainings only, with their level as a dimension (0 when unknown).
+export const TRAININGS_NEAR_SQL = `SELECT * FROM (
+    SELECT ${COLUMNS}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
+    FROM (${rtreeCandidates("trainings_rtree", "pairs", LEVEL_DIMENSION)}) m
+    JOIN trainings t ON t.id = m.id
+    WHERE t.published = 1)
+  WHERE distance <= @radius
+  ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
+
+const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
+
+export const TRAININGS_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM (${romeTableCandidates("training_romes", "training_id")}) m JOIN trainings t ON t.id = m.id
+  WHERE t.published = 1 AND ${LEVEL}
+  ${BY_TITLE}`;
+
+// formationsParRegion with ROMEs: the ROME index drives, the postcode prefixes filter.
+export const TRAININGS_ROMES_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM (${romeTableCandidates("training_romes", "training_id")}) m JOIN trainings t ON t.id = m.id
+  WHERE t.published = 1 AND ${LEVEL}
+    AND EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE t.code_postal >= (p.value ->> 0) AND t.code_postal < (p.value ->> 1))
+  ${BY_TITLE}`;
+
+// formationsParRegion without ROMEs: the postcode index drives.
+export const TRAININGS_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM json_each(@prefixes) p CROSS JOIN trainings t ON t.code_postal >= (p.value ->> 0) AND t.code_postal < (p.value ->> 1)
+  WHERE t.published = 1 AND ${LEVEL}
+  ${BY_TITLE}`;
+
+export const TRAINING_BY_ID_SQL = `SELECT ${COLUMNS}, NULL AS distance FROM trainings t
+  WHERE t.cle_ministere_educatif = @id AND t.published = 1`;
+
+const toRow = rowMapper(trainingsTable);
+const REGION_NAMES: Record<string, string> = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
+
+type RawTraining = Record<string, unknown> & { distance: number | null };
+
+function toItems(raws: RawTraining[], dedup: boolean): Item[] {
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const raw of raws) {
+    const row: TrainingRow = toRow(raw);
+    if (dedup) {
+      const key = trainingDedupKey(row);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    items.push(trainingToItem(row, raw.distance, REGION_NAMES));
+  }
+  return items;
+}
+
+function nearTrainings(
+  deps: CoreDeps,
+  q: TrainingsQuery,
+  point: GeoPoint,
+  radiusKm: number,
+  limit: number,
+): RawTraining[] {
+  const filters = {
+    ranges: JSON.stringify(romeKeyRanges(q.romes, q.romeDomain)),
+    minLevel: q.diplomaLevel ?? 0,
+    maxLevel: q.diplomaLevel ?? 9,
+  };
+  return nearest(
+    (radius) =>
+      (
+        prepared(deps.db, TRAININGS_COUNT_SQL).get({ ...filters, ...spatialBox(point, radius) }) as {
+          n: number;
+        }
+      ).n,
+    (radius) =>
+      prepared(deps.db, TRAININGS_NEAR_SQL).all({
+        ...filters,
+        ...spatialParams(point, radius),
+        limit,
+      }) as RawTraining[],
+    radiusKm,
+    limit,
+  );
+}
+
+/**
+ * The 5 nearest anywhere: widen the radius until 5 are found. Once a circle holds 5, nothing outside it
+ * can be nearer, so each step is an R*Tree range query and no step scans the table.
+ */
+function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): RawTraining[] {
+  for (let radius = Math.max(50, q.radiusKm * 2); ; radius *= 4) {
+    const rows = nearTrainings(deps, q, point, Math.min(radius, WHOLE_EARTH_KM), FALLBACK_LIMIT);
+    if (rows.length >= FALLBACK_LIMIT || radius >= WHOLE_EARTH_KM) return rows;
+  }
+}
+
+/** Reference §3.1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
+export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
+  if (!q.point) {
+    const raws = prepared(deps.db, TRAININGS_FRANCE_SQL).all({
+      ranges: JSON.stringify(romeCodeRanges(q.romes, q.romeDomain)),
+      level: q.diplomaLevel,
+    }) as RawTraining[];
+    return { results: toItems(raws, true), nearestFallback: false };
+  }
+  const raws = nearTrainings(deps, q, q.point, q.radiusKm, TRAININGS_LIMIT);
+  if (raws.length > 0 || !q.fallback) return { results: toItems(raws, true), nearestFallback: false };
+  const nearest = nearestAnywhere(deps, q, q.point);
+  return { results: toItems(nearest, true), nearestFallback: nearest.length > 0 };
+}
+
+/** Reference §3.4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
+export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): Item[] {
+  const hasRomes = Boolean(q.romeDomain) || (q.romes?.length ?? 0) > 0;
+  const place = q.departement ? [q.departement] : q.region ? departementsOfRegion(q.region) : null;
+  if (place && place.length === 0) return [];
+  const params = { level: q.diplomaLevel, prefixes: JSON.stringify((place ?? []).map(prefixRange)) };
+  let raws: RawTraining[];
+  if (hasRomes) {
+    const ranges = JSON.stringify(romeCodeRanges(q.romes, q.romeDomain));
+    raws = (
+      place
+        ? prepared(deps.db, TRAININGS_ROMES_IN_PLACE_SQL).all({ ...params, ranges })
+        : prepared(deps.db, TRAININGS_FRANCE_SQL).all({ level: q.diplomaLevel, ranges })
+    ) as RawTraining[];
+  } else if (place) {
+    raws = prepared(deps.db, TRAININGS_IN_PLACE_SQL).all(params) as RawTraining[];
+  } else {
+    throw new Error("trainingsByRegion needs romes, romeDomain, region or departement");
+  }
+  return toItems(raws, false);
+}
+
+/** One published training by its `cle_ministere_educatif`, or null. */
+export function getTraining(deps: CoreDeps, id: string): Item | null {
+  const raw = prepared(deps.db, TRAINING_BY_ID_SQL).get({ id }) as RawTraining | undefined;
+  return raw ? trainingToItem(toRow(raw), null, REGION_NAMES) : null;
+}

@@ -1,0 +1,53 @@
+import { sealEmail } from "../../crypto/email-token";
+import type { companiesTable } from "../../db/schema";
+import type { CoreConfig } from "../../deps";
+import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
+
+export type CompanyRow = typeof companiesTable.$inferSelect;
+
+/** A La Bonne Boîte company as a V1 `lba`/`lbb` item. The e-mail only ever leaves sealed. */
+export function companyToItem(
+  config: CoreConfig,
+  row: CompanyRow,
+  distanceKm: number | null,
+  withPhone: boolean,
+): Item {
+  const item = emptyItem(row.type);
+  const name = row.enseigne || row.raisonSociale;
+  const address = companyAddress(row);
+  item.title = name;
+  item.contact = companyContact(config, row.email, withPhone ? row.telephone : null);
+  item.place = {
+    ...item.place,
+    distance: distanceKm === null ? null : roundDistance(distanceKm),
+    fullAddress: address,
+    address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    city: row.ville,
+    zipCode: row.codePostal,
+    insee: row.codeCommune,
+  };
+  item.company = {
+    ...item.company,
+    name,
+    siret: row.siret,
+    size: row.trancheEffectif,
+    url: row.website,
+    opco: row.opco,
+  };
+  item.nafs = [{ code: row.codeNaf, label: row.intituleNaf }];
+  return item;
+}
+
+/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (reference §5). */
+export function companyContact(config: CoreConfig, email: string | null, phone: string | null): Contact {
+  const sealed = email ? sealEmail(config.secret, email) : { email: "", iv: null };
+  return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null };
+}
+
+function companyAddress(row: CompanyRow): string | null {
+  const street = [row.numeroRue, row.libelleRue].filter(Boolean).join(" ");
+  const city = [row.codePostal, row.ville].filter(Boolean).join(" ");
+  return [street, city].filter(Boolean).join(", ") || null;
+}

@@ -1,0 +1,96 @@
+import { distanceSql } from "../../db/indexes";
+import { recruiterOffersTable, recruitersTable } from "../../db/schema";
+import type { CoreDeps } from "../../deps";
+import type { Item } from "../../schemas/item";
+import { romeCodeRanges, romeKeyRanges } from "../../search/rome-ranges";
+import { rowMapper, selectColumns } from "../../search/rows";
+import {
+  nearest,
+  rtreeCandidates,
+  rtreeCount,
+  romeTableCandidates,
+  spatialBox,
+  spatialParams,
+} from "../../search/spatial";
+import { prepared } from "../../search/statements";
+import type { JobSource, JobsQuery } from "../../search/types";
+import { recruiterOfferToItem } from "./normalize";
+
+export const MATCHA_LIMIT = 150;
+
+const COLUMNS = `${selectColumns(recruiterOffersTable, "o", "o_")}, ${selectColumns(recruitersTable, "rc", "r_")}`;
+const COMPANY_NAME = `coalesce(nullif(rc.enseigne, ''), nullif(rc.raison_sociale, ''), 'Enseigne inconnue')`;
+// The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (reference §6.4).
+const OPCO = `lower(coalesce(rc.opco, (SELECT op.opco FROM opcos op WHERE op.siren = substr(rc.siret, 1, 9))))`;
+const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)
+  AND (@opco IS NULL OR ${OPCO} = @opco)`;
+
+export const MATCHA_NEAR_SQL = `SELECT * FROM (
+    SELECT ${COLUMNS}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
+      o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index
+    FROM (${rtreeCandidates("recruiter_offers_rtree", "pairs")}) m
+    JOIN recruiter_offers o ON o.row_id = m.id JOIN recruiters rc ON rc.id = o.recruiter_id
+    WHERE ${VISIBLE})
+  WHERE distance <= @radius
+  ORDER BY distance, sort_title COLLATE NOCASE, sort_form, sort_index LIMIT ${MATCHA_LIMIT}`;
+
+const MATCHA_COUNT_SQL = rtreeCount("recruiter_offers_rtree");
+
+export const MATCHA_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM (${romeTableCandidates("recruiter_offer_romes", "offer_row_id")}) m
+  JOIN recruiter_offers o ON o.row_id = m.id JOIN recruiters rc ON rc.id = o.recruiter_id
+  WHERE ${VISIBLE}
+  ORDER BY o.libelle COLLATE NOCASE, ${COMPANY_NAME} COLLATE NOCASE, rc.id_form, o.offer_index LIMIT ${MATCHA_LIMIT}`;
+
+export const MATCHA_OFFER_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM recruiter_offers o JOIN recruiters rc ON rc.id = o.recruiter_id
+  WHERE o.id = @id AND o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)`;
+
+const toOffer = rowMapper(recruiterOffersTable, "o_");
+const toRecruiter = rowMapper(recruitersTable, "r_");
+
+export function matchaRowToItem(
+  deps: CoreDeps,
+  raw: Record<string, unknown> & { distance: number | null },
+): Item {
+  return recruiterOfferToItem(deps.config, toRecruiter(raw), toOffer(raw), raw.distance);
+}
+
+/** Today as an ISO date, compared with offers' `date_expiration` (ISO strings). */
+export function today(deps: CoreDeps): string {
+  return deps.now().toISOString().slice(0, 10);
+}
+
+/** Active recruiter offers whose own ROME matches: within the radius by distance, or France-wide by title. */
+export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] {
+  const base = { opco: query.opco?.toLowerCase() ?? null, today: today(deps) };
+  let raws: (Record<string, unknown> & { distance: number | null })[];
+  const point = query.point;
+  if (point) {
+    const ranges = JSON.stringify(romeKeyRanges(query.romes, undefined));
+    raws = nearest(
+      (radiusKm) =>
+        (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
+          .n,
+      (radiusKm) =>
+        prepared(deps.db, MATCHA_NEAR_SQL).all({
+          ...base,
+          ...spatialParams(point, radiusKm),
+          ranges,
+        }) as typeof raws,
+      query.radiusKm,
+      MATCHA_LIMIT,
+    );
+  } else {
+    raws = prepared(deps.db, MATCHA_FRANCE_SQL).all({
+      ...base,
+      ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)),
+    }) as typeof raws;
+  }
+  return raws.map((raw) => matchaRowToItem(deps, raw));
+}
+
+export const matchaSource: JobSource = {
+  filtersOpco: true,
+  search: async (deps, query) => ({ items: searchRecruiterOffers(deps, query) }),
+};
