@@ -14,28 +14,41 @@ export function romeKeyRange(codeOrDomain: string): [number, number] {
   return [letter, letter + 9999];
 }
 
+/**
+ * R*Tree entry ids of (item, ROME) pairs: item_id << 19 | rome_key (rome keys stay below 2^19), so the
+ * item id is `id >> 19` without reading an auxiliary column.
+ */
+export const PAIR_ID_SHIFT = 19;
+
+/** LBB companies live on a shifted ROME axis, so that the company type is part of the R*Tree query. */
+export const LBB_ROME_OFFSET = 300_000;
+
 const ROME_KEY_SQL = (col: string) =>
   `((unicode(upper(substr(${col}, 1, 1))) - 65) * 10000 + CAST(substr(${col}, 2, 4) AS INTEGER))`;
+
+const COMPANY_KEY_SQL = `(${ROME_KEY_SQL("cr.rome_code")} + CASE c.type WHEN 'lbb' THEN ${LBB_ROME_OFFSET} ELSE 0 END)`;
 
 export type SpatialIndex = "communes" | "trainings" | "companies" | "job_offers" | "recruiter_offers";
 
 const REBUILD_SQL: Record<SpatialIndex, string> = {
   communes: `INSERT INTO communes_rtree (id, min_lat, max_lat, min_lon, max_lon)
     SELECT id, latitude, latitude, longitude, longitude FROM communes`,
-  trainings: `INSERT INTO trainings_rtree (min_rome, max_rome, min_level, max_level, min_lat, max_lat, min_lon, max_lon, training_id)
-    SELECT ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")}, coalesce(t.level, 0), coalesce(t.level, 0),
-      t.latitude, t.latitude, t.longitude, t.longitude, t.id
+  trainings: `INSERT INTO trainings_rtree (id, min_rome, max_rome, min_level, max_level, min_lat, max_lat, min_lon, max_lon)
+    SELECT (t.id << ${PAIR_ID_SHIFT}) | ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")},
+      coalesce(t.level, 0), coalesce(t.level, 0), t.latitude, t.latitude, t.longitude, t.longitude
     FROM training_romes tr JOIN trainings t ON t.id = tr.training_id
     WHERE t.latitude IS NOT NULL AND t.longitude IS NOT NULL AND t.published = 1`,
-  companies: `INSERT INTO companies_rtree (min_rome, max_rome, min_lat, max_lat, min_lon, max_lon, company_id)
-    SELECT ${ROME_KEY_SQL("cr.rome_code")}, ${ROME_KEY_SQL("cr.rome_code")}, c.latitude, c.latitude, c.longitude, c.longitude, c.id
+  companies: `INSERT INTO companies_rtree (id, min_rome, max_rome, min_lat, max_lat, min_lon, max_lon)
+    SELECT (c.id << ${PAIR_ID_SHIFT}) | ${ROME_KEY_SQL("cr.rome_code")}, ${COMPANY_KEY_SQL}, ${COMPANY_KEY_SQL},
+      c.latitude, c.latitude, c.longitude, c.longitude
     FROM company_romes cr JOIN companies c ON c.id = cr.company_id
     WHERE c.latitude IS NOT NULL AND c.longitude IS NOT NULL`,
   job_offers: `INSERT INTO job_offers_rtree (id, min_rome, max_rome, min_lat, max_lat, min_lon, max_lon)
     SELECT row_id, ${ROME_KEY_SQL("rome_code")}, ${ROME_KEY_SQL("rome_code")}, latitude, latitude, longitude, longitude
     FROM job_offers WHERE latitude IS NOT NULL AND longitude IS NOT NULL`,
-  recruiter_offers: `INSERT INTO recruiter_offers_rtree (min_rome, max_rome, min_lat, max_lat, min_lon, max_lon, offer_row_id)
-    SELECT ${ROME_KEY_SQL("r.rome_code")}, ${ROME_KEY_SQL("r.rome_code")}, rc.latitude, rc.latitude, rc.longitude, rc.longitude, r.offer_row_id
+  recruiter_offers: `INSERT INTO recruiter_offers_rtree (id, min_rome, max_rome, min_lat, max_lat, min_lon, max_lon)
+    SELECT (r.offer_row_id << ${PAIR_ID_SHIFT}) | ${ROME_KEY_SQL("r.rome_code")}, ${ROME_KEY_SQL("r.rome_code")}, ${ROME_KEY_SQL("r.rome_code")},
+      rc.latitude, rc.latitude, rc.longitude, rc.longitude
     FROM recruiter_offer_romes r
     JOIN recruiter_offers o ON o.row_id = r.offer_row_id
     JOIN recruiters rc ON rc.id = o.recruiter_id

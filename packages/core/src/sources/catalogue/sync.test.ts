@@ -128,7 +128,7 @@ describe("syncTrainings", () => {
       const search = (conn: Db) =>
         conn.$client
           .prepare(
-            "SELECT t.cle_ministere_educatif FROM trainings_rtree r JOIN trainings t ON t.id = r.training_id ORDER BY 1",
+            "SELECT t.cle_ministere_educatif FROM trainings_rtree r JOIN trainings t ON t.id = (r.id >> 19) ORDER BY 1",
           )
           .pluck()
           .all() as string[];

@@ -56,7 +56,7 @@ export function rowToOffer(row: OfferRow): Offer {
 
 export const JOB_OFFERS_NEAR_SQL = `SELECT * FROM (
     SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance_km
-    FROM (${rtreeCandidates("job_offers_rtree", "id")}) m JOIN job_offers o ON o.row_id = m.id)
+    FROM (${rtreeCandidates("job_offers_rtree", "items")}) m JOIN job_offers o ON o.row_id = m.id)
   WHERE distance_km <= @radius
   ORDER BY distance_km, intitule COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
 
