@@ -47,7 +47,7 @@ describe("loadBuiltinReferential", () => {
     const mco = db.$client
       .prepare(`SELECT acronyms, level FROM diplomas WHERE title LIKE 'BTS MANAGEMENT COMMERCIAL%'`)
       .get();
-    expect(mco).toEqual({ acronyms: "bmco bmco", level: 5 });
+    expect(mco).toEqual({ acronyms: "bmco bmco mco", level: 5 });
   });
 
   test("gives built-in métiers the RNCP codes of the diplomas sharing their ROME codes", () => {

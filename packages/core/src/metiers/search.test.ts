@@ -79,6 +79,9 @@ describe("autocomplete", () => {
       for (const d of diplomas) expect(d.label).toMatch(/^BTSA? /);
       expect(diplomas.every((d) => d.type === "diploma")).toBe(true);
     }
+    expect(autocomplete(db, "bts mco").labelsAndRomesForDiplomas[0]?.label).toBe(
+      "BTS management commercial operationnel",
+    );
     const all = autocomplete(db, "bts management").labelsAndRomesForDiplomas;
     expect(all[0]).toMatchObject({
       label: "BTS management commercial operationnel",

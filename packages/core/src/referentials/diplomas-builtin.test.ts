@@ -38,6 +38,6 @@ describe("built-in diplomas", () => {
     const mco = BUILTIN_DIPLOMAS.find((d) => d.title === "BTS MANAGEMENT COMMERCIAL OPERATIONNEL");
     expect(mco?.level).toBe(5);
     expect(mco?.romes).toEqual(expect.arrayContaining(["D1406", "D1407"]));
-    expect(acronymsOf(mco?.title ?? "")).toBe("bmco bmco");
+    expect(acronymsOf(mco?.title ?? "")).toBe("bmco bmco mco");
   });
 });

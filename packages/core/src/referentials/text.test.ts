@@ -74,11 +74,11 @@ describe("acronymsOf", () => {
   test("gives the short acronym without stop words, then the long one (reference §8.5)", () => {
     // The reference's example reads "bts btds": its own rule ("a long acronym of every word") gives "bdts".
     expect(acronymsOf("Brevet de technicien supérieur")).toBe("bts bdts");
-    expect(acronymsOf("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe("bmco bmco");
+    expect(acronymsOf("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe("bmco bmco mco");
   });
 
   test("uses only the title before its first ' (' and splits on apostrophes", () => {
-    expect(acronymsOf("CAP ART ET TECHNIQUES DE LA BIJOUTERIE (CAP)")).toBe("catb caetdlb");
+    expect(acronymsOf("CAP ART ET TECHNIQUES DE LA BIJOUTERIE (CAP)")).toBe("catb caetdlb atb");
     expect(acronymsOf("DIPLOME D'ETAT D'AIDE-SOIGNANT")).toBe("deas ddedas");
   });
 });

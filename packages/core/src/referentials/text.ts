@@ -62,7 +62,9 @@ export function acronymsOf(title: string): string {
     .filter((word) => !ACRONYM_STOP_WORDS.has(word))
     .map((word) => word[0])
     .join("");
-  return `${short} ${long}`.trim();
+  // The specialty alone ("management commercial operationnel" -> "mco"), so that "bts mco" finds it.
+  const specialty = UPPER_CASE_FIRST_WORDS.has(words[0] ?? "") ? short.slice(1) : "";
+  return [short, long, specialty.length >= 2 ? specialty : ""].filter(Boolean).join(" ");
 }
 
 const UPPER_CASE_FIRST_WORDS = new Set([
