@@ -1,1 +1,2 @@
 export * from "./item";
+export * from "./v1";

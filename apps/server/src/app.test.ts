@@ -1,0 +1,151 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { closeDb, createTestDb } from "@lba/core/db";
+import { getJson, testApp } from "./test-app";
+
+describe("GET /api", () => {
+  it("reports name, version, env, dataset and a database check", async () => {
+    const { app } = testApp();
+    const { status, body } = await getJson(app, "/api");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      name: "La bonne alternance",
+      version: "0.0.0-test",
+      env: "test",
+      dataset: { kind: "empty" },
+      healthcheck: { database: true },
+    });
+    expect(body.dataset.counts.trainings).toBe(0);
+  });
+
+  it("answers 503 when the database is unavailable", async () => {
+    const db = createTestDb();
+    const { app } = testApp({}, db);
+    closeDb(db);
+    const { status, body } = await getJson(app, "/api");
+    expect(status).toBe(503);
+    expect(body.healthcheck.database).toBe(false);
+  });
+});
+
+describe("errors", () => {
+  it("answers 500 internal_error without any stack trace", async () => {
+    const db = createTestDb();
+    const { app } = testApp({}, db);
+    closeDb(db);
+    const res = await app.request("/api/V1/formations?romes=D1102&caller=x");
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('{"error":"internal_error"}');
+  });
+
+  it("answers an unknown API route with a JSON 404", async () => {
+    const { app } = testApp();
+    const { status, body } = await getJson(app, "/api/V1/nope");
+    expect(status).toBe(404);
+    expect(body).toMatchObject({ error: "not_found", result: "not_found" });
+  });
+});
+
+describe("CORS", () => {
+  it("allows every origin on the API with the V1 headers, and answers preflights", async () => {
+    const { app } = testApp();
+    const res = await app.request("/api/V1/metiers/all", {
+      headers: { Origin: "https://partenaire.example" },
+    });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await app.request("/api/V1/jobs", {
+      method: "OPTIONS",
+      headers: { Origin: "https://partenaire.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe(
+      "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept",
+    );
+  });
+});
+
+describe("rate limits", () => {
+  const limited = () => testApp({ rateLimit: { enabled: true, windowMs: 60_000, factor: 1 } });
+
+  it("answers the 11th autocomplete call of the window with a JSON 429 and rate-limit headers", async () => {
+    const { app } = limited();
+    for (let i = 0; i < 10; i++) {
+      // The two autocomplete paths share one counter (reference §2.4).
+      const path = i % 2 ? "/api/romelabels?title=boul" : "/api/V1/metiers/autocomplete?title=boul";
+      expect((await app.request(path)).status).toBe(200);
+    }
+    const res = await app.request("/api/romelabels?title=boul");
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ error: "too_many_requests" });
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(res.headers.get("ratelimit-limit")).toBe("10");
+    expect(res.headers.get("ratelimit-remaining")).toBe("0");
+    // Another group keeps its own counter.
+    expect((await app.request("/api/V1/metiers/all")).status).toBe(200);
+  });
+
+  it("shares one counter between jobs, jobsEtFormations and formationsParRegion", async () => {
+    const { app } = limited();
+    const paths = [
+      "/api/V1/jobs?romes=D1102&caller=x",
+      "/api/V1/jobsEtFormations?romes=D1102&caller=x",
+      "/api/V1/formationsParRegion?region=11&caller=x",
+    ];
+    for (let i = 0; i < 5; i++) expect((await app.request(paths[i % 3] ?? "")).status).toBe(200);
+    expect((await app.request(paths[0] ?? "")).status).toBe(429);
+    expect((await app.request("/api/V1/formations?romes=D1102&caller=x")).status).toBe(200);
+  });
+
+  it("limits tRPC procedures with the counter of their REST twin", async () => {
+    const { app } = limited();
+    const input = encodeURIComponent(JSON.stringify({ title: "boul" }));
+    for (let i = 0; i < 10; i++)
+      expect((await app.request(`/api/trpc/metiers.autocomplete?input=${input}`)).status).toBe(200);
+    expect((await app.request(`/api/trpc/metiers.autocomplete?input=${input}`)).status).toBe(429);
+    expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
+  });
+
+  it("can be switched off", async () => {
+    const { app } = testApp({ rateLimit: { enabled: false, windowMs: 60_000, factor: 1 } });
+    for (let i = 0; i < 12; i++) expect((await app.request("/api/romelabels?title=boul")).status).toBe(200);
+  });
+
+  it("counts per client IP, from X-Forwarded-For only behind a trusted proxy", async () => {
+    const { app } = testApp({ rateLimit: { enabled: true, windowMs: 60_000, factor: 1 }, trustProxy: true });
+    const from = (ip: string) => ({ headers: { "x-forwarded-for": `10.0.0.1, ${ip}` } });
+    for (let i = 0; i < 10; i++) await app.request("/api/romelabels?title=a", from("192.0.2.1"));
+    expect((await app.request("/api/romelabels?title=a", from("192.0.2.1"))).status).toBe(429);
+    expect((await app.request("/api/romelabels?title=a", from("192.0.2.2"))).status).toBe(200);
+  });
+});
+
+describe("static files", () => {
+  it("serves the SPA with an index.html fallback, and the embed script", async () => {
+    const root = mkdtempSync(join(tmpdir(), "lba-static-"));
+    const spa = join(root, "spa");
+    const embed = join(root, "embed");
+    mkdirSync(join(spa, "assets"), { recursive: true });
+    mkdirSync(embed);
+    writeFileSync(join(spa, "index.html"), "<!doctype html><title>LBA</title>");
+    writeFileSync(join(spa, "assets", "app.js"), "console.log(1)");
+    writeFileSync(join(embed, "embed.js"), "/* embed */");
+    const { app } = testApp({ spaDist: spa, embedDist: embed });
+    expect(await (await app.request("/")).text()).toContain("<title>LBA</title>");
+    expect(await (await app.request("/recherche-apprentissage?romes=D1102")).text()).toContain(
+      "<title>LBA</title>",
+    );
+    const asset = await app.request("/assets/app.js");
+    expect(asset.headers.get("content-type")).toContain("javascript");
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect((await app.request("/assets/missing.js")).status).toBe(404);
+    // An encoded traversal never leaves the folder: it falls back to the SPA page.
+    expect(await (await app.request("/%2e%2e/%2e%2e/%2e%2e/etc/passwd")).text()).toContain(
+      "<title>LBA</title>",
+    );
+    expect(await (await app.request("/embed.js")).text()).toBe("/* embed */");
+    expect((await app.request("/api/V1/inconnu")).headers.get("content-type")).toContain("application/json");
+  });
+});

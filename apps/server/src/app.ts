@@ -1,0 +1,79 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { trpcServer } from "@hono/trpc-server";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { ServerDeps } from "./deps";
+import { v1Hook } from "./lib/errors";
+import { getPath } from "./lib/paths";
+import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
+import { serveEmbed, serveSpa } from "./lib/static";
+import { registerApplicationRoutes } from "./routes/application";
+import { registerDevRoutes } from "./routes/dev";
+import { registerDocs } from "./routes/docs";
+import { registerFormations } from "./routes/formations";
+import { registerGeo } from "./routes/geo";
+import { registerHealth } from "./routes/health";
+import { registerJobs } from "./routes/jobs";
+import { registerMetiers } from "./routes/metiers";
+import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
+import { createTrpcContext } from "./trpc/init";
+import { appRouter } from "./trpc/root";
+
+// Reference §2.5, plus the headers tRPC clients send.
+const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept", "API-Key", "trpc-accept"];
+
+/** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */
+export function createApp(deps: ServerDeps) {
+  const app = new OpenAPIHono({ defaultHook: v1Hook(), getPath });
+  const limiters = createLimiters(deps);
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) return error.getResponse();
+    deps.core.log.error("unhandled error", { path: c.req.path, error: String(error), stack: error.stack });
+    return c.json({ error: "internal_error" }, 500);
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith("/api")
+      ? c.json({ error: "not_found", result: "not_found", message: "Route inconnue" }, 404)
+      : c.text("Page introuvable", 404),
+  );
+
+  const corsMiddleware = cors({
+    origin: "*",
+    allowHeaders: ALLOWED_HEADERS,
+    allowMethods: ["GET", "POST", "OPTIONS"],
+  });
+  app.use("/api", corsMiddleware);
+  app.use("/api/*", corsMiddleware);
+  app.use("/api/*", restRateLimit(deps, limiters));
+
+  registerHealth(app, deps);
+  registerFormations(app, deps);
+  registerJobs(app, deps);
+  registerSearchJobsEtFormations(app, deps);
+  registerMetiers(app, deps);
+  registerGeo(app, deps);
+  if (deps.applications) registerApplicationRoutes(app, deps.applications);
+  registerDevRoutes(app, deps);
+  registerDocs(app, deps);
+
+  app.use("/api/trpc/*", trpcRateLimit(deps, limiters));
+  app.use(
+    "/api/trpc/*",
+    trpcServer({
+      endpoint: "/api/trpc",
+      router: appRouter,
+      createContext: () => ({ ...createTrpcContext(deps) }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          deps.core.log.error("trpc error", { path, error: String(error.cause ?? error) });
+      },
+    }),
+  );
+
+  serveEmbed(app, deps.embedDist);
+  serveSpa(app, deps.spaDist);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

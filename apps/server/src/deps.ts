@@ -1,0 +1,97 @@
+import type { CoreDeps, Logger } from "@lba/core/deps";
+import type { Db } from "@lba/core/db";
+import { createOfflineGeocoder, type Geocoder } from "@lba/core/geocoding/geocoder";
+import { createAdresseGeocoder } from "@lba/core/sources/adresse/geocoder";
+import type { OffresSettings } from "@lba/core/sources/offres/client";
+import { createOffresSource } from "@lba/core/sources/offres/source";
+import type { LoadedEnv } from "./env";
+import type { ApplicationRouteDeps } from "./routes/application";
+
+export interface RateLimitSettings {
+  enabled: boolean;
+  windowMs: number;
+  /** Multiplies every per-route limit. */
+  factor: number;
+}
+
+/** Everything the HTTP layer needs: the core deps plus transport settings. */
+export interface ServerDeps {
+  core: CoreDeps;
+  /** France Travail settings; null: offers come from the embedded dataset. */
+  offres: OffresSettings | null;
+  geocoder: Geocoder;
+  rateLimit: RateLimitSettings;
+  /** Read the client IP from the last X-Forwarded-For hop (one trusted proxy in front). */
+  trustProxy: boolean;
+  /** Built SPA and embed folders to serve; null when not built. */
+  spaDist: string | null;
+  embedDist: string | null;
+  app: { name: string; version: string };
+  /** The application (candidature) routes; absent: not served (tests of other routes). */
+  applications?: ApplicationRouteDeps;
+}
+
+const LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+export function consoleLogger(level: (typeof LEVELS)[number]): Logger {
+  const min = LEVELS.indexOf(level);
+  const at = (l: (typeof LEVELS)[number]) => LEVELS.indexOf(l) >= min && level !== "silent";
+  const line = (l: string, message: string, data?: Record<string, unknown>) =>
+    JSON.stringify({ level: l, time: new Date().toISOString(), message, ...data });
+  return {
+    info: (m, d) => at("info") && console.log(line("info", m, d)),
+    warn: (m, d) => at("warn") && console.warn(line("warn", m, d)),
+    error: (m, d) => at("error") && console.error(line("error", m, d)),
+  };
+}
+
+export function offresSettingsFrom(env: LoadedEnv["env"]): OffresSettings | null {
+  if (!env.FT_CLIENT_ID || !env.FT_CLIENT_SECRET) return null;
+  return {
+    clientId: env.FT_CLIENT_ID,
+    clientSecret: env.FT_CLIENT_SECRET,
+    tokenUrl: env.FT_TOKEN_URL,
+    apiUrl: env.FT_API_URL,
+    timeoutMs: env.FT_TIMEOUT_MS,
+    cacheTtlMs: env.FT_CACHE_TTL_MS,
+  };
+}
+
+export function buildDeps(
+  loaded: LoadedEnv,
+  db: Db,
+  extra: { spaDist: string | null; embedDist: string | null; version: string },
+): ServerDeps {
+  const { env, secret } = loaded;
+  const offres = offresSettingsFrom(env);
+  const core: CoreDeps = {
+    db,
+    config: {
+      env: env.NODE_ENV,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      secret,
+      allowedCallers: env.ALLOWED_CALLERS,
+    },
+    now: () => new Date(),
+    fetch: globalThis.fetch,
+    log: consoleLogger(env.LOG_LEVEL),
+    ...(offres ? { jobSources: { offres: createOffresSource(offres) } } : {}),
+  };
+  return {
+    core,
+    offres,
+    // api-adresse only when configured: the default works offline from the communes referential.
+    geocoder: env.API_ADRESSE_URL
+      ? createAdresseGeocoder({ baseUrl: env.API_ADRESSE_URL, timeoutMs: env.API_ADRESSE_TIMEOUT_MS }, core)
+      : createOfflineGeocoder(db),
+    rateLimit: {
+      enabled: env.RATE_LIMIT_ENABLED,
+      windowMs: env.RATE_LIMIT_WINDOW_MS,
+      factor: env.RATE_LIMIT_FACTOR,
+    },
+    trustProxy: env.TRUST_PROXY,
+    spaDist: extra.spaDist,
+    embedDist: extra.embedDist,
+    app: { name: "La bonne alternance", version: extra.version },
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { DEV_SECRET, loadEnv } from "./env";
+
+describe("loadEnv", () => {
+  it("applies the documented defaults and warns about the development secret", () => {
+    const { env, secret, warnings } = loadEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATABASE_PATH: "./data/lba.sqlite",
+      NODE_ENV: "development",
+      RATE_LIMIT_ENABLED: true,
+    });
+    expect(secret).toBe(DEV_SECRET);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("requires LBA_SECRET in production and lists every bad variable", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", PORT: "abc" })).toThrow(/PORT[\s\S]*LBA_SECRET/);
+  });
+
+  it("parses lists and toggles", () => {
+    const { env } = loadEnv({ ALLOWED_CALLERS: "a|b, c", RATE_LIMIT_ENABLED: "false", TRUST_PROXY: "1" });
+    expect(env.ALLOWED_CALLERS).toEqual(["a", "b", "c"]);
+    expect(env.RATE_LIMIT_ENABLED).toBe(false);
+    expect(env.TRUST_PROXY).toBe(true);
+  });
+});
+
+describe("buildDeps", () => {
+  it("uses the offline geocoder and the embedded offers unless upstreams are configured", async () => {
+    const { buildDeps } = await import("./deps");
+    const { createTestDb } = await import("@lba/core/db");
+    const db = createTestDb();
+    const offline = buildDeps(loadEnv({ LOG_LEVEL: "silent" }), db, {
+      spaDist: null,
+      embedDist: null,
+      version: "1",
+    });
+    expect(offline.offres).toBeNull();
+    expect(offline.core.jobSources).toBeUndefined();
+    const live = buildDeps(
+      loadEnv({
+        LOG_LEVEL: "silent",
+        FT_CLIENT_ID: "id",
+        FT_CLIENT_SECRET: "secret",
+        API_ADRESSE_URL: "http://127.0.0.1:1",
+      }),
+      db,
+      { spaDist: null, embedDist: null, version: "1" },
+    );
+    expect(live.offres).toMatchObject({ clientId: "id", timeoutMs: 5000 });
+    expect(live.core.jobSources?.offres).toBeDefined();
+    expect(offline.geocoder).not.toBe(live.geocoder);
+  });
+});

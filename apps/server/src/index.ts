@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { closeDb, createDb, migrate } from "@lba/core/db";
+import { datasetInfo } from "@lba/core/dataset/meta";
+import { seedDatabase } from "@lba/core/dataset/seed";
+import { createApp } from "./app";
+import { buildDeps } from "./deps";
+import { loadEnv } from "./env";
+import { buildApplicationDeps } from "./routes/application";
+
+// Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
+const here = dirname(fileURLToPath(import.meta.url));
+const serverRoot = resolve(here, "..");
+const repoRoot = resolve(serverRoot, "../..");
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(serverRoot, "package.json"), "utf8")) as { version: string })
+      .version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function folderIfBuilt(path: string, marker: string): string | null {
+  return existsSync(resolve(path, marker)) ? path : null;
+}
+
+const loaded = loadEnv();
+const { env } = loaded;
+const db = createDb(env.DATABASE_PATH);
+migrate(db);
+const deps = buildDeps(loaded, db, {
+  spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
+  embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
+  version: packageVersion(),
+});
+const { applications, webhookAuth } = buildApplicationDeps(process.env, deps.core);
+deps.applications = { applications, webhookAuth };
+const log = deps.core.log;
+for (const warning of loaded.warnings) log.warn(warning);
+
+if (datasetInfo(db).kind === "empty") {
+  log.info("empty database: seeding the sample dataset");
+  const seeded = seedDatabase(db, { scale: "sample", log });
+  log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
+}
+
+const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  log.info(`listening on http://${info.address}:${info.port}`, {
+    port: info.port,
+    database: env.DATABASE_PATH,
+  });
+  // The smoke test and scripts read the real port (PORT=0 picks a free one).
+  if (process.send) process.send({ type: "listening", port: info.port });
+});
+
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info(`${signal}: closing`);
+  server.close(() => {
+    closeDb(db);
+    process.exit(0);
+  });
+  // Keep-alive connections may hold the server open: close the database anyway.
+  setTimeout(() => {
+    closeDb(db);
+    process.exit(0);
+  }, 3000).unref();
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));

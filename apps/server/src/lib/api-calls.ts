@@ -1,0 +1,40 @@
+import type { CoreDeps } from "@lba/core/deps";
+import { recordApiCall, type ApiName } from "@lba/core/stats/api-calls";
+
+export interface CallCounts {
+  nbFormations?: number | null;
+  nbEmplois?: number | null;
+  resultCount?: number | null;
+  /** A source failed inside a 200 answer: the call is recorded as "Error" (reference §2.3). */
+  partialError?: boolean;
+}
+
+function safeRecord(core: CoreDeps, record: Parameters<typeof recordApiCall>[1]): void {
+  try {
+    recordApiCall(core, record);
+  } catch (error) {
+    // Statistics must never fail the answer itself.
+    core.log.error("api call not recorded", { api: record.api, error: String(error) });
+  }
+}
+
+/** Runs a call and records it in api_calls when it carries a caller, as "Error" when it throws. */
+export async function tracked<T>(
+  core: CoreDeps,
+  api: ApiName,
+  caller: string | null,
+  run: () => T | Promise<T>,
+  counts: (answer: T) => CallCounts,
+): Promise<T> {
+  if (!caller) return run();
+  let answer: T;
+  try {
+    answer = await run();
+  } catch (error) {
+    safeRecord(core, { caller, api, result: "Error" });
+    throw error;
+  }
+  const { partialError, ...numbers } = counts(answer);
+  safeRecord(core, { caller, api, result: partialError ? "Error" : "OK", ...numbers });
+  return answer;
+}

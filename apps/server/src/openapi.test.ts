@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { getJson, testApp, type JsonBody } from "./test-app";
+
+const EXPECTED = [
+  "/api",
+  "/api/V1/formations",
+  "/api/V1/formations/formation/{id}",
+  "/api/V1/formationsParRegion",
+  "/api/V1/jobs",
+  "/api/V1/jobs/job/{id}",
+  "/api/V1/jobs/company/{siret}",
+  "/api/V1/jobs/matcha/{id}",
+  "/api/V1/jobsEtFormations",
+  "/api/V1/metiers",
+  "/api/V1/metiers/all",
+  "/api/V1/metiers/metiersParFormation/{cfd}",
+  "/api/V1/metiers/metiersParEtablissement/{siret}",
+  "/api/V1/metiers/autocomplete",
+  "/api/romelabels",
+  "/api/V1/metiers/diplomaLevels",
+  "/api/jobsdiplomas",
+  "/api/V1/geo/communes",
+  "/api/V1/geo/reverse",
+];
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, JsonBody>>;
+  components: { schemas: Record<string, JsonBody> };
+};
+
+function resolveSchema(doc: Doc, schema: JsonBody): JsonBody {
+  const ref: string | undefined = schema?.$ref;
+  return ref ? doc.components.schemas[ref.replace("#/components/schemas/", "")] : schema;
+}
+
+describe("OpenAPI document", () => {
+  it("is generated at both URLs, OpenAPI 3, with every route", async () => {
+    const { app } = testApp();
+    const { status, body } = await getJson(app, "/api-docs/openapi.json");
+    expect(status).toBe(200);
+    const doc = body as Doc;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual([...EXPECTED].sort());
+    expect((await getJson(app, "/api-docs/swagger.json")).body).toEqual(doc);
+  });
+
+  it("has an example for every route's success answer and documents the 400 envelope", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const content = op.responses["200"].content["application/json"];
+        const schema = resolveSchema(doc, content.schema);
+        expect(content.example ?? schema?.example, `${method} ${path}`).toBeDefined();
+        if (op.parameters?.some((p: { in: string }) => p.in === "query") && path !== "/api") {
+          expect(op.responses["400"], `${method} ${path}`).toBeDefined();
+        }
+        for (const p of op.parameters ?? []) {
+          if (p.in === "path") expect(p.required, `${path} ${p.name}`).toBe(true);
+        }
+      }
+    }
+    expect(doc.paths["/api/V1/jobs"]?.get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([
+        "romes",
+        "latitude",
+        "longitude",
+        "radius",
+        "insee",
+        "sources",
+        "opco",
+        "caller",
+      ]),
+    );
+  });
+
+  it("every $ref points at a component", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    for (const name of refs) expect(doc.components.schemas[name], name).toBeDefined();
+  });
+
+  it("serves the explorer and its assets without any CDN", async () => {
+    const { app } = testApp();
+    const page = await (await app.request("/api-docs")).text();
+    expect(page).toContain("/api-docs/assets/swagger-ui-bundle.js");
+    expect(page).not.toMatch(/https?:\/\//);
+    const bundle = await app.request("/api-docs/assets/swagger-ui-bundle.js");
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+    expect((await app.request("/api-docs/assets/swagger-ui.css")).status).toBe(200);
+    expect((await app.request("/api-docs/init.js")).status).toBe(200);
+    expect((await app.request("/api-docs/assets/package.json")).status).toBe(404);
+  });
+});

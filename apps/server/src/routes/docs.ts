@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ServerDeps } from "../deps";
+
+const SWAGGER_ASSETS = new Map([
+  ["swagger-ui.css", "text/css; charset=utf-8"],
+  ["swagger-ui-bundle.js", "text/javascript; charset=utf-8"],
+  ["swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8"],
+  ["favicon-32x32.png", "image/png"],
+]);
+
+// Assets come from the installed swagger-ui-dist package (never a CDN), so the explorer works offline.
+function swaggerDir(): string {
+  return dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+}
+
+const PAGE = `<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <title>La bonne alternance – API</title>
+  <link rel="stylesheet" href="/api-docs/assets/swagger-ui.css">
+  <link rel="icon" href="/api-docs/assets/favicon-32x32.png">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/api-docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/api-docs/assets/swagger-ui-standalone-preset.js"></script>
+  <script src="/api-docs/init.js"></script>
+</body>
+</html>`;
+
+const INIT = `window.ui = SwaggerUIBundle({
+  url: "/api-docs/openapi.json",
+  dom_id: "#swagger-ui",
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: "StandaloneLayout",
+});`;
+
+export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
+  return app.getOpenAPIDocument({
+    openapi: "3.0.3",
+    info: {
+      title: "La bonne alternance – API V1",
+      version: deps.app.version,
+      description:
+        "Formations en apprentissage et emplois en alternance. Les routes de recherche exigent le paramètre " +
+        "`caller` (e-mail de contact et nom de l'appelant). Erreurs de validation : 400 " +
+        '`{"error":"wrong_parameters","error_messages":[...]}`.',
+    },
+    tags: [
+      { name: "Formations" },
+      { name: "Emplois" },
+      { name: "Emplois et formations" },
+      { name: "Métiers" },
+      { name: "Géographie" },
+      { name: "Santé" },
+    ],
+  });
+}
+
+export function registerDocs(app: OpenAPIHono, deps: ServerDeps) {
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const serveDocument = (c: Context) => {
+    document ??= openApiDocument(app, deps);
+    return c.json(document);
+  };
+  app.get("/api-docs/openapi.json", serveDocument);
+  app.get("/api-docs/swagger.json", serveDocument);
+  app.get("/api-docs", (c) => c.html(PAGE));
+  app.get("/api-docs/", (c) => c.html(PAGE));
+  app.get("/api-docs/init.js", (c) =>
+    c.body(INIT, 200, { "content-type": "text/javascript; charset=utf-8" }),
+  );
+  app.get("/api-docs/assets/:file", async (c) => {
+    const file = c.req.param("file");
+    const type = SWAGGER_ASSETS.get(file);
+    if (!type) return c.notFound();
+    const body = await readFile(join(swaggerDir(), file));
+    return c.body(body, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
+  });
+}

@@ -1,0 +1,57 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { datasetInfo } from "@lba/core/dataset/meta";
+import { databaseHealthy } from "@lba/core/stats/health";
+import type { ServerDeps } from "../deps";
+import { ok } from "./responses";
+
+export const HealthSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    env: z.string(),
+    dataset: z.object({ kind: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
+    healthcheck: z.object({ database: z.boolean() }),
+  })
+  .openapi("Health", {
+    example: {
+      name: "La bonne alternance",
+      version: "0.1.0",
+      env: "production",
+      dataset: { kind: "sample", counts: { trainings: 5000, companies: 20000 } },
+      healthcheck: { database: true },
+    },
+  });
+
+export const healthRoute = createRoute({
+  method: "get",
+  path: "/api",
+  tags: ["Santé"],
+  summary: "État du service et du jeu de données",
+  responses: {
+    200: ok(HealthSchema, "Service opérationnel."),
+    503: ok(HealthSchema, "Base de données indisponible."),
+  },
+});
+
+export function health(deps: ServerDeps): z.infer<typeof HealthSchema> {
+  const database = databaseHealthy(deps.core.db);
+  let dataset: z.infer<typeof HealthSchema>["dataset"] = null;
+  if (database) {
+    const info = datasetInfo(deps.core.db);
+    dataset = { kind: info.kind, counts: { ...info.counts } };
+  }
+  return {
+    name: deps.app.name,
+    version: deps.app.version,
+    env: deps.core.config.env,
+    dataset,
+    healthcheck: { database },
+  };
+}
+
+export function registerHealth(app: OpenAPIHono, deps: ServerDeps) {
+  app.openapi(healthRoute, (c) => {
+    const body = health(deps);
+    return c.json(body, body.healthcheck.database ? 200 : 503);
+  });
+}

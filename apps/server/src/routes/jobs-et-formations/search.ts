@@ -1,0 +1,47 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { JobsEtFormationsV1ParamsSchema, toJobsEtFormationsQuery } from "@lba/core/schemas";
+import { searchJobsEtFormations, type JobsEtFormationsAnswer } from "@lba/core/search/index";
+import { countResults } from "@lba/core/stats/api-calls";
+import type { ServerDeps } from "../../deps";
+import { tracked, type CallCounts } from "../../lib/api-calls";
+import { jobsCounts } from "../jobs/search";
+import { badRequest, internalError, JobsEtFormationsAnswerSchema, ok } from "../responses";
+
+export const searchJobsEtFormationsRoute = createRoute({
+  method: "get",
+  path: "/api/V1/jobsEtFormations",
+  tags: ["Emplois et formations"],
+  summary: "Formations et emplois en un seul appel",
+  description: "Réponse {formations, jobs} ; sources par défaut : formations, lba, lbb, offres, matcha.",
+  request: { query: JobsEtFormationsV1ParamsSchema },
+  responses: {
+    200: ok(JobsEtFormationsAnswerSchema, "Formations et résultats par source d'emploi."),
+    400: badRequest,
+    500: internalError,
+  },
+});
+
+export function jobsEtFormationsCounts(answer: JobsEtFormationsAnswer): CallCounts {
+  const jobs = jobsCounts(answer.jobs);
+  const nbFormations = countResults(answer.formations);
+  return {
+    ...jobs,
+    nbFormations,
+    resultCount: (jobs.resultCount ?? 0) + nbFormations,
+    partialError: jobs.partialError || (answer.formations !== null && "result" in answer.formations),
+  };
+}
+
+export function registerSearchJobsEtFormations(app: OpenAPIHono, deps: ServerDeps) {
+  app.openapi(searchJobsEtFormationsRoute, async (c) => {
+    const query = { ...toJobsEtFormationsQuery(c.req.valid("query")), trusted: false };
+    const answer = await tracked(
+      deps.core,
+      "jobEtFormationV1",
+      query.caller,
+      () => searchJobsEtFormations(deps.core, query),
+      jobsEtFormationsCounts,
+    );
+    return c.json(answer, 200);
+  });
+}

@@ -1,0 +1,35 @@
+import { initTRPC } from "@trpc/server";
+import { toV1ErrorMessages } from "@lba/core/schemas";
+import { z, ZodError } from "zod";
+import type { ServerDeps } from "../deps";
+
+/** Context of every procedure: the server deps. Requests and tests build it the same way. */
+export interface TrpcContext {
+  deps: ServerDeps;
+}
+
+export function createTrpcContext(deps: ServerDeps): TrpcContext {
+  return { deps };
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // The field errors for forms, and the V1 messages (same wording as the REST 400).
+        zodError: zodError ? z.flattenError(zodError) : null,
+        errorMessages: zodError ? toV1ErrorMessages(zodError) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Detail inputs: an id plus the optional partner caller widgets pass for attribution. */
+export const callerField = z.string().optional();

@@ -1,0 +1,80 @@
+import { TRPCError } from "@trpc/server";
+import { applicationsTable } from "@lba/core/db";
+import { createReplyToken } from "@lba/core/applications/index";
+import { insertCompany, testDeps, validRequest } from "@lba/core/applications/test-helpers";
+import { describe, expect, it } from "vitest";
+import type { ServerDeps } from "../../deps";
+import { createCallerFactory } from "../init";
+import { applicationRouter } from "./application";
+
+function setup() {
+  const applications = testDeps();
+  const company = insertCompany(applications);
+  const deps = {
+    core: applications,
+    applications: { applications, webhookAuth: null },
+  } as unknown as ServerDeps;
+  const caller = createCallerFactory(applicationRouter)({ deps });
+  return { caller, applications, company };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected a TRPCError");
+}
+
+describe("applicationRouter", () => {
+  it("send: sends a first-party application without a caller", async () => {
+    const { caller, applications, company } = setup();
+    expect(await caller.send(validRequest(company.token, { caller: undefined }))).toEqual({
+      result: "ok",
+      message: "messages sent",
+    });
+    expect(applications.mailer.sent).toHaveLength(2);
+  });
+
+  it("send: reports the V1 error key as the error message", async () => {
+    const { caller, company } = setup();
+    const error = await errorOf(
+      caller.send(validRequest(company.token, { applicant_email: "x@mailinator.com" })),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("email temporaire non autorisé");
+  });
+
+  it("send: honours an idempotency key", async () => {
+    const { caller, applications, company } = setup();
+    await caller.send({ ...validRequest(company.token), idempotencyKey: "k1" });
+    await caller.send({ ...validRequest(company.token), idempotencyKey: "k1" });
+    expect(applications.mailer.sent).toHaveLength(2);
+  });
+
+  it("intention: records the recruiter's answer; a tampered token is refused", async () => {
+    const { caller, applications, company } = setup();
+    await caller.send(validRequest(company.token));
+    const publicId = applications.db.select().from(applicationsTable).get()?.publicId ?? "";
+    const token = createReplyToken(
+      applications.config.secret,
+      publicId,
+      "refus",
+      new Date("2024-06-01T00:00:00Z"),
+    );
+    expect((await caller.intentionContext({ token })).intention).toBe("refus");
+    expect(await caller.intention({ token, comment: "Poste pourvu" })).toEqual({
+      result: "ok",
+      message: "intention recorded",
+    });
+    const error = await errorOf(caller.intention({ token: `x${token}`, comment: "Poste pourvu" }));
+    expect(error.message).toBe("invalid_token");
+  });
+
+  it("answers NOT_IMPLEMENTED when the server deps do not carry the application feature", async () => {
+    const caller = createCallerFactory(applicationRouter)({ deps: {} as ServerDeps });
+    expect((await errorOf(caller.send({}))).code).toBe("NOT_IMPLEMENTED");
+  });
+});

@@ -1,0 +1,4 @@
+import { health } from "../../routes/health";
+import { publicProcedure } from "../init";
+
+export const healthProcedure = publicProcedure.query(({ ctx }) => health(ctx.deps));

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { apiCallsTable, createTestDb } from "@lba/core/db";
+import {
+  insertCompany,
+  insertJobOffer,
+  insertRecruiter,
+  insertTraining,
+  PARIS,
+  rebuildSearchIndexes,
+} from "@lba/core/search/test-factories";
+import { MSG } from "@lba/core/schemas";
+import { getJson, testApp, type JsonBody } from "../test-app";
+import { createTrpcContext } from "./init";
+import { createCaller } from "./root";
+
+function seeded() {
+  const db = createTestDb();
+  for (let i = 0; i < 3; i++) {
+    insertTraining(db, { latitude: PARIS.latitude + i * 0.05, longitude: PARIS.longitude });
+    insertCompany(db, { latitude: PARIS.latitude - i * 0.05, longitude: PARIS.longitude });
+  }
+  insertJobOffer(db);
+  insertRecruiter(db);
+  rebuildSearchIndexes(db);
+  return testApp({}, db);
+}
+
+const POINT = { latitude: PARIS.latitude, longitude: PARIS.longitude, radius: 30 };
+const QS = `latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30`;
+
+describe("tRPC and REST", () => {
+  it("return identical items for the same training query", async () => {
+    const { app, deps } = seeded();
+    const caller = createCaller(createTrpcContext(deps));
+    const viaTrpc = await caller.formations.search({ romes: "D1102", ...POINT });
+    const viaRest = (await getJson(app, `/api/V1/formations?romes=D1102&${QS}&caller=x`)).body;
+    expect(viaTrpc.results).toHaveLength(3);
+    expect(viaTrpc.results).toEqual(viaRest.results);
+  });
+
+  it("return identical items for the same jobs and jobsEtFormations queries", async () => {
+    const { app, deps } = seeded();
+    const caller = createCaller(createTrpcContext(deps));
+    const jobs = await caller.jobs.search({ romes: "D1102", ...POINT });
+    const restJobs = (await getJson(app, `/api/V1/jobs?romes=D1102&${QS}&caller=x`)).body;
+    // Viewer-dependent fields differ by design: e-mail tokens are sealed with a fresh nonce each time, and
+    // first-party viewers also get phones and offer sirets. Everything else must be identical.
+    const VIEWER_FIELDS = new Set(["email", "iv", "phone", "siret"]);
+    const withoutPhones = (answer: JsonBody) =>
+      JSON.parse(JSON.stringify(answer, (k, v) => (VIEWER_FIELDS.has(k) ? null : v)));
+    expect(withoutPhones(jobs)).toEqual(withoutPhones(restJobs));
+    const both = await caller.jobsEtFormations.search({ romes: "D1102", ...POINT });
+    const restBoth = (await getJson(app, `/api/V1/jobsEtFormations?romes=D1102&${QS}&caller=x`)).body;
+    expect(withoutPhones(both)).toEqual(withoutPhones(restBoth));
+  });
+
+  it("answers over HTTP at /api/trpc with the same items", async () => {
+    const { app } = seeded();
+    const input = encodeURIComponent(JSON.stringify({ romes: "D1102", ...POINT }));
+    const { status, body } = await getJson(app, `/api/trpc/formations.search?input=${input}`);
+    expect(status).toBe(200);
+    const rest = (await getJson(app, `/api/V1/formations?romes=D1102&${QS}&caller=x`)).body;
+    expect(body.result.data.results).toEqual(rest.results);
+  });
+
+  it("does not require caller, and records it when a widget passes one", async () => {
+    const { deps, db } = seeded();
+    const caller = createCaller(createTrpcContext(deps));
+    await caller.formations.search({ romes: "D1102" });
+    expect(db.select().from(apiCallsTable).all()).toHaveLength(0);
+    await caller.jobs.search({ romes: "D1102", caller: "widget-partenaire" });
+    expect(db.select().from(apiCallsTable).all()).toMatchObject([
+      { caller: "widget-partenaire", api: "jobV1/jobs" },
+    ]);
+  });
+
+  it("reports validation failures with the V1 messages and flattened zod issues", async () => {
+    const { app } = seeded();
+    const input = encodeURIComponent(JSON.stringify({ latitude: "abc" }));
+    const { status, body } = await getJson(app, `/api/trpc/jobs.search?input=${input}`);
+    expect(status).toBe(400);
+    expect(body.error.data.errorMessages).toEqual([
+      MSG.romesMissing,
+      MSG.romesFormat,
+      MSG.latitudeNaN,
+      MSG.longitudeMissing,
+    ]);
+    expect(body.error.data.zodError.fieldErrors.romes).toHaveLength(2);
+  });
+
+  it("throws NOT_FOUND for unknown details and returns known ones", async () => {
+    const { deps } = seeded();
+    const caller = createCaller(createTrpcContext(deps));
+    await expect(caller.formations.get({ id: "inconnue" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.jobs.peJob({ id: "inconnue" })).rejects.toBeInstanceOf(TRPCError);
+    await expect(caller.jobs.company({ siret: "00000000000000" })).rejects.toMatchObject({
+      message: "Société non trouvée",
+    });
+    await expect(caller.jobs.matcha({ id: "inconnue" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("serves métiers, geo and health procedures", async () => {
+    const { deps } = seeded();
+    const caller = createCaller(createTrpcContext(deps));
+    expect(await caller.metiers.autocomplete({ title: "boul" })).toHaveProperty("labelsAndRomes");
+    expect(await caller.metiers.all()).toHaveProperty("metiers");
+    expect(await caller.metiers.diplomaLevels({ romes: "D1102" })).toEqual(["3 (CAP...)"]);
+    await expect(caller.metiers.search({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await caller.geo.communes({ q: "paris" })).results).toEqual(expect.any(Array));
+    expect(await caller.health()).toMatchObject({ healthcheck: { database: true } });
+  });
+});

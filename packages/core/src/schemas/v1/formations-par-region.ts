@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { MSG } from "./messages";
+import { callerParam, diplomaParam, param, romeDomainParam, romesParam } from "./params";
+import type { TrainingsByRegionQuery, WithCaller } from "./queries";
+import {
+  checkCaller,
+  checkDiploma,
+  checkRomeDomain,
+  checkRomes,
+  fail,
+  present,
+  toDiplomaLevel,
+  toOptional,
+  toRomes,
+} from "./rules";
+import { TRAININGS_MAX_ROMES } from "./formations";
+
+/** Region codes accepted by /formationsParRegion (reference §3.4). */
+export const V1_REGION_CODES = [
+  "01",
+  "02",
+  "03",
+  "04",
+  "06",
+  "11",
+  "24",
+  "27",
+  "28",
+  "32",
+  "44",
+  "52",
+  "53",
+  "75",
+  "76",
+  "84",
+  "93",
+  "94",
+] as const;
+
+export const FormationsParRegionRawSchema = z.object({
+  romes: romesParam(TRAININGS_MAX_ROMES),
+  romeDomain: romeDomainParam,
+  region: param("Code région à 2 chiffres (liste de la documentation).", "11"),
+  departement: param("Code département à 2 ou 3 chiffres (Corse : 20).", "75"),
+  diploma: diplomaParam,
+  caller: callerParam,
+});
+export type FormationsParRegionRaw = z.infer<typeof FormationsParRegionRawSchema>;
+
+function checkByRegion(
+  raw: FormationsParRegionRaw,
+  ctx: z.core.$RefinementCtx<FormationsParRegionRaw>,
+): void {
+  const { romes, romeDomain, region, departement } = raw;
+  if (![romes, romeDomain, region, departement].some(present)) fail(ctx, "region", MSG.regionNothing);
+  if (present(romes) && present(romeDomain)) fail(ctx, "romes", MSG.romesAndDomain);
+  else if (present(romes)) checkRomes(romes, TRAININGS_MAX_ROMES, ctx);
+  else if (present(romeDomain)) checkRomeDomain(romeDomain, ctx);
+  if (present(region) && present(departement)) fail(ctx, "region", MSG.regionAndDepartement);
+  else if (present(region)) {
+    if (!/^\d{2}$/.test(region)) fail(ctx, "region", MSG.regionFormat);
+    else if (!(V1_REGION_CODES as readonly string[]).includes(region)) fail(ctx, "region", MSG.regionUnknown);
+  } else if (present(departement) && !/^\d{2,3}$/.test(departement)) {
+    fail(ctx, "departement", MSG.departementFormat);
+  }
+  checkDiploma(raw.diploma, ctx);
+}
+
+export const FormationsParRegionParamsSchema = FormationsParRegionRawSchema.superRefine(checkByRegion);
+export const FormationsParRegionV1ParamsSchema = FormationsParRegionRawSchema.superRefine((raw, ctx) => {
+  checkCaller(raw.caller, ctx);
+  checkByRegion(raw, ctx);
+});
+
+export function toTrainingsByRegionQuery(raw: FormationsParRegionRaw): TrainingsByRegionQuery & WithCaller {
+  return {
+    romes: toRomes(raw.romes),
+    romeDomain: present(raw.romeDomain) ? raw.romeDomain.toUpperCase() : undefined,
+    region: toOptional(raw.region) ?? undefined,
+    departement: toOptional(raw.departement) ?? undefined,
+    diplomaLevel: toDiplomaLevel(raw.diploma),
+    caller: toOptional(raw.caller),
+  };
+}
+
+export const FormationsParRegionQuerySchema =
+  FormationsParRegionParamsSchema.transform(toTrainingsByRegionQuery);

@@ -1,0 +1,13 @@
+export * from "./messages";
+export * from "./errors";
+export * from "./queries";
+export * from "./loose-input";
+export * from "./formations";
+export * from "./formations-par-region";
+export * from "./jobs";
+export * from "./jobs-et-formations";
+export * from "./details";
+export * from "./metiers";
+export * from "./geo";
+export { DEFAULT_RADIUS_KM } from "./rules";
+export { toRomes as toRomesList } from "./rules";

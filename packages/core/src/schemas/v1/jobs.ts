@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { JOB_SOURCES, type JobSourceName } from "../../search/types";
+import { MSG } from "./messages";
+import {
+  callerParam,
+  inseeParam,
+  latitudeParam,
+  longitudeParam,
+  opcoParam,
+  param,
+  radiusParam,
+  romesParam,
+} from "./params";
+import type { JobsSearchQuery } from "./queries";
+import {
+  checkCaller,
+  checkGeo,
+  checkInsee,
+  checkRomes,
+  checkSources,
+  present,
+  toOptional,
+  toPoint,
+  toRadiusKm,
+  toRomes,
+} from "./rules";
+
+export const JOBS_MAX_ROMES = 15;
+
+export const JobsRawSchema = z.object({
+  romes: romesParam(JOBS_MAX_ROMES),
+  latitude: latitudeParam,
+  longitude: longitudeParam,
+  radius: radiusParam,
+  insee: inseeParam,
+  sources: param(
+    "Sources séparées par des virgules parmi lba, lbb, offres, matcha. Par défaut : toutes.",
+    "lba,offres,matcha",
+  ),
+  opco: opcoParam,
+  caller: callerParam,
+  zipcode: param("Ignoré (compatibilité)."),
+});
+export type JobsRaw = z.infer<typeof JobsRawSchema>;
+
+function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>): void {
+  checkRomes(raw.romes, JOBS_MAX_ROMES, ctx);
+  checkGeo(raw, ctx);
+  checkInsee(raw.insee, ctx);
+  checkSources(raw.sources, JOB_SOURCES, MSG.jobSources, ctx);
+}
+
+export const JobsParamsSchema = JobsRawSchema.superRefine(checkJobs);
+export const JobsV1ParamsSchema = JobsRawSchema.superRefine((raw, ctx) => {
+  checkCaller(raw.caller, ctx);
+  checkJobs(raw, ctx);
+});
+
+/** DECISIONS: the default is every source. */
+export function toJobSources(sources: string | undefined): JobSourceName[] {
+  if (!present(sources)) return [...JOB_SOURCES];
+  const asked = sources.split(",");
+  return JOB_SOURCES.filter((s) => asked.includes(s));
+}
+
+export function toJobsQuery(raw: JobsRaw): JobsSearchQuery {
+  const point = toPoint(raw);
+  return {
+    romes: toRomes(raw.romes),
+    point,
+    radiusKm: toRadiusKm(raw.radius),
+    insee: point && present(raw.insee) ? raw.insee.toUpperCase() : null,
+    opco: toOptional(raw.opco)?.toLowerCase() ?? null,
+    caller: toOptional(raw.caller),
+    sources: toJobSources(raw.sources),
+  };
+}
+
+export const JobsQuerySchema = JobsParamsSchema.transform(toJobsQuery);

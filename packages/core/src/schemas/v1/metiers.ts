@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { MSG } from "./messages";
+import { param, romesParam } from "./params";
+import { checkRomes, fail, present, toOptional, toRomes } from "./rules";
+import { TRAININGS_MAX_ROMES } from "./formations";
+
+export const MetiersRawSchema = z.object({
+  title: param("Début du libellé d'un métier ; chaque mot est cherché comme préfixe.", "boulang"),
+  romes: param("Codes ROME séparés par des virgules.", "D1102"),
+  rncps: param("Codes RNCP séparés par des virgules.", "RNCP37873"),
+});
+export type MetiersRaw = z.infer<typeof MetiersRawSchema>;
+
+/** At least one criterion; reported with the `missing_parameters` error key (reference §3.8). */
+export const MetiersParamsSchema = MetiersRawSchema.superRefine((raw, ctx) => {
+  if (![raw.title, raw.romes, raw.rncps].some((v) => present(v?.trim())))
+    fail(ctx, "title", MSG.metiersNothing);
+});
+
+export interface MetiersQuery {
+  title: string | null;
+  romes: string[];
+  rncps: string[];
+}
+
+export function toMetiersQuery(raw: MetiersRaw): MetiersQuery {
+  const list = (v: string | undefined) =>
+    present(v)
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
+  return {
+    title: toOptional(raw.title),
+    romes: list(raw.romes).map((r) => r.toUpperCase()),
+    rncps: list(raw.rncps),
+  };
+}
+
+export const MetiersQuerySchema = MetiersParamsSchema.transform(toMetiersQuery);
+
+export const AutocompleteRawSchema = z.object({
+  title: param("Texte saisi : métiers et diplômes dont un mot commence ainsi.", "boulang"),
+  withRomeLabels: param("Non vide : ajoute les libellés des codes ROME à chaque métier.", "true"),
+  caller: param("Ignoré (compatibilité)."),
+});
+export type AutocompleteRaw = z.infer<typeof AutocompleteRawSchema>;
+
+export const AutocompleteParamsSchema = AutocompleteRawSchema.superRefine((raw, ctx) => {
+  if (!present(raw.title?.trim())) fail(ctx, "title", MSG.titleMissing);
+});
+
+export function toAutocompleteQuery(raw: AutocompleteRaw): { title: string; withRomeLabels: boolean } {
+  return { title: raw.title?.trim() ?? "", withRomeLabels: present(raw.withRomeLabels) };
+}
+
+export const AutocompleteQuerySchema = AutocompleteParamsSchema.transform(toAutocompleteQuery);
+
+export const DiplomaLevelsRawSchema = z.object({
+  romes: romesParam(TRAININGS_MAX_ROMES),
+  rncps: param("Ignoré (compatibilité)."),
+});
+export type DiplomaLevelsRaw = z.infer<typeof DiplomaLevelsRawSchema>;
+
+export const DiplomaLevelsParamsSchema = DiplomaLevelsRawSchema.superRefine((raw, ctx) =>
+  checkRomes(raw.romes, TRAININGS_MAX_ROMES, ctx),
+);
+
+export const DiplomaLevelsQuerySchema = DiplomaLevelsParamsSchema.transform((raw) => ({
+  romes: toRomes(raw.romes),
+}));

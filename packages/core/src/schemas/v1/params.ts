@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** A raw query-string parameter: always a string (or absent), documented with an example. */
+export function param(description: string, example?: string) {
+  return z
+    .string()
+    .optional()
+    .meta(example === undefined ? { description } : { description, example });
+}
+
+export const romesParam = (max: number) =>
+  param(`Codes ROME séparés par des virgules (lettre + 4 chiffres), ${max} au plus.`, "F1603,I1308");
+export const romeDomainParam = param("Domaine ROME : une lettre ou une lettre suivie de 2 chiffres.", "F16");
+export const latitudeParam = param("Latitude du centre de recherche (degrés décimaux).", "48.845");
+export const longitudeParam = param("Longitude du centre de recherche (degrés décimaux).", "2.3752");
+export const radiusParam = param("Rayon de recherche en km : 0 à 200, ou 20000. 0 ou absent : 30 km.", "30");
+export const diplomaParam = param("Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7.", "5");
+export const callerParam = param(
+  "Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société.",
+  "contact@domaine nom_de_societe",
+);
+export const inseeParam = param(
+  "Code INSEE de la commune de recherche (facultatif : déduit du centre s'il est absent).",
+  "75056",
+);
+export const opcoParam = param("Ne garder que les entreprises de cet OPCO.", "akto");

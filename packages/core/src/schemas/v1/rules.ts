@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import { MSG } from "./messages";
+
+// The V1 rules of reference §4 as independent checks: each adds its own issue so that every failed
+// rule is reported together. Emptiness follows the original (an empty string counts as absent).
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+export function fail(ctx: Ctx, path: string, message: string): void {
+  ctx.addIssue({ code: "custom", path: [path], message });
+}
+
+export function present(value: string | undefined): value is string {
+  return value !== undefined && value !== "";
+}
+
+const ROME_LIST = /^[a-zA-Z]\d{4}(,[a-zA-Z]\d{4})*$/;
+const ROME_DOMAIN = /^[a-zA-Z](\d{2})?$/;
+const INSEE = /^\d[\dABab]\d{3}$/;
+const DIPLOMA = /^[3-7]/;
+
+// JavaScript isNaN semantics ("1e2" is a number), as the original validator.
+function isNumeric(value: string): boolean {
+  return !Number.isNaN(Number(value));
+}
+
+export function checkCaller(caller: string | undefined, ctx: Ctx): void {
+  if (!present(caller?.trim())) fail(ctx, "caller", MSG.callerMissing);
+}
+
+export function checkRomes(romes: string | undefined, max: number, ctx: Ctx): void {
+  if (!present(romes)) fail(ctx, "romes", MSG.romesMissing);
+  else if (romes.split(",").length > max) fail(ctx, "romes", MSG.tooManyRomes(max));
+  if (!ROME_LIST.test(romes ?? "")) fail(ctx, "romes", MSG.romesFormat);
+}
+
+export function checkRomeDomain(romeDomain: string, ctx: Ctx): void {
+  if (!ROME_DOMAIN.test(romeDomain)) fail(ctx, "romeDomain", MSG.romeDomainFormat);
+}
+
+/** romes XOR romeDomain, as /formations requires. */
+export function checkRomesOrDomain(
+  romes: string | undefined,
+  romeDomain: string | undefined,
+  max: number,
+  ctx: Ctx,
+): void {
+  if (!present(romes) && !present(romeDomain)) fail(ctx, "romes", MSG.romesOrDomainMissing);
+  else if (present(romes) && present(romeDomain)) fail(ctx, "romes", MSG.romesAndDomain);
+  else if (present(romes)) checkRomes(romes, max, ctx);
+  else if (present(romeDomain)) checkRomeDomain(romeDomain, ctx);
+}
+
+function checkCoordinate(
+  value: string | undefined,
+  bound: number,
+  messages: { missing: string; nan: string; range: string },
+  path: string,
+  ctx: Ctx,
+): void {
+  if (!present(value)) fail(ctx, path, messages.missing);
+  else if (!isNumeric(value)) fail(ctx, path, messages.nan);
+  else {
+    // parseInt semantics for ranges, as the original ("90.5" counts as 90).
+    const n = Number.parseInt(value, 10);
+    if (Number.isNaN(n) || n < -bound || n > bound) fail(ctx, path, messages.range);
+  }
+}
+
+export interface GeoParams {
+  latitude?: string;
+  longitude?: string;
+  radius?: string;
+}
+
+/** Coordinates are checked when either is given; radius may be absent (DECISIONS: absent or 0 = 30 km). */
+export function checkGeo(raw: GeoParams, ctx: Ctx): void {
+  if (!present(raw.latitude) && !present(raw.longitude)) return;
+  checkCoordinate(
+    raw.latitude,
+    90,
+    { missing: MSG.latitudeMissing, nan: MSG.latitudeNaN, range: MSG.latitudeRange },
+    "latitude",
+    ctx,
+  );
+  checkCoordinate(
+    raw.longitude,
+    180,
+    { missing: MSG.longitudeMissing, nan: MSG.longitudeNaN, range: MSG.longitudeRange },
+    "longitude",
+    ctx,
+  );
+  if (!present(raw.radius)) return;
+  if (!isNumeric(raw.radius)) fail(ctx, "radius", MSG.radiusNaN);
+  else {
+    const n = Number.parseInt(raw.radius, 10);
+    if (Number.isNaN(n) || ((n < 0 || n > 200) && n !== 20000)) fail(ctx, "radius", MSG.radiusRange);
+  }
+}
+
+export function checkDiploma(diploma: string | undefined, ctx: Ctx): void {
+  if (present(diploma) && !DIPLOMA.test(diploma)) fail(ctx, "diploma", MSG.diploma);
+}
+
+/** DECISIONS: insee is optional everywhere; when given it must be well formed (2A/2B allowed). */
+export function checkInsee(insee: string | undefined, ctx: Ctx): void {
+  if (present(insee) && !INSEE.test(insee)) fail(ctx, "insee", MSG.inseeFormat);
+}
+
+export function checkSources(
+  sources: string | undefined,
+  allowed: readonly string[],
+  message: string,
+  ctx: Ctx,
+): void {
+  if (!present(sources)) return;
+  if (sources.split(",").some((s) => !allowed.includes(s))) fail(ctx, "sources", message);
+}
+
+export const DEFAULT_RADIUS_KM = 30;
+
+export function toRomes(romes: string | undefined): string[] {
+  return present(romes) ? romes.split(",").map((r) => r.toUpperCase()) : [];
+}
+
+/** The validated search centre, or null for a France-wide search. */
+export function toPoint(raw: GeoParams): { latitude: number; longitude: number } | null {
+  if (!present(raw.latitude) || !present(raw.longitude)) return null;
+  return { latitude: Number(raw.latitude), longitude: Number(raw.longitude) };
+}
+
+/** DECISIONS: radius 0 or absent means 30 km for every source. */
+export function toRadiusKm(radius: string | undefined): number {
+  const n = present(radius) ? Number(radius) : 0;
+  return n > 0 ? n : DEFAULT_RADIUS_KM;
+}
+
+/** Only the first character of `diploma` is used (reference §3.1). */
+export function toDiplomaLevel(diploma: string | undefined): number | null {
+  return present(diploma) ? Number(diploma[0]) : null;
+}
+
+export function toOptional(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

@@ -1,0 +1,2 @@
+export * from "./api-calls";
+export * from "./health";
