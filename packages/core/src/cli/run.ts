@@ -1,0 +1,158 @@
+import { resolve } from "node:path";
+import { createDb, closeDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
+import type { Logger } from "../deps";
+
+const USAGE = `Usage:
+  npm run seed [-- --scale sample|national] [--seed N] [--force]
+  npm run import -- rome <official ROME csv>
+  npm run import -- metiers <métiers csv (referentiel-romes-sous-domaines)>
+  npm run import -- trainings <catalogue JSON export>
+  npm run import -- companies <establishments ;-separated file>
+  npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
+  npm run anonymize [-- --days N]                                 (default: RETENTION_DAYS or 365)
+Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
+
+const consoleLogger: Logger = {
+  info: (message, data) => console.log(message, data ? JSON.stringify(data) : ""),
+  warn: (message, data) => console.warn(message, data ? JSON.stringify(data) : ""),
+  error: (message, data) => console.error(message, data ? JSON.stringify(data) : ""),
+};
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function withDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => T): T {
+  const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
+  const db = createDb(path);
+  try {
+    migrate(db);
+    return action(db);
+  } finally {
+    closeDb(db);
+  }
+}
+
+interface BadRow {
+  line: number;
+  reason: string;
+}
+
+/** Prints the rejected rows (line and reason), then the counts without the row list. */
+function printReport(kind: string, path: string, report: Record<string, unknown>) {
+  const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
+  for (const row of bad.slice(0, 50)) console.warn(`  line ${row.line}: ${row.reason}`);
+  if (bad.length > 50) console.warn(`  ... and ${bad.length - 50} more`);
+  const counts = Object.fromEntries(
+    Object.entries(report).filter(([key]) => key !== "errors" && key !== "badLines"),
+  );
+  console.log(`Imported ${kind} from ${path}:`, { ...counts, rejected: bad.length });
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case "seed": {
+        const { seedDatabase } = await import("../dataset/seed");
+        const scale = option(rest, "scale") ?? "sample";
+        if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
+        const seed = option(rest, "seed");
+        const result = withDb(env, (db) =>
+          seedDatabase(db, {
+            scale,
+            seed: seed ? Number(seed) : undefined,
+            force: rest.includes("--force"),
+            log: consoleLogger,
+          }),
+        );
+        console.log(
+          `Dataset ${result.scale} (seed ${result.seed}) ${result.status} in ${(result.durationMs / 1000).toFixed(1)} s:`,
+          result.counts,
+        );
+        return 0;
+      }
+      case "import": {
+        const [kind, file] = rest;
+        if (!kind || !file) throw new Error("import needs a kind and a file");
+        const path = resolve(file);
+        const report = await importKind(env, kind, path);
+        printReport(kind, path, report as unknown as Record<string, unknown>);
+        return 0;
+      }
+      case "sync": {
+        const [kind] = rest;
+        if (kind !== "trainings") throw new Error('sync supports "trainings"');
+        const url = option(rest, "url") ?? env.CATALOGUE_URL;
+        if (!url) throw new Error("set CATALOGUE_URL or pass --url");
+        const { syncTrainings } = await import("../sources/catalogue/sync");
+        const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
+        const db = createDb(path);
+        try {
+          migrate(db);
+          const report = await syncTrainings(
+            { db, fetch, now: () => new Date(), log: consoleLogger },
+            { url, onProgress: (progress) => console.log(JSON.stringify(progress)) },
+          );
+          console.log("Sync done:", report);
+        } finally {
+          closeDb(db);
+        }
+        return 0;
+      }
+      case "anonymize": {
+        const { anonymizeApplications } = await import("../applications/anonymize");
+        const days = Number(option(rest, "days") ?? env.RETENTION_DAYS ?? 365);
+        const count = withDb(env, (db) =>
+          anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
+        );
+        console.log(`Anonymised ${count} application(s) older than ${days} days.`);
+        return 0;
+      }
+      default:
+        console.log(USAGE);
+        return command ? 2 : 0;
+    }
+  } catch (error) {
+    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
+  switch (kind) {
+    case "rome": {
+      const { importRomeCsv } = await import("../metiers/import-rome");
+      return withDb(env, (db) => importRomeCsv(db, path));
+    }
+    case "metiers": {
+      const { importMetiersCsv } = await import("../metiers/import-metiers");
+      return withDb(env, (db) => importMetiersCsv(db, path));
+    }
+    case "trainings": {
+      const { importTrainingsJson } = await import("../importers/trainings");
+      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      try {
+        migrate(db);
+        return await importTrainingsJson(db, path);
+      } finally {
+        closeDb(db);
+      }
+    }
+    case "companies": {
+      const { importCompaniesCsv } = await import("../importers/companies");
+      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      try {
+        migrate(db);
+        return await importCompaniesCsv(db, path);
+      } finally {
+        closeDb(db);
+      }
+    }
+    default:
+      throw new Error(`unknown import kind "${kind}" (rome, metiers, trainings, companies)`);
+  }
+}
