@@ -66,7 +66,7 @@ const server = spawn(process.execPath, ["apps/server/dist/index.js"], {
     DATABASE_PATH: databasePath,
     NODE_ENV: "production",
     LBA_SECRET: "bench-secret-bench-secret-bench-secret",
-    RATE_LIMIT_DISABLED: "1",
+    RATE_LIMIT_ENABLED: "false",
     BENCH_BASELINE: "1",
     LOG_LEVEL: "error",
   },

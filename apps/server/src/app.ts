@@ -4,10 +4,12 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
+import { apiBodyLimit } from "./lib/body-limit";
 import { getPath } from "./lib/paths";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
 import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
+import { registerBenchBaseline } from "./routes/bench";
 import { registerDevRoutes } from "./routes/dev";
 import { registerDocs } from "./routes/docs";
 import { registerFormations } from "./routes/formations";
@@ -16,6 +18,7 @@ import { registerHealth } from "./routes/health";
 import { registerJobs } from "./routes/jobs";
 import { registerMetiers } from "./routes/metiers";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
+import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
 import { appRouter } from "./trpc/root";
 
@@ -26,6 +29,7 @@ const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept",
 export function createApp(deps: ServerDeps) {
   const app = new OpenAPIHono({ defaultHook: v1Hook(), getPath });
   const limiters = createLimiters(deps);
+  app.use("*", securityHeaders({ hsts: deps.core.config.publicUrl.startsWith("https://") }));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();
@@ -46,6 +50,7 @@ export function createApp(deps: ServerDeps) {
   app.use("/api", corsMiddleware);
   app.use("/api/*", corsMiddleware);
   app.use("/api/*", restRateLimit(deps, limiters));
+  app.use("/api/*", apiBodyLimit());
 
   registerHealth(app, deps);
   registerFormations(app, deps);
@@ -71,6 +76,7 @@ export function createApp(deps: ServerDeps) {
     }),
   );
 
+  if (deps.benchBaseline) registerBenchBaseline(app);
   serveEmbed(app, deps.embedDist);
   serveSpa(app, deps.spaDist);
   return app;

@@ -27,6 +27,8 @@ export interface ServerDeps {
   spaDist: string | null;
   embedDist: string | null;
   app: { name: string; version: string };
+  /** Serve the benchmark baseline route (npm run bench). */
+  benchBaseline?: boolean;
   /** The application (candidature) routes; absent: not served (tests of other routes). */
   applications?: ApplicationRouteDeps;
 }
@@ -93,5 +95,6 @@ export function buildDeps(
     spaDist: extra.spaDist,
     embedDist: extra.embedDist,
     app: { name: "La bonne alternance", version: extra.version },
+    benchBaseline: env.BENCH_BASELINE,
   };
 }

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
   // Unset: offline geocoding from the communes referential.
   API_ADRESSE_URL: z.url().optional(),
   API_ADRESSE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  // Serves /__bench/baseline for `npm run bench` (never in normal use).
+  BENCH_BASELINE: flag(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SPA_DIST: z.string().optional(),
   EMBED_DIST: z.string().optional(),

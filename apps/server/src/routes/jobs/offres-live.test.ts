@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDb } from "@lba/core/db";
+import { insertCompany, rebuildSearchIndexes } from "@lba/core/search/test-factories";
+import { searchFixture } from "@lba/core/sources/offres/fixtures/index";
+import {
+  FAKE_CLIENT_ID,
+  FAKE_CLIENT_SECRET,
+  startFakeFranceTravail,
+  type FakeFranceTravail,
+} from "@lba/core/sources/offres/fake-server";
+import { createApp } from "../../app";
+import { buildDeps } from "../../deps";
+import { loadEnv } from "../../env";
+
+// The live France Travail source wired from the environment, as in production, against a local fake API.
+
+const QUERY = "/api/V1/jobs?caller=test&romes=M1805,D1102&latitude=48.8566&longitude=2.3522&radius=30&insee=75056";
+
+function appWithLiveOffres(fake: FakeFranceTravail, db = createTestDb()) {
+  const settings = fake.settings();
+  const loaded = loadEnv({
+    NODE_ENV: "test",
+    RATE_LIMIT_ENABLED: "false",
+    LOG_LEVEL: "silent",
+    FT_CLIENT_ID: FAKE_CLIENT_ID,
+    FT_CLIENT_SECRET: FAKE_CLIENT_SECRET,
+    FT_TOKEN_URL: settings.tokenUrl,
+    FT_API_URL: settings.apiUrl,
+    FT_TIMEOUT_MS: "300",
+  });
+  insertCompany(db);
+  rebuildSearchIndexes(db);
+  return createApp(buildDeps(loaded, db, { spaDist: null, embedDist: null, version: "test" }));
+}
+
+describe("GET /api/V1/jobs with the France Travail API configured", () => {
+  let fake: FakeFranceTravail;
+  beforeEach(async () => {
+    fake = await startFakeFranceTravail();
+    fake.offers.push(...searchFixture.resultats);
+  });
+  afterEach(() => fake.close());
+
+  it("returns the upstream offers normalized as peJob items, within the radius", async () => {
+    const app = appWithLiveOffres(fake);
+    const res = await app.request(QUERY);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { peJobs: { results: { ideaType: string; job: { id: string } }[] } };
+    const ids = body.peJobs.results.map((item) => item.job.id);
+    expect(ids).toContain("171QXNW");
+    expect(body.peJobs.results.every((item) => item.ideaType === "peJob")).toBe(true);
+    const search = fake.calls("search")[0];
+    expect(search?.query.get("distance")).toBe("30");
+    expect(search?.query.get("commune")).toBe("75101");
+    expect(fake.calls("token")).toHaveLength(1);
+  });
+
+  it("keeps the other sources when the upstream is down, with peJobs as a source error", async () => {
+    const app = appWithLiveOffres(fake);
+    await fake.close();
+    const res = await app.request(QUERY);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      peJobs: { result: string; message: string };
+      lbaCompanies: { results: unknown[] };
+    };
+    expect(body.peJobs).toMatchObject({ result: "error" });
+    expect(body.lbaCompanies.results.length).toBeGreaterThan(0);
+  });
+});
