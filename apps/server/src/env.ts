@@ -43,7 +43,7 @@ export const EnvSchema = z.object({
     .number()
     .int()
     .nonnegative()
-    .default(15 * 60 * 1000),
+    .default(10 * 60 * 1000),
   // Unset: offline geocoding from the communes referential.
   API_ADRESSE_URL: z.url().optional(),
   API_ADRESSE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),

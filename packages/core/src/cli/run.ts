@@ -10,7 +10,7 @@ const USAGE = `Usage:
   npm run import -- trainings <catalogue JSON export>
   npm run import -- companies <establishments ;-separated file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
-  npm run anonymize [-- --days N]                                 (default: RETENTION_DAYS or 365)
+  npm run anonymize [-- --days N]                                 (default: APPLICATION_RETENTION_DAYS or 365)
 Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
 
 const consoleLogger: Logger = {
@@ -105,7 +105,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
       }
       case "anonymize": {
         const { anonymizeApplications } = await import("../applications/anonymize");
-        const days = Number(option(rest, "days") ?? env.RETENTION_DAYS ?? 365);
+        const days = Number(option(rest, "days") ?? env.APPLICATION_RETENTION_DAYS ?? 365);
         const count = withDb(env, (db) =>
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
         );
