@@ -8,6 +8,7 @@ import { seedDatabase } from "@lba/core/dataset/seed";
 import { createApp } from "./app";
 import { buildDeps } from "./deps";
 import { loadEnv } from "./env";
+import { startRetentionTimer } from "./jobs/retention";
 import { buildApplicationDeps } from "./routes/application";
 
 // Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
@@ -37,7 +38,7 @@ const deps = buildDeps(loaded, db, {
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
 });
-const { applications, webhookAuth } = buildApplicationDeps(process.env, deps.core);
+const { applications, webhookAuth, env: applicationEnv } = buildApplicationDeps(process.env, deps.core);
 deps.applications = { applications, webhookAuth };
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
@@ -47,6 +48,9 @@ if (datasetInfo(db).kind === "empty") {
   const seeded = seedDatabase(db, { scale: "sample", log });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 }
+
+// Daily anonymisation of old applications (reference §9.7), first pass at start.
+startRetentionTimer(deps.core, applicationEnv.APPLICATION_RETENTION_DAYS);
 
 const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   log.info(`listening on http://${info.address}:${info.port}`, {

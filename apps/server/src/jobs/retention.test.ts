@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { createTestDb } from "@lba/core/db";
+import { applicationsTable, idempotencyKeysTable } from "@lba/core/db";
+import { testDeps } from "@lba/core/search/test-factories";
+import { runRetention } from "./retention";
+
+describe("retention pass", () => {
+  it("anonymises applications past the retention and purges day-old idempotency keys", () => {
+    const db = createTestDb();
+    const core = { ...testDeps(db), now: () => new Date("2026-11-23T12:00:00Z") };
+    const base = {
+      applicantEmail: "a@b.fr",
+      applicantFirstName: "Ana",
+      companyEmail: "rh@x.fr",
+      lastUpdateAt: "2025-01-01T00:00:00Z",
+    };
+    db.insert(applicationsTable)
+      .values([
+        { ...base, publicId: "old", createdAt: "2025-11-01T00:00:00Z" },
+        { ...base, publicId: "recent", createdAt: "2026-11-01T00:00:00Z" },
+      ])
+      .run();
+    db.insert(idempotencyKeysTable)
+      .values([
+        { key: "old", status: 200, body: "{}", requestHash: "h", createdAt: "2026-11-21T00:00:00Z" },
+        { key: "new", status: 200, body: "{}", requestHash: "h", createdAt: "2026-11-23T11:00:00Z" },
+      ])
+      .run();
+
+    expect(runRetention(core, 365)).toEqual({ anonymized: 1, purgedKeys: 1 });
+    const rows = db.select().from(applicationsTable).all();
+    expect(rows.find((r) => r.publicId === "old")).toMatchObject({
+      isAnonymized: true,
+      applicantEmail: null,
+      companyEmail: null,
+    });
+    expect(rows.find((r) => r.publicId === "recent")).toMatchObject({
+      isAnonymized: false,
+      applicantEmail: "a@b.fr",
+    });
+    expect(
+      db
+        .select()
+        .from(idempotencyKeysTable)
+        .all()
+        .map((r) => r.key),
+    ).toEqual(["new"]);
+  });
+});
