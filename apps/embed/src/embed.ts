@@ -82,15 +82,16 @@ export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameEl
   frame.style.cssText = "width:100%;border:0;display:block;overflow:hidden;height:480px";
   addEventListener("message", (event: MessageEvent) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
-    const data = event.data as { type?: string; height?: number; page?: string };
+    const data = (event.data || {}) as { type?: string; height?: number; page?: string; detail?: unknown };
     if (data.type === "lba:resize" && typeof data.height === "number") {
       frame.style.height = Math.ceil(data.height) + "px";
     } else if (data.type === "goToPage") {
       const target = new URL(String(data.page || "/"), location.href);
+      // Cancelable: a partner may route it itself (single-page app) with event.preventDefault().
       const navigate = element.dispatchEvent(new CustomEvent("lba:navigate", { detail: { page: target.href }, cancelable: true, bubbles: true }));
       if (navigate && /^https?:$/.test(target.protocol)) location.href = target.href;
     } else if (data.type && /^lba:(ready|search|application-sent)$/.test(data.type)) {
-      element.dispatchEvent(new CustomEvent(data.type, { detail: data, bubbles: true }));
+      element.dispatchEvent(new CustomEvent(data.type, { detail: data.detail, bubbles: true }));
     }
   });
   element.replaceChildren(frame);

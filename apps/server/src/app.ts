@@ -18,6 +18,7 @@ import { registerHealth } from "./routes/health";
 import { registerJobs } from "./routes/jobs";
 import { registerMetiers } from "./routes/metiers";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
+import { framing } from "./middleware/framing";
 import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
 import { appRouter } from "./trpc/root";
@@ -30,6 +31,7 @@ export function createApp(deps: ServerDeps) {
   const app = new OpenAPIHono({ defaultHook: v1Hook(), getPath });
   const limiters = createLimiters(deps);
   app.use("*", securityHeaders({ hsts: deps.core.config.publicUrl.startsWith("https://") }));
+  app.use("*", framing());
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();

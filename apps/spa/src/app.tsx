@@ -3,6 +3,10 @@ import { IntentionPage } from "./pages/intention-page";
 import { useLocation } from "./lib/router";
 import { SearchPage } from "./search/search-page";
 import { Layout } from "./components/layout";
+import { TestWidgetPage } from "./widget/test-widget-page";
+import { WidgetApplyPage } from "./widget/widget-apply-page";
+import { isWidgetRequest } from "./widget/widget-mode";
+import { WidgetSearchPage } from "./widget/widget-search-page";
 
 export function App() {
   const { pathname, search } = useLocation();
@@ -11,7 +15,20 @@ export function App() {
     case "/":
       return <HomePage />;
     case "/recherche-apprentissage":
-      return <SearchPage layout="site" scope="all" search={search} pathname={path} />;
+      // Also the "all" widget: a caller (or the loader's embed_origin) in the URL selects the widget mode.
+      return isWidgetRequest(search) ? (
+        <WidgetSearchPage scope="all" search={search} pathname={path} />
+      ) : (
+        <SearchPage layout="site" scope="all" search={search} pathname={path} />
+      );
+    case "/recherche-apprentissage-formation":
+      return <WidgetSearchPage scope="trainings" search={search} pathname={path} />;
+    case "/recherche-emploi":
+      return <WidgetSearchPage scope="jobs" search={search} pathname={path} />;
+    case "/postuler":
+      return <WidgetApplyPage search={search} />;
+    case "/test-widget":
+      return <TestWidgetPage />;
     case "/formulaire-intention":
       return <IntentionPage search={search} />;
     default:

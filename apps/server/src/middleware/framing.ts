@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from "hono";
+
+/** The widget pages (reference §10): the only responses other sites may frame. */
+export const FRAMEABLE_PATHS = [
+  "/recherche-apprentissage",
+  "/recherche-apprentissage-formation",
+  "/recherche-emploi",
+  "/postuler",
+] as const;
+
+const FRAMEABLE = new Set<string>(FRAMEABLE_PATHS);
+
+export function isFrameable(path: string): boolean {
+  return FRAMEABLE.has(path.length > 1 ? path.replace(/\/+$/, "") : path);
+}
+
+/**
+ * Widget pages may be framed by any partner (the embed loader and plain iframes); every other response forbids
+ * framing (clickjacking). Appended, not set: a route's own Content-Security-Policy stays in force beside it.
+ * X-Frame-Options has no "allow any" value, so widget pages send none.
+ */
+export function framing(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (isFrameable(c.req.path)) {
+      c.header("Content-Security-Policy", "frame-ancestors *", { append: true });
+      return;
+    }
+    c.header("Content-Security-Policy", "frame-ancestors 'none'", { append: true });
+    c.header("X-Frame-Options", "DENY");
+  };
+}

@@ -1,0 +1,66 @@
+import type { Item } from "@lba/core/schemas";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { api } from "../api/client";
+import { Layout } from "../components/layout";
+import { ApplyForm, applyTitle } from "../detail/apply-form";
+import { canApply } from "../lib/item-identity";
+import { readApplyParams, type ApplyType } from "./widget-mode";
+import { WidgetFrame } from "./widget-frame";
+
+const GONE = "L'offre n'est plus disponible";
+const NO_CONTACT = "Nous ne disposons pas des informations permettant de postuler en ligne.";
+const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
+
+const isNotFound = (error: unknown) =>
+  (error as { data?: { code?: unknown } } | null)?.data?.code === "NOT_FOUND";
+
+function fetchItem(type: ApplyType, itemId: string, caller: string, signal: AbortSignal): Promise<Item | null> {
+  return type === "matcha" ? api.matcha(itemId, { signal, caller }) : api.company(itemId, type, { signal, caller });
+}
+
+function Problem({ message }: { message: string }) {
+  return (
+    <div className="alert alert--error widget-problem" role="alert">
+      <h1 className="widget-problem__title">Candidature impossible</h1>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** §10.2 "Postuler" widget: the application form for one company or offer, inline. */
+export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
+  const params = readApplyParams(search);
+  const item = useQuery({
+    queryKey: ["widget.apply", params.ok ? params.type : null, params.ok ? params.itemId : null],
+    enabled: params.ok,
+    retry: (count, error) => !isNotFound(error) && count < 1,
+    queryFn: ({ signal }) => (params.ok ? fetchItem(params.type, params.itemId, params.caller, signal) : null),
+  });
+
+  const title = item.data ? applyTitle(item.data) : "Postuler";
+  useEffect(() => {
+    document.title = `${title} : La bonne alternance`;
+  }, [title]);
+
+  let content: React.ReactNode;
+  if (!params.ok) content = <Problem message={params.message} />;
+  else if (item.isPending) {
+    content = (
+      <p className="loading" role="status">
+        Chargement de l'offre…
+      </p>
+    );
+  } else if (item.isError) content = <Problem message={isNotFound(item.error) ? GONE : UNAVAILABLE} />;
+  else if (!item.data) content = <Problem message={GONE} />;
+  else if (!canApply(item.data)) content = <Problem message={NO_CONTACT} />;
+  else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
+
+  return (
+    <WidgetFrame search={search} applicationTarget={params.ok ? { itemId: params.itemId, type: params.type } : undefined}>
+      <Layout layout="widget">
+        <div className="widget-apply">{content}</div>
+      </Layout>
+    </WidgetFrame>
+  );
+}

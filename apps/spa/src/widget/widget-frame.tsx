@@ -1,0 +1,92 @@
+import type { ApplicationInput } from "../api/types";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, type ReactNode } from "react";
+import { isAutoSized, isFramed, postToParent } from "./parent-messages";
+import { returnLogoUrl, returnPage } from "./widget-mode";
+import "./widget.css";
+
+interface WidgetFrameProps {
+  search: URLSearchParams;
+  /** The apply widget reports the item the partner asked for; elsewhere it is read from the application. */
+  applicationTarget?: { itemId: string; type: string };
+  children: ReactNode;
+}
+
+/** Reports the content height to the loader whenever it changes; the iframe never scrolls by itself. */
+function useHeightReporting() {
+  useEffect(() => {
+    if (!isAutoSized()) return;
+    const root = document.documentElement;
+    root.classList.add("lba-autosized");
+    let last = -1;
+    const report = () => {
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      postToParent({ type: "lba:resize", height });
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(document.body);
+    report();
+    return () => {
+      observer.disconnect();
+      root.classList.remove("lba-autosized");
+    };
+  }, []);
+}
+
+function applicationDetail(variables: ApplicationInput): { itemId: string; type: string } {
+  const itemId = variables.company_type === "matcha" ? (variables.job_id ?? "") : (variables.company_siret ?? "");
+  return { itemId, type: variables.company_type };
+}
+
+/** `lba:application-sent` after every successful application sent from inside the widget. */
+function useApplicationEvents(target: WidgetFrameProps["applicationTarget"]) {
+  const queryClient = useQueryClient();
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type !== "updated" || event.action.type !== "success") return;
+        if (event.mutation.options.mutationKey?.[0] !== "application.send") return;
+        const detail = targetRef.current ?? applicationDetail(event.mutation.state.variables as ApplicationInput);
+        postToParent({ type: "lba:application-sent", detail });
+      }),
+    [queryClient],
+  );
+}
+
+/** The widget chrome: the logo that asks the host to navigate, and the messaging with the host page. */
+export function WidgetFrame({ search, applicationTarget, children }: WidgetFrameProps) {
+  useHeightReporting();
+  useApplicationEvents(applicationTarget);
+  useEffect(() => {
+    postToParent({ type: "lba:ready", detail: { page: window.location.pathname } });
+  }, []);
+
+  const logo = returnLogoUrl(search);
+  const onLogo = () => {
+    // Never navigate the iframe itself: the host decides (the loader emits a cancelable lba:navigate).
+    if (isFramed()) postToParent({ type: "goToPage", page: returnPage(search) });
+    else window.location.assign("/");
+  };
+
+  return (
+    <>
+      <header className="widget-header">
+        <button type="button" className="widget-logo" onClick={onLogo}>
+          {logo ? (
+            <img src={logo} alt="Retour à l'accueil du site" className="widget-logo__image" />
+          ) : (
+            <>
+              <span className="brand__name">La bonne alternance</span>
+              <span className="sr-only"> : retour à l'accueil du site</span>
+            </>
+          )}
+        </button>
+      </header>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isWidgetRequest, parseEmbedOrigin, readApplyParams, returnLogoUrl, returnPage } from "./widget-mode";
+
+const q = (query: string) => new URLSearchParams(query);
+
+describe("widget mode", () => {
+  it("is chosen by a caller or the loader's embed_origin, as the original did", () => {
+    expect(isWidgetRequest(q("romes=D1102"))).toBe(false);
+    expect(isWidgetRequest(q("caller=&romes=D1102"))).toBe(false);
+    expect(isWidgetRequest(q("caller=partenaire"))).toBe(true);
+    expect(isWidgetRequest(q("embed_origin=https%3A%2F%2Fsite.fr"))).toBe(true);
+  });
+
+  it("accepts only a bare http(s) origin as embed_origin", () => {
+    expect(parseEmbedOrigin("https://site.fr")).toBe("https://site.fr");
+    expect(parseEmbedOrigin("http://127.0.0.1:8080")).toBe("http://127.0.0.1:8080");
+    expect(parseEmbedOrigin("https://site.fr/page")).toBeNull();
+    expect(parseEmbedOrigin("javascript:alert(1)")).toBeNull();
+    expect(parseEmbedOrigin("*")).toBeNull();
+    expect(parseEmbedOrigin(null)).toBeNull();
+  });
+
+  it("defaults return_uri to / and renders only http(s) logos", () => {
+    expect(returnPage(q(""))).toBe("/");
+    expect(returnPage(q("return_uri=%2Foffres"))).toBe("/offres");
+    expect(returnLogoUrl(q("return_logo_url=https%3A%2F%2Fsite.fr%2Flogo.png"))).toBe("https://site.fr/logo.png");
+    expect(returnLogoUrl(q("return_logo_url=javascript%3Aalert(1)"))).toBeNull();
+  });
+});
+
+describe("/postuler parameters (§10.2)", () => {
+  it.each([
+    ["itemId=1&type=lba", "La source de l'appel au service est manquante (caller)."],
+    ["caller=x&type=lba", "L'identifiant l'offre est manquant (itemId)."],
+    ["caller=x&itemId=1", "Le type d'offre est manquant (type)."],
+  ])("explains %s", (query, message) => {
+    expect(readApplyParams(q(query))).toEqual({ ok: false, message });
+  });
+
+  it("refuses types that cannot receive an application", () => {
+    const answer = readApplyParams(q("caller=x&itemId=1&type=training"));
+    expect(answer.ok).toBe(false);
+  });
+
+  it("reads a complete request", () => {
+    expect(readApplyParams(q("caller=x&itemId=123&type=matcha"))).toEqual({ ok: true, caller: "x", itemId: "123", type: "matcha" });
+  });
+});

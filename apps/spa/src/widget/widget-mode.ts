@@ -1,0 +1,64 @@
+// Widget mode (§10.1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
+// original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
+// widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
+
+export const WIDGET_PATHS = [
+  "/recherche-apprentissage",
+  "/recherche-apprentissage-formation",
+  "/recherche-emploi",
+  "/postuler",
+] as const;
+
+export function isWidgetRequest(params: URLSearchParams): boolean {
+  return Boolean(params.get("caller")?.trim()) || params.has("embed_origin");
+}
+
+/** The host page's origin given by the loader, or null when absent or not a bare http(s) origin. */
+export function parseEmbedOrigin(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    return url.origin === value.replace(/\/$/, "") ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `return_uri` as sent by the partner; the host resolves it against its own URL. */
+export function returnPage(params: URLSearchParams): string {
+  return params.get("return_uri")?.trim() || "/";
+}
+
+/** Only http(s) images: a `javascript:` or `data:` URL from a query string is never rendered. */
+export function returnLogoUrl(params: URLSearchParams): string | null {
+  const value = params.get("return_logo_url")?.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export const APPLY_TYPES = ["matcha", "lba", "lbb"] as const;
+export type ApplyType = (typeof APPLY_TYPES)[number];
+
+export type ApplyParams =
+  | { ok: true; caller: string; itemId: string; type: ApplyType }
+  | { ok: false; message: string };
+
+/** §10.2 error screens, checked in the original's order: caller, itemId, then type. */
+export function readApplyParams(params: URLSearchParams): ApplyParams {
+  const caller = params.get("caller")?.trim() ?? "";
+  const itemId = params.get("itemId")?.trim() ?? "";
+  const type = params.get("type")?.trim() ?? "";
+  if (!caller) return { ok: false, message: "La source de l'appel au service est manquante (caller)." };
+  if (!itemId) return { ok: false, message: "L'identifiant l'offre est manquant (itemId)." };
+  if (!type) return { ok: false, message: "Le type d'offre est manquant (type)." };
+  if (!(APPLY_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, message: "Le type d'offre est invalide (type) : les valeurs possibles sont matcha, lba et lbb." };
+  }
+  return { ok: true, caller, itemId, type: type as ApplyType };
+}
