@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -8,7 +9,11 @@ import { seedDatabase } from "@lba/core/dataset/seed";
 import { createApp } from "./app";
 import { buildDeps } from "./deps";
 import { loadEnv } from "./env";
+import { markDraining } from "./lib/lifecycle";
+import { redactingLogger } from "./lib/redacting-logger";
+import { drainAndClose } from "./lib/shutdown";
 import { startRetentionTimer } from "./jobs/retention";
+import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { buildApplicationDeps } from "./routes/application";
 
 // Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
@@ -33,6 +38,8 @@ const loaded = loadEnv();
 const { env } = loaded;
 const db = createDb(env.DATABASE_PATH);
 migrate(db);
+// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request.
+releaseAbandonedIdempotencyKeys(db);
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
@@ -65,16 +72,16 @@ let closing = false;
 function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  log.info(`${signal}: closing`);
-  server.close(() => {
-    closeDb(db);
+  log.info(`${signal}: draining in-flight requests`);
+  void drainAndClose({
+    server: server as Server,
+    log,
+    onDrain: () => markDraining(deps),
+    onClosed: () => closeDb(db),
+  }).then((how) => {
+    log.info("stopped", { how });
     process.exit(0);
   });
-  // Keep-alive connections may hold the server open: close the database anyway.
-  setTimeout(() => {
-    closeDb(db);
-    process.exit(0);
-  }, 3000).unref();
 }
 process.on("SIGINT", () => shutdown("SIGINT"));
 process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -3,6 +3,7 @@ import { getJson, testApp, type JsonBody } from "./test-app";
 
 const EXPECTED = [
   "/api",
+  "/api/ready",
   "/api/V1/formations",
   "/api/V1/formations/formation/{id}",
   "/api/V1/formationsParRegion",

@@ -37,6 +37,7 @@ const INIT = `window.ui = SwaggerUIBundle({
   url: "/api-docs/openapi.json",
   dom_id: "#swagger-ui",
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  validatorUrl: null,
   layout: "StandaloneLayout",
 });`;
 

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { datasetInfo } from "@lba/core/dataset/meta";
 import { databaseHealthy } from "@lba/core/stats/health";
 import type { ServerDeps } from "../deps";
+import { isDraining } from "../lib/lifecycle";
 import { ok } from "./responses";
 
 export const HealthSchema = z
@@ -33,6 +34,29 @@ export const healthRoute = createRoute({
   },
 });
 
+export const ReadySchema = z
+  .object({ ready: z.boolean(), database: z.boolean(), draining: z.boolean() })
+  .openapi("Ready", { example: { ready: true, database: true, draining: false } });
+
+export const readyRoute = createRoute({
+  method: "get",
+  path: "/api/ready",
+  tags: ["Santé"],
+  summary: "Prêt à servir (sonde de disponibilité)",
+  description:
+    "503 tant que la base de données ne répond pas (fermée, illisible) ou pendant l'arrêt du serveur ; 200 sinon.",
+  responses: {
+    200: ok(ReadySchema, "Prêt."),
+    503: ok(ReadySchema, "Pas prêt : ne pas envoyer de trafic."),
+  },
+});
+
+export function readiness(deps: ServerDeps): z.infer<typeof ReadySchema> {
+  const database = databaseHealthy(deps.core.db);
+  const stopping = isDraining(deps);
+  return { ready: database && !stopping, database, draining: stopping };
+}
+
 export function health(deps: ServerDeps): z.infer<typeof HealthSchema> {
   const database = databaseHealthy(deps.core.db);
   let dataset: z.infer<typeof HealthSchema>["dataset"] = null;
@@ -53,5 +77,11 @@ export function registerHealth(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(healthRoute, (c) => {
     const body = health(deps);
     return c.json(body, body.healthcheck.database ? 200 : 503);
+  });
+  app.openapi(readyRoute, (c) => {
+    const body = readiness(deps);
+    // A probe must see the current state, never a cached one.
+    c.header("Cache-Control", "no-store");
+    return c.json(body, body.ready ? 200 : 503);
   });
 }

@@ -12,7 +12,9 @@ export function createTrpcContext(deps: ServerDeps): TrpcContext {
   return { deps };
 }
 
+// isDev false: error bodies never carry a stack trace, whatever NODE_ENV says.
 const t = initTRPC.context<TrpcContext>().create({
+  isDev: false,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { idempotencyKeysTable } from "../db/schema";
 import { createTestDb } from "../db/test-db";
-import { purgeIdempotencyKeys, withIdempotencyKey } from "./idempotency";
+import { purgeIdempotencyKeys, releaseAbandonedIdempotencyKeys, withIdempotencyKey } from "./idempotency";
 
 describe("idempotency keys", () => {
   it("forgets an answer when the work throws, so the retry runs", async () => {
@@ -36,5 +36,24 @@ describe("idempotency keys", () => {
     expect(db.select({ key: idempotencyKeysTable.key }).from(idempotencyKeysTable).all()).toEqual([
       { key: "new" },
     ]);
+  });
+
+  it("releases keys left in progress by a crashed process, and only those", async () => {
+    const db = createTestDb();
+    await withIdempotencyKey(db, "done", "h", new Date(), async () => ({ status: 200, body: {} }));
+    let release: () => void = () => {};
+    const pending = withIdempotencyKey(
+      db,
+      "crashed",
+      "h",
+      new Date(),
+      () => new Promise((resolve) => (release = () => resolve({ status: 200, body: {} }))),
+    );
+    expect(releaseAbandonedIdempotencyKeys(db)).toBe(1);
+    expect(db.select({ key: idempotencyKeysTable.key }).from(idempotencyKeysTable).all()).toEqual([
+      { key: "done" },
+    ]);
+    release();
+    await pending;
   });
 });

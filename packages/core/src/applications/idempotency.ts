@@ -61,3 +61,11 @@ export function purgeIdempotencyKeys(db: Db, olderThan: Date): number {
     .where(lt(idempotencyKeysTable.createdAt, olderThan.toISOString()))
     .run().changes;
 }
+
+/**
+ * Forgets keys left "in progress" by a process that died mid-request, so that the client's retry runs instead of
+ * answering 409 until the daily purge. Call at start-up only, when no request can be in flight.
+ */
+export function releaseAbandonedIdempotencyKeys(db: Db): number {
+  return db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.status, IN_PROGRESS)).run().changes;
+}

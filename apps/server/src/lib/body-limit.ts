@@ -1,0 +1,17 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+
+/** The largest request body of the API: an application with its CV (3 MB decoded, base64 in JSON) fits. */
+export const MAX_API_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A ceiling for every /api request body, tRPC included; routes set lower limits of their own. Checked on
+ * Content-Length first and on the bytes read otherwise (chunked bodies), answering the REST envelope.
+ */
+export function apiBodyLimit(maxSize = MAX_API_BODY_BYTES): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json({ error: "payload_too_large", message: "Le corps de la requête est trop volumineux." }, 413),
+  });
+}

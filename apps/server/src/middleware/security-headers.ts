@@ -1,0 +1,67 @@
+import type { MiddlewareHandler } from "hono";
+
+export interface SecurityHeadersOptions {
+  /** Send Strict-Transport-Security: only when the public URL is https (a browser ignores it over http anyway). */
+  hsts?: boolean;
+}
+
+const directives = (styleSrc: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    styleSrc,
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+
+/**
+ * The content policy of every response. Scripts only from our origin: the SPA, the swagger explorer and its init
+ * file are all files, never inline. Leaflet positions everything through the CSSOM, so the SPA needs no inline
+ * style either (checked in Chromium: tests/reliability/csp.browser.test.ts). Images may come from any https host:
+ * the operator can configure a tile server. Framing is the framing middleware's policy (frame-ancestors).
+ */
+export const CONTENT_SECURITY_POLICY = directives("style-src 'self'");
+
+/** swagger-ui injects a <style> element: the explorer alone allows inline styles (never inline scripts). */
+export const EXPLORER_CONTENT_SECURITY_POLICY = directives("style-src 'self' 'unsafe-inline'");
+
+const isExplorer = (path: string) => path === "/api-docs" || path.startsWith("/api-docs/");
+
+// Loaded by partner pages with <script src> or called with CORS: another origin must be able to read them.
+function sharedCrossOrigin(path: string): boolean {
+  return path === "/embed.js" || path === "/api" || path.startsWith("/api/");
+}
+
+/**
+ * Security headers on every response, raw `Response` objects included. The CSP is appended, so a route's own
+ * policy and the framing middleware's frame-ancestors policy all stay in force (a browser enforces each of them).
+ */
+export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    let headers = c.res.headers;
+    try {
+      headers.set("X-Content-Type-Options", "nosniff");
+    } catch {
+      // Headers of a fetched Response are immutable: copy it once.
+      c.res = new Response(c.res.body, c.res);
+      headers = c.res.headers;
+      headers.set("X-Content-Type-Options", "nosniff");
+    }
+    headers.append(
+      "Content-Security-Policy",
+      isExplorer(c.req.path) ? EXPLORER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    );
+    // Widget and apply URLs may carry a caller or an opaque token: never send them to another site.
+    headers.set("Referrer-Policy", "same-origin");
+    headers.set("Cross-Origin-Opener-Policy", "same-origin");
+    headers.set("Cross-Origin-Resource-Policy", sharedCrossOrigin(c.req.path) ? "cross-origin" : "same-origin");
+    headers.set("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)");
+    headers.set("X-Permitted-Cross-Domain-Policies", "none");
+    if (options.hsts) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  };
+}

@@ -1,0 +1,39 @@
+import { closeDb, createTestDb } from "@lba/core/db";
+import { describe, expect, it } from "vitest";
+import { markDraining } from "../lib/lifecycle";
+import { getJson, testApp } from "../test-app";
+
+describe("GET /api/ready", () => {
+  it("answers 200 while the database answers", async () => {
+    const { app } = testApp();
+    const { status, body, res } = await getJson(app, "/api/ready");
+    expect(status).toBe(200);
+    expect(body).toEqual({ ready: true, database: true, draining: false });
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("answers 503 once the database is closed, and /api too", async () => {
+    const db = createTestDb();
+    const { app } = testApp({}, db);
+    closeDb(db);
+    const { status, body } = await getJson(app, "/api/ready");
+    expect(status).toBe(503);
+    expect(body).toEqual({ ready: false, database: false, draining: false });
+    expect((await app.request("/api")).status).toBe(503);
+  });
+
+  it("answers 503 when the database cannot be read as a migrated one", async () => {
+    const db = createTestDb();
+    db.$client.exec("DROP TABLE __drizzle_migrations");
+    const { app } = testApp({}, db);
+    expect((await getJson(app, "/api/ready")).status).toBe(503);
+  });
+
+  it("answers 503 while the server drains its requests before stopping", async () => {
+    const { app, deps } = testApp();
+    markDraining(deps);
+    const { status, body } = await getJson(app, "/api/ready");
+    expect(status).toBe(503);
+    expect(body).toEqual({ ready: false, database: true, draining: true });
+  });
+});

@@ -1,0 +1,349 @@
+// `node scripts/faults.mjs [--rounds 3]`: fault injection against the built server on loopback, with throwaway
+// databases. 1) SIGKILL in the middle of a burst of applications, restart: the database opens, integrity_check is ok,
+// every application answered "ok" is stored once with its two e-mails, no application row lacks its e-mails.
+// 2) SIGKILL of a catalogue sync (slow fake catalogue) at several moments, the swap included: the trainings are
+// either all the old ones or all the new ones. 3) France Travail hanging or answering 500: /api/V1/jobs answers
+// within its deadline with peJobs as a source error. Prints a JSON report; exit code 1 when a check fails.
+import { fork, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+
+const args = process.argv.slice(2);
+const ROUNDS = Number(args[args.indexOf("--rounds") + 1] ?? 3) || 3;
+const REPO = resolve(new URL("..", import.meta.url).pathname);
+const entry = join(REPO, "apps/server/dist/index.js");
+if (!existsSync(entry)) throw new Error("Build first: npm run build");
+const dir = mkdtempSync(join(tmpdir(), "lba-faults-"));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const failures = [];
+const check = (ok, message) => {
+  if (!ok) failures.push(message);
+  return ok;
+};
+
+function startServer(dbPath, env = {}) {
+  const child = fork(entry, [], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LBA_SECRET: "faults-secret-faults-secret-faults-0000",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      RATE_LIMIT_ENABLED: "false",
+      LOG_LEVEL: "error",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const exited = new Promise((r) => child.once("exit", (code, signal) => r(signal ?? code)));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error("server did not start")), 120_000);
+    child.on("message", (m) => {
+      if (m?.type === "listening") {
+        clearTimeout(timer);
+        resolveStart({ child, exited, origin: `http://127.0.0.1:${m.port}` });
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited: ${code}`)));
+  });
+}
+
+async function stop(server, signal = "SIGTERM") {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
+  return server.exited;
+}
+
+function openDb(path) {
+  const db = new Database(path, { readonly: true });
+  return { db, integrity: db.pragma("integrity_check", { simple: true }) };
+}
+
+// ---------------------------------------------------------------- 1. applications
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function contacts(origin) {
+  const found = [];
+  for (const rome of ["D1102", "D1106", "M1607", "G1603"]) {
+    const body = await (
+      await fetch(`${origin}/api/V1/jobs?romes=${rome}&latitude=48.8566&longitude=2.3522&radius=100&insee=75056&caller=faults`)
+    ).json();
+    for (const item of [...(body.lbaCompanies?.results ?? []), ...(body.lbbCompanies?.results ?? [])])
+      if (item.contact?.email) found.push({ ...item.contact, type: item.ideaType });
+  }
+  return found;
+}
+
+function application(contact, applicant) {
+  return {
+    applicant_email: applicant,
+    applicant_first_name: "Dominique",
+    applicant_last_name: "Panne",
+    applicant_phone: "0612345678",
+    applicant_file_name: "cv.pdf",
+    applicant_file_content: `data:application/pdf;base64,${PDF.toString("base64")}`,
+    company_email: contact.email,
+    iv: contact.iv,
+    company_type: contact.type,
+    caller: "faults@example.org faults",
+  };
+}
+
+async function post(origin, body, key) {
+  try {
+    const res = await fetch(`${origin}/api/V1/application`, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = await res.json().catch(() => null);
+    return { status: res.status, ok: res.status === 200 && answer?.result === "ok", error: answer?.error };
+  } catch {
+    return { status: "no-answer", ok: false };
+  }
+}
+
+async function applicationsUnderSigkill() {
+  const dbPath = join(dir, "applications.sqlite");
+  let server = await startServer(dbPath);
+  const targets = await contacts(server.origin);
+  if (!check(targets.length > 0, "no sealed contact found")) return {};
+  const answeredOk = new Set();
+  const unanswered = [];
+  const statuses = {};
+  let sent = 0;
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const killAt = Date.now() + 700 + Math.random() * 800;
+    let killed = false;
+    const worker = async (w) => {
+      for (let n = 0; !killed; n += 1) {
+        const applicant = `crash-${round}-${w}-${n}@example.org`;
+        const key = `crash-${round}-${w}-${n}`;
+        const body = application(targets[(w + n) % targets.length], applicant);
+        sent += 1;
+        const result = await post(server.origin, body, key);
+        statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+        if (result.ok) answeredOk.add(applicant);
+        else unanswered.push({ body, key, applicant });
+      }
+    };
+    const burst = Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)));
+    await sleep(killAt - Date.now());
+    server.child.kill("SIGKILL");
+    killed = true;
+    await server.exited;
+    await burst;
+    // Restart on the same file: it must open, migrate (nothing to do) and serve.
+    server = await startServer(dbPath);
+    check((await fetch(`${server.origin}/api/ready`)).status === 200, `round ${round}: not ready after restart`);
+  }
+  // A client retries what got no answer, with the same Idempotency-Key.
+  const retries = {};
+  for (const { body, key, applicant } of unanswered) {
+    const result = await post(server.origin, body, key);
+    const label = result.ok ? "200 ok" : `${result.status} ${result.error ?? ""}`.trim();
+    retries[label] = (retries[label] ?? 0) + 1;
+    if (result.ok) answeredOk.add(applicant);
+  }
+  await stop(server);
+
+  const { db, integrity } = openDb(dbPath);
+  check(integrity === "ok", `applications db integrity: ${integrity}`);
+  const missing = [...answeredOk].filter(
+    (a) => db.prepare("SELECT count(*) AS n FROM applications WHERE applicant_email = ?").get(a).n !== 1,
+  );
+  check(missing.length === 0, `${missing.length} applications answered ok but not stored exactly once`);
+  const rows = db.prepare("SELECT * FROM applications WHERE applicant_email LIKE 'crash-%'").all();
+  const incomplete = rows.filter(
+    (r) =>
+      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_company_message_id).n !== 1 ||
+      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_applicant_message_id).n !== 1,
+  );
+  check(incomplete.length === 0, `${incomplete.length} stored applications lack one of their e-mails`);
+  const orphanMails = db
+    .prepare(
+      "SELECT count(*) AS n FROM outbox WHERE tag = 'application-company' AND message_id NOT IN (SELECT to_company_message_id FROM applications WHERE to_company_message_id IS NOT NULL)",
+    )
+    .get().n;
+  const stuckKeys = db.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE status = 0").get().n;
+  db.close();
+  return {
+    rounds: ROUNDS,
+    sent,
+    statuses,
+    answeredOk: answeredOk.size,
+    stored: rows.length,
+    answeredOkButMissing: missing.length,
+    storedWithoutTheirEmails: incomplete.length,
+    companyMailsWithoutApplicationRow: orphanMails,
+    retriesOfUnanswered: retries,
+    idempotencyKeysLeftInProgress: stuckKeys,
+    integrity,
+  };
+}
+
+// ---------------------------------------------------------------- 2. catalogue sync
+const formation = (key, rome) => ({
+  cle_ministere_educatif: key,
+  published: true,
+  intitule_long: `FORMATION ${key}`,
+  niveau: "3 (CAP...)",
+  rome_codes: [rome],
+  idea_geo_coordonnees_etablissement: "48.85,2.35",
+});
+const NEW = Array.from({ length: 3000 }, (_, i) => formation(`FAULT-NEW-${i}`, i % 2 ? "D1102" : "M1805"));
+
+async function slowCatalogue(delayMs) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const page = Number(url.searchParams.get("page"));
+    const limit = Number(url.searchParams.get("limit"));
+    const body = {
+      formations: NEW.slice((page - 1) * limit, page * limit),
+      pagination: { page, resultats_par_page: limit, nombre_de_page: Math.ceil(NEW.length / limit), total: NEW.length },
+    };
+    setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body)), delayMs);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${server.address().port}/api/v1/entity/formations` };
+}
+
+/** Runs the sync CLI; kills it with SIGKILL `afterMs` after its `afterPages`-th progress line (null: never). */
+function runSync(dbPath, url, kill) {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "packages/core/src/cli.ts", "sync", "trainings", "--url", url], {
+      cwd: REPO,
+      env: { ...process.env, DATABASE_PATH: dbPath },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let pages = 0;
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const now = (out.match(/"page":/g) ?? []).length;
+      if (kill && now >= kill.afterPages && pages < kill.afterPages) setTimeout(() => child.kill("SIGKILL"), kill.afterMs);
+      pages = now;
+    });
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code, signal) => resolveRun({ code, signal, pages }));
+  });
+}
+
+const trainingKeys = (path) => {
+  const db = new Database(path, { readonly: true });
+  const keys = db.prepare("SELECT cle_ministere_educatif FROM trainings ORDER BY 1").pluck().all();
+  const romes = db.prepare("SELECT count(*) AS n FROM training_romes").get().n;
+  const integrity = db.pragma("integrity_check", { simple: true });
+  db.close();
+  return { keys, romes, integrity };
+};
+
+async function syncUnderSigkill() {
+  const dbPath = join(dir, "catalogue.sqlite");
+  // A seeded database (the server seeds it on first start): these are the "old" trainings.
+  const seeded = await startServer(dbPath);
+  await stop(seeded);
+  const old = trainingKeys(dbPath);
+  const newKeys = NEW.map((f) => f.cle_ministere_educatif).sort();
+  const same = (a, b) => a.length === b.length && a.every((k, i) => k === b[i]);
+  const catalogue = await slowCatalogue(150);
+  const pages = Math.ceil(NEW.length / 500);
+  // While a page is awaited, right after the last page (staging done, swap starting) and a little later.
+  const kills = [
+    { afterPages: 1, afterMs: 50 },
+    { afterPages: 3, afterMs: 10 },
+    { afterPages: pages, afterMs: 0 },
+    { afterPages: pages, afterMs: 5 },
+    { afterPages: pages, afterMs: 15 },
+    { afterPages: pages, afterMs: 30 },
+    { afterPages: pages, afterMs: 60 },
+    { afterPages: pages, afterMs: 100 },
+    { afterPages: pages, afterMs: 200 },
+    { afterPages: pages, afterMs: 400 },
+  ];
+  const outcomes = [];
+  for (const kill of kills) {
+    const run = await runSync(dbPath, catalogue.url, kill);
+    const after = trainingKeys(dbPath);
+    const state = same(after.keys, old.keys) ? "all old" : same(after.keys, newKeys) ? "all new" : "MIXED";
+    check(after.integrity === "ok", `sync kill ${JSON.stringify(kill)}: integrity ${after.integrity}`);
+    check(state !== "MIXED", `sync kill ${JSON.stringify(kill)}: trainings are mixed (${after.keys.length})`);
+    outcomes.push({ kill: `after page ${kill.afterPages} + ${kill.afterMs} ms`, exit: run.signal ?? run.code, state, trainings: after.keys.length, integrity: after.integrity });
+    // Back to the old set for the next attempt when the swap had completed.
+    if (state === "all new") break;
+  }
+  const full = await runSync(dbPath, catalogue.url, null);
+  const final = trainingKeys(dbPath);
+  check(full.code === 0 && same(final.keys, newKeys), "a complete sync after the kills did not install the new trainings");
+  // The server opens the database after all this.
+  const server = await startServer(dbPath);
+  const ready = (await fetch(`${server.origin}/api/ready`)).status;
+  const search = (await fetch(`${server.origin}/api/V1/formations?romes=M1805&latitude=48.85&longitude=2.35&radius=10&caller=faults`)).status;
+  await stop(server);
+  check(ready === 200 && search === 200, `server after the syncs: ready ${ready}, search ${search}`);
+  catalogue.server.close();
+  return { oldTrainings: old.keys.length, newTrainings: newKeys.length, pages, kills: outcomes, completeSync: { exit: full.code, trainings: final.keys.length, integrity: final.integrity }, afterwards: { ready, search } };
+}
+
+// ---------------------------------------------------------------- 3. upstream faults
+async function fakeFranceTravail(mode) {
+  const server = createServer((req, res) => {
+    if (req.method === "POST") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ access_token: "t", token_type: "Bearer", expires_in: 1499 }));
+      return;
+    }
+    if (mode === "hang") return;
+    res.writeHead(mode === "500" ? 500 : 503).end("upstream down");
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+async function upstreamFaults() {
+  const dbPath = join(dir, "upstream.sqlite");
+  const results = {};
+  const TIMEOUT_MS = 1000;
+  for (const mode of ["hang", "500", "503"]) {
+    const ft = await fakeFranceTravail(mode);
+    const server = await startServer(dbPath, {
+      FT_CLIENT_ID: "id",
+      FT_CLIENT_SECRET: "secret",
+      FT_TOKEN_URL: `${ft.origin}/token`,
+      FT_API_URL: `${ft.origin}/offres`,
+      FT_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
+    const times = [];
+    let peJobs;
+    for (let i = 0; i < 5; i += 1) {
+      const started = Date.now();
+      const res = await fetch(`${server.origin}/api/V1/jobs?romes=D110${i % 3}&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=faults`);
+      const body = await res.json();
+      times.push(Date.now() - started);
+      peJobs = body.peJobs;
+      check(res.status === 200 && body.peJobs?.result === "error", `${mode}: /api/V1/jobs ${res.status}, peJobs ${JSON.stringify(body.peJobs)}`);
+    }
+    check(Math.max(...times) < 2 * TIMEOUT_MS + 500, `${mode}: a search took ${Math.max(...times)} ms`);
+    await stop(server);
+    ft.server.closeAllConnections();
+    ft.server.close();
+    results[mode] = { ftTimeoutMs: TIMEOUT_MS, elapsedMs: times, peJobs };
+  }
+  return results;
+}
+
+const report = {
+  applications: await applicationsUnderSigkill(),
+  catalogueSync: await syncUnderSigkill(),
+  upstream: await upstreamFaults(),
+  failures,
+};
+console.log(JSON.stringify(report, null, 2));
+rmSync(dir, { recursive: true, force: true });
+console.log(failures.length ? "FAULT CHECKS FAILED" : "FAULT CHECKS OK");
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,75 @@
+import { existsSync, statSync } from "node:fs";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { franceTravail, ftEnv, startServer, type FakeUpstream, type ServerProcess } from "./server-process";
+
+// The real server (built bundle): readiness, graceful shutdown on SIGTERM, and an upstream that hangs.
+const started: ServerProcess[] = [];
+const upstreams: FakeUpstream[] = [];
+afterAll(async () => {
+  for (const s of started) if (s.child.exitCode === null) s.child.kill("SIGKILL");
+  await Promise.all(upstreams.map((u) => u.close()));
+});
+
+const JOBS = "/api/V1/jobs?romes=D1102&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=reliability";
+
+describe("the real server", () => {
+  it("is ready, then on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0", async () => {
+    const ft = await franceTravail({ delayMs: 1_500 });
+    upstreams.push(ft);
+    const server = await startServer(ftEnv(ft.origin, 5_000));
+    started.push(server);
+    const ready = await fetch(`${server.origin}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: true, draining: false });
+
+    const slow = fetch(`${server.origin}${JOBS}`);
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(fetch(`${server.origin}/api/ready`)).rejects.toThrow();
+
+    const answer = await slow;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { peJobs?: unknown }).peJobs).toBeDefined();
+    expect(await server.exited).toBe(0);
+    // A clean close checkpoints the WAL into the file and removes it.
+    expect(existsSync(`${server.dbPath}-wal`) ? statSync(`${server.dbPath}-wal`).size : 0).toBe(0);
+    const db = new Database(server.dbPath, { readonly: true });
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    db.close();
+    expect(server.output()).toMatch(/draining in-flight requests/);
+  });
+
+  it("answers a search within its deadline while France Travail hangs, with peJobs as a source error", async () => {
+    const ft = await franceTravail({ delayMs: Infinity });
+    upstreams.push(ft);
+    const server = await startServer(ftEnv(ft.origin, 800));
+    started.push(server);
+    const startedAt = Date.now();
+    const res = await fetch(`${server.origin}${JOBS}`);
+    const elapsed = Date.now() - startedAt;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { peJobs?: { result?: string; error?: string }; lbaCompanies?: unknown };
+    expect(body.peJobs).toMatchObject({ result: "error" });
+    expect(body.lbaCompanies).toBeDefined();
+    // One timeout for the token or the search, never an open-ended wait.
+    expect(elapsed).toBeLessThan(2 * 800 + 1_000);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
+  it("answers a search at once when France Travail answers 500", async () => {
+    const ft = await franceTravail({ delayMs: 0, status: 500 });
+    upstreams.push(ft);
+    const server = await startServer(ftEnv(ft.origin, 5_000));
+    started.push(server);
+    const startedAt = Date.now();
+    const res = await fetch(`${server.origin}${JOBS}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { peJobs?: { result?: string } }).peJobs).toMatchObject({ result: "error" });
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+});

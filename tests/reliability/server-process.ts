@@ -1,0 +1,102 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO } from "./fixture";
+
+export interface ServerProcess {
+  child: ChildProcess;
+  origin: string;
+  dbPath: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The built server (apps/server/dist/index.js) on a free loopback port with its own database file. */
+export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<ServerProcess> {
+  const entry = join(REPO, "apps/server/dist/index.js");
+  if (!existsSync(entry)) throw new Error("Build first: npm run build (apps/server/dist/index.js is missing)");
+  const path = dbPath ?? join(mkdtempSync(join(tmpdir(), "lba-reliability-")), "lba.sqlite");
+  let output = "";
+  const child = fork(entry, [], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LBA_SECRET: "reliability-secret-0123456789-abcdefghij",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_PATH: path,
+      RATE_LIMIT_ENABLED: "false",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    child.on("message", (message: { type?: string; port?: number }) => {
+      if (message?.type === "listening" && typeof message.port === "number") {
+        clearTimeout(timer);
+        resolve(message.port);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, origin: `http://127.0.0.1:${port}`, dbPath: path, output: () => output, exited };
+}
+
+export interface FakeUpstream {
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** A local HTTP server standing in for an upstream; `handle` decides every answer. */
+export async function fakeUpstream(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<FakeUpstream> {
+  const server: Server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A France Travail stand-in: a token, then searches answered after `delayMs` (Infinity: never) or with `status`. */
+export function franceTravail(options: { delayMs: number; status?: number }) {
+  return fakeUpstream((req, res) => {
+    if (req.method === "POST") {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ access_token: "fake-token", token_type: "Bearer", expires_in: 1499, scope: "api_offresdemploiv2" }));
+      return;
+    }
+    if (!Number.isFinite(options.delayMs)) return;
+    setTimeout(() => {
+      res.statusCode = options.status ?? 204;
+      res.end();
+    }, options.delayMs);
+  });
+}
+
+export function ftEnv(origin: string, timeoutMs: number): Record<string, string> {
+  return {
+    FT_CLIENT_ID: "fake-id",
+    FT_CLIENT_SECRET: "fake-secret",
+    FT_TOKEN_URL: `${origin}/token`,
+    FT_API_URL: `${origin}/offres`,
+    FT_TIMEOUT_MS: String(timeoutMs),
+  };
+}
