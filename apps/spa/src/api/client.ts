@@ -1,45 +1,48 @@
 import type { Item } from "@lba/core/schemas";
-import { createTRPCUntypedClient, httpLink } from "@trpc/client";
-import type { AnyRouter } from "@trpc/server";
-import type {
-  ApplicationInput, AutocompleteAnswer, Commune, HealthAnswer, IntentionInput, JobsAnswer, SearchInput,
-  TrainingsAnswer,
-} from "./types";
+import { createTRPCClient, httpLink } from "@trpc/client";
+// Type-only import of the server's router: no server code reaches the bundle.
+import type { AppRouter } from "@lba/server/src/trpc/root";
+import type { ApplicationInput, IntentionInput, JobsInput, TrainingsInput } from "./types";
 
 // httpLink, not the batch link: trainings and jobs must load (and fail) independently, and aborting an
 // autocomplete request must not abort its neighbours.
-const client = createTRPCUntypedClient<AnyRouter>({ links: [httpLink({ url: "/api/trpc" })] });
+const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc" })] });
 
 type Opts = { signal?: AbortSignal };
+/** Detail look-ups may carry the widget partner's caller, for attribution. */
+type DetailOpts = Opts & { caller?: string | null };
 
-const query = <T>(path: string, input: unknown, opts?: Opts) =>
-  client.query(path, input, opts?.signal ? { signal: opts.signal } : undefined) as Promise<T>;
-const mutate = <T>(path: string, input: unknown) => client.mutation(path, input) as Promise<T>;
+const withCaller = <T extends object>(input: T, opts?: DetailOpts) => (opts?.caller ? { ...input, caller: opts.caller } : input);
 
-/** Detail procedures may answer one item or a V1 `{results:[item]}` envelope. */
-function firstItem(answer: unknown): Item | null {
-  if (answer && typeof answer === "object" && "results" in answer) {
-    const results = (answer as { results: unknown }).results;
-    return Array.isArray(results) ? ((results[0] as Item | undefined) ?? null) : null;
-  }
-  return (answer as Item | null) ?? null;
-}
+const signalOf = (opts?: Opts) => (opts?.signal ? { signal: opts.signal } : undefined);
+
+/** Detail procedures answer the V1 envelope of their route (`{results:[item]}`, `{matchas:[item]}`, ...). */
+const first = (list: Item[]): Item | null => list[0] ?? null;
 
 export const api = {
-  trainings: (input: SearchInput, opts?: Opts) => query<TrainingsAnswer>("formations.search", input, opts),
-  jobs: (input: SearchInput, opts?: Opts) => query<JobsAnswer>("jobs.search", input, opts),
-  training: (id: string, opts?: Opts) => query<unknown>("formations.get", { id }, opts).then(firstItem),
-  peJob: (id: string, opts?: Opts) => query<unknown>("jobs.peJob", { id }, opts).then(firstItem),
-  company: (siret: string, type: "lba" | "lbb", opts?: Opts) =>
-    query<unknown>("jobs.company", { siret, type }, opts).then(firstItem),
-  matcha: (id: string, opts?: Opts) => query<unknown>("jobs.matcha", { id }, opts).then(firstItem),
-  autocomplete: (title: string, opts?: Opts) => query<AutocompleteAnswer>("metiers.autocomplete", { title }, opts),
-  diplomaLevels: (romes: string, rncps: string | undefined, opts?: Opts) =>
-    query<string[] | { diplomas: string[] }>("metiers.diplomaLevels", rncps ? { romes, rncps } : { romes }, opts),
-  communes: (q: string, opts?: Opts) => query<Commune[]>("geo.communes", { q, limit: "8" }, opts),
-  reverse: (latitude: number, longitude: number) =>
-    query<Commune | null>("geo.reverse", { latitude: String(latitude), longitude: String(longitude) }),
-  health: () => query<HealthAnswer>("health", undefined),
-  apply: (input: ApplicationInput) => mutate<{ result: string; message: string }>("application.send", input),
-  intention: (input: IntentionInput) => mutate<{ result: string }>("application.intention", input),
+  trainings: (input: TrainingsInput, opts?: Opts) => client.formations.search.query(input, signalOf(opts)),
+  jobs: (input: JobsInput, opts?: Opts) => client.jobs.search.query(input, signalOf(opts)),
+  training: (id: string, opts?: DetailOpts) =>
+    client.formations.get.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.results)),
+  peJob: (id: string, opts?: DetailOpts) =>
+    client.jobs.peJob.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.peJobs)),
+  company: (siret: string, type: "lba" | "lbb", opts?: DetailOpts) =>
+    client.jobs.company
+      .query(withCaller({ siret, type }, opts), signalOf(opts))
+      .then((a) => first("lbbCompanies" in a ? a.lbbCompanies : a.lbaCompanies)),
+  matcha: (id: string, opts?: DetailOpts) =>
+    client.jobs.matcha.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.matchas)),
+  autocomplete: (title: string, opts?: Opts) => client.metiers.autocomplete.query({ title }, signalOf(opts)),
+  /** The catalogue's `niveau` labels ("5 (BTS, DEUST...)") of the trainings leading to these métiers. */
+  diplomaLevels: (romes: string, opts?: Opts) => client.metiers.diplomaLevels.query({ romes }, signalOf(opts)),
+  communes: (q: string, opts?: Opts) =>
+    client.geo.communes.query({ q, limit: 8 }, signalOf(opts)).then((answer) => answer.results),
+  /** Rejects (NOT_FOUND) when no commune is near the point, e.g. at sea. */
+  reverse: (latitude: number, longitude: number) => client.geo.reverse.query({ latitude, longitude }),
+  health: () => client.health.query(),
+  apply: (input: ApplicationInput) => client.application.send.mutate(input),
+  /** Names and intention sealed in a recruiter's reply link; rejects with `invalid_token`, `expired_token`, `not_found`. */
+  intentionContext: (token: string, opts?: Opts) =>
+    client.application.intentionContext.query({ token }, signalOf(opts)),
+  intention: (input: IntentionInput) => client.application.intention.mutate(input),
 };

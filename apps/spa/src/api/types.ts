@@ -1,58 +1,34 @@
-import type { Item, SourceAnswer } from "@lba/core/schemas";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@lba/server/src/trpc/root";
 
-// Local mirror of the tRPC procedures' shapes; replace with inferRouterInputs/Outputs<AppRouter> once
-// apps/server exports the router type.
+// Type-only: the bundle never contains server code, only these inferred shapes.
+type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
 
-/** Search inputs mirror the V1 REST query parameters, as strings. */
-export interface SearchInput {
-  romes: string;
-  rncps?: string;
-  latitude?: string;
-  longitude?: string;
-  radius?: string;
-  diploma?: string;
-  insee?: string;
-  zipcode?: string;
-  opco?: string;
-  caller?: string;
-}
+export type TrainingsInput = Inputs["formations"]["search"];
+export type JobsInput = Inputs["jobs"]["search"];
+export type TrainingsAnswer = Outputs["formations"]["search"];
+export type JobsAnswer = Outputs["jobs"]["search"];
 
-export interface TrainingsAnswer {
-  results: Item[];
-  /** No training within the radius: the 5 nearest are returned instead. */
-  nearestFallback: boolean;
-}
+export type AutocompleteAnswer = Outputs["metiers"]["autocomplete"];
+export type MetierSuggestion =
+  | AutocompleteAnswer["labelsAndRomes"][number]
+  | AutocompleteAnswer["labelsAndRomesForDiplomas"][number];
 
-export interface JobsAnswer {
-  peJobs: SourceAnswer;
-  matchas: SourceAnswer;
-  lbaCompanies: SourceAnswer;
-  lbbCompanies: SourceAnswer;
-}
+export type Commune = Outputs["geo"]["communes"]["results"][number];
+export type HealthAnswer = Outputs["health"];
 
-export interface MetierSuggestion {
-  label: string;
-  romes: string[];
-  rncps?: string[];
-  type: "job" | "diploma";
-}
+export type IntentionContext = Outputs["application"]["intentionContext"];
+export type Intention = IntentionContext["intention"];
 
-export interface AutocompleteAnswer {
-  labelsAndRomes: MetierSuggestion[];
-  labelsAndRomesForDiplomas: MetierSuggestion[];
-}
+type SendInput = Inputs["application"]["send"];
+type IntentionRequest = Inputs["application"]["intention"];
 
-export interface Commune {
-  label: string;
-  insee: string;
-  zipcode: string;
-  city: string;
-  latitude: number;
-  longitude: number;
-}
-
-/** §9.1 field names. */
-export interface ApplicationInput {
+/**
+ * What the site sends (§9.1 field names). The server's input is loose on purpose, so that every bad
+ * field yields a V1 error key; the site's own shape is strict, and must stay assignable to it.
+ */
+export interface ApplicationInput extends SendInput {
   applicant_email: string;
   applicant_first_name: string;
   applicant_last_name: string;
@@ -70,22 +46,14 @@ export interface ApplicationInput {
   job_id?: string;
   job_title?: string;
   caller?: string;
+  /** A double click or a retry after a network cut must not send the application twice. */
+  idempotencyKey?: string;
 }
 
-export type Intention = "entretien" | "ne_sais_pas" | "refus";
-
-export interface IntentionInput {
-  token?: string;
-  id?: string;
-  iv?: string;
-  intention: Intention;
+/** The recruiter's reply; the intention itself is sealed in the token. */
+export interface IntentionInput extends IntentionRequest {
+  token: string;
   comment: string;
   email?: string;
   phone?: string;
-}
-
-export interface HealthAnswer {
-  /** Optional runtime map configuration: a tile URL template such as https://tiles.example/{z}/{x}/{y}.png */
-  tileUrl?: string | null;
-  tileAttribution?: string | null;
 }

@@ -38,7 +38,6 @@ export function Combobox<T>(props: ComboboxProps<T>) {
 
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
 
   const choose = (index: number) => {

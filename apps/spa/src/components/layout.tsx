@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { onLinkClick } from "../lib/router";
+import { DatasetBanner } from "./dataset-banner";
 
 export type LayoutKind = "site" | "widget";
 
@@ -12,6 +13,7 @@ export function Layout({ layout, children, wide = false }: { layout: LayoutKind;
         Aller au contenu
       </a>
       <header className="site-header">
+        <DatasetBanner />
         <div className={`container${wide ? " container--wide" : ""} site-header__inner`}>
           <a href="/" onClick={onLinkClick} className="brand">
             <span className="brand__republic" aria-hidden="true">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { APPLICATION_ERRORS } from "@lba/core/applications/send-application";
 import { APPLY_ERROR_KEYS, applyErrorMessage } from "./apply-errors";
 
 describe("applyErrorMessage", () => {
@@ -9,6 +10,10 @@ describe("applyErrorMessage", () => {
       "données de candidature invalides", "email temporaire non autorisé", "pièce jointe invalide",
       "email société invalide", "max candidatures atteint", "error_sending_application", "too_many_requests",
     ]));
+  });
+
+  it("knows every error key the server can answer", () => {
+    expect(APPLY_ERROR_KEYS).toEqual(expect.arrayContaining(Object.values(APPLICATION_ERRORS)));
   });
 
   it("recognises an HTTP 429 answer without a tRPC body", () => {

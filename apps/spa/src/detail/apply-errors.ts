@@ -11,6 +11,8 @@ const MESSAGES: Record<string, string> = {
     "Vous avez atteint le nombre maximum de candidatures pour aujourd'hui. Vous pourrez postuler à nouveau demain.",
   error_sending_application:
     "Votre candidature n'a pas pu être envoyée à l'entreprise. Veuillez réessayer plus tard.",
+  antivirus_unavailable:
+    "Votre CV n'a pas pu être vérifié pour le moment. Veuillez réessayer dans quelques minutes.",
   too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
   missing_caller: "La source de l'appel au service est manquante (caller).",
 };

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { ApplicationInput } from "../api/types";
+import { normalizeFrenchPhone } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { appliedOn, rememberApplication } from "./already-applied";
@@ -24,7 +25,16 @@ export function applyTitle(item: Item): string {
 }
 
 /** §9 / §10.2: the application form, inline; the company e-mail travels as its sealed token only. */
-export function ApplyForm({ item, caller }: { item: Item; caller: string | null }) {
+export function ApplyForm({
+  item,
+  caller,
+  titleTag: Title = "h3",
+}: {
+  item: Item;
+  caller: string | null;
+  /** The apply widget's page has no other title. */
+  titleTag?: "h1" | "h3";
+}) {
   const id = useId();
   const key = itemKey(item);
   const [already, setAlready] = useState(() => appliedOn(key));
@@ -33,6 +43,8 @@ export function ApplyForm({ item, caller }: { item: Item; caller: string | null 
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const send = useMutation({
+    // The widgets watch this key to tell the host page an application was sent.
+    mutationKey: ["application.send"],
     mutationFn: api.apply,
     onSuccess: () => {
       rememberApplication(key);
@@ -67,10 +79,11 @@ export function ApplyForm({ item, caller }: { item: Item; caller: string | null 
     if (!values.firstName.trim() || values.firstName.length > 50) found.firstName = "Indiquez votre prénom (50 caractères au plus).";
     if (!values.lastName.trim() || values.lastName.length > 50) found.lastName = "Indiquez votre nom (50 caractères au plus).";
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) found.email = "Indiquez une adresse e-mail valide.";
-    if (!/^[0-9]{10}$/.test(values.phone.replace(/[\s.]/g, ""))) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
+    const phone = normalizeFrenchPhone(values.phone);
+    if (!phone) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
     if (!cv) found.cv = errors.cv ?? "Ajoutez votre CV (PDF ou DOCX, 3 Mo au maximum).";
     setErrors(found);
-    if (Object.keys(found).length > 0 || !cv || !item.contact?.email || !item.contact.iv) {
+    if (Object.keys(found).length > 0 || !cv || !phone || !item.contact?.email || !item.contact.iv) {
       requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
       return;
     }
@@ -79,7 +92,7 @@ export function ApplyForm({ item, caller }: { item: Item; caller: string | null 
       applicant_first_name: values.firstName.trim(),
       applicant_last_name: values.lastName.trim(),
       applicant_email: values.email.trim(),
-      applicant_phone: values.phone.replace(/[\s.]/g, ""),
+      applicant_phone: phone,
       applicant_file_name: cv.name,
       applicant_file_content: cv.dataUrl,
       message: values.message.trim() || undefined,
@@ -119,7 +132,7 @@ export function ApplyForm({ item, caller }: { item: Item; caller: string | null 
 
   return (
     <form ref={formRef} className="apply-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{applyTitle(item)}</h3>
+      <Title id={`${id}-title`}>{applyTitle(item)}</Title>
       {already && (
         <p className="alert alert--info">Vous avez déjà postulé le {formatDate(already)}.</p>
       )}

@@ -1,20 +1,20 @@
-// §11.2 display labels; move to @lba/core/referentials once diploma-levels.ts lands there.
-export const DIPLOMA_LEVEL_LABELS: Record<string, string> = {
-  "3": "Cap, autres formations niveau 3",
-  "4": "Bac, autres formations niveau 4",
-  "5": "BTS, DEUST, autres formations niveaux 5 (Bac+2)",
-  "6": "Licence, autres formations niveaux 6 (bac+3)",
-  "7": "Master, titre ingénieur, autres formations niveaux 7 ou 8 (bac+5)",
-};
+// The leaf module, not the `@lba/core/referentials` index: the index also pulls zod into the bundle.
+import { DIPLOMA_LEVELS, LEVEL_DISPLAY_LABELS, levelOf } from "@lba/core/referentials/diploma-levels";
 
-export const ALL_LEVELS = Object.keys(DIPLOMA_LEVEL_LABELS);
+/** Levels as the V1 `diploma` parameter and the select use them: "3".."7". */
+export const ALL_LEVELS: readonly string[] = DIPLOMA_LEVELS.map(String);
+
+export function levelLabel(level: string): string {
+  const known = levelOf(level);
+  return known === null ? level : LEVEL_DISPLAY_LABELS[known];
+}
 
 /** "5 (BTS, DEUST...)" -> "5"; unknown strings are dropped. Empty answers mean every level. */
 export function levelsFromNiveaux(niveaux: readonly string[]): string[] {
   const levels = new Set<string>();
   for (const niveau of niveaux) {
-    const digit = /^\s*(\d)/.exec(niveau)?.[1];
-    if (digit && digit in DIPLOMA_LEVEL_LABELS) levels.add(digit);
+    const level = levelOf(niveau);
+    if (level !== null) levels.add(String(level));
   }
-  return levels.size === 0 ? ALL_LEVELS : [...levels].sort();
+  return levels.size === 0 ? [...ALL_LEVELS] : [...levels].sort();
 }

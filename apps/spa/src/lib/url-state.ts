@@ -1,4 +1,4 @@
-import type { SearchInput } from "../api/types";
+import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
 
 export const RADII = ["10", "30", "60", "100"] as const;
@@ -31,7 +31,7 @@ export interface ViewState {
 }
 
 // Partner and campaign parameters survive every navigation (widget §10.1).
-const KEPT = /^(caller|opco|frozen_job|return_uri|return_logo_url|utm_\w+)$/;
+const KEPT = /^(caller|embed_origin|opco|frozen_job|return_uri|return_logo_url|utm_\w+)$/;
 
 const text = (params: URLSearchParams, key: string) => params.get(key)?.trim() ?? "";
 
@@ -104,7 +104,7 @@ export function hasPoint(criteria: SearchCriteria): boolean {
   return criteria.lat !== "" && criteria.lon !== "";
 }
 
-export function trainingsInput(criteria: SearchCriteria, caller: string | null): SearchInput {
+export function trainingsInput(criteria: SearchCriteria, caller: string | null): TrainingsInput {
   return compact({
     romes: criteria.romes,
     rncps: criteria.rncps,
@@ -116,7 +116,7 @@ export function trainingsInput(criteria: SearchCriteria, caller: string | null):
   });
 }
 
-export function jobsInput(criteria: SearchCriteria, extended: boolean, opco: string | null, caller: string | null): SearchInput {
+export function jobsInput(criteria: SearchCriteria, extended: boolean, opco: string | null, caller: string | null): JobsInput {
   return compact({
     romes: criteria.romes,
     latitude: criteria.lat,
@@ -129,8 +129,8 @@ export function jobsInput(criteria: SearchCriteria, extended: boolean, opco: str
   });
 }
 
-function compact(input: Record<string, string>): SearchInput {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input)) if (value) out[key] = value;
-  return out as unknown as SearchInput;
+function compact<T extends Record<string, string>>(input: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(input) as Array<keyof T>) if (input[key]) out[key] = input[key];
+  return out;
 }

@@ -4,7 +4,6 @@ import "leaflet.markercluster/dist/MarkerCluster.css";
 import L from "./leaflet-global";
 import "leaflet.markercluster";
 import { useEffect, useRef } from "react";
-import { api } from "../api/client";
 import { itemKey } from "../lib/item-identity";
 import { CORSICA, graticule, MAINLAND } from "./france-outline";
 
@@ -18,6 +17,8 @@ interface ResultsMapProps {
 }
 
 const FRANCE: L.LatLngTuple = [46.6, 2.4];
+/** From this zoom on, every marker stands alone (§11.5: clustering up to zoom 14). */
+const UNCLUSTERED_ZOOM = 15;
 const toLatLng = (points: ReadonlyArray<readonly [number, number]>) =>
   points.map(([lon, lat]) => [lat, lon] as L.LatLngTuple);
 
@@ -27,12 +28,12 @@ function icon(item: Item, state: "normal" | "hovered" | "selected"): L.DivIcon {
   return L.divIcon({ className: `map-pin map-pin--${kind} map-pin--${state}`, iconSize: [size, size], html: "" });
 }
 
-async function addBase(map: L.Map) {
-  const configured = import.meta.env.VITE_TILE_URL as string | undefined;
-  const runtime = configured ? null : await api.health().catch(() => null);
-  const tileUrl = configured ?? runtime?.tileUrl ?? null;
+/** A tile server is a build-time choice (e.g. https://tiles.example/{z}/{x}/{y}.png); none means the offline outline. */
+function addBase(map: L.Map) {
+  const tileUrl = import.meta.env.VITE_TILE_URL as string | undefined;
   if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 17, attribution: runtime?.tileAttribution ?? "" }).addTo(map);
+    const attribution = (import.meta.env.VITE_TILE_ATTRIBUTION as string | undefined) ?? "";
+    L.tileLayer(tileUrl, { maxZoom: 17, attribution }).addTo(map);
     return;
   }
   map.getContainer().classList.add("map--offline");
@@ -55,8 +56,14 @@ export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onS
     if (!containerRef.current) return;
     const map = L.map(containerRef.current, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: 17 });
     map.attributionControl.setPrefix(false);
-    void addBase(map);
-    const cluster = L.markerClusterGroup({ maxClusterRadius: 50, disableClusteringAtZoom: 15, showCoverageOnHover: false });
+    addBase(map);
+    const cluster = L.markerClusterGroup({
+      maxClusterRadius: 50,
+      disableClusteringAtZoom: UNCLUSTERED_ZOOM,
+      showCoverageOnHover: false,
+      // Fading clusters are unreadable mid-animation, and motion is not needed to follow a zoom.
+      animate: false,
+    });
     cluster.addTo(map);
     mapRef.current = map;
     clusterRef.current = cluster;
@@ -74,6 +81,8 @@ export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onS
     else map.setView(FRANCE, 5);
   }, [centre?.lat, centre?.lon]);
 
+  // The list re-renders often with equal items: rebuilding the markers then would reset the map for nothing.
+  const itemsSignature = items.map(itemKey).join("|");
   useEffect(() => {
     const cluster = clusterRef.current;
     if (!cluster) return;
@@ -99,7 +108,7 @@ export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onS
       markers.push(marker);
     }
     cluster.addLayers(markers);
-  }, [items]);
+  }, [itemsSignature]);
 
   useEffect(() => {
     for (const [key, { marker, item }] of markersRef.current) {
@@ -107,17 +116,20 @@ export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onS
       marker.setIcon(icon(item, state));
       marker.setZIndexOffset(state === "normal" ? 0 : 1000);
     }
-  }, [selectedKey, hoveredKey, items]);
+  }, [selectedKey, hoveredKey, itemsSignature]);
 
   useEffect(() => {
     const selected = selectedKey ? markersRef.current.get(selectedKey) : undefined;
-    if (selected && clusterRef.current && mapRef.current) {
-      const cluster = clusterRef.current;
-      const map = mapRef.current;
-      if (!map.getBounds().contains(selected.marker.getLatLng())) map.panTo(selected.marker.getLatLng());
-      cluster.zoomToShowLayer(selected.marker, () => undefined);
-    }
-  }, [selectedKey, items]);
+    const cluster = clusterRef.current;
+    const map = mapRef.current;
+    if (!selected || !cluster || !map || !cluster.hasLayer(selected.marker)) return;
+    // Not markercluster's zoomToShowLayer: it leaves a moveend listener behind that throws once its
+    // marker has been replaced by a new search.
+    const at = selected.marker.getLatLng();
+    const shown = cluster.getVisibleParent(selected.marker) === selected.marker;
+    if (!shown) map.setView(at, Math.max(map.getZoom(), UNCLUSTERED_ZOOM));
+    else if (!map.getBounds().contains(at)) map.panTo(at);
+  }, [selectedKey, itemsSignature]);
 
   return (
     <div className="map">

@@ -1,8 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
-import type { Intention } from "../api/types";
+import type { Intention, IntentionContext } from "../api/types";
 import { Layout } from "../components/layout";
+import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
+import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
 
 const TITLES: Record<Intention, string> = {
   entretien: "Vous souhaitez rencontrer ce candidat",
@@ -10,112 +12,180 @@ const TITLES: Record<Intention, string> = {
   refus: "Vous ne retenez pas cette candidature",
 };
 
-/** §9.5: the recruiter's answer to an application, reached from the e-mail's buttons. */
+type Field = "comment" | "email" | "phone";
+
+const fullName = (context: IntentionContext) =>
+  [context.applicantFirstName, context.applicantLastName].filter(Boolean).join(" ") || "le candidat";
+
+/** §9.5: the recruiter's answer to an application, reached from the e-mail's buttons (`?token=`). */
 export function IntentionPage({ search }: { search: URLSearchParams }) {
-  const id = useId();
-  const rawIntention = search.get("intention");
-  const intention: Intention =
-    rawIntention === "refus" || rawIntention === "ne_sais_pas" ? rawIntention : "entretien";
-  const applicant = [search.get("fn"), search.get("ln")].filter(Boolean).join(" ");
-  const token = search.get("token") ?? undefined;
-  const hasLink = Boolean(token || (search.get("id") && search.get("iv")));
-  const [comment, setComment] = useState("");
-  const [email, setEmail] = useState("");
-  const [phone, setPhone] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const send = useMutation({ mutationFn: api.intention });
-  const needsContact = intention !== "refus";
+  const token = search.get("token")?.trim() ?? "";
+  const context = useQuery({
+    queryKey: ["application.intentionContext", token],
+    queryFn: ({ signal }) => api.intentionContext(token, { signal }),
+    enabled: token !== "",
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   useEffect(() => {
     document.title = "Répondre à une candidature : La bonne alternance";
   }, []);
 
+  const title = context.data ? TITLES[context.data.intention] : "Répondre à une candidature";
+  return (
+    <Layout layout="site">
+      <div className="container container--narrow page">
+        <h1>{title}</h1>
+        {token === "" ? (
+          <p className="alert alert--error" role="alert">
+            Ce lien de réponse est incomplet. Utilisez le bouton reçu dans l'e-mail de candidature.
+          </p>
+        ) : context.isPending ? (
+          <p className="loading" role="status">
+            Chargement de la candidature…
+          </p>
+        ) : context.isError ? (
+          <p className="alert alert--error" role="alert">
+            {linkErrorMessage(context.error)}
+          </p>
+        ) : (
+          <IntentionForm token={token} context={context.data} />
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+function IntentionForm({ token, context }: { token: string; context: IntentionContext }) {
+  const id = useId();
+  const [values, setValues] = useState({ comment: "", email: "", phone: "" });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const send = useMutation({ mutationFn: api.intention });
+  const needsContact = context.intention !== "refus";
+  const applicant = fullName(context);
+
+  useEffect(() => {
+    if (send.isSuccess) statusRef.current?.focus();
+  }, [send.isSuccess]);
+
+  if (send.isSuccess || context.alreadyRecorded) {
+    return (
+      <p ref={statusRef} tabIndex={-1} className="alert alert--success" role="status">
+        {send.isSuccess
+          ? `Merci, votre réponse a été envoyée à ${applicant}.`
+          : `Vous avez déjà envoyé cette réponse à ${applicant}.`}
+      </p>
+    );
+  }
+
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!comment.trim()) found.comment = "Veuillez écrire un message au candidat.";
-    if (needsContact && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-      found.email = "Veuillez indiquer une adresse e-mail valide.";
-    if (needsContact && !/^[0-9]{10}$/.test(phone.replace(/\s/g, "")))
-      found.phone = "Veuillez indiquer un numéro de téléphone à 10 chiffres.";
+    const found: Partial<Record<Field, string>> = {};
+    const phone = normalizeFrenchPhone(values.phone);
+    if (!values.comment.trim()) found.comment = "Veuillez écrire un message au candidat.";
+    else if (values.comment.length > 5000) found.comment = "Votre message ne doit pas dépasser 5 000 caractères.";
+    if (needsContact && !looksLikeEmail(values.email.trim()))
+      found.email = "Veuillez indiquer une adresse e-mail valide, par exemple nom@entreprise.fr.";
+    if (needsContact && !phone) found.phone = "Veuillez indiquer un numéro de téléphone à 10 chiffres.";
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      return;
+    }
     send.mutate({
       token,
-      id: search.get("id") ?? undefined,
-      iv: search.get("iv") ?? undefined,
-      intention,
-      comment: comment.trim(),
-      ...(needsContact ? { email: email.trim(), phone: phone.replace(/\s/g, "") } : {}),
+      comment: values.comment.trim(),
+      ...(needsContact && phone ? { email: values.email.trim(), phone } : {}),
     });
   };
 
-  const fieldProps = (name: string) => ({
-    id: `${id}-${name}`,
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined,
-  });
-  const fieldError = (name: string) =>
+  const describedBy = (name: Field, hint?: string) =>
+    [hint, errors[name] && `${id}-${name}-error`].filter(Boolean).join(" ") || undefined;
+  const fieldError = (name: Field) =>
     errors[name] ? (
       <p className="error-text" id={`${id}-${name}-error`}>
         {errors[name]}
       </p>
     ) : null;
+  const onChange =
+    (name: Field) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValues((v) => ({ ...v, [name]: event.target.value }));
 
   return (
-    <Layout layout="site">
-      <div className="container container--narrow page">
-        <h1>{TITLES[intention]}</h1>
-        {!hasLink ? (
-          <p className="alert alert--error" role="alert">
-            Ce lien de réponse est incomplet. Utilisez le bouton reçu dans l'e-mail de candidature.
-          </p>
-        ) : send.isSuccess ? (
-          <p className="alert alert--success" role="status">
-            Merci, votre réponse a été envoyée{applicant ? ` à ${applicant}` : " au candidat"}.
-          </p>
-        ) : (
-          <form className="card stack" onSubmit={submit} noValidate>
-            <p>
-              Votre message sera transmis par e-mail {applicant ? `à ${applicant}` : "au candidat"}.
-              {needsContact && " Indiquez vos coordonnées pour qu'il puisse vous recontacter."}
-            </p>
-            <div className={`field${errors.comment ? " field--error" : ""}`}>
-              <label htmlFor={`${id}-comment`}>
-                Votre message <span aria-hidden="true">*</span>
-              </label>
-              <textarea {...fieldProps("comment")} rows={6} value={comment} onChange={(e) => setComment(e.target.value)} required />
-              {fieldError("comment")}
-            </div>
-            {needsContact && (
-              <>
-                <div className={`field${errors.email ? " field--error" : ""}`}>
-                  <label htmlFor={`${id}-email`}>
-                    Votre e-mail <span aria-hidden="true">*</span>
-                  </label>
-                  <input {...fieldProps("email")} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-                  {fieldError("email")}
-                </div>
-                <div className={`field${errors.phone ? " field--error" : ""}`}>
-                  <label htmlFor={`${id}-phone`}>
-                    Votre téléphone <span aria-hidden="true">*</span>
-                  </label>
-                  <input {...fieldProps("phone")} type="tel" autoComplete="tel" inputMode="numeric" value={phone} onChange={(e) => setPhone(e.target.value)} required />
-                  {fieldError("phone")}
-                </div>
-              </>
-            )}
-            {send.isError && (
-              <p className="alert alert--error" role="alert">
-                Votre réponse n'a pas pu être envoyée. Le lien a peut-être expiré ; veuillez réessayer plus tard.
-              </p>
-            )}
-            <button className="btn btn--primary" type="submit" disabled={send.isPending}>
-              {send.isPending ? "Envoi en cours…" : "Envoyer ma réponse"}
-            </button>
-          </form>
-        )}
+    <form ref={formRef} className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-about`}>
+      <p id={`${id}-about`}>
+        Votre réponse à la candidature de <strong>{applicant}</strong>
+        {context.jobTitle ? ` pour l'offre « ${context.jobTitle} »` : ""}
+        {context.companyName ? ` chez ${context.companyName}` : ""} lui sera transmise par e-mail.
+        {needsContact && " Indiquez vos coordonnées pour que le candidat puisse vous recontacter."}
+      </p>
+      <p className="hint">Tous les champs marqués d'un astérisque (*) sont obligatoires.</p>
+      <div className={`field${errors.comment ? " field--error" : ""}`}>
+        <label htmlFor={`${id}-comment`}>
+          Votre message au candidat <span aria-hidden="true">*</span>
+        </label>
+        <textarea
+          id={`${id}-comment`}
+          rows={6}
+          maxLength={5000}
+          value={values.comment}
+          onChange={onChange("comment")}
+          aria-invalid={errors.comment ? true : undefined}
+          aria-describedby={describedBy("comment")}
+          required
+        />
+        {fieldError("comment")}
       </div>
-    </Layout>
+      {needsContact && (
+        <div className="grid-2">
+          <div className={`field${errors.email ? " field--error" : ""}`}>
+            <label htmlFor={`${id}-email`}>
+              Votre e-mail <span aria-hidden="true">*</span>
+            </label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              autoComplete="email"
+              value={values.email}
+              onChange={onChange("email")}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={describedBy("email")}
+              required
+            />
+            {fieldError("email")}
+          </div>
+          <div className={`field${errors.phone ? " field--error" : ""}`}>
+            <label htmlFor={`${id}-phone`}>
+              Votre téléphone <span aria-hidden="true">*</span>
+              <span className="hint" id={`${id}-phone-hint`}>
+                10 chiffres, par exemple 01 23 45 67 89
+              </span>
+            </label>
+            <input
+              id={`${id}-phone`}
+              type="tel"
+              autoComplete="tel"
+              value={values.phone}
+              onChange={onChange("phone")}
+              aria-invalid={errors.phone ? true : undefined}
+              aria-describedby={describedBy("phone", `${id}-phone-hint`)}
+              required
+            />
+            {fieldError("phone")}
+          </div>
+        </div>
+      )}
+      {send.isError && (
+        <p className="alert alert--error" role="alert">
+          {sendErrorMessage(send.error)}
+        </p>
+      )}
+      <button className="btn btn--primary" type="submit" disabled={send.isPending}>
+        {send.isPending ? "Envoi en cours…" : "Envoyer ma réponse"}
+      </button>
+    </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Item } from "@lba/core/schemas";
+import { levelLabel } from "../lib/diploma-levels";
 import { formatDistance } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 
@@ -44,7 +45,7 @@ export function ItemCard({ item, href, selected, onOpen, onHover, nearbyAction }
         {distance && <span className="item-card__distance"> · à {distance}</span>}
       </p>
       {item.ideaType === "formation" && item.diplomaLevel && (
-        <p className="item-card__meta">Niveau {item.diplomaLevel}</p>
+        <p className="item-card__meta">{levelLabel(item.diplomaLevel)}</p>
       )}
       {nearbyAction && (
         <button type="button" className="btn btn--tertiary btn--small" onClick={nearbyAction.run}>

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { Commune, MetierSuggestion } from "../api/types";
 import { Combobox, type ComboGroup } from "../components/combobox";
-import { DIPLOMA_LEVEL_LABELS, levelsFromNiveaux } from "../lib/diploma-levels";
+import { ALL_LEVELS, levelLabel, levelsFromNiveaux } from "../lib/diploma-levels";
 import { useDebounced } from "../lib/use-debounced";
 import { DEFAULT_RADIUS, RADII, type SearchCriteria } from "../lib/url-state";
 import { groupSuggestions } from "./suggestions";
@@ -86,13 +86,13 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
         ];
 
   const levels = useQuery({
-    queryKey: ["metiers.diplomaLevels", job?.romes, job?.rncps],
-    queryFn: ({ signal }) => api.diplomaLevels(job?.romes ?? "", job?.rncps || undefined, { signal }),
+    queryKey: ["metiers.diplomaLevels", job?.romes],
+    queryFn: ({ signal }) => api.diplomaLevels(job?.romes ?? "", { signal }),
     enabled: Boolean(job?.romes),
     staleTime: Number.POSITIVE_INFINITY,
-    select: (answer) => levelsFromNiveaux(Array.isArray(answer) ? answer : (answer.diplomas ?? [])),
+    select: levelsFromNiveaux,
   });
-  const levelOptions = levels.data ?? Object.keys(DIPLOMA_LEVEL_LABELS);
+  const levelOptions = levels.data ?? ALL_LEVELS;
 
   const jobStatus = suggestions.isError
     ? "La recherche des métiers est momentanément indisponible."
@@ -196,7 +196,7 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
           <option value="">Indifférent</option>
           {levelOptions.map((level) => (
             <option key={level} value={level}>
-              {DIPLOMA_LEVEL_LABELS[level]}
+              {levelLabel(level)}
             </option>
           ))}
         </select>

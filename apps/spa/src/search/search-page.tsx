@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client";
 import { Layout, type LayoutKind } from "../components/layout";
 import { ItemDetail } from "../detail/item-detail";
+import { MapBoundary } from "../map/map-boundary";
 import { plural } from "../lib/format";
 import { itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
@@ -97,7 +98,6 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       view,
       true,
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail.data, searching]);
 
   useEffect(() => {
@@ -167,7 +167,10 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           .filter(Boolean)
           .join(", ");
 
-  const mapItems = visible.filter((i) => i.place.latitude !== null && i.place.longitude !== null);
+  const mapItems = useMemo(
+    () => visible.filter((i) => i.place.latitude !== null && i.place.longitude !== null),
+    [visible],
+  );
   const showMapPane = view.display === "map";
 
   const listPane = (
@@ -291,6 +294,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           )}
         </section>
         <section className={`map-pane${showMapPane ? " map-pane--shown" : ""}`} aria-label="Carte des résultats">
+          <MapBoundary>
           <Suspense fallback={<p className="loading">Chargement de la carte…</p>}>
             <ResultsMap
               items={mapItems}
@@ -301,6 +305,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
               onSearchHere={(lat, lon) => void searchHere(lat, lon)}
             />
           </Suspense>
+          </MapBoundary>
         </section>
       </div>
       <button

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
+
+describe("normalizeFrenchPhone", () => {
+  it("accepts spaced, dotted and international French numbers as 10 digits", () => {
+    expect(normalizeFrenchPhone("06 12 34 56 78")).toBe("0612345678");
+    expect(normalizeFrenchPhone("06.12.34.56.78")).toBe("0612345678");
+    expect(normalizeFrenchPhone("+33 6 12 34 56 78")).toBe("0612345678");
+    expect(normalizeFrenchPhone("0033612345678")).toBe("0612345678");
+  });
+
+  it("refuses numbers the server refuses", () => {
+    expect(normalizeFrenchPhone("0012345678")).toBeNull();
+    expect(normalizeFrenchPhone("061234567")).toBeNull();
+    expect(normalizeFrenchPhone("06123456789")).toBeNull();
+    expect(normalizeFrenchPhone("")).toBeNull();
+  });
+});
+
+describe("looksLikeEmail", () => {
+  it("needs a local part, an @ and a dotted domain", () => {
+    expect(looksLikeEmail("rh@boulangerie.fr")).toBe(true);
+    expect(looksLikeEmail("rh@boulangerie")).toBe(false);
+    expect(looksLikeEmail("rh boulangerie.fr")).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { INTENTION_ERRORS } from "@lba/core/applications/intention";
+import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
+
+describe("intention messages", () => {
+  it("explains an expired link apart from an invalid one", () => {
+    expect(linkErrorMessage({ message: "expired_token" })).toMatch(/expiré/);
+    expect(linkErrorMessage({ message: "invalid_token" })).toMatch(/n'est pas valide/);
+    expect(linkErrorMessage({ message: "not_found" })).toMatch(/n'existe plus/);
+  });
+
+  it("turns every send error key into a French sentence", () => {
+    expect(sendErrorMessage({ message: "données de réponse invalides" })).toMatch(/vérifiez/);
+    expect(sendErrorMessage({ message: "intention_already_recorded" })).toMatch(/déjà envoyé/);
+    expect(sendErrorMessage({ message: "error_sending_message" })).toMatch(/n'a pas pu être envoyée/);
+    expect(sendErrorMessage({ data: { httpStatus: 429 }, message: "" })).toMatch(/Patientez/);
+  });
+
+  it("has a sentence of its own for every error key the server can answer", () => {
+    const generic = sendErrorMessage({ message: "unknown_key" });
+    for (const key of Object.values(INTENTION_ERRORS)) expect(sendErrorMessage({ message: key }), key).not.toBe(generic);
+  });
+
+  it("falls back to a generic sentence, never to the raw key", () => {
+    expect(sendErrorMessage({ message: "internal_error" })).not.toContain("internal_error");
+    expect(linkErrorMessage(new Error("Failed to fetch"))).toMatch(/ne peut pas être chargée/);
+  });
+});

@@ -1,0 +1,40 @@
+// Server error keys of the recruiter reply (core applications/intention.ts) -> sentences for the recruiter.
+const LINK_MESSAGES: Record<string, string> = {
+  invalid_token: "Ce lien de réponse n'est pas valide. Utilisez le bouton reçu dans l'e-mail de candidature.",
+  expired_token:
+    "Ce lien de réponse a expiré. Vous pouvez toujours répondre au candidat directement, avec son adresse e-mail.",
+  not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
+};
+
+const SEND_MESSAGES: Record<string, string> = {
+  ...LINK_MESSAGES,
+  "données de réponse invalides":
+    "Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (10 chiffres).",
+  intention_already_recorded: "Vous avez déjà envoyé cette réponse au candidat.",
+  error_sending_message: "Votre réponse n'a pas pu être envoyée au candidat. Veuillez réessayer plus tard.",
+  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+};
+
+const GENERIC = "Une erreur technique a empêché l'envoi de votre réponse. Veuillez réessayer plus tard.";
+const LINK_GENERIC = "Cette candidature ne peut pas être chargée pour le moment. Veuillez réessayer plus tard.";
+
+interface ErrorLike {
+  message?: unknown;
+  data?: { code?: unknown; httpStatus?: unknown } | null;
+}
+
+function keyOf(error: unknown): string {
+  const e = (error ?? {}) as ErrorLike;
+  if (e.data?.httpStatus === 429 || e.data?.code === "TOO_MANY_REQUESTS") return "too_many_requests";
+  return typeof e.message === "string" ? e.message : "";
+}
+
+/** Why the reply link cannot be used (loading `application.intentionContext`). */
+export function linkErrorMessage(error: unknown): string {
+  return LINK_MESSAGES[keyOf(error)] ?? LINK_GENERIC;
+}
+
+/** Why the reply was refused (`application.intention`). */
+export function sendErrorMessage(error: unknown): string {
+  return SEND_MESSAGES[keyOf(error)] ?? GENERIC;
+}

@@ -1,0 +1,391 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { lastOutboxId, outboxAfter, startSiteServer, type OutboxMessage, type SiteServer } from "./site-server";
+import { expectFocusVisible, focusedElement, minimalPdf, resultCounts, type Counts } from "./site-steps";
+
+// The candidate's site (issue 6), driven like a user would, against the built server and the sample dataset.
+
+let server: SiteServer;
+let browser: Browser;
+let context: BrowserContext;
+let problems: string[] = [];
+
+/** Set by the search test; later tests start from these URLs. */
+let resultsUrl = "";
+let resultsCounts: Counts | null = null;
+/** The company e-mail of the application test, for the recruiter's reply. */
+let companyMail: OutboxMessage | null = null;
+
+const CANDIDATE = { firstName: "Camille", lastName: "Martin", email: "camille.martin@laposte.net", phone: "06 12 34 56 78" };
+
+/** Network answers and React renders: generous, but far below the test timeout. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+async function newPage(target: BrowserContext = context): Promise<Page> {
+  const page = await target.newPage();
+  // Lookups of an element that is not there yet retry through `poll` instead of waiting 30 s each.
+  page.setDefaultTimeout(15_000);
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
+  // Offline by design: no tile server, font or CDN may be called.
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
+      problems.push(`external request: ${request.url()}`);
+  });
+  return page;
+}
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/** Home page: métier and town picked with the keyboard only, then the search submitted with Enter. */
+async function searchFromHome(page: Page): Promise<void> {
+  await page.goto(`${server.origin}/`);
+  const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+  await job.focus();
+  await page.keyboard.type("boulang");
+  const jobOptions = page.locator("[role=listbox]:visible [role=option]");
+  await jobOptions.first().waitFor();
+  await expectAccessible(page, "home, métier suggestions open");
+  await page.keyboard.press("ArrowDown");
+  await poll(() => job.getAttribute("aria-activedescendant")).toBeTruthy();
+  expect(await jobOptions.first().getAttribute("aria-selected")).toBe("true");
+  await page.keyboard.press("Enter");
+  expect(await job.inputValue()).toBe("Boulangerie, pâtisserie, chocolaterie");
+
+  await page.keyboard.press("Tab");
+  const place = page.getByRole("combobox", { name: /Lieu/ });
+  expect(await place.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type("Lyon");
+  await page.locator("[role=listbox]:visible [role=option]", { hasText: "Lyon 69001" }).waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  expect(await place.inputValue()).toBe("Lyon 69001");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/recherche-apprentissage\?/);
+}
+
+/** The search of the first test, run again when that test was filtered out. */
+async function openResults(page: Page): Promise<void> {
+  if (resultsUrl) await page.goto(resultsUrl);
+  else {
+    await searchFromHome(page);
+    resultsUrl = page.url();
+    resultsCounts = await resultCounts(page);
+  }
+}
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchBrowser();
+  // axe is injected as a script: the server's CSP (script-src 'self') would refuse it.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "fr-FR" });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the search site", () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await newPage();
+  });
+
+  it("says the data is a sample, and finds trainings and companies by métier and town", async () => {
+    problems = [];
+    await page.goto(`${server.origin}/`);
+    await poll(() => page.locator(".sample-banner").textContent()).toContain("Données de démonstration");
+    await expectAccessible(page, "home");
+
+    await searchFromHome(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("romes")).toBe("D1102,D1104");
+    expect(url.searchParams.get("insee")).toBe("69123");
+    expect(url.searchParams.get("radius")).toBe("30");
+
+    const counts = await resultCounts(page);
+    expect(counts.trainings).toBeGreaterThan(0);
+    expect(counts.jobs).toBeGreaterThan(0);
+    expect(counts.all).toBe(counts.trainings + counts.jobs);
+    expect(await page.locator(".item-card--formation").count()).toBe(counts.trainings);
+    expect(await page.locator(".item-card:not(.item-card--formation)").count()).toBe(counts.jobs);
+    // The live region announces both counts.
+    expect(await page.locator("[role=status][aria-live=polite]").textContent()).toBe(
+      `${counts.trainings} formations trouvées, ${counts.jobs} entreprises et offres trouvées`,
+    );
+    // Markers or clusters on the offline map.
+    await page.locator(".map-pin, .marker-cluster").first().waitFor();
+    await expectAccessible(page, "results");
+
+    resultsUrl = page.url();
+    resultsCounts = counts;
+    expect(problems).toEqual([]);
+  });
+
+  it("filters the results to trainings or companies, in the URL too", async () => {
+    problems = [];
+    await openResults(page);
+    const counts = await resultCounts(page);
+
+    await page.getByRole("button", { name: /^Formations \(/ }).click();
+    await page.waitForURL(/filter=trainings/);
+    expect(await page.getByRole("button", { name: /^Formations \(/ }).getAttribute("aria-pressed")).toBe("true");
+    await poll(() => page.locator(".item-card--formation").count()).toBe(counts.trainings);
+    expect(await page.locator(".item-card:not(.item-card--formation)").count()).toBe(0);
+    await expectAccessible(page, "trainings filter");
+
+    await page.getByRole("button", { name: /^Entreprises \(/ }).click();
+    await page.waitForURL(/filter=jobs/);
+    await poll(() => page.locator(".item-card:not(.item-card--formation)").count()).toBe(counts.jobs);
+    expect(await page.locator(".item-card--formation").count()).toBe(0);
+
+    await page.getByRole("button", { name: /^Tout \(/ }).click();
+    await poll(() => page.locator(".item-card").count()).toBe(counts.all);
+    expect(page.url()).not.toContain("filter=");
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a card and moves to the previous and next results", async () => {
+    problems = [];
+    await openResults(page);
+    await resultCounts(page);
+    const titles = await page.locator(".item-card__link").allTextContents();
+    await page.locator(".item-card__link").nth(1).click();
+    const heading = page.locator("#detail-title");
+    await poll(() => heading.textContent()).toBe(titles[1]);
+    expect(new URL(page.url()).searchParams.get("page")).toBe("fiche");
+    expect(await page.locator(".detail__position").textContent()).toBe(`2 sur ${titles.length}`);
+    await expectAccessible(page, "training card");
+
+    await page.getByRole("link", { name: "Suivant" }).click();
+    await poll(() => heading.textContent()).toBe(titles[2]);
+    expect(await page.locator(".detail__position").textContent()).toBe(`3 sur ${titles.length}`);
+    await page.getByRole("link", { name: "Précédent" }).click();
+    await page.getByRole("link", { name: "Précédent" }).click();
+    await poll(() => heading.textContent()).toBe(titles[0]);
+    // The first result has no previous one.
+    expect(await page.getByRole("link", { name: "Précédent" }).count()).toBe(0);
+
+    await page.getByRole("link", { name: "Retour aux résultats" }).click();
+    await poll(() => page.locator(".item-card__link").allTextContents()).toEqual(titles);
+    expect(problems).toEqual([]);
+  });
+
+  it("can be used with the keyboard alone, with a visible focus on every control", async () => {
+    problems = [];
+    await openResults(page);
+    await resultCounts(page);
+    const firstTitle = await page.locator(".item-card__link").first().textContent();
+
+    await page.keyboard.press("Tab");
+    const skip = await focusedElement(page);
+    expect(skip.text).toBe("Aller au contenu");
+    expectFocusVisible(skip);
+
+    const visited: Awaited<ReturnType<typeof focusedElement>>[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press("Tab");
+      const focused = await focusedElement(page);
+      expectFocusVisible(focused);
+      visited.push(focused);
+      if (focused.className.includes("item-card__link")) break;
+    }
+    const names = visited.map((v) => v.label);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Métier ou diplôme/),
+        expect.stringMatching(/^Lieu/),
+        "Rayon",
+        "Niveau d'études visé",
+        "C'est parti",
+        expect.stringMatching(/^Tout \(/),
+        expect.stringMatching(/^Formations \(/),
+        expect.stringMatching(/^Entreprises \(/),
+      ]),
+    );
+    expect(visited.at(-1)?.text).toBe(firstTitle);
+
+    // Open the card with Enter: the focus moves to its title, then Shift+Tab reaches the navigation.
+    await page.keyboard.press("Enter");
+    await poll(async () => (await focusedElement(page)).id).toBe("detail-title");
+    expect(await page.locator(".detail__position").textContent()).toMatch(/^1 sur /);
+    await page.keyboard.press("Shift+Tab");
+    const next = await focusedElement(page);
+    expect(next.text).toBe("Suivant");
+    expectFocusVisible(next);
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".detail__position").textContent()).toMatch(/^2 sur /);
+    await poll(async () => (await focusedElement(page)).id).toBe("detail-title");
+
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    expect((await focusedElement(page)).text).toBe("Précédent");
+    await page.keyboard.press("Shift+Tab");
+    const back = await focusedElement(page);
+    expect(back.text).toBe("Retour aux résultats");
+    expectFocusVisible(back);
+    await page.keyboard.press("Enter");
+    await page.locator(".item-card__link").first().waitFor();
+    expect(page.url()).not.toContain("page=fiche");
+    expect(problems).toEqual([]);
+  });
+
+  it("applies to a company with a PDF CV: the company gets it, the candidate a confirmation", async () => {
+    problems = [];
+    await openResults(page);
+    await resultCounts(page);
+    await page.getByRole("button", { name: /^Entreprises \(/ }).click();
+    const company = page.locator(".item-card--lba .item-card__link").first();
+    const companyName = (await company.textContent()) ?? "";
+    await company.click();
+    const form = page.locator("form.apply-form");
+    await form.waitFor();
+    expect(await form.getByRole("heading").textContent()).toBe(`Candidature spontanée auprès de ${companyName}`);
+    expect(await page.getByText("Vous avez déjà postulé").count()).toBe(0);
+
+    // Nothing filled: every field says what is wrong, and the focus goes to the first one.
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await poll(() => form.locator(".error-text").count()).toBe(5);
+    await poll(async () => (await focusedElement(page)).label).toMatch(/^Prénom/);
+    await expectAccessible(page, "application form with errors");
+
+    await form.getByLabel(/^Prénom/).fill(CANDIDATE.firstName);
+    await form.getByLabel(/^Nom/).fill(CANDIDATE.lastName);
+    await form.getByLabel(/^E-mail/).fill(CANDIDATE.email);
+    await form.getByLabel(/^Téléphone/).fill(CANDIDATE.phone);
+    const pdf = minimalPdf("CV de Camille Martin");
+    await form.getByLabel(/^CV/).setInputFiles({ name: "cv-camille.pdf", mimeType: "application/pdf", buffer: pdf });
+    await form.getByText("Fichier prêt : cv-camille.pdf").waitFor();
+    await form.getByLabel(/^Votre message/).fill("Passionnée de pâtisserie, je cherche un apprentissage.");
+
+    const before = lastOutboxId(server.databasePath);
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    await expectAccessible(page, "application sent");
+
+    const sent = outboxAfter(server.databasePath, before);
+    expect(sent.map((m) => m.tag).sort()).toEqual(["application-applicant", "application-company"]);
+    const toCompany = sent.find((m) => m.tag === "application-company");
+    const toCandidate = sent.find((m) => m.tag === "application-applicant");
+    expect(toCompany?.to).not.toBe(CANDIDATE.email);
+    expect(toCompany?.replyTo).toBe(CANDIDATE.email);
+    expect(toCompany?.attachments.map((a) => a.name)).toEqual(["cv-camille.pdf"]);
+    expect(Buffer.from(toCompany?.attachments[0]?.contentBase64 ?? "", "base64").equals(pdf)).toBe(true);
+    expect(toCompany?.text).toContain("Passionnée de pâtisserie");
+    expect(toCandidate?.to).toBe(CANDIDATE.email);
+    companyMail = toCompany ?? null;
+
+    // The same card, reloaded: the candidate is reminded of the application.
+    await page.reload();
+    await page.getByText(/^Vous avez déjà postulé le \d{1,2} \S+ \d{4}\.$/).waitFor();
+    await expectAccessible(page, "card already applied to");
+    expect(problems).toEqual([]);
+  });
+
+  it("reloads a shared URL with the same results and the same open card", async () => {
+    problems = [];
+    await openResults(page);
+    await resultCounts(page);
+    const titles = await page.locator(".item-card__link").allTextContents();
+    await page.locator(".item-card__link").nth(3).click();
+    await poll(() => page.locator("#detail-title").textContent()).toBe(titles[3]);
+    const shared = page.url();
+
+    // Someone else opens the link: a fresh browser context, nothing cached.
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    try {
+      const visitor = await newPage(other);
+      await visitor.goto(shared);
+      await poll(() => visitor.locator("#detail-title").textContent()).toBe(titles[3]);
+      // Trainings may answer before jobs: the position settles once both lists are in.
+      await poll(() => visitor.locator(".detail__position").textContent()).toBe(`4 sur ${titles.length}`);
+      await visitor.getByRole("link", { name: "Retour aux résultats" }).click();
+      expect(await resultCounts(visitor)).toEqual(resultsCounts);
+      expect(await visitor.locator(".item-card__link").allTextContents()).toEqual(titles);
+    } finally {
+      await other.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("restores every state with back and forward", async () => {
+    problems = [];
+    await openResults(page);
+    const all = await resultCounts(page);
+    await page.getByRole("button", { name: /^Entreprises \(/ }).click();
+    await page.waitForURL(/filter=jobs/);
+    const jobTitle = await page.locator(".item-card__link").first().textContent();
+    await page.locator(".item-card__link").first().click();
+    await poll(() => page.locator("#detail-title").textContent()).toBe(jobTitle);
+
+    await page.goBack();
+    await page.locator(".item-card__link").first().waitFor();
+    expect(await page.locator("#detail-title").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Entreprises \(/ }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(".item-card").count()).toBe(all.jobs);
+
+    await page.goBack();
+    await poll(() => page.locator(".item-card").count()).toBe(all.all);
+    expect(await page.getByRole("button", { name: /^Tout \(/ }).getAttribute("aria-pressed")).toBe("true");
+
+    await page.goForward();
+    await poll(() => page.locator(".item-card").count()).toBe(all.jobs);
+    await page.goForward();
+    await poll(() => page.locator("#detail-title").textContent()).toBe(jobTitle);
+    expect(problems).toEqual([]);
+  });
+
+  it("lets the recruiter answer from the link of the company e-mail, and tells the candidate", async () => {
+    problems = [];
+    const link = /\/formulaire-intention\?token=([^\s"<]+)/.exec(companyMail?.text ?? "");
+    expect(link, "the company e-mail of the application test has a reply link").not.toBeNull();
+    // The e-mail lists the "entretien" link first.
+    await page.goto(`${server.origin}${link?.[0] ?? ""}`);
+    await page.getByRole("heading", { level: 1, name: "Vous souhaitez rencontrer ce candidat" }).waitFor();
+    await page.getByText(`${CANDIDATE.firstName} ${CANDIDATE.lastName}`).first().waitFor();
+    await expectAccessible(page, "reply form");
+
+    await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+    await poll(() => page.locator(".error-text").count()).toBe(3);
+    await expectAccessible(page, "reply form with errors");
+
+    const comment = "Bonjour Camille, nous aimerions vous rencontrer mardi.";
+    await page.getByLabel(/^Votre message/).fill(comment);
+    await page.getByLabel(/^Votre e-mail/).fill("recrutement@boulangerie-lyon.fr");
+    await page.getByLabel(/^Votre téléphone/).fill("04 72 10 20 30");
+    const before = lastOutboxId(server.databasePath);
+    await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+    await page.getByText(`Merci, votre réponse a été envoyée à ${CANDIDATE.firstName} ${CANDIDATE.lastName}.`).waitFor();
+    await expectAccessible(page, "reply sent");
+
+    const sent = outboxAfter(server.databasePath, before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.to).toBe(CANDIDATE.email);
+    expect(sent[0]?.tag).toBe("intention-entretien");
+    expect(sent[0]?.replyTo).toBe("recrutement@boulangerie-lyon.fr");
+    expect(sent[0]?.text).toContain(comment);
+    expect(sent[0]?.text).toContain("0472102030");
+
+    await page.reload();
+    await page.getByText("Vous avez déjà envoyé cette réponse").waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("explains a reply link that is not valid", async () => {
+    problems = [];
+    await page.goto(`${server.origin}/formulaire-intention?token=not-a-token`);
+    await page.getByRole("alert").filter({ hasText: "Ce lien de réponse n'est pas valide" }).waitFor();
+    await expectAccessible(page, "invalid reply link");
+    // The browser logs the refused request (HTTP 400); nothing else may fail.
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+  });
+});
