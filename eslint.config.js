@@ -17,6 +17,26 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", fetch: "readonly" } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          "process",
+          "console",
+          "URL",
+          "URLSearchParams",
+          "Buffer",
+          "AbortSignal",
+          "AbortController",
+          "fetch",
+          "setTimeout",
+          "clearTimeout",
+          "setInterval",
+          "clearInterval",
+          "performance",
+          "TextEncoder",
+          "TextDecoder",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
   },
 );

@@ -112,20 +112,28 @@ for (const [name, path] of Object.entries(routes)) {
   const c1 = await load(base + path, 1, duration);
   const c16 = await load(base + path, 16, duration);
   rows.push({ name, c1, c16 });
-  console.log(`${name}: c1 p50 ${c1.p50} ms p99 ${c1.p99} ms ${c1.rps.toFixed(0)} req/s | c16 p50 ${c16.p50} ms p99 ${c16.p99} ms ${c16.rps.toFixed(0)} req/s | errors ${c1.errors + c16.errors}`);
+  console.log(
+    `${name}: c1 p50 ${c1.p50} ms p99 ${c1.p99} ms ${c1.rps.toFixed(0)} req/s | c16 p50 ${c16.p50} ms p99 ${c16.p99} ms ${c16.rps.toFixed(0)} req/s | errors ${c1.errors + c16.errors}`,
+  );
 }
 const endRss = rssKb(server.pid);
 server.kill("SIGTERM");
 
 const baseline = rows.find((r) => r.name === "baseline");
 console.log(`\n## Results (${scale} dataset, ${duration} s per run, loopback, autocannon)\n`);
-console.log("| route | c1 p50 ms | c1 p99 ms | c1 req/s | c16 p50 ms | c16 p99 ms | c16 req/s | c16 vs baseline |");
+console.log(
+  "| route | c1 p50 ms | c1 p99 ms | c1 req/s | c16 p50 ms | c16 p99 ms | c16 req/s | c16 vs baseline |",
+);
 console.log("|---|---|---|---|---|---|---|---|");
 for (const { name, c1, c16 } of rows) {
   const ratio = baseline ? `${((c16.rps / baseline.c16.rps) * 100).toFixed(0)} %` : "n/a";
-  console.log(`| ${name} | ${c1.p50} | ${c1.p99} | ${c1.rps.toFixed(0)} | ${c16.p50} | ${c16.p99} | ${c16.rps.toFixed(0)} | ${ratio} |`);
+  console.log(
+    `| ${name} | ${c1.p50} | ${c1.p99} | ${c1.rps.toFixed(0)} | ${c16.p50} | ${c16.p99} | ${c16.rps.toFixed(0)} | ${ratio} |`,
+  );
 }
-console.log(`\nServer RSS: ${(startRss.rss / 1024).toFixed(0)} MB after start, ${(endRss.rss / 1024).toFixed(0)} MB at the end, peak ${(endRss.peak / 1024).toFixed(0)} MB`);
+console.log(
+  `\nServer RSS: ${(startRss.rss / 1024).toFixed(0)} MB after start, ${(endRss.rss / 1024).toFixed(0)} MB at the end, peak ${(endRss.peak / 1024).toFixed(0)} MB`,
+);
 
 console.log("\n## Weights");
 run("node", ["apps/spa/scripts/measure-weight.mjs"]);
@@ -135,7 +143,8 @@ const jef = rows.find((r) => r.name === "jobsEtFormations");
 const failures = [];
 if (jef.c1.p50 > 5) failures.push(`jobsEtFormations c1 p50 ${jef.c1.p50} ms > 5`);
 if (jef.c1.p99 > 25) failures.push(`jobsEtFormations c1 p99 ${jef.c1.p99} ms > 25`);
-if (baseline && jef.c16.rps < baseline.c16.rps * 0.5) failures.push("jobsEtFormations c16 throughput < 50% of baseline");
+if (baseline && jef.c16.rps < baseline.c16.rps * 0.5)
+  failures.push("jobsEtFormations c16 throughput < 50% of baseline");
 const auto = rows.find((r) => r.name === "autocomplete bou");
 if (auto.c1.p99 > 5) failures.push(`autocomplete c1 p99 ${auto.c1.p99} ms > 5`);
 if (endRss.peak / 1024 > 400) failures.push(`peak RSS ${(endRss.peak / 1024).toFixed(0)} MB > 400`);

@@ -70,7 +70,9 @@ async function contacts(origin) {
   const found = [];
   for (const rome of ["D1102", "D1106", "M1607", "G1603"]) {
     const body = await (
-      await fetch(`${origin}/api/V1/jobs?romes=${rome}&latitude=48.8566&longitude=2.3522&radius=100&insee=75056&caller=faults`)
+      await fetch(
+        `${origin}/api/V1/jobs?romes=${rome}&latitude=48.8566&longitude=2.3522&radius=100&insee=75056&caller=faults`,
+      )
     ).json();
     for (const item of [...(body.lbaCompanies?.results ?? []), ...(body.lbbCompanies?.results ?? [])])
       if (item.contact?.email) found.push({ ...item.contact, type: item.ideaType });
@@ -140,7 +142,10 @@ async function applicationsUnderSigkill() {
     await burst;
     // Restart on the same file: it must open, migrate (nothing to do) and serve.
     server = await startServer(dbPath);
-    check((await fetch(`${server.origin}/api/ready`)).status === 200, `round ${round}: not ready after restart`);
+    check(
+      (await fetch(`${server.origin}/api/ready`)).status === 200,
+      `round ${round}: not ready after restart`,
+    );
   }
   // A client retries what got no answer, with the same Idempotency-Key.
   const retries = {};
@@ -161,8 +166,10 @@ async function applicationsUnderSigkill() {
   const rows = db.prepare("SELECT * FROM applications WHERE applicant_email LIKE 'crash-%'").all();
   const incomplete = rows.filter(
     (r) =>
-      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_company_message_id).n !== 1 ||
-      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_applicant_message_id).n !== 1,
+      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_company_message_id).n !==
+        1 ||
+      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_applicant_message_id).n !==
+        1,
   );
   check(incomplete.length === 0, `${incomplete.length} stored applications lack one of their e-mails`);
   const orphanMails = db
@@ -205,9 +212,17 @@ async function slowCatalogue(delayMs) {
     const limit = Number(url.searchParams.get("limit"));
     const body = {
       formations: NEW.slice((page - 1) * limit, page * limit),
-      pagination: { page, resultats_par_page: limit, nombre_de_page: Math.ceil(NEW.length / limit), total: NEW.length },
+      pagination: {
+        page,
+        resultats_par_page: limit,
+        nombre_de_page: Math.ceil(NEW.length / limit),
+        total: NEW.length,
+      },
     };
-    setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body)), delayMs);
+    setTimeout(
+      () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body)),
+      delayMs,
+    );
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return { server, url: `http://127.0.0.1:${server.address().port}/api/v1/entity/formations` };
@@ -216,17 +231,22 @@ async function slowCatalogue(delayMs) {
 /** Runs the sync CLI; kills it with SIGKILL `afterMs` after its `afterPages`-th progress line (null: never). */
 function runSync(dbPath, url, kill) {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "packages/core/src/cli.ts", "sync", "trainings", "--url", url], {
-      cwd: REPO,
-      env: { ...process.env, DATABASE_PATH: dbPath },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "packages/core/src/cli.ts", "sync", "trainings", "--url", url],
+      {
+        cwd: REPO,
+        env: { ...process.env, DATABASE_PATH: dbPath },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let pages = 0;
     let out = "";
     child.stdout.on("data", (chunk) => {
       out += chunk;
       const now = (out.match(/"page":/g) ?? []).length;
-      if (kill && now >= kill.afterPages && pages < kill.afterPages) setTimeout(() => child.kill("SIGKILL"), kill.afterMs);
+      if (kill && now >= kill.afterPages && pages < kill.afterPages)
+        setTimeout(() => child.kill("SIGKILL"), kill.afterMs);
       pages = now;
     });
     child.stderr.on("data", (chunk) => (out += chunk));
@@ -273,21 +293,41 @@ async function syncUnderSigkill() {
     const state = same(after.keys, old.keys) ? "all old" : same(after.keys, newKeys) ? "all new" : "MIXED";
     check(after.integrity === "ok", `sync kill ${JSON.stringify(kill)}: integrity ${after.integrity}`);
     check(state !== "MIXED", `sync kill ${JSON.stringify(kill)}: trainings are mixed (${after.keys.length})`);
-    outcomes.push({ kill: `after page ${kill.afterPages} + ${kill.afterMs} ms`, exit: run.signal ?? run.code, state, trainings: after.keys.length, integrity: after.integrity });
+    outcomes.push({
+      kill: `after page ${kill.afterPages} + ${kill.afterMs} ms`,
+      exit: run.signal ?? run.code,
+      state,
+      trainings: after.keys.length,
+      integrity: after.integrity,
+    });
     // Back to the old set for the next attempt when the swap had completed.
     if (state === "all new") break;
   }
   const full = await runSync(dbPath, catalogue.url, null);
   const final = trainingKeys(dbPath);
-  check(full.code === 0 && same(final.keys, newKeys), "a complete sync after the kills did not install the new trainings");
+  check(
+    full.code === 0 && same(final.keys, newKeys),
+    "a complete sync after the kills did not install the new trainings",
+  );
   // The server opens the database after all this.
   const server = await startServer(dbPath);
   const ready = (await fetch(`${server.origin}/api/ready`)).status;
-  const search = (await fetch(`${server.origin}/api/V1/formations?romes=M1805&latitude=48.85&longitude=2.35&radius=10&caller=faults`)).status;
+  const search = (
+    await fetch(
+      `${server.origin}/api/V1/formations?romes=M1805&latitude=48.85&longitude=2.35&radius=10&caller=faults`,
+    )
+  ).status;
   await stop(server);
   check(ready === 200 && search === 200, `server after the syncs: ready ${ready}, search ${search}`);
   catalogue.server.close();
-  return { oldTrainings: old.keys.length, newTrainings: newKeys.length, pages, kills: outcomes, completeSync: { exit: full.code, trainings: final.keys.length, integrity: final.integrity }, afterwards: { ready, search } };
+  return {
+    oldTrainings: old.keys.length,
+    newTrainings: newKeys.length,
+    pages,
+    kills: outcomes,
+    completeSync: { exit: full.code, trainings: final.keys.length, integrity: final.integrity },
+    afterwards: { ready, search },
+  };
 }
 
 // ---------------------------------------------------------------- 3. upstream faults
@@ -322,11 +362,16 @@ async function upstreamFaults() {
     let peJobs;
     for (let i = 0; i < 5; i += 1) {
       const started = Date.now();
-      const res = await fetch(`${server.origin}/api/V1/jobs?romes=D110${i % 3}&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=faults`);
+      const res = await fetch(
+        `${server.origin}/api/V1/jobs?romes=D110${i % 3}&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=faults`,
+      );
       const body = await res.json();
       times.push(Date.now() - started);
       peJobs = body.peJobs;
-      check(res.status === 200 && body.peJobs?.result === "error", `${mode}: /api/V1/jobs ${res.status}, peJobs ${JSON.stringify(body.peJobs)}`);
+      check(
+        res.status === 200 && body.peJobs?.result === "error",
+        `${mode}: /api/V1/jobs ${res.status}, peJobs ${JSON.stringify(body.peJobs)}`,
+      );
     }
     check(Math.max(...times) < 2 * TIMEOUT_MS + 500, `${mode}: a search took ${Math.max(...times)} ms`);
     await stop(server);

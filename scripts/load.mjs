@@ -111,7 +111,11 @@ async function sealedContacts(origin) {
       for (const kind of ["lbaCompanies", "lbbCompanies"])
         for (const item of body[kind]?.results ?? [])
           if (item.contact?.email && item.contact?.iv)
-            found.set(item.company?.siret ?? item.contact.email, { ...item.contact, type: item.ideaType, siret: item.company?.siret });
+            found.set(item.company?.siret ?? item.contact.email, {
+              ...item.contact,
+              type: item.ideaType,
+              siret: item.company?.siret,
+            });
       if (found.size >= 10) return [...found.values()];
     }
   return [...found.values()];
@@ -168,7 +172,10 @@ console.log(`${contacts.length} companies with a sealed e-mail found via /api/V1
 
 const rss = [];
 const t0 = Date.now();
-const sampler = setInterval(() => rss.push({ t: (Date.now() - t0) / 1000, mb: rssMb(child.pid) }), SAMPLE_EVERY_MS);
+const sampler = setInterval(
+  () => rss.push({ t: (Date.now() - t0) / 1000, mb: rssMb(child.pid) }),
+  SAMPLE_EVERY_MS,
+);
 rss.push({ t: 0, mb: rssMb(child.pid) });
 
 let clientIndex = 0;
@@ -209,8 +216,12 @@ for (const applicant of outcome.accepted) {
     continue;
   }
   const [app] = rows;
-  const toApplicant = db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ? AND to_address = ?").get(app.to_applicant_message_id, applicant).n;
-  const toCompany = db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ? AND to_address = ?").get(app.to_company_message_id, app.company_email).n;
+  const toApplicant = db
+    .prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ? AND to_address = ?")
+    .get(app.to_applicant_message_id, applicant).n;
+  const toCompany = db
+    .prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ? AND to_address = ?")
+    .get(app.to_company_message_id, app.company_email).n;
   const anyToApplicant = db.prepare("SELECT count(*) AS n FROM outbox WHERE to_address = ?").get(applicant).n;
   if (toApplicant !== 1 || toCompany !== 1 || anyToApplicant !== 1)
     problems.push(`${applicant}: applicant mail ${toApplicant}/${anyToApplicant}, company mail ${toCompany}`);
@@ -222,8 +233,12 @@ const totals = {
 };
 db.close();
 
-const statusCodes = Object.fromEntries(Object.entries(searchResult.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
-const unexpectedSearch = Object.entries(statusCodes).filter(([code]) => !/^2\d\d$/.test(code) && code !== "429");
+const statusCodes = Object.fromEntries(
+  Object.entries(searchResult.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]),
+);
+const unexpectedSearch = Object.entries(statusCodes).filter(
+  ([code]) => !/^2\d\d$/.test(code) && code !== "429",
+);
 const unexpectedApply = Object.entries(outcome.statuses).filter(([code]) => code !== "200" && code !== "429");
 const afterWarmup = rss.filter((p) => p.t >= Math.min(30, DURATION_S / 4));
 const report = {
@@ -232,7 +247,11 @@ const report = {
   search: {
     requests: searchResult.requests.total,
     rpsAverage: Math.round(searchResult.requests.average),
-    latencyMs: { p50: searchResult.latency.p50, p99: searchResult.latency.p99, max: searchResult.latency.max },
+    latencyMs: {
+      p50: searchResult.latency.p50,
+      p99: searchResult.latency.p99,
+      max: searchResult.latency.max,
+    },
     statusCodes,
     errors: searchResult.errors,
     timeouts: searchResult.timeouts,

@@ -13,6 +13,8 @@ if (missing.length > 0 || process.argv.includes("--build")) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/index.js"], { stdio: "inherit" });
+const server = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/index.js"], {
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

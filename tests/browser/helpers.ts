@@ -33,7 +33,11 @@ export async function runAxe(page: Page, options: { include?: string } = {}): Pr
   const alreadyLoaded = await page.evaluate(() => "axe" in window);
   if (!alreadyLoaded) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(include ?? document, { resultTypes: ["violations"] });
     return result.violations.map((v) => ({
       id: v.id,

@@ -19,7 +19,8 @@ export interface SiteServer {
 /** The built server on a free port with a throwaway SQLite file (migrated and seeded with the sample on start). */
 export async function startSiteServer(): Promise<SiteServer> {
   const missing = BUILT.filter((file) => !existsSync(join(REPO, file)));
-  if (missing.length) throw new Error(`Build first (npm run build at the repo root); missing: ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`Build first (npm run build at the repo root); missing: ${missing.join(", ")}`);
 
   const dir = mkdtempSync(join(tmpdir(), "lba-site-"));
   const databasePath = join(dir, "lba.sqlite");
@@ -90,7 +91,10 @@ export function outboxAfter(databasePath: string, afterId = 0): OutboxMessage[] 
          FROM outbox WHERE id > ? ORDER BY id`,
       )
       .all(afterId) as Array<Omit<OutboxMessage, "attachments"> & { attachments: string }>;
-    return rows.map((row) => ({ ...row, attachments: JSON.parse(row.attachments) as OutboxMessage["attachments"] }));
+    return rows.map((row) => ({
+      ...row,
+      attachments: JSON.parse(row.attachments) as OutboxMessage["attachments"],
+    }));
   } finally {
     db.close();
   }

@@ -13,7 +13,11 @@ export async function resultCounts(page: Page): Promise<Counts> {
     () => {
       const blocks = [...document.querySelectorAll(".result-block")];
       const status = document.querySelector("[role=status][aria-live=polite]")?.textContent ?? "";
-      return blocks.length > 0 && blocks.every((b) => b.getAttribute("aria-busy") === "false") && /trouvée/.test(status);
+      return (
+        blocks.length > 0 &&
+        blocks.every((b) => b.getAttribute("aria-busy") === "false") &&
+        /trouvée/.test(status)
+      );
     },
     undefined,
     { timeout: 30_000 },
@@ -22,7 +26,11 @@ export async function resultCounts(page: Page): Promise<Counts> {
     const text = (await page.getByRole("button", { name }).textContent()) ?? "";
     return Number(/\((\d+)\)/.exec(text)?.[1] ?? Number.NaN);
   };
-  return { all: await count(/^Tout \(/), trainings: await count(/^Formations \(/), jobs: await count(/^Entreprises \(/) };
+  return {
+    all: await count(/^Tout \(/),
+    trainings: await count(/^Formations \(/),
+    jobs: await count(/^Entreprises \(/),
+  };
 }
 
 export interface Focused {
@@ -39,7 +47,8 @@ export interface Focused {
 export function focusedElement(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: "BODY", id: "", className: "", label: "", text: "", outline: false, onScreen: false };
+    if (!el || el === document.body)
+      return { tag: "BODY", id: "", className: "", label: "", text: "", outline: false, onScreen: false };
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
     const labels = (el as HTMLInputElement).labels;
@@ -51,7 +60,13 @@ export function focusedElement(page: Page): Promise<Focused> {
       label: labels?.[0]?.textContent?.replace(/\s+/g, " ").trim() ?? text,
       text,
       outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2,
-      onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
+      onScreen:
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.right > 0 &&
+        box.top < innerHeight &&
+        box.left < innerWidth,
     };
   });
 }

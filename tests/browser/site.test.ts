@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatViolations, launchBrowser, runAxe } from "./helpers";
-import { lastOutboxId, outboxAfter, startSiteServer, type OutboxMessage, type SiteServer } from "./site-server";
+import {
+  lastOutboxId,
+  outboxAfter,
+  startSiteServer,
+  type OutboxMessage,
+  type SiteServer,
+} from "./site-server";
 import { expectFocusVisible, focusedElement, minimalPdf, resultCounts, type Counts } from "./site-steps";
 
 // The candidate's site (issue 6), driven like a user would, against the built server and the sample dataset.
@@ -17,7 +23,12 @@ let resultsCounts: Counts | null = null;
 /** The company e-mail of the application test, for the recruiter's reply. */
 let companyMail: OutboxMessage | null = null;
 
-const CANDIDATE = { firstName: "Camille", lastName: "Martin", email: "camille.martin@laposte.net", phone: "06 12 34 56 78" };
+const CANDIDATE = {
+  firstName: "Camille",
+  lastName: "Martin",
+  email: "camille.martin@laposte.net",
+  phone: "06 12 34 56 78",
+};
 
 /** Network answers and React renders: generous, but far below the test timeout. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
@@ -84,7 +95,11 @@ beforeAll(async () => {
   server = await startSiteServer();
   browser = await launchBrowser();
   // axe is injected as a script: the server's CSP (script-src 'self') would refuse it.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: "fr-FR" });
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+    locale: "fr-FR",
+  });
 });
 
 afterAll(async () => {
@@ -138,7 +153,9 @@ describe("the search site", () => {
 
     await page.getByRole("button", { name: /^Formations \(/ }).click();
     await page.waitForURL(/filter=trainings/);
-    expect(await page.getByRole("button", { name: /^Formations \(/ }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: /^Formations \(/ }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
     await poll(() => page.locator(".item-card--formation").count()).toBe(counts.trainings);
     expect(await page.locator(".item-card:not(.item-card--formation)").count()).toBe(0);
     await expectAccessible(page, "trainings filter");
@@ -249,7 +266,9 @@ describe("the search site", () => {
     await company.click();
     const form = page.locator("form.apply-form");
     await form.waitFor();
-    expect(await form.getByRole("heading").textContent()).toBe(`Candidature spontanée auprès de ${companyName}`);
+    expect(await form.getByRole("heading").textContent()).toBe(
+      `Candidature spontanée auprès de ${companyName}`,
+    );
     expect(await page.getByText("Vous avez déjà postulé").count()).toBe(0);
 
     // Nothing filled: every field says what is wrong, and the focus goes to the first one.
@@ -263,7 +282,9 @@ describe("the search site", () => {
     await form.getByLabel(/^E-mail/).fill(CANDIDATE.email);
     await form.getByLabel(/^Téléphone/).fill(CANDIDATE.phone);
     const pdf = minimalPdf("CV de Camille Martin");
-    await form.getByLabel(/^CV/).setInputFiles({ name: "cv-camille.pdf", mimeType: "application/pdf", buffer: pdf });
+    await form
+      .getByLabel(/^CV/)
+      .setInputFiles({ name: "cv-camille.pdf", mimeType: "application/pdf", buffer: pdf });
     await form.getByText("Fichier prêt : cv-camille.pdf").waitFor();
     await form.getByLabel(/^Votre message/).fill("Passionnée de pâtisserie, je cherche un apprentissage.");
 
@@ -330,7 +351,9 @@ describe("the search site", () => {
     await page.goBack();
     await page.locator(".item-card__link").first().waitFor();
     expect(await page.locator("#detail-title").count()).toBe(0);
-    expect(await page.getByRole("button", { name: /^Entreprises \(/ }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: /^Entreprises \(/ }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
     expect(await page.locator(".item-card").count()).toBe(all.jobs);
 
     await page.goBack();
@@ -364,7 +387,9 @@ describe("the search site", () => {
     await page.getByLabel(/^Votre téléphone/).fill("04 72 10 20 30");
     const before = lastOutboxId(server.databasePath);
     await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
-    await page.getByText(`Merci, votre réponse a été envoyée à ${CANDIDATE.firstName} ${CANDIDATE.lastName}.`).waitFor();
+    await page
+      .getByText(`Merci, votre réponse a été envoyée à ${CANDIDATE.firstName} ${CANDIDATE.lastName}.`)
+      .waitFor();
     await expectAccessible(page, "reply sent");
 
     const sent = outboxAfter(server.databasePath, before);

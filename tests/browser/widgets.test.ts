@@ -22,10 +22,18 @@ let consoleErrors: string[] = [];
 async function applicableCompany(): Promise<{ siret: string; name: string }> {
   const res = await fetch(`${lba.origin}/api/V1/jobs?caller=test&romes=D1102&sources=lba`);
   const body = (await res.json()) as {
-    lbaCompanies: { results?: Array<{ company: { siret: string | null; name: string | null }; contact: { email?: string; iv?: string } | null }> };
+    lbaCompanies: {
+      results?: Array<{
+        company: { siret: string | null; name: string | null };
+        contact: { email?: string; iv?: string } | null;
+      }>;
+    };
   };
-  const found = body.lbaCompanies.results?.find((item) => item.company.siret && item.contact?.email && item.contact.iv);
-  if (!found?.company.siret) throw new Error("the sample dataset has no LBA company with a sealed e-mail for D1102");
+  const found = body.lbaCompanies.results?.find(
+    (item) => item.company.siret && item.contact?.email && item.contact.iv,
+  );
+  if (!found?.company.siret)
+    throw new Error("the sample dataset has no LBA company with a sealed e-mail for D1102");
   return { siret: found.company.siret, name: found.company.name ?? "" };
 }
 
@@ -45,9 +53,13 @@ async function widgetFrame(page: Page): Promise<Frame> {
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __lba: HostEvent[] }).__lba);
 
 async function waitForEvent(page: Page, type: string): Promise<HostEvent> {
-  await page.waitForFunction((t) => (window as unknown as { __lba: HostEvent[] }).__lba.some((e) => e.type === t), type, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    (t) => (window as unknown as { __lba: HostEvent[] }).__lba.some((e) => e.type === t),
+    type,
+    {
+      timeout: 30_000,
+    },
+  );
   const all = await events(page);
   const found = all.find((e) => e.type === type);
   if (!found) throw new Error(`no ${type}`);
@@ -104,9 +116,11 @@ describe("widgets embedded with the script tag on another origin", () => {
     await newPage();
     await openHost(page, "search.html");
     const frame = await widgetFrame(page);
-    expect(await page.$eval("#widget iframe", (f) => new URL((f as HTMLIFrameElement).src).searchParams.get("embed_origin"))).toBe(
-      host.origin,
-    );
+    expect(
+      await page.$eval("#widget iframe", (f) =>
+        new URL((f as HTMLIFrameElement).src).searchParams.get("embed_origin"),
+      ),
+    ).toBe(host.origin);
 
     const ready = await waitForEvent(page, "lba:ready");
     expect(ready.detail).toEqual({ page: "/recherche-apprentissage" });
@@ -125,10 +139,16 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(jobSearches.length).toBe(1);
     expect(jobSearches[0]).toContain('"caller":"widget-test"');
     expect(jobSearches[0]).toContain('"insee":"');
-    expect(requests.filter((url) => url.includes("/api/trpc/formations.search"))[0]).toContain('"caller":"widget-test"');
+    expect(requests.filter((url) => url.includes("/api/trpc/formations.search"))[0]).toContain(
+      '"caller":"widget-test"',
+    );
 
     // The iframe is as tall as its content, which the page itself never scrolls.
-    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>("#widget iframe")!.getBoundingClientRect().height > 700);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector<HTMLIFrameElement>("#widget iframe")?.getBoundingClientRect().height ?? 0) >
+        700,
+    );
     const before = await iframeHeight(page);
     const inner = await innerScroll(frame);
     expect(inner.overflow).toBeLessThanOrEqual(0);
@@ -138,18 +158,22 @@ describe("widgets embedded with the script tag on another origin", () => {
 
     // Less content: the iframe shrinks to it.
     await frame.getByRole("button", { name: /^Formations \(/ }).click();
-    await page.waitForFunction((h) => document.querySelector<HTMLIFrameElement>("#widget iframe")!.getBoundingClientRect().height !== h, before);
+    await page.waitForFunction(
+      (h) =>
+        document.querySelector<HTMLIFrameElement>("#widget iframe")?.getBoundingClientRect().height !== h,
+      before,
+    );
     const after = await iframeHeight(page);
     expect(after).not.toBe(before);
     expect((await innerScroll(frame)).overflow).toBeLessThanOrEqual(0);
     // Partner parameters survive in-widget navigation.
     const kept = new URL(frame.url()).searchParams;
-    expect([kept.get("filter"), kept.get("caller"), kept.get("utm_source"), kept.get("embed_origin")]).toEqual([
-      "trainings",
-      "widget-test",
-      "partenaire",
-      host.origin,
-    ]);
+    expect([
+      kept.get("filter"),
+      kept.get("caller"),
+      kept.get("utm_source"),
+      kept.get("embed_origin"),
+    ]).toEqual(["trainings", "widget-test", "partenaire", host.origin]);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -159,7 +183,10 @@ describe("widgets embedded with the script tag on another origin", () => {
     const frame = await widgetFrame(page);
     await waitForEvent(page, "lba:ready");
     const frameUrl = frame.url();
-    await Promise.all([page.waitForURL(`${host.origin}/landing.html`), frame.getByRole("button", { name: /retour à l'accueil/i }).click()]);
+    await Promise.all([
+      page.waitForURL(`${host.origin}/landing.html`),
+      frame.getByRole("button", { name: /retour à l'accueil/i }).click(),
+    ]);
     expect(page.url()).toBe(`${host.origin}/landing.html`);
     expect(frameUrl).toContain("/recherche-apprentissage?");
     expect(consoleErrors).toEqual([]);
@@ -170,9 +197,9 @@ describe("widgets embedded with the script tag on another origin", () => {
     await openHost(page, "jobs.html");
     const frame = await widgetFrame(page);
     await frame.waitForSelector(".item-card", { timeout: 30_000 });
-    expect(await frame.$$eval(".result-block__title", (nodes) => nodes.map((n) => n.textContent ?? ""))).not.toContainEqual(
-      expect.stringMatching(/formation/i),
-    );
+    expect(
+      await frame.$$eval(".result-block__title", (nodes) => nodes.map((n) => n.textContent ?? "")),
+    ).not.toContainEqual(expect.stringMatching(/formation/i));
     const url = page.url();
     const inner = frame.url();
     await frame.getByRole("button", { name: /retour à l'accueil/i }).click();
@@ -201,7 +228,9 @@ describe("widgets embedded with the script tag on another origin", () => {
     await newPage();
     await openHost(page, "apply.html", { item_id: company.siret, item_type: "lba" });
     const frame = await widgetFrame(page);
-    await frame.getByRole("heading", { level: 1, name: `Candidature spontanée auprès de ${company.name}` }).waitFor();
+    await frame
+      .getByRole("heading", { level: 1, name: `Candidature spontanée auprès de ${company.name}` })
+      .waitFor();
     await frame.getByLabel("Prénom").fill("Jeanne");
     await frame.getByLabel(/^Nom/).fill("Martin");
     await frame.getByLabel("E-mail").fill("jeanne.martin@laposte.net");
@@ -245,23 +274,31 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(consoleErrors).toHaveLength(4);
   });
 
-  it.each(["/", "/api-docs", "/test-widget"])("our page %s refuses to be framed by another site", async (path) => {
-    const res = await fetch(`${lba.origin}${path}`);
-    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  it.each(["/", "/api-docs", "/test-widget"])(
+    "our page %s refuses to be framed by another site",
+    async (path) => {
+      const res = await fetch(`${lba.origin}${path}`);
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
 
-    await newPage();
-    await openHost(page, "framed.html", { framed_path: path });
-    await page.waitForTimeout(500);
-    const frame = await (await page.waitForSelector("#frame")).contentFrame();
-    const content = await frame?.evaluate(() => document.body?.innerText ?? "").catch(() => "");
-    expect(content ?? "").not.toContain("La bonne alternance");
-    expect(frame?.url() ?? "").not.toContain(lba.origin);
-    expect(consoleErrors.join("\n")).toMatch(/frame-ancestors 'none'/);
-  });
+      await newPage();
+      await openHost(page, "framed.html", { framed_path: path });
+      await page.waitForTimeout(500);
+      const frame = await (await page.waitForSelector("#frame")).contentFrame();
+      const content = await frame?.evaluate(() => document.body?.innerText ?? "").catch(() => "");
+      expect(content ?? "").not.toContain("La bonne alternance");
+      expect(frame?.url() ?? "").not.toContain(lba.origin);
+      expect(consoleErrors.join("\n")).toMatch(/frame-ancestors 'none'/);
+    },
+  );
 
   it("widget pages may be framed by any site", async () => {
-    for (const path of ["/recherche-apprentissage", "/recherche-apprentissage-formation", "/recherche-emploi", "/postuler"]) {
+    for (const path of [
+      "/recherche-apprentissage",
+      "/recherche-apprentissage-formation",
+      "/recherche-emploi",
+      "/postuler",
+    ]) {
       const res = await fetch(`${lba.origin}${path}?caller=test`);
       expect(res.headers.get("content-security-policy")).toContain("frame-ancestors *");
       expect(res.headers.get("x-frame-options")).toBeNull();
@@ -284,14 +321,18 @@ describe("widget pages on their own", () => {
   it("are usable at 320 px: no horizontal scroll, no site header", async () => {
     await page.goto(`${lba.origin}/recherche-emploi?caller=test&romes=D1102&job_name=Boulanger`);
     await page.waitForSelector(".item-card", { timeout: 30_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.$$eval(".site-header", (nodes) => nodes.length)).toBe(0);
   });
 
   it("open the item given by itemId + type straight away", async () => {
     const company = await applicableCompany();
-    await page.goto(`${lba.origin}/recherche-emploi?caller=test&romes=D1102&type=lba&itemId=${company.siret}`);
+    await page.goto(
+      `${lba.origin}/recherche-emploi?caller=test&romes=D1102&type=lba&itemId=${company.siret}`,
+    );
     await page.getByRole("heading", { level: 2, name: company.name }).waitFor({ timeout: 30_000 });
     await page.getByRole("heading", { name: `Candidature spontanée auprès de ${company.name}` }).waitFor();
   });
@@ -320,9 +361,12 @@ describe("widget pages on their own", () => {
     ];
     for (const path of pages) {
       await page.goto(`${lba.origin}${path}`);
-      await page.waitForSelector(path.startsWith("/postuler") ? "form.apply-form" : path === "/test-widget" ? "h1" : ".item-card", {
-        timeout: 30_000,
-      });
+      await page.waitForSelector(
+        path.startsWith("/postuler") ? "form.apply-form" : path === "/test-widget" ? "h1" : ".item-card",
+        {
+          timeout: 30_000,
+        },
+      );
       const violations = await runAxe(page);
       expect(violations, `${path}\n${formatViolations(violations)}`).toEqual([]);
     }

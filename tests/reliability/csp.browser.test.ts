@@ -38,14 +38,19 @@ async function visit(path: string, waitFor: (page: Page) => Promise<unknown>): P
   if (override)
     await page.route("**/*", async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": override } });
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "content-security-policy": override },
+      });
     });
   const response = await page.goto(`${server.origin}${path}`);
   // The policy under test must really be the one served (or the override of an experiment).
   expect(override ?? (await response?.headerValue("content-security-policy"))).toMatch(/script-src 'self';/);
   await waitFor(page);
   await page.waitForTimeout(500);
-  const violations = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
+  const violations = await page.evaluate(
+    () => (window as unknown as { __violations: Violation[] }).__violations,
+  );
   await page.close();
   return violations;
 }
@@ -60,7 +65,9 @@ describe("Content-Security-Policy in the browser", () => {
   });
 
   it("runs the home page without any violation", async () => {
-    const violations = await visit("/", (page) => page.locator("#root *").first().waitFor({ timeout: 30_000 }));
+    const violations = await visit("/", (page) =>
+      page.locator("#root *").first().waitFor({ timeout: 30_000 }),
+    );
     expect(violations).toEqual([]);
   });
 

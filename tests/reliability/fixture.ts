@@ -38,7 +38,11 @@ export function buildFixture(options: { env?: "test" | "production"; rateLimit?:
   const db = createTestDb();
   const emails: string[] = [];
   for (let i = 0; i < 6; i += 1) {
-    insertTraining(db, { romeCodes: i % 2 ? ["D1102"] : ["D1102", "M1607"], cfd: `3202211${i}`, rncpCode: `RNCP3${i}` });
+    insertTraining(db, {
+      romeCodes: i % 2 ? ["D1102"] : ["D1102", "M1607"],
+      cfd: `3202211${i}`,
+      rncpCode: `RNCP3${i}`,
+    });
     const company = insertCompany(db, { type: i % 2 ? "lbb" : "lba", email: `rh${i}@societe-${i}.example` });
     if (i === 0) insertOpco(db, company.siret.slice(0, 9), "AKTO");
     const { recruiter } = insertRecruiter(db, { email: `recrute${i}@matcha-${i}.example` });
@@ -54,21 +58,33 @@ export function buildFixture(options: { env?: "test" | "production"; rateLimit?:
       logLines.push(JSON.stringify({ level, message, ...data }));
     };
   // Wrapped as index.ts wraps the real logger.
-  const log: Logger = redactingLogger({ info: capture("info"), warn: capture("warn"), error: capture("error") });
+  const log: Logger = redactingLogger({
+    info: capture("info"),
+    warn: capture("warn"),
+    error: capture("error"),
+  });
 
   const base = testServerDeps(db, {
     spaDist: existsSync(resolve(REPO, "apps/spa/dist/index.html")) ? resolve(REPO, "apps/spa/dist") : null,
-    embedDist: existsSync(resolve(REPO, "apps/embed/dist/embed.js")) ? resolve(REPO, "apps/embed/dist") : null,
+    embedDist: existsSync(resolve(REPO, "apps/embed/dist/embed.js"))
+      ? resolve(REPO, "apps/embed/dist")
+      : null,
     rateLimit: { enabled: options.rateLimit ?? false, windowMs: 60_000, factor: 1 },
   });
-  const core = { ...base.core, log, config: { ...base.core.config, secret: SECRET, env: options.env ?? "test" } };
+  const core = {
+    ...base.core,
+    log,
+    config: { ...base.core.config, secret: SECRET, env: options.env ?? "test" },
+  };
   const outbox = createOutboxMailer(db, { now: core.now });
   const mailerState = { failing: false };
   const mailer: Mailer = {
     send: (message) =>
       mailerState.failing
         ? Promise.reject(
-            new Error(`Found inactive addresses: ${message.to}. Inactive recipients have generated a hard bounce.`),
+            new Error(
+              `Found inactive addresses: ${message.to}. Inactive recipients have generated a hard bounce.`,
+            ),
           )
         : outbox.send(message),
   };
@@ -80,7 +96,14 @@ export function buildFixture(options: { env?: "test" | "production"; rateLimit?:
       webhookAuth: { username: "postmark", password: WEBHOOK_PASSWORD },
     },
   };
-  return { app: createApp(deps), deps, db, companyEmails: emails.filter(Boolean), logLines, mailer: mailerState };
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    companyEmails: emails.filter(Boolean),
+    logLines,
+    mailer: mailerState,
+  };
 }
 
 /** Row count of every table (virtual-table shadows included): what a request may have written. */

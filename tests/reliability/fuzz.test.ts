@@ -73,7 +73,10 @@ const text = fc.oneof(
 /** Either a clean encoding or the raw characters (malformed escapes, reserved characters left as they are). */
 const encoded = (value: string, raw: boolean) => {
   // A lone surrogate cannot travel in a URL at all: the client sends U+FFFD instead.
-  const wellFormed = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  const wellFormed = value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
   return raw ? wellFormed.replace(/[\s#]/g, (ch) => encodeURIComponent(ch)) : encodeURIComponent(wellFormed);
 };
 
@@ -88,9 +91,9 @@ const queryString = (names: string[]) =>
     .map(([pairs, raw]) => pairs.map(([k, v]) => `${encoded(k, raw)}=${encoded(v, raw)}`).join("&"));
 
 // Header values must be visible ASCII (the fetch Headers API rejects the rest before it reaches the app).
-const headerValue = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 60 })).map((v) =>
-  v.replace(/[^\x20-\x7e]/g, "").slice(0, 8000),
-);
+const headerValue = fc
+  .oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 60 }))
+  .map((v) => v.replace(/[^\x20-\x7e]/g, "").slice(0, 8000));
 const headers = fc.dictionary(
   fc.constantFrom(
     "content-type",
@@ -157,8 +160,9 @@ async function expectSafe(url: string, res: Response | null) {
   if (url.startsWith("/api/trpc")) {
     const parsed = JSON.parse(body) as unknown;
     for (const entry of Array.isArray(parsed) ? parsed : [parsed]) {
-      const error = (entry as { error?: { message?: unknown; data?: { httpStatus?: unknown; stack?: unknown } } })
-        .error;
+      const error = (
+        entry as { error?: { message?: unknown; data?: { httpStatus?: unknown; stack?: unknown } } }
+      ).error;
       if (!error) continue;
       expect(typeof error.message, where).toBe("string");
       expect(typeof error.data?.httpStatus, where).toBe("number");
@@ -179,8 +183,12 @@ async function expectSafe(url: string, res: Response | null) {
  */
 async function writesNothing(run: () => Promise<void>) {
   const before = tableCounts(fx.db);
-  const callsBefore = fx.db.$client.prepare("SELECT coalesce(max(rowid), 0) AS n FROM api_calls").get() as { n: number };
-  const keysBefore = fx.db.$client.prepare("SELECT coalesce(max(rowid), 0) AS n FROM idempotency_keys").get() as {
+  const callsBefore = fx.db.$client.prepare("SELECT coalesce(max(rowid), 0) AS n FROM api_calls").get() as {
+    n: number;
+  };
+  const keysBefore = fx.db.$client
+    .prepare("SELECT coalesce(max(rowid), 0) AS n FROM idempotency_keys")
+    .get() as {
     n: number;
   };
   await run();
@@ -191,14 +199,15 @@ async function writesNothing(run: () => Promise<void>) {
     caller: string | null;
   }[];
   for (const call of calls) expect(call.caller?.trim()).toBeTruthy();
-  const keys = fx.db.$client.prepare("SELECT status FROM idempotency_keys WHERE rowid > ?").all(keysBefore.n) as {
+  const keys = fx.db.$client
+    .prepare("SELECT status FROM idempotency_keys WHERE rowid > ?")
+    .all(keysBefore.n) as {
     status: number;
   }[];
   for (const key of keys) expect(key.status).toBeGreaterThanOrEqual(400);
 }
 
-const GET_ROUTES = () =>
-  Object.entries(openapi.paths).flatMap(([path, ops]) => (ops.get ? [path] : []));
+const GET_ROUTES = () => Object.entries(openapi.paths).flatMap(([path, ops]) => (ops.get ? [path] : []));
 
 describe("every documented GET route", () => {
   it("answers random and malformed query strings, path parameters and headers safely", async () => {
@@ -271,7 +280,8 @@ describe("search routes from a valid query", () => {
 });
 
 const PROCEDURES = Object.entries(
-  (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def.procedures,
+  (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: string } }> } })._def
+    .procedures,
 );
 
 describe("every tRPC procedure", () => {
@@ -279,26 +289,38 @@ describe("every tRPC procedure", () => {
     expect(PROCEDURES.length).toBeGreaterThan(15);
     const input = fc.oneof(
       fc.jsonValue(),
-      fc.dictionary(fc.constantFrom("romes", "latitude", "longitude", "radius", "id", "siret", "title", "q", "caller"), fc.oneof(text, fc.jsonValue())),
+      fc.dictionary(
+        fc.constantFrom("romes", "latitude", "longitude", "radius", "id", "siret", "title", "q", "caller"),
+        fc.oneof(text, fc.jsonValue()),
+      ),
     );
     await writesNothing(async () => {
       for (const [name, procedure] of PROCEDURES) {
         const isQuery = procedure._def.type === "query";
         await fc.assert(
-          fc.asyncProperty(input, fc.constantFrom("json", "raw", "batch"), headers, async (value, mode, hdrs) => {
-            const json = JSON.stringify(value) ?? "null";
-            const payload = mode === "raw" ? json.slice(0, Math.max(1, json.length - 1)) : json;
-            const batch = mode === "batch";
-            const path = `/api/trpc/${batch ? `${name},${name}` : name}${batch ? "?batch=1" : ""}`;
-            const batchPayload = batch ? `{"0":${json},"1":${json}}` : payload;
-            const url = isQuery
-              ? `${path}${batch ? "&" : "?"}input=${encodeURIComponent(batchPayload)}`
-              : path;
-            const init: RequestInit = isQuery
-              ? { headers: hdrs }
-              : { method: "POST", body: batchPayload, headers: { ...hdrs, "content-type": "application/json" } };
-            await expectSafe(url, await request(url, init));
-          }),
+          fc.asyncProperty(
+            input,
+            fc.constantFrom("json", "raw", "batch"),
+            headers,
+            async (value, mode, hdrs) => {
+              const json = JSON.stringify(value) ?? "null";
+              const payload = mode === "raw" ? json.slice(0, Math.max(1, json.length - 1)) : json;
+              const batch = mode === "batch";
+              const path = `/api/trpc/${batch ? `${name},${name}` : name}${batch ? "?batch=1" : ""}`;
+              const batchPayload = batch ? `{"0":${json},"1":${json}}` : payload;
+              const url = isQuery
+                ? `${path}${batch ? "&" : "?"}input=${encodeURIComponent(batchPayload)}`
+                : path;
+              const init: RequestInit = isQuery
+                ? { headers: hdrs }
+                : {
+                    method: "POST",
+                    body: batchPayload,
+                    headers: { ...hdrs, "content-type": "application/json" },
+                  };
+              await expectSafe(url, await request(url, init));
+            },
+          ),
           { numRuns: RUNS },
         );
       }
@@ -307,13 +329,21 @@ describe("every tRPC procedure", () => {
 
   it("answers an unknown procedure and a wrong method with a tRPC error, not a crash", async () => {
     await expectSafe("/api/trpc/nope.nope", await request("/api/trpc/nope.nope"));
-    await expectSafe("/api/trpc/jobs.search", await request("/api/trpc/jobs.search", { method: "POST", body: "{}" }));
+    await expectSafe(
+      "/api/trpc/jobs.search",
+      await request("/api/trpc/jobs.search", { method: "POST", body: "{}" }),
+    );
     await expectSafe("/api/trpc/application.send", await request("/api/trpc/application.send"));
   });
 });
 
 describe("every POST route", () => {
-  const POSTS = ["/api/V1/application", "/api/application", "/api/application/intention", "/api/application/webhook"];
+  const POSTS = [
+    "/api/V1/application",
+    "/api/application",
+    "/api/application/intention",
+    "/api/application/webhook",
+  ];
 
   it("answers random bodies, content types and headers safely", async () => {
     await writesNothing(async () => {
@@ -387,7 +417,20 @@ describe("static files", () => {
 
   it("answers random paths safely", async () => {
     const segment = fc.oneof(
-      fc.constantFrom("..", "%2e%2e", "..%2f", "%00", "assets", "api-docs", "embed.js", "index.html", "etc", "passwd", "%", "%zz"),
+      fc.constantFrom(
+        "..",
+        "%2e%2e",
+        "..%2f",
+        "%00",
+        "assets",
+        "api-docs",
+        "embed.js",
+        "index.html",
+        "etc",
+        "passwd",
+        "%",
+        "%zz",
+      ),
       fc.string({ maxLength: 20 }).map((s) => encodeURIComponent(s)),
     );
     await writesNothing(async () => {

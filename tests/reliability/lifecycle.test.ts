@@ -11,7 +11,8 @@ afterAll(async () => {
   await Promise.all(upstreams.map((u) => u.close()));
 });
 
-const JOBS = "/api/V1/jobs?romes=D1102&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=reliability";
+const JOBS =
+  "/api/V1/jobs?romes=D1102&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=reliability";
 
 describe("the real server", () => {
   it("is ready, then on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0", async () => {
@@ -50,7 +51,10 @@ describe("the real server", () => {
     const res = await fetch(`${server.origin}${JOBS}`);
     const elapsed = Date.now() - startedAt;
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { peJobs?: { result?: string; error?: string }; lbaCompanies?: unknown };
+    const body = (await res.json()) as {
+      peJobs?: { result?: string; error?: string };
+      lbaCompanies?: unknown;
+    };
     expect(body.peJobs).toMatchObject({ result: "error" });
     expect(body.lbaCompanies).toBeDefined();
     // One timeout for the token or the search, never an open-ended wait.
@@ -67,7 +71,9 @@ describe("the real server", () => {
     const startedAt = Date.now();
     const res = await fetch(`${server.origin}${JOBS}`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { peJobs?: { result?: string } }).peJobs).toMatchObject({ result: "error" });
+    expect(((await res.json()) as { peJobs?: { result?: string } }).peJobs).toMatchObject({
+      result: "error",
+    });
     expect(Date.now() - startedAt).toBeLessThan(5_000);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);

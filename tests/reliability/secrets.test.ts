@@ -21,7 +21,10 @@ async function fetchText(url: string, init?: RequestInit): Promise<string> {
 async function fetchJson(url: string): Promise<unknown> {
   const res = await fx.app.request(url);
   const body = await res.text();
-  seen.push({ url, text: `${res.status}\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${body}` });
+  seen.push({
+    url,
+    text: `${res.status}\n${[...res.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${body}`,
+  });
   return res.headers.get("content-type")?.includes("json") ? JSON.parse(body) : null;
 }
 
@@ -31,9 +34,15 @@ function detailUrls(answer: unknown): string[] {
   const walk = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (!value || typeof value !== "object") return;
-    const item = value as { ideaType?: string; id?: string; job?: { id?: string }; company?: { siret?: string } };
+    const item = value as {
+      ideaType?: string;
+      id?: string;
+      job?: { id?: string };
+      company?: { siret?: string };
+    };
     const id = item.job?.id ?? item.id;
-    if (item.ideaType === "formation" && item.id) urls.add(`/api/V1/formations/formation/${encodeURIComponent(item.id)}`);
+    if (item.ideaType === "formation" && item.id)
+      urls.add(`/api/V1/formations/formation/${encodeURIComponent(item.id)}`);
     if (item.ideaType === "matcha" && id) urls.add(`/api/V1/jobs/matcha/${encodeURIComponent(id)}`);
     if (item.ideaType === "peJob" && id) urls.add(`/api/V1/jobs/job/${encodeURIComponent(id)}`);
     if ((item.ideaType === "lba" || item.ideaType === "lbb") && item.company?.siret)
@@ -56,9 +65,13 @@ const SEARCHES = [
   "/api/V1/metiers/all",
   "/api/V1/metiers?title=vente",
   "/api/trpc/jobs.search?input=" +
-    encodeURIComponent(JSON.stringify({ romes: "D1102", latitude: 48.85, longitude: 2.35, radius: 30, insee: "75056" })),
+    encodeURIComponent(
+      JSON.stringify({ romes: "D1102", latitude: 48.85, longitude: 2.35, radius: 30, insee: "75056" }),
+    ),
   "/api/trpc/jobsEtFormations.search?input=" +
-    encodeURIComponent(JSON.stringify({ romes: "D1102", latitude: 48.85, longitude: 2.35, radius: 30, insee: "75056" })),
+    encodeURIComponent(
+      JSON.stringify({ romes: "D1102", latitude: 48.85, longitude: 2.35, radius: 30, insee: "75056" }),
+    ),
   "/api/trpc/formations.search?input=" +
     encodeURIComponent(JSON.stringify({ romes: "D1102", latitude: 48.85, longitude: 2.35, radius: 30 })),
   "/api/trpc/health",
@@ -157,10 +170,19 @@ describe("secrets and company e-mails", () => {
     expect(bundles.length).toBeGreaterThan(2);
     const placeholders = new Set(["contact@domaine.fr", "nom@entreprise.fr"]);
     for (const { file, text } of bundles) {
-      for (const needle of [DEV_SECRET, ...tokenKeys(DEV_SECRET), "LBA_SECRET", "FT_CLIENT_SECRET", "POSTMARK"])
+      for (const needle of [
+        DEV_SECRET,
+        ...tokenKeys(DEV_SECRET),
+        "LBA_SECRET",
+        "FT_CLIENT_SECRET",
+        "POSTMARK",
+      ])
         expect(text.includes(needle), `${needle} in ${file}`).toBe(false);
       const emails = text.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g) ?? [];
-      expect(emails.filter((e) => !placeholders.has(e)), file).toEqual([]);
+      expect(
+        emails.filter((e) => !placeholders.has(e)),
+        file,
+      ).toEqual([]);
     }
   });
 });

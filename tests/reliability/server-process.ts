@@ -17,7 +17,8 @@ export interface ServerProcess {
 /** The built server (apps/server/dist/index.js) on a free loopback port with its own database file. */
 export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<ServerProcess> {
   const entry = join(REPO, "apps/server/dist/index.js");
-  if (!existsSync(entry)) throw new Error("Build first: npm run build (apps/server/dist/index.js is missing)");
+  if (!existsSync(entry))
+    throw new Error("Build first: npm run build (apps/server/dist/index.js is missing)");
   const path = dbPath ?? join(mkdtempSync(join(tmpdir(), "lba-reliability-")), "lba.sqlite");
   let output = "";
   const child = fork(entry, [], {
@@ -80,7 +81,14 @@ export function franceTravail(options: { delayMs: number; status?: number }) {
   return fakeUpstream((req, res) => {
     if (req.method === "POST") {
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ access_token: "fake-token", token_type: "Bearer", expires_in: 1499, scope: "api_offresdemploiv2" }));
+      res.end(
+        JSON.stringify({
+          access_token: "fake-token",
+          token_type: "Bearer",
+          expires_in: 1499,
+          scope: "api_offresdemploiv2",
+        }),
+      );
       return;
     }
     if (!Number.isFinite(options.delayMs)) return;

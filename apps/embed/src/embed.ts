@@ -51,13 +51,20 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
   if (!page) return fail("lbaWidget", `"${options.widget}" is not one of search, trainings, jobs, apply`);
   if (!options.caller) return fail("caller", "required: the name of your site or service");
   const o = options;
-  if (o.romes && !/^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/.test(o.romes)) return fail("romes", "comma-separated ROME codes, e.g. D1102,D1104");
-  for (const [key, max] of [["lat", 90], ["lon", 180]] as const) {
+  if (o.romes && !/^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/.test(o.romes))
+    return fail("romes", "comma-separated ROME codes, e.g. D1102,D1104");
+  for (const [key, max] of [
+    ["lat", 90],
+    ["lon", 180],
+  ] as const) {
     const value = o[key];
-    if (value !== undefined && !(Math.abs(Number(value)) <= max && value.trim() !== "")) return fail(key, `a number between -${max} and ${max}`);
+    if (value !== undefined && !(Math.abs(Number(value)) <= max && value.trim() !== ""))
+      return fail(key, `a number between -${max} and ${max}`);
   }
-  if ((o.lat === undefined) !== (o.lon === undefined)) return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
-  if (o.radius && !["10", "30", "60", "100"].includes(o.radius)) return fail("radius", "one of 10, 30, 60, 100");
+  if ((o.lat === undefined) !== (o.lon === undefined))
+    return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
+  if (o.radius && !["10", "30", "60", "100"].includes(o.radius))
+    return fail("radius", "one of 10, 30, 60, 100");
   if (o.widget === "apply") {
     if (!o.itemId) return fail("itemId", "required for the apply widget");
     if (!["lba", "lbb", "matcha"].includes(o.type ?? "")) return fail("type", "one of lba, lbb, matcha");
@@ -88,7 +95,9 @@ export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameEl
     } else if (data.type === "goToPage") {
       const target = new URL(String(data.page || "/"), location.href);
       // Cancelable: a partner may route it itself (single-page app) with event.preventDefault().
-      const navigate = element.dispatchEvent(new CustomEvent("lba:navigate", { detail: { page: target.href }, cancelable: true, bubbles: true }));
+      const navigate = element.dispatchEvent(
+        new CustomEvent("lba:navigate", { detail: { page: target.href }, cancelable: true, bubbles: true }),
+      );
       if (navigate && /^https?:$/.test(target.protocol)) location.href = target.href;
     } else if (data.type && /^lba:(ready|search|application-sent)$/.test(data.type)) {
       element.dispatchEvent(new CustomEvent(data.type, { detail: data.detail, bubbles: true }));

@@ -10,7 +10,6 @@ import { createApp } from "./app";
 import { buildDeps } from "./deps";
 import { loadEnv } from "./env";
 import { markDraining } from "./lib/lifecycle";
-import { redactingLogger } from "./lib/redacting-logger";
 import { drainAndClose } from "./lib/shutdown";
 import { startRetentionTimer } from "./jobs/retention";
 import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";

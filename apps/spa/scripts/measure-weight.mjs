@@ -48,11 +48,16 @@ for (const key of seen) {
     rows.push([css, size]);
   }
 }
-const lazy = Object.values(manifest).filter((c) => c.isDynamicEntry).map((c) => [c.file, gzipped(c.file)]);
+const lazy = Object.values(manifest)
+  .filter((c) => c.isDynamicEntry)
+  .map((c) => [c.file, gzipped(c.file)]);
 
 for (const [file, size] of rows) console.log(`  ${file.padEnd(44)} ${kb(size).padStart(10)} gzip`);
-for (const [file, size] of lazy) console.log(`  ${file.padEnd(44)} ${kb(size).padStart(10)} gzip (lazy, not counted)`);
+for (const [file, size] of lazy)
+  console.log(`  ${file.padEnd(44)} ${kb(size).padStart(10)} gzip (lazy, not counted)`);
 const verdict = jsTotal <= budgetKb * 1024 ? "OK" : "OVER BUDGET";
-console.log(`SPA initial JS (entry + static imports): ${kb(jsTotal)} gzip; budget ${budgetKb} KB: ${verdict}`);
+console.log(
+  `SPA initial JS (entry + static imports): ${kb(jsTotal)} gzip; budget ${budgetKb} KB: ${verdict}`,
+);
 console.log(`SPA initial CSS: ${kb(cssTotal)} gzip`);
 if (verdict !== "OK") process.exit(1);

@@ -5,13 +5,18 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+};
 
 /**
  * A partner's site on another origin (another port): serves this folder, filling `%LBA_ORIGIN%` with our
  * server's origin and `%NAME%` placeholders from the request's query string (`?item_id=` -> `%ITEM_ID%`).
  */
-export async function startHostServer(lbaOrigin: string): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function startHostServer(
+  lbaOrigin: string,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://host");
     const name = url.pathname.replace(/^\/+/, "");
@@ -27,8 +32,11 @@ export async function startHostServer(lbaOrigin: string): Promise<{ origin: stri
     readFile(join(HERE, name), "utf8")
       .then((text) => {
         let body = text.replaceAll("%LBA_ORIGIN%", lbaOrigin);
-        for (const [key, value] of url.searchParams) body = body.replaceAll(`%${key.toUpperCase()}%`, value.replace(/[<>"&]/g, ""));
-        res.writeHead(200, { "content-type": TYPES[extname(name)] ?? "text/plain" }).end(body.replace(/%[A-Z_]+%/g, ""));
+        for (const [key, value] of url.searchParams)
+          body = body.replaceAll(`%${key.toUpperCase()}%`, value.replace(/[<>"&]/g, ""));
+        res
+          .writeHead(200, { "content-type": TYPES[extname(name)] ?? "text/plain" })
+          .end(body.replace(/%[A-Z_]+%/g, ""));
       })
       .catch(() => res.writeHead(404).end());
   });

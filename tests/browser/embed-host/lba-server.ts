@@ -23,7 +23,8 @@ export async function startLbaServer(): Promise<LbaServer> {
   if (external) return { origin: external.replace(/\/$/, ""), output: () => "", stop: async () => {} };
 
   const missing = BUILT.filter((file) => !existsSync(join(REPO, file)));
-  if (missing.length) throw new Error(`Build first (npm run build at the repo root); missing: ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`Build first (npm run build at the repo root); missing: ${missing.join(", ")}`);
 
   const dir = mkdtempSync(join(tmpdir(), "lba-widgets-"));
   let output = "";
@@ -60,7 +61,10 @@ export async function startLbaServer(): Promise<LbaServer> {
   // localhost, while the host pages use 127.0.0.1: two different origins.
   const origin = `http://localhost:${port}`;
   for (let attempt = 0; ; attempt += 1) {
-    const ok = await fetch(`${origin}/api`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (attempt > 100) throw new Error(`GET /api never answered 200:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

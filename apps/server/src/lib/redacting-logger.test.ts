@@ -17,12 +17,18 @@ describe("redacting logger", () => {
     expect(lines).toEqual([
       [
         "failed for [e-mail]",
-        { error: "Error: Found inactive addresses: [e-mail], [e-mail].", nested: { to: ["[e-mail]"] }, count: 2 },
+        {
+          error: "Error: Found inactive addresses: [e-mail], [e-mail].",
+          nested: { to: ["[e-mail]"] },
+          count: 2,
+        },
       ],
     ]);
   });
 
   it("leaves text without an address unchanged", () => {
-    expect(redactEmails("listening on http://127.0.0.1:3000 @ 12:00")).toBe("listening on http://127.0.0.1:3000 @ 12:00");
+    expect(redactEmails("listening on http://127.0.0.1:3000 @ 12:00")).toBe(
+      "listening on http://127.0.0.1:3000 @ 12:00",
+    );
   });
 });

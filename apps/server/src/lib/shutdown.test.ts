@@ -10,7 +10,9 @@ afterEach(() => server?.closeAllConnections());
 function slowServer(delayMs: number): Promise<string> {
   server = createServer((_req, res) => setTimeout(() => res.end("done"), delayMs));
   return new Promise((resolve) =>
-    server?.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server?.address() as AddressInfo).port}`)),
+    server?.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(server?.address() as AddressInfo).port}`),
+    ),
   );
 }
 

@@ -17,23 +17,31 @@ function app() {
 const frameAncestors = (res: Response) => res.headers.get("Content-Security-Policy");
 
 describe("framing", () => {
-  it.each(["/recherche-apprentissage", "/recherche-apprentissage-formation", "/recherche-emploi", "/postuler", "/postuler/"])(
-    "lets any site frame the widget page %s, without X-Frame-Options",
-    async (path) => {
-      const res = await app().request(`${path}?caller=test`);
-      expect(frameAncestors(res)).toBe("frame-ancestors *");
-      expect(res.headers.get("X-Frame-Options")).toBeNull();
-    },
-  );
+  it.each([
+    "/recherche-apprentissage",
+    "/recherche-apprentissage-formation",
+    "/recherche-emploi",
+    "/postuler",
+    "/postuler/",
+  ])("lets any site frame the widget page %s, without X-Frame-Options", async (path) => {
+    const res = await app().request(`${path}?caller=test`);
+    expect(frameAncestors(res)).toBe("frame-ancestors *");
+    expect(res.headers.get("X-Frame-Options")).toBeNull();
+  });
 
-  it.each(["/", "/test-widget", "/api-docs", "/api/V1/jobs", "/embed.js", "/recherche-apprentissage/x", "/postuler-bis"])(
-    "forbids framing %s with frame-ancestors 'none' and X-Frame-Options DENY",
-    async (path) => {
-      const res = await app().request(path);
-      expect(frameAncestors(res)).toBe("frame-ancestors 'none'");
-      expect(res.headers.get("X-Frame-Options")).toBe("DENY");
-    },
-  );
+  it.each([
+    "/",
+    "/test-widget",
+    "/api-docs",
+    "/api/V1/jobs",
+    "/embed.js",
+    "/recherche-apprentissage/x",
+    "/postuler-bis",
+  ])("forbids framing %s with frame-ancestors 'none' and X-Frame-Options DENY", async (path) => {
+    const res = await app().request(path);
+    expect(frameAncestors(res)).toBe("frame-ancestors 'none'");
+    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+  });
 
   it("also protects raw Response objects returned by handlers", async () => {
     const res = await app().request("/raw");

@@ -9,7 +9,10 @@ import { CONTENT_SECURITY_POLICY, EXPLORER_CONTENT_SECURITY_POLICY } from "./sec
 function spaDist(): string {
   const dir = mkdtempSync(join(tmpdir(), "lba-spa-"));
   mkdirSync(join(dir, "assets"));
-  writeFileSync(join(dir, "index.html"), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(dir, "assets", "app.js"), "console.log(1)");
   return dir;
 }
@@ -74,16 +77,23 @@ describe("security headers", () => {
   });
 
   it("lets other origins load the API and the embed loader, and only those (Cross-Origin-Resource-Policy)", async () => {
-    expect((await app.request("/api/V1/jobs")).headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+    expect((await app.request("/api/V1/jobs")).headers.get("Cross-Origin-Resource-Policy")).toBe(
+      "cross-origin",
+    );
     expect((await app.request("/api")).headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
-    expect((await app.request("/assets/app.js")).headers.get("Cross-Origin-Resource-Policy")).toBe("same-origin");
+    expect((await app.request("/assets/app.js")).headers.get("Cross-Origin-Resource-Policy")).toBe(
+      "same-origin",
+    );
     expect((await app.request("/")).headers.get("Cross-Origin-Resource-Policy")).toBe("same-origin");
   });
 
   it("sends Strict-Transport-Security only when the public URL is https", async () => {
     expect((await app.request("/")).headers.get("Strict-Transport-Security")).toBeNull();
     const deps = testServerDeps();
-    deps.core = { ...deps.core, config: { ...deps.core.config, publicUrl: "https://labonnealternance.example" } };
+    deps.core = {
+      ...deps.core,
+      config: { ...deps.core.config, publicUrl: "https://labonnealternance.example" },
+    };
     const res = await createApp(deps).request("/");
     expect(res.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
   });

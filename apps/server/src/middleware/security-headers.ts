@@ -59,7 +59,10 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     // Widget and apply URLs may carry a caller or an opaque token: never send them to another site.
     headers.set("Referrer-Policy", "same-origin");
     headers.set("Cross-Origin-Opener-Policy", "same-origin");
-    headers.set("Cross-Origin-Resource-Policy", sharedCrossOrigin(c.req.path) ? "cross-origin" : "same-origin");
+    headers.set(
+      "Cross-Origin-Resource-Policy",
+      sharedCrossOrigin(c.req.path) ? "cross-origin" : "same-origin",
+    );
     headers.set("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)");
     headers.set("X-Permitted-Cross-Domain-Policies", "none");
     if (options.hsts) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -12,7 +12,8 @@ type Opts = { signal?: AbortSignal };
 /** Detail look-ups may carry the widget partner's caller, for attribution. */
 type DetailOpts = Opts & { caller?: string | null };
 
-const withCaller = <T extends object>(input: T, opts?: DetailOpts) => (opts?.caller ? { ...input, caller: opts.caller } : input);
+const withCaller = <T extends object>(input: T, opts?: DetailOpts) =>
+  opts?.caller ? { ...input, caller: opts.caller } : input;
 
 const signalOf = (opts?: Opts) => (opts?.signal ? { signal: opts.signal } : undefined);
 
@@ -34,7 +35,8 @@ export const api = {
     client.jobs.matcha.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.matchas)),
   autocomplete: (title: string, opts?: Opts) => client.metiers.autocomplete.query({ title }, signalOf(opts)),
   /** The catalogue's `niveau` labels ("5 (BTS, DEUST...)") of the trainings leading to these métiers. */
-  diplomaLevels: (romes: string, opts?: Opts) => client.metiers.diplomaLevels.query({ romes }, signalOf(opts)),
+  diplomaLevels: (romes: string, opts?: Opts) =>
+    client.metiers.diplomaLevels.query({ romes }, signalOf(opts)),
   communes: (q: string, opts?: Opts) =>
     client.geo.communes.query({ q, limit: 8 }, signalOf(opts)).then((answer) => answer.results),
   /** Rejects (NOT_FOUND) when no commune is near the point, e.g. at sea. */

@@ -12,8 +12,7 @@ export type JobsAnswer = Outputs["jobs"]["search"];
 
 export type AutocompleteAnswer = Outputs["metiers"]["autocomplete"];
 export type MetierSuggestion =
-  | AutocompleteAnswer["labelsAndRomes"][number]
-  | AutocompleteAnswer["labelsAndRomesForDiplomas"][number];
+  AutocompleteAnswer["labelsAndRomes"][number] | AutocompleteAnswer["labelsAndRomesForDiplomas"][number];
 
 export type Commune = Outputs["geo"]["communes"]["results"][number];
 export type HealthAnswer = Outputs["health"];

@@ -12,8 +12,8 @@ export function DatasetBanner() {
   if (health.data?.dataset?.kind !== "sample") return null;
   return (
     <p className="sample-banner">
-      <strong>Données de démonstration</strong> : les formations et entreprises affichées sont un jeu d'exemple,
-      pas les données réelles.
+      <strong>Données de démonstration</strong> : les formations et entreprises affichées sont un jeu
+      d'exemple, pas les données réelles.
     </p>
   );
 }

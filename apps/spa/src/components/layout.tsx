@@ -5,8 +5,21 @@ import { DatasetBanner } from "./dataset-banner";
 export type LayoutKind = "site" | "widget";
 
 /** The site frame; widgets render the same pages without header and footer. */
-export function Layout({ layout, children, wide = false }: { layout: LayoutKind; children: ReactNode; wide?: boolean }) {
-  if (layout === "widget") return <main id="contenu" className="widget">{children}</main>;
+export function Layout({
+  layout,
+  children,
+  wide = false,
+}: {
+  layout: LayoutKind;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  if (layout === "widget")
+    return (
+      <main id="contenu" className="widget">
+        {children}
+      </main>
+    );
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -24,7 +37,9 @@ export function Layout({ layout, children, wide = false }: { layout: LayoutKind;
             <span className="brand__name">La bonne alternance</span>
             <span className="sr-only"> : accueil</span>
           </a>
-          <p className="site-header__tagline">Trouvez une formation et une entreprise pour votre alternance</p>
+          <p className="site-header__tagline">
+            Trouvez une formation et une entreprise pour votre alternance
+          </p>
         </div>
       </header>
       <main id="contenu" tabIndex={-1}>

@@ -6,10 +6,17 @@ describe("applyErrorMessage", () => {
   it("gives every server error key its own French sentence", () => {
     const sentences = APPLY_ERROR_KEYS.map((key) => applyErrorMessage({ message: key }));
     expect(new Set(sentences).size).toBe(APPLY_ERROR_KEYS.length);
-    expect(APPLY_ERROR_KEYS).toEqual(expect.arrayContaining([
-      "données de candidature invalides", "email temporaire non autorisé", "pièce jointe invalide",
-      "email société invalide", "max candidatures atteint", "error_sending_application", "too_many_requests",
-    ]));
+    expect(APPLY_ERROR_KEYS).toEqual(
+      expect.arrayContaining([
+        "données de candidature invalides",
+        "email temporaire non autorisé",
+        "pièce jointe invalide",
+        "email société invalide",
+        "max candidatures atteint",
+        "error_sending_application",
+        "too_many_requests",
+      ]),
+    );
   });
 
   it("knows every error key the server can answer", () => {
@@ -17,7 +24,9 @@ describe("applyErrorMessage", () => {
   });
 
   it("recognises an HTTP 429 answer without a tRPC body", () => {
-    expect(applyErrorMessage({ message: "Unexpected", meta: { response: { status: 429 } } })).toMatch(/Patientez/);
+    expect(applyErrorMessage({ message: "Unexpected", meta: { response: { status: 429 } } })).toMatch(
+      /Patientez/,
+    );
   });
 
   it("falls back to a generic sentence for unknown errors", () => {

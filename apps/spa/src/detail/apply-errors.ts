@@ -4,7 +4,8 @@ const MESSAGES: Record<string, string> = {
     "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
   "email temporaire non autorisé":
     "Les adresses e-mail temporaires ne sont pas acceptées. Utilisez une adresse e-mail personnelle durable.",
-  "pièce jointe invalide": "Votre CV n'a pas été accepté : envoyez un fichier PDF ou DOCX de 3 Mo au maximum.",
+  "pièce jointe invalide":
+    "Votre CV n'a pas été accepté : envoyez un fichier PDF ou DOCX de 3 Mo au maximum.",
   "email société invalide":
     "Nous ne pouvons pas joindre cette entreprise en ligne. Essayez de la contacter directement.",
   "max candidatures atteint":

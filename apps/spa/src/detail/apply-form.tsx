@@ -76,15 +76,20 @@ export function ApplyForm({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<Fields, string>> = {};
-    if (!values.firstName.trim() || values.firstName.length > 50) found.firstName = "Indiquez votre prénom (50 caractères au plus).";
-    if (!values.lastName.trim() || values.lastName.length > 50) found.lastName = "Indiquez votre nom (50 caractères au plus).";
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) found.email = "Indiquez une adresse e-mail valide.";
+    if (!values.firstName.trim() || values.firstName.length > 50)
+      found.firstName = "Indiquez votre prénom (50 caractères au plus).";
+    if (!values.lastName.trim() || values.lastName.length > 50)
+      found.lastName = "Indiquez votre nom (50 caractères au plus).";
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
+      found.email = "Indiquez une adresse e-mail valide.";
     const phone = normalizeFrenchPhone(values.phone);
     if (!phone) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
     if (!cv) found.cv = errors.cv ?? "Ajoutez votre CV (PDF ou DOCX, 3 Mo au maximum).";
     setErrors(found);
     if (Object.keys(found).length > 0 || !cv || !phone || !item.contact?.email || !item.contact.iv) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(),
+      );
       return;
     }
     const type = item.ideaType as ApplicationInput["company_type"];
@@ -108,7 +113,11 @@ export function ApplyForm({
     });
   };
 
-  const field = (name: Exclude<Fields, "cv">, label: string, input: React.InputHTMLAttributes<HTMLInputElement>) => (
+  const field = (
+    name: Exclude<Fields, "cv">,
+    label: string,
+    input: React.InputHTMLAttributes<HTMLInputElement>,
+  ) => (
     <div className={`field${errors[name] ? " field--error" : ""}`}>
       <label htmlFor={`${id}-${name}`}>
         {label} <span aria-hidden="true">*</span>
@@ -131,13 +140,19 @@ export function ApplyForm({
   );
 
   return (
-    <form ref={formRef} className="apply-form stack" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      ref={formRef}
+      className="apply-form stack"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <Title id={`${id}-title`}>{applyTitle(item)}</Title>
-      {already && (
-        <p className="alert alert--info">Vous avez déjà postulé le {formatDate(already)}.</p>
-      )}
+      {already && <p className="alert alert--info">Vous avez déjà postulé le {formatDate(already)}.</p>}
       {item.ideaType === "matcha" && item.company.mandataire && (
-        <p className="alert alert--info">Votre candidature sera transmise au CFA qui a publié cette offre pour l'entreprise.</p>
+        <p className="alert alert--info">
+          Votre candidature sera transmise au CFA qui a publié cette offre pour l'entreprise.
+        </p>
       )}
       <p className="hint">Tous les champs marqués d'un astérisque (*) sont obligatoires.</p>
       <div className="grid-2">
@@ -149,7 +164,9 @@ export function ApplyForm({
       <div className={`field${errors.cv ? " field--error" : ""}`}>
         <label htmlFor={`${id}-cv`}>
           CV <span aria-hidden="true">*</span>
-          <span className="hint" id={`${id}-cv-hint`}>Format PDF ou DOCX, 3 Mo au maximum</span>
+          <span className="hint" id={`${id}-cv-hint`}>
+            Format PDF ou DOCX, 3 Mo au maximum
+          </span>
         </label>
         <input
           id={`${id}-cv`}
@@ -168,7 +185,10 @@ export function ApplyForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-message`}>
-          Votre message <span className="hint">Facultatif : présentez-vous et dites pourquoi cette entreprise vous intéresse</span>
+          Votre message{" "}
+          <span className="hint">
+            Facultatif : présentez-vous et dites pourquoi cette entreprise vous intéresse
+          </span>
         </label>
         <textarea
           id={`${id}-message`}

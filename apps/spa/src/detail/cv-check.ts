@@ -33,7 +33,8 @@ export function checkCv(name: string, bytes: Uint8Array): CvProblem | null {
   if (bytes.length === 0) return "empty";
   if (bytes.length > MAX_CV_BYTES) return "size";
   if (extension === "pdf" && !startsWith(bytes, PDF_MAGIC)) return "content";
-  if (extension === "docx" && !(startsWith(bytes, ZIP_MAGIC) && contains(bytes, WORD_ENTRY))) return "content";
+  if (extension === "docx" && !(startsWith(bytes, ZIP_MAGIC) && contains(bytes, WORD_ENTRY)))
+    return "content";
   return null;
 }
 

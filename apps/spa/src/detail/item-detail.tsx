@@ -85,7 +85,9 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
         {(item.ideaType === "peJob" || item.ideaType === "matcha") && (
           <>
             <Row term="Contrat">{contractType(job)}</Row>
-            <Row term="Durée">{job?.duration ?? (job?.dureeContrat ? `${job.dureeContrat} an(s)` : null)}</Row>
+            <Row term="Durée">
+              {job?.duration ?? (job?.dureeContrat ? `${job.dureeContrat} an(s)` : null)}
+            </Row>
             <Row term="Début">{formatDate(job?.jobStartDate)}</Row>
             <Row term="Rythme">{job?.rythmeAlternance ?? null}</Row>
             <Row term="Publiée le">{formatDate(job?.creationDate)}</Row>
@@ -134,7 +136,8 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
       {item.onisepUrl && (
         <p>
           <a href={item.onisepUrl} target="_blank" rel="noopener noreferrer">
-            Découvrir ce métier et cette formation sur l'ONISEP <span className="sr-only">(nouvelle fenêtre)</span>
+            Découvrir ce métier et cette formation sur l'ONISEP{" "}
+            <span className="sr-only">(nouvelle fenêtre)</span>
           </a>
         </p>
       )}

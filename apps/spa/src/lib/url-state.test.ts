@@ -25,12 +25,18 @@ describe("url state", () => {
   it("searches jobs France-wide with radius 20000 in extended mode", () => {
     const criteria = readCriteria(new URLSearchParams("romes=D1102&lat=48.8&lon=2.3&radius=10&insee=75101"));
     expect(jobsInput(criteria, true, null, null)).toEqual({
-      romes: "D1102", latitude: "48.8", longitude: "2.3", insee: "75101", radius: "20000",
+      romes: "D1102",
+      latitude: "48.8",
+      longitude: "2.3",
+      insee: "75101",
+      radius: "20000",
     });
     expect(trainingsInput(criteria, null).radius).toBe("10");
   });
 
   it("sends no radius without a search point", () => {
-    expect(trainingsInput(readCriteria(new URLSearchParams("romes=D1102")), null)).toEqual({ romes: "D1102" });
+    expect(trainingsInput(readCriteria(new URLSearchParams("romes=D1102")), null)).toEqual({
+      romes: "D1102",
+    });
   });
 });

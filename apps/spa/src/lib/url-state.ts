@@ -116,7 +116,12 @@ export function trainingsInput(criteria: SearchCriteria, caller: string | null):
   });
 }
 
-export function jobsInput(criteria: SearchCriteria, extended: boolean, opco: string | null, caller: string | null): JobsInput {
+export function jobsInput(
+  criteria: SearchCriteria,
+  extended: boolean,
+  opco: string | null,
+  caller: string | null,
+): JobsInput {
   return compact({
     romes: criteria.romes,
     latitude: criteria.lat,

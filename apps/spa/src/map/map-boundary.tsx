@@ -9,7 +9,10 @@ export class MapBoundary extends Component<{ children: ReactNode }, { failed: bo
   }
 
   override render() {
-    if (this.state.failed) return <p className="alert alert--info">La carte ne peut pas être affichée ; la liste reste disponible.</p>;
+    if (this.state.failed)
+      return (
+        <p className="alert alert--info">La carte ne peut pas être affichée ; la liste reste disponible.</p>
+      );
     return this.props.children;
   }
 }

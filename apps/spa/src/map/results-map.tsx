@@ -25,7 +25,11 @@ const toLatLng = (points: ReadonlyArray<readonly [number, number]>) =>
 function icon(item: Item, state: "normal" | "hovered" | "selected"): L.DivIcon {
   const kind = item.ideaType === "formation" ? "training" : "job";
   const size = state === "selected" ? 30 : state === "hovered" ? 24 : 18;
-  return L.divIcon({ className: `map-pin map-pin--${kind} map-pin--${state}`, iconSize: [size, size], html: "" });
+  return L.divIcon({
+    className: `map-pin map-pin--${kind} map-pin--${state}`,
+    iconSize: [size, size],
+    html: "",
+  });
 }
 
 /** A tile server is a build-time choice (e.g. https://tiles.example/{z}/{x}/{y}.png); none means the offline outline. */
@@ -44,7 +48,14 @@ function addBase(map: L.Map) {
 }
 
 /** Leaflet map of the results; lazy-loaded so that the initial page stays light. */
-export default function ResultsMap({ items, selectedKey, hoveredKey, centre, onSelect, onSearchHere }: ResultsMapProps) {
+export default function ResultsMap({
+  items,
+  selectedKey,
+  hoveredKey,
+  centre,
+  onSelect,
+  onSearchHere,
+}: ResultsMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);

@@ -14,8 +14,8 @@ export function HomePage() {
         <div className="container">
           <h1>Trouvez votre formation et votre entreprise en alternance</h1>
           <p className="hero__lead">
-            Formations en apprentissage, offres d'emploi et entreprises qui recrutent régulièrement des alternants,
-            au même endroit.
+            Formations en apprentissage, offres d'emploi et entreprises qui recrutent régulièrement des
+            alternants, au même endroit.
           </p>
           <div className="card hero__form">
             <SearchForm

@@ -18,7 +18,8 @@ describe("intention messages", () => {
 
   it("has a sentence of its own for every error key the server can answer", () => {
     const generic = sendErrorMessage({ message: "unknown_key" });
-    for (const key of Object.values(INTENTION_ERRORS)) expect(sendErrorMessage({ message: key }), key).not.toBe(generic);
+    for (const key of Object.values(INTENTION_ERRORS))
+      expect(sendErrorMessage({ message: key }), key).not.toBe(generic);
   });
 
   it("falls back to a generic sentence, never to the raw key", () => {

@@ -16,7 +16,8 @@ const SEND_MESSAGES: Record<string, string> = {
 };
 
 const GENERIC = "Une erreur technique a empêché l'envoi de votre réponse. Veuillez réessayer plus tard.";
-const LINK_GENERIC = "Cette candidature ne peut pas être chargée pour le moment. Veuillez réessayer plus tard.";
+const LINK_GENERIC =
+  "Cette candidature ne peut pas être chargée pour le moment. Veuillez réessayer plus tard.";
 
 interface ErrorLike {
   message?: unknown;

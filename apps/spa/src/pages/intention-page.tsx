@@ -86,13 +86,16 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
     const found: Partial<Record<Field, string>> = {};
     const phone = normalizeFrenchPhone(values.phone);
     if (!values.comment.trim()) found.comment = "Veuillez écrire un message au candidat.";
-    else if (values.comment.length > 5000) found.comment = "Votre message ne doit pas dépasser 5 000 caractères.";
+    else if (values.comment.length > 5000)
+      found.comment = "Votre message ne doit pas dépasser 5 000 caractères.";
     if (needsContact && !looksLikeEmail(values.email.trim()))
       found.email = "Veuillez indiquer une adresse e-mail valide, par exemple nom@entreprise.fr.";
     if (needsContact && !phone) found.phone = "Veuillez indiquer un numéro de téléphone à 10 chiffres.";
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(),
+      );
       return;
     }
     send.mutate({
@@ -110,9 +113,8 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
         {errors[name]}
       </p>
     ) : null;
-  const onChange =
-    (name: Field) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      setValues((v) => ({ ...v, [name]: event.target.value }));
+  const onChange = (name: Field) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
 
   return (
     <form ref={formRef} className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-about`}>

@@ -23,7 +23,12 @@ interface ItemCardProps {
 
 export function ItemCard({ item, href, selected, onOpen, onHover, nearbyAction }: ItemCardProps) {
   const key = itemKey(item);
-  const company = item.ideaType === "formation" ? item.company.name : item.ideaType === "lba" || item.ideaType === "lbb" ? null : item.company.name;
+  const company =
+    item.ideaType === "formation"
+      ? item.company.name
+      : item.ideaType === "lba" || item.ideaType === "lbb"
+        ? null
+        : item.company.name;
   const distance = formatDistance(item.place.distance);
   return (
     <li

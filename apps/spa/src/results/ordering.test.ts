@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { JobsAnswer } from "../api/types";
 import { jobsErrorMessage, orderJobs } from "./ordering";
 
-function item(ideaType: Item["ideaType"], title: string, distance: number | null, extra: Partial<Item["place"]> = {}) {
+function item(
+  ideaType: Item["ideaType"],
+  title: string,
+  distance: number | null,
+  extra: Partial<Item["place"]> = {},
+) {
   const base = emptyItem(ideaType);
   return { ...base, title, place: { ...base.place, distance, ...extra } };
 }
@@ -24,13 +29,25 @@ const answer = (): JobsAnswer => ({
 describe("orderJobs", () => {
   it("lists matcha, then PE offers with département offers last, then companies merged by distance", () => {
     expect(orderJobs(answer(), false).map((i) => i.title)).toEqual([
-      "m-near", "m-far", "pe-near", "pe-far", "pe-dept", "lbb-3", "lba-5",
+      "m-near",
+      "m-far",
+      "pe-near",
+      "pe-far",
+      "pe-dept",
+      "lbb-3",
+      "lba-5",
     ]);
   });
 
   it("merges every source by distance in extended mode", () => {
     expect(orderJobs(answer(), true).map((i) => i.title)).toEqual([
-      "m-near", "pe-near", "lbb-3", "lba-5", "m-far", "pe-far", "pe-dept",
+      "m-near",
+      "pe-near",
+      "lbb-3",
+      "lba-5",
+      "m-far",
+      "pe-far",
+      "pe-dept",
     ]);
   });
 });
@@ -39,8 +56,9 @@ describe("jobsErrorMessage", () => {
   const error = { result: "error" as const, message: "down" };
 
   it("says every opportunity is unavailable when PE, LBA and LBB all failed, ignoring Matcha", () => {
-    expect(jobsErrorMessage({ peJobs: error, lbaCompanies: error, lbbCompanies: error, matchas: { results: [] } }))
-      .toBe("Problème momentané d'accès aux opportunités d'emploi");
+    expect(
+      jobsErrorMessage({ peJobs: error, lbaCompanies: error, lbbCompanies: error, matchas: { results: [] } }),
+    ).toBe("Problème momentané d'accès aux opportunités d'emploi");
   });
 
   it("says some opportunities are unavailable when only one source failed", () => {

@@ -35,12 +35,20 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
   const formId = useId();
   const [jobText, setJobText] = useState(initial.jobName || initial.romes);
   const [job, setJob] = useState<Picked | null>(
-    initial.romes ? { label: initial.jobName || initial.romes, romes: initial.romes, rncps: initial.rncps } : null,
+    initial.romes
+      ? { label: initial.jobName || initial.romes, romes: initial.romes, rncps: initial.rncps }
+      : null,
   );
   const [placeText, setPlaceText] = useState(initial.address);
   const [place, setPlace] = useState<Place | null>(
     initial.lat
-      ? { label: initial.address, lat: initial.lat, lon: initial.lon, insee: initial.insee, zipcode: initial.zipcode }
+      ? {
+          label: initial.address,
+          lat: initial.lat,
+          lon: initial.lon,
+          insee: initial.insee,
+          zipcode: initial.zipcode,
+        }
       : null,
   );
   const [radius, setRadius] = useState(initial.radius || DEFAULT_RADIUS);
@@ -110,7 +118,9 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
     const missingPlace = placeText.trim() !== "" && !place;
     setJobError(missingJob ? "Veuillez sélectionner un métier proposé" : null);
     setPlaceError(
-      missingPlace ? "Veuillez sélectionner une commune proposée, ou videz le champ pour chercher dans toute la France" : null,
+      missingPlace
+        ? "Veuillez sélectionner une commune proposée, ou videz le champ pour chercher dans toute la France"
+        : null,
     );
     if (missingJob || missingPlace || !job) {
       formRef.current?.querySelector<HTMLInputElement>("[aria-invalid=true]")?.focus();
@@ -141,7 +151,11 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
     >
       <Combobox
         name="job"
-        label={<>Métier ou diplôme <span aria-hidden="true">*</span></>}
+        label={
+          <>
+            Métier ou diplôme <span aria-hidden="true">*</span>
+          </>
+        }
         hint={compact ? undefined : "Par exemple : boulanger, BTS commerce"}
         required
         disabled={frozenJob}
@@ -156,7 +170,11 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
         error={jobError}
         onSelect={(option) => {
           setJobText(option.value.label);
-          setJob({ label: option.value.label, romes: option.value.romes.join(","), rncps: (option.value.rncps ?? []).join(",") });
+          setJob({
+            label: option.value.label,
+            romes: option.value.romes.join(","),
+            rncps: (option.value.rncps ?? []).join(","),
+          });
           setJobError(null);
         }}
       />
@@ -172,12 +190,24 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
           setPlaceError(null);
         }}
         groups={placeGroups}
-        status={communes.isFetching ? "Recherche des communes en cours" : placeGroups.length ? `${communes.data?.length ?? 0} communes proposées` : ""}
+        status={
+          communes.isFetching
+            ? "Recherche des communes en cours"
+            : placeGroups.length
+              ? `${communes.data?.length ?? 0} communes proposées`
+              : ""
+        }
         error={placeError}
         onSelect={(option) => {
           const c = option.value;
           setPlaceText(c.label);
-          setPlace({ label: c.label, lat: String(c.latitude), lon: String(c.longitude), insee: c.insee, zipcode: c.zipcode });
+          setPlace({
+            label: c.label,
+            lat: String(c.latitude),
+            lon: String(c.longitude),
+            insee: c.insee,
+            zipcode: c.zipcode,
+          });
         }}
       />
       <div className="field">

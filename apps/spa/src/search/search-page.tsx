@@ -9,7 +9,14 @@ import { plural } from "../lib/format";
 import { itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
 import {
-  hasPoint, jobsInput, readCriteria, readView, searchUrl, trainingsInput, type SearchCriteria, type ViewState,
+  hasPoint,
+  jobsInput,
+  readCriteria,
+  readView,
+  searchUrl,
+  trainingsInput,
+  type SearchCriteria,
+  type ViewState,
 } from "../lib/url-state";
 import { ResultsList } from "../results/results-list";
 import { BOTH_ERROR, jobsErrorMessage, orderJobs, TRAININGS_ERROR } from "../results/ordering";
@@ -76,7 +83,8 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     ? visible.findIndex((i) => itemType(i) === view.selected?.type && itemId(i) === view.selected?.itemId)
     : -1;
   const inResults = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
-  const stillLoading = (trainingsOn && trainings.isPending && searching) || (jobsOn && jobs.isPending && searching);
+  const stillLoading =
+    (trainingsOn && trainings.isPending && searching) || (jobsOn && jobs.isPending && searching);
   const detail = useDetail(view.selected, !inResults && !stillLoading);
   const selectedItem = inResults ?? detail.data ?? null;
 
@@ -155,14 +163,20 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const openLink = (item: Item) => linkTo(criteria, viewOf(item));
 
   const trainingsFailed = trainingsOn && trainings.isError;
-  const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === "Problème momentané d'accès aux opportunités d'emploi");
+  const jobsFailed =
+    jobsOn &&
+    (jobs.isError || jobsErrorMessage(jobs.data) === "Problème momentané d'accès aux opportunités d'emploi");
   const announcement = !searching
     ? ""
     : stillLoading
       ? "Recherche en cours"
       : [
-          trainingsOn && !trainings.isError && plural(trainingItems.length, "formation trouvée", "formations trouvées"),
-          jobsOn && !jobs.isError && plural(jobItems.length, "entreprise ou offre trouvée", "entreprises et offres trouvées"),
+          trainingsOn &&
+            !trainings.isError &&
+            plural(trainingItems.length, "formation trouvée", "formations trouvées"),
+          jobsOn &&
+            !jobs.isError &&
+            plural(jobItems.length, "entreprise ou offre trouvée", "entreprises et offres trouvées"),
         ]
           .filter(Boolean)
           .join(", ");
@@ -215,7 +229,13 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         jobs={{
           items: jobItems,
           loading: jobs.isFetching,
-          error: jobs.isError ? (trainingsFailed ? null : "Problème momentané d'accès aux opportunités d'emploi") : trainingsFailed && jobsFailed ? null : jobsErrorMessage(jobs.data),
+          error: jobs.isError
+            ? trainingsFailed
+              ? null
+              : "Problème momentané d'accès aux opportunités d'emploi"
+            : trainingsFailed && jobsFailed
+              ? null
+              : jobsErrorMessage(jobs.data),
         }}
         selectedKey={selectedItem ? itemKey(selectedItem) : null}
         openLink={openLink}
@@ -243,7 +263,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             aria-expanded={view.display === "form"}
             onClick={() => go(criteria, { ...view, display: view.display === "form" ? "list" : "form" })}
           >
-            {searching ? `${criteria.jobName || criteria.romes} · ${criteria.address || "France entière"}` : "Nouvelle recherche"}
+            {searching
+              ? `${criteria.jobName || criteria.romes} · ${criteria.address || "France entière"}`
+              : "Nouvelle recherche"}
             <span className="sr-only"> : modifier la recherche</span>
           </button>
           <SearchForm
@@ -263,7 +285,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           {!searching && !view.selected && (
             <div className="empty-state">
               <h2>Que recherchez-vous ?</h2>
-              <p>Choisissez un métier ou un diplôme, et éventuellement une commune, puis lancez la recherche.</p>
+              <p>
+                Choisissez un métier ou un diplôme, et éventuellement une commune, puis lancez la recherche.
+              </p>
             </div>
           )}
           {view.selected ? (
@@ -293,18 +317,21 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             listPane
           )}
         </section>
-        <section className={`map-pane${showMapPane ? " map-pane--shown" : ""}`} aria-label="Carte des résultats">
+        <section
+          className={`map-pane${showMapPane ? " map-pane--shown" : ""}`}
+          aria-label="Carte des résultats"
+        >
           <MapBoundary>
-          <Suspense fallback={<p className="loading">Chargement de la carte…</p>}>
-            <ResultsMap
-              items={mapItems}
-              selectedKey={selectedItem ? itemKey(selectedItem) : null}
-              hoveredKey={hovered}
-              centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
-              onSelect={(item) => go(criteria, viewOf(item))}
-              onSearchHere={(lat, lon) => void searchHere(lat, lon)}
-            />
-          </Suspense>
+            <Suspense fallback={<p className="loading">Chargement de la carte…</p>}>
+              <ResultsMap
+                items={mapItems}
+                selectedKey={selectedItem ? itemKey(selectedItem) : null}
+                hoveredKey={hovered}
+                centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
+                onSelect={(item) => go(criteria, viewOf(item))}
+                onSearchHere={(lat, lon) => void searchHere(lat, lon)}
+              />
+            </Suspense>
           </MapBoundary>
         </section>
       </div>

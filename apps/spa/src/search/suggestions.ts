@@ -11,7 +11,10 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function groupSuggestions(answer: AutocompleteAnswer | undefined): SuggestionGroup[] {
   if (!answer) return [];
   const jobs = answer.labelsAndRomes ?? [];
-  const diplomas = (answer.labelsAndRomesForDiplomas ?? []).map((d) => ({ ...d, label: capitalise(d.label) }));
+  const diplomas = (answer.labelsAndRomesForDiplomas ?? []).map((d) => ({
+    ...d,
+    label: capitalise(d.label),
+  }));
   const groups: SuggestionGroup[] = [
     { label: "Métiers", options: jobs.slice(0, 4) },
     { label: "Diplômes", options: diplomas.slice(0, 4) },

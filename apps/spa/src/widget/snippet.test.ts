@@ -23,24 +23,54 @@ describe("widget snippets", () => {
 
   it("builds the iframe form on the widget page, with the URL parameter names of §10.1", () => {
     const src = new URL(
-      widgetSrc(ORIGIN, { widget: "search", caller: "moi", romes: "D1102", lat: "48.8", lon: "2.3", returnUri: "/accueil" }),
+      widgetSrc(ORIGIN, {
+        widget: "search",
+        caller: "moi",
+        romes: "D1102",
+        lat: "48.8",
+        lon: "2.3",
+        returnUri: "/accueil",
+      }),
     );
     expect(src.pathname).toBe("/recherche-apprentissage");
-    expect(Object.fromEntries(src.searchParams)).toEqual({ caller: "moi", romes: "D1102", lat: "48.8", lon: "2.3", return_uri: "/accueil" });
+    expect(Object.fromEntries(src.searchParams)).toEqual({
+      caller: "moi",
+      romes: "D1102",
+      lat: "48.8",
+      lon: "2.3",
+      return_uri: "/accueil",
+    });
     expect(iframeSnippet(ORIGIN, { widget: "trainings", caller: "a&b" })).toContain(
       'src="https://lba.example/recherche-apprentissage-formation?caller=a%26b"',
     );
   });
 
   it("keeps only the apply widget's own options for /postuler, and drops frozen_job without romes", () => {
-    const src = new URL(widgetSrc(ORIGIN, { widget: "apply", caller: "moi", itemId: "123", type: "lba", romes: "D1102", frozenJob: true }));
+    const src = new URL(
+      widgetSrc(ORIGIN, {
+        widget: "apply",
+        caller: "moi",
+        itemId: "123",
+        type: "lba",
+        romes: "D1102",
+        frozenJob: true,
+      }),
+    );
     expect(src.pathname).toBe("/postuler");
     expect(Object.fromEntries(src.searchParams)).toEqual({ caller: "moi", itemId: "123", type: "lba" });
     expect(widgetSrc(ORIGIN, { widget: "jobs", caller: "moi", frozenJob: true })).not.toContain("frozen_job");
   });
 
   it("gives LBA.mount the dataset names of the script form", () => {
-    expect(mountOptions({ widget: "apply", caller: "moi", itemId: "123", type: "matcha", returnLogoUrl: "https://x/logo.png" })).toEqual({
+    expect(
+      mountOptions({
+        widget: "apply",
+        caller: "moi",
+        itemId: "123",
+        type: "matcha",
+        returnLogoUrl: "https://x/logo.png",
+      }),
+    ).toEqual({
       widget: "apply",
       caller: "moi",
       returnLogoUrl: "https://x/logo.png",

@@ -52,7 +52,18 @@ const FIELDS: ReadonlyArray<[Key, string, string]> = [
   ["type", "data-type", "type"],
 ];
 
-const SEARCH_ONLY = new Set<Key>(["romes", "jobName", "lat", "lon", "zipcode", "insee", "address", "radius", "diploma", "opco"]);
+const SEARCH_ONLY = new Set<Key>([
+  "romes",
+  "jobName",
+  "lat",
+  "lon",
+  "zipcode",
+  "insee",
+  "address",
+  "radius",
+  "diploma",
+  "opco",
+]);
 const APPLY_ONLY = new Set<Key>(["itemId", "type"]);
 
 function entries(options: WidgetOptions): Array<[string, string, string]> {
@@ -78,7 +89,9 @@ export function widgetSrc(origin: string, options: WidgetOptions): string {
 }
 
 export function scriptSnippet(origin: string, options: WidgetOptions): string {
-  const attributes = entries(options).map(([attribute, , value]) => `\n  ${attribute}="${escapeHtml(value)}"`);
+  const attributes = entries(options).map(
+    ([attribute, , value]) => `\n  ${attribute}="${escapeHtml(value)}"`,
+  );
   return `<div data-lba-widget="${options.widget}"${attributes.join("")}></div>\n<script src="${origin}/embed.js" async></script>`;
 }
 

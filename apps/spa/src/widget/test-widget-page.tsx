@@ -7,7 +7,15 @@ import { Layout } from "../components/layout";
 import { useDebounced } from "../lib/use-debounced";
 import { RADII } from "../lib/url-state";
 import { groupSuggestions } from "../search/suggestions";
-import { iframeSnippet, mountOptions, scriptSnippet, widgetSrc, WIDGET_KINDS, type WidgetKind, type WidgetOptions } from "./snippet";
+import {
+  iframeSnippet,
+  mountOptions,
+  scriptSnippet,
+  widgetSrc,
+  WIDGET_KINDS,
+  type WidgetKind,
+  type WidgetOptions,
+} from "./snippet";
 
 const KIND_LABELS: Record<WidgetKind, string> = {
   search: "Formations et entreprises",
@@ -113,7 +121,11 @@ export function TestWidgetPage() {
     ? []
     : groupSuggestions(suggestions.data).map((group) => ({
         label: group.label,
-        options: group.options.map((o, i) => ({ key: `${o.type}-${i}-${o.label}`, label: o.label, value: o })),
+        options: group.options.map((o, i) => ({
+          key: `${o.type}-${i}-${o.label}`,
+          label: o.label,
+          value: o,
+        })),
       }));
 
   const placeQuery = useDebounced(placeText.trim(), 300);
@@ -126,23 +138,35 @@ export function TestWidgetPage() {
   const placeGroups: ComboGroup<Commune>[] =
     options.lat || !communes.data?.length
       ? []
-      : [{ label: "Communes", options: communes.data.map((c) => ({ key: `${c.insee}-${c.zipcode}`, label: c.label, value: c })) }];
+      : [
+          {
+            label: "Communes",
+            options: communes.data.map((c) => ({ key: `${c.insee}-${c.zipcode}`, label: c.label, value: c })),
+          },
+        ];
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
     if (!options.caller.trim()) found.caller = "Indiquez le nom de votre site ou service (caller).";
-    if (apply && (!options.itemId?.trim() || !options.type)) found.itemId = "Indiquez l'identifiant et le type de l'offre.";
+    if (apply && (!options.itemId?.trim() || !options.type))
+      found.itemId = "Indiquez l'identifiant et le type de l'offre.";
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(),
+      );
       return;
     }
     setShown({ ...options });
   };
 
   const origin = window.location.origin;
-  const text = (name: "caller" | "opco" | "returnUri" | "returnLogoUrl" | "itemId", label: string, hint?: string) => {
+  const text = (
+    name: "caller" | "opco" | "returnUri" | "returnLogoUrl" | "itemId",
+    label: string,
+    hint?: string,
+  ) => {
     const error = name === "caller" || name === "itemId" ? errors[name] : undefined;
     return (
       <div className={`field${error ? " field--error" : ""}`}>
@@ -160,7 +184,10 @@ export function TestWidgetPage() {
           value={options[name] ?? ""}
           onChange={(e) => set({ [name]: e.target.value })}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hint && `${id}-${name}-hint`, error && `${id}-${name}-error`].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [hint && `${id}-${name}-hint`, error && `${id}-${name}-error`].filter(Boolean).join(" ") ||
+            undefined
+          }
         />
         {error && (
           <p className="error-text" id={`${id}-${name}-error`}>
@@ -176,30 +203,54 @@ export function TestWidgetPage() {
       <div className="container container--wide page">
         <h1>Tester le widget</h1>
         <p>
-          Composez votre widget, vérifiez-le en direct, puis copiez le code à coller dans votre page. Seules les pages du
-          widget peuvent être intégrées dans un autre site.
+          Composez votre widget, vérifiez-le en direct, puis copiez le code à coller dans votre page. Seules
+          les pages du widget peuvent être intégrées dans un autre site.
         </p>
         <div className="builder">
-          <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Paramètres du widget">
+          <form
+            ref={formRef}
+            className="stack"
+            onSubmit={submit}
+            noValidate
+            aria-label="Paramètres du widget"
+          >
             <fieldset>
               <legend>Widget</legend>
               <div className="radio-row">
                 {WIDGET_KINDS.map((kind) => (
                   <label key={kind} className="check">
-                    <input type="radio" name="widget" value={kind} checked={options.widget === kind} onChange={() => set({ widget: kind })} />
+                    <input
+                      type="radio"
+                      name="widget"
+                      value={kind}
+                      checked={options.widget === kind}
+                      onChange={() => set({ widget: kind })}
+                    />
                     {KIND_LABELS[kind]}
                   </label>
                 ))}
               </div>
             </fieldset>
-            {text("caller", "Votre identifiant (caller) *", "Par exemple : contact@domaine.fr nom_de_la_societe")}
+            {text(
+              "caller",
+              "Votre identifiant (caller) *",
+              "Par exemple : contact@domaine.fr nom_de_la_societe",
+            )}
             {apply ? (
               <fieldset className="stack">
                 <legend>Offre</legend>
-                {text("itemId", "Identifiant de l'offre (itemId) *", "Siret de l'entreprise, ou identifiant de l'offre La bonne alternance")}
+                {text(
+                  "itemId",
+                  "Identifiant de l'offre (itemId) *",
+                  "Siret de l'entreprise, ou identifiant de l'offre La bonne alternance",
+                )}
                 <div className="field">
                   <label htmlFor={`${id}-type`}>Type d'offre (type)</label>
-                  <select id={`${id}-type`} value={options.type ?? ""} onChange={(e) => set({ type: e.target.value })}>
+                  <select
+                    id={`${id}-type`}
+                    value={options.type ?? ""}
+                    onChange={(e) => set({ type: e.target.value })}
+                  >
                     <option value="">Choisir</option>
                     <option value="lba">Entreprise qui recrute (lba)</option>
                     <option value="lbb">Entreprise (lbb)</option>
@@ -220,7 +271,11 @@ export function TestWidgetPage() {
                     set({ romes: undefined, jobName: undefined });
                   }}
                   groups={jobGroups}
-                  status={jobGroups.length ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions` : ""}
+                  status={
+                    jobGroups.length
+                      ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions`
+                      : ""
+                  }
                   onSelect={(option) => {
                     setJobText(option.value.label);
                     set({ romes: option.value.romes.join(","), jobName: option.value.label });
@@ -234,18 +289,34 @@ export function TestWidgetPage() {
                   inputValue={placeText}
                   onInputChange={(value) => {
                     setPlaceText(value);
-                    set({ lat: undefined, lon: undefined, zipcode: undefined, insee: undefined, address: undefined });
+                    set({
+                      lat: undefined,
+                      lon: undefined,
+                      zipcode: undefined,
+                      insee: undefined,
+                      address: undefined,
+                    });
                   }}
                   groups={placeGroups}
                   status={placeGroups.length ? `${communes.data?.length ?? 0} communes proposées` : ""}
                   onSelect={({ value: c }) => {
                     setPlaceText(c.label);
-                    set({ lat: String(c.latitude), lon: String(c.longitude), zipcode: c.zipcode, insee: c.insee, address: c.city });
+                    set({
+                      lat: String(c.latitude),
+                      lon: String(c.longitude),
+                      zipcode: c.zipcode,
+                      insee: c.insee,
+                      address: c.city,
+                    });
                   }}
                 />
                 <div className="field">
                   <label htmlFor={`${id}-radius`}>Rayon (radius)</label>
-                  <select id={`${id}-radius`} value={options.radius ?? ""} onChange={(e) => set({ radius: e.target.value || undefined })}>
+                  <select
+                    id={`${id}-radius`}
+                    value={options.radius ?? ""}
+                    onChange={(e) => set({ radius: e.target.value || undefined })}
+                  >
                     <option value="">Non précisé (30 km)</option>
                     {RADII.map((r) => (
                       <option key={r} value={r}>
@@ -255,28 +326,53 @@ export function TestWidgetPage() {
                   </select>
                 </div>
                 <label className="check">
-                  <input type="checkbox" checked={options.frozenJob ?? false} onChange={(e) => set({ frozenJob: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={options.frozenJob ?? false}
+                    onChange={(e) => set({ frozenJob: e.target.checked })}
+                  />
                   Métier figé (frozen_job) : l'utilisateur ne peut pas changer de métier
                 </label>
                 {text("opco", "OPCO (opco)", "Facultatif : ne montre que les entreprises de cet OPCO")}
               </fieldset>
             )}
-            {text("returnUri", "Page de retour (return_uri)", "Page de votre site ouverte au clic sur le logo ; par défaut /")}
-            {text("returnLogoUrl", "Logo (return_logo_url)", "Facultatif : adresse https de votre logo, affiché à la place du nôtre")}
+            {text(
+              "returnUri",
+              "Page de retour (return_uri)",
+              "Page de votre site ouverte au clic sur le logo ; par défaut /",
+            )}
+            {text(
+              "returnLogoUrl",
+              "Logo (return_logo_url)",
+              "Facultatif : adresse https de votre logo, affiché à la place du nôtre",
+            )}
             <button type="submit" className="btn btn--primary">
               Afficher le widget
             </button>
           </form>
           <div className="stack">
             <h2>Code à copier</h2>
-            <Snippet title="Avec le script (recommandé : hauteur automatique)" code={scriptSnippet(origin, options)} />
+            <Snippet
+              title="Avec le script (recommandé : hauteur automatique)"
+              code={scriptSnippet(origin, options)}
+            />
             <Snippet title="Avec une iframe simple" code={iframeSnippet(origin, options)} />
             <h2>Aperçu</h2>
             <div className="radio-row" role="group" aria-label="Taille de l'aperçu">
-              <button type="button" className="btn btn--filter" aria-pressed={!mobile} onClick={() => setMobile(false)}>
+              <button
+                type="button"
+                className="btn btn--filter"
+                aria-pressed={!mobile}
+                onClick={() => setMobile(false)}
+              >
                 Ordinateur
               </button>
-              <button type="button" className="btn btn--filter" aria-pressed={mobile} onClick={() => setMobile(true)}>
+              <button
+                type="button"
+                className="btn btn--filter"
+                aria-pressed={mobile}
+                onClick={() => setMobile(true)}
+              >
                 Mobile (360 px)
               </button>
             </div>

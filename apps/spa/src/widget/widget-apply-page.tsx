@@ -15,8 +15,15 @@ const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réess
 const isNotFound = (error: unknown) =>
   (error as { data?: { code?: unknown } } | null)?.data?.code === "NOT_FOUND";
 
-function fetchItem(type: ApplyType, itemId: string, caller: string, signal: AbortSignal): Promise<Item | null> {
-  return type === "matcha" ? api.matcha(itemId, { signal, caller }) : api.company(itemId, type, { signal, caller });
+function fetchItem(
+  type: ApplyType,
+  itemId: string,
+  caller: string,
+  signal: AbortSignal,
+): Promise<Item | null> {
+  return type === "matcha"
+    ? api.matcha(itemId, { signal, caller })
+    : api.company(itemId, type, { signal, caller });
 }
 
 function Problem({ message }: { message: string }) {
@@ -35,7 +42,8 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
     queryKey: ["widget.apply", params.ok ? params.type : null, params.ok ? params.itemId : null],
     enabled: params.ok,
     retry: (count, error) => !isNotFound(error) && count < 1,
-    queryFn: ({ signal }) => (params.ok ? fetchItem(params.type, params.itemId, params.caller, signal) : null),
+    queryFn: ({ signal }) =>
+      params.ok ? fetchItem(params.type, params.itemId, params.caller, signal) : null,
   });
 
   const title = item.data ? applyTitle(item.data) : "Postuler";
@@ -57,7 +65,10 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
   else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
 
   return (
-    <WidgetFrame search={search} applicationTarget={params.ok ? { itemId: params.itemId, type: params.type } : undefined}>
+    <WidgetFrame
+      search={search}
+      applicationTarget={params.ok ? { itemId: params.itemId, type: params.type } : undefined}
+    >
       <Layout layout="widget">
         <div className="widget-apply">{content}</div>
       </Layout>

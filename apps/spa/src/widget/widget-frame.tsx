@@ -36,7 +36,8 @@ function useHeightReporting() {
 }
 
 function applicationDetail(variables: ApplicationInput): { itemId: string; type: string } {
-  const itemId = variables.company_type === "matcha" ? (variables.job_id ?? "") : (variables.company_siret ?? "");
+  const itemId =
+    variables.company_type === "matcha" ? (variables.job_id ?? "") : (variables.company_siret ?? "");
   return { itemId, type: variables.company_type };
 }
 
@@ -50,7 +51,8 @@ function useApplicationEvents(target: WidgetFrameProps["applicationTarget"]) {
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type !== "updated" || event.action.type !== "success") return;
         if (event.mutation.options.mutationKey?.[0] !== "application.send") return;
-        const detail = targetRef.current ?? applicationDetail(event.mutation.state.variables as ApplicationInput);
+        const detail =
+          targetRef.current ?? applicationDetail(event.mutation.state.variables as ApplicationInput);
         postToParent({ type: "lba:application-sent", detail });
       }),
     [queryClient],

@@ -23,7 +23,9 @@ describe("widget mode", () => {
   it("defaults return_uri to / and renders only http(s) logos", () => {
     expect(returnPage(q(""))).toBe("/");
     expect(returnPage(q("return_uri=%2Foffres"))).toBe("/offres");
-    expect(returnLogoUrl(q("return_logo_url=https%3A%2F%2Fsite.fr%2Flogo.png"))).toBe("https://site.fr/logo.png");
+    expect(returnLogoUrl(q("return_logo_url=https%3A%2F%2Fsite.fr%2Flogo.png"))).toBe(
+      "https://site.fr/logo.png",
+    );
     expect(returnLogoUrl(q("return_logo_url=javascript%3Aalert(1)"))).toBeNull();
   });
 });
@@ -43,6 +45,11 @@ describe("/postuler parameters (§10.2)", () => {
   });
 
   it("reads a complete request", () => {
-    expect(readApplyParams(q("caller=x&itemId=123&type=matcha"))).toEqual({ ok: true, caller: "x", itemId: "123", type: "matcha" });
+    expect(readApplyParams(q("caller=x&itemId=123&type=matcha"))).toEqual({
+      ok: true,
+      caller: "x",
+      itemId: "123",
+      type: "matcha",
+    });
   });
 });

@@ -46,8 +46,7 @@ export const APPLY_TYPES = ["matcha", "lba", "lbb"] as const;
 export type ApplyType = (typeof APPLY_TYPES)[number];
 
 export type ApplyParams =
-  | { ok: true; caller: string; itemId: string; type: ApplyType }
-  | { ok: false; message: string };
+  { ok: true; caller: string; itemId: string; type: ApplyType } | { ok: false; message: string };
 
 /** §10.2 error screens, checked in the original's order: caller, itemId, then type. */
 export function readApplyParams(params: URLSearchParams): ApplyParams {
@@ -58,7 +57,10 @@ export function readApplyParams(params: URLSearchParams): ApplyParams {
   if (!itemId) return { ok: false, message: "L'identifiant l'offre est manquant (itemId)." };
   if (!type) return { ok: false, message: "Le type d'offre est manquant (type)." };
   if (!(APPLY_TYPES as readonly string[]).includes(type)) {
-    return { ok: false, message: "Le type d'offre est invalide (type) : les valeurs possibles sont matcha, lba et lbb." };
+    return {
+      ok: false,
+      message: "Le type d'offre est invalide (type) : les valeurs possibles sont matcha, lba et lbb.",
+    };
   }
   return { ok: true, caller, itemId, type: type as ApplyType };
 }

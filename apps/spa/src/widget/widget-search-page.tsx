@@ -21,7 +21,8 @@ interface WidgetSearchPageProps {
 function usePointCompletion(pathname: string, search: URLSearchParams): boolean {
   const criteria = readCriteria(search);
   const point = `${criteria.lat},${criteria.lon}`;
-  const needed = hasPoint(criteria) && !criteria.insee && !criteria.zipcode && !(criteria.jobName && criteria.address);
+  const needed =
+    hasPoint(criteria) && !criteria.insee && !criteria.zipcode && !(criteria.jobName && criteria.address);
   const [done, setDone] = useState<string | null>(null);
   const pending = needed && done !== point;
 

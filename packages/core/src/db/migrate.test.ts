@@ -10,10 +10,28 @@ describe("migrate", () => {
       .all()
       .map((r) => (r as { name: string }).name);
     for (const table of [
-      "regions", "departements", "communes", "romes", "metiers", "diplomas", "trainings", "companies",
-      "job_offers", "recruiters", "recruiter_offers", "applications", "api_calls", "upstream_cache",
-      "communes_rtree", "trainings_rtree", "companies_rtree", "job_offers_rtree", "recruiter_offers_rtree",
-      "communes_fts", "metiers_fts", "diplomas_fts",
+      "regions",
+      "departements",
+      "communes",
+      "romes",
+      "metiers",
+      "diplomas",
+      "trainings",
+      "companies",
+      "job_offers",
+      "recruiters",
+      "recruiter_offers",
+      "applications",
+      "api_calls",
+      "upstream_cache",
+      "communes_rtree",
+      "trainings_rtree",
+      "companies_rtree",
+      "job_offers_rtree",
+      "recruiter_offers_rtree",
+      "communes_fts",
+      "metiers_fts",
+      "diplomas_fts",
     ]) {
       expect(names).toContain(table);
     }

@@ -135,26 +135,67 @@ export type SourceAnswer = z.infer<typeof SourceAnswerSchema>;
 
 function nullPlace(): Place {
   return {
-    distance: null, fullAddress: null, latitude: null, longitude: null, city: null, address: null,
-    cedex: null, zipCode: null, insee: null, departementNumber: null, region: null,
+    distance: null,
+    fullAddress: null,
+    latitude: null,
+    longitude: null,
+    city: null,
+    address: null,
+    cedex: null,
+    zipCode: null,
+    insee: null,
+    departementNumber: null,
+    region: null,
   };
 }
 
 function nullCompany(): Company {
   return {
-    name: null, siret: null, size: null, logo: null, description: null, url: null, socialNetwork: null,
-    id: null, uai: null, place: null, headquarter: null, mandataire: null, creationDate: null, opco: null,
+    name: null,
+    siret: null,
+    size: null,
+    logo: null,
+    description: null,
+    url: null,
+    socialNetwork: null,
+    id: null,
+    uai: null,
+    place: null,
+    headquarter: null,
+    mandataire: null,
+    creationDate: null,
+    opco: null,
   };
 }
 
 /** An item of the given type with every key null: normalizers fill what their source has. */
 export function emptyItem(ideaType: IdeaType): Item {
   return {
-    ideaType, title: null, longTitle: null, id: null, idRco: null, idRcoFormation: null,
-    cleMinistereEducatif: null, contact: null, place: nullPlace(), company: nullCompany(),
-    diplomaLevel: null, diploma: null, cfd: null, rncpCode: null, rncpLabel: null,
-    rncpEligibleApprentissage: null, capacity: null, period: null, createdAt: null, lastUpdateAt: null,
-    onisepUrl: null, url: null, job: null, romes: null, nafs: null,
+    ideaType,
+    title: null,
+    longTitle: null,
+    id: null,
+    idRco: null,
+    idRcoFormation: null,
+    cleMinistereEducatif: null,
+    contact: null,
+    place: nullPlace(),
+    company: nullCompany(),
+    diplomaLevel: null,
+    diploma: null,
+    cfd: null,
+    rncpCode: null,
+    rncpLabel: null,
+    rncpEligibleApprentissage: null,
+    capacity: null,
+    period: null,
+    createdAt: null,
+    lastUpdateAt: null,
+    onisepUrl: null,
+    url: null,
+    job: null,
+    romes: null,
+    nafs: null,
   };
 }
 

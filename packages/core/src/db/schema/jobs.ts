@@ -6,7 +6,9 @@ export const companiesTable = sqliteTable(
   {
     id: integer("id").primaryKey(),
     siret: text("siret").notNull(),
-    type: text("type", { enum: ["lba", "lbb"] }).notNull().default("lba"),
+    type: text("type", { enum: ["lba", "lbb"] })
+      .notNull()
+      .default("lba"),
     raisonSociale: text("raison_sociale"),
     enseigne: text("enseigne"),
     codeNaf: text("code_naf"),
