@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
+import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { getPath } from "./lib/paths";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
@@ -70,7 +71,11 @@ export function createApp(deps: ServerDeps) {
     trpcServer({
       endpoint: "/api/trpc",
       router: appRouter,
-      createContext: () => ({ ...createTrpcContext(deps) }),
+      // noCache: `Cache-Control: no-cache` makes the search procedures bypass the answer cache.
+      createContext: (opts) => ({
+        ...createTrpcContext(deps),
+        noCache: bypassesCache(opts.req.headers.get("cache-control")),
+      }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.core.log.error("trpc error", { path, error: String(error.cause ?? error) });

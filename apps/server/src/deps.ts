@@ -5,6 +5,8 @@ import { createAdresseGeocoder } from "@lba/core/sources/adresse/geocoder";
 import type { OffresSettings } from "@lba/core/sources/offres/client";
 import { createOffresSource } from "@lba/core/sources/offres/source";
 import type { LoadedEnv } from "./env";
+import { redactingLogger } from "./lib/redacting-logger";
+import type { AnswerCacheSettings } from "./lib/answer-cache";
 import type { ApplicationRouteDeps } from "./routes/application";
 
 export interface RateLimitSettings {
@@ -29,6 +31,8 @@ export interface ServerDeps {
   app: { name: string; version: string };
   /** Serve the benchmark baseline route (npm run bench). */
   benchBaseline?: boolean;
+  /** Search answer cache; absent: no cache (tests of other routes write between requests). */
+  searchCache?: AnswerCacheSettings;
   /** The application (candidature) routes; absent: not served (tests of other routes). */
   applications?: ApplicationRouteDeps;
 }
@@ -76,7 +80,8 @@ export function buildDeps(
     },
     now: () => new Date(),
     fetch: globalThis.fetch,
-    log: consoleLogger(env.LOG_LEVEL),
+    // Upstream errors may quote an address (Postmark: "inactive addresses: ..."): never log one.
+    log: redactingLogger(consoleLogger(env.LOG_LEVEL)),
     ...(offres ? { jobSources: { offres: createOffresSource(offres) } } : {}),
   };
   return {
@@ -96,5 +101,6 @@ export function buildDeps(
     embedDist: extra.embedDist,
     app: { name: "La bonne alternance", version: extra.version },
     benchBaseline: env.BENCH_BASELINE,
+    searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
   };
 }

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
   // Unset: offline geocoding from the communes referential.
   API_ADRESSE_URL: z.url().optional(),
   API_ADRESSE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  // Search answers are kept this long (0: never); emptied when the database changes.
+  SEARCH_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
   // Serves /__bench/baseline for `npm run bench` (never in normal use).
   BENCH_BASELINE: flag(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

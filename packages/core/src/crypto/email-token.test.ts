@@ -21,3 +21,18 @@ describe("company e-mail tokens", () => {
     expect(openEmail("s3cret", { email: token.email, iv: "abc" })).toBeNull();
   });
 });
+
+describe("company e-mail tokens under load", () => {
+  it("never repeats an iv across many tokens, beyond one batch of random bytes", () => {
+    const ivs = new Set(Array.from({ length: 2000 }, () => sealEmail("k", "a@b.fr").iv));
+    expect(ivs.size).toBe(2000);
+  });
+
+  it("keeps opening tokens of a secret after many other secrets were used", () => {
+    const token = sealEmail("first-secret", "contact@boulangerie.fr");
+    for (let i = 0; i < 40; i++)
+      expect(openEmail(`secret-${i}`, sealEmail(`secret-${i}`, "x@y.fr"))).toBe("x@y.fr");
+    expect(openEmail("first-secret", token)).toBe("contact@boulangerie.fr");
+    expect(openEmail("secret-3", token)).toBeNull();
+  });
+});

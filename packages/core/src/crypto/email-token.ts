@@ -1,13 +1,46 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createSecretKey,
+  randomFillSync,
+  type KeyObject,
+} from "node:crypto";
 
 // Company e-mails leave the server only as AES-256-GCM tokens: `email` = hex(ciphertext + tag),
 // `iv` = hex(12-byte nonce). GCM authenticates, so a tampered token is detected instead of decrypting
 // to garbage (the original used unauthenticated AES-CTR).
 
 const TAG_BYTES = 16;
+const IV_BYTES = 12;
 
-function keyOf(secret: string, purpose: string): Buffer {
-  return createHash("sha256").update(`${purpose}\0${secret}`).digest();
+// A search seals hundreds of e-mails: derive each key once per secret (a process has one or two).
+const keys = new Map<string, KeyObject>();
+const MAX_KEYS = 16;
+
+function keyOf(secret: string, purpose: string): KeyObject {
+  const id = `${purpose}\0${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = createSecretKey(createHash("sha256").update(id).digest());
+    keys.set(id, key);
+  }
+  return key;
+}
+
+// Nonces come from the CSPRNG in batches (one call per 341 tokens); each slice is used exactly once.
+const ivPool = Buffer.alloc(IV_BYTES * 341);
+let ivOffset = ivPool.length;
+
+function freshIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
 }
 
 export interface SealedToken {
@@ -16,7 +49,7 @@ export interface SealedToken {
 }
 
 export function sealEmail(secret: string, email: string): SealedToken {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv("aes-256-gcm", keyOf(secret, "company-email"), iv);
   const body = Buffer.concat([cipher.update(email, "utf8"), cipher.final(), cipher.getAuthTag()]);
   return { email: body.toString("hex"), iv: iv.toString("hex") };
@@ -28,9 +61,16 @@ export function openEmail(secret: string, token: SealedToken): string | null {
   const body = Buffer.from(token.email, "hex");
   if (body.length <= TAG_BYTES) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", keyOf(secret, "company-email"), Buffer.from(token.iv, "hex"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      keyOf(secret, "company-email"),
+      Buffer.from(token.iv, "hex"),
+    );
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
     return null;
   }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { createTestDb, type Db } from "../db";
-import { COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/lba/source";
-import { MATCHA_FRANCE_SQL, MATCHA_NEAR_SQL, MATCHA_OFFER_SQL } from "../sources/matcha/source";
+import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/lba/source";
+import {
+  MATCHA_BY_IDS_SQL,
+  MATCHA_FRANCE_SQL,
+  MATCHA_NEAR_SQL,
+  MATCHA_OFFER_SQL,
+} from "../sources/matcha/source";
+import { JOB_OFFERS_BY_IDS_SQL } from "../sources/offres/local";
 import { COMPANY_BY_SIRET_SQL } from "./details";
 import { SIRENS_IN_OPCO_SQL } from "./opco";
 import { prefixRange } from "./rome-ranges";
 import { spatialParams } from "./spatial";
 import { PARIS, queryPlan } from "./test-factories";
 import {
+  TRAININGS_BY_IDS_SQL,
   TRAINING_BY_ID_SQL,
   TRAININGS_FRANCE_SQL,
   TRAININGS_IN_PLACE_SQL,
@@ -30,6 +37,7 @@ const SAMPLE_PARAMS: Record<string, unknown> = {
   id: "x",
   siret: "12345678900011",
   sirens: JSON.stringify(["123456789"]),
+  ids: JSON.stringify([1, 2, 3]),
 };
 
 function plan(db: Db, sql: string): string[] {
@@ -57,6 +65,19 @@ describe("search query plans", () => {
     expect(lines.some((line) => /SCAN r VIRTUAL TABLE INDEX 2:D0B1/.test(line))).toBe(true);
     expect(lines.findIndex((line) => line.includes("SCAN k VIRTUAL TABLE"))).toBeLessThan(
       lines.findIndex((line) => line.includes("SCAN r")),
+    );
+    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
+  });
+
+  it.each([
+    ["trainings", TRAININGS_BY_IDS_SQL, "t"],
+    ["companies", COMPANIES_BY_IDS_SQL, "c"],
+    ["recruiter offers", MATCHA_BY_IDS_SQL, "o"],
+    ["France Travail offers", JOB_OFFERS_BY_IDS_SQL, "o"],
+  ])("reads only the candidate %s by primary key in phase 2", (_name, sql, alias) => {
+    const lines = plan(db, sql);
+    expect(lines.some((line) => line.includes(`SEARCH ${alias} USING INTEGER PRIMARY KEY (rowid=?)`))).toBe(
+      true,
     );
     expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
   });

@@ -5,14 +5,14 @@ import { departementsOfRegion, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/formations/normalize";
 import { prefixRange, romeCodeRanges, romeKeyRanges } from "./rome-ranges";
-import { rowMapper, selectColumns } from "./rows";
+import { readRows, selectColumns } from "./rows";
 import {
   nearest,
-  rtreeCandidates,
+  nearestExact,
   rtreeCount,
+  rtreePoints,
   romeTableCandidates,
   spatialBox,
-  spatialParams,
   WHOLE_EARTH_KM,
 } from "./spatial";
 import { prepared } from "./statements";
@@ -56,13 +56,17 @@ const LEVEL_DIMENSION = " AND r.min_level >= @minLevel AND r.max_level <= @maxLe
 const TRAININGS_COUNT_SQL = rtreeCount("trainings_rtree", LEVEL_DIMENSION);
 
 // The R*Tree holds published trainings only, with their level as a dimension (0 when unknown).
-export const TRAININGS_NEAR_SQL = `SELECT * FROM (
+export const TRAININGS_NEAR_SQL = rtreePoints("trainings_rtree", "pairs", LEVEL_DIMENSION);
+
+// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and order.
+export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${COLUMNS}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
-    FROM (${rtreeCandidates("trainings_rtree", "pairs", LEVEL_DIMENSION)}) m
-    JOIN trainings t ON t.id = m.id
+    FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
     WHERE t.published = 1)
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
+
+const NEAR = { points: TRAININGS_NEAR_SQL, rows: TRAININGS_BY_IDS_SQL, decoded: trainingsTable };
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 
@@ -87,22 +91,25 @@ export const TRAININGS_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
 export const TRAINING_BY_ID_SQL = `SELECT ${COLUMNS}, NULL AS distance FROM trainings t
   WHERE t.cle_ministere_educatif = @id AND t.published = 1`;
 
-const toRow = rowMapper(trainingsTable);
 const REGION_NAMES: Record<string, string> = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
 
-type RawTraining = Record<string, unknown> & { distance: number | null };
+type RawTraining = TrainingRow & { distance: number | null };
+
+/** Decoded training rows of one of the statements above. */
+function trainingRows(deps: CoreDeps, sql: string, params: object): RawTraining[] {
+  return readRows<RawTraining>(prepared(deps.db, sql), params, trainingsTable);
+}
 
 function toItems(raws: RawTraining[], dedup: boolean): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
-  for (const raw of raws) {
-    const row: TrainingRow = toRow(raw);
+  for (const row of raws) {
     if (dedup) {
       const key = trainingDedupKey(row);
       if (seen.has(key)) continue;
       seen.add(key);
     }
-    items.push(trainingToItem(row, raw.distance, REGION_NAMES));
+    items.push(trainingToItem(row, row.distance, REGION_NAMES));
   }
   return items;
 }
@@ -126,12 +133,7 @@ function nearTrainings(
           n: number;
         }
       ).n,
-    (radius) =>
-      prepared(deps.db, TRAININGS_NEAR_SQL).all({
-        ...filters,
-        ...spatialParams(point, radius),
-        limit,
-      }) as RawTraining[],
+    (radius) => nearestExact<RawTraining>(deps.db, NEAR, filters, point, radius, limit),
     radiusKm,
     limit,
   );
@@ -151,10 +153,10 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Ra
 /** Reference §3.1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
 export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
   if (!q.point) {
-    const raws = prepared(deps.db, TRAININGS_FRANCE_SQL).all({
+    const raws = trainingRows(deps, TRAININGS_FRANCE_SQL, {
       ranges: JSON.stringify(romeCodeRanges(q.romes, q.romeDomain)),
       level: q.diplomaLevel,
-    }) as RawTraining[];
+    });
     return { results: toItems(raws, true), nearestFallback: false };
   }
   const raws = nearTrainings(deps, q, q.point, q.radiusKm, TRAININGS_LIMIT);
@@ -172,13 +174,11 @@ export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): It
   let raws: RawTraining[];
   if (hasRomes) {
     const ranges = JSON.stringify(romeCodeRanges(q.romes, q.romeDomain));
-    raws = (
-      place
-        ? prepared(deps.db, TRAININGS_ROMES_IN_PLACE_SQL).all({ ...params, ranges })
-        : prepared(deps.db, TRAININGS_FRANCE_SQL).all({ level: q.diplomaLevel, ranges })
-    ) as RawTraining[];
+    raws = place
+      ? trainingRows(deps, TRAININGS_ROMES_IN_PLACE_SQL, { ...params, ranges })
+      : trainingRows(deps, TRAININGS_FRANCE_SQL, { level: q.diplomaLevel, ranges });
   } else if (place) {
-    raws = prepared(deps.db, TRAININGS_IN_PLACE_SQL).all(params) as RawTraining[];
+    raws = trainingRows(deps, TRAININGS_IN_PLACE_SQL, params);
   } else {
     throw new Error("trainingsByRegion needs romes, romeDomain, region or departement");
   }
@@ -187,6 +187,6 @@ export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): It
 
 /** One published training by its `cle_ministere_educatif`, or null. */
 export function getTraining(deps: CoreDeps, id: string): Item | null {
-  const raw = prepared(deps.db, TRAINING_BY_ID_SQL).get({ id }) as RawTraining | undefined;
-  return raw ? trainingToItem(toRow(raw), null, REGION_NAMES) : null;
+  const [row] = trainingRows(deps, TRAINING_BY_ID_SQL, { id });
+  return row ? trainingToItem(row, null, REGION_NAMES) : null;
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { FormationsParRegionV1ParamsSchema, toTrainingsByRegionQuery } from "@lba/core/schemas";
 import { trainingsByRegion } from "@lba/core/search/trainings";
 import type { ServerDeps } from "../../deps";
-import { tracked } from "../../lib/api-calls";
+import { cachedJson } from "../../lib/answer-cache";
 import { badRequest, internalError, ok, ResultsAnswerSchema } from "../responses";
 
 export const formationsByRegionRoute = createRoute({
@@ -22,16 +22,15 @@ export const formationsByRegionRoute = createRoute({
 export function registerFormationsByRegion(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(formationsByRegionRoute, async (c) => {
     const { caller, ...query } = toTrainingsByRegionQuery(c.req.valid("query"));
-    const results = await tracked(
-      deps.core,
-      "formationRegionV1",
-      caller,
-      () => trainingsByRegion(deps.core, query),
-      (r) => ({
-        nbFormations: r.length,
-        resultCount: r.length,
+    return cachedJson(c, deps, {
+      route: "formationsParRegion",
+      api: "formationRegionV1",
+      query: { ...query, caller },
+      run: () => ({ results: trainingsByRegion(deps.core, query) }),
+      counts: ({ results }) => ({
+        nbFormations: results.length,
+        resultCount: results.length,
       }),
-    );
-    return c.json({ results }, 200);
+    });
   });
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { FormationsV1ParamsSchema, toTrainingsQuery } from "@lba/core/schemas";
 import { searchTrainings } from "@lba/core/search/trainings";
 import type { ServerDeps } from "../../deps";
-import { tracked } from "../../lib/api-calls";
+import { cachedJson } from "../../lib/answer-cache";
 import { badRequest, FormationsAnswerSchema, internalError, ok } from "../responses";
 
 export const listFormationsRoute = createRoute({
@@ -24,16 +24,15 @@ export const listFormationsRoute = createRoute({
 export function registerListFormations(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(listFormationsRoute, async (c) => {
     const query = toTrainingsQuery(c.req.valid("query"));
-    const answer = await tracked(
-      deps.core,
-      "formationV1",
-      query.caller,
-      () => searchTrainings(deps.core, query),
-      (a) => ({
+    return cachedJson(c, deps, {
+      route: "formations",
+      api: "formationV1",
+      query,
+      run: () => searchTrainings(deps.core, query),
+      counts: (a) => ({
         nbFormations: a.results.length,
         resultCount: a.results.length,
       }),
-    );
-    return c.json(answer, 200);
+    });
   });
 }

@@ -3,7 +3,8 @@ import { JobsEtFormationsV1ParamsSchema, toJobsEtFormationsQuery } from "@lba/co
 import { searchJobsEtFormations, type JobsEtFormationsAnswer } from "@lba/core/search/index";
 import { countResults } from "@lba/core/stats/api-calls";
 import type { ServerDeps } from "../../deps";
-import { tracked, type CallCounts } from "../../lib/api-calls";
+import { cachedJson } from "../../lib/answer-cache";
+import type { CallCounts } from "../../lib/api-calls";
 import { jobsCounts } from "../jobs/search";
 import { badRequest, internalError, JobsEtFormationsAnswerSchema, ok } from "../responses";
 
@@ -35,13 +36,12 @@ export function jobsEtFormationsCounts(answer: JobsEtFormationsAnswer): CallCoun
 export function registerSearchJobsEtFormations(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(searchJobsEtFormationsRoute, async (c) => {
     const query = { ...toJobsEtFormationsQuery(c.req.valid("query")), trusted: false };
-    const answer = await tracked(
-      deps.core,
-      "jobEtFormationV1",
-      query.caller,
-      () => searchJobsEtFormations(deps.core, query),
-      jobsEtFormationsCounts,
-    );
-    return c.json(answer, 200);
+    return cachedJson(c, deps, {
+      route: "jobsEtFormations",
+      api: "jobEtFormationV1",
+      query,
+      run: () => searchJobsEtFormations(deps.core, query),
+      counts: jobsEtFormationsCounts,
+    });
   });
 }

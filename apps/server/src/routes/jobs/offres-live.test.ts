@@ -14,7 +14,8 @@ import { loadEnv } from "../../env";
 
 // The live France Travail source wired from the environment, as in production, against a local fake API.
 
-const QUERY = "/api/V1/jobs?caller=test&romes=M1805,D1102&latitude=48.8566&longitude=2.3522&radius=30&insee=75056";
+const QUERY =
+  "/api/V1/jobs?caller=test&romes=M1805,D1102&latitude=48.8566&longitude=2.3522&radius=30&insee=75056";
 
 function appWithLiveOffres(fake: FakeFranceTravail, db = createTestDb()) {
   const settings = fake.settings();

@@ -3,7 +3,8 @@ import { JobsV1ParamsSchema, toJobsQuery } from "@lba/core/schemas";
 import { searchJobs, type JobsAnswer } from "@lba/core/search/index";
 import { countEmplois, countResults } from "@lba/core/stats/api-calls";
 import type { ServerDeps } from "../../deps";
-import { tracked, type CallCounts } from "../../lib/api-calls";
+import { cachedJson } from "../../lib/answer-cache";
+import type { CallCounts } from "../../lib/api-calls";
 import { badRequest, internalError, JobsAnswerSchema, ok } from "../responses";
 
 export const searchJobsRoute = createRoute({
@@ -35,13 +36,12 @@ export function jobsCounts(jobs: JobsAnswer | null): CallCounts {
 export function registerSearchJobs(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(searchJobsRoute, async (c) => {
     const query = { ...toJobsQuery(c.req.valid("query")), trusted: false };
-    const answer = await tracked(
-      deps.core,
-      "jobV1/jobs",
-      query.caller,
-      () => searchJobs(deps.core, query),
-      jobsCounts,
-    );
-    return c.json(answer, 200);
+    return cachedJson(c, deps, {
+      route: "jobs",
+      api: "jobV1/jobs",
+      query,
+      run: () => searchJobs(deps.core, query),
+      counts: jobsCounts,
+    });
   });
 }

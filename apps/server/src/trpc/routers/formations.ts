@@ -11,6 +11,7 @@ import {
 } from "@lba/core/schemas";
 import { getTraining, searchTrainings, trainingsByRegion } from "@lba/core/search/trainings";
 import { z } from "zod";
+import { cachedAnswer, noCache } from "../../lib/answer-cache";
 import { tracked } from "../../lib/api-calls";
 import { TRAINING_NOT_FOUND } from "../../routes/formations/get";
 import { callerField, publicProcedure, router } from "../init";
@@ -19,15 +20,19 @@ export const formationsRouter = router({
   search: publicProcedure
     .input(looseInput(FormationsRawSchema, FormationsParamsSchema, toTrainingsQuery))
     .query(({ ctx, input }) =>
-      tracked(
-        ctx.deps.core,
-        "formationV1",
-        input.caller,
-        () => searchTrainings(ctx.deps.core, input),
-        (a) => ({
-          nbFormations: a.results.length,
-          resultCount: a.results.length,
-        }),
+      cachedAnswer(
+        ctx.deps,
+        {
+          route: "formations",
+          api: "formationV1",
+          query: input,
+          run: () => searchTrainings(ctx.deps.core, input),
+          counts: (a) => ({
+            nbFormations: a.results.length,
+            resultCount: a.results.length,
+          }),
+        },
+        noCache(ctx),
       ),
     ),
 
@@ -36,18 +41,21 @@ export const formationsRouter = router({
       looseInput(FormationsParRegionRawSchema, FormationsParRegionParamsSchema, toTrainingsByRegionQuery),
     )
     .query(async ({ ctx, input }) => {
-      const { caller, ...query } = input;
-      const results = await tracked(
-        ctx.deps.core,
-        "formationRegionV1",
-        caller,
-        () => trainingsByRegion(ctx.deps.core, query),
-        (r) => ({
-          nbFormations: r.length,
-          resultCount: r.length,
-        }),
+      const { caller: _caller, ...query } = input;
+      return cachedAnswer(
+        ctx.deps,
+        {
+          route: "formationsParRegion",
+          api: "formationRegionV1",
+          query: input,
+          run: () => ({ results: trainingsByRegion(ctx.deps.core, query) }),
+          counts: ({ results }) => ({
+            nbFormations: results.length,
+            resultCount: results.length,
+          }),
+        },
+        noCache(ctx),
       );
-      return { results };
     }),
 
   get: publicProcedure

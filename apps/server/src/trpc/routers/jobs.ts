@@ -13,6 +13,7 @@ import {
 import { getCompany, getMatchaOffer, searchJobs, searchJobsEtFormations } from "@lba/core/search/index";
 import { getPeJob } from "@lba/core/sources/offres/source";
 import { z } from "zod";
+import { cachedAnswer, noCache } from "../../lib/answer-cache";
 import { tracked } from "../../lib/api-calls";
 import { COMPANY_NOT_FOUND } from "../../routes/jobs/company";
 import { MATCHA_NOT_FOUND } from "../../routes/jobs/matcha";
@@ -28,12 +29,16 @@ export const jobsRouter = router({
   search: publicProcedure
     .input(looseInput(JobsRawSchema, JobsParamsSchema, toJobsQuery))
     .query(({ ctx, input }) =>
-      tracked(
-        ctx.deps.core,
-        "jobV1/jobs",
-        input.caller,
-        () => searchJobs(ctx.deps.core, { ...input, ...FIRST_PARTY }),
-        jobsCounts,
+      cachedAnswer(
+        ctx.deps,
+        {
+          route: "jobs",
+          api: "jobV1/jobs",
+          query: { ...input, ...FIRST_PARTY },
+          run: () => searchJobs(ctx.deps.core, { ...input, ...FIRST_PARTY }),
+          counts: jobsCounts,
+        },
+        noCache(ctx),
       ),
     ),
 
@@ -92,12 +97,16 @@ export const jobsEtFormationsRouter = router({
   search: publicProcedure
     .input(looseInput(JobsEtFormationsRawSchema, JobsEtFormationsParamsSchema, toJobsEtFormationsQuery))
     .query(({ ctx, input }) =>
-      tracked(
-        ctx.deps.core,
-        "jobEtFormationV1",
-        input.caller,
-        () => searchJobsEtFormations(ctx.deps.core, { ...input, ...FIRST_PARTY }),
-        jobsEtFormationsCounts,
+      cachedAnswer(
+        ctx.deps,
+        {
+          route: "jobsEtFormations",
+          api: "jobEtFormationV1",
+          query: { ...input, ...FIRST_PARTY },
+          run: () => searchJobsEtFormations(ctx.deps.core, { ...input, ...FIRST_PARTY }),
+          counts: jobsEtFormationsCounts,
+        },
+        noCache(ctx),
       ),
     ),
 });

@@ -2,28 +2,31 @@ import { companiesTable } from "../../db/schema";
 import { LBB_ROME_OFFSET, distanceSql } from "../../db/indexes";
 import type { CoreDeps } from "../../deps";
 import { romeCodeRanges, romeKeyRanges } from "../../search/rome-ranges";
-import { rowMapper, selectColumns } from "../../search/rows";
+import { readRows, selectColumns } from "../../search/rows";
 import {
   nearest,
-  rtreeCandidates,
+  nearestExact,
   rtreeCount,
+  rtreePoints,
   romeTableCandidates,
   spatialBox,
-  spatialParams,
 } from "../../search/spatial";
 import { prepared } from "../../search/statements";
 import type { JobSource, JobsQuery } from "../../search/types";
 import { canSeePhone } from "../../search/viewer";
-import { companyToItem } from "./normalize";
+import { companyToItem, type CompanyRow } from "./normalize";
 
 export const COMPANIES_LIMIT = 150;
 
 const TITLE = `coalesce(nullif(c.enseigne, ''), c.raison_sociale)`;
 const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)`;
 
-export const COMPANIES_NEAR_SQL = `SELECT * FROM (
+export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
+
+// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
+export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${selectColumns(companiesTable, "c")}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance
-    FROM (${rtreeCandidates("companies_rtree", "pairs")}) m JOIN companies c ON c.id = m.id
+    FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value
     WHERE ${FILTERS})
   WHERE distance <= @radius
   ORDER BY distance, title COLLATE NOCASE, siret, id LIMIT ${COMPANIES_LIMIT}`;
@@ -35,18 +38,22 @@ export const COMPANIES_FRANCE_SQL = `SELECT ${selectColumns(companiesTable, "c")
   WHERE ${FILTERS}
   ORDER BY title COLLATE NOCASE, c.siret, c.id LIMIT ${COMPANIES_LIMIT}`;
 
-const toRow = rowMapper(companiesTable);
+const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL, decoded: companiesTable };
+
+type CompanyResultRow = CompanyRow & { distance: number | null };
 
 /** Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by name. */
 export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | "lbb") {
   const base = { type, opco: query.opco?.toLowerCase() ?? null };
-  let raws: (Record<string, unknown> & { distance: number | null })[];
+  let rows: CompanyResultRow[];
   const point = query.point;
   if (point) {
     // LBB entries sit on a shifted ROME axis (see rebuildSpatialIndex): the type is part of the lookup.
     const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
-    const ranges = JSON.stringify(romeKeyRanges(query.romes, undefined).map(([a, b]) => [a + offset, b + offset]));
-    raws = nearest(
+    const ranges = JSON.stringify(
+      romeKeyRanges(query.romes, undefined).map(([a, b]) => [a + offset, b + offset]),
+    );
+    rows = nearest(
       (radiusKm) =>
         (
           prepared(deps.db, COMPANIES_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as {
@@ -54,22 +61,19 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
           }
         ).n,
       (radiusKm) =>
-        prepared(deps.db, COMPANIES_NEAR_SQL).all({
-          ...base,
-          ...spatialParams(point, radiusKm),
-          ranges,
-        }) as typeof raws,
+        nearestExact<CompanyResultRow>(deps.db, NEAR, { ...base, ranges }, point, radiusKm, COMPANIES_LIMIT),
       query.radiusKm,
       COMPANIES_LIMIT,
     );
   } else {
-    raws = prepared(deps.db, COMPANIES_FRANCE_SQL).all({
-      ...base,
-      ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)),
-    }) as typeof raws;
+    rows = readRows<CompanyResultRow>(
+      prepared(deps.db, COMPANIES_FRANCE_SQL),
+      { ...base, ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)) },
+      companiesTable,
+    );
   }
   const withPhone = canSeePhone(deps.config, query);
-  return raws.map((raw) => companyToItem(deps.config, toRow(raw), raw.distance, withPhone));
+  return rows.map((row) => companyToItem(deps.config, row, row.distance, withPhone));
 }
 
 export function createCompaniesSource(type: "lba" | "lbb"): JobSource {

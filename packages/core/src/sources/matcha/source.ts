@@ -3,14 +3,14 @@ import { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
 import { romeCodeRanges, romeKeyRanges } from "../../search/rome-ranges";
-import { rowMapper, selectColumns } from "../../search/rows";
+import { readRows, rowMapper, selectColumns } from "../../search/rows";
 import {
   nearest,
-  rtreeCandidates,
+  nearestExact,
   rtreeCount,
+  rtreePoints,
   romeTableCandidates,
   spatialBox,
-  spatialParams,
 } from "../../search/spatial";
 import { prepared } from "../../search/statements";
 import type { JobSource, JobsQuery } from "../../search/types";
@@ -25,11 +25,14 @@ const OPCO = `lower(coalesce(rc.opco, (SELECT op.opco FROM opcos op WHERE op.sir
 const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)
   AND (@opco IS NULL OR ${OPCO} = @opco)`;
 
-export const MATCHA_NEAR_SQL = `SELECT * FROM (
+export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
+
+// Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here.
+export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${COLUMNS}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
       o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index
-    FROM (${rtreeCandidates("recruiter_offers_rtree", "pairs")}) m
-    JOIN recruiter_offers o ON o.row_id = m.id JOIN recruiters rc ON rc.id = o.recruiter_id
+    FROM json_each(@ids) m
+    CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id
     WHERE ${VISIBLE})
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, sort_form, sort_index LIMIT ${MATCHA_LIMIT}`;
@@ -45,6 +48,8 @@ export const MATCHA_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
 export const MATCHA_OFFER_SQL = `SELECT ${COLUMNS}, NULL AS distance
   FROM recruiter_offers o JOIN recruiters rc ON rc.id = o.recruiter_id
   WHERE o.id = @id AND o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)`;
+
+const NEAR = { points: MATCHA_NEAR_SQL, rows: MATCHA_BY_IDS_SQL };
 
 const toOffer = rowMapper(recruiterOffersTable, "o_");
 const toRecruiter = rowMapper(recruitersTable, "r_");
@@ -73,19 +78,22 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
         (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
           .n,
       (radiusKm) =>
-        prepared(deps.db, MATCHA_NEAR_SQL).all({
-          ...base,
-          ...spatialParams(point, radiusKm),
-          ranges,
-        }) as typeof raws,
+        nearestExact<(typeof raws)[number]>(
+          deps.db,
+          NEAR,
+          { ...base, ranges },
+          point,
+          radiusKm,
+          MATCHA_LIMIT,
+        ),
       query.radiusKm,
       MATCHA_LIMIT,
     );
   } else {
-    raws = prepared(deps.db, MATCHA_FRANCE_SQL).all({
+    raws = readRows<(typeof raws)[number]>(prepared(deps.db, MATCHA_FRANCE_SQL), {
       ...base,
       ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)),
-    }) as typeof raws;
+    });
   }
   return raws.map((raw) => matchaRowToItem(deps, raw));
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import { distanceSql } from "../../db/indexes";
 import { romeKeyRanges } from "../../search/rome-ranges";
-import { rtreeCandidates, spatialParams } from "../../search/spatial";
+import { readRows } from "../../search/rows";
+import { nearestExact, rtreePoints, type ExactRow } from "../../search/spatial";
 import { prepared } from "../../search/statements";
 import type { GeoPoint } from "../../search/types";
 import type { Offer } from "./api-types";
@@ -54,11 +55,14 @@ export function rowToOffer(row: OfferRow): Offer {
   };
 }
 
-export const JOB_OFFERS_NEAR_SQL = `SELECT * FROM (
-    SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance_km
-    FROM (${rtreeCandidates("job_offers_rtree", "items")}) m JOIN job_offers o ON o.row_id = m.id)
-  WHERE distance_km <= @radius
-  ORDER BY distance_km, intitule COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
+export const JOB_OFFERS_NEAR_SQL = rtreePoints("job_offers_rtree", "items");
+
+// Phase 2 of a point search (see nearestExact); `distance` is what nearestExact reads.
+export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
+    SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance
+    FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value)
+  WHERE distance <= @radius
+  ORDER BY distance, intitule COLLATE NOCASE, id LIMIT @limit`;
 
 // Served by job_offers_rome_idx.
 export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers
@@ -71,14 +75,18 @@ export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers
  */
 export function findLocalOffers(db: Db, romes: string[], point: GeoPoint | null, radiusKm: number): Offer[] {
   if (romes.length === 0) return [];
-  const rows = (
-    point
-      ? prepared(db, JOB_OFFERS_NEAR_SQL).all({
-          ...spatialParams(point, radiusKm),
-          ranges: JSON.stringify(romeKeyRanges(romes, undefined)),
-        })
-      : prepared(db, JOB_OFFERS_FRANCE_SQL).all({ codes: JSON.stringify(romes.map((r) => r.toUpperCase())) })
-  ) as OfferRow[];
+  const rows: OfferRow[] = point
+    ? nearestExact<OfferRow & ExactRow>(
+        db,
+        { points: JOB_OFFERS_NEAR_SQL, rows: JOB_OFFERS_BY_IDS_SQL },
+        { ranges: JSON.stringify(romeKeyRanges(romes, undefined)) },
+        point,
+        radiusKm,
+        MAX_OFFERS,
+      )
+    : readRows<OfferRow>(prepared(db, JOB_OFFERS_FRANCE_SQL), {
+        codes: JSON.stringify(romes.map((r) => r.toUpperCase())),
+      });
   return rows.map(rowToOffer);
 }
 
