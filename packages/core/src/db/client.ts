@@ -15,9 +15,10 @@ export function createDb(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
-  // Search routes read a lot of pages: keep a generous page cache and memory-mapped reads.
-  sqlite.pragma("cache_size = -65536");
-  sqlite.pragma("mmap_size = 268435456");
+  // A 32 MB page cache per connection; no mmap: mapped pages of a national-scale file would count in the
+  // server's RSS (measured: 259 MB idle with a 256 MB mmap, 124 MB without, same throughput).
+  sqlite.pragma("cache_size = -32768");
+  sqlite.pragma("mmap_size = 0");
   sqlite.pragma("temp_store = MEMORY");
   return drizzle(sqlite, { schema }) as Db;
 }
