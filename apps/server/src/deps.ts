@@ -29,6 +29,8 @@ export interface ServerDeps {
   spaDist: string | null;
   embedDist: string | null;
   app: { name: string; version: string };
+  /** Tile server of the site's map; null: the offline base map. */
+  map?: { tileUrl: string | null; tileAttribution: string | null };
   /** Serve the benchmark baseline route (npm run bench). */
   benchBaseline?: boolean;
   /** Search answer cache; absent: no cache (tests of other routes write between requests). */
@@ -100,6 +102,7 @@ export function buildDeps(
     spaDist: extra.spaDist,
     embedDist: extra.embedDist,
     app: { name: "La bonne alternance", version: extra.version },
+    map: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
   };

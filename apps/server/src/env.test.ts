@@ -53,3 +53,11 @@ describe("buildDeps", () => {
     expect(offline.geocoder).not.toBe(live.geocoder);
   });
 });
+
+describe("MAP_TILE_URL", () => {
+  it("accepts an https template and refuses anything else", () => {
+    expect(loadEnv({ MAP_TILE_URL: "https://t.example/{z}/{x}/{y}.png" }).env.MAP_TILE_URL).toContain("{z}");
+    expect(() => loadEnv({ MAP_TILE_URL: "http://t.example/{z}/{x}/{y}.png" })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadEnv({ MAP_TILE_URL: "https://t.example/tiles" })).toThrow(/MAP_TILE_URL/);
+  });
+});

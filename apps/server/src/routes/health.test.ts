@@ -37,3 +37,11 @@ describe("GET /api/ready", () => {
     expect(body).toEqual({ ready: false, database: true, draining: true });
   });
 });
+
+describe("GET /api map settings", () => {
+  it("tells the site which tile server to use, or none for the offline base map", async () => {
+    expect((await getJson(testApp().app, "/api")).body.map).toEqual({ tileUrl: null, tileAttribution: null });
+    const map = { tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© contributeurs" };
+    expect((await getJson(testApp({ map }).app, "/api")).body.map).toEqual(map);
+  });
+});

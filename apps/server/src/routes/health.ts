@@ -12,6 +12,7 @@ export const HealthSchema = z
     env: z.string(),
     dataset: z.object({ kind: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
     healthcheck: z.object({ database: z.boolean() }),
+    map: z.object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }),
   })
   .openapi("Health", {
     example: {
@@ -20,6 +21,7 @@ export const HealthSchema = z
       env: "production",
       dataset: { kind: "sample", counts: { trainings: 5000, companies: 20000 } },
       healthcheck: { database: true },
+      map: { tileUrl: null, tileAttribution: null },
     },
   });
 
@@ -70,6 +72,7 @@ export function health(deps: ServerDeps): z.infer<typeof HealthSchema> {
     env: deps.core.config.env,
     dataset,
     healthcheck: { database },
+    map: deps.map ?? { tileUrl: null, tileAttribution: null },
   };
 }
 

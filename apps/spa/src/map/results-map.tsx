@@ -3,7 +3,9 @@ import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import L from "./leaflet-global";
 import "leaflet.markercluster";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { api } from "../api/client";
 import { itemKey } from "../lib/item-identity";
 import { CORSICA, graticule, MAINLAND } from "./france-outline";
 
@@ -32,19 +34,24 @@ function icon(item: Item, state: "normal" | "hovered" | "selected"): L.DivIcon {
   });
 }
 
-/** A tile server is a build-time choice (e.g. https://tiles.example/{z}/{x}/{y}.png); none means the offline outline. */
-function addBase(map: L.Map) {
-  const tileUrl = import.meta.env.VITE_TILE_URL as string | undefined;
-  if (tileUrl) {
-    const attribution = (import.meta.env.VITE_TILE_ATTRIBUTION as string | undefined) ?? "";
-    L.tileLayer(tileUrl, { maxZoom: 17, attribution }).addTo(map);
+interface TileSettings {
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}
+
+/** The server's tile server (MAP_TILE_URL, read from `health`), or the offline outline of France without one. */
+function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
+  layer.clearLayers();
+  const offline = !tiles?.tileUrl;
+  map.getContainer().classList.toggle("map--offline", offline);
+  if (tiles?.tileUrl) {
+    L.tileLayer(tiles.tileUrl, { maxZoom: 17, attribution: tiles.tileAttribution ?? "" }).addTo(layer);
     return;
   }
-  map.getContainer().classList.add("map--offline");
   const line = { color: "#b7c4e3", weight: 1, interactive: false };
-  for (const segment of graticule()) L.polyline(segment, line).addTo(map);
+  for (const segment of graticule()) L.polyline(segment, line).addTo(layer);
   const land = { color: "#6a6af4", weight: 1.5, fillColor: "#f5f5fe", fillOpacity: 1, interactive: false };
-  L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(map);
+  L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(layer);
 }
 
 /** Leaflet map of the results; lazy-loaded so that the initial page stays light. */
@@ -59,6 +66,14 @@ export default function ResultsMap({
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
+  const baseRef = useRef<L.LayerGroup | null>(null);
+  const health = useQuery({
+    queryKey: ["health"],
+    queryFn: api.health,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const tiles = health.data?.map ?? null;
   const markersRef = useRef(new Map<string, { marker: L.Marker; item: Item }>());
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -67,7 +82,9 @@ export default function ResultsMap({
     if (!containerRef.current) return;
     const map = L.map(containerRef.current, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: 17 });
     map.attributionControl.setPrefix(false);
-    addBase(map);
+    const base = L.layerGroup().addTo(map);
+    baseRef.current = base;
+    drawBase(map, base, null);
     const cluster = L.markerClusterGroup({
       maxClusterRadius: 50,
       disableClusteringAtZoom: UNCLUSTERED_ZOOM,
@@ -82,8 +99,17 @@ export default function ResultsMap({
       map.remove();
       mapRef.current = null;
       clusterRef.current = null;
+      baseRef.current = null;
     };
   }, []);
+
+  const tileUrl = tiles?.tileUrl ?? null;
+  const tileAttribution = tiles?.tileAttribution ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    const base = baseRef.current;
+    if (map && base) drawBase(map, base, { tileUrl, tileAttribution });
+  }, [tileUrl, tileAttribution]);
 
   useEffect(() => {
     const map = mapRef.current;
