@@ -38,8 +38,8 @@ export interface SeedResult {
 export class DatasetNotOwnedError extends Error {
   constructor() {
     super(
-      "La base contient des données qui n'ont pas été générées par le jeu de démonstration (import réel). " +
-        "Elles ne sont pas effacées : relancez avec force pour les remplacer.",
+      "The database holds data the sample generator did not create (a real import). " +
+        "It is left untouched: run again with --force to replace it.",
     );
     this.name = "DatasetNotOwnedError";
   }
@@ -74,7 +74,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     Object.entries(wanted).every(([key, value]) => meta[key] === value) &&
     meta.counts === JSON.stringify(counts);
   if (same) {
-    log.info("jeu de données déjà en place", { scale: options.scale, seed, ...counts });
+    log.info("dataset already in place", { scale: options.scale, seed, ...counts });
     return {
       status: "unchanged",
       scale: options.scale,
@@ -84,13 +84,13 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     };
   }
 
-  log.info("génération du jeu de données", { scale: options.scale, seed, ...sizes });
+  log.info("generating the dataset", { scale: options.scale, seed, ...sizes });
   const generated = db.$client.transaction(() => {
     const result = generateDataset(db, { seed, sizes });
     writeDatasetMeta(db, { ...wanted, counts: JSON.stringify(result) });
     return result;
   })();
   const durationMs = performance.now() - started;
-  log.info("jeu de données généré", { ...generated, durationMs: Math.round(durationMs) });
+  log.info("dataset generated", { ...generated, durationMs: Math.round(durationMs) });
   return { status: "created", scale: options.scale, seed, counts: generated, durationMs };
 }

@@ -124,7 +124,7 @@ export async function syncTrainings(
     if (stage.size === 0)
       throw new CatalogueSyncError("catalogue vide : les formations actuelles sont conservées");
     result.inserted = stage.swap();
-    deps.log.info("catalogue synchronisé", {
+    deps.log.info("catalogue synchronised", {
       inserted: result.inserted,
       skipped: result.skipped,
       pages: result.pages,
