@@ -1,12 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-
-const REPO = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
-const BUILT = ["apps/server/dist/index.js", "apps/spa/dist/index.html"];
+import { startBuiltServer } from "../support/built-server";
 
 export interface SiteServer {
   origin: string;
@@ -18,56 +11,10 @@ export interface SiteServer {
 
 /** The built server on a free port with a throwaway SQLite file (migrated and seeded with the sample on start). */
 export async function startSiteServer(): Promise<SiteServer> {
-  const missing = BUILT.filter((file) => !existsSync(join(REPO, file)));
-  if (missing.length)
-    throw new Error(`Build first (npm run build at the repo root); missing: ${missing.join(", ")}`);
-
-  const dir = mkdtempSync(join(tmpdir(), "lba-site-"));
-  const databasePath = join(dir, "lba.sqlite");
-  let output = "";
-  const child: ChildProcess = spawn(process.execPath, [join(REPO, "apps/server/dist/index.js")], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_PATH: databasePath,
-      RATE_LIMIT_ENABLED: "false",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  const { origin, databasePath, output, stop } = await startBuiltServer({
+    requires: ["apps/server/dist/index.js", "apps/spa/dist/index.html"],
   });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  try {
-    const port = await new Promise<number>((resolvePort, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-      child.on("message", (message: { type?: string; port?: number }) => {
-        if (message?.type === "listening" && typeof message.port === "number") {
-          clearTimeout(timer);
-          resolvePort(message.port);
-        }
-      });
-      child.on("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`server exited with ${code}:\n${output}`));
-      });
-    });
-    return { origin: `http://127.0.0.1:${port}`, databasePath, output: () => output, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  return { origin, databasePath, output, stop };
 }
 
 export interface OutboxMessage {

@@ -1,10 +1,10 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO } from "./fixture";
+import { startBuiltServer } from "../support/built-server";
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -14,45 +14,24 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** The built server (apps/server/dist/index.js) on a free loopback port with its own database file. */
+/** The built server in production mode on a free loopback port with its own database file. */
 export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<ServerProcess> {
-  const entry = join(REPO, "apps/server/dist/index.js");
-  if (!existsSync(entry))
-    throw new Error("Build first: npm run build (apps/server/dist/index.js is missing)");
-  const path = dbPath ?? join(mkdtempSync(join(tmpdir(), "lba-reliability-")), "lba.sqlite");
-  let output = "";
-  const child = fork(entry, [], {
-    cwd: REPO,
+  const server = await startBuiltServer({
     env: {
-      ...process.env,
       NODE_ENV: "production",
       LBA_SECRET: "reliability-secret-0123456789-abcdefghij",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_PATH: path,
-      RATE_LIMIT_ENABLED: "false",
       LOG_LEVEL: "info",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    databasePath: dbPath ?? join(mkdtempSync(join(tmpdir(), "lba-reliability-")), "lba.sqlite"),
   });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    child.on("message", (message: { type?: string; port?: number }) => {
-      if (message?.type === "listening" && typeof message.port === "number") {
-        clearTimeout(timer);
-        resolve(message.port);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, origin: `http://127.0.0.1:${port}`, dbPath: path, output: () => output, exited };
+  return {
+    child: server.child,
+    origin: server.origin,
+    dbPath: server.databasePath,
+    output: server.output,
+    exited: server.exited,
+  };
 }
 
 export interface FakeUpstream {

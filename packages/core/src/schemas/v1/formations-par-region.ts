@@ -13,29 +13,8 @@ import {
   toOptional,
   toRomes,
 } from "./rules";
+import { isRegionCode } from "../../referentials/geography";
 import { TRAININGS_MAX_ROMES } from "./formations";
-
-/** Region codes accepted by /formationsParRegion (reference §3.4). */
-export const V1_REGION_CODES = [
-  "01",
-  "02",
-  "03",
-  "04",
-  "06",
-  "11",
-  "24",
-  "27",
-  "28",
-  "32",
-  "44",
-  "52",
-  "53",
-  "75",
-  "76",
-  "84",
-  "93",
-  "94",
-] as const;
 
 export const FormationsParRegionRawSchema = z.object({
   romes: romesParam(TRAININGS_MAX_ROMES),
@@ -59,7 +38,7 @@ function checkByRegion(
   if (present(region) && present(departement)) fail(ctx, "region", MSG.regionAndDepartement);
   else if (present(region)) {
     if (!/^\d{2}$/.test(region)) fail(ctx, "region", MSG.regionFormat);
-    else if (!(V1_REGION_CODES as readonly string[]).includes(region)) fail(ctx, "region", MSG.regionUnknown);
+    else if (!isRegionCode(region)) fail(ctx, "region", MSG.regionUnknown);
   } else if (present(departement) && !/^\d{2,3}$/.test(departement)) {
     fail(ctx, "departement", MSG.departementFormat);
   }
