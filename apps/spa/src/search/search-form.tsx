@@ -1,12 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { api } from "../api/client";
-import type { Commune, MetierSuggestion } from "../api/types";
-import { Combobox, type ComboGroup } from "../components/combobox";
+import { Combobox } from "../components/combobox";
 import { ALL_LEVELS, levelLabel, levelsFromNiveaux } from "../lib/diploma-levels";
-import { useDebounced } from "../lib/use-debounced";
 import { DEFAULT_RADIUS, RADII, type SearchCriteria } from "../lib/url-state";
-import { groupSuggestions } from "./suggestions";
+import { useMetierSuggestions, usePlaceSuggestions } from "./use-suggestions";
 
 interface Picked {
   label: string;
@@ -57,41 +55,8 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
   const [placeError, setPlaceError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const jobQuery = useDebounced(jobText.trim(), 300);
-  const suggestions = useQuery({
-    queryKey: ["metiers.autocomplete", jobQuery],
-    // react-query aborts the request when the key changes before it answers.
-    queryFn: ({ signal }) => api.autocomplete(jobQuery, { signal }),
-    enabled: !job && jobQuery.length >= MIN_CHARS,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const jobGroups: ComboGroup<MetierSuggestion>[] = job
-    ? []
-    : groupSuggestions(suggestions.data).map((group) => ({
-        label: group.label,
-        options: group.options.map((option, i) => ({
-          key: `${option.type}-${i}-${option.label}`,
-          label: option.label,
-          value: option,
-        })),
-      }));
-
-  const placeQuery = useDebounced(placeText.trim(), 300);
-  const communes = useQuery({
-    queryKey: ["geo.communes", placeQuery],
-    queryFn: ({ signal }) => api.communes(placeQuery, { signal }),
-    enabled: !place && placeQuery.length >= MIN_CHARS,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const placeGroups: ComboGroup<Commune>[] =
-    place || !communes.data?.length
-      ? []
-      : [
-          {
-            label: "Communes",
-            options: communes.data.map((c) => ({ key: `${c.insee}-${c.zipcode}`, label: c.label, value: c })),
-          },
-        ];
+  const { suggestions, groups: jobGroups } = useMetierSuggestions(jobText, !job, MIN_CHARS);
+  const { communes, groups: placeGroups } = usePlaceSuggestions(placeText, !place, MIN_CHARS);
 
   const levels = useQuery({
     queryKey: ["metiers.diplomaLevels", job?.romes],
@@ -108,7 +73,7 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
       ? "Recherche des métiers en cours"
       : jobGroups.length
         ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions. Utilisez les flèches pour choisir.`
-        : jobQuery.length >= MIN_CHARS && suggestions.isSuccess
+        : suggestions.isSuccess
           ? "Aucun métier ou diplôme ne correspond"
           : "";
 

@@ -1,12 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
-import { api } from "../api/client";
-import type { Commune, MetierSuggestion } from "../api/types";
-import { Combobox, type ComboGroup } from "../components/combobox";
+import { Combobox } from "../components/combobox";
 import { Layout } from "../components/layout";
-import { useDebounced } from "../lib/use-debounced";
 import { RADII } from "../lib/url-state";
-import { groupSuggestions } from "../search/suggestions";
+import { useMetierSuggestions, usePlaceSuggestions } from "../search/use-suggestions";
 import {
   iframeSnippet,
   mountOptions,
@@ -110,40 +106,8 @@ export function TestWidgetPage() {
     document.title = "Tester le widget : La bonne alternance";
   }, []);
 
-  const jobQuery = useDebounced(jobText.trim(), 300);
-  const suggestions = useQuery({
-    queryKey: ["metiers.autocomplete", jobQuery],
-    queryFn: ({ signal }) => api.autocomplete(jobQuery, { signal }),
-    enabled: !options.romes && jobQuery.length >= 2,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const jobGroups: ComboGroup<MetierSuggestion>[] = options.romes
-    ? []
-    : groupSuggestions(suggestions.data).map((group) => ({
-        label: group.label,
-        options: group.options.map((o, i) => ({
-          key: `${o.type}-${i}-${o.label}`,
-          label: o.label,
-          value: o,
-        })),
-      }));
-
-  const placeQuery = useDebounced(placeText.trim(), 300);
-  const communes = useQuery({
-    queryKey: ["geo.communes", placeQuery],
-    queryFn: ({ signal }) => api.communes(placeQuery, { signal }),
-    enabled: !options.lat && placeQuery.length >= 2,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const placeGroups: ComboGroup<Commune>[] =
-    options.lat || !communes.data?.length
-      ? []
-      : [
-          {
-            label: "Communes",
-            options: communes.data.map((c) => ({ key: `${c.insee}-${c.zipcode}`, label: c.label, value: c })),
-          },
-        ];
+  const { groups: jobGroups } = useMetierSuggestions(jobText, !options.romes, 2);
+  const { communes, groups: placeGroups } = usePlaceSuggestions(placeText, !options.lat, 2);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
