@@ -3,6 +3,15 @@ import { CommunesParamsSchema, toCommunesQuery } from "@lba/core/schemas";
 import type { ServerDeps } from "../../deps";
 import { badRequest, internalError, ok } from "../responses";
 
+const LYON = {
+  label: "Lyon 69001",
+  insee: "69123",
+  zipcode: "69001",
+  city: "Lyon",
+  latitude: 45.758,
+  longitude: 4.835,
+};
+
 export const GeoPlaceSchema = z
   .object({
     label: z.string(),
@@ -13,16 +22,7 @@ export const GeoPlaceSchema = z
     longitude: z.number(),
     population: z.number().optional(),
   })
-  .openapi("GeoPlace", {
-    example: {
-      label: "Lyon 69001",
-      insee: "69123",
-      zipcode: "69001",
-      city: "Lyon",
-      latitude: 45.758,
-      longitude: 4.835,
-    },
-  });
+  .openapi("GeoPlace", { example: LYON });
 
 export const communesRoute = createRoute({
   method: "get",
@@ -34,16 +34,7 @@ export const communesRoute = createRoute({
     200: ok(
       z.object({ results: z.array(GeoPlaceSchema) }).openapi("GeoPlaces", {
         example: {
-          results: [
-            {
-              label: "Lyon 69001",
-              insee: "69123",
-              zipcode: "69001",
-              city: "Lyon",
-              latitude: 45.758,
-              longitude: 4.835,
-            },
-          ],
+          results: [LYON],
         },
       }),
       "Communes trouvées.",
