@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
+import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -58,7 +59,7 @@ run("npx", ["tsx", "packages/core/src/cli.ts", "seed", "--scale", scale], { DATA
 console.log(`seed step: ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
 const port = await freePort();
-const server = spawn(process.execPath, ["apps/server/dist/index.js"], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "apps/server/dist/index.js"], {
   env: {
     ...env,
     PORT: String(port),
