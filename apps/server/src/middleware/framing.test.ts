@@ -60,3 +60,13 @@ describe("framing", () => {
     expect(isFrameable("/")).toBe(false);
   });
 });
+
+describe("framing of the development outbox", () => {
+  it("lets the outbox page frame an e-mail's HTML, from its own origin only", async () => {
+    const res = await app().request("/dev/outbox/3/html");
+    expect(frameAncestors(res)).toBe("frame-ancestors 'self'");
+    expect(res.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    const page = await app().request("/dev/outbox/3");
+    expect(frameAncestors(page)).toBe("frame-ancestors 'none'");
+  });
+});

@@ -14,6 +14,9 @@ export function isFrameable(path: string): boolean {
   return FRAMEABLE.has(path.length > 1 ? path.replace(/\/+$/, "") : path);
 }
 
+/** The development outbox shows each e-mail's HTML in an iframe of its own page. */
+const SAME_ORIGIN_FRAMEABLE = /^\/dev\/outbox\/\d+\/html$/;
+
 /**
  * Widget pages may be framed by any partner (the embed loader and plain iframes); every other response forbids
  * framing (clickjacking). Appended, not set: a route's own Content-Security-Policy stays in force beside it.
@@ -24,6 +27,11 @@ export function framing(): MiddlewareHandler {
     await next();
     if (isFrameable(c.req.path)) {
       c.header("Content-Security-Policy", "frame-ancestors *", { append: true });
+      return;
+    }
+    if (SAME_ORIGIN_FRAMEABLE.test(c.req.path)) {
+      c.header("Content-Security-Policy", "frame-ancestors 'self'", { append: true });
+      c.header("X-Frame-Options", "SAMEORIGIN");
       return;
     }
     c.header("Content-Security-Policy", "frame-ancestors 'none'", { append: true });

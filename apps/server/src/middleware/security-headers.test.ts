@@ -30,7 +30,7 @@ const PATHS = [
   "/nope.png",
   "/api/trpc/health",
 ];
-const EXPLORER = ["/api-docs", "/api-docs/init.js", "/api-docs/openapi.json"];
+const EXPLORER = ["/api-docs", "/api-docs/init.js", "/api-docs/openapi.json", "/dev/outbox"];
 
 const policies = (res: Response) => (res.headers.get("Content-Security-Policy") ?? "").split(/,\s*/);
 
@@ -46,13 +46,16 @@ describe("security headers", () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/base-uri 'self'/);
   });
 
-  it.each(EXPLORER)("allows inline styles, never inline scripts, on the explorer page %s", async (path) => {
-    const res = await app.request(path);
-    expect(res.status).toBe(200);
-    expect(policies(res)).toContain(EXPLORER_CONTENT_SECURITY_POLICY);
-    expect(policies(res)).not.toContain(CONTENT_SECURITY_POLICY);
-    expect(EXPLORER_CONTENT_SECURITY_POLICY).toMatch(/script-src 'self';/);
-  });
+  it.each(EXPLORER)(
+    "allows inline styles, never inline scripts, on the explorer and outbox page %s",
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(policies(res)).toContain(EXPLORER_CONTENT_SECURITY_POLICY);
+      expect(policies(res)).not.toContain(CONTENT_SECURITY_POLICY);
+      expect(EXPLORER_CONTENT_SECURITY_POLICY).toMatch(/script-src 'self';/);
+    },
+  );
 
   it("serves the explorer page with no inline script", async () => {
     const html = await (await app.request("/api-docs")).text();

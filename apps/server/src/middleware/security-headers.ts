@@ -26,10 +26,13 @@ const directives = (styleSrc: string) =>
  */
 export const CONTENT_SECURITY_POLICY = directives("style-src 'self'");
 
-/** swagger-ui injects a <style> element: the explorer alone allows inline styles (never inline scripts). */
+/** Inline styles (never inline scripts) for the API explorer and the development outbox only. */
 export const EXPLORER_CONTENT_SECURITY_POLICY = directives("style-src 'self' 'unsafe-inline'");
 
-const isExplorer = (path: string) => path === "/api-docs" || path.startsWith("/api-docs/");
+// swagger-ui injects a <style>; the development outbox (never served in production) shows e-mails whose HTML
+// carries style attributes, as every e-mail does.
+const allowsInlineStyles = (path: string) =>
+  path === "/api-docs" || path.startsWith("/api-docs/") || path.startsWith("/dev/");
 
 // Loaded by partner pages with <script src> or called with CORS: another origin must be able to read them.
 function sharedCrossOrigin(path: string): boolean {
@@ -54,7 +57,7 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     }
     headers.append(
       "Content-Security-Policy",
-      isExplorer(c.req.path) ? EXPLORER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+      allowsInlineStyles(c.req.path) ? EXPLORER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     );
     // Widget and apply URLs may carry a caller or an opaque token: never send them to another site.
     headers.set("Referrer-Policy", "same-origin");
