@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openEmail } from "../crypto/email-token";
-import { createTestDb, type Db } from "../db";
+import { createTestDb, rebuildSpatialIndex, type Db } from "../db";
+import { insertTestCommunes } from "../dataset/test-communes";
 import { emptyItem, ItemSchema, type Item, type SourceAnswer } from "../schemas/item";
 import { searchJobs, type JobsSearch } from "./jobs";
 import {
@@ -329,5 +330,25 @@ describe("searchJobs with the default sources", () => {
     insertTraining(db);
     const answer = await searchJobs(testDeps(db), query());
     expect(Object.values(answer).map((a) => results(a).length)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe("searchJobs without insee", () => {
+  it("derives the commune from the point for the sources (the offers API searches by commune)", async () => {
+    const db = createTestDb();
+    insertTestCommunes(db);
+    rebuildSpatialIndex(db, "communes");
+    const seen: (string | null)[] = [];
+    const offres: JobSource = {
+      search: async (_deps, q) => {
+        seen.push(q.insee);
+        return { items: [] };
+      },
+    };
+    const deps = testDeps(db, { jobSources: { offres } });
+    await searchJobs(deps, query({ insee: null, sources: ["offres"] }));
+    await searchJobs(deps, query({ insee: "75115", sources: ["offres"] }));
+    await searchJobs(deps, query({ insee: null, point: null, sources: ["offres"] }));
+    expect(seen).toEqual(["75056", "75115", null]);
   });
 });

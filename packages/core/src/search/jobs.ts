@@ -1,4 +1,5 @@
 import type { CoreDeps } from "../deps";
+import { reverseGeocode } from "../geo/communes";
 import type { Item, SourceAnswer, SourceError } from "../schemas/item";
 import { keepOpco } from "./opco";
 import { defaultJobSources } from "./sources";
@@ -36,7 +37,10 @@ export function toSourceError(source: JobSourceName, error: unknown): SourceErro
 export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAnswer> {
   const registry = defaultJobSources(deps);
   const requested = JOB_SOURCES.filter((name) => (q.sources ?? JOB_SOURCES).includes(name));
-  const { sources: _sources, ...query } = q;
+  const { sources: _sources, ...asked } = q;
+  // DECISIONS: insee is optional; the offers API searches by commune, so derive it from the point.
+  const insee = asked.insee ?? (asked.point ? (reverseGeocode(deps.db, asked.point)?.insee ?? null) : null);
+  const query = { ...asked, insee };
   const settled = await Promise.allSettled(
     // The async wrapper turns a synchronous throw into a rejection of that source alone.
     requested.map(async (name) => searchOne(deps, registry[name], query)),
