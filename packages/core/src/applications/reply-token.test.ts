@@ -36,6 +36,18 @@ describe("reply tokens", () => {
     expect(verifyReplyToken(secret, "garbage", now)).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("rejects every change of the signature's last character, padding bits included", () => {
+    const token = createReplyToken(secret, "app-1", "entretien", expires);
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (const ch of alphabet) {
+      if (ch === token.at(-1)) continue;
+      expect(verifyReplyToken(secret, token.slice(0, -1) + ch, now)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+  });
+
   it("rejects a token signed with another secret", () => {
     expect(verifyReplyToken(secret, createReplyToken("other", "app-1", "refus", expires), now).ok).toBe(
       false,

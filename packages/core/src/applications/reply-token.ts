@@ -39,8 +39,10 @@ export function createReplyToken(
 export function verifyReplyToken(secret: string, token: string, now: Date): ReplyTokenCheck {
   const [body, signature, extra] = token.split(".");
   if (!body || !signature || extra !== undefined) return { ok: false, reason: "invalid" };
-  const expected = sign(secret, body);
-  const given = Buffer.from(signature, "base64url");
+  // Compare the encoded strings: base64url decoding ignores the padding bits of the last character, so a
+  // tampered last character could otherwise still decode to the right signature.
+  const expected = Buffer.from(sign(secret, body).toString("base64url"));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: "invalid" };
   let payload: Partial<ReplyTokenPayload>;
