@@ -18,6 +18,8 @@ describe("company e-mail tokens", () => {
     expect(openEmail("s3cret", { ...token, email: flipped })).toBeNull();
     expect(openEmail("other", token)).toBeNull();
     expect(openEmail("s3cret", { email: "zz", iv: token.iv })).toBeNull();
+    // Buffer.from(hex) would silently drop a trailing odd digit.
+    expect(openEmail("s3cret", { ...token, email: `${token.email}a` })).toBeNull();
     expect(openEmail("s3cret", { email: token.email, iv: "abc" })).toBeNull();
   });
 });

@@ -57,7 +57,7 @@ export function sealEmail(secret: string, email: string): SealedToken {
 
 /** The e-mail of a token, or null when the token is malformed or was not issued with this secret. */
 export function openEmail(secret: string, token: SealedToken): string | null {
-  if (!/^[0-9a-f]{24}$/i.test(token.iv) || !/^[0-9a-f]+$/i.test(token.email)) return null;
+  if (!/^[0-9a-f]{24}$/i.test(token.iv) || !/^(?:[0-9a-f]{2})+$/i.test(token.email)) return null;
   const body = Buffer.from(token.email, "hex");
   if (body.length <= TAG_BYTES) return null;
   try {
