@@ -50,7 +50,10 @@ export const EnvSchema = z.object({
   // Search answers are kept this long (0: never); emptied when the database changes.
   SEARCH_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
   // Map tiles for the site (a {z}/{x}/{y} URL template, https); unset: the offline base map.
-  MAP_TILE_URL: z.string().regex(/^https:\/\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}").optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}")
+    .optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   // Serves /__bench/baseline for `npm run bench` (never in normal use).
   BENCH_BASELINE: flag(false),
