@@ -12,6 +12,7 @@ import { loadEnv } from "./env";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
 import { startRetentionTimer } from "./jobs/retention";
+import { answerCacheFor } from "./lib/answer-cache";
 import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { buildApplicationDeps } from "./routes/application";
 
@@ -45,7 +46,11 @@ const deps = buildDeps(loaded, db, {
   version: packageVersion(),
 });
 const { applications, webhookAuth, env: applicationEnv } = buildApplicationDeps(process.env, deps.core);
-deps.applications = { applications, webhookAuth };
+deps.applications = {
+  applications,
+  webhookAuth,
+  onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
+};
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
 

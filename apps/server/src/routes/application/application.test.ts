@@ -180,8 +180,9 @@ describe("POST /api/application/webhook", () => {
     ).toBe(404);
   });
 
-  it("records a hard bounce and blacklists the company address", async () => {
-    const { post, company, db } = setup();
+  it("records a hard bounce, blacklists the company address and says search data changed", async () => {
+    let changed = 0;
+    const { post, company, db } = setup({ onSearchDataChanged: () => (changed += 1) });
     await post("/api/application", validRequest(company.token));
     const messageId = db.select().from(applicationsTable).get()?.toCompanyMessageId ?? "";
     const res = await post(
@@ -199,6 +200,7 @@ describe("POST /api/application/webhook", () => {
     expect(res.status).toBe(200);
     expect(db.select().from(applicationsTable).get()?.toCompanyMessageStatus).toBe("hard_bounce");
     expect(db.select().from(emailBlacklistTable).all()).toHaveLength(1);
+    expect(changed).toBe(1);
   });
 
   it("accepts a token when configured so", async () => {

@@ -5,6 +5,11 @@ export interface ApplicationRouteDeps {
   applications: ApplicationDeps;
   /** Credentials Postmark must send to the webhook; null disables the webhook route. */
   webhookAuth: WebhookAuth | null;
+  /**
+   * Called after a bounce was recorded: a hard bounce erases the address from companies and recruiters, a write of
+   * this process that the search answer cache cannot see (it only watches other connections).
+   */
+  onSearchDataChanged?: () => void;
   /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit). */
   maxBodyBytes?: number;
 }

@@ -24,6 +24,8 @@ export function registerWebhook(app: OpenAPIHono, deps: ApplicationRouteDeps) {
       return c.json({ error: "invalid_payload" }, 400);
     }
     const result = await handlePostmarkWebhook(deps.applications, payload);
+    const isBounce = (payload as { RecordType?: unknown } | null)?.RecordType === "Bounce";
+    if (isBounce && result.status === 200) deps.onSearchDataChanged?.();
     return c.json(result.body, result.status);
   });
 }
