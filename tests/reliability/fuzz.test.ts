@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { sealEmail } from "@lba/core/crypto/email-token";
-import { dataUrl, PDF_BYTES } from "@lba/core/applications/test-helpers";
+import { validRequest } from "@lba/core/applications/test-helpers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../apps/server/src/trpc/root";
 import { buildFixture, REPO, SECRET, tableCounts, type Fixture } from "./fixture";
@@ -360,19 +360,18 @@ describe("every POST route", () => {
 
   it("refuses an application with a valid token whose required field has a wrong type, and stores nothing", async () => {
     const token = sealEmail(SECRET, "rh0@societe-0.example");
-    const valid = {
-      applicant_email: "camille@example.org",
-      applicant_first_name: "Camille",
-      applicant_last_name: "Martin",
-      applicant_phone: "0612345678",
-      applicant_file_name: "cv.pdf",
-      applicant_file_content: dataUrl(PDF_BYTES),
-      company_email: token.email,
-      iv: token.iv,
-      company_type: "lba",
-      caller: "fuzz@example.org fuzz",
-    };
-    const required = Object.keys(valid).filter((k) => k !== "caller");
+    const valid = validRequest(token, { caller: "fuzz@example.org fuzz" });
+    const required = [
+      "applicant_email",
+      "applicant_first_name",
+      "applicant_last_name",
+      "applicant_phone",
+      "applicant_file_name",
+      "applicant_file_content",
+      "company_email",
+      "iv",
+      "company_type",
+    ];
     await writesNothing(async () => {
       await fc.assert(
         fc.asyncProperty(

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { dataUrl, PDF_BYTES } from "@lba/core/applications/test-helpers";
+import { validRequest } from "@lba/core/applications/test-helpers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEV_SECRET } from "../../apps/server/src/env";
 import { buildFixture, REPO, SECRET, tokenKeys, WEBHOOK_PASSWORD, type Fixture } from "./fixture";
@@ -99,18 +99,10 @@ beforeAll(async () => {
   // An accepted application, then the same with errors: their answers, and what they log, are crawled too.
   const jobs = answers[5] as { lbaCompanies?: { results?: { contact?: { email?: string; iv?: string } }[] } };
   const contact = jobs.lbaCompanies?.results?.[0]?.contact;
-  const application = {
-    applicant_email: "camille@example.org",
-    applicant_first_name: "Camille",
-    applicant_last_name: "Martin",
-    applicant_phone: "0612345678",
-    applicant_file_name: "cv.pdf",
-    applicant_file_content: dataUrl(PDF_BYTES),
-    company_email: contact?.email,
-    iv: contact?.iv,
-    company_type: "lba",
-    caller: "crawl@example.org crawl",
-  };
+  const application = validRequest(
+    { email: contact?.email ?? "", iv: contact?.iv ?? "" },
+    { caller: "crawl@example.org crawl" },
+  );
   const post = (body: unknown) =>
     fetchText("/api/V1/application", {
       method: "POST",
