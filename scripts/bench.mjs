@@ -55,7 +55,9 @@ console.log("# Build");
 run("npx", ["turbo", "run", "build", "--output-logs=errors-only"]);
 console.log(`# Dataset (${scale}) in ${databasePath}${existsSync(databasePath) ? " (cached)" : ""}`);
 const seedStart = Date.now();
-run("npx", ["tsx", "packages/core/src/cli.ts", "seed", "--scale", scale], { DATABASE_PATH: databasePath });
+run("npx", ["tsx", "packages/core/src/cli/main.ts", "seed", "--scale", scale], {
+  DATABASE_PATH: databasePath,
+});
 console.log(`seed step: ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
 const port = await freePort();

@@ -233,7 +233,7 @@ function runSync(dbPath, url, kill) {
   return new Promise((resolveRun) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "packages/core/src/cli.ts", "sync", "trainings", "--url", url],
+      ["--import", "tsx", "packages/core/src/cli/main.ts", "sync", "trainings", "--url", url],
       {
         cwd: REPO,
         env: { ...process.env, DATABASE_PATH: dbPath },

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDb, type Db } from "@lba/core/db";
+import { type Db } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import type { Logger } from "@lba/core/deps";
-import { createOutboxMailer, type Mailer } from "@lba/core/mail/index";
+import { createOutboxMailer, type Mailer } from "@lba/core/mail";
 import {
   insertCompany,
   insertJobOffer,
@@ -12,7 +13,7 @@ import {
   insertRecruiter,
   insertTraining,
   rebuildSearchIndexes,
-} from "@lba/core/search/test-factories";
+} from "@lba/core/testing";
 import { createApp } from "../../apps/server/src/app";
 import type { ServerDeps } from "../../apps/server/src/deps";
 import { redactingLogger } from "../../apps/server/src/lib/redacting-logger";

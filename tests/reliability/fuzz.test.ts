@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
-import { sealEmail } from "@lba/core/crypto/email-token";
-import { validRequest } from "@lba/core/applications/test-helpers";
+import { sealEmail } from "@lba/core/crypto";
+import { validRequest } from "@lba/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../apps/server/src/trpc/root";
 import { buildFixture, REPO, SECRET, tableCounts, type Fixture } from "./fixture";

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { validRequest } from "@lba/core/applications/test-helpers";
+import { validRequest } from "@lba/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEV_SECRET } from "../../apps/server/src/env";
 import { buildFixture, REPO, SECRET, tokenKeys, WEBHOOK_PASSWORD, type Fixture } from "./fixture";

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closeDb, createTestDb } from "@lba/core/db";
+import { closeDb } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import { getJson, testApp } from "./test-app";
 
 describe("GET /api", () => {

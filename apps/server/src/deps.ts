@@ -1,9 +1,9 @@
 import type { CoreDeps, Logger } from "@lba/core/deps";
 import type { Db } from "@lba/core/db";
-import { createOfflineGeocoder, type Geocoder } from "@lba/core/geocoding/geocoder";
-import { createAdresseGeocoder } from "@lba/core/sources/adresse/geocoder";
-import type { OffresSettings } from "@lba/core/sources/offres/client";
-import { createOffresSource } from "@lba/core/sources/offres/source";
+import { createOfflineGeocoder, type Geocoder } from "@lba/core/geo";
+import { createAdresseGeocoder } from "@lba/core/sources";
+import type { OffresSettings } from "@lba/core/sources";
+import { createOffresSource } from "@lba/core/sources";
 import type { LoadedEnv } from "./env";
 import { redactingLogger } from "./lib/redacting-logger";
 import type { AnswerCacheSettings } from "./lib/answer-cache";

@@ -29,7 +29,7 @@ describe("loadEnv", () => {
 describe("buildDeps", () => {
   it("uses the offline geocoder and the embedded offers unless upstreams are configured", async () => {
     const { buildDeps } = await import("./deps");
-    const { createTestDb } = await import("@lba/core/db");
+    const { createTestDb } = await import("@lba/core/testing");
     const db = createTestDb();
     const offline = buildDeps(loadEnv({ LOG_LEVEL: "silent" }), db, {
       spaDist: null,

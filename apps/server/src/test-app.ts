@@ -1,6 +1,7 @@
-import { createTestDb, type Db } from "@lba/core/db";
-import { createOfflineGeocoder } from "@lba/core/geocoding/geocoder";
-import { testDeps } from "@lba/core/search/test-factories";
+import { type Db } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
+import { createOfflineGeocoder } from "@lba/core/geo";
+import { testDeps } from "@lba/core/testing";
 import { createApp } from "./app";
 import type { ServerDeps } from "./deps";
 

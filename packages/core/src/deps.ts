@@ -1,5 +1,7 @@
 import type { Db } from "./db/client";
-import type { JobSourceRegistry } from "./search/types";
+import type { Item } from "./schemas/item";
+import type { JobSourceName } from "./schemas/sources";
+import type { JobsQuery } from "./schemas/v1/queries";
 
 /** Settings core functions need; each app reads its environment once and builds this. */
 export interface CoreConfig {
@@ -30,3 +32,21 @@ export interface CoreDeps {
   /** Replaces job sources (e.g. the live France Travail client); the local ones otherwise. */
   jobSources?: Partial<JobSourceRegistry>;
 }
+
+export interface JobSourceAnswer {
+  items: Item[];
+  /** true when an upstream failed and an expired cached answer was served. */
+  stale?: boolean;
+}
+
+/** One job source. Throwing (or rejecting) turns the source into a SourceError inside a 200 answer. */
+export interface JobSource {
+  search(deps: CoreDeps, query: JobsQuery): Promise<JobSourceAnswer>;
+  /**
+   * true when the source applies `query.opco` itself. Otherwise searchJobs asks it as first-party (so
+   * that items keep their real siret), keeps the OPCO's items and hides their siret from partner callers.
+   */
+  filtersOpco?: boolean;
+}
+
+export type JobSourceRegistry = Record<JobSourceName, JobSource>;

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "@lba/core/db";
-import { seedDatabase } from "@lba/core/dataset/seed";
+import { createTestDb } from "@lba/core/testing";
+import { seedDatabase } from "@lba/core/ingest";
 import type { Item } from "@lba/core/schemas";
-import { openEmail } from "@lba/core/crypto/email-token";
-import { testConfig } from "@lba/core/search/test-factories";
+import { openEmail } from "@lba/core/crypto";
+import { testConfig } from "@lba/core/testing";
 import { testApp } from "../test-app";
 
 // V1 answers over the seeded sample, byte for byte: a refactoring that changes where code lives must not

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import { applicationsTable, idempotencyKeysTable } from "@lba/core/db";
-import { testDeps } from "@lba/core/search/test-factories";
+import { testDeps } from "@lba/core/testing";
 import { runRetention } from "./retention";
 
 describe("retention pass", () => {

@@ -2,15 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiCallsTable, closeDb, createDb, createTestDb, migrate, type Db } from "@lba/core/db";
-import type { JobSource } from "@lba/core/search/types";
-import {
-  insertCompany,
-  insertTraining,
-  PARIS,
-  rebuildSearchIndexes,
-  testConfig,
-} from "@lba/core/search/test-factories";
+import { apiCallsTable, closeDb, createDb, migrate, type Db } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
+import type { JobSource } from "@lba/core/deps";
+import { insertCompany, insertTraining, PARIS, rebuildSearchIndexes, testConfig } from "@lba/core/testing";
 import { testApp, testServerDeps, type JsonBody } from "../test-app";
 import { AnswerCache, answerCacheFor, bypassesCache, isCacheable, viewerClass } from "./answer-cache";
 

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Context, TypedResponse } from "hono";
 import type { JSONParsed } from "hono/utils/types";
 import type { CoreConfig } from "@lba/core/deps";
-import type { ApiName } from "@lba/core/stats/api-calls";
+import type { ApiName } from "@lba/core/stats";
 import type { ServerDeps } from "../deps";
 import { tracked, type CallCounts } from "./api-calls";
 

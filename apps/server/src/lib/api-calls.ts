@@ -1,5 +1,5 @@
 import type { CoreDeps } from "@lba/core/deps";
-import { recordApiCall, type ApiName } from "@lba/core/stats/api-calls";
+import { recordApiCall, type ApiName } from "@lba/core/stats";
 
 export interface CallCounts {
   nbFormations?: number | null;

@@ -1,4 +1,5 @@
-import { closeDb, createTestDb } from "@lba/core/db";
+import { closeDb } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import { describe, expect, it } from "vitest";
 import { markDraining } from "../lib/lifecycle";
 import { getJson, testApp } from "../test-app";

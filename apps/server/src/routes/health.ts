@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { datasetInfo } from "@lba/core/dataset/meta";
-import { databaseHealthy } from "@lba/core/stats/health";
+import { datasetInfo } from "@lba/core/ingest";
+import { databaseHealthy } from "@lba/core/stats";
 import type { ServerDeps } from "../deps";
 import { isDraining } from "../lib/lifecycle";
 import { ok } from "./responses";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { apiCallsTable, createTestDb } from "@lba/core/db";
+import { apiCallsTable } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import {
   insertCompany,
   insertJobOffer,
@@ -8,7 +9,7 @@ import {
   insertTraining,
   PARIS,
   rebuildSearchIndexes,
-} from "@lba/core/search/test-factories";
+} from "@lba/core/testing";
 import { MSG } from "@lba/core/schemas";
 import { getJson, testApp, type JsonBody } from "../test-app";
 import { createTrpcContext } from "./init";

@@ -1,5 +1,5 @@
 // The leaf module, not the `@lba/core/referentials` index: the index also pulls zod into the bundle.
-import { DIPLOMA_LEVELS, LEVEL_DISPLAY_LABELS, levelOf } from "@lba/core/referentials/diploma-levels";
+import { DIPLOMA_LEVELS, LEVEL_DISPLAY_LABELS, levelOf } from "@lba/core/referentials";
 
 /** Levels as the V1 `diploma` parameter and the select use them: "3".."7". */
 export const ALL_LEVELS: readonly string[] = DIPLOMA_LEVELS.map(String);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INTENTION_ERRORS } from "@lba/core/applications/intention";
+import { INTENTION_ERRORS } from "@lba/core/applications";
 import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
 
 describe("intention messages", () => {

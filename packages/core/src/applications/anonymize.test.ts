@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applicationsTable } from "../db/schema";
 import { anonymizeApplications } from "./anonymize";
-import { testDeps } from "./test-helpers";
+import { applicationTestDeps } from "../testing/applications";
 
-function insert(deps: ReturnType<typeof testDeps>, publicId: string, createdAt: string) {
+function insert(deps: ReturnType<typeof applicationTestDeps>, publicId: string, createdAt: string) {
   deps.db
     .insert(applicationsTable)
     .values({
@@ -38,7 +38,7 @@ function insert(deps: ReturnType<typeof testDeps>, publicId: string, createdAt: 
 
 describe("anonymizeApplications", () => {
   it("erases personal data of applications one year old or more and keeps the statistics fields", () => {
-    const deps = testDeps({ at: "2025-05-15T10:00:00.000Z" });
+    const deps = applicationTestDeps({ at: "2025-05-15T10:00:00.000Z" });
     insert(deps, "old", "2024-05-15T10:00:00.000Z");
     insert(deps, "recent", "2024-05-15T10:00:01.000Z");
     expect(anonymizeApplications(deps)).toBe(1);
@@ -78,7 +78,7 @@ describe("anonymizeApplications", () => {
   });
 
   it("honours a custom retention", () => {
-    const deps = testDeps({ at: "2025-05-15T10:00:00.000Z" });
+    const deps = applicationTestDeps({ at: "2025-05-15T10:00:00.000Z" });
     insert(deps, "a", "2025-05-01T10:00:00.000Z");
     expect(anonymizeApplications(deps, { retentionDays: 30 })).toBe(0);
     expect(anonymizeApplications(deps, { retentionDays: 14 })).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idempotencyKeysTable } from "../db/schema";
-import { createTestDb } from "../db/test-db";
+import { createTestDb } from "../testing/db";
 import { purgeIdempotencyKeys, releaseAbandonedIdempotencyKeys, withIdempotencyKey } from "./idempotency";
 
 describe("idempotency keys", () => {

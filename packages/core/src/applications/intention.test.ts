@@ -4,12 +4,12 @@ import { applicationsTable } from "../db/schema";
 import { getIntentionContext, recordIntention } from "./intention";
 import { createReplyToken } from "./reply-token";
 import { sendApplication } from "./send-application";
-import { insertCompany, testDeps, validRequest } from "./test-helpers";
+import { insertApplicationTarget, applicationTestDeps, validRequest } from "../testing/applications";
 import type { Intention } from "./input";
 
 async function applied(at = "2024-05-15T10:00:00.000Z") {
-  const deps = testDeps({ at });
-  const { token } = insertCompany(deps);
+  const deps = applicationTestDeps({ at });
+  const { token } = insertApplicationTarget(deps);
   await sendApplication(deps, validRequest(token), { caller: "test" });
   const row = deps.db.select().from(applicationsTable).get();
   if (!row) throw new Error("no application stored");

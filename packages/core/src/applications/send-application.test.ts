@@ -8,24 +8,24 @@ import { sendApplication } from "./send-application";
 import {
   dataUrl,
   docxBytes,
-  insertCompany,
+  insertApplicationTarget,
   pdfOfSize,
   PDF_BYTES,
-  testDeps,
+  applicationTestDeps,
   validRequest,
-} from "./test-helpers";
+} from "../testing/applications";
 import { verifyReplyToken } from "./reply-token";
 
 const ctx = { caller: null };
 
-function setup(overrides: Parameters<typeof testDeps>[0] = {}) {
-  const deps = testDeps(overrides);
-  const { token } = insertCompany(deps);
+function setup(overrides: Parameters<typeof applicationTestDeps>[0] = {}) {
+  const deps = applicationTestDeps(overrides);
+  const { token } = insertApplicationTarget(deps);
   return { deps, token };
 }
 
 function insertPastApplications(
-  deps: ReturnType<typeof testDeps>,
+  deps: ReturnType<typeof applicationTestDeps>,
   n: number,
   email: string,
   createdAt: string,

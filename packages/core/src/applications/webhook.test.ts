@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
 import { sendApplication } from "./send-application";
-import { insertCompany, testDeps, validRequest } from "./test-helpers";
+import { insertApplicationTarget, applicationTestDeps, validRequest } from "../testing/applications";
 import { handlePostmarkWebhook, isWebhookAuthorized } from "./webhook";
 
 async function applied() {
-  const deps = testDeps();
-  const company = insertCompany(deps, "RH@Entreprise.example");
+  const deps = applicationTestDeps();
+  const company = insertApplicationTarget(deps, "RH@Entreprise.example");
   const at = deps.now().toISOString();
   deps.db
     .insert(recruitersTable)

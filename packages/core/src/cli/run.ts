@@ -57,7 +57,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
   try {
     switch (command) {
       case "seed": {
-        const { seedDatabase } = await import("../dataset/seed");
+        const { seedDatabase } = await import("../ingest/sample/seed");
         const scale = option(rest, "scale") ?? "sample";
         if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
         const seed = option(rest, "seed");
@@ -88,7 +88,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         if (kind !== "trainings") throw new Error('sync supports "trainings"');
         const url = option(rest, "url") ?? env.CATALOGUE_URL;
         if (!url) throw new Error("set CATALOGUE_URL or pass --url");
-        const { syncTrainings } = await import("../sources/catalogue/sync");
+        const { syncTrainings } = await import("../ingest/catalogue-sync");
         const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
         const db = createDb(path);
         try {
@@ -125,15 +125,15 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
 async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
   switch (kind) {
     case "rome": {
-      const { importRomeCsv } = await import("../metiers/import-rome");
+      const { importRomeCsv } = await import("../ingest/referentials/import-rome");
       return withDb(env, (db) => importRomeCsv(db, path));
     }
     case "metiers": {
-      const { importMetiersCsv } = await import("../metiers/import-metiers");
+      const { importMetiersCsv } = await import("../ingest/referentials/import-metiers");
       return withDb(env, (db) => importMetiersCsv(db, path));
     }
     case "trainings": {
-      const { importTrainingsJson } = await import("../importers/trainings");
+      const { importTrainingsJson } = await import("../ingest/trainings");
       const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
       try {
         migrate(db);
@@ -143,7 +143,7 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
       }
     }
     case "companies": {
-      const { importCompaniesCsv } = await import("../importers/companies");
+      const { importCompaniesCsv } = await import("../ingest/companies");
       const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
       try {
         migrate(db);

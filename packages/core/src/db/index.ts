@@ -2,4 +2,3 @@ export * from "./client";
 export * from "./migrate";
 export * from "./indexes";
 export * from "./schema";
-export { createTestDb } from "./test-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "./test-db";
+import { createTestDb } from "../testing/db";
 import { migrate } from "./migrate";
 
 describe("migrate", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { createTestDb } from "../db/test-db";
-import { CommuneSchema, haversineKm, type LatLon } from "../referentials/geography";
+import { createTestDb } from "../testing/db";
+import { CommuneSchema, haversineKm, type GeoPoint } from "../referentials/geography";
 import {
   COMMUNE_QUERIES,
   communesWithin,
@@ -11,7 +11,7 @@ import {
   searchCommunes,
   toFtsQuery,
 } from "./communes";
-import { loadGeography } from "./load";
+import { loadGeography } from "../ingest/referentials/communes";
 
 let db: Db;
 
@@ -20,8 +20,8 @@ beforeAll(() => {
   loadGeography(db);
 });
 
-const PARIS: LatLon = { latitude: 48.8566, longitude: 2.3522 };
-const LYON: LatLon = { latitude: 45.764, longitude: 4.8357 };
+const PARIS: GeoPoint = { latitude: 48.8566, longitude: 2.3522 };
+const LYON: GeoPoint = { latitude: 45.764, longitude: 4.8357 };
 
 describe("searchCommunes", () => {
   it.each(["saint etienne", "SAINT-ÉTIENNE", "Saint-Etienne", "st etienne", "saint éti"])(
@@ -131,9 +131,9 @@ describe("reverseGeocode", () => {
   });
 });
 
-function bruteForce(point: LatLon, radiusKm: number) {
+function bruteForce(point: GeoPoint, radiusKm: number) {
   return (
-    db.$client.prepare("SELECT insee, latitude, longitude FROM communes").all() as (LatLon & {
+    db.$client.prepare("SELECT insee, latitude, longitude FROM communes").all() as (GeoPoint & {
       insee: string;
     })[]
   )

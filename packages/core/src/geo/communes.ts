@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { boundingBox, distanceSql } from "../db/indexes";
-import type { Commune, LatLon } from "../referentials/geography";
+import type { Commune, GeoPoint } from "../referentials/geography";
 
 interface CommuneRow {
   insee: string;
@@ -90,7 +90,7 @@ export function getCommune(db: Db, insee: string): Commune | null {
 /** Communes within `radiusKm` of a point, nearest first (ties by INSEE code), through the R*Tree. */
 export function communesWithin(
   db: Db,
-  point: LatLon,
+  point: GeoPoint,
   radiusKm: number,
   limit = 1000,
 ): (Commune & { distanceKm: number })[] {
@@ -108,7 +108,7 @@ export function communesWithin(
 const REVERSE_RADII_KM = [2, 5, 10, 25, 50];
 
 /** The nearest commune, searched in growing boxes so that a point at sea never scans everything. */
-export function reverseGeocode(db: Db, point: LatLon): Commune | null {
+export function reverseGeocode(db: Db, point: GeoPoint): Commune | null {
   if (!isValidPoint(point)) return null;
   for (const radius of REVERSE_RADII_KM) {
     const [nearest] = communesWithin(db, point, radius, 1);
@@ -120,7 +120,7 @@ export function reverseGeocode(db: Db, point: LatLon): Commune | null {
   return null;
 }
 
-function isValidPoint(p: LatLon): boolean {
+function isValidPoint(p: GeoPoint): boolean {
   return (
     Number.isFinite(p.latitude) &&
     Number.isFinite(p.longitude) &&

@@ -1,2 +1,3 @@
 export * from "./communes";
-export * from "./load";
+export * from "./geocoder";
+export * from "./select-geocoder";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../db/test-db";
+import { createTestDb } from "../testing/db";
 import { createOutboxMailer, DEFAULT_FROM, getOutboxMessage, listOutbox } from "./outbox-mailer";
 
 describe("createOutboxMailer", () => {

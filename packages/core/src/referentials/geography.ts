@@ -69,7 +69,8 @@ export const ARRONDISSEMENT_SUBSTITUTES: Readonly<Record<string, string>> = {
   "69123": "69381",
 };
 
-export interface LatLon {
+/** A point in degrees (WGS84). */
+export interface GeoPoint {
   latitude: number;
   longitude: number;
 }
@@ -77,7 +78,7 @@ export interface LatLon {
 const EARTH_DIAMETER_KM = 12742;
 
 /** Great-circle distance in km; the same formula as `distanceSql` so SQL and JS agree. */
-export function haversineKm(a: LatLon, b: LatLon): number {
+export function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
   const h =
     Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parseCsv, readTextFile } from "../metiers/csv";
-import { OFFICIAL_ROME_CSV } from "../metiers/test-paths";
+import { parseCsv, readTextFile } from "../ingest/csv";
+import { OFFICIAL_ROME_CSV } from "../testing/fixture-paths";
 import { BUILTIN_DIPLOMAS } from "./diplomas-builtin";
 import { GRAND_DOMAINE_LETTERS, domaineProfessionnelOf, grandDomaineOf } from "./grands-domaines";
 import { BUILTIN_METIERS } from "./metiers-builtin";

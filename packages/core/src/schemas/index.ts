@@ -1,2 +1,3 @@
 export * from "./item";
 export * from "./v1";
+export * from "./sources";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../db";
+import { createTestDb } from "../testing/db";
 import { getCompany, getMatchaOffer } from "./details";
-import { insertCompany, insertRecruiter, testDeps } from "./test-factories";
+import { insertCompany, insertRecruiter } from "../testing/factories";
+import { testDeps } from "../testing/deps";
 
 describe("getCompany", () => {
   it("finds a company by siret and type, with a null distance", () => {

@@ -3,9 +3,9 @@ import type { CoreDeps } from "../deps";
 import type { Item } from "../schemas/item";
 import { companyToItem } from "../sources/lba/normalize";
 import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/matcha/source";
-import { rowMapper, selectColumns } from "./rows";
-import { prepared } from "./statements";
-import { canSeePhone, type Viewer } from "./viewer";
+import { rowMapper, selectColumns } from "../db/query/rows";
+import { prepared } from "../db/query/statements";
+import { canSeePhone, type Viewer } from "../sources/viewer";
 
 export const COMPANY_BY_SIRET_SQL = `SELECT ${selectColumns(companiesTable, "c")} FROM companies c
   WHERE c.siret = @siret AND c.type = @type ORDER BY c.id LIMIT 1`;

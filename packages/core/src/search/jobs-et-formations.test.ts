@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../db";
-import type { JobSource } from "./types";
-import { searchJobsEtFormations, type JobsEtFormationsQuery } from "./jobs-et-formations";
+import { createTestDb } from "../testing/db";
+import type { JobSource } from "../deps";
+import type { JobsEtFormationsQuery } from "../schemas/v1/queries";
+import { searchJobsEtFormations } from "./jobs-et-formations";
 import {
   insertCompany,
   insertJobOffer,
@@ -9,8 +10,8 @@ import {
   insertTraining,
   PARIS,
   rebuildSearchIndexes,
-  testDeps,
-} from "./test-factories";
+} from "../testing/factories";
+import { testDeps } from "../testing/deps";
 
 function query(overrides: Partial<JobsEtFormationsQuery> = {}): JobsEtFormationsQuery {
   return {

@@ -2,16 +2,8 @@ import type { CoreDeps } from "../deps";
 import type { SourceAnswer } from "../schemas/item";
 import { searchJobs, type JobsAnswer } from "./jobs";
 import { searchTrainings } from "./trainings";
-import { JOB_SOURCES, type JobSourceName, type JobsQuery } from "./types";
-
-export const JOBS_ET_FORMATIONS_SOURCES = ["formations", ...JOB_SOURCES] as const;
-export type JobsEtFormationsSource = (typeof JOBS_ET_FORMATIONS_SOURCES)[number];
-
-export type JobsEtFormationsQuery = JobsQuery & {
-  diplomaLevel: number | null;
-  /** Default: every source, Matcha and formations included (DECISIONS). */
-  sources?: readonly JobsEtFormationsSource[];
-};
+import { JOB_SOURCES, JOBS_ET_FORMATIONS_SOURCES, type JobSourceName } from "../schemas/sources";
+import type { JobsEtFormationsQuery } from "../schemas/v1/queries";
 
 export interface JobsEtFormationsAnswer {
   formations: SourceAnswer;

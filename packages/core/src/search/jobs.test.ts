@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { openEmail } from "../crypto/email-token";
-import { createTestDb, rebuildSpatialIndex, type Db } from "../db";
-import { insertTestCommunes } from "../dataset/test-communes";
+import { rebuildSpatialIndex, type Db } from "../db";
+import { createTestDb } from "../testing/db";
+import { insertTestCommunes } from "../testing/communes";
 import { emptyItem, ItemSchema, type Item, type SourceAnswer } from "../schemas/item";
-import { searchJobs, type JobsSearch } from "./jobs";
+import type { JobsSearch } from "../schemas/v1/queries";
+import { searchJobs } from "./jobs";
 import {
   bruteForceKm,
   compareNoCase,
@@ -15,10 +17,9 @@ import {
   PARIS,
   rebuildSearchIndexes,
   seededRandom,
-  TEST_SECRET,
-  testDeps,
-} from "./test-factories";
-import type { JobSource } from "./types";
+} from "../testing/factories";
+import { TEST_SECRET, testDeps } from "../testing/deps";
+import type { JobSource } from "../deps";
 
 function query(overrides: Partial<JobsSearch> = {}): JobsSearch {
   return {

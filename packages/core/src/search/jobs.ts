@@ -2,16 +2,10 @@ import type { CoreDeps } from "../deps";
 import { reverseGeocode } from "../geo/communes";
 import type { Item, SourceAnswer, SourceError } from "../schemas/item";
 import { keepOpco } from "./opco";
-import { defaultJobSources } from "./sources";
-import {
-  JOB_SOURCES,
-  type JobSource,
-  type JobSourceAnswer,
-  type JobSourceName,
-  type JobsQuery,
-} from "./types";
-
-export type JobsSearch = JobsQuery & { sources?: readonly JobSourceName[] };
+import { defaultJobSources } from "../sources/registry";
+import { JOB_SOURCES, type JobSourceName } from "../schemas/sources";
+import type { JobSource, JobSourceAnswer } from "../deps";
+import type { JobsQuery, JobsSearch } from "../schemas/v1/queries";
 
 /** `/jobs` answer (reference §3.5): each key `{results}`, a SourceError, or null when not requested. */
 export interface JobsAnswer {

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Item } from "../schemas/item";
-import { prepared } from "./statements";
+import { prepared } from "../db/query/statements";
 
 export const SIRENS_IN_OPCO_SQL = `SELECT o.siren FROM json_each(@sirens) s JOIN opcos o ON o.siren = s.value
   WHERE lower(o.opco) = @opco`;

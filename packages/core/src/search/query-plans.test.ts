@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb, type Db } from "../db";
+import { type Db } from "../db";
+import { createTestDb } from "../testing/db";
 import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/lba/source";
 import {
   MATCHA_BY_IDS_SQL,
@@ -10,9 +11,9 @@ import {
 import { JOB_OFFERS_BY_IDS_SQL } from "../sources/offres/local";
 import { COMPANY_BY_SIRET_SQL } from "./details";
 import { SIRENS_IN_OPCO_SQL } from "./opco";
-import { prefixRange } from "./rome-ranges";
-import { spatialParams } from "./spatial";
-import { PARIS, queryPlan } from "./test-factories";
+import { prefixRange } from "../db/query/rome-ranges";
+import { spatialParams } from "../db/query/spatial";
+import { PARIS, queryPlan } from "../testing/factories";
 import {
   TRAININGS_BY_IDS_SQL,
   TRAINING_BY_ID_SQL,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb, type Db } from "../db";
+import { type Db } from "../db";
+import { createTestDb } from "../testing/db";
 import { ItemSchema } from "../schemas/item";
 import type { TrainingRow } from "../sources/formations/normalize";
 import {
@@ -9,9 +10,10 @@ import {
   PARIS,
   rebuildSearchIndexes,
   seededRandom,
-  testDeps,
-} from "./test-factories";
-import { getTraining, searchTrainings, trainingsByRegion, type TrainingsQuery } from "./trainings";
+} from "../testing/factories";
+import { testDeps } from "../testing/deps";
+import type { TrainingsQuery } from "../schemas/v1/queries";
+import { getTraining, searchTrainings, trainingsByRegion } from "./trainings";
 
 const ROMES = ["D1102", "D1104", "F1602", "F1603", "F1702"];
 

@@ -4,8 +4,8 @@ import type { CoreDeps } from "../deps";
 import { departementsOfRegion, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/formations/normalize";
-import { prefixRange, romeCodeRanges, romeKeyRanges } from "./rome-ranges";
-import { readRows, selectColumns } from "./rows";
+import { prefixRange, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
+import { readRows, selectColumns } from "../db/query/rows";
 import {
   nearest,
   nearestExact,
@@ -14,37 +14,18 @@ import {
   romeTableCandidates,
   spatialBox,
   WHOLE_EARTH_KM,
-} from "./spatial";
-import { prepared } from "./statements";
-import type { GeoPoint } from "./types";
+} from "../db/query/spatial";
+import { prepared } from "../db/query/statements";
+import type { GeoPoint } from "../referentials/geography";
+import type { TrainingsByRegionQuery, TrainingsQuery } from "../schemas/v1/queries";
 
 export const TRAININGS_LIMIT = 150;
 export const FALLBACK_LIMIT = 5;
-
-export interface TrainingsQuery {
-  romes?: string[];
-  romeDomain?: string;
-  point: GeoPoint | null;
-  radiusKm: number;
-  /** 3..7, or null for every level. */
-  diplomaLevel: number | null;
-  caller: string | null;
-  /** When nothing is within the radius, answer the 5 nearest trainings anywhere (reference §3.1 step 2). */
-  fallback: boolean;
-}
 
 export interface TrainingsAnswer {
   results: Item[];
   /** true when the results are the 5 nearest anywhere because none was within the radius. */
   nearestFallback: boolean;
-}
-
-export interface TrainingsByRegionQuery {
-  romes?: string[];
-  romeDomain?: string;
-  region?: string;
-  departement?: string;
-  diplomaLevel: number | null;
 }
 
 const TITLE = `coalesce(t.intitule_long, t.intitule_court)`;

@@ -1,15 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
-import { createReplyToken } from "@lba/core/applications/index";
-import { createOutboxMailer, listOutbox } from "@lba/core/mail/index";
-import { insertCompany, testDeps, validRequest } from "@lba/core/applications/test-helpers";
+import { createReplyToken } from "@lba/core/applications";
+import { createOutboxMailer, listOutbox } from "@lba/core/mail";
+import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
 import { describe, expect, it } from "vitest";
 import { registerApplicationRoutes, type ApplicationRouteDeps } from "./index";
 
 function setup(overrides: Partial<ApplicationRouteDeps> = {}) {
-  const core = testDeps();
+  const core = applicationTestDeps();
   const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
-  const company = insertCompany(applications);
+  const company = insertApplicationTarget(applications);
   const app = new OpenAPIHono();
   registerApplicationRoutes(app, {
     applications,

@@ -1,4 +1,4 @@
-import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications/index";
+import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications";
 
 export interface ApplicationRouteDeps {
   /** Core deps plus the mailer and the application settings. */

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { getIntentionContext, IntentionRequestSchema, recordIntention } from "@lba/core/applications/index";
+import { getIntentionContext, IntentionRequestSchema, recordIntention } from "@lba/core/applications";
 import { jsonObject, limitBody } from "./body";
 import type { ApplicationRouteDeps } from "./deps";
 

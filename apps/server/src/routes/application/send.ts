@@ -1,9 +1,5 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
-import {
-  ApplicationRequestSchema,
-  sendApplication,
-  type ApplicationRequest,
-} from "@lba/core/applications/index";
+import { ApplicationRequestSchema, sendApplication, type ApplicationRequest } from "@lba/core/applications";
 import type { Context } from "hono";
 import { tracked } from "../../lib/api-calls";
 import { jsonObject, limitBody } from "./body";

@@ -1,7 +1,7 @@
-import { createClamavScanner } from "@lba/core/antivirus/clamav";
-import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications/index";
+import { createClamavScanner } from "@lba/core/antivirus";
+import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications";
 import type { CoreDeps } from "@lba/core/deps";
-import { createOutboxMailer, createPostmarkMailer, DEFAULT_FROM, type Mailer } from "@lba/core/mail/index";
+import { createOutboxMailer, createPostmarkMailer, DEFAULT_FROM, type Mailer } from "@lba/core/mail";
 import { z } from "zod";
 
 // Environment of the application feature; the lead merges it into env.ts (every variable optional).

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { handlePostmarkWebhook, isWebhookAuthorized } from "@lba/core/applications/index";
+import { handlePostmarkWebhook, isWebhookAuthorized } from "@lba/core/applications";
 import { limitBody } from "./body";
 import type { ApplicationRouteDeps } from "./deps";
 

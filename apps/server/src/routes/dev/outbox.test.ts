@@ -1,5 +1,5 @@
-import { createTestDb } from "@lba/core/db";
-import { createOutboxMailer } from "@lba/core/mail/index";
+import { createTestDb } from "@lba/core/testing";
+import { createOutboxMailer } from "@lba/core/mail";
 import type { CoreConfig } from "@lba/core/deps";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
-import { getOutboxMessage, listOutbox, type OutboxMessage } from "@lba/core/mail/index";
-import { escapeHtml } from "@lba/core/mail/index";
+import { getOutboxMessage, listOutbox, type OutboxMessage } from "@lba/core/mail";
+import { escapeHtml } from "@lba/core/mail";
 import type { Db } from "@lba/core/db";
 import type { Hono } from "hono";
 

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { FormationsParRegionV1ParamsSchema, toTrainingsByRegionQuery } from "@lba/core/schemas";
-import { trainingsByRegion } from "@lba/core/search/trainings";
+import { trainingsByRegion } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { badRequest, internalError, ok, ResultsAnswerSchema } from "../responses";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiCallsTable } from "@lba/core/db";
-import { insertTraining, PARIS, rebuildSearchIndexes } from "@lba/core/search/test-factories";
+import { insertTraining, PARIS, rebuildSearchIndexes } from "@lba/core/testing";
 import { getJson, testApp } from "../../test-app";
 
 const CALLER = "contact@exemple.fr test";

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { FormationsV1ParamsSchema, toTrainingsQuery } from "@lba/core/schemas";
-import { searchTrainings } from "@lba/core/search/trainings";
+import { searchTrainings } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { badRequest, FormationsAnswerSchema, internalError, ok } from "../responses";

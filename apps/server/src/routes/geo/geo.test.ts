@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type Db } from "@lba/core/db";
-import { loadGeography } from "@lba/core/geo/load";
+import { type Db } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
+import { loadGeography } from "@lba/core/ingest";
 import { MSG } from "@lba/core/schemas";
 import { getJson, testApp } from "../../test-app";
 

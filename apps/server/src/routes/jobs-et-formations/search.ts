@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { JobsEtFormationsV1ParamsSchema, toJobsEtFormationsQuery } from "@lba/core/schemas";
-import { searchJobsEtFormations, type JobsEtFormationsAnswer } from "@lba/core/search/index";
-import { countResults } from "@lba/core/stats/api-calls";
+import { searchJobsEtFormations, type JobsEtFormationsAnswer } from "@lba/core/search";
+import { countResults } from "@lba/core/stats";
 import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import type { CallCounts } from "../../lib/api-calls";

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { CompanyParamsSchema, toCompanyQuery } from "@lba/core/schemas";
-import { getCompany } from "@lba/core/search/index";
+import { getCompany } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { tracked } from "../../lib/api-calls";
 import { notFound } from "../../lib/errors";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiCallsTable, createTestDb } from "@lba/core/db";
+import { apiCallsTable } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
 import {
   insertCompany,
   insertJobOffer,
@@ -8,7 +9,7 @@ import {
   PARIS,
   rebuildSearchIndexes,
   testDeps,
-} from "@lba/core/search/test-factories";
+} from "@lba/core/testing";
 import { getJson, testApp } from "../../test-app";
 
 const AT_PARIS = `latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30`;

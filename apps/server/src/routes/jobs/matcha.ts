@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { DetailParamsSchema, toOptionalCaller } from "@lba/core/schemas";
-import { getMatchaOffer } from "@lba/core/search/index";
+import { getMatchaOffer } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { tracked } from "../../lib/api-calls";
 import { notFound } from "../../lib/errors";

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@lba/core/db";
-import { insertCompany, rebuildSearchIndexes } from "@lba/core/search/test-factories";
-import { searchFixture } from "@lba/core/sources/offres/fixtures/index";
+import { createTestDb } from "@lba/core/testing";
+import { insertCompany, rebuildSearchIndexes } from "@lba/core/testing";
+import { searchFixture } from "@lba/core/testing";
 import {
   FAKE_CLIENT_ID,
   FAKE_CLIENT_SECRET,
   startFakeFranceTravail,
   type FakeFranceTravail,
-} from "@lba/core/sources/offres/fake-server";
+} from "@lba/core/testing";
 import { createApp } from "../../app";
 import { buildDeps } from "../../deps";
 import { loadEnv } from "../../env";

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { DetailParamsSchema, toOptionalCaller } from "@lba/core/schemas";
-import { getPeJob } from "@lba/core/sources/offres/source";
+import { getPeJob } from "@lba/core/sources";
 import type { ServerDeps } from "../../deps";
 import { tracked } from "../../lib/api-calls";
 import { notFound } from "../../lib/errors";

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { JobsV1ParamsSchema, toJobsQuery } from "@lba/core/schemas";
-import { searchJobs, type JobsAnswer } from "@lba/core/search/index";
-import { countEmplois, countResults } from "@lba/core/stats/api-calls";
+import { searchJobs, type JobsAnswer } from "@lba/core/search";
+import { countEmplois, countResults } from "@lba/core/stats";
 import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import type { CallCounts } from "../../lib/api-calls";

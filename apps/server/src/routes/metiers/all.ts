@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { allMetiers } from "@lba/core/metiers/search";
+import { allMetiers } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { internalError, ok } from "../responses";
 import { MetierNamesSchema } from "./responses";

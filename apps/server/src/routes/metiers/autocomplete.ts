@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { AutocompleteParamsSchema, toAutocompleteQuery } from "@lba/core/schemas";
-import { autocomplete } from "@lba/core/metiers/search";
+import { autocomplete } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { badRequest, internalError, ok } from "../responses";
 import { AutocompleteAnswerSchema } from "./responses";

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { metiersParEtablissement, metiersParFormation } from "@lba/core/metiers/search";
+import { metiersParEtablissement, metiersParFormation } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { notFound } from "../../lib/errors";
 import { internalError, notFoundResponse, ok } from "../responses";

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { DiplomaLevelsParamsSchema, toRomesList } from "@lba/core/schemas";
-import { diplomaLevelsForRomes } from "@lba/core/metiers/search";
+import { diplomaLevelsForRomes } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { badRequest, internalError, ok } from "../responses";
 import { DiplomaLevelsSchema } from "./responses";

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type Db } from "@lba/core/db";
-import { loadBuiltinReferential } from "@lba/core/metiers/load";
-import { insertTraining, rebuildSearchIndexes } from "@lba/core/search/test-factories";
+import { type Db } from "@lba/core/db";
+import { createTestDb } from "@lba/core/testing";
+import { loadBuiltinReferential } from "@lba/core/ingest";
+import { insertTraining, rebuildSearchIndexes } from "@lba/core/testing";
 import { getJson, testApp } from "../../test-app";
 
 let db: Db;

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { MetiersParamsSchema, toMetiersQuery } from "@lba/core/schemas";
-import { searchMetiers } from "@lba/core/metiers/search";
+import { searchMetiers } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { v1Hook } from "../../lib/errors";
 import { badRequest, internalError, ok } from "../responses";

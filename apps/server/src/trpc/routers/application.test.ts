@@ -1,15 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { applicationsTable } from "@lba/core/db";
-import { createReplyToken } from "@lba/core/applications/index";
-import { insertCompany, testDeps, validRequest } from "@lba/core/applications/test-helpers";
+import { createReplyToken } from "@lba/core/applications";
+import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
 import { describe, expect, it } from "vitest";
 import type { ServerDeps } from "../../deps";
 import { createCallerFactory } from "../init";
 import { applicationRouter } from "./application";
 
 function setup() {
-  const applications = testDeps();
-  const company = insertCompany(applications);
+  const applications = applicationTestDeps();
+  const company = insertApplicationTarget(applications);
   const deps = {
     core: applications,
     applications: { applications, webhookAuth: null },

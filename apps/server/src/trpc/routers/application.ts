@@ -7,7 +7,7 @@ import {
   sendApplication,
   type ApplicationResult,
   type IntentionContext,
-} from "@lba/core/applications/index";
+} from "@lba/core/applications";
 import { z } from "zod";
 import type { ApplicationRouteDeps } from "../../routes/application/deps";
 import { publicProcedure, router } from "../init";

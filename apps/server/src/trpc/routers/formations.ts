@@ -9,7 +9,7 @@ import {
   toTrainingsByRegionQuery,
   toTrainingsQuery,
 } from "@lba/core/schemas";
-import { getTraining, searchTrainings, trainingsByRegion } from "@lba/core/search/trainings";
+import { getTraining, searchTrainings, trainingsByRegion } from "@lba/core/search";
 import { z } from "zod";
 import { cachedAnswer, noCache } from "../../lib/answer-cache";
 import { tracked } from "../../lib/api-calls";

@@ -10,8 +10,8 @@ import {
   toJobsQuery,
   toOptionalCaller,
 } from "@lba/core/schemas";
-import { getCompany, getMatchaOffer, searchJobs, searchJobsEtFormations } from "@lba/core/search/index";
-import { getPeJob } from "@lba/core/sources/offres/source";
+import { getCompany, getMatchaOffer, searchJobs, searchJobsEtFormations } from "@lba/core/search";
+import { getPeJob } from "@lba/core/sources";
 import { z } from "zod";
 import { cachedAnswer, noCache } from "../../lib/answer-cache";
 import { tracked } from "../../lib/api-calls";

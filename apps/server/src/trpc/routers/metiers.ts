@@ -10,7 +10,7 @@ import {
   toMetiersQuery,
   toRomesList,
 } from "@lba/core/schemas";
-import { allMetiers, autocomplete, diplomaLevelsForRomes, searchMetiers } from "@lba/core/metiers/search";
+import { allMetiers, autocomplete, diplomaLevelsForRomes, searchMetiers } from "@lba/core/search";
 import { publicProcedure, router } from "../init";
 
 export const metiersRouter = router({

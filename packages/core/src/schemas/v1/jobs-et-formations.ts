@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { JOB_SOURCES } from "../../search/types";
+import { JOBS_ET_FORMATIONS_SOURCES, type JobsEtFormationsSource } from "../sources";
 import { JobsRawSchema, JOBS_MAX_ROMES, toJobsQuery } from "./jobs";
 import { MSG } from "./messages";
 import { diplomaParam, param } from "./params";
@@ -14,10 +14,6 @@ import {
   present,
   toDiplomaLevel,
 } from "./rules";
-
-// Same list as search/jobs-et-formations.ts, kept here so that this module stays isomorphic.
-export const V1_JOBS_ET_FORMATIONS_SOURCES = ["formations", ...JOB_SOURCES] as const;
-export type V1JobsEtFormationsSource = (typeof V1_JOBS_ET_FORMATIONS_SOURCES)[number];
 
 export const JobsEtFormationsRawSchema = JobsRawSchema.extend({
   sources: param(
@@ -36,7 +32,7 @@ function checkJobsEtFormations(
   checkGeo(raw, ctx);
   checkDiploma(raw.diploma, ctx);
   checkInsee(raw.insee, ctx);
-  checkSources(raw.sources, V1_JOBS_ET_FORMATIONS_SOURCES, MSG.jobsEtFormationsSources, ctx);
+  checkSources(raw.sources, JOBS_ET_FORMATIONS_SOURCES, MSG.jobsEtFormationsSources, ctx);
 }
 
 export const JobsEtFormationsParamsSchema = JobsEtFormationsRawSchema.superRefine(checkJobsEtFormations);
@@ -46,10 +42,10 @@ export const JobsEtFormationsV1ParamsSchema = JobsEtFormationsRawSchema.superRef
 });
 
 /** DECISIONS: the default is every source, formations and matcha included. */
-export function toJobsEtFormationsSources(sources: string | undefined): V1JobsEtFormationsSource[] {
-  if (!present(sources)) return [...V1_JOBS_ET_FORMATIONS_SOURCES];
+export function toJobsEtFormationsSources(sources: string | undefined): JobsEtFormationsSource[] {
+  if (!present(sources)) return [...JOBS_ET_FORMATIONS_SOURCES];
   const asked = sources.split(",");
-  return V1_JOBS_ET_FORMATIONS_SOURCES.filter((s) => asked.includes(s));
+  return JOBS_ET_FORMATIONS_SOURCES.filter((s) => asked.includes(s));
 }
 
 export function toJobsEtFormationsQuery(raw: JobsEtFormationsRaw): JobsEtFormationsQuery {

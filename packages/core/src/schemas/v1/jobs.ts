@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { JOB_SOURCES, type JobSourceName } from "../../search/types";
+import { JOB_SOURCES, type JobSourceName } from "../sources";
 import { MSG } from "./messages";
 import {
   callerParam,

@@ -1,13 +1,60 @@
-import type { JobsEtFormationsQuery } from "../../search/jobs-et-formations";
-import type { TrainingsByRegionQuery, TrainingsQuery } from "../../search/trainings";
-import type { JobSourceName, JobsQuery } from "../../search/types";
+import type { GeoPoint } from "../../referentials/geography";
+import type { JobsEtFormationsSource, JobSourceName } from "../sources";
 
-// The typed queries the V1 schemas produce are the core search functions' own query types.
-export type { JobsEtFormationsQuery, TrainingsByRegionQuery, TrainingsQuery };
+// The typed queries the V1 schemas produce: the core search functions take exactly these.
+
+/** A validated job search, as every job source receives it. */
+export interface JobsQuery {
+  romes: string[];
+  /** null: France-wide, sorted by title. */
+  point: GeoPoint | null;
+  /** km; already defaulted (30 when 0 or absent with a point). */
+  radiusKm: number;
+  /** INSEE code of the search commune (given, or derived from the point); null without a point. */
+  insee: string | null;
+  /**
+   * Lower-cased OPCO. Every source applies it itself, on the company's real siret even when that siret is
+   * hidden from the caller, so no item is dropped because of who asks (DECISIONS).
+   */
+  opco: string | null;
+  /** null for our own SPA/widget traffic without a partner caller. */
+  caller: string | null;
+  /** true for our own origin (site, widget); absent: a null caller counts as first-party. See `Viewer`. */
+  trusted?: boolean;
+}
+
+/** A job search over some of the sources (all when absent). */
+export type JobsSearch = JobsQuery & { sources?: readonly JobSourceName[] };
 
 export interface JobsSearchQuery extends JobsQuery {
   sources: JobSourceName[];
 }
+
+export interface TrainingsQuery {
+  romes?: string[];
+  romeDomain?: string;
+  point: GeoPoint | null;
+  radiusKm: number;
+  /** 3..7, or null for every level. */
+  diplomaLevel: number | null;
+  caller: string | null;
+  /** When nothing is within the radius, answer the 5 nearest trainings anywhere (reference §3.1 step 2). */
+  fallback: boolean;
+}
+
+export interface TrainingsByRegionQuery {
+  romes?: string[];
+  romeDomain?: string;
+  region?: string;
+  departement?: string;
+  diplomaLevel: number | null;
+}
+
+export type JobsEtFormationsQuery = JobsQuery & {
+  diplomaLevel: number | null;
+  /** Default: every source, Matcha and formations included (DECISIONS). */
+  sources?: readonly JobsEtFormationsSource[];
+};
 
 /** The partner caller a query carries, tracked in api_calls. */
 export type WithCaller = { caller: string | null };

@@ -1,6 +1,6 @@
 import { silentLogger, type Logger } from "../../deps";
-import type { GeoPoint } from "../../search/types";
-import { fetchWithTimeout, parseJson, UpstreamError } from "../offres/http";
+import type { GeoPoint } from "../../referentials/geography";
+import { fetchWithTimeout, parseJson, UpstreamError } from "../upstream/http";
 import { AdresseAnswerSchema, AdresseFeatureSchema, type AdresseFeature } from "./api-types";
 
 export interface AdresseSettings {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "../../db/test-db";
-import { UpstreamError } from "../offres/http";
+import { createTestDb } from "../../testing/db";
+import { UpstreamError } from "../upstream/http";
 import { searchParams } from "./client";
 import { reverseFixture, searchParisFixture, searchPostcodeFixture } from "./fixtures";
 import { createAdresseGeocoder } from "./geocoder";

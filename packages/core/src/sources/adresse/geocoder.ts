@@ -1,6 +1,6 @@
-import { upstreamCacheFor } from "../../cache/upstream-cache";
+import { upstreamCacheFor } from "../upstream/cache";
 import type { CoreDeps } from "../../deps";
-import type { Geocoder } from "../../geocoding/geocoder";
+import type { Geocoder } from "../../geo/geocoder";
 import { createAdresseClient, searchParams, type AdresseSettings } from "./client";
 import { byPopulation, featureToPlace } from "./normalize";
 

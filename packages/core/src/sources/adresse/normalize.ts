@@ -1,4 +1,4 @@
-import type { Place } from "../../geocoding/geocoder";
+import type { Place } from "../../geo/geocoder";
 import type { AdresseFeature } from "./api-types";
 
 // Their municipality feature carries one arrondissement's postcode: the label is the city alone.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createTestDb } from "../../db";
+import { createTestDb } from "../../testing/db";
 import { ItemSchema } from "../../schemas/item";
-import { insertTraining } from "../../search/test-factories";
+import { insertTraining } from "../../testing/factories";
 import { trainingAddress, trainingToItem } from "./normalize";
 
 describe("trainingToItem", () => {

@@ -1,8 +1,8 @@
 import { companiesTable } from "../../db/schema";
 import { LBB_ROME_OFFSET, distanceSql } from "../../db/indexes";
 import type { CoreDeps } from "../../deps";
-import { romeCodeRanges, romeKeyRanges } from "../../search/rome-ranges";
-import { readRows, selectColumns } from "../../search/rows";
+import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
+import { readRows, selectColumns } from "../../db/query/rows";
 import {
   nearest,
   nearestExact,
@@ -10,10 +10,11 @@ import {
   rtreePoints,
   romeTableCandidates,
   spatialBox,
-} from "../../search/spatial";
-import { prepared } from "../../search/statements";
-import type { JobSource, JobsQuery } from "../../search/types";
-import { canSeePhone } from "../../search/viewer";
+} from "../../db/query/spatial";
+import { prepared } from "../../db/query/statements";
+import type { JobSource } from "../../deps";
+import type { JobsQuery } from "../../schemas/v1/queries";
+import { canSeePhone } from "../viewer";
 import { companyToItem, type CompanyRow } from "./normalize";
 
 export const COMPANIES_LIMIT = 150;

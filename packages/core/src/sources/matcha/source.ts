@@ -2,8 +2,8 @@ import { distanceSql } from "../../db/indexes";
 import { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
-import { romeCodeRanges, romeKeyRanges } from "../../search/rome-ranges";
-import { readRows, rowMapper, selectColumns } from "../../search/rows";
+import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
+import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
 import {
   nearest,
   nearestExact,
@@ -11,9 +11,10 @@ import {
   rtreePoints,
   romeTableCandidates,
   spatialBox,
-} from "../../search/spatial";
-import { prepared } from "../../search/statements";
-import type { JobSource, JobsQuery } from "../../search/types";
+} from "../../db/query/spatial";
+import { prepared } from "../../db/query/statements";
+import type { JobSource } from "../../deps";
+import type { JobsQuery } from "../../schemas/v1/queries";
 import { recruiterOfferToItem } from "./normalize";
 
 export const MATCHA_LIMIT = 150;

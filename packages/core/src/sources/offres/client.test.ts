@@ -8,7 +8,7 @@ import {
   type OffresSettings,
 } from "./client";
 import { FAKE_CLIENT_ID, startFakeFranceTravail, type FakeFranceTravail } from "./fake-server";
-import { UpstreamError } from "./http";
+import { UpstreamError } from "../upstream/http";
 
 let fake: FakeFranceTravail;
 let clock: number;

@@ -1,7 +1,14 @@
 import { silentLogger, type Logger } from "../../deps";
 import { ARRONDISSEMENT_SUBSTITUTES } from "../../referentials/geography";
 import { OfferSchema, SearchAnswerSchema, TokenAnswerSchema, type Offer } from "./api-types";
-import { fetchWithTimeout, parseJson, retryAfterMs, sleep, UpstreamError, type RawAnswer } from "./http";
+import {
+  fetchWithTimeout,
+  parseJson,
+  retryAfterMs,
+  sleep,
+  UpstreamError,
+  type RawAnswer,
+} from "../upstream/http";
 
 /** France Travail "Offres d'emploi v2" settings (reference §8.2). */
 export interface OffresSettings {

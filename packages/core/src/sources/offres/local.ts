@@ -1,10 +1,10 @@
 import type { Db } from "../../db/client";
 import { distanceSql } from "../../db/indexes";
-import { romeKeyRanges } from "../../search/rome-ranges";
-import { readRows } from "../../search/rows";
-import { nearestExact, rtreePoints, type ExactRow } from "../../search/spatial";
-import { prepared } from "../../search/statements";
-import type { GeoPoint } from "../../search/types";
+import { romeKeyRanges } from "../../db/query/rome-ranges";
+import { readRows } from "../../db/query/rows";
+import { nearestExact, rtreePoints, type ExactRow } from "../../db/query/spatial";
+import { prepared } from "../../db/query/statements";
+import type { GeoPoint } from "../../referentials/geography";
 import type { Offer } from "./api-types";
 
 // The embedded `job_offers` table (filled by the dataset generator in the France Travail shape), read

@@ -1,7 +1,7 @@
 import { sealEmail } from "../../crypto/email-token";
 import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
 import { haversineKm } from "../../referentials/geography";
-import type { GeoPoint } from "../../search/types";
+import type { GeoPoint } from "../../referentials/geography";
 import type { Offer } from "./api-types";
 
 export const OFFER_URL_BASE = "https://candidat.francetravail.fr/offres/recherche/detail/";

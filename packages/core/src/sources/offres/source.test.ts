@@ -1,19 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { createTestDb } from "../../db/test-db";
+import { createTestDb } from "../../testing/db";
 import type { CoreDeps } from "../../deps";
 import { searchJobs } from "../../search/jobs";
-import {
-  bruteForceKm,
-  insertJobOffer,
-  rebuildSearchIndexes,
-  seededRandom,
-  testDeps,
-} from "../../search/test-factories";
-import type { JobsQuery } from "../../search/types";
+import { bruteForceKm, insertJobOffer, rebuildSearchIndexes, seededRandom } from "../../testing/factories";
+import { testDeps } from "../../testing/deps";
+import type { JobsQuery } from "../../schemas/v1/queries";
 import { startFakeFranceTravail, type FakeFranceTravail } from "./fake-server";
 import { offerFixture, searchFixture } from "./fixtures";
-import { UpstreamError } from "./http";
+import { UpstreamError } from "../upstream/http";
 import { JOB_OFFERS_FRANCE_SQL, JOB_OFFERS_NEAR_SQL } from "./local";
 import { createOffresSource, getPeJob } from "./source";
 

@@ -1,7 +1,8 @@
-import { upstreamCacheFor } from "../../cache/upstream-cache";
+import { upstreamCacheFor } from "../upstream/cache";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
-import type { JobSource, JobSourceAnswer, JobsQuery } from "../../search/types";
+import type { JobSource, JobSourceAnswer } from "../../deps";
+import type { JobsQuery } from "../../schemas/v1/queries";
 import type { Offer } from "./api-types";
 import {
   chunkRomes,

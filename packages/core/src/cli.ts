@@ -1,4 +1,0 @@
-// Command-line entry point (npm run seed | import | sync | anonymize). Reads its own environment, like an app.
-import { runCli } from "./cli/run";
-
-process.exitCode = await runCli(process.argv.slice(2), process.env);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { createTestDb } from "../../testing/db";
+import { searchJobs } from "../../search/jobs";
+import { nearest } from "./spatial";
+import {
+  bruteForceKm,
+  compareNoCase,
+  insertCompany,
+  PARIS,
+  rebuildSearchIndexes,
+  seededRandom,
+} from "../../testing/factories";
+import { testDeps } from "../../testing/deps";
+
+describe("nearest", () => {
+  it("tries a smaller circle in a dense box and keeps it when it holds enough items", () => {
+    const radii: number[] = [];
+    const rows = nearest(
+      () => 10_000,
+      (r) => (radii.push(r), Array.from({ length: 150 }, () => r)),
+      30,
+      150,
+    );
+    expect(radii).toHaveLength(1);
+    expect(radii[0]).toBeCloseTo(30 * Math.sqrt(450 / 10_000), 6);
+    expect(rows).toHaveLength(150);
+  });
+
+  it("searches the whole radius when the smaller circle falls short or the box is sparse", () => {
+    const radii: number[] = [];
+    nearest(
+      () => 10_000,
+      (r) => (radii.push(r), r === 30 ? [1, 2] : [1]),
+      30,
+      150,
+    );
+    expect(radii.at(-1)).toBe(30);
+    const sparse: number[] = [];
+    nearest(
+      () => 800,
+      (r) => (sparse.push(r), []),
+      30,
+      150,
+    );
+    expect(sparse).toEqual([30]);
+  });
+
+  it("gives the same companies as a brute-force haversine in a dense area", async () => {
+    const db = createTestDb();
+    const random = seededRandom(3);
+    const companies = Array.from({ length: 1200 }, (_, i) =>
+      insertCompany(db, {
+        enseigne: `Entreprise ${i % 40}`,
+        latitude: PARIS.latitude + (random() - 0.5) * 0.5,
+        longitude: PARIS.longitude + (random() - 0.5) * 0.7,
+      }),
+    );
+    rebuildSearchIndexes(db);
+    const answer = await searchJobs(testDeps(db), {
+      romes: ["D1102"],
+      point: PARIS,
+      radiusKm: 30,
+      insee: null,
+      opco: null,
+      caller: null,
+      sources: ["lba"],
+    });
+    const expected = companies
+      .map((c) => ({
+        c,
+        km: bruteForceKm(PARIS, { latitude: c.latitude ?? 0, longitude: c.longitude ?? 0 }),
+      }))
+      .filter(({ km }) => km <= 30)
+      .sort(
+        (a, b) =>
+          a.km - b.km || compareNoCase(a.c.enseigne, b.c.enseigne) || (a.c.siret < b.c.siret ? -1 : 1),
+      )
+      .slice(0, 150);
+    const items = answer.lbaCompanies && "results" in answer.lbaCompanies ? answer.lbaCompanies.results : [];
+    expect(items.map((i) => i.company.siret)).toEqual(expected.map(({ c }) => c.siret));
+  });
+});

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/client";
+import { createTestDb } from "../testing/db";
+import { loadGeography } from "../ingest/referentials/communes";
+import { createOfflineGeocoder, type Geocoder } from "./geocoder";
+import { createGeocoder } from "./select-geocoder";
+
+let db: Db;
+let geocoder: Geocoder;
+
+beforeAll(() => {
+  db = createTestDb();
+  loadGeography(db);
+  geocoder = createOfflineGeocoder(db);
+});
+
+describe("offline geocoder (communes referential)", () => {
+  it("finds towns by postcode prefix, most populated first, labelled with their postcode", async () => {
+    const [first] = await geocoder.search("460");
+    expect(first).toMatchObject({ label: "Cahors 46000", insee: "46042", zipcode: "46000", city: "Cahors" });
+    expect(first?.population).toBeGreaterThan(10_000);
+  });
+
+  it("finds towns by name regardless of accents and case, within the limit", async () => {
+    const places = await geocoder.search("saint-etienne", 3);
+    expect(places).toHaveLength(3);
+    expect(places[0]).toMatchObject({ insee: "42218", city: "Saint-Étienne" });
+    const populations = places.map((p) => p.population ?? 0);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+  });
+
+  it("reverse geocodes a point to the nearest commune, and a point far at sea to null", async () => {
+    expect(await geocoder.reverse({ latitude: 49.8974, longitude: 2.2901 })).toMatchObject({
+      insee: "80021",
+      city: "Amiens",
+    });
+    expect(await geocoder.reverse({ latitude: 45, longitude: -30 })).toBeNull();
+  });
+
+  it("is the geocoder chosen when api-adresse is not configured", async () => {
+    const chosen = createGeocoder(null, {
+      db,
+      fetch: () => Promise.reject(new Error("no network")),
+      now: () => new Date(),
+    });
+    expect((await chosen.search("460"))[0]?.insee).toBe("46042");
+  });
+});

@@ -1,0 +1,158 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb, closeDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
+import { createTestDb } from "../testing/db";
+import { silentLogger } from "../deps";
+import { CatalogueSyncError } from "../sources/formations/client";
+import { syncTrainings, type SyncProgress } from "./catalogue-sync";
+
+type Answer = { status: number; body: string } | "hang";
+
+const formation = (key: string, rome = "D1102") => ({
+  cle_ministere_educatif: key,
+  published: true,
+  intitule_long: `FORMATION ${key}`,
+  niveau: "3 (CAP...)",
+  rome_codes: [rome],
+  idea_geo_coordonnees_etablissement: "48.85,2.35",
+});
+
+/** The catalogue's paged answer for `records`, `limit` per page. */
+function pageOf(records: unknown[], page: number, limit: number): Answer {
+  const pages = Math.ceil(records.length / limit);
+  const body = {
+    formations: records.slice((page - 1) * limit, page * limit),
+    pagination: { page, resultats_par_page: limit, nombre_de_page: pages, total: records.length },
+  };
+  return { status: 200, body: JSON.stringify(body) };
+}
+
+let server: Server | undefined;
+const requests: string[] = [];
+
+async function fakeCatalogue(answer: (page: number, limit: number) => Answer): Promise<string> {
+  requests.length = 0;
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    requests.push(url.search);
+    const result = answer(Number(url.searchParams.get("page")), Number(url.searchParams.get("limit")));
+    if (result === "hang") return;
+    res.writeHead(result.status, { "content-type": "application/json" }).end(result.body);
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/entity/formations`;
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+const deps = (db: Db) => ({ db, fetch, log: silentLogger, now: () => new Date("2026-01-01T00:00:00Z") });
+const keys = (db: Db) =>
+  db.$client.prepare("SELECT cle_ministere_educatif FROM trainings ORDER BY 1").pluck().all() as string[];
+const OLD = Array.from({ length: 4 }, (_, i) => formation(`OLD${i}`));
+const NEW = Array.from({ length: 7 }, (_, i) => formation(`NEW${i}`, "M1805"));
+
+async function seedOld(db: Db) {
+  const url = await fakeCatalogue((page, limit) => pageOf(OLD, page, limit));
+  await syncTrainings(deps(db), { url, pageSize: 10 });
+  await new Promise((resolve) => server?.close(resolve));
+  expect(keys(db)).toEqual(["OLD0", "OLD1", "OLD2", "OLD3"]);
+}
+
+describe("syncTrainings", () => {
+  it("pulls every page, validates each record, and reports progress and counts", async () => {
+    const db = createTestDb();
+    const records = [...NEW, { cle_ministere_educatif: "BAD", rome_codes: ["nope"] }];
+    const url = await fakeCatalogue((page, limit) => pageOf(records, page, limit));
+    const progress: SyncProgress[] = [];
+    const result = await syncTrainings(deps(db), { url, pageSize: 3, onProgress: (p) => progress.push(p) });
+    expect(requests).toEqual(["?page=1&limit=3", "?page=2&limit=3", "?page=3&limit=3"]);
+    expect(result).toMatchObject({ inserted: 7, skipped: 1, pages: 3, total: 8 });
+    expect(result.errors).toEqual([{ line: 8, record: 8, reason: "rome_codes.0 : code ROME invalide" }]);
+    expect(progress.map((p) => [p.page, p.received, p.valid])).toEqual([
+      [1, 3, 3],
+      [2, 6, 6],
+      [3, 8, 7],
+    ]);
+    expect(keys(db)).toHaveLength(7);
+    expect(db.$client.prepare("SELECT count(*) FROM trainings_rtree").pluck().get()).toBe(7);
+  });
+
+  it.each<[string, (page: number, limit: number) => Answer, RegExp]>([
+    [
+      "a 500 in the middle",
+      (page, limit) => (page === 2 ? { status: 500, body: "{}" } : pageOf(NEW, page, limit)),
+      /HTTP 500/,
+    ],
+    [
+      "malformed JSON",
+      (page, limit) => (page === 2 ? { status: 200, body: '{"formations": [' } : pageOf(NEW, page, limit)),
+      /JSON invalide/,
+    ],
+    [
+      "an unexpected page shape",
+      (page, limit) => (page === 2 ? { status: 200, body: '{"items": []}' } : pageOf(NEW, page, limit)),
+      /format inattendu/,
+    ],
+    ["a timeout", (page, limit) => (page === 2 ? "hang" : pageOf(NEW, page, limit)), /délai dépassé/],
+    ["an empty catalogue", (page) => pageOf([], page, 3), /catalogue vide/],
+  ])("keeps the old trainings after %s", async (_name, answer, message) => {
+    const db = createTestDb();
+    await seedOld(db);
+    const url = await fakeCatalogue(answer);
+    await expect(syncTrainings(deps(db), { url, pageSize: 3, timeoutMs: 300 })).rejects.toThrow(message);
+    await expect(syncTrainings(deps(db), { url, pageSize: 3, timeoutMs: 300 })).rejects.toBeInstanceOf(
+      CatalogueSyncError,
+    );
+    expect(keys(db)).toEqual(["OLD0", "OLD1", "OLD2", "OLD3"]);
+    expect(db.$client.prepare("SELECT count(*) FROM training_romes").pluck().get()).toBe(4);
+    expect(
+      db.$client.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'").pluck().get(),
+    ).toBe(0);
+  });
+
+  it("lets searches running during the sync see the old data or the new, never a mix", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "lba-sync-")), "lba.sqlite");
+    const db = createDb(path);
+    migrate(db);
+    const reader = createDb(path);
+    try {
+      await seedOld(db);
+      const search = (conn: Db) =>
+        conn.$client
+          .prepare(
+            "SELECT t.cle_ministere_educatif FROM trainings_rtree r JOIN trainings t ON t.id = (r.id >> 19) ORDER BY 1",
+          )
+          .pluck()
+          .all() as string[];
+      const seen: string[][] = [];
+      const url = await fakeCatalogue((page, limit) => pageOf(NEW, page, limit));
+      await syncTrainings(deps(db), {
+        url,
+        pageSize: 2,
+        onProgress: () => {
+          seen.push(search(db), search(reader));
+        },
+      });
+      seen.push(search(db), search(reader));
+      const oldKeys = OLD.map((f) => f.cle_ministere_educatif);
+      const newKeys = NEW.map((f) => f.cle_ministere_educatif).sort();
+      expect(seen.length).toBe(10);
+      for (const snapshot of seen) expect([oldKeys, newKeys]).toContainEqual(snapshot);
+      expect(seen.at(-1)).toEqual(newKeys);
+      expect(seen.at(-2)).toEqual(newKeys);
+      expect(seen[0]).toEqual(oldKeys);
+    } finally {
+      closeDb(reader);
+      closeDb(db);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+export { datasetInfo, readDatasetMeta, type DatasetInfo, type DatasetKind } from "./meta";
+export {
+  seedDatabase,
+  DEFAULT_SEED,
+  DatasetNotOwnedError,
+  type SeedOptions,
+  type SeedResult,
+} from "./sample/seed";
+export {
+  generateDataset,
+  SCALES,
+  type DatasetCounts,
+  type DatasetScale,
+  type DatasetSizes,
+} from "./sample/generate";
+export { isLuhnValid } from "./sample/siret";
+export type { ImportIssue, ImportResult } from "./stage";
+export { importCompaniesCsv } from "./companies";
+export { importTrainingsJson } from "./trainings";
+export { syncTrainings, type SyncOptions, type SyncResult } from "./catalogue-sync";
+export { CatalogueSyncError } from "../sources/formations/client";
+export { loadGeography, type GeographyCounts } from "./referentials/communes";
+export { importRomeCsv } from "./referentials/import-rome";
+export { importMetiersCsv } from "./referentials/import-metiers";
+export { loadBuiltinReferential } from "./referentials/load";

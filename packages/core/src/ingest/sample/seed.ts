@@ -1,0 +1,96 @@
+import type { Db } from "../../db/client";
+import { silentLogger, type Logger } from "../../deps";
+import { loadGeography } from "../referentials/communes";
+import { loadBuiltinReferential } from "../referentials/load";
+import {
+  GENERATOR_VERSION,
+  SCALES,
+  countDatasetRows,
+  generateDataset,
+  type DatasetCounts,
+  type DatasetScale,
+  type DatasetSizes,
+} from "./generate";
+import { datasetInfo, readDatasetMeta, writeDatasetMeta } from "../meta";
+
+export const DEFAULT_SEED = 20_240_611;
+
+export interface SeedOptions {
+  scale: DatasetScale;
+  seed?: number;
+  /** smaller datasets for tests */
+  sizes?: Partial<DatasetSizes>;
+  /** replace data this seeder did not create (imported data) */
+  force?: boolean;
+  log?: Logger;
+  /** the referential loaders; tests may pass lighter ones */
+  loaders?: { geography?: (db: Db) => unknown; referential?: (db: Db) => unknown };
+}
+
+export interface SeedResult {
+  status: "created" | "unchanged";
+  scale: DatasetScale;
+  seed: number;
+  counts: DatasetCounts;
+  durationMs: number;
+}
+
+export class DatasetNotOwnedError extends Error {
+  constructor() {
+    super(
+      "The database holds data the sample generator did not create (a real import). " +
+        "It is left untouched: run again with --force to replace it.",
+    );
+    this.name = "DatasetNotOwnedError";
+  }
+}
+
+/**
+ * Loads the geography and the referential, then generates the demo dataset. Idempotent: the same
+ * scale, seed, sizes and generator version leave the database untouched. Imported data is never
+ * replaced unless `force` is set.
+ */
+export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
+  const started = performance.now();
+  const log = options.log ?? silentLogger;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const sizes: DatasetSizes = { ...SCALES[options.scale], ...options.sizes };
+  const wanted = {
+    kind: options.scale,
+    seed: String(seed),
+    version: String(GENERATOR_VERSION),
+    sizes: JSON.stringify(sizes),
+  };
+
+  const info = datasetInfo(db);
+  if (info.kind === "imported" && !options.force) throw new DatasetNotOwnedError();
+
+  (options.loaders?.geography ?? loadGeography)(db);
+  (options.loaders?.referential ?? loadBuiltinReferential)(db);
+
+  const meta = readDatasetMeta(db);
+  const counts = countDatasetRows(db);
+  const same =
+    Object.entries(wanted).every(([key, value]) => meta[key] === value) &&
+    meta.counts === JSON.stringify(counts);
+  if (same) {
+    log.info("dataset already in place", { scale: options.scale, seed, ...counts });
+    return {
+      status: "unchanged",
+      scale: options.scale,
+      seed,
+      counts,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  log.info("generating the dataset", { scale: options.scale, seed, ...sizes });
+  const generated = db.$client.transaction(() => {
+    const result = generateDataset(db, { seed, sizes });
+    writeDatasetMeta(db, { ...wanted, counts: JSON.stringify(result) });
+    return result;
+  })();
+  const durationMs = performance.now() - started;
+  log.info("dataset generated", { ...generated, durationMs: Math.round(durationMs) });
+  return { status: "created", scale: options.scale, seed, counts: generated, durationMs };
+}

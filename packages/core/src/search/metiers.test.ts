@@ -1,0 +1,304 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Db } from "../db/client";
+import { rebuildFullTextIndex } from "../db/indexes";
+import { createTestDb } from "../testing/db";
+import { BUILTIN_METIERS } from "../referentials/metiers-builtin";
+import { loadBuiltinReferential } from "../ingest/referentials/load";
+import {
+  allMetiers,
+  autocomplete,
+  diplomaLevelsForRomes,
+  DIPLOMAS_AUTOCOMPLETE_SQL,
+  metiersForRomes,
+  metiersParEtablissement,
+  metiersParFormation,
+  METIERS_AUTOCOMPLETE_SQL,
+  searchMetiers,
+  searchMetiersSql,
+} from "./metiers";
+
+let db: Db;
+beforeAll(() => {
+  db = createTestDb();
+  loadBuiltinReferential(db);
+});
+
+const labels = (items: { label: string }[]) => items.map((i) => i.label);
+
+let trainingSeq = 0;
+function addTraining(
+  target: Db,
+  t: { cfd?: string; siret?: string; niveau?: string; romes: string[]; published?: boolean },
+) {
+  const id = ++trainingSeq;
+  target.$client
+    .prepare(
+      `INSERT INTO trainings (id, cle_ministere_educatif, published, niveau, cfd, formateur_siret, rome_codes)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      `cle-${id}`,
+      t.published === false ? 0 : 1,
+      t.niveau ?? null,
+      t.cfd ?? null,
+      t.siret ?? null,
+      JSON.stringify(t.romes),
+    );
+  for (const code of t.romes)
+    target.$client.prepare(`INSERT INTO training_romes (training_id, rome_code) VALUES (?, ?)`).run(id, code);
+}
+
+describe("autocomplete", () => {
+  test("finds électricité from 'electricien', whatever the accents and case", () => {
+    for (const title of ["electricien", "ÉLECTRICIEN", "Électricien"]) {
+      expect(autocomplete(db, title).labelsAndRomes[0]?.label).toBe("Électricité, électrotechnique");
+    }
+  });
+
+  test("puts boulangerie first for 'bou'", () => {
+    const result = autocomplete(db, "bou");
+    expect(result.labelsAndRomes[0]).toEqual({
+      label: "Boulangerie, pâtisserie, chocolaterie",
+      romes: ["D1102", "D1104"],
+      rncps: expect.any(Array),
+      type: "job",
+    });
+    expect(labels(result.labelsAndRomes)).toContain("Boucherie, charcuterie, traiteur");
+    expect(labels(result.labelsAndRomesForDiplomas)).toEqual(
+      expect.arrayContaining(["CAP boulanger", "BP boulanger"]),
+    );
+  });
+
+  test("finds the BTS diplomas from 'bts mco' and 'BTS', labelled without the suffix", () => {
+    for (const title of ["bts mco", "BTS"]) {
+      const diplomas = autocomplete(db, title).labelsAndRomesForDiplomas;
+      expect(diplomas.length).toBeGreaterThan(10);
+      expect(diplomas.length).toBeLessThanOrEqual(20);
+      for (const d of diplomas) expect(d.label).toMatch(/^BTSA? /);
+      expect(diplomas.every((d) => d.type === "diploma")).toBe(true);
+    }
+    expect(autocomplete(db, "bts mco").labelsAndRomesForDiplomas[0]?.label).toBe(
+      "BTS management commercial operationnel",
+    );
+    const all = autocomplete(db, "bts management").labelsAndRomesForDiplomas;
+    expect(all[0]).toMatchObject({
+      label: "BTS management commercial operationnel",
+      romes: expect.arrayContaining(["D1406", "D1407"]),
+    });
+    expect(labels(all)).toContain("BTS banque conseiller de clientele");
+  });
+
+  test("matches a diploma on its acronyms", () => {
+    expect(labels(autocomplete(db, "bmco").labelsAndRomesForDiplomas)).toEqual([
+      "BTS management commercial operationnel",
+    ]);
+  });
+
+  test("combines words with OR and ranks items matching more words first", () => {
+    const result = autocomplete(db, "boulanger coiffeur");
+    expect(labels(result.labelsAndRomes)).toEqual(
+      expect.arrayContaining(["Boulangerie, pâtisserie, chocolaterie", "Coiffure"]),
+    );
+    expect(searchMetiers(db, { title: "boulanger coiffeur" })).toEqual([]);
+  });
+
+  test("returns at most 20 métiers and 20 diplomas", () => {
+    const result = autocomplete(db, "a");
+    expect(result.labelsAndRomes).toHaveLength(20);
+    expect(result.labelsAndRomesForDiplomas.length).toBeLessThanOrEqual(20);
+  });
+
+  test("merges diplomas whose titles differ only after '('", () => {
+    const local = createTestDb();
+    loadBuiltinReferential(local);
+    local.$client.exec(`INSERT INTO diplomas (title, acronyms, level, romes, rncps) VALUES
+      ('ZYTHOLOGUE (CAP)', 'z z', 3, '["D1106"]', '["RNCP1"]'), ('ZYTHOLOGUE (BP)', 'z z', 4, '["D1107"]', '["RNCP2"]')`);
+    rebuildFullTextIndex(local, "diplomas");
+    expect(autocomplete(local, "zytho").labelsAndRomesForDiplomas).toEqual([
+      {
+        label: "Zythologue",
+        romes: expect.arrayContaining(["D1106", "D1107"]),
+        rncps: expect.arrayContaining(["RNCP1", "RNCP2"]),
+        type: "diploma",
+      },
+    ]);
+  });
+
+  test("adds ROME titles when asked", () => {
+    const [coiffure] = autocomplete(db, "coiffure", { withRomeLabels: true }).labelsAndRomes;
+    expect(coiffure?.romeTitles).toEqual([{ codeRome: "D1202", intitule: "Coiffure" }]);
+    expect(autocomplete(db, "coiffure").labelsAndRomes[0]).not.toHaveProperty("romeTitles");
+  });
+
+  test("returns empty lists for an empty or punctuation-only title", () => {
+    for (const title of ["", "   ", '"*:-^']) {
+      expect(autocomplete(db, title)).toEqual({ labelsAndRomes: [], labelsAndRomesForDiplomas: [] });
+    }
+  });
+
+  test("never throws on hostile FTS input", () => {
+    const samples = [
+      '"',
+      'bou"',
+      "*",
+      "bou*",
+      ":",
+      "label:bou",
+      "-bou",
+      "^bou",
+      "NEAR(bou cap)",
+      "bou AND",
+      "OR OR",
+      "(",
+      "bou)",
+      "{label}:x",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...samples), fc.string()), { maxLength: 5 }), (parts) => {
+        const title = parts.join(" ");
+        autocomplete(db, title);
+        searchMetiers(db, { title, romes: parts, rncps: parts });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("searchMetiers", () => {
+  test("requires every kept title word, as prefixes, ignoring short words after the first", () => {
+    expect(labels(searchMetiers(db, { title: "vente en magasin" }))).toEqual(
+      expect.arrayContaining(["Vente en magasin (habillement, sport, équipement)"]),
+    );
+    for (const item of searchMetiers(db, { title: "elec bat" })) expect(item.type).toBe("job");
+    expect(labels(searchMetiers(db, { title: "electri batim" }))[0]).toBe("Électricité, électrotechnique");
+  });
+
+  test("filters on any of the ROME codes, comma lists included", () => {
+    const found = labels(searchMetiers(db, { romes: ["D1202,F1602"] }));
+    expect(found).toEqual(expect.arrayContaining(["Coiffure", "Électricité, électrotechnique"]));
+    for (const item of searchMetiers(db, { romes: ["d1202"] })) expect(item.romes).toContain("D1202");
+  });
+
+  test("filters on RNCP codes and combines every clause with AND", () => {
+    const rncp = "RNCP38362"; // BTS MCO
+    const byRncp = searchMetiers(db, { rncps: [rncp] });
+    expect(byRncp.length).toBeGreaterThan(0);
+    for (const item of byRncp) expect(item.rncps).toContain(rncp);
+    expect(labels(searchMetiers(db, { title: "commerce", rncps: [rncp] }))).toEqual(["Commerce, vente"]);
+    expect(searchMetiers(db, { title: "coiffure", romes: ["F1602"] })).toEqual([]);
+  });
+
+  test("returns nothing without a usable clause and at most 20 items", () => {
+    expect(searchMetiers(db, {})).toEqual([]);
+    expect(searchMetiers(db, { title: "--" })).toEqual([]);
+    expect(searchMetiers(db, { romes: BUILTIN_METIERS.flatMap((m) => m.romes) })).toHaveLength(20);
+  });
+});
+
+describe("allMetiers and metiersForRomes", () => {
+  test("lists every label in French order", () => {
+    const all = allMetiers(db);
+    expect(all).toHaveLength(BUILTIN_METIERS.length);
+    expect(all.indexOf("Électricité, électrotechnique")).toBeLessThan(
+      all.indexOf("Esthétique, soins du corps"),
+    );
+    expect(all.indexOf("Électricité, électrotechnique")).toBeGreaterThan(
+      all.indexOf("Diététique, nutrition"),
+    );
+  });
+
+  test("lists the métiers of ROME codes, those sharing most codes first", () => {
+    expect(metiersForRomes(db, ["D1102", "D1104"])[0]).toBe("Boulangerie, pâtisserie, chocolaterie");
+    expect(metiersForRomes(db, [])).toEqual([]);
+    expect(metiersForRomes(db, ["Z0000"])).toEqual([]);
+  });
+});
+
+describe("metiersParFormation and metiersParEtablissement", () => {
+  test("return the métiers of the ROME codes of the matching published trainings", () => {
+    const local = createTestDb();
+    loadBuiltinReferential(local);
+    addTraining(local, { cfd: "50022135", siret: "11111111111111", romes: ["D1102"] });
+    addTraining(local, { cfd: "50022135", siret: "22222222222222", romes: ["D1104"] });
+    addTraining(local, { cfd: "32031213", siret: "11111111111111", romes: ["D1202"], published: false });
+    expect(metiersParFormation(local, "50022135")).toEqual(
+      expect.arrayContaining(["Boulangerie, pâtisserie, chocolaterie", "Glacerie, confiserie"]),
+    );
+    expect(metiersParEtablissement(local, "11111111111111")).not.toContain("Coiffure");
+    expect(metiersParEtablissement(local, "11111111111111")?.[0]).toBe(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+  });
+
+  test("return null when no published training matches", () => {
+    const local = createTestDb();
+    loadBuiltinReferential(local);
+    addTraining(local, { cfd: "32031213", romes: ["D1406"], published: false });
+    expect(metiersParFormation(local, "32031213")).toBeNull();
+    expect(metiersParFormation(local, "00000000")).toBeNull();
+    expect(metiersParEtablissement(local, "99999999999999")).toBeNull();
+  });
+
+  test("return an empty list when the trainings have no ROME code", () => {
+    const local = createTestDb();
+    addTraining(local, { cfd: "32031213", romes: [] });
+    expect(metiersParFormation(local, "32031213")).toEqual([]);
+  });
+});
+
+describe("diplomaLevelsForRomes", () => {
+  test("lists the distinct levels of published trainings having any of the ROME codes, by level", () => {
+    const local = createTestDb();
+    addTraining(local, { niveau: "5 (BTS, DEUST...)", romes: ["D1406"] });
+    addTraining(local, { niveau: "3 (CAP...)", romes: ["D1106", "D1406"] });
+    addTraining(local, { niveau: "5 (BTS, DEUST...)", romes: ["D1407"] });
+    addTraining(local, { niveau: "7 (Master, titre ingénieur...)", romes: ["D1406"], published: false });
+    addTraining(local, { niveau: "6 (Licence, BUT...)", romes: ["F1602"] });
+    expect(diplomaLevelsForRomes(local, ["D1406", "D1407"])).toEqual(["3 (CAP...)", "5 (BTS, DEUST...)"]);
+  });
+
+  test("lists all five levels when no training matches", () => {
+    const local = createTestDb();
+    const all = [
+      "3 (CAP...)",
+      "4 (BAC...)",
+      "5 (BTS, DEUST...)",
+      "6 (Licence, BUT...)",
+      "7 (Master, titre ingénieur...)",
+    ];
+    expect(diplomaLevelsForRomes(local, ["A1101"])).toEqual(all);
+    expect(diplomaLevelsForRomes(local, [])).toEqual(all);
+  });
+});
+
+describe("query plans", () => {
+  const plan = (sql: string, ...params: unknown[]) =>
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+
+  test("autocomplete reads the FTS indexes, then rows by primary key", () => {
+    const metiers = plan(METIERS_AUTOCOMPLETE_SQL, '"bou"*');
+    expect(metiers.join("\n")).toMatch(/SCAN metiers_fts VIRTUAL TABLE INDEX/);
+    expect(metiers.join("\n")).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/);
+    const diplomas = plan(DIPLOMAS_AUTOCOMPLETE_SQL, '"bts"*');
+    expect(diplomas.join("\n")).toMatch(/SCAN diplomas_fts VIRTUAL TABLE INDEX/);
+    expect(diplomas.join("\n")).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/);
+  });
+
+  test("ROME code filters go through the ROME index, with or without a title", () => {
+    const withTitle = plan(searchMetiersSql({ title: true, romes: true, rncps: false }), {
+      match: '"vente"*',
+      romes: '["D1106"]',
+    });
+    expect(withTitle.join("\n")).toMatch(/SCAN metiers_fts VIRTUAL TABLE INDEX/);
+    expect(withTitle.join("\n")).toMatch(/SEARCH mr USING INDEX metier_romes_rome_idx \(rome_code=\?\)/);
+    const romesOnly = plan(searchMetiersSql({ title: false, romes: true, rncps: false }), {
+      romes: '["D1106"]',
+    });
+    expect(romesOnly.join("\n")).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/);
+    expect(romesOnly.join("\n")).toMatch(/SEARCH mr USING INDEX metier_romes_rome_idx \(rome_code=\?\)/);
+  });
+});

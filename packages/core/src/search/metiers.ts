@@ -1,0 +1,225 @@
+import type { Db } from "../db/client";
+import { compareNiveaux, DIPLOMA_LEVELS, NIVEAU_LABELS } from "../referentials/diploma-levels";
+import { diplomaDisplayLabel, titleWords, toFtsQuery } from "../referentials/text";
+import { prepared } from "../db/query/statements";
+
+export interface MetierItem {
+  label: string;
+  romes: string[];
+  rncps: string[];
+  type: "job";
+  romeTitles?: { codeRome: string; intitule: string }[];
+}
+
+export interface DiplomaItem {
+  label: string;
+  romes: string[];
+  rncps: string[];
+  type: "diploma";
+}
+
+export interface AutocompleteResult {
+  labelsAndRomes: MetierItem[];
+  labelsAndRomesForDiplomas: DiplomaItem[];
+}
+
+const PAGE = 20;
+// bm25 column weights of metiers_fts (label, keywords, rome_labels) and diplomas_fts (title, acronyms),
+// after the Elasticsearch boosts of reference §8.4 and §3.9.
+const METIER_RANK = "bm25(metiers_fts, 80.0, 15.0, 7.0)";
+const DIPLOMA_RANK = "bm25(diplomas_fts, 1.0, 2.0)";
+
+const collator = new Intl.Collator("fr", { sensitivity: "base" });
+
+interface MetierDbRow {
+  id: number;
+  label: string;
+  romes: string;
+  rncps: string;
+}
+
+const toMetierItem = (row: MetierDbRow): MetierItem => ({
+  label: row.label,
+  romes: JSON.parse(row.romes) as string[],
+  rncps: JSON.parse(row.rncps) as string[],
+  type: "job",
+});
+
+/** Codes from lists that may hold comma-separated values ("D1102,D1104"), upper-cased, deduplicated. */
+function codeList(values: readonly string[] | undefined): string[] {
+  const codes = (values ?? []).flatMap((v) => v.split(/[\s,]+/)).filter((v) => v !== "");
+  return [...new Set(codes.map((v) => v.toUpperCase()))];
+}
+
+/** SQL of a métiers search; the clauses present are fixed by the query shape, so it is cached per shape. */
+export function searchMetiersSql(shape: { title: boolean; romes: boolean; rncps: boolean }): string {
+  const where: string[] = [];
+  if (shape.title) where.push("metiers_fts MATCH @match");
+  if (shape.romes)
+    where.push(
+      "m.id IN (SELECT mr.metier_id FROM metier_romes mr WHERE mr.rome_code IN (SELECT value FROM json_each(@romes)))",
+    );
+  if (shape.rncps)
+    where.push(
+      "EXISTS (SELECT 1 FROM json_each(m.rncps) r WHERE r.value IN (SELECT value FROM json_each(@rncps)))",
+    );
+  const from = shape.title ? "metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid" : "metiers m";
+  const order = shape.title ? `${METIER_RANK}, m.label` : "m.label";
+  return `SELECT m.id, m.label, m.romes, m.rncps FROM ${from}
+    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ${PAGE}`;
+}
+
+/**
+ * Reference §3.8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
+ * codes; all clauses combined with AND; 20 at most, best title match first.
+ */
+export function searchMetiers(
+  db: Db,
+  query: { title?: string; romes?: string[]; rncps?: string[] },
+): MetierItem[] {
+  const romes = codeList(query.romes);
+  const rncps = codeList(query.rncps);
+  const title = query.title?.trim() ?? "";
+  const match = title === "" ? null : toFtsQuery(titleWords(title), "and");
+  // A title with nothing searchable in it matches nothing, like an empty phrase-prefix query.
+  if (title !== "" && match === null) return [];
+  const shape = { title: match !== null, romes: romes.length > 0, rncps: rncps.length > 0 };
+  if (!shape.title && !shape.romes && !shape.rncps) return [];
+  const params: Record<string, string> = {};
+  if (match !== null) params.match = match;
+  if (shape.romes) params.romes = JSON.stringify(romes);
+  if (shape.rncps) params.rncps = JSON.stringify(rncps);
+  const rows = prepared(db, searchMetiersSql(shape)).all(params) as MetierDbRow[];
+  return rows.map(toMetierItem);
+}
+
+/** Every métier label, in French alphabetical order. */
+export function allMetiers(db: Db): string[] {
+  const labels = prepared(db, `SELECT label FROM metiers`).pluck().all() as string[];
+  return labels.sort(collator.compare);
+}
+
+/** Labels of the métiers having any of the ROME codes (most shared codes first), 20 at most. */
+export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE): string[] {
+  const codes = codeList(romes);
+  if (codes.length === 0) return [];
+  const rows = prepared(
+    db,
+    `SELECT m.label, count(*) AS shared FROM metier_romes mr JOIN metiers m ON m.id = mr.metier_id
+     WHERE mr.rome_code IN (SELECT value FROM json_each(?)) GROUP BY m.id`,
+  ).all(JSON.stringify(codes)) as { label: string; shared: number }[];
+  return rows
+    .sort((a, b) => b.shared - a.shared || collator.compare(a.label, b.label))
+    .slice(0, limit)
+    .map((r) => r.label);
+}
+
+// Reference §3.8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
+const TRAINING_ROMES_SQL = (column: "cfd" | "formateur_siret") => `
+  SELECT (SELECT count(*) FROM (SELECT 1 FROM trainings WHERE ${column} = @key AND published = 1 LIMIT 1)) AS found,
+    (SELECT json_group_array(DISTINCT tr.rome_code) FROM training_romes tr
+      WHERE tr.training_id IN (SELECT id FROM trainings WHERE ${column} = @key AND published = 1 LIMIT 1000)) AS romes`;
+
+function metiersOfTrainings(db: Db, column: "cfd" | "formateur_siret", key: string): string[] | null {
+  const row = prepared(db, TRAINING_ROMES_SQL(column)).get({ key: key.trim() }) as {
+    found: number;
+    romes: string;
+  };
+  if (row.found === 0) return null;
+  return metiersForRomes(db, JSON.parse(row.romes) as string[]);
+}
+
+/** Métiers of the trainings of a diploma code (CFD); null when no published training has it. */
+export function metiersParFormation(db: Db, cfd: string): string[] | null {
+  return metiersOfTrainings(db, "cfd", cfd);
+}
+
+/** Métiers of the trainings given at a site (formateur SIRET); null when no published training is there. */
+export function metiersParEtablissement(db: Db, siret: string): string[] | null {
+  return metiersOfTrainings(db, "formateur_siret", siret);
+}
+
+export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps
+  FROM metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid
+  WHERE metiers_fts MATCH ? ORDER BY ${METIER_RANK}, m.label LIMIT ${PAGE}`;
+
+// Titles sharing a label before "(" collapse into one item: fetch more than a page to still fill it.
+export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps
+  FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid
+  WHERE diplomas_fts MATCH ? ORDER BY ${DIPLOMA_RANK}, d.title LIMIT ${PAGE * 5}`;
+
+const ROME_TITLES_SQL = `SELECT mr.metier_id AS metierId, r.code, r.label FROM metier_romes mr
+  JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id IN (SELECT value FROM json_each(?))`;
+
+/**
+ * Reference §3.9: métiers matching any title word (prefix, weighted label >> keywords >> ROME labels) and
+ * diplomas matching any word on their title or acronyms, deduplicated on the label before "(". 20 of each.
+ */
+export function autocomplete(
+  db: Db,
+  title: string,
+  options: { withRomeLabels?: boolean } = {},
+): AutocompleteResult {
+  const match = toFtsQuery(titleWords(title), "or");
+  if (match === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
+
+  const metierRows = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(match) as MetierDbRow[];
+  const labelsAndRomes = metierRows.map(toMetierItem);
+  if (options.withRomeLabels && metierRows.length > 0) {
+    const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {
+      metierId: number;
+      code: string;
+      label: string;
+    }[];
+    const byCode = new Map(titles.map((t) => [`${t.metierId}|${t.code}`, t.label]));
+    metierRows.forEach((row, i) => {
+      const item = labelsAndRomes[i];
+      if (!item) return;
+      item.romeTitles = item.romes
+        .filter((code) => byCode.has(`${row.id}|${code}`))
+        .map((code) => ({ codeRome: code, intitule: byCode.get(`${row.id}|${code}`) ?? "" }));
+    });
+  }
+
+  const diplomaRows = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL).all(match) as {
+    title: string;
+    romes: string;
+    rncps: string;
+  }[];
+  const diplomas = new Map<string, DiplomaItem>();
+  for (const row of diplomaRows) {
+    const label = diplomaDisplayLabel(row.title);
+    const key = label.toLowerCase();
+    const romes = JSON.parse(row.romes) as string[];
+    const rncps = JSON.parse(row.rncps) as string[];
+    const seen = diplomas.get(key);
+    if (seen) {
+      seen.romes = [...new Set([...seen.romes, ...romes])];
+      seen.rncps = [...new Set([...seen.rncps, ...rncps])];
+    } else if (diplomas.size < PAGE) {
+      diplomas.set(key, { label, romes, rncps, type: "diploma" });
+    }
+  }
+  return { labelsAndRomes, labelsAndRomesForDiplomas: [...diplomas.values()] };
+}
+
+/**
+ * Reference §3.10: the catalogue `niveau` labels of published trainings having any of the ROME codes,
+ * by level; all five levels when there is none (the form then offers every level).
+ */
+export function diplomaLevelsForRomes(db: Db, romes: readonly string[]): string[] {
+  const codes = codeList(romes);
+  const niveaux =
+    codes.length === 0
+      ? []
+      : (prepared(
+          db,
+          `SELECT DISTINCT t.niveau FROM training_romes tr JOIN trainings t ON t.id = tr.training_id
+           WHERE tr.rome_code IN (SELECT value FROM json_each(?)) AND t.published = 1 AND t.niveau IS NOT NULL
+             AND t.niveau <> ''`,
+        )
+          .pluck()
+          .all(JSON.stringify(codes)) as string[]);
+  if (niveaux.length === 0) return DIPLOMA_LEVELS.map((level) => NIVEAU_LABELS[level]);
+  return niveaux.sort(compareNiveaux);
+}

@@ -1,0 +1,9 @@
+export * from "./db";
+export * from "./deps";
+export * from "./factories";
+export * from "./applications";
+export * from "./communes";
+export * from "./hash";
+export * from "./fixture-paths";
+export * from "../sources/offres/fake-server";
+export { searchFixture, offerFixture } from "../sources/offres/fixtures";
