@@ -8,7 +8,7 @@ import { createDb, closeDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { createTestDb } from "../testing/db";
 import { silentLogger } from "../deps";
-import { CatalogueSyncError } from "../sources/formations/client";
+import { CatalogueSyncError } from "../sources/trainings/client";
 import { syncTrainings, type SyncProgress } from "./catalogue-sync";
 
 type Answer = { status: number; body: string } | "hang";

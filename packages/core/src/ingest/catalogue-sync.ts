@@ -1,8 +1,8 @@
 import type { CoreDeps } from "../deps";
 import { Stage, type ImportResult } from "./stage";
-import { parseCatalogueTraining } from "../sources/formations/catalogue-record";
+import { parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 import type { SqlRow } from "../db/bulk";
-import { CatalogueSyncError, fetchCataloguePage } from "../sources/formations/client";
+import { CatalogueSyncError, fetchCataloguePage } from "../sources/trainings/client";
 
 export interface SyncProgress {
   page: number;

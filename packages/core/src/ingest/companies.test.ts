@@ -7,7 +7,7 @@ import { createTestDb } from "../testing/db";
 import { insertTestCommunes } from "../testing/communes";
 import { importCompaniesCsv } from "./companies";
 
-const FIXTURE = fileURLToPath(new URL("../sources/lba/fixtures/etablissements.csv", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../sources/companies/fixtures/etablissements.csv", import.meta.url));
 
 function setup() {
   const db = createTestDb();

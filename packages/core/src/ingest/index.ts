@@ -18,7 +18,7 @@ export type { ImportIssue, ImportResult } from "./stage";
 export { importCompaniesCsv } from "./companies";
 export { importTrainingsJson } from "./trainings";
 export { syncTrainings, type SyncOptions, type SyncResult } from "./catalogue-sync";
-export { CatalogueSyncError } from "../sources/formations/client";
+export { CatalogueSyncError } from "../sources/trainings/client";
 export { loadGeography, type GeographyCounts } from "./referentials/communes";
 export { importRomeCsv } from "./referentials/import-rome";
 export { importMetiersCsv } from "./referentials/import-metiers";

@@ -8,7 +8,7 @@ import { datasetInfo } from "./meta";
 import { importTrainingsJson } from "./trainings";
 
 const FIXTURE = fileURLToPath(
-  new URL("../sources/formations/fixtures/catalogue-formations.json", import.meta.url),
+  new URL("../sources/trainings/fixtures/catalogue-formations.json", import.meta.url),
 );
 
 function tempFile(content: string): string {

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
 import { Stage, type ImportResult } from "./stage";
-import { parseCatalogueTraining } from "../sources/formations/catalogue-record";
+import { parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 
 const BATCH = 1000;
 

@@ -1,8 +1,8 @@
 import { companiesTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import type { Item } from "../schemas/item";
-import { companyToItem } from "../sources/lba/normalize";
-import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/matcha/source";
+import { companyToItem } from "../sources/companies/normalize";
+import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/recruiter-offers/source";
 import { rowMapper, selectColumns } from "../db/query/rows";
 import { prepared } from "../db/query/statements";
 import { canSeePhone, type Viewer } from "../sources/viewer";

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type Db } from "../db";
 import { createTestDb } from "../testing/db";
-import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/lba/source";
+import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/companies/source";
 import {
   MATCHA_BY_IDS_SQL,
   MATCHA_FRANCE_SQL,
   MATCHA_NEAR_SQL,
   MATCHA_OFFER_SQL,
-} from "../sources/matcha/source";
-import { JOB_OFFERS_BY_IDS_SQL } from "../sources/offres/local";
+} from "../sources/recruiter-offers/source";
+import { JOB_OFFERS_BY_IDS_SQL } from "../sources/job-offers/local";
 import { COMPANY_BY_SIRET_SQL } from "./details";
 import { SIRENS_IN_OPCO_SQL } from "./opco";
 import { prefixRange } from "../db/query/rome-ranges";

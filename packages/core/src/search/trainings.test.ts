@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Db } from "../db";
 import { createTestDb } from "../testing/db";
 import { ItemSchema } from "../schemas/item";
-import type { TrainingRow } from "../sources/formations/normalize";
+import type { TrainingRow } from "../sources/trainings/normalize";
 import {
   bruteForceKm,
   compareNoCase,

@@ -3,7 +3,7 @@ import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import { departementsOfRegion, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
-import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/formations/normalize";
+import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
 import { prefixRange, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
 import { readRows, selectColumns } from "../db/query/rows";
 import {

@@ -1,7 +1,7 @@
 import type { CoreDeps } from "../deps";
-import { lbaSource, lbbSource } from "./lba/source";
-import { matchaSource } from "./matcha/source";
-import { createOffresSource } from "./offres/source";
+import { lbaSource, lbbSource } from "./companies/source";
+import { matchaSource } from "./recruiter-offers/source";
+import { createOffresSource } from "./job-offers/source";
 import type { JobSource, JobSourceRegistry } from "../deps";
 import type { JobSourceName } from "../schemas/sources";
 

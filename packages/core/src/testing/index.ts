@@ -5,5 +5,5 @@ export * from "./applications";
 export * from "./communes";
 export * from "./hash";
 export * from "./fixture-paths";
-export * from "../sources/offres/fake-server";
-export { searchFixture, offerFixture } from "../sources/offres/fixtures";
+export * from "../sources/job-offers/fake-server";
+export { searchFixture, offerFixture } from "../sources/job-offers/fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Db } from "..";
+import { type Db } from "../index";
 import { createTestDb } from "../../testing/db";
 import { distanceSql } from "../indexes";
 import type { Item } from "../../schemas/item";

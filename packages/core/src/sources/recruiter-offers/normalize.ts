@@ -1,7 +1,7 @@
 import type { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreConfig } from "../../deps";
 import { emptyItem, roundDistance, type Item } from "../../schemas/item";
-import { companyContact } from "../lba/normalize";
+import { companyContact } from "../companies/normalize";
 
 export type RecruiterRow = typeof recruitersTable.$inferSelect;
 export type RecruiterOfferRow = typeof recruiterOffersTable.$inferSelect;
