@@ -16,6 +16,25 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read once, by the server's env.ts (and the CLI entry), then passed in as deps.
+    files: ["packages/*/src/**/*.{ts,tsx}", "apps/*/src/**/*.{ts,tsx}"],
+    ignores: ["apps/server/src/env.ts", "packages/core/src/cli/main.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read the environment in apps/server/src/env.ts only.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+  },
+  {
     files: ["**/*.mjs", "**/*.js"],
     languageOptions: {
       globals: Object.fromEntries(

@@ -1,0 +1,98 @@
+// Import rules of the layers (npm run lint runs them; README "How the code is laid out").
+const CORE = "^packages/core/src";
+// Tests sit beside their subject and may reach any layer (and the testing module); cycles are checked everywhere.
+const NOT_TESTS = "\\.test\\.tsx?$";
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "No import cycle, type-only imports included: a cycle means two modules are one layer.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "schemas-are-isomorphic",
+      severity: "error",
+      comment:
+        "schemas/ (bundled in the SPA and the embed) imports only itself, the isomorphic referentials and zod.",
+      from: { path: `${CORE}/schemas/`, pathNot: NOT_TESTS },
+      to: {
+        pathNot: [`${CORE}/schemas/`, `${CORE}/referentials/[^/]+\\.ts$`, "node_modules/zod/"],
+      },
+    },
+    {
+      name: "referentials-are-isomorphic",
+      severity: "error",
+      comment: "The top-level referentials are data and pure functions: no Node module, no database.",
+      from: { path: `${CORE}/referentials/[^/]+\\.ts$`, pathNot: NOT_TESTS },
+      to: {
+        pathNot: [`${CORE}/referentials/`, "node_modules/(zod|@socialgouv/codes-naf)/"],
+      },
+    },
+    {
+      name: "db-below-everything",
+      severity: "error",
+      comment: "db/ (client, schema, SQL toolkit) knows no feature.",
+      from: { path: `${CORE}/db/`, pathNot: NOT_TESTS },
+      to: { path: `${CORE}/(sources|search|ingest|applications|mail|stats|geo|cli|testing)/` },
+    },
+    {
+      name: "sources-never-import-search",
+      severity: "error",
+      comment: "Sources fetch and normalise; search composes sources, never the reverse.",
+      from: { path: `${CORE}/sources/`, pathNot: NOT_TESTS },
+      to: { path: `${CORE}/(search|ingest|applications|cli)/` },
+    },
+    {
+      name: "search-is-read-only",
+      severity: "error",
+      comment: "Searches read; they never import the importers, the applications or the CLI.",
+      from: { path: `${CORE}/search/`, pathNot: NOT_TESTS },
+      to: { path: `${CORE}/(ingest|applications|cli)/` },
+    },
+    {
+      name: "testing-only-in-tests",
+      severity: "error",
+      comment: "The testing module (throwaway databases, factories, fakes) is for tests only.",
+      from: { path: "^(packages|apps)/", pathNot: [NOT_TESTS, "/testing/", "/test-app\\.ts$"] },
+      to: { path: `${CORE}/testing/` },
+    },
+    {
+      name: "core-knows-no-app",
+      severity: "error",
+      from: { path: "^packages/core/" },
+      to: { path: "^apps/" },
+    },
+    {
+      name: "spa-never-runs-server-code",
+      severity: "error",
+      comment: "The SPA takes only types from the server, and only isomorphic modules from core.",
+      from: { path: "^apps/spa/src/", pathNot: NOT_TESTS },
+      to: {
+        path: ["^apps/server/", `${CORE}/(?!schemas/|referentials/[^/]+\\.ts$)`],
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
+      name: "embed-is-dependency-free",
+      severity: "error",
+      comment: "embed.js stays tiny: it bundles only the isomorphic widget contract.",
+      from: { path: "^apps/embed/src/" },
+      to: { pathNot: ["^apps/embed/src/", `${CORE}/schemas/widget\\.ts$`] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(dist|node_modules)/" },
+    tsConfig: { fileName: "tsconfig.depcruise.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
