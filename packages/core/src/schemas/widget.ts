@@ -43,7 +43,7 @@ export const WIDGET_PARAMS = {
 export type WidgetOption = keyof typeof WIDGET_PARAMS;
 
 /** Options only the search widgets read (the métier, the place and the filters). */
-export const SEARCH_OPTIONS: readonly WidgetOption[] = [
+const SEARCH_OPTIONS: readonly WidgetOption[] = [
   "romes",
   "jobName",
   "lat",
@@ -58,7 +58,7 @@ export const SEARCH_OPTIONS: readonly WidgetOption[] = [
 ];
 
 /** Options only the apply widget reads: the item to apply to. */
-export const APPLY_OPTIONS: readonly WidgetOption[] = ["itemId", "type"];
+const APPLY_OPTIONS: readonly WidgetOption[] = ["itemId", "type"];
 
 /** True when the `kind` widget reads `option`; the others (caller, return page, logo, utm) go to every widget. */
 export function widgetReads(kind: WidgetKind, option: WidgetOption): boolean {
