@@ -1,5 +1,18 @@
 // The partner loader: <div data-lba-widget="search" data-caller="..."></div><script src=".../embed.js" async>.
-// Dependency-free and tiny (budget: 2 KB gzipped, checked by scripts/measure-size.mjs).
+// Dependency-free and tiny (budget: 2 KB gzipped, checked by scripts/measure-size.mjs): the one module it
+// bundles is the import-free widget contract shared with the SPA and the server.
+import {
+  APPLY_TYPES,
+  EMBED_ORIGIN_PARAM,
+  isWidgetEvent,
+  NAVIGATE_EVENT,
+  RADII,
+  WIDGET_KINDS,
+  WIDGET_PAGES,
+  WIDGET_PARAMS,
+  widgetAttribute,
+  type WidgetMessage,
+} from "@lba/core/widget";
 
 export interface MountOptions {
   widget: string;
@@ -7,48 +20,18 @@ export interface MountOptions {
   [option: string]: string | undefined;
 }
 
-const PAGES: Record<string, string> = {
-  search: "/recherche-apprentissage",
-  trainings: "/recherche-apprentissage-formation",
-  jobs: "/recherche-emploi",
-  apply: "/postuler",
-};
-
-// data-* attribute (camelCased by dataset) -> widget URL parameter
-const PARAMS: Record<string, string> = {
-  caller: "caller",
-  romes: "romes",
-  lat: "lat",
-  lon: "lon",
-  radius: "radius",
-  jobName: "job_name",
-  frozenJob: "frozen_job",
-  zipcode: "zipcode",
-  insee: "insee",
-  address: "address",
-  diploma: "diploma",
-  opco: "opco",
-  returnUri: "return_uri",
-  returnLogoUrl: "return_logo_url",
-  itemId: "itemId",
-  type: "type",
-  utmSource: "utm_source",
-  utmMedium: "utm_medium",
-  utmCampaign: "utm_campaign",
-};
-
 const script = document.currentScript as HTMLScriptElement | null;
 const origin = new URL(script ? script.src : location.href).origin;
 
-function fail(attribute: string, message: string): null {
-  console.error(`[LBA] data-${attribute.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}: ${message}`);
+function fail(option: string, message: string): null {
+  console.error(`[LBA] ${widgetAttribute(option)}: ${message}`);
   return null;
 }
 
 /** Checks the options and returns the widget URL, or null after a console error naming the attribute. */
 export function widgetUrl(options: MountOptions, base = origin, host = location.origin): string | null {
-  const page = PAGES[options.widget];
-  if (!page) return fail("lbaWidget", `"${options.widget}" is not one of search, trainings, jobs, apply`);
+  const page = (WIDGET_PAGES as Record<string, string | undefined>)[options.widget];
+  if (!page) return fail("lbaWidget", `"${options.widget}" is not one of ${WIDGET_KINDS.join(", ")}`);
   if (!options.caller) return fail("caller", "required: the name of your site or service");
   const o = options;
   if (o.romes && !/^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/.test(o.romes))
@@ -63,18 +46,19 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
   }
   if ((o.lat === undefined) !== (o.lon === undefined))
     return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
-  if (o.radius && !["10", "30", "60", "100"].includes(o.radius))
-    return fail("radius", "one of 10, 30, 60, 100");
+  if (o.radius && !(RADII as readonly string[]).includes(o.radius))
+    return fail("radius", `one of ${RADII.join(", ")}`);
   if (o.widget === "apply") {
     if (!o.itemId) return fail("itemId", "required for the apply widget");
-    if (!["lba", "lbb", "matcha"].includes(o.type ?? "")) return fail("type", "one of lba, lbb, matcha");
+    if (!(APPLY_TYPES as readonly string[]).includes(o.type ?? ""))
+      return fail("type", `one of ${APPLY_TYPES.join(", ")}`);
   }
   const url = new URL(page, base);
-  for (const key in PARAMS) {
-    const value = o[key];
-    if (value) url.searchParams.set(PARAMS[key] as string, value);
+  for (const [option, param] of Object.entries(WIDGET_PARAMS)) {
+    const value = o[option];
+    if (value) url.searchParams.set(param, value);
   }
-  url.searchParams.set("embed_origin", host);
+  url.searchParams.set(EMBED_ORIGIN_PARAM, host);
   return url.href;
 }
 
@@ -89,17 +73,17 @@ export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameEl
   frame.style.cssText = "width:100%;border:0;display:block;overflow:hidden;height:480px";
   addEventListener("message", (event: MessageEvent) => {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
-    const data = (event.data || {}) as { type?: string; height?: number; page?: string; detail?: unknown };
+    const data = (event.data || {}) as Partial<WidgetMessage>;
     if (data.type === "lba:resize" && typeof data.height === "number") {
       frame.style.height = Math.ceil(data.height) + "px";
     } else if (data.type === "goToPage") {
       const target = new URL(String(data.page || "/"), location.href);
       // Cancelable: a partner may route it itself (single-page app) with event.preventDefault().
       const navigate = element.dispatchEvent(
-        new CustomEvent("lba:navigate", { detail: { page: target.href }, cancelable: true, bubbles: true }),
+        new CustomEvent(NAVIGATE_EVENT, { detail: { page: target.href }, cancelable: true, bubbles: true }),
       );
       if (navigate && /^https?:$/.test(target.protocol)) location.href = target.href;
-    } else if (data.type && /^lba:(ready|search|application-sent)$/.test(data.type)) {
+    } else if (isWidgetEvent(data)) {
       element.dispatchEvent(new CustomEvent(data.type, { detail: data.detail, bubbles: true }));
     }
   });

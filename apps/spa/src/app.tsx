@@ -1,3 +1,4 @@
+import { WIDGET_PAGES } from "@lba/core/widget";
 import { HomePage } from "./pages/home-page";
 import { IntentionPage } from "./pages/intention-page";
 import { useLocation } from "./lib/router";
@@ -14,18 +15,18 @@ export function App() {
   switch (path) {
     case "/":
       return <HomePage />;
-    case "/recherche-apprentissage":
+    case WIDGET_PAGES.search:
       // Also the "all" widget: a caller (or the loader's embed_origin) in the URL selects the widget mode.
       return isWidgetRequest(search) ? (
         <WidgetSearchPage scope="all" search={search} pathname={path} />
       ) : (
         <SearchPage layout="site" scope="all" search={search} pathname={path} />
       );
-    case "/recherche-apprentissage-formation":
+    case WIDGET_PAGES.trainings:
       return <WidgetSearchPage scope="trainings" search={search} pathname={path} />;
-    case "/recherche-emploi":
+    case WIDGET_PAGES.jobs:
       return <WidgetSearchPage scope="jobs" search={search} pathname={path} />;
-    case "/postuler":
+    case WIDGET_PAGES.apply:
       return <WidgetApplyPage search={search} />;
     case "/test-widget":
       return <TestWidgetPage />;

@@ -1,17 +1,9 @@
+import { widgetKindOf } from "@lba/core/widget";
 import type { MiddlewareHandler } from "hono";
 
-/** The widget pages (reference §10): the only responses other sites may frame. */
-export const FRAMEABLE_PATHS = [
-  "/recherche-apprentissage",
-  "/recherche-apprentissage-formation",
-  "/recherche-emploi",
-  "/postuler",
-] as const;
-
-const FRAMEABLE = new Set<string>(FRAMEABLE_PATHS);
-
+/** The widget pages (reference §10, trailing slash aside): the only responses other sites may frame. */
 export function isFrameable(path: string): boolean {
-  return FRAMEABLE.has(path.length > 1 ? path.replace(/\/+$/, "") : path);
+  return widgetKindOf(path) !== null;
 }
 
 /** The development outbox shows each e-mail's HTML in an iframe of its own page. */

@@ -50,7 +50,7 @@ export function Layout({
           <p>La bonne alternance : un service public, libre et ouvert, pour trouver son apprentissage.</p>
           <ul className="site-footer__links">
             <li>
-              <a href="/api/docs">API</a>
+              <a href="/api-docs">API</a>
             </li>
             <li>
               <a href="/" onClick={onLinkClick}>

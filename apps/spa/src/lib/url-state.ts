@@ -1,7 +1,8 @@
+import { isPartnerParam, RADII } from "@lba/core/widget";
 import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
 
-export const RADII = ["10", "30", "60", "100"] as const;
+export { RADII };
 export const DEFAULT_RADIUS = "30";
 /** "Étendre la sélection": the V1 API's France-wide radius. */
 export const EXTENDED_RADIUS = "20000";
@@ -29,9 +30,6 @@ export interface ViewState {
   extended: boolean;
   selected: { type: ItemType; itemId: string } | null;
 }
-
-// Partner and campaign parameters survive every navigation (widget §10.1).
-const KEPT = /^(caller|embed_origin|opco|frozen_job|return_uri|return_logo_url|utm_\w+)$/;
 
 const text = (params: URLSearchParams, key: string) => params.get(key)?.trim() ?? "";
 
@@ -96,7 +94,8 @@ export function searchUrl(
   set("address", criteria.address);
   if (view.filter !== "all") set("filter", view.filter);
   if (view.extended) set("extended", "1");
-  for (const [key, value] of current) if (KEPT.test(key) && !params.has(key)) params.set(key, value);
+  // Partner and campaign parameters survive every navigation (widget §10.1).
+  for (const [key, value] of current) if (isPartnerParam(key) && !params.has(key)) params.set(key, value);
   return `${pathname}?${params.toString()}`;
 }
 

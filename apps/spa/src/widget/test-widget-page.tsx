@@ -1,23 +1,21 @@
+import { APPLY_TYPES, RADII, WIDGET_KINDS, type ApplyType, type WidgetKind } from "@lba/core/widget";
 import { useEffect, useId, useRef, useState } from "react";
 import { Combobox } from "../components/combobox";
 import { Layout } from "../components/layout";
-import { RADII } from "../lib/url-state";
 import { useMetierSuggestions, usePlaceSuggestions } from "../search/use-suggestions";
-import {
-  iframeSnippet,
-  mountOptions,
-  scriptSnippet,
-  widgetSrc,
-  WIDGET_KINDS,
-  type WidgetKind,
-  type WidgetOptions,
-} from "./snippet";
+import { iframeSnippet, mountOptions, scriptSnippet, widgetSrc, type WidgetOptions } from "./snippet";
 
 const KIND_LABELS: Record<WidgetKind, string> = {
   search: "Formations et entreprises",
   trainings: "Formations seulement",
   jobs: "Entreprises et offres seulement",
   apply: "Postuler à une offre",
+};
+
+const TYPE_LABELS: Record<ApplyType, string> = {
+  lba: "Entreprise qui recrute (lba)",
+  lbb: "Entreprise (lbb)",
+  matcha: "Offre La bonne alternance (matcha)",
 };
 
 type Loader = { mount: (element: HTMLElement, options: Record<string, string>) => HTMLIFrameElement | null };
@@ -216,9 +214,11 @@ export function TestWidgetPage() {
                     onChange={(e) => set({ type: e.target.value })}
                   >
                     <option value="">Choisir</option>
-                    <option value="lba">Entreprise qui recrute (lba)</option>
-                    <option value="lbb">Entreprise (lbb)</option>
-                    <option value="matcha">Offre La bonne alternance (matcha)</option>
+                    {APPLY_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {TYPE_LABELS[type]}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </fieldset>

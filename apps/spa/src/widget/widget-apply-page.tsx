@@ -1,11 +1,12 @@
 import type { Item } from "@lba/core/schemas";
+import type { ApplyType } from "@lba/core/widget";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { api } from "../api/client";
 import { Layout } from "../components/layout";
 import { ApplyForm, applyTitle } from "../detail/apply-form";
 import { canApply } from "../lib/item-identity";
-import { readApplyParams, type ApplyType } from "./widget-mode";
+import { readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
 
 const GONE = "L'offre n'est plus disponible";

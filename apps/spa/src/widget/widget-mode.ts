@@ -1,16 +1,11 @@
 // Widget mode (§10.1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
 // original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
 // widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
+import { APPLY_TYPES, EMBED_ORIGIN_PARAM, type ApplyType } from "@lba/core/widget";
 
-export const WIDGET_PATHS = [
-  "/recherche-apprentissage",
-  "/recherche-apprentissage-formation",
-  "/recherche-emploi",
-  "/postuler",
-] as const;
-
+/** True when `/recherche-apprentissage` must render as the "all" widget rather than the site's search page. */
 export function isWidgetRequest(params: URLSearchParams): boolean {
-  return Boolean(params.get("caller")?.trim()) || params.has("embed_origin");
+  return Boolean(params.get("caller")?.trim()) || params.has(EMBED_ORIGIN_PARAM);
 }
 
 /** The host page's origin given by the loader, or null when absent or not a bare http(s) origin. */
@@ -41,9 +36,6 @@ export function returnLogoUrl(params: URLSearchParams): string | null {
     return null;
   }
 }
-
-export const APPLY_TYPES = ["matcha", "lba", "lbb"] as const;
-export type ApplyType = (typeof APPLY_TYPES)[number];
 
 export type ApplyParams =
   { ok: true; caller: string; itemId: string; type: ApplyType } | { ok: false; message: string };

@@ -1,0 +1,129 @@
+// The widget contract (reference §10): widget kinds and their pages, the loader's options and their URL
+// parameters, the pages other sites may frame, and the messages a widget page posts to its host.
+// It imports nothing: apps/embed bundles this file into its 2 KB loader (as `@lba/core/widget`), the SPA builds
+// its widget pages and snippets from it, and the server decides its framing headers with it.
+
+/** The values of `data-lba-widget`, in the order the /test-widget builder offers them. */
+export const WIDGET_KINDS = ["search", "trainings", "jobs", "apply"] as const;
+export type WidgetKind = (typeof WIDGET_KINDS)[number];
+
+/** The page each widget loads; `/recherche-apprentissage` is also the site's own search page. */
+export const WIDGET_PAGES = {
+  search: "/recherche-apprentissage",
+  trainings: "/recherche-apprentissage-formation",
+  jobs: "/recherche-emploi",
+  apply: "/postuler",
+} as const satisfies Record<WidgetKind, string>;
+
+/**
+ * Loader option (the `data-*` attribute as `element.dataset` names it) -> widget URL parameter (§10.1),
+ * in the order snippets list them.
+ */
+export const WIDGET_PARAMS = {
+  caller: "caller",
+  romes: "romes",
+  jobName: "job_name",
+  lat: "lat",
+  lon: "lon",
+  zipcode: "zipcode",
+  insee: "insee",
+  address: "address",
+  radius: "radius",
+  diploma: "diploma",
+  opco: "opco",
+  returnUri: "return_uri",
+  returnLogoUrl: "return_logo_url",
+  itemId: "itemId",
+  type: "type",
+  frozenJob: "frozen_job",
+  utmSource: "utm_source",
+  utmMedium: "utm_medium",
+  utmCampaign: "utm_campaign",
+} as const;
+export type WidgetOption = keyof typeof WIDGET_PARAMS;
+
+/** Options only the search widgets read (the métier, the place and the filters). */
+const SEARCH_OPTIONS: readonly WidgetOption[] = [
+  "romes",
+  "jobName",
+  "lat",
+  "lon",
+  "zipcode",
+  "insee",
+  "address",
+  "radius",
+  "diploma",
+  "opco",
+  "frozenJob",
+];
+
+/** Options only the apply widget reads: the item to apply to. */
+const APPLY_OPTIONS: readonly WidgetOption[] = ["itemId", "type"];
+
+/** True when the `kind` widget reads `option`; the others (caller, return page, logo, utm) go to every widget. */
+export function widgetReads(kind: WidgetKind, option: WidgetOption): boolean {
+  return !(kind === "apply" ? SEARCH_OPTIONS : APPLY_OPTIONS).includes(option);
+}
+
+/** The HTML attribute of a loader option: `jobName` -> `data-job-name`, `lbaWidget` -> `data-lba-widget`. */
+export function widgetAttribute(option: string): string {
+  return "data-" + option.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+}
+
+/** The parameter the loader adds with the host page's origin: the only origin a widget posts its messages to. */
+export const EMBED_ORIGIN_PARAM = "embed_origin";
+
+/** The values of `radius` (km). */
+export const RADII = ["10", "30", "60", "100"] as const;
+
+/** The `type` values the apply widget accepts: a company (`lba`, `lbb`) or a recruiter offer (`matcha`). */
+export const APPLY_TYPES = ["lba", "lbb", "matcha"] as const;
+export type ApplyType = (typeof APPLY_TYPES)[number];
+
+/**
+ * The widget pages (trailing slash aside): the only responses other sites may frame. Returns the widget kind
+ * of `path`, or null for every other path.
+ */
+export function widgetKindOf(path: string): WidgetKind | null {
+  const bare = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return WIDGET_KINDS.find((kind) => WIDGET_PAGES[kind] === bare) ?? null;
+}
+
+/**
+ * Partner settings the widget pages keep in their URL through every navigation, unlike the search state they
+ * rewrite: the caller, the loader's origin, the frozen métier, the OPCO filter, the return page and logo, utm_*.
+ */
+export function isPartnerParam(name: string): boolean {
+  const kept: readonly string[] = [
+    WIDGET_PARAMS.caller,
+    EMBED_ORIGIN_PARAM,
+    WIDGET_PARAMS.opco,
+    WIDGET_PARAMS.frozenJob,
+    WIDGET_PARAMS.returnUri,
+    WIDGET_PARAMS.returnLogoUrl,
+  ];
+  return kept.includes(name) || /^utm_\w+$/.test(name);
+}
+
+/** The host-element events the loader re-emits with the message's `detail`. */
+export const WIDGET_EVENTS = ["lba:ready", "lba:search", "lba:application-sent"] as const;
+export type WidgetEvent = (typeof WIDGET_EVENTS)[number];
+
+/**
+ * What a widget page posts to its host: its content height (the loader sizes the iframe), an event to re-emit,
+ * or the legacy `goToPage` of a logo click (the loader turns it into a cancelable `lba:navigate`).
+ */
+export type WidgetMessage =
+  | { type: "lba:resize"; height: number }
+  | { type: WidgetEvent; detail: Record<string, unknown> }
+  | { type: "goToPage"; page: string };
+
+/** The DOM event the loader dispatches for `goToPage`; the host page navigates unless a listener cancels it. */
+export const NAVIGATE_EVENT = "lba:navigate";
+
+/** True for the messages the loader re-emits, with their `detail`, as DOM events on the host element. */
+export function isWidgetEvent(message: {
+  type?: unknown;
+}): message is Extract<WidgetMessage, { detail: unknown }> {
+  return (WIDGET_EVENTS as readonly unknown[]).includes(message.type);
+}
