@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
 import { createTestDb } from "../testing/db";
-import { CommuneSchema, haversineKm, type GeoPoint } from "../referentials/geography";
+import { haversineKm, type GeoPoint } from "../referentials/geography";
+import { CommuneSchema } from "../schemas/v1/geo";
 import {
   COMMUNE_QUERIES,
   communesWithin,

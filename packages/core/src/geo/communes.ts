@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { boundingBox, distanceSql } from "../db/indexes";
-import type { Commune, GeoPoint } from "../referentials/geography";
+import type { GeoPoint } from "../referentials/geography";
+import type { Commune } from "../schemas/v1/geo";
 
 interface CommuneRow {
   insee: string;

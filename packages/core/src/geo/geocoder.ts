@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { reverseGeocode, searchCommunes } from "./communes";
-import type { Commune } from "../referentials/geography";
+import type { Commune } from "../schemas/v1/geo";
 import type { GeoPoint } from "../referentials/geography";
 
 /** A town (or address) as autocomplete and reverse geocoding give it. */

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The 18 regions accepted by the V1 `region` parameter. `departements` are the postcode prefixes the
  * original service matched trainings against, so Corsica is "20" (its postcodes), not 2A/2B.
@@ -87,17 +85,3 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
       Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
   return EARTH_DIAMETER_KM * Math.asin(Math.sqrt(Math.min(1, h)));
 }
-
-/** A commune as the autocomplete and reverse geocoding return it. */
-export const CommuneSchema = z.object({
-  insee: z.string(),
-  name: z.string(),
-  zipcode: z.string(),
-  /** "Cahors 46000" */
-  label: z.string(),
-  latitude: z.number(),
-  longitude: z.number(),
-  population: z.number().int(),
-  departement: z.string(),
-});
-export type Commune = z.infer<typeof CommuneSchema>;

@@ -35,3 +35,17 @@ export const ReverseQuerySchema = ReverseParamsSchema.transform((raw) => ({
   latitude: Number(raw.latitude),
   longitude: Number(raw.longitude),
 }));
+
+/** A commune as the autocomplete and reverse geocoding return it. */
+export const CommuneSchema = z.object({
+  insee: z.string(),
+  name: z.string(),
+  zipcode: z.string(),
+  /** "Cahors 46000" */
+  label: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  population: z.number().int(),
+  departement: z.string(),
+});
+export type Commune = z.infer<typeof CommuneSchema>;
