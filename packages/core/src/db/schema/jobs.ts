@@ -45,6 +45,8 @@ export const companyRomesTable = sqliteTable(
       .notNull()
       .references(() => companiesTable.id, { onDelete: "cascade" }),
     romeCode: text("rome_code").notNull(),
+    // the prediction's normalized_score for this (company, ROME); null when the file gives none
+    score: real("score"),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.romeCode] }),
