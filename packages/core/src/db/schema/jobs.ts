@@ -50,8 +50,8 @@ export const companyRomesTable = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.romeCode] }),
-    // France-wide company search by ROME
-    index("company_romes_rome_idx").on(t.romeCode, t.companyId),
+    // France-wide company search by ROME, ranked by score (covering)
+    index("company_romes_rome_idx").on(t.romeCode, t.companyId, t.score),
   ],
 );
 
