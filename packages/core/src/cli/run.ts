@@ -104,8 +104,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const url = option(rest, "url") ?? env.CATALOGUE_URL;
         if (!url) throw new Error("set CATALOGUE_URL or pass --url");
         const { syncTrainings } = await import("../ingest/catalogue-sync");
-        const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
-        const db = createDb(path);
+        const db = importDb(env);
         try {
           migrate(db);
           const report = await syncTrainings(
@@ -137,6 +136,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
+/**
+ * The connection of a streaming import: its staging table goes to a temporary file, not to memory, so that a
+ * 400,000-company file stays within a bounded RSS.
+ */
+function importDb(env: NodeJS.ProcessEnv): Db {
+  const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+  db.$client.pragma("temp_store = FILE");
+  return db;
+}
+
 async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
   switch (kind) {
     case "rome": {
@@ -149,7 +158,7 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
     }
     case "trainings": {
       const { importTrainingsJson } = await import("../ingest/trainings");
-      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      const db = importDb(env);
       try {
         migrate(db);
         return await importTrainingsJson(db, path, { onProgress: progressLine });
@@ -159,7 +168,7 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
     }
     case "companies": {
       const { importCompanies } = await import("../ingest/companies");
-      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      const db = importDb(env);
       try {
         migrate(db);
         return await importCompanies(db, path, { onProgress: progressLine });
