@@ -57,7 +57,8 @@ export async function importCompanies(
   const stage = new Stage(db, "companies");
   const progress = new Progress("companies", options.onProgress);
   const result: CompanyImportResult = { ...emptyResult(), format, placedByFile: 0, placedByCommune: 0 };
-  const seen = new Set<string>();
+  // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
+  const batchKeys = new Set<string>();
   let batch: SqlRow[] = [];
   let read = 0;
   try {
@@ -77,17 +78,18 @@ export async function importCompanies(
         reject(result, { line, record, reason: built.reason }, built.kind);
         continue;
       }
-      if (seen.has(built.siret)) {
+      if (batchKeys.has(built.siret) || stage.has(built.siret)) {
         reject(result, { line, record, reason: `siret en double : ${built.siret}` }, "siret en double");
         continue;
       }
-      seen.add(built.siret);
+      batchKeys.add(built.siret);
       if (built.placedBy === "file") result.placedByFile++;
       else result.placedByCommune++;
       batch.push(built.row);
       if (batch.length >= BATCH) {
         stage.addBatch(batch);
         batch = [];
+        batchKeys.clear();
       }
     }
     if (read === 0) throw new Error("Fichier vide");

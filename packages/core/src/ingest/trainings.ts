@@ -29,7 +29,8 @@ export async function importTrainingsJson(
   const result = emptyResult();
   let batch: SqlRow[] = [];
   let read = 0;
-  const keys = new Set<string>();
+  // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
+  const batchKeys = new Set<string>();
   try {
     for await (const raw of jsonArrayRecords(path)) {
       read = raw.index;
@@ -51,7 +52,7 @@ export async function importTrainingsJson(
         continue;
       }
       const key = String(parsed.row.cle_ministere_educatif);
-      if (keys.has(key)) {
+      if (batchKeys.has(key) || stage.has(key)) {
         reject(
           result,
           { line: raw.line, record: raw.index, reason: `cle_ministere_educatif en double : ${key}` },
@@ -59,11 +60,12 @@ export async function importTrainingsJson(
         );
         continue;
       }
-      keys.add(key);
+      batchKeys.add(key);
       batch.push(parsed.row);
       if (batch.length >= BATCH) {
         stage.addBatch(batch);
         batch = [];
+        batchKeys.clear();
       }
     }
     stage.addBatch(batch);
