@@ -1,13 +1,13 @@
 // Generates large import files in the real upstream shapes, for `npm run import` at national scale:
 // a catalogue export in the current shape and the prediction algorithm's companies JSON (Lambert-93 and the
 // overseas projections). Places come from the `communes` table of a seeded database. Invented values.
-// Usage: node scripts/gen-import-files.mjs --db data/lba.sqlite [--out /tmp/lba-import-files]
+// Usage: npx tsx scripts/gen-import-files.mjs --db data/lba.sqlite [--out /tmp/lba-import-files]
 //        [--trainings 50000] [--companies 400000]
 import { once } from "node:events";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import proj4 from "proj4";
+import { fromWgs84, projectionOf } from "../packages/core/src/sources/companies/projection.ts";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -18,20 +18,6 @@ const dbPath = option("db", "data/lba.sqlite");
 const out = option("out", "/tmp/lba-import-files");
 const trainingCount = Number(option("trainings", 50_000));
 const companyCount = Number(option("companies", 400_000));
-
-const PROJECTIONS = {
-  "EPSG:2154":
-    "+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-  "EPSG:5490": "+proj=utm +zone=20 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-  "EPSG:2972": "+proj=utm +zone=22 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-  "EPSG:2975": "+proj=utm +zone=40 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-  "EPSG:4471": "+proj=utm +zone=38 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs",
-};
-for (const [code, definition] of Object.entries(PROJECTIONS)) proj4.defs(code, definition);
-const projectionOf = (departement) =>
-  ({ 971: "EPSG:5490", 972: "EPSG:5490", 973: "EPSG:2972", 974: "EPSG:2975", 976: "EPSG:4471" })[
-    departement
-  ] ?? "EPSG:2154";
 
 // mulberry32: the same files for the same counts
 let seed = 20261130;
@@ -139,7 +125,8 @@ function company(i) {
   let x = null;
   let y = null;
   if (withPoint) {
-    [x, y] = proj4("EPSG:4326", projectionOf(c.dep), [c.longitude + jitter(0.01), c.latitude + jitter(0.01)]);
+    const point = { latitude: c.latitude + jitter(0.01), longitude: c.longitude + jitter(0.01) };
+    [x, y] = fromWgs84(projectionOf(c.insee), point);
     x = Math.round(x * 100) / 100;
     y = Math.round(y * 100) / 100;
   }

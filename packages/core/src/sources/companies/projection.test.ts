@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { haversineKm } from "../../referentials/geography";
-import { companyPoint, toWgs84 } from "./projection";
+import { companyPoint, fromWgs84, projectionOf, toWgs84 } from "./projection";
 
 // Lambert-93 computed without proj4, from IGN's published constants of the projection (IGN, "Projection
 // cartographique conique conforme de Lambert", NT/G 71, algorithms ALG0001 and ALG0003; Lambert-93 on the
@@ -29,6 +29,8 @@ describe("Lambert-93 and overseas projections to WGS84", () => {
     expect(haversineKm(back, { latitude: 48.85297, longitude: 2.34997 })).toBeLessThan(0.001);
     // by definition, 46°30' N 3° E is (700 000, 6 600 000)
     expect(toWgs84("EPSG:2154", 700_000, 6_600_000)).toEqual({ latitude: 46.5, longitude: 3 });
+    const [fx, fy] = fromWgs84("EPSG:2154", { latitude: 48.85297, longitude: 2.34997 });
+    expect(Math.hypot(fx - x, fy - y)).toBeLessThan(0.001);
   });
 
   it("picks the projection of the establishment's territory from its commune, else from x/y", () => {
@@ -40,6 +42,14 @@ describe("Lambert-93 and overseas projections to WGS84", () => {
     if (byCommune.ok) expect(haversineKm(byCommune.point, reunion)).toBeLessThan(0.1);
     expect(companyPoint(652302, 6861633, "75104")).toMatchObject({ ok: true, projection: "EPSG:2154" });
     expect(companyPoint(652302, 6861633, "97411")).toEqual({ ok: false });
+    expect(["75104", "97105", "97302", "97411", "97611", "2A004"].map(projectionOf)).toEqual([
+      "EPSG:2154",
+      "EPSG:5490",
+      "EPSG:2972",
+      "EPSG:2975",
+      "EPSG:4471",
+      "EPSG:2154",
+    ]);
   });
 
   it("takes x/y already in degrees as longitude and latitude, inside France only", () => {

@@ -82,6 +82,16 @@ function zoneOf(insee: string | null, x: number, y: number): Zone | undefined {
   return ZONES.find((zone) => x >= zone.x[0] && x <= zone.x[1] && y >= zone.y[0] && y <= zone.y[1]);
 }
 
+/** The projection of a commune's territory, by its INSEE code. */
+export function projectionOf(insee: string): Projection {
+  return (zoneOf(insee, 0, 0) ?? METROPOLE).projection;
+}
+
+/** WGS84 to projected x/y (metres): how the prediction file writes a point. */
+export function fromWgs84(projection: Projection, { latitude, longitude }: GeoPoint): [number, number] {
+  return proj4("EPSG:4326", projection, [longitude, latitude]) as [number, number];
+}
+
 /** Projected x/y (metres) to WGS84. */
 export function toWgs84(projection: Projection, x: number, y: number): GeoPoint {
   const [longitude, latitude] = proj4(projection, "EPSG:4326", [x, y]) as [number, number];
