@@ -174,6 +174,15 @@ describe("importTrainingsJson on the current catalogue shape", () => {
       intitule_long: "PÂTISSIER (CAP)",
       formateur_raison_sociale: "L'ECOLE DES METIERS DE BOUCHE",
     });
+    const onisep = (url: string) =>
+      importTrainingsJson(
+        db,
+        tempFile(
+          JSON.stringify([{ cle_ministere_educatif: "U#L01", rome_codes: ["D1102"], onisep_url: url }]),
+        ),
+      ).then(() => db.$client.prepare("SELECT onisep_url FROM trainings").pluck().get());
+    expect(await onisep("javascript:alert(1)")).toBeNull();
+    expect(await onisep("https://www.onisep.fr/x")).toBe("https://www.onisep.fr/x");
   });
 
   it("finds a current-shape training by a radius search around its city, with its distance", async () => {

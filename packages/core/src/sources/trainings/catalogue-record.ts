@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { SqlRow } from "../../db/bulk";
-import { cleanLine } from "../upstream/text";
+import { cleanLine, webUrl } from "../upstream/text";
 
 // Mongo exports write dates as {"$date": "..."}; the catalogue API writes plain ISO strings.
 const unwrapDate = (v: unknown) =>
@@ -84,7 +84,7 @@ export const CatalogueTrainingSchema = z.object({
   rncp_intitule: text,
   rncp_eligible_apprentissage: flag,
   capacite: text,
-  onisep_url: text,
+  onisep_url: text.transform(webUrl),
   email: text,
   rome_codes: z
     .array(
