@@ -55,7 +55,8 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
       : null;
   const phone = item.contact?.phone ?? null;
   const plainEmail = item.ideaType === "formation" || item.ideaType === "peJob" ? item.contact?.email : null;
-  const hasAction = item.ideaType === "peJob" ? Boolean(item.url) : canApply(item);
+  const applyLink = item.ideaType === "peJob" ? (item.contact?.url ?? null) : null;
+  const hasAction = item.ideaType === "peJob" ? Boolean(item.url ?? applyLink) : canApply(item);
 
   return (
     <article className="detail" aria-labelledby="detail-title">
@@ -142,10 +143,23 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
         </p>
       )}
 
+      {applyLink && (
+        <p>
+          <a className="btn btn--primary" href={applyLink} target="_blank" rel="noopener noreferrer">
+            Je postule auprès du recruteur <span className="sr-only">(nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
       {item.ideaType === "peJob" && item.url && (
         <p>
-          <a className="btn btn--primary" href={item.url} target="_blank" rel="noopener noreferrer">
-            Je postule sur France Travail <span className="sr-only">(nouvelle fenêtre)</span>
+          <a
+            className={applyLink ? "btn btn--secondary" : "btn btn--primary"}
+            href={item.url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            {applyLink ? "Voir l'offre sur France Travail" : "Je postule sur France Travail"}{" "}
+            <span className="sr-only">(nouvelle fenêtre)</span>
           </a>
         </p>
       )}

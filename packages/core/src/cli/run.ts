@@ -7,8 +7,8 @@ const USAGE = `Usage:
   npm run seed [-- --scale sample|national] [--seed N] [--force]
   npm run import -- rome <official ROME csv>
   npm run import -- metiers <métiers csv (referentiel-romes-sous-domaines)>
-  npm run import -- trainings <catalogue JSON export>
-  npm run import -- companies <establishments ;-separated file>
+  npm run import -- trainings <catalogue JSON export, current or legacy shape>
+  npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
   npm run anonymize [-- --days N]                                 (default: APPLICATION_RETENTION_DAYS or 365)
 Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
@@ -40,15 +40,30 @@ interface BadRow {
   reason: string;
 }
 
-/** Prints the rejected rows (line and reason), then the counts without the row list. */
+const progressLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Prints the first rejected rows (line and reason), the rejections by kind of reason, then the counts: records
+ * read, stored and rejected.
+ */
 function printReport(kind: string, path: string, report: Record<string, unknown>) {
   const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
+  const rejected = typeof report.skipped === "number" ? report.skipped : bad.length;
   for (const row of bad.slice(0, 50)) console.warn(`  line ${row.line}: ${row.reason}`);
-  if (bad.length > 50) console.warn(`  ... and ${bad.length - 50} more`);
-  const counts = Object.fromEntries(
-    Object.entries(report).filter(([key]) => key !== "errors" && key !== "badLines"),
+  if (rejected > 50) console.warn(`  ... and ${rejected - 50} more`);
+  const byReason = (report.rejectedBy ?? {}) as Record<string, number>;
+  for (const [reason, count] of Object.entries(byReason).sort(([, a], [, b]) => b - a))
+    console.warn(`  ${count} x ${reason}`);
+  const rest = Object.fromEntries(
+    Object.entries(report).filter(
+      ([key]) => !["errors", "badLines", "rejectedBy", "inserted", "skipped"].includes(key),
+    ),
   );
-  console.log(`Imported ${kind} from ${path}:`, { ...counts, rejected: bad.length });
+  const counts =
+    typeof report.inserted === "number"
+      ? { read: report.inserted + rejected, stored: report.inserted, rejected }
+      : { rejected };
+  console.log(`Imported ${kind} from ${path}:`, { ...counts, ...rest });
 }
 
 /** Runs one CLI command; returns the process exit code. */
@@ -89,8 +104,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const url = option(rest, "url") ?? env.CATALOGUE_URL;
         if (!url) throw new Error("set CATALOGUE_URL or pass --url");
         const { syncTrainings } = await import("../ingest/catalogue-sync");
-        const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
-        const db = createDb(path);
+        const db = importDb(env);
         try {
           migrate(db);
           const report = await syncTrainings(
@@ -122,6 +136,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
+/**
+ * The connection of a streaming import: its staging table goes to a temporary file, not to memory, so that a
+ * 400,000-company file stays within a bounded RSS.
+ */
+function importDb(env: NodeJS.ProcessEnv): Db {
+  const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+  db.$client.pragma("temp_store = FILE");
+  return db;
+}
+
 async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
   switch (kind) {
     case "rome": {
@@ -134,20 +158,20 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
     }
     case "trainings": {
       const { importTrainingsJson } = await import("../ingest/trainings");
-      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      const db = importDb(env);
       try {
         migrate(db);
-        return await importTrainingsJson(db, path);
+        return await importTrainingsJson(db, path, { onProgress: progressLine });
       } finally {
         closeDb(db);
       }
     }
     case "companies": {
-      const { importCompaniesCsv } = await import("../ingest/companies");
-      const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+      const { importCompanies } = await import("../ingest/companies");
+      const db = importDb(env);
       try {
         migrate(db);
-        return await importCompaniesCsv(db, path);
+        return await importCompanies(db, path, { onProgress: progressLine });
       } finally {
         closeDb(db);
       }

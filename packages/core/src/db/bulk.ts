@@ -11,12 +11,24 @@ import {
 export type SqlValue = string | number | null;
 export type SqlRow = Record<string, SqlValue>;
 
-/** A prepared INSERT with named parameters; every column must be present in the row. */
+/**
+ * A prepared INSERT with named parameters. A column absent from the row is written NULL (not its default), so
+ * that adding a nullable column does not break writers that do not know it yet.
+ */
 export function prepareInsert(db: Db, table: string, columns: readonly string[], verb = "INSERT") {
   const stmt = db.$client.prepare(
     `${verb} INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
   );
-  return (row: SqlRow) => stmt.run(row);
+  return (row: SqlRow) => {
+    for (const column of columns) if (!(column in row)) return stmt.run(withNulls(columns, row));
+    return stmt.run(row);
+  };
+}
+
+function withNulls(columns: readonly string[], row: SqlRow): SqlRow {
+  const full: SqlRow = {};
+  for (const column of columns) full[column] = row[column] ?? null;
+  return full;
 }
 
 /** The SQL column names of a drizzle table, in declaration order: the shape `prepareInsert` rows take. */

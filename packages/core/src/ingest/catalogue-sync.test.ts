@@ -155,4 +155,26 @@ describe("syncTrainings", () => {
       closeDb(db);
     }
   });
+
+  it("keeps the current campaigns of current-shape records, by the day of the sync", async () => {
+    const current = (key: string, tags: string[]) => ({
+      cle_ministere_educatif: key,
+      rome_codes: ["D1102"],
+      tags,
+      lieu_formation_geo_coordonnees: "45.75,4.85",
+      etablissement_formateur_courriel: "cfa@example.org",
+    });
+    const records = [current("A", ["2025", "2026"]), current("B", ["2024"]), current("C", ["2027"])];
+    const url = await fakeCatalogue((page, limit) => pageOf(records, page, limit));
+    const db = createTestDb();
+    // 1 January 2026: campaigns 2025, 2026, 2027
+    const result = await syncTrainings(deps(db), { url });
+    expect(keys(db)).toEqual(["A", "C"]);
+    expect(result.rejectedBy).toEqual({ "campagne passée (tags)": 1 });
+    expect(
+      db.$client
+        .prepare("SELECT latitude, formateur_courriel FROM trainings WHERE cle_ministere_educatif = 'A'")
+        .get(),
+    ).toEqual({ latitude: 45.75, formateur_courriel: "cfa@example.org" });
+  });
 });

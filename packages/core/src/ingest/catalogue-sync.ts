@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../deps";
-import { Stage, type ImportResult } from "./stage";
-import { parseCatalogueTraining } from "../sources/trainings/catalogue-record";
+import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 import type { SqlRow } from "../db/bulk";
 import { CatalogueSyncError, fetchCataloguePage } from "../sources/trainings/client";
 
@@ -38,7 +38,8 @@ export async function syncTrainings(
 ): Promise<SyncResult> {
   const limit = options.pageSize ?? 500;
   const stage = new Stage(deps.db, "trainings");
-  const result: SyncResult = { inserted: 0, skipped: 0, errors: [], pages: 0, total: 0 };
+  const result: SyncResult = { ...emptyResult(), pages: 0, total: 0 };
+  const campaigns = currentCampaigns(deps.now());
   const keys = new Set<string>();
   let record = 0;
   try {
@@ -49,22 +50,19 @@ export async function syncTrainings(
       const rows: SqlRow[] = [];
       for (const formation of answer.formations) {
         record++;
-        const parsed = parseCatalogueTraining(formation);
-        const key = parsed.ok ? String(parsed.row.cle_ministere_educatif) : "";
-        const reason = !parsed.ok
-          ? parsed.reason
-          : keys.has(key)
-            ? `cle_ministere_educatif en double : ${key}`
-            : null;
-        if (reason !== null) {
-          result.skipped++;
-          if (result.errors.length < 1000) result.errors.push({ line: record, record, reason });
+        const parsed = parseCatalogueTraining(formation, campaigns);
+        if (!parsed.ok) {
+          reject(result, { line: record, record, reason: parsed.reason }, parsed.kind);
           continue;
         }
-        if (parsed.ok) {
-          keys.add(key);
-          rows.push(parsed.row);
+        const key = String(parsed.row.cle_ministere_educatif);
+        if (keys.has(key)) {
+          const reason = `cle_ministere_educatif en double : ${key}`;
+          reject(result, { line: record, record, reason }, "cle_ministere_educatif en double");
+          continue;
         }
+        keys.add(key);
+        rows.push(parsed.row);
       }
       stage.addBatch(rows);
       options.onProgress?.({

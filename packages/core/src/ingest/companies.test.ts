@@ -5,51 +5,82 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../testing/db";
 import { insertTestCommunes } from "../testing/communes";
-import { importCompaniesCsv } from "./companies";
+import { haversineKm } from "../referentials/geography";
+import { importCompanies } from "./companies";
 
-const FIXTURE = fileURLToPath(new URL("../sources/companies/fixtures/etablissements.csv", import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../sources/companies/fixtures/${name}`, import.meta.url));
+const HEADED = fixture("etablissements.csv");
+const HEADERLESS = fixture("etablissements-2022.csv");
+const ALGORITHM = fixture("algorithm-companies.json");
 
 function setup() {
   const db = createTestDb();
   insertTestCommunes(db);
   db.$client.exec("INSERT INTO opcos (siren, opco) VALUES ('388559486', 'ep')");
+  db.$client.exec(
+    "INSERT INTO email_blacklist (email, source, created_at) VALUES ('bounced@example.org', 'hardbounce', '2026-01-01')",
+  );
   return db;
 }
 
-function tempFile(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "lba-import-")), "etablissements.csv");
+function tempFile(content: string | Buffer, name = "etablissements.csv"): string {
+  const path = join(mkdtempSync(join(tmpdir(), "lba-import-")), name);
   writeFileSync(path, content);
   return path;
 }
 
-describe("importCompaniesCsv", () => {
+const company = (db: ReturnType<typeof setup>, siret: string) =>
+  db.$client.prepare("SELECT * FROM companies WHERE siret = ?").get(siret) as Record<string, unknown>;
+const scores = (db: ReturnType<typeof setup>, siret: string) =>
+  db.$client
+    .prepare(
+      "SELECT rome_code, score FROM company_romes WHERE company_id = (SELECT id FROM companies WHERE siret = ?) ORDER BY rome_code",
+    )
+    .all(siret);
+
+const PARIS = { latitude: 48.8589, longitude: 2.347 };
+
+describe("importCompanies, headed ;-separated file", () => {
   it("imports valid establishments and reports each bad line with its reason", async () => {
     const db = setup();
-    const result = await importCompaniesCsv(db, FIXTURE);
-    expect(result.inserted).toBe(4);
-    expect(result.skipped).toBe(6);
+    const result = await importCompanies(db, HEADED);
+    expect(result.format).toBe("csv-headed");
+    expect(result.inserted).toBe(6);
+    expect(result.skipped).toBe(5);
     expect(result.errors).toEqual([
-      { line: 5, reason: "aucun code ROME pour le code NAF 8411Z" },
-      { line: 6, reason: 'commune inconnue : "99999"' },
-      { line: 7, reason: 'siret invalide : "ABC"' },
-      { line: 8, reason: "siret en double : 38855948600070" },
-      { line: 9, reason: "6 colonnes au lieu de 12" },
-      { line: 10, reason: 'code NAF inconnu : "9999Z"' },
+      { line: 5, record: 4, reason: "aucun code ROME" },
+      { line: 6, record: 5, reason: 'commune inconnue : "99999"' },
+      { line: 7, record: 6, reason: 'siret invalide : "ABC"' },
+      { line: 8, record: 7, reason: "siret en double : 38855948600070" },
+      { line: 9, record: 8, reason: "6 colonnes au lieu de 13" },
     ]);
-    const bakery = db.$client.prepare("SELECT * FROM companies WHERE siret = '38855948600070'").get();
-    expect(bakery).toMatchObject({
+    expect(result.rejectedBy).toEqual({
+      "aucun code ROME": 1,
+      "commune inconnue": 1,
+      "siret invalide": 1,
+      "siret en double": 1,
+      "nombre de colonnes": 1,
+    });
+    expect(company(db, "38855948600070")).toMatchObject({
       type: "lba",
       enseigne: "Boulangerie Martin",
       raison_sociale: "SARL BOULANGERIE MARTIN",
       code_naf: "1071C",
       intitule_naf: "Boulangerie et boulangerie-pâtisserie",
+      romes: '["D1102","D1104"]',
       ville: "Paris",
       code_postal: "75015",
-      latitude: 48.8589,
+      latitude: 48.85957,
+      longitude: 2.347061,
       website: null,
+      score: 0.91,
       opco: "ep",
     });
-    expect(JSON.parse((bakery as { romes: string }).romes)).toContain("D1102");
+    expect(scores(db, "38855948600070")).toEqual([
+      { rome_code: "D1102", score: 0.91 },
+      { rome_code: "D1104", score: 0.35 },
+    ]);
     const salon = db.$client
       .prepare("SELECT siret, enseigne, code_naf, romes, email FROM companies WHERE code_commune = '69123'")
       .get();
@@ -65,8 +96,37 @@ describe("importCompaniesCsv", () => {
       .get();
     expect(garage).toEqual({ telephone: "0353012233", code_postal: "67000" });
     const romes = db.$client.prepare("SELECT count(*) FROM company_romes").pluck().get() as number;
-    expect(romes).toBeGreaterThanOrEqual(4);
+    expect(romes).toBe(8);
     expect(db.$client.prepare("SELECT count(*) FROM companies_rtree").pluck().get()).toBe(romes);
+  });
+
+  it("keeps a row whose quoted fields hold the delimiter, and drops a javascript: website", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    expect(company(db, "41234567800012")).toMatchObject({
+      enseigne: 'Boulangerie "Au Bon Pain"; depuis 1950',
+      numero_rue: "3; bis",
+      website: null,
+      romes: '["D1102"]',
+    });
+  });
+
+  it("keeps a company whose NAF code it does not know, without a NAF label", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    expect(company(db, "44306184100047")).toMatchObject({ code_naf: "9999Z", intitule_naf: null });
+  });
+
+  it("places companies known only by their commune apart from each other, within 300 m of its centroid", async () => {
+    const db = setup();
+    const result = await importCompanies(db, HEADED);
+    expect([result.placedByFile, result.placedByCommune]).toEqual([0, 6]);
+    const paris = db.$client
+      .prepare("SELECT latitude, longitude FROM companies WHERE code_commune = '75056' ORDER BY siret")
+      .all() as { latitude: number; longitude: number }[];
+    expect(paris).toHaveLength(2);
+    expect(paris[0]).not.toEqual(paris[1]);
+    for (const point of paris) expect(haversineKm(point, PARIS)).toBeLessThanOrEqual(0.3);
   });
 
   it("replaces every company, lbb included, in one go", async () => {
@@ -74,7 +134,7 @@ describe("importCompaniesCsv", () => {
     db.$client.exec(
       `INSERT INTO companies (siret, type, romes, created_at, last_update_at) VALUES ('11111111111111', 'lbb', '["D1102"]', 'x', 'x')`,
     );
-    await importCompaniesCsv(db, FIXTURE);
+    await importCompanies(db, HEADED);
     expect(
       db.$client.prepare("SELECT count(*) FROM companies WHERE siret = '11111111111111'").pluck().get(),
     ).toBe(0);
@@ -82,13 +142,155 @@ describe("importCompaniesCsv", () => {
 
   it("changes nothing when the header is wrong or no row is valid", async () => {
     const db = setup();
-    await importCompaniesCsv(db, FIXTURE);
-    await expect(importCompaniesCsv(db, tempFile("siret,nom\n1,2\n"))).rejects.toThrow(/En-tête inattendu/);
+    await importCompanies(db, HEADED);
+    await expect(importCompanies(db, tempFile("siret,nom\n1,2\n"))).rejects.toThrow(/En-tête inattendu/);
     const header =
       "siret;enseigne;nom;code_naf;numero_rue;libelle_rue;code_commune;code_postal;email;telephone;tranche_effectif;website";
     await expect(
-      importCompaniesCsv(db, tempFile(`${header}\nABC;x;x;1071C;1;R;75056;75001;NULL;NULL;0-0;NULL\n`)),
+      importCompanies(db, tempFile(`${header}\nABC;x;x;1071C;1;R;75056;75001;NULL;NULL;0-0;NULL\n`)),
     ).rejects.toThrow(/Aucune entreprise/);
-    expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(4);
+    await expect(importCompanies(db, tempFile(""))).rejects.toThrow(/Fichier vide/);
+    expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(6);
+    expect(
+      db.$client.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'").pluck().get(),
+    ).toBe(0);
+  });
+});
+
+describe("importCompanies, 2022 header-less file", () => {
+  it("takes the first row for data, reads quoted fields and the optional ROME column", async () => {
+    const db = setup();
+    const result = await importCompanies(db, HEADERLESS);
+    expect(result.format).toBe("csv-headerless");
+    expect(result.inserted).toBe(3);
+    expect(result.errors).toEqual([
+      { line: 3, record: 3, reason: "aucun code ROME" },
+      { line: 4, record: 4, reason: 'code ROME invalide : "X9999"' },
+      { line: 6, record: 6, reason: "3 colonnes au lieu de 12" },
+    ]);
+    expect(company(db, "41234567800020")).toMatchObject({
+      enseigne: "Boucherie du Marché",
+      code_naf: "1013B",
+      email: "boucherie@example.fr",
+      telephone: "0299000001",
+      website: "http://www.boucherie-marche.example.fr",
+      romes: '["D1101"]',
+      score: 0.66,
+    });
+    expect(company(db, "73282932000074")).toMatchObject({
+      enseigne: "Le Comptoir; bar à vins",
+      numero_rue: "12 bis",
+      code_commune: "69381",
+      ville: "Lyon",
+      website: null,
+      romes: '["G1803","G1801"]',
+    });
+    expect(scores(db, "73282932000074")).toEqual([
+      { rome_code: "G1801", score: 0.4 },
+      { rome_code: "G1803", score: null },
+    ]);
+    expect(company(db, "46234567800014")).toMatchObject({
+      enseigne: "L'ATELIER DU PAIN",
+      raison_sociale: "SAS L'ATELIER",
+    });
+  });
+
+  it("reads a Windows-1252 file", async () => {
+    const db = setup();
+    const line = (name: string) =>
+      Buffer.concat([
+        Buffer.from("48234567800016;"),
+        Buffer.from(name, "latin1"),
+        Buffer.from([0x9c]),
+        Buffer.from("ur;SARL;1071C;1;RUE;35238;35000;NULL;NULL;1-2;NULL;D1102\r\n"),
+      ]);
+    await importCompanies(db, tempFile(line("Boulangerie Cr\u00e8me C")));
+    expect(company(db, "48234567800016")).toMatchObject({ enseigne: "Boulangerie Crème Cœur" });
+  });
+});
+
+describe("importCompanies, prediction algorithm JSON", () => {
+  it("reads the array, keeps the file's ROME codes and scores, and reports bad records", async () => {
+    const db = setup();
+    const result = await importCompanies(db, ALGORITHM);
+    expect(result.format).toBe("algorithm-json");
+    expect([result.inserted, result.skipped, result.placedByFile, result.placedByCommune]).toEqual([
+      6, 4, 4, 2,
+    ]);
+    expect(result.errors).toEqual([
+      { line: 84, record: 5, reason: "aucun code ROME" },
+      { line: 105, record: 7, reason: "siret en double : 78542156300011" },
+      { line: 113, record: 8, reason: 'x : coordonnée invalide "abc"' },
+      { line: 142, record: 10, reason: 'code ROME invalide : "Z123"' },
+    ]);
+    expect(result.rejectedBy).toEqual({
+      "aucun code ROME": 1,
+      "siret en double": 1,
+      'x : coordonnée invalide "…"': 1,
+      "code ROME invalide": 1,
+    });
+    expect(scores(db, "78542156300011")).toEqual([
+      { rome_code: "D1102", score: 0.92 },
+      { rome_code: "D1104", score: 0.41 },
+    ]);
+    // the same code twice keeps its best score
+    expect(scores(db, "80312345600018")).toEqual([{ rome_code: "M1805", score: 0.61 }]);
+    expect(company(db, "05012345600018")).toMatchObject({
+      code_commune: "69123",
+      code_postal: "69002",
+      numero_rue: "4",
+      score: null,
+    });
+  });
+
+  it("converts Lambert-93 to WGS84: the Notre-Dame bakery lands within 100 m of its known point", async () => {
+    const db = setup();
+    await importCompanies(db, ALGORITHM);
+    const bakery = company(db, "78542156300011") as { latitude: number; longitude: number };
+    // 48.85297 N, 2.34997 E is (652302, 6861633) in Lambert-93 by IGN's published constants (projection.test.ts)
+    expect(haversineKm(bakery, { latitude: 48.85297, longitude: 2.34997 })).toBeLessThan(0.1);
+    expect(company(db, "78542156300011")).toMatchObject({
+      enseigne: "Boulangèrie L'Épi d'Or",
+      code_commune: "75104",
+      ville: "Paris",
+      email: "contact@epi-dor.example.fr",
+      telephone: "0140000001",
+    });
+  });
+
+  it("converts La Réunion's UTM 40S, and falls back to the commune when x/y lie outside its territory", async () => {
+    const db = setup();
+    await importCompanies(db, ALGORITHM);
+    const restaurant = company(db, "80212345600017") as { latitude: number; longitude: number };
+    expect(haversineKm(restaurant, { latitude: -20.8789, longitude: 55.4481 })).toBeLessThan(0.1);
+    // Lambert-93 numbers given for a Réunion commune: not trusted, the commune's point is used instead
+    const misprojected = company(db, "80512345600010") as { latitude: number; longitude: number };
+    expect(haversineKm(misprojected, { latitude: -20.8823, longitude: 55.4504 })).toBeLessThanOrEqual(0.3);
+  });
+
+  it("drops a blacklisted e-mail and a javascript: website, completes a bare host", async () => {
+    const db = setup();
+    await importCompanies(db, ALGORITHM);
+    expect(company(db, "80712345600012")).toMatchObject({
+      email: null,
+      website: null,
+      telephone: "0299000002",
+    });
+    expect(company(db, "80312345600018")).toMatchObject({ website: "http://code-et-cie.example.net" });
+  });
+
+  it("gives the same companies when the same file is imported again", async () => {
+    const db = setup();
+    const snapshot = () => ({
+      companies: db.$client.prepare("SELECT * FROM companies ORDER BY id").all(),
+      romes: db.$client.prepare("SELECT * FROM company_romes ORDER BY company_id, rome_code").all(),
+      rtree: db.$client.prepare("SELECT * FROM companies_rtree ORDER BY id").all(),
+    });
+    const now = () => new Date("2026-11-30T10:00:00Z");
+    await importCompanies(db, ALGORITHM, { now });
+    const first = snapshot();
+    const again = await importCompanies(db, ALGORITHM, { now });
+    expect(again.inserted).toBe(6);
+    expect(snapshot()).toEqual(first);
   });
 });

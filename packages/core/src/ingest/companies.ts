@@ -1,152 +1,210 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { parse } from "csv-parse";
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
-import { romesForNaf } from "./sample/templates";
-import { nafLabel, normalizeNaf } from "../referentials/naf";
-import { Stage, type ImportResult } from "./stage";
+import { jsonArrayRecords } from "./json-array-stream";
+import { Progress, type ProgressWriter } from "./progress";
+import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { readText, sniffText, type TextEncoding } from "./text-file";
+import { companyRowBuilder } from "../sources/companies/company-row";
+import {
+  AlgorithmCompanySchema,
+  COMPANY_CSV_COLUMNS,
+  ROME_CODES_COLUMN,
+  algorithmDraft,
+  csvCell,
+  csvDraft,
+  type CompanyDraft,
+} from "../sources/companies/records";
+import { describeIssues } from "../sources/trainings/catalogue-record";
 
 const BATCH = 2000;
-export const COMPANY_CSV_HEADER = [
-  "siret",
-  "enseigne",
-  "nom",
-  "code_naf",
-  "numero_rue",
-  "libelle_rue",
-  "code_commune",
-  "code_postal",
-  "email",
-  "telephone",
-  "tranche_effectif",
-  "website",
-] as const;
 
-type CsvRow = Record<(typeof COMPANY_CSV_HEADER)[number], string | null>;
+/** How a companies file is written, told from its first characters (reference §8.3). */
+export type CompanyFileFormat = "algorithm-json" | "csv-headerless" | "csv-headed";
 
-interface CommuneRef {
-  name: string;
-  latitude: number;
-  longitude: number;
-  postcodes: string;
+export interface CompanyImportOptions {
+  now?: () => Date;
+  onProgress?: ProgressWriter;
+}
+
+export interface CompanyImportResult extends ImportResult {
+  format: CompanyFileFormat;
+  /** stored companies placed by the file's x/y, and by their commune's centroid */
+  placedByFile: number;
+  placedByCommune: number;
+}
+
+interface ReadRecord {
+  line: number;
+  record: number;
+  /** a draft, or why the record could not be read (`kind` groups it in rejectedBy; default: the reason) */
+  draft: CompanyDraft | { error: string; kind?: string };
 }
 
 /**
- * Imports the `;`-separated La Bonne Boîte establishments file (reference §8.3) in place of every
- * company. ROME codes come from the NAF code, coordinates from the commune; rows without either are
- * reported and skipped. A file with a wrong header or no valid row changes nothing.
+ * Imports a companies file in place of every company, streaming it: the prediction algorithm's JSON array,
+ * the 2022 header-less `;` file, or a headed `;` file. Bad records are reported with their line and reason;
+ * a file in no known format, or without a valid company, changes nothing.
  */
-export async function importCompaniesCsv(
+export async function importCompanies(
   db: Db,
   path: string,
-  options: { now?: () => Date } = {},
-): Promise<ImportResult> {
-  const commune = db.$client.prepare(
-    "SELECT name, latitude, longitude, postcodes FROM communes WHERE insee = ?",
-  );
-  const opco = db.$client.prepare("SELECT opco FROM opcos WHERE siren = ?").pluck();
-  const now = (options.now ?? (() => new Date()))().toISOString();
+  options: CompanyImportOptions = {},
+): Promise<CompanyImportResult> {
+  const { head, encoding } = await sniffText(path);
+  const format = detectCompanyFormat(head);
+  const build = companyRowBuilder(db, (options.now ?? (() => new Date()))().toISOString());
   const stage = new Stage(db, "companies");
-  const result: ImportResult = { inserted: 0, skipped: 0, errors: [] };
-  const seen = new Set<string>();
+  const progress = new Progress("companies", options.onProgress);
+  const result: CompanyImportResult = { ...emptyResult(), format, placedByFile: 0, placedByCommune: 0 };
+  // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
+  const batchKeys = new Set<string>();
   let batch: SqlRow[] = [];
-  let line = 0;
+  let read = 0;
   try {
-    const lines = createInterface({
-      input: createReadStream(path, { encoding: "utf8" }),
-      crlfDelay: Infinity,
-    });
-    for await (const rawLine of lines) {
-      line++;
-      const text = line === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine;
-      if (line === 1) {
-        const header = text.split(";").map((h) => h.trim().toLowerCase());
-        if (header.join(";") !== COMPANY_CSV_HEADER.join(";")) {
-          throw new Error(`En-tête inattendu : "${text}" (attendu "${COMPANY_CSV_HEADER.join(";")}")`);
-        }
+    const records =
+      format === "algorithm-json"
+        ? readJson(path)
+        : readCsv(path, encoding, format, csvDelimiter(head, format));
+    for await (const { line, record, draft } of records) {
+      read = record;
+      progress.tick(read, stage.size + batch.length, result.skipped);
+      if ("error" in draft) {
+        reject(result, { line, record, reason: draft.error }, draft.kind);
         continue;
       }
-      if (text.trim() === "") continue;
-      const skip = (reason: string) => {
-        result.skipped++;
-        result.errors.push({ line, reason });
-      };
-      const cells = text.split(";");
-      if (cells.length !== COMPANY_CSV_HEADER.length) {
-        skip(`${cells.length} colonnes au lieu de ${COMPANY_CSV_HEADER.length}`);
+      const built = build(draft);
+      if (!built.ok) {
+        reject(result, { line, record, reason: built.reason }, built.kind);
         continue;
       }
-      const row = Object.fromEntries(
-        COMPANY_CSV_HEADER.map((name, i) => {
-          const value = (cells[i] ?? "").trim();
-          return [name, value === "" || value === "NULL" ? null : value];
-        }),
-      ) as CsvRow;
-
-      const digits = row.siret?.replace(/\s/g, "") ?? "";
-      if (!/^\d{1,14}$/.test(digits)) {
-        skip(`siret invalide : "${row.siret ?? ""}"`);
+      if (batchKeys.has(built.siret) || stage.has(built.siret)) {
+        reject(result, { line, record, reason: `siret en double : ${built.siret}` }, "siret en double");
         continue;
       }
-      // spreadsheets drop leading zeros; sirets are 14 characters, zero-padded
-      const siret = digits.padStart(14, "0");
-      if (seen.has(siret)) {
-        skip(`siret en double : ${siret}`);
-        continue;
-      }
-      const naf = row.code_naf ? normalizeNaf(row.code_naf) : null;
-      if (!naf) {
-        skip(`code NAF inconnu : "${row.code_naf ?? ""}"`);
-        continue;
-      }
-      const romes = romesForNaf(naf);
-      if (romes.length === 0) {
-        skip(`aucun code ROME pour le code NAF ${naf}`);
-        continue;
-      }
-      const place = row.code_commune
-        ? (commune.get(row.code_commune.toUpperCase()) as CommuneRef | undefined)
-        : undefined;
-      if (!place) {
-        skip(`commune inconnue : "${row.code_commune ?? ""}"`);
-        continue;
-      }
-      seen.add(siret);
-      batch.push({
-        siret,
-        type: "lba",
-        raison_sociale: row.nom,
-        enseigne: row.enseigne ?? row.nom,
-        code_naf: naf,
-        intitule_naf: nafLabel(naf),
-        romes: JSON.stringify(romes),
-        numero_rue: row.numero_rue,
-        libelle_rue: row.libelle_rue,
-        code_commune: row.code_commune?.toUpperCase() ?? null,
-        code_postal: row.code_postal ?? place.postcodes.split(" ")[0] ?? null,
-        ville: place.name,
-        latitude: place.latitude,
-        longitude: place.longitude,
-        email: row.email?.toLowerCase() ?? null,
-        telephone: row.telephone?.replace(/[\s.]/g, "") ?? null,
-        tranche_effectif: row.tranche_effectif,
-        website: row.website,
-        score: null,
-        opco: (opco.get(siret.slice(0, 9)) as string | undefined) ?? null,
-        created_at: now,
-        last_update_at: now,
-      });
+      batchKeys.add(built.siret);
+      if (built.placedBy === "file") result.placedByFile++;
+      else result.placedByCommune++;
+      batch.push(built.row);
       if (batch.length >= BATCH) {
         stage.addBatch(batch);
         batch = [];
+        batchKeys.clear();
       }
     }
-    if (line === 0) throw new Error("Fichier vide");
+    if (read === 0) throw new Error("Fichier vide");
     stage.addBatch(batch);
+    progress.done(read, stage.size, result.skipped);
     if (stage.size === 0) throw new Error("Aucune entreprise valide dans le fichier : rien n'est remplacé.");
     result.inserted = stage.swap();
     return result;
   } finally {
     stage.drop();
   }
+}
+
+/** `[` opens the algorithm's JSON; a first field of 9 to 14 digits is a SIRET, so the first row is data. */
+export function detectCompanyFormat(head: string): CompanyFileFormat {
+  const text = head.trimStart();
+  if (text.startsWith("[")) return "algorithm-json";
+  const firstField = (text.split(/[;,\r\n]/, 1)[0] ?? "").trim().replace(/^"|"$/g, "");
+  return /^\d{9,14}$/.test(firstField) ? "csv-headerless" : "csv-headed";
+}
+
+async function* readJson(path: string): AsyncGenerator<ReadRecord> {
+  for await (const raw of jsonArrayRecords(path)) {
+    const at = { line: raw.line, record: raw.index };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw.text);
+    } catch (error) {
+      yield { ...at, draft: { error: `JSON invalide : ${(error as Error).message}`, kind: "JSON invalide" } };
+      continue;
+    }
+    const parsed = AlgorithmCompanySchema.safeParse(value);
+    yield {
+      ...at,
+      draft: parsed.success ? algorithmDraft(parsed.data) : { error: describeIssues(parsed.error) },
+    };
+  }
+}
+
+/** `;` for the 2022 file; for a headed file, `;` when its header line has one, else `,`. */
+function csvDelimiter(head: string, format: CompanyFileFormat): ";" | "," {
+  if (format === "csv-headerless") return ";";
+  return (head.split(/\r?\n/, 1)[0] ?? "").includes(";") ? ";" : ",";
+}
+
+async function* readCsv(
+  path: string,
+  encoding: TextEncoding,
+  format: "csv-headerless" | "csv-headed",
+  delimiter: ";" | ",",
+): AsyncGenerator<ReadRecord> {
+  const unreadable: ReadRecord[] = [];
+  const source = readText(path, encoding);
+  const parser = source.pipe(
+    parse({
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      on_skip: (error) => {
+        const line = Number(error?.lines ?? 0);
+        const reason = `ligne illisible : ${error?.message ?? "CSV invalide"}`;
+        unreadable.push({ line, record: 0, draft: { error: reason, kind: "ligne illisible" } });
+        return undefined;
+      },
+    }),
+  );
+  let columns: Map<string, number> | null = null;
+  let expected: number = COMPANY_CSV_COLUMNS.length;
+  let record = 0;
+  try {
+    for await (const { record: cells, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      for (const bad of unreadable.splice(0)) yield { ...bad, record: ++record };
+      const line = info.lines;
+      if (format === "csv-headed" && columns === null) {
+        columns = headerColumns(cells);
+        expected = cells.length;
+        continue;
+      }
+      record++;
+      const withRomes = format === "csv-headerless" && cells.length === expected + 1;
+      if (cells.length !== expected && !withRomes) {
+        const reason = `${cells.length} colonnes au lieu de ${expected}`;
+        yield { line, record, draft: { error: reason, kind: "nombre de colonnes" } };
+        continue;
+      }
+      const index = columns ?? HEADERLESS;
+      yield { line, record, draft: asDraft(csvDraft((name) => csvCell(cells[index.get(name) ?? -1]))) };
+    }
+    for (const bad of unreadable.splice(0)) yield { ...bad, record: ++record };
+  } finally {
+    source.destroy();
+  }
+}
+
+const HEADERLESS = new Map<string, number>(
+  [...COMPANY_CSV_COLUMNS, ROME_CODES_COLUMN].map((name, i) => [name, i]),
+);
+
+function headerColumns(cells: string[]): Map<string, number> {
+  const names = cells.map((cell) => cell.trim().toLowerCase());
+  const missing = COMPANY_CSV_COLUMNS.filter((name) => !names.includes(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `En-tête inattendu : "${cells.join(";")}" (attendu "${COMPANY_CSV_COLUMNS.join(";")}[;${ROME_CODES_COLUMN}]", il manque ${missing.join(", ")})`,
+    );
+  }
+  return new Map(names.map((name, i) => [name, i]));
+}
+
+function asDraft(draft: CompanyDraft | { error: string }): ReadRecord["draft"] {
+  return "error" in draft ? { error: draft.error, kind: "rome_codes illisible" } : draft;
 }

@@ -15,7 +15,12 @@ export {
 } from "./sample/generate";
 export { isLuhnValid } from "./sample/siret";
 export type { ImportIssue, ImportResult } from "./stage";
-export { importCompaniesCsv } from "./companies";
+export {
+  importCompanies,
+  detectCompanyFormat,
+  type CompanyFileFormat,
+  type CompanyImportResult,
+} from "./companies";
 export { importTrainingsJson } from "./trainings";
 export { syncTrainings, type SyncOptions, type SyncResult } from "./catalogue-sync";
 export { CatalogueSyncError } from "../sources/trainings/client";

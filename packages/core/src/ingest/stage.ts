@@ -12,30 +12,64 @@ export interface ImportIssue {
 }
 
 export interface ImportResult {
+  /** rows stored */
   inserted: number;
+  /** records rejected; records read = inserted + skipped */
   skipped: number;
+  /** the first MAX_LISTED_ISSUES rejections, in file order */
   errors: ImportIssue[];
+  /** every rejection counted by kind of reason (values left out) */
+  rejectedBy: Record<string, number>;
+}
+
+/** Rejections listed one by one; past this only `rejectedBy` counts them, so memory stays bounded. */
+export const MAX_LISTED_ISSUES = 1000;
+
+export function emptyResult(): ImportResult {
+  return { inserted: 0, skipped: 0, errors: [], rejectedBy: {} };
+}
+
+/** Counts one rejected record; `kind` groups it in `rejectedBy` (default: the reason, values masked). */
+export function reject(result: ImportResult, issue: ImportIssue, kind?: string): void {
+  result.skipped++;
+  if (result.errors.length < MAX_LISTED_ISSUES) result.errors.push(issue);
+  const key =
+    kind ??
+    issue.reason
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/\d+/g, "N")
+      .slice(0, 100);
+  result.rejectedBy[key] = (result.rejectedBy[key] ?? 0) + 1;
 }
 
 type Kind = "trainings" | "companies";
 
-const SETUP: Record<
-  Kind,
-  { columns: readonly string[]; key: string; romes: string; romeTable: string; romeId: string }
-> = {
+interface Setup {
+  columns: readonly string[];
+  key: string;
+  /** a stage-only column */
+  extra?: string;
+  romeTable: string;
+  /** fills the ROME link table from the stage (rows keep their stage ids) */
+  links: (stage: string) => string;
+}
+
+const SETUP: Record<Kind, Setup> = {
   trainings: {
     columns: TRAINING_COLUMNS,
     key: "cle_ministere_educatif",
-    romes: "rome_codes",
     romeTable: "training_romes",
-    romeId: "training_id",
+    links: (stage) => `INSERT INTO training_romes (training_id, rome_code)
+      SELECT DISTINCT s.id, j.value FROM temp.${stage} s, json_each(s.rome_codes) j`,
   },
+  // rome_scores ({"D1102": 0.82}) only lives in the stage: it becomes company_romes.score at the swap
   companies: {
     columns: COMPANY_COLUMNS,
     key: "siret",
-    romes: "romes",
+    extra: "rome_scores",
     romeTable: "company_romes",
-    romeId: "company_id",
+    links: (stage) => `INSERT INTO company_romes (company_id, rome_code, score)
+      SELECT DISTINCT s.id, j.value, s.rome_scores ->> j.value FROM temp.${stage} s, json_each(s.romes) j`,
   },
 };
 
@@ -57,12 +91,13 @@ export class Stage {
     private readonly kind: Kind,
   ) {
     this.name = `stage_${kind}_${process.pid}_${++stageCounter}`;
-    const { columns, key } = SETUP[kind];
+    const { columns, key, extra } = SETUP[kind];
     db.$client.exec(
       `CREATE TEMP TABLE ${this.name} AS SELECT ${columns.join(", ")} FROM main.${kind} WHERE 0`,
     );
+    if (extra) db.$client.exec(`ALTER TABLE temp.${this.name} ADD COLUMN ${extra}`);
     db.$client.exec(`CREATE UNIQUE INDEX temp.${this.name}_key ON ${this.name} (${key})`);
-    this.insertRow = prepareInsert(db, `temp.${this.name}`, columns);
+    this.insertRow = prepareInsert(db, `temp.${this.name}`, extra ? [...columns, extra] : columns);
     const exists = db.$client.prepare(`SELECT 1 FROM temp.${this.name} WHERE ${key} = ?`).pluck();
     this.keyExists = (k) => exists.get(k) !== undefined;
   }
@@ -84,7 +119,7 @@ export class Stage {
 
   /** Replaces the live rows of this kind with the staged ones, atomically, and drops the stage. */
   swap(): number {
-    const { columns, romes, romeTable, romeId } = SETUP[this.kind];
+    const { columns, romeTable, links } = SETUP[this.kind];
     const sqlite = this.db.$client;
     sqlite.transaction(() => {
       sqlite.exec(`DELETE FROM ${romeTable}`);
@@ -92,9 +127,7 @@ export class Stage {
       sqlite.exec(
         `INSERT INTO main.${this.kind} (${columns.join(", ")}) SELECT ${columns.join(", ")} FROM temp.${this.name}`,
       );
-      sqlite.exec(
-        `INSERT INTO ${romeTable} (${romeId}, rome_code) SELECT DISTINCT t.id, j.value FROM main.${this.kind} t, json_each(t.${romes}) j`,
-      );
+      sqlite.exec(links(this.name));
       rebuildSpatialIndex(this.db, this.kind);
       markImported(this.db, this.kind, this.count);
     })();

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { createTestDb } from "../testing/db";
 import { datasetInfo } from "./meta";
 import { importTrainingsJson } from "./trainings";
+import { searchTrainings } from "../search/trainings";
+import { testDeps } from "../testing/deps";
 
 const FIXTURE = fileURLToPath(
   new URL("../sources/trainings/fixtures/catalogue-formations.json", import.meta.url),
@@ -88,12 +90,147 @@ describe("importTrainingsJson", () => {
     }));
     const db = createTestDb();
     const result = await importTrainingsJson(db, tempFile(JSON.stringify(records, null, 1)));
-    expect(result).toEqual({ inserted: 5000, skipped: 0, errors: [] });
+    expect(result).toEqual({ inserted: 5000, skipped: 0, errors: [], rejectedBy: {} });
     expect(
       db.$client
         .prepare("SELECT intitule_long FROM trainings WHERE cle_ministere_educatif = 'K4321#L01'")
         .pluck()
         .get(),
     ).toBe('FORMATION "4321" ÉTÉ [test] {x}');
+  });
+});
+
+const CURRENT = fileURLToPath(
+  new URL("../sources/trainings/fixtures/catalogue-formations-current.json", import.meta.url),
+);
+// campaigns 2026, 2027 and 2028 (from September, the previous year no longer counts)
+const NOVEMBER_2026 = () => new Date("2026-11-30T10:00:00Z");
+
+describe("importTrainingsJson on the current catalogue shape", () => {
+  it("keeps current campaigns only and reports the other records with their reason", async () => {
+    const db = createTestDb();
+    const result = await importTrainingsJson(db, CURRENT, { now: NOVEMBER_2026 });
+    expect(result.inserted).toBe(4);
+    expect(result.errors.map((e) => `${e.line}: ${e.reason}`)).toEqual([
+      "105: aucune session des campagnes 2026, 2027, 2028 (tags : 2023, 2024)",
+      "114: aucune session des campagnes 2026, 2027, 2028 (tags : aucun)",
+      "123: formation non publiée",
+      '132: lieu_formation_geo_coordonnees : coordonnées invalides "45,75;4,84" (attendu "lat,lon")',
+    ]);
+    expect(result.rejectedBy).toEqual({
+      "campagne passée (tags)": 2,
+      "formation non publiée": 1,
+      'lieu_formation_geo_coordonnees : coordonnées invalides "…" (attendu "…")': 1,
+    });
+  });
+
+  it("takes the point of the training place, else the formateur's, else the gestionnaire's, and stores both e-mails", async () => {
+    const db = createTestDb();
+    await importTrainingsJson(db, CURRENT, { now: NOVEMBER_2026 });
+    const rows = db.$client
+      .prepare(
+        `SELECT substr(cle_ministere_educatif, 1, 30) AS cle, latitude, longitude, email, formateur_courriel, gestionnaire_courriel
+         FROM trainings ORDER BY id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      {
+        cle: "115826P01214400123400017044001",
+        latitude: 45.7542,
+        longitude: 4.8496,
+        email: "inscriptions@ecole-bouche.example.org",
+        formateur_courriel: "contact@ecole-bouche.example.org",
+        gestionnaire_courriel: "direction@cma-rhone.example.org",
+      },
+      {
+        cle: "115826P01214400123400033044001",
+        latitude: 48.11,
+        longitude: -1.67,
+        email: null,
+        formateur_courriel: null,
+        gestionnaire_courriel: "cfa@rennes.example.org",
+      },
+      {
+        cle: "115826P01214400123400041044001",
+        latitude: 48.5734,
+        longitude: 7.7521,
+        email: null,
+        formateur_courriel: null,
+        gestionnaire_courriel: null,
+      },
+      {
+        cle: "088281P01313885594860007038855",
+        latitude: 48.4221,
+        longitude: 7.6622,
+        email: null,
+        formateur_courriel: null,
+        gestionnaire_courriel: null,
+      },
+    ]);
+    const pastry = db.$client
+      .prepare("SELECT intitule_long, formateur_raison_sociale FROM trainings WHERE cfd = '50022135'")
+      .get();
+    expect(pastry).toEqual({
+      intitule_long: "PÂTISSIER (CAP)",
+      formateur_raison_sociale: "L'ECOLE DES METIERS DE BOUCHE",
+    });
+    const onisep = (url: string) =>
+      importTrainingsJson(
+        db,
+        tempFile(
+          JSON.stringify([{ cle_ministere_educatif: "U#L01", rome_codes: ["D1102"], onisep_url: url }]),
+        ),
+      ).then(() => db.$client.prepare("SELECT onisep_url FROM trainings").pluck().get());
+    expect(await onisep("javascript:alert(1)")).toBeNull();
+    expect(await onisep("https://www.onisep.fr/x")).toBe("https://www.onisep.fr/x");
+  });
+
+  it("finds a current-shape training by a radius search around its city, with its distance", async () => {
+    const db = createTestDb();
+    await importTrainingsJson(db, CURRENT, { now: NOVEMBER_2026 });
+    const lyon = { latitude: 45.758, longitude: 4.835 };
+    const answer = searchTrainings(testDeps(db), {
+      romes: ["D1104"],
+      point: lyon,
+      radiusKm: 10,
+      diplomaLevel: null,
+      caller: null,
+      fallback: false,
+    });
+    expect(answer.results.map((i) => [i.title, i.place.distance, i.place.city])).toEqual([
+      ["PÂTISSIER (CAP)", 1.2, "Lyon"],
+    ]);
+    expect(answer.results[0]?.contact?.email).toBe("inscriptions@ecole-bouche.example.org");
+  });
+
+  it("gives the same trainings when the same file is imported again", async () => {
+    const db = createTestDb();
+    const snapshot = () => ({
+      trainings: db.$client.prepare("SELECT * FROM trainings ORDER BY id").all(),
+      romes: db.$client.prepare("SELECT * FROM training_romes ORDER BY training_id, rome_code").all(),
+      rtree: db.$client.prepare("SELECT count(*) FROM trainings_rtree").pluck().get(),
+    });
+    await importTrainingsJson(db, CURRENT, { now: NOVEMBER_2026 });
+    const first = snapshot();
+    const again = await importTrainingsJson(db, CURRENT, { now: NOVEMBER_2026 });
+    expect(again.inserted).toBe(4);
+    expect(snapshot()).toEqual(first);
+    expect(first.rtree).toBe(4);
+  });
+
+  it("writes a progress line while it reads and a last one at the end", async () => {
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      cle_ministere_educatif: `P${i}#L01`,
+      rome_codes: ["D1102"],
+      tags: ["2026"],
+      lieu_formation_geo_coordonnees: "48.85,2.35",
+    }));
+    const lines: string[] = [];
+    const db = createTestDb();
+    await importTrainingsJson(db, tempFile(JSON.stringify(records)), {
+      now: NOVEMBER_2026,
+      onProgress: (line) => lines.push(line),
+    });
+    expect(lines.at(-1)).toMatch(/^trainings: 3,000 read, 3,000 kept, 0 rejected \(\d+\.\d s\)$/);
   });
 });

@@ -1,52 +1,75 @@
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
-import { Stage, type ImportResult } from "./stage";
-import { parseCatalogueTraining } from "../sources/trainings/catalogue-record";
+import { Progress, type ProgressWriter } from "./progress";
+import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 
 const BATCH = 1000;
 
+export interface TrainingImportOptions {
+  /** the day whose campaigns are kept (catalogue `tags`); default: now */
+  now?: () => Date;
+  onProgress?: ProgressWriter;
+}
+
 /**
- * Imports the catalogue JSON export (an array of §8.1 records) in place of every training. Bad records
- * are reported with their line and skipped; a file that is not a complete JSON array, or holds no valid
- * record, changes nothing.
+ * Imports a catalogue JSON export (an array of §8.1 records, current or legacy shape, told apart per record)
+ * in place of every training, streaming it. Bad records are reported with their line and skipped; a file
+ * that is not a complete JSON array, or holds no valid record, changes nothing.
  */
-export async function importTrainingsJson(db: Db, path: string): Promise<ImportResult> {
+export async function importTrainingsJson(
+  db: Db,
+  path: string,
+  options: TrainingImportOptions = {},
+): Promise<ImportResult> {
+  const campaigns = currentCampaigns((options.now ?? (() => new Date()))());
   const stage = new Stage(db, "trainings");
-  const result: ImportResult = { inserted: 0, skipped: 0, errors: [] };
+  const progress = new Progress("trainings", options.onProgress);
+  const result = emptyResult();
   let batch: SqlRow[] = [];
-  const keys = new Set<string>();
+  let read = 0;
+  // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
+  const batchKeys = new Set<string>();
   try {
     for await (const raw of jsonArrayRecords(path)) {
-      const skip = (reason: string) => {
-        result.skipped++;
-        result.errors.push({ line: raw.line, record: raw.index, reason });
-      };
+      read = raw.index;
+      progress.tick(read, stage.size + batch.length, result.skipped);
       let value: unknown;
       try {
         value = JSON.parse(raw.text);
       } catch (error) {
-        skip(`JSON invalide : ${(error as Error).message}`);
+        reject(
+          result,
+          { line: raw.line, record: raw.index, reason: `JSON invalide : ${(error as Error).message}` },
+          "JSON invalide",
+        );
         continue;
       }
-      const parsed = parseCatalogueTraining(value);
+      const parsed = parseCatalogueTraining(value, campaigns);
       if (!parsed.ok) {
-        skip(parsed.reason);
+        reject(result, { line: raw.line, record: raw.index, reason: parsed.reason }, parsed.kind);
         continue;
       }
       const key = String(parsed.row.cle_ministere_educatif);
-      if (keys.has(key)) {
-        skip(`cle_ministere_educatif en double : ${key}`);
+      if (batchKeys.has(key) || stage.has(key)) {
+        reject(
+          result,
+          { line: raw.line, record: raw.index, reason: `cle_ministere_educatif en double : ${key}` },
+          "cle_ministere_educatif en double",
+        );
         continue;
       }
-      keys.add(key);
+      batchKeys.add(key);
       batch.push(parsed.row);
       if (batch.length >= BATCH) {
         stage.addBatch(batch);
         batch = [];
+        batchKeys.clear();
       }
     }
     stage.addBatch(batch);
+    progress.done(read, stage.size, result.skipped);
     if (stage.size === 0) throw new Error("Aucune formation valide dans le fichier : rien n'est remplacé.");
     result.inserted = stage.swap();
     return result;

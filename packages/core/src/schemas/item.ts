@@ -61,6 +61,8 @@ export const ContactSchema = z.object({
   name: z.string().nullable(),
   phone: z.string().nullable(),
   info: z.string().nullable(),
+  // peJob: the link to apply (the original's contact.url); null for the other types
+  url: z.string().nullable(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

@@ -45,11 +45,13 @@ export const companyRomesTable = sqliteTable(
       .notNull()
       .references(() => companiesTable.id, { onDelete: "cascade" }),
     romeCode: text("rome_code").notNull(),
+    // the prediction's normalized_score for this (company, ROME); null when the file gives none
+    score: real("score"),
   },
   (t) => [
     primaryKey({ columns: [t.companyId, t.romeCode] }),
-    // France-wide company search by ROME
-    index("company_romes_rome_idx").on(t.romeCode, t.companyId),
+    // France-wide company search by ROME, ranked by score (covering)
+    index("company_romes_rome_idx").on(t.romeCode, t.companyId, t.score),
   ],
 );
 

@@ -20,6 +20,9 @@ export const trainingsTable = sqliteTable(
     capacite: text("capacite"),
     onisepUrl: text("onisep_url"),
     email: text("email"),
+    // the current catalogue's establishment addresses (etablissement_formateur_courriel, ..._gestionnaire_courriel)
+    formateurCourriel: text("formateur_courriel"),
+    gestionnaireCourriel: text("gestionnaire_courriel"),
     romeCodes: text("rome_codes", { mode: "json" }).$type<string[]>().notNull(),
     idFormation: text("id_formation"),
     idRcoFormation: text("id_rco_formation"),

@@ -43,7 +43,7 @@ export function companyToItem(
 /** `{email: token, iv}`; an unknown e-mail is `""` with no iv (reference §5). */
 export function companyContact(config: CoreConfig, email: string | null, phone: string | null): Contact {
   const sealed = email ? sealEmail(config.secret, email) : { email: "", iv: null };
-  return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null };
+  return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null, url: null };
 }
 
 function companyAddress(row: CompanyRow): string | null {

@@ -3,14 +3,7 @@ import { LBB_ROME_OFFSET, distanceSql } from "../../db/indexes";
 import type { CoreDeps } from "../../deps";
 import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, selectColumns } from "../../db/query/rows";
-import {
-  nearest,
-  nearestExact,
-  rtreeCount,
-  rtreePoints,
-  romeTableCandidates,
-  spatialBox,
-} from "../../db/query/spatial";
+import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import type { JobSource } from "../../deps";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -34,16 +27,25 @@ export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
 
 const COMPANIES_COUNT_SQL = rtreeCount("companies_rtree");
 
+// Each company once, with its best prediction score among the asked ROME codes (company_romes_rome_idx covers it).
+const FRANCE_CANDIDATES = `SELECT x.company_id AS id, max(x.score) AS score
+  FROM json_each(@ranges) k CROSS JOIN company_romes x ON x.rome_code BETWEEN (k.value ->> 0) AND (k.value ->> 1)
+  GROUP BY x.company_id`;
+
+// Without a point, the most likely to hire first (the prediction's score), then by name; unscored ones last.
 export const COMPANIES_FRANCE_SQL = `SELECT ${selectColumns(companiesTable, "c")}, ${TITLE} AS title, NULL AS distance
-  FROM (${romeTableCandidates("company_romes", "company_id")}) m JOIN companies c ON c.id = m.id
+  FROM (${FRANCE_CANDIDATES}) m JOIN companies c ON c.id = m.id
   WHERE ${FILTERS}
-  ORDER BY title COLLATE NOCASE, c.siret, c.id LIMIT ${COMPANIES_LIMIT}`;
+  ORDER BY m.score IS NULL, m.score DESC, title COLLATE NOCASE, c.siret, c.id LIMIT ${COMPANIES_LIMIT}`;
 
 const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL, decoded: companiesTable };
 
 type CompanyResultRow = CompanyRow & { distance: number | null };
 
-/** Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by name. */
+/**
+ * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
+ * for those ROMEs, then by name.
+ */
 export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | "lbb") {
   const base = { type, opco: query.opco?.toLowerCase() ?? null };
   let rows: CompanyResultRow[];

@@ -19,6 +19,8 @@ export const EntrepriseSchema = z.object({
   logo: text,
   description: text,
   siret: text,
+  // the company's website
+  url: text,
 });
 
 export const ContactSchema = z.object({
@@ -27,6 +29,15 @@ export const ContactSchema = z.object({
   coordonnees1: text,
   coordonnees2: text,
   coordonnees3: text,
+  // where to apply, when the recruiter gave a link
+  urlPostulation: text,
+});
+
+// Where the offer comes from: France Travail itself or a partner job board that also takes applications.
+export const OrigineOffreSchema = z.object({
+  origine: text,
+  urlOrigine: text,
+  partenaires: z.array(z.object({ nom: text, url: text, logo: text })).nullish(),
 });
 
 export const OfferSchema = z.object({
@@ -45,6 +56,7 @@ export const OfferSchema = z.object({
   lieuTravail: LieuTravailSchema.nullish(),
   entreprise: EntrepriseSchema.nullish(),
   contact: ContactSchema.nullish(),
+  origineOffre: OrigineOffreSchema.nullish(),
 });
 export type Offer = z.infer<typeof OfferSchema>;
 

@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { openEmail } from "../../crypto/email-token";
 import { ItemSchema } from "../../schemas/item";
 import { OfferSchema, type Offer } from "./api-types";
-import { offerFixture, searchFixture } from "./fixtures";
-import { compareByDistance, normalizeOffer, OFFER_URL_TRACKING } from "./normalize";
+import { createTestDb } from "../../testing/db";
+import { insertTestCommunes } from "../../testing/communes";
+import { offerFixture, partnerOfferFixture, searchFixture } from "./fixtures";
+import { departementOfLabel, departementPointFinder } from "./departement-place";
+import { applyUrl, compareByDistance, normalizeOffer, OFFER_URL_TRACKING } from "./normalize";
 
 const SECRET = "normalize-test-secret";
 const offers = searchFixture.resultats.map((raw) => OfferSchema.parse(raw));
@@ -68,6 +71,7 @@ describe("normalizeOffer", () => {
       iv: null,
       phone: null,
       info: "Pour postuler, utiliser le lien suivant : https://candidat.francetravail.fr/offres/recherche/detail/170ZKMB",
+      url: null,
     });
   });
 
@@ -115,5 +119,84 @@ describe("normalizeOffer", () => {
       at("E", "a", 48.86),
     ];
     expect(items.sort(compareByDistance).map((i) => i.job?.id)).toEqual(["E", "A", "B", "D", "C"]);
+  });
+
+  it("decodes entities, turns <br> and <p> into line breaks in titles, descriptions and names", () => {
+    const item = normalizeOffer(OfferSchema.parse(partnerOfferFixture), {
+      centre: null,
+      caller: null,
+      secret: SECRET,
+    });
+    expect(item.title).toBe("Boulangère / Boulanger en apprentissage (H/F)");
+    expect(item.job?.description).toBe(
+      "L'ATELIER DU PAIN recrute un(e) apprenti(e).\nMissions :\n- façonnage\n- cuisson\nHoraires à définir.",
+    );
+    expect(item.company).toMatchObject({
+      name: "L'ATELIER DU PAIN",
+      description: "Boulangerie artisanale,\n3 salariés.",
+      url: "https://atelier-du-pain.example.fr",
+    });
+    expect(item.contact?.name).toBe("L'ATELIER DU PAIN - Mme Julie Morel");
+    expect(item.romes).toEqual([{ code: "D1102", label: "Boulanger / Boulangère" }]);
+  });
+
+  it("links to the application in the original's order: urlPostulation, a partner's URL, then urlOrigine", () => {
+    const offer = OfferSchema.parse(partnerOfferFixture);
+    const without = (changes: Partial<Offer>) => applyUrl({ ...offer, ...changes });
+    expect(normalizeOffer(offer, { centre: null, caller: null, secret: SECRET }).contact?.url).toBe(
+      "https://recrutement.atelier-du-pain.example.fr/offres/181BKRT/postuler",
+    );
+    expect(without({ contact: { nom: "x" } })).toBe("https://www.jobboard.example.com/candidature/181BKRT");
+    expect(
+      without({
+        contact: { urlPostulation: "javascript:alert(1)" },
+        origineOffre: { urlOrigine: "https://www.jobboard.example.com/offres/181BKRT", partenaires: [] },
+      }),
+    ).toBe("https://www.jobboard.example.com/offres/181BKRT");
+    expect(without({ contact: null, origineOffre: null })).toBeNull();
+    // the only way to apply is the link: the contact still carries it
+    const linkOnly = normalizeOffer(
+      { ...offer, contact: { urlPostulation: "https://apply.example.org/1" } },
+      { centre: null, caller: null, secret: SECRET },
+    );
+    expect(linkOnly.contact).toEqual({
+      name: null,
+      email: null,
+      iv: null,
+      phone: null,
+      info: null,
+      url: "https://apply.example.org/1",
+    });
+  });
+
+  it("places an offer known only by its département at the chef-lieu, with its département and distance", () => {
+    const db = createTestDb();
+    insertTestCommunes(db);
+    const item = normalizeOffer(departementOnly, {
+      centre: REPUBLIQUE,
+      caller: null,
+      secret: SECRET,
+      departementPoint: departementPointFinder(db),
+    });
+    expect(item.place).toMatchObject({
+      distance: 1.5, // 0.95 km south, 1.22 km west
+      latitude: 48.8589,
+      longitude: 2.347,
+      departementNumber: "75",
+      insee: null,
+      fullAddress: "75 - Paris (Dept.)",
+    });
+    expect(ItemSchema.parse(item)).toEqual(item);
+  });
+});
+
+describe("departementOfLabel", () => {
+  it("reads the département of a département-only place, and nothing from a commune", () => {
+    expect(departementOfLabel("75 - Paris (Dept.)")).toBe("75");
+    expect(departementOfLabel("2A - Corse-du-Sud (Dept.)")).toBe("2A");
+    expect(departementOfLabel("974 - La Réunion (Dept.)")).toBe("974");
+    expect(departementOfLabel("75 - Paris 11e Arrondissement")).toBeNull();
+    expect(departementOfLabel("Ile-de-France (Région)")).toBeNull();
+    expect(departementOfLabel(null)).toBeNull();
   });
 });

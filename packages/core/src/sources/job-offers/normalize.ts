@@ -2,7 +2,9 @@ import { sealEmail } from "../../crypto/email-token";
 import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
 import { haversineKm } from "../../referentials/geography";
 import type { GeoPoint } from "../../referentials/geography";
+import { cleanLine, cleanText, webUrl } from "../upstream/text";
 import type { Offer } from "./api-types";
+import { departementOfLabel, type DepartementPoint } from "./departement-place";
 
 export const OFFER_URL_BASE = "https://candidat.francetravail.fr/offres/recherche/detail/";
 export const OFFER_URL_TRACKING = "?at_medium=CMP&at_campaign=labonnealternance_candidater_a_une_offre";
@@ -14,6 +16,8 @@ export interface NormalizeOptions {
   caller: string | null;
   /** Secret sealing recruiter e-mails into the opaque `contact.email` + `contact.iv` token. */
   secret: string;
+  /** Places an offer known only by its département ("75 - Paris (Dept.)") at the chef-lieu. */
+  departementPoint?: DepartementPoint;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -22,58 +26,75 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // DECISIONS "company e-mails") or France Travail's "Pour postuler, utiliser le lien suivant : <url>"
 // instruction, which is public text and goes to `info` with the other coordinates.
 function contactOf(offer: Offer, secret: string): Contact | null {
-  const c = offer.contact;
-  if (!c) return null;
+  const c = offer.contact ?? {};
+  const url = applyUrl(offer);
   const courriel = c.courriel?.trim() || null;
   const isEmail = courriel !== null && EMAIL.test(courriel);
   const lines = [c.coordonnees1, c.coordonnees2, c.coordonnees3, isEmail ? null : courriel]
     .map((l) => l?.trim())
     .filter((l): l is string => !!l);
   const sealed = isEmail ? sealEmail(secret, courriel) : null;
-  const name = c.nom?.trim() || null;
-  if (!name && !sealed && lines.length === 0) return null;
+  const name = cleanLine(c.nom);
+  if (!name && !sealed && lines.length === 0 && !url) return null;
   return {
     name,
     email: sealed?.email ?? null,
     iv: sealed?.iv ?? null,
     phone: null,
     info: lines.length > 0 ? lines.join("\n") : null,
+    url,
   };
 }
 
+/** The original's order: the recruiter's application link, else a partner board's, else the offer's origin. */
+export function applyUrl(offer: Offer): string | null {
+  const origin = offer.origineOffre;
+  const partner = origin?.partenaires?.map((p) => webUrl(p.url)).find((url) => url !== null);
+  return webUrl(offer.contact?.urlPostulation) ?? partner ?? webUrl(origin?.urlOrigine);
+}
+
+/** The offer's point, or its département chef-lieu's when it is placed only by département. */
+function placeOf(offer: Offer, departementPoint: DepartementPoint | undefined) {
+  const lieu = offer.lieuTravail ?? {};
+  if (typeof lieu.latitude === "number" && typeof lieu.longitude === "number")
+    return { point: { latitude: lieu.latitude, longitude: lieu.longitude }, departement: null };
+  const departement = lieu.commune ? null : departementOfLabel(lieu.libelle);
+  const point = departement && departementPoint ? departementPoint(departement) : null;
+  return { point, departement: point ? departement : null };
+}
+
 /** A France Travail offer as a V1 `peJob` item (reference §5, peJob column). */
-export function normalizeOffer(offer: Offer, { centre, caller, secret }: NormalizeOptions): Item {
+export function normalizeOffer(
+  offer: Offer,
+  { centre, caller, secret, departementPoint }: NormalizeOptions,
+): Item {
   const item = emptyItem("peJob");
   const lieu = offer.lieuTravail ?? {};
   const entreprise = offer.entreprise ?? {};
-  const hasPoint = typeof lieu.latitude === "number" && typeof lieu.longitude === "number";
+  const { point, departement } = placeOf(offer, departementPoint);
 
-  item.title = offer.intitule;
+  item.title = cleanLine(offer.intitule);
   item.contact = contactOf(offer, secret);
-  item.place.distance = !hasPoint
-    ? null
-    : centre
-      ? roundDistance(
-          haversineKm(centre, { latitude: lieu.latitude as number, longitude: lieu.longitude as number }),
-        )
-      : 0;
+  item.place.distance = !point ? null : centre ? roundDistance(haversineKm(centre, point)) : 0;
   item.place.fullAddress = [lieu.libelle, lieu.codePostal].filter(Boolean).join(" ") || null;
-  item.place.latitude = hasPoint ? (lieu.latitude as number) : null;
-  item.place.longitude = hasPoint ? (lieu.longitude as number) : null;
+  item.place.latitude = point?.latitude ?? null;
+  item.place.longitude = point?.longitude ?? null;
   item.place.city = lieu.libelle ?? null;
   item.place.zipCode = lieu.codePostal ?? null;
   item.place.insee = lieu.commune ?? null;
+  item.place.departementNumber = departement;
 
-  item.company.name = entreprise.nom ?? null;
+  item.company.name = cleanLine(entreprise.nom);
   item.company.siret = caller === null ? (entreprise.siret ?? null) : null;
   item.company.logo = entreprise.logo ?? null;
-  item.company.description = entreprise.description ?? null;
+  item.company.description = cleanText(entreprise.description);
+  item.company.url = webUrl(entreprise.url);
 
   item.url = `${OFFER_URL_BASE}${encodeURIComponent(offer.id)}${OFFER_URL_TRACKING}`;
   item.job = {
     id: offer.id,
     creationDate: offer.dateCreation ?? null,
-    description: offer.description ?? null,
+    description: cleanText(offer.description),
     contractType: offer.typeContrat ?? null,
     contractDescription: offer.typeContratLibelle ?? null,
     duration: offer.dureeTravailLibelle ?? null,
@@ -84,7 +105,7 @@ export function normalizeOffer(offer: Offer, { centre, caller, secret }: Normali
     quantiteContrat: null,
     elligibleHandicap: null,
   };
-  item.romes = offer.romeCode ? [{ code: offer.romeCode, label: offer.appellationlibelle ?? null }] : null;
+  item.romes = offer.romeCode ? [{ code: offer.romeCode, label: cleanLine(offer.appellationlibelle) }] : null;
   item.nafs =
     offer.secteurActivite || offer.secteurActiviteLibelle
       ? [{ code: offer.secteurActivite ?? null, label: offer.secteurActiviteLibelle ?? null }]

@@ -5,6 +5,7 @@ import type { CoreDeps } from "../../deps";
 import { searchJobs } from "../../search/jobs";
 import { bruteForceKm, insertJobOffer, rebuildSearchIndexes, seededRandom } from "../../testing/factories";
 import { testDeps } from "../../testing/deps";
+import { insertTestCommunes } from "../../testing/communes";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { startFakeFranceTravail, type FakeFranceTravail } from "./fake-server";
 import { offerFixture, searchFixture } from "./fixtures";
@@ -63,6 +64,22 @@ describe("offres source, live France Travail API", () => {
       query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
     );
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+  });
+
+  it("places a département-only offer at its chef-lieu and keeps it whatever the radius", async () => {
+    insertTestCommunes(db);
+    const near = await createOffresSource(fake.settings()).search(deps, query({ radiusKm: 5 }));
+    // same distance (République is 1.5 km from both): the title decides
+    expect(near.items.map((i) => [i.job?.id, i.place.distance, i.place.departementNumber])).toEqual([
+      ["169RTYP", 1.5, "75"],
+      ["171QXNW", 1.5, null],
+    ]);
+    const lyon = { latitude: 45.758, longitude: 4.835 };
+    const far = await createOffresSource(fake.settings()).search(
+      deps,
+      query({ point: lyon, insee: "69123", radiusKm: 5 }),
+    );
+    expect(far.items.map((i) => [i.job?.id, i.place.distance])).toEqual([["169RTYP", 392.5]]);
   });
 
   it("searches France-wide by title without a centre, and for the extended 20000 km radius", async () => {

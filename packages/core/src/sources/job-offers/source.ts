@@ -13,6 +13,7 @@ import {
 } from "./client";
 import { findLocalOffer, findLocalOffers, MAX_OFFERS } from "./local";
 import { compareByDistance, compareByTitle, normalizeOffer } from "./normalize";
+import { departementPointFinder } from "./departement-place";
 
 export const DEFAULT_OFFRES_CACHE_TTL_MS = 10 * 60 * 1000;
 // Beyond this (the "extended" 20000 km search) the API is asked France-wide rather than around a commune.
@@ -25,6 +26,7 @@ function toItems(
 ): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
+  const departementPoint = departementPointFinder(deps.db);
   for (const offer of offers) {
     if (seen.has(offer.id)) continue;
     seen.add(offer.id);
@@ -32,9 +34,13 @@ function toItems(
       centre: query.point,
       caller: query.caller,
       secret: deps.config.secret,
+      departementPoint,
     });
-    // Offers located only by département have no distance: the API already placed them in the area.
-    if (query.point && item.place.distance !== null && item.place.distance > query.radiusKm) continue;
+    // An offer located only by département gets its chef-lieu's distance, which says little about where the
+    // job is: the API already chose it for the area, so the radius does not drop it.
+    const approximate = item.place.departementNumber !== null;
+    if (query.point && !approximate && item.place.distance !== null && item.place.distance > query.radiusKm)
+      continue;
     items.push(item);
   }
   return items.sort(query.point ? compareByDistance : compareByTitle).slice(0, MAX_OFFERS);
@@ -124,5 +130,12 @@ export async function getPeJob(
   } else {
     offer = findLocalOffer(deps.db, id);
   }
-  return offer ? normalizeOffer(offer, { centre: null, caller, secret: deps.config.secret }) : null;
+  return offer
+    ? normalizeOffer(offer, {
+        centre: null,
+        caller,
+        secret: deps.config.secret,
+        departementPoint: departementPointFinder(deps.db),
+      })
+    : null;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SqlRow } from "../../db/bulk";
+import { cleanLine, webUrl } from "../upstream/text";
 
 // Mongo exports write dates as {"$date": "..."}; the catalogue API writes plain ISO strings.
 const unwrapDate = (v: unknown) =>
@@ -8,7 +9,12 @@ const unwrapDate = (v: unknown) =>
 const text = z
   .union([z.string(), z.number()])
   .nullish()
-  .transform((v) => (v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim()));
+  .transform((v) => (v === null || v === undefined ? null : cleanLine(String(v))));
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+// An address that is not one (a phone number, "nc") is dropped rather than the whole training.
+const email = text.transform((v) => (v !== null && EMAIL.test(v) ? v.toLowerCase() : null));
 
 const date = z.preprocess(
   unwrapDate,
@@ -78,7 +84,7 @@ export const CatalogueTrainingSchema = z.object({
   rncp_intitule: text,
   rncp_eligible_apprentissage: flag,
   capacite: text,
-  onisep_url: text,
+  onisep_url: text.transform(webUrl),
   email: text,
   rome_codes: z
     .array(
@@ -100,7 +106,22 @@ export const CatalogueTrainingSchema = z.object({
   code_commune_insee: text,
   num_departement: text,
   region: text,
+  // legacy shape (removed from the catalogue in 2023)
   idea_geo_coordonnees_etablissement: coordinates,
+  // current shape
+  lieu_formation_geo_coordonnees: coordinates,
+  geo_coordonnees_etablissement_formateur: coordinates,
+  geo_coordonnees_etablissement_gestionnaire: coordinates,
+  etablissement_formateur_courriel: email,
+  etablissement_gestionnaire_courriel: email,
+  tags: z
+    .array(
+      z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
+      {
+        error: "tags doit être une liste",
+      },
+    )
+    .nullish(),
   ...establishment("formateur"),
   ...establishment("gestionnaire"),
   etablissement_gestionnaire_type: text,
@@ -119,15 +140,47 @@ export function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-export type ParsedTraining = { ok: true; row: SqlRow } | { ok: false; reason: string };
+/** "legacy": a record with `idea_geo_coordonnees_etablissement` (exports before 2023); "current" otherwise. */
+export type CatalogueShape = "current" | "legacy";
 
-/** Validates one catalogue record and maps it to a `trainings` row (without id). */
-export function parseCatalogueTraining(input: unknown): ParsedTraining {
+export type ParsedTraining =
+  { ok: true; row: SqlRow; shape: CatalogueShape } | { ok: false; reason: string; kind?: string };
+
+/**
+ * The campaigns (session start years, the catalogue's `tags`) searched on `now`, by the original service's
+ * rule: the current and next years, plus the previous one until August or the one after next from September.
+ */
+export function currentCampaigns(now: Date): string[] {
+  const year = now.getUTCFullYear();
+  return [year - 1, year, year + 1, year + 2]
+    .filter((y) => (now.getUTCMonth() < 8 ? y <= year + 1 : y >= year))
+    .map(String);
+}
+
+/**
+ * Validates one catalogue record of either shape and maps it to a `trainings` row (without id). A record
+ * that has `tags` must have one among `campaigns`; a legacy record has none and is kept.
+ */
+export function parseCatalogueTraining(input: unknown, campaigns: readonly string[]): ParsedTraining {
   const parsed = CatalogueTrainingSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   const r = parsed.data as CatalogueTraining & Record<string, string | null>;
   if (r.published === false || r.catalogue_published === false)
     return { ok: false, reason: "formation non publiée" };
+  if (r.tags && !r.tags.some((tag) => campaigns.includes(tag)))
+    return {
+      ok: false,
+      reason: `aucune session des campagnes ${campaigns.join(", ")} (tags : ${r.tags.join(", ") || "aucun"})`,
+      kind: "campagne passée (tags)",
+    };
+  const shape: CatalogueShape = r.idea_geo_coordonnees_etablissement ? "legacy" : "current";
+  // legacy: the establishment point; current: the training place, else the formateur, else the gestionnaire
+  const point =
+    shape === "legacy"
+      ? r.idea_geo_coordonnees_etablissement
+      : (r.lieu_formation_geo_coordonnees ??
+        r.geo_coordonnees_etablissement_formateur ??
+        r.geo_coordonnees_etablissement_gestionnaire);
   const level = /^([3-7])/.exec(r.niveau ?? "")?.[1];
   const e = (kind: string, field: string) => r[`etablissement_${kind}_${field}`] ?? null;
   const row: SqlRow = {
@@ -146,6 +199,8 @@ export function parseCatalogueTraining(input: unknown): ParsedTraining {
     capacite: r.capacite,
     onisep_url: r.onisep_url,
     email: r.email,
+    formateur_courriel: r.etablissement_formateur_courriel,
+    gestionnaire_courriel: r.etablissement_gestionnaire_courriel,
     rome_codes: JSON.stringify([...new Set(r.rome_codes)]),
     id_formation: r.id_formation,
     id_rco_formation: r.id_rco_formation,
@@ -157,8 +212,8 @@ export function parseCatalogueTraining(input: unknown): ParsedTraining {
     code_commune_insee: r.code_commune_insee,
     num_departement: r.num_departement,
     region: r.region,
-    latitude: r.idea_geo_coordonnees_etablissement?.latitude ?? null,
-    longitude: r.idea_geo_coordonnees_etablissement?.longitude ?? null,
+    latitude: point?.latitude ?? null,
+    longitude: point?.longitude ?? null,
     gestionnaire_type: r.etablissement_gestionnaire_type,
     gestionnaire_conventionne: r.etablissement_gestionnaire_conventionne,
   };
@@ -177,5 +232,5 @@ export function parseCatalogueTraining(input: unknown): ParsedTraining {
     }
     row[`${kind}_raison_sociale`] = e(kind, "entreprise_raison_sociale");
   }
-  return { ok: true, row };
+  return { ok: true, row, shape };
 }

@@ -19,7 +19,9 @@ export function trainingToItem(
   item.idRco = row.idFormation;
   item.idRcoFormation = row.idRcoFormation;
   item.cleMinistereEducatif = row.cleMinistereEducatif;
-  item.contact = row.email ? { email: row.email, iv: null, name: null, phone: null, info: null } : null;
+  item.contact = row.email
+    ? { email: row.email, iv: null, name: null, phone: null, info: null, url: null }
+    : null;
   item.place = {
     distance: distanceKm === null ? null : roundDistance(distanceKm),
     fullAddress: trainingAddress(row),

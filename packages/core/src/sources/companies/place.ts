@@ -1,0 +1,62 @@
+import type { Db } from "../../db/client";
+import type { GeoPoint } from "../../referentials/geography";
+
+export interface CommunePlace extends GeoPoint {
+  insee: string;
+  name: string;
+  /** space-separated, the main one first */
+  postcodes: string;
+}
+
+/** Arrondissements municipaux -> their city, for a `communes` table that lists only the three cities. */
+function cityOfArrondissement(insee: string): string | null {
+  const n = Number(insee);
+  if (n >= 75101 && n <= 75120) return "75056";
+  if (n >= 13201 && n <= 13216) return "13055";
+  if (n >= 69381 && n <= 69389) return "69123";
+  return null;
+}
+
+/** A commune by INSEE code from the `communes` table; an arrondissement absent from it gives its city. */
+export function communeFinder(db: Db): (insee: string) => CommunePlace | undefined {
+  const statement = db.$client.prepare(
+    "SELECT insee, name, postcodes, latitude, longitude FROM communes WHERE insee = ?",
+  );
+  const find = (insee: string) => statement.get(insee) as CommunePlace | undefined;
+  return (insee) => {
+    const code = insee.toUpperCase();
+    const found = find(code);
+    if (found) return found;
+    const city = cityOfArrondissement(code);
+    return city ? find(city) : undefined;
+  };
+}
+
+export const MAX_SPREAD_METRES = 300;
+
+/**
+ * A point near a commune's centroid, at most `MAX_SPREAD_METRES` away, the same for the same key: companies
+ * placed by their commune alone no longer pile up on one point (uniform over the disc).
+ */
+export function spreadPoint(centre: GeoPoint, key: string, maxMetres = MAX_SPREAD_METRES): GeoPoint {
+  const a = hash32(key);
+  const b = hash32(`${key}#`);
+  const distance = maxMetres * Math.sqrt(a / 2 ** 32);
+  const angle = (2 * Math.PI * b) / 2 ** 32;
+  const dLat = (distance * Math.cos(angle)) / 111_320;
+  const dLon = (distance * Math.sin(angle)) / (111_320 * Math.cos((centre.latitude * Math.PI) / 180));
+  return {
+    latitude: Math.round((centre.latitude + dLat) * 1e6) / 1e6,
+    longitude: Math.round((centre.longitude + dLon) * 1e6) / 1e6,
+  };
+}
+
+// FNV-1a, 32 bits
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
