@@ -1,3 +1,4 @@
 export * from "./item";
 export * from "./v1";
 export * from "./sources";
+export * from "./application-errors";
