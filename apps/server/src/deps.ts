@@ -1,19 +1,33 @@
-import type { CoreDeps, Logger } from "@lba/core/deps";
+import type { ApplicationDeps } from "@lba/core/applications";
 import type { Db } from "@lba/core/db";
+import type { CoreDeps, Logger } from "@lba/core/deps";
 import { createOfflineGeocoder, type Geocoder } from "@lba/core/geo";
-import { createAdresseGeocoder } from "@lba/core/sources";
-import type { OffresSettings } from "@lba/core/sources";
-import { createOffresSource } from "@lba/core/sources";
+import { createAdresseGeocoder, createOffresSource, type OffresSettings } from "@lba/core/sources";
 import type { LoadedEnv } from "./env";
-import { redactingLogger } from "./lib/redacting-logger";
 import type { AnswerCacheSettings } from "./lib/answer-cache";
-import type { ApplicationRouteDeps } from "./routes/application";
+import { redactingLogger } from "./lib/redacting-logger";
+import type { WebhookAuth } from "./lib/webhook-auth";
 
 export interface RateLimitSettings {
   enabled: boolean;
   windowMs: number;
   /** Multiplies every per-route limit. */
   factor: number;
+}
+
+/** What the application (candidature) routes and procedures need. */
+export interface ApplicationRouteDeps {
+  /** Core deps plus the mailer and the application settings. */
+  applications: ApplicationDeps;
+  /** Credentials Postmark must send to the webhook; null: the webhook route answers 404. */
+  webhookAuth: WebhookAuth | null;
+  /**
+   * Called after a bounce was recorded: a hard bounce erases the address from companies and recruiters, a write of
+   * this process that the search answer cache cannot see (it only watches other connections).
+   */
+  onSearchDataChanged?: () => void;
+  /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit); default 5 MB. */
+  maxBodyBytes?: number;
 }
 
 /** Everything the HTTP layer needs: the core deps plus transport settings. */
@@ -65,6 +79,7 @@ export function offresSettingsFrom(env: LoadedEnv["env"]): OffresSettings | null
   };
 }
 
+/** The server's dependencies, built from the validated environment and the opened database. */
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
@@ -86,7 +101,7 @@ export function buildDeps(
     log: redactingLogger(consoleLogger(env.LOG_LEVEL)),
     ...(offres ? { jobSources: { offres: createOffresSource(offres) } } : {}),
   };
-  return {
+  const deps: ServerDeps = {
     core,
     offres,
     // api-adresse only when configured: the default works offline from the communes referential.
@@ -106,4 +121,5 @@ export function buildDeps(
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
   };
+  return deps;
 }

@@ -1,8 +1,9 @@
 import { createClamavScanner } from "@lba/core/antivirus";
-import type { ApplicationDeps, WebhookAuth } from "@lba/core/applications";
+import type { ApplicationDeps } from "@lba/core/applications";
 import type { CoreDeps } from "@lba/core/deps";
 import { createOutboxMailer, createPostmarkMailer, DEFAULT_FROM, type Mailer } from "@lba/core/mail";
 import { z } from "zod";
+import type { WebhookAuth } from "../../lib/webhook-auth";
 
 // Environment of the application feature; the lead merges it into env.ts (every variable optional).
 export const ApplicationEnvSchema = z.object({
