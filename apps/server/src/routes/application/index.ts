@@ -4,8 +4,6 @@ import { registerIntention } from "./intention";
 import { registerSendApplication } from "./send";
 import { registerWebhook } from "./webhook";
 
-export { buildApplicationDeps, ApplicationEnvSchema, type ApplicationEnv } from "./settings";
-
 export function registerApplicationRoutes(app: OpenAPIHono, deps: ApplicationServerDeps) {
   registerSendApplication(app, deps);
   registerIntention(app, deps);
