@@ -1,6 +1,5 @@
 import type { ApplicationErrorKey, ApplicationFailure } from "@lba/core/schemas";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The HTTP status of every application error key (reference §3.11, decision 004). */
@@ -28,7 +27,21 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
 } as const satisfies Record<ApplicationErrorKey, ContentfulStatusCode>;
 
-type ErrorStatus = (typeof ERROR_STATUS)[ApplicationErrorKey];
+export type ErrorStatus = (typeof ERROR_STATUS)[ApplicationErrorKey];
+
+/** An answer of the application endpoints, the same on both transports: the body of a 200, or a refusal. */
+export type Answer<B> =
+  { status: 200; body: B } | { status: ErrorStatus; body: { error: ApplicationErrorKey } };
+
+/** The refusal of an error key: `{"error": key}` with the key's status. */
+export function refusal(key: ApplicationErrorKey): Answer<never> {
+  return { status: ERROR_STATUS[key], body: { error: key } };
+}
+
+/** The answer of a core outcome: `body` with 200 when it succeeded, else the refusal of its key. */
+export function answerOf<B>(outcome: { ok: true } | ApplicationFailure, body: B): Answer<B> {
+  return outcome.ok ? { status: 200, body } : refusal(outcome.error);
+}
 
 // tRPC has no 410: an expired link is a bad request there, its message (the key) still says which.
 const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
@@ -47,9 +60,4 @@ const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
 /** The tRPC error code of an application error key, from its HTTP status. */
 export function trpcCodeOf(key: ApplicationErrorKey): TRPC_ERROR_CODE_KEY {
   return TRPC_CODES[ERROR_STATUS[key]];
-}
-
-/** The REST answer of a refusal: `{"error": key}` with the key's status. */
-export function failureJson(c: Context, failure: ApplicationFailure): Response {
-  return c.json({ error: failure.error }, ERROR_STATUS[failure.error]);
 }

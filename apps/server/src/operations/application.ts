@@ -3,23 +3,18 @@ import {
   handlePostmarkWebhook,
   recordIntention,
   sendApplication,
+  sendApplicationFingerprint,
   type ApplicationRequest,
   type IntentionContext,
   type IntentionRequest,
 } from "@lba/core/applications";
-import type { ApplicationFailure } from "@lba/core/schemas";
 import type { ApplicationRouteDeps, ServerDeps } from "../deps";
+import { answerOf, refusal, type Answer } from "../lib/error-status";
+import { idempotent } from "../lib/idempotency";
 import type { Operation } from "./operation";
 
 /** Server deps with the application feature wired (buildDeps always wires it; tests of other routes do not). */
 export type ApplicationServerDeps = ServerDeps & { applications: ApplicationRouteDeps };
-
-/** What an application endpoint answers: the body of a 200, or the error key of a refusal. */
-export type Reply<B> = { ok: true; body: B } | ApplicationFailure;
-
-function reply<B>(outcome: { ok: true } | ApplicationFailure, body: B): Reply<B> {
-  return outcome.ok ? { ok: true, body } : { ok: false, error: outcome.error };
-}
 
 export interface SendInput {
   request: ApplicationRequest;
@@ -30,33 +25,37 @@ export interface SendInput {
 
 const SENT = { result: "ok", message: "messages sent" } as const;
 
+/** A send, once per Idempotency-Key. */
+function send(
+  deps: ApplicationServerDeps,
+  { request, caller, idempotencyKey }: SendInput,
+  firstParty: boolean,
+) {
+  const core = deps.applications.applications;
+  const context = { caller, firstParty };
+  return idempotent(core, idempotencyKey, sendApplicationFingerprint(request, context), async () =>
+    answerOf(await sendApplication(core, request, context), SENT),
+  );
+}
+
 // Reference §2.4: the site's routes are limited on tRPC only (the `application` group), not over REST.
 const SITE_ONLY = { rest: null, trpc: "application" } as const;
 
-type ApplicationOperation<I, B> = Operation<I, Reply<B>, ApplicationServerDeps>;
+type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
 
 /** Reference §3.11 and §9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
 export const applicationOperations = {
-  /** POST /api/V1/application: the partner API, `caller` required. */
+  /** POST /api/V1/application: the partner API, `caller` required; recorded as "Error" unless sent. */
   sendV1: {
     limit: "jobs",
-    stats: { api: "applicationV1", counts: (answer) => ({ partialError: !answer.ok }) },
-    run: async (deps, { request, caller, idempotencyKey }) =>
-      reply(await sendApplication(deps.applications.applications, request, { caller, idempotencyKey }), SENT),
+    stats: { api: "applicationV1", counts: (answer) => ({ partialError: answer.status !== 200 }) },
+    run: (deps, input) => send(deps, input, false),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
   /** POST /api/application and `application.send`: the site and the apply widget (first-party). */
   send: {
     limit: SITE_ONLY,
-    run: async (deps, { request, caller, idempotencyKey }) =>
-      reply(
-        await sendApplication(deps.applications.applications, request, {
-          caller,
-          firstParty: true,
-          idempotencyKey,
-        }),
-        SENT,
-      ),
+    run: (deps, input) => send(deps, input, true),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
   /** GET /api/application/intention: what the recruiter reply page shows. */
@@ -64,7 +63,7 @@ export const applicationOperations = {
     limit: SITE_ONLY,
     run: (deps, { token }) => {
       const outcome = getIntentionContext(deps.applications.applications, token);
-      return outcome.ok ? { ok: true, body: outcome.context } : outcome;
+      return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
     },
   } satisfies ApplicationOperation<{ token: string }, IntentionContext>,
 
@@ -72,7 +71,7 @@ export const applicationOperations = {
   intention: {
     limit: SITE_ONLY,
     run: async (deps, request) =>
-      reply(await recordIntention(deps.applications.applications, request), {
+      answerOf(await recordIntention(deps.applications.applications, request), {
         result: "ok",
         message: "intention recorded",
       }),
@@ -87,7 +86,7 @@ export const applicationOperations = {
       // answer cache cannot see.
       const isBounce = (payload as { RecordType?: unknown } | null)?.RecordType === "Bounce";
       if (outcome.ok && isBounce) deps.applications.onSearchDataChanged?.();
-      return reply(outcome, { result: outcome.ok && outcome.ignored ? "ignored" : "ok" });
+      return answerOf(outcome, { result: outcome.ok && outcome.ignored ? "ignored" : "ok" });
     },
   } satisfies ApplicationOperation<unknown, { result: string }>,
 };

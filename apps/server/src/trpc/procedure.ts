@@ -2,9 +2,8 @@ import { TRPCError, type AnyRouter } from "@trpc/server";
 import type { Viewer } from "@lba/core/sources";
 import type { ServerDeps } from "../deps";
 import { cachedAnswer, noCache, type SearchOperation } from "../lib/answer-cache";
-import { trpcCodeOf } from "../lib/error-status";
+import { trpcCodeOf, type Answer } from "../lib/error-status";
 import type { RateLimitGroup } from "../lib/rate-limit";
-import type { Reply } from "../operations/application";
 import { limitOf, perform, type Operation } from "../operations/operation";
 import { publicProcedure, type ProcedureMeta, type TrpcContext } from "./init";
 
@@ -29,10 +28,10 @@ export async function detailAnswer<I, A>(
   return answer;
 }
 
-/** Same answers as REST: the body on success, else a TRPCError whose message is the error key. */
-export function unwrapReply<B>(reply: Reply<B>): B {
-  if (reply.ok) return reply.body;
-  throw new TRPCError({ code: trpcCodeOf(reply.error), message: reply.error });
+/** Same answers as REST: the body of a 200, else a TRPCError whose message is the error key. */
+export function unwrapAnswer<B>(answer: Answer<B>): B {
+  if (answer.status === 200) return answer.body;
+  throw new TRPCError({ code: trpcCodeOf(answer.body.error), message: answer.body.error });
 }
 
 /** The rate-limit group of each procedure of a router ("jobs.search"), from its meta; null when unlimited. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sealEmail } from "../crypto/email-token";
-import { applicationsTable, emailBlacklistTable, idempotencyKeysTable } from "../db/schema";
+import { applicationsTable, emailBlacklistTable } from "../db/schema";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "./attachment";
 import type { VirusScanner } from "../antivirus/clamav";
@@ -380,75 +380,5 @@ describe("sendApplication: mail failures", () => {
       toApplicantMessageId: null,
       toApplicantMessageStatus: "rejected",
     });
-  });
-});
-
-describe("sendApplication: Idempotency-Key", () => {
-  it("sends nothing twice and returns the first answer to a retry with the same key", async () => {
-    const { deps, token } = setup();
-    const first = await sendApplication(deps, validRequest(token), {
-      caller: null,
-      idempotencyKey: "retry-1",
-    });
-    const second = await sendApplication(deps, validRequest(token), {
-      caller: null,
-      idempotencyKey: "retry-1",
-    });
-    expect(second).toEqual(first);
-    expect(deps.mailer.sent).toHaveLength(2);
-    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1);
-    await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "retry-2" });
-    expect(deps.mailer.sent).toHaveLength(4);
-  });
-
-  it("replays an error answer too, and refuses the same key with another payload", async () => {
-    const { deps, token } = setup();
-    const bad = validRequest(token, { applicant_phone: "1" });
-    expect(await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).toEqual({
-      ok: false,
-      error: "données de candidature invalides",
-    });
-    expect(await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).toEqual({
-      ok: false,
-      error: "données de candidature invalides",
-    });
-    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).toEqual({
-      ok: false,
-      error: "idempotency_key_reused",
-    });
-  });
-
-  it("lets a retry through after a failed send, so that it can be retried", async () => {
-    const { deps, token } = setup();
-    deps.mailer.failFor.add("rh@entreprise.example");
-    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).toEqual({
-      ok: false,
-      error: "error_sending_application",
-    });
-    deps.mailer.failFor.clear();
-    expect((await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).ok).toBe(
-      true,
-    );
-    expect(deps.db.select().from(idempotencyKeysTable).get()).toMatchObject({
-      key: "k",
-      body: '{"ok":true}',
-    });
-  });
-
-  it("answers request_in_progress to a concurrent retry", async () => {
-    const { deps, token } = setup();
-    const [a, b] = await Promise.all([
-      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
-      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
-    ]);
-    expect([a, b].map((r) => (r.ok ? "ok" : r.error)).sort()).toEqual(["ok", "request_in_progress"]);
-    expect(deps.mailer.sent).toHaveLength(2);
-  });
-
-  it("refuses a malformed key", async () => {
-    const { deps, token } = setup();
-    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "a b" })).toEqual(
-      { ok: false, error: "invalid_idempotency_key" },
-    );
   });
 });

@@ -9,12 +9,11 @@ import {
   APPLICATION_ERRORS,
   applicationFailure as fail,
   type ApplicationOutcome,
-  type IdempotencyErrorKey,
   type SendApplicationErrorKey,
 } from "../schemas/application-errors";
 import { settingsOf, type ApplicationDeps } from "./deps";
 import { isDisposableEmail } from "./disposable";
-import { requestHash, withIdempotencyKey } from "./idempotency";
+import { requestHash } from "./idempotency";
 import {
   isValidEmail,
   validateApplicantFields,
@@ -29,11 +28,13 @@ export interface SendApplicationContext {
   caller?: string | null;
   /** The site and the apply widget: no caller required (reference §2.2, local origin). */
   firstParty?: boolean;
-  idempotencyKey?: string;
 }
 
 /** Sent to the company (and the confirmation tried), or refused with the key of the first failed check. */
-export type SendApplicationResult = ApplicationOutcome<object, SendApplicationErrorKey | IdempotencyErrorKey>;
+export type SendApplicationResult = ApplicationOutcome<object, SendApplicationErrorKey>;
+
+const callerOf = (input: ApplicationRequest, ctx: SendApplicationContext) =>
+  (ctx.caller ?? input.caller)?.trim() || null;
 
 /** Reference §9.2, in its order; the CV is sent to the company and never stored. */
 export async function sendApplication(
@@ -41,11 +42,12 @@ export async function sendApplication(
   input: ApplicationRequest,
   ctx: SendApplicationContext,
 ): Promise<SendApplicationResult> {
-  const caller = (ctx.caller ?? input.caller)?.trim() || null;
-  const hash = requestHash({ input, caller });
-  return withIdempotencyKey(deps.db, ctx.idempotencyKey, hash, deps.now(), () =>
-    process(deps, input, caller, ctx.firstParty === true),
-  );
+  return process(deps, input, callerOf(input, ctx), ctx.firstParty === true);
+}
+
+/** What makes two sends the same request for an Idempotency-Key: the body and the caller it is sent for. */
+export function sendApplicationFingerprint(input: ApplicationRequest, ctx: SendApplicationContext): string {
+  return requestHash({ input, caller: callerOf(input, ctx) });
 }
 
 async function process(

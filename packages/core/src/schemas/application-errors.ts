@@ -66,13 +66,6 @@ export interface ApplicationFailure<K extends ApplicationErrorKey = ApplicationE
 export type ApplicationOutcome<T extends object, K extends ApplicationErrorKey> =
   ({ ok: true } & T) | ApplicationFailure<K>;
 
-/** Failures of the moment (a mailer or clamd down): server errors, never replayed to an idempotent retry. */
-export const TRANSIENT_ERRORS: readonly ApplicationErrorKey[] = [
-  APPLICATION_ERRORS.sendingFailed,
-  APPLICATION_ERRORS.antivirusUnavailable,
-  INTENTION_ERRORS.sendingFailed,
-];
-
 export function applicationFailure<K extends ApplicationErrorKey>(error: K): ApplicationFailure<K> {
   return { ok: false, error };
 }

@@ -1,13 +1,12 @@
-import { applicationFailure, REQUEST_ERRORS } from "@lba/core/schemas";
+import { REQUEST_ERRORS } from "@lba/core/schemas";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { failureJson } from "../../lib/error-status";
-import type { Reply } from "../../operations/application";
+import { refusal, type Answer } from "../../lib/error-status";
 
 export function limitBody(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: (c) => failureJson(c, applicationFailure(REQUEST_ERRORS.payloadTooLarge)),
+    onError: (c) => answerJson(c, refusal(REQUEST_ERRORS.payloadTooLarge)),
   });
 }
 
@@ -28,7 +27,7 @@ export function stringFields(body: Record<string, unknown>): Record<string, stri
   );
 }
 
-/** The REST answer of an application endpoint: its body with 200, or `{"error": key}` with the key's status. */
-export function replyJson<B>(c: Context, reply: Reply<B>): Response {
-  return reply.ok ? c.json(reply.body, 200) : failureJson(c, reply);
+/** An application endpoint's answer over REST: its body with its status. */
+export function answerJson<B>(c: Context, answer: Answer<B>): Response {
+  return c.json(answer.body, answer.status);
 }

@@ -2,12 +2,12 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { IntentionRequestSchema } from "@lba/core/applications";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
-import { jsonObject, limitBody, replyJson, stringFields } from "./http";
+import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 /** Recruiter replies from the /formulaire-intention page (the SPA also has them through tRPC). */
 export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps) {
   app.get("/api/application/intention", async (c) =>
-    replyJson(
+    answerJson(
       c,
       await perform(deps, applicationOperations.intentionContext, { token: c.req.query("token") ?? "" }),
     ),
@@ -15,6 +15,6 @@ export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps)
 
   app.post("/api/application/intention", limitBody(64 * 1024), async (c) => {
     const request = IntentionRequestSchema.parse(stringFields(await jsonObject(c)));
-    return replyJson(c, await perform(deps, applicationOperations.intention, request));
+    return answerJson(c, await perform(deps, applicationOperations.intention, request));
   });
 }

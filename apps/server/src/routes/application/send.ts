@@ -10,7 +10,7 @@ import {
 } from "../../operations/application";
 import { perform } from "../../operations/operation";
 import { operationRoute } from "../operation-route";
-import { jsonObject, limitBody, replyJson, stringFields } from "./http";
+import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 const text = (description: string, example?: string) => z.string().openapi({ description, example });
 
@@ -103,11 +103,11 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
   // Documented only: the body is read loosely, so that each failure is its V1 error key, not a zod 400.
   app.openAPIRegistry.registerPath(sendApplicationRoute);
   app.post(sendApplicationRoute.getRoutingPath(), limit, async (c) =>
-    replyJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
+    answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
   );
 
   // First-party route of the site and the apply widget: no caller required (reference §3.11).
   app.post("/api/application", limit, async (c) =>
-    replyJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
+    answerJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
   );
 }

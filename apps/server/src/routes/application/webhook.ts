@@ -1,16 +1,16 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { applicationFailure, WEBHOOK_ERRORS } from "@lba/core/schemas";
-import { failureJson } from "../../lib/error-status";
+import { WEBHOOK_ERRORS } from "@lba/core/schemas";
+import { refusal } from "../../lib/error-status";
 import { isWebhookAuthorized } from "../../lib/webhook-auth";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
-import { limitBody, replyJson } from "./http";
+import { limitBody, answerJson } from "./http";
 
 /** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint). */
 export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
   app.post("/api/application/webhook", limitBody(1024 * 1024), async (c) => {
     const auth = deps.applications.webhookAuth;
-    if (!auth) return failureJson(c, applicationFailure(WEBHOOK_ERRORS.notConfigured));
+    if (!auth) return answerJson(c, refusal(WEBHOOK_ERRORS.notConfigured));
     if (
       !isWebhookAuthorized(auth, {
         authorization: c.req.header("Authorization"),
@@ -18,14 +18,14 @@ export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
       })
     ) {
       c.header("WWW-Authenticate", 'Basic realm="webhook"');
-      return failureJson(c, applicationFailure(WEBHOOK_ERRORS.unauthorized));
+      return answerJson(c, refusal(WEBHOOK_ERRORS.unauthorized));
     }
     let payload: unknown;
     try {
       payload = await c.req.json();
     } catch {
-      return failureJson(c, applicationFailure(WEBHOOK_ERRORS.invalidPayload));
+      return answerJson(c, refusal(WEBHOOK_ERRORS.invalidPayload));
     }
-    return replyJson(c, await perform(deps, applicationOperations.webhook, payload));
+    return answerJson(c, await perform(deps, applicationOperations.webhook, payload));
   });
 }

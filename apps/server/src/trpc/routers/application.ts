@@ -3,7 +3,7 @@ import { ApplicationRequestSchema, IntentionRequestSchema } from "@lba/core/appl
 import { z } from "zod";
 import { applicationOperations as ops } from "../../operations/application";
 import { perform } from "../../operations/operation";
-import { operationProcedure, unwrapReply } from "../procedure";
+import { operationProcedure, unwrapAnswer } from "../procedure";
 import { router } from "../init";
 
 /** A procedure of the application feature; NOT_IMPLEMENTED when the server deps do not carry it. */
@@ -24,16 +24,16 @@ export const applicationRouter = router({
     .input(SendInputSchema)
     .mutation(async ({ ctx, input }) => {
       const { idempotencyKey, ...request } = input;
-      return unwrapReply(
+      return unwrapAnswer(
         await perform(ctx.deps, ops.send, { request, caller: request.caller ?? null, idempotencyKey }),
       );
     }),
 
   intentionContext: applicationProcedure(ops.intentionContext)
     .input(z.object({ token: z.string() }))
-    .query(async ({ ctx, input }) => unwrapReply(await perform(ctx.deps, ops.intentionContext, input))),
+    .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.intentionContext, input))),
 
   intention: applicationProcedure(ops.intention)
     .input(IntentionRequestSchema)
-    .mutation(async ({ ctx, input }) => unwrapReply(await perform(ctx.deps, ops.intention, input))),
+    .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.intention, input))),
 });
