@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { closeDb } from "@lba/core/db";
-import { createTestDb } from "@lba/core/testing";
+import { applicationTestDeps, createTestDb } from "@lba/core/testing";
 import { getJson, testApp } from "./test-app";
 
 describe("GET /api", () => {
@@ -107,6 +107,60 @@ describe("rate limits", () => {
       expect((await app.request(`/api/trpc/metiers.autocomplete?input=${input}`)).status).toBe(200);
     expect((await app.request(`/api/trpc/metiers.autocomplete?input=${input}`)).status).toBe(429);
     expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
+  });
+
+  it("puts every REST route in its group of reference §2.4, whatever the spelling of its path", async () => {
+    const GROUPS: Record<string, string[]> = {
+      formations: ["/api/V1/formations", "/api/v1/formations/formation/x"],
+      jobs: [
+        "/api/V1/formationsParRegion",
+        "/api/V1/jobs",
+        "/api/V1/jobs/job/x",
+        "/api/v1/jobs/company/x",
+        "/api/V1/jobs/matcha/x",
+        "/api/v1/jobsetformations",
+        "POST /api/V1/application",
+      ],
+      metiers: [
+        "/api/V1/metiers",
+        "/api/V1/metiers/all",
+        "/api/V1/metiers/metiersParFormation/x",
+        "/api/V1/metiers/metiersParEtablissement/x",
+      ],
+      autocomplete: [
+        "/api/romelabels",
+        "/api/jobsdiplomas",
+        "/api/V1/metiers/autocomplete",
+        "/api/V1/metiers/diplomaLevels",
+      ],
+      geo: ["/api/V1/geo/communes", "/api/V1/geo/reverse"],
+      none: ["/api", "/api/ready", "POST /api/application", "/api/application/intention"],
+    };
+    const call = (app: ReturnType<typeof testApp>["app"], route: string) => {
+      const [method, path] = route.startsWith("POST ") ? ["POST", route.slice(5)] : ["GET", route];
+      return app.request(path ?? "", method === "POST" ? { method, body: "{}" } : {});
+    };
+    for (const [group, routes] of Object.entries(GROUPS)) {
+      const core = applicationTestDeps();
+      // Every limit rounds to 1: the second call of a group is refused.
+      const { app } = testApp(
+        {
+          core,
+          rateLimit: { enabled: true, windowMs: 60_000, factor: 0.001 },
+          applications: { applications: core, webhookAuth: null },
+        },
+        core.db,
+      );
+      const [first = "", ...others] = routes;
+      expect((await call(app, first)).status, first).not.toBe(429);
+      for (const route of others) {
+        const status = (await call(app, route)).status;
+        if (group === "none") expect(status, route).not.toBe(429);
+        else expect(status, route).toBe(429);
+      }
+      for (const [other, [route = ""]] of Object.entries(GROUPS))
+        if (other !== group) expect((await call(app, route)).status, `${group} then ${route}`).not.toBe(429);
+    }
   });
 
   it("can be switched off", async () => {

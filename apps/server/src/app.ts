@@ -6,7 +6,7 @@ import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
-import { getPath } from "./lib/paths";
+import { caseInsensitivePaths, type RouteRegistry } from "./lib/paths";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
 import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
@@ -18,10 +18,12 @@ import { registerGeo } from "./routes/geo";
 import { registerHealth } from "./routes/health";
 import { registerJobs } from "./routes/jobs";
 import { registerMetiers } from "./routes/metiers";
+import { routeLimitOf } from "./routes/operation-route";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
 import { framing } from "./middleware/framing";
 import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
+import { procedureLimits } from "./trpc/procedure";
 import { appRouter } from "./trpc/root";
 
 // Reference §2.5, plus the headers tRPC clients send.
@@ -29,7 +31,10 @@ const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept",
 
 /** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */
 export function createApp(deps: ServerDeps) {
-  const app = new OpenAPIHono({ defaultHook: v1Hook(), getPath });
+  const app = new OpenAPIHono({
+    defaultHook: v1Hook(),
+    getPath: caseInsensitivePaths((): RouteRegistry => app.openAPIRegistry),
+  });
   const limiters = createLimiters(deps);
   app.use("*", securityHeaders({ hsts: deps.core.config.publicUrl.startsWith("https://") }));
   app.use("*", framing());
@@ -52,7 +57,7 @@ export function createApp(deps: ServerDeps) {
   });
   app.use("/api", corsMiddleware);
   app.use("/api/*", corsMiddleware);
-  app.use("/api/*", restRateLimit(deps, limiters));
+  app.use("/api/*", restRateLimit(deps, limiters, routeLimitOf));
   app.use("/api/*", apiBodyLimit());
 
   registerHealth(app, deps);
@@ -61,11 +66,11 @@ export function createApp(deps: ServerDeps) {
   registerSearchJobsEtFormations(app, deps);
   registerMetiers(app, deps);
   registerGeo(app, deps);
-  if (deps.applications) registerApplicationRoutes(app, deps.applications);
+  if (deps.applications) registerApplicationRoutes(app, { ...deps, applications: deps.applications });
   registerDevRoutes(app, deps);
   registerDocs(app, deps);
 
-  app.use("/api/trpc/*", trpcRateLimit(deps, limiters));
+  app.use("/api/trpc/*", trpcRateLimit(deps, limiters, procedureLimits(appRouter)));
   app.use(
     "/api/trpc/*",
     trpcServer({

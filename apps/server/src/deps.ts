@@ -1,19 +1,35 @@
-import type { CoreDeps, Logger } from "@lba/core/deps";
+import { createClamavScanner } from "@lba/core/antivirus";
+import type { ApplicationDeps, ApplicationSettings } from "@lba/core/applications";
 import type { Db } from "@lba/core/db";
+import type { CoreDeps, Logger } from "@lba/core/deps";
 import { createOfflineGeocoder, type Geocoder } from "@lba/core/geo";
-import { createAdresseGeocoder } from "@lba/core/sources";
-import type { OffresSettings } from "@lba/core/sources";
-import { createOffresSource } from "@lba/core/sources";
-import type { LoadedEnv } from "./env";
+import { createOutboxMailer, createPostmarkMailer, type Mailer } from "@lba/core/mail";
+import { createAdresseGeocoder, createOffresSource, type OffresSettings } from "@lba/core/sources";
+import type { Env, LoadedEnv } from "./env";
+import { answerCacheFor, type AnswerCacheSettings } from "./lib/answer-cache";
 import { redactingLogger } from "./lib/redacting-logger";
-import type { AnswerCacheSettings } from "./lib/answer-cache";
-import type { ApplicationRouteDeps } from "./routes/application";
+import type { WebhookAuth } from "./lib/webhook-auth";
 
 export interface RateLimitSettings {
   enabled: boolean;
   windowMs: number;
   /** Multiplies every per-route limit. */
   factor: number;
+}
+
+/** What the application (candidature) routes and procedures need. */
+export interface ApplicationRouteDeps {
+  /** Core deps plus the mailer and the application settings. */
+  applications: ApplicationDeps;
+  /** Credentials Postmark must send to the webhook; null: the webhook route answers 404. */
+  webhookAuth: WebhookAuth | null;
+  /**
+   * Called after a bounce was recorded: a hard bounce erases the address from companies and recruiters, a write of
+   * this process that the search answer cache cannot see (it only watches other connections).
+   */
+  onSearchDataChanged?: () => void;
+  /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit); default 5 MB. */
+  maxBodyBytes?: number;
 }
 
 /** Everything the HTTP layer needs: the core deps plus transport settings. */
@@ -53,7 +69,7 @@ export function consoleLogger(level: (typeof LEVELS)[number]): Logger {
   };
 }
 
-export function offresSettingsFrom(env: LoadedEnv["env"]): OffresSettings | null {
+export function offresSettingsFrom(env: Env): OffresSettings | null {
   if (!env.FT_CLIENT_ID || !env.FT_CLIENT_SECRET) return null;
   return {
     clientId: env.FT_CLIENT_ID,
@@ -65,6 +81,45 @@ export function offresSettingsFrom(env: LoadedEnv["env"]): OffresSettings | null
   };
 }
 
+/** Postmark when its token is set; otherwise the SQLite outbox shown at /dev/outbox. */
+export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer {
+  if (env.POSTMARK_SERVER_TOKEN) {
+    return createPostmarkMailer({
+      serverToken: env.POSTMARK_SERVER_TOKEN,
+      from: env.MAIL_FROM,
+      messageStream: env.POSTMARK_MESSAGE_STREAM,
+      ...(env.POSTMARK_API_URL ? { apiUrl: env.POSTMARK_API_URL } : {}),
+    });
+  }
+  return createOutboxMailer(core.db, { from: env.MAIL_FROM, now: core.now });
+}
+
+export function webhookAuthFrom(env: Env): WebhookAuth | null {
+  if (env.POSTMARK_WEBHOOK_USER && env.POSTMARK_WEBHOOK_PASSWORD) {
+    return { username: env.POSTMARK_WEBHOOK_USER, password: env.POSTMARK_WEBHOOK_PASSWORD };
+  }
+  if (env.POSTMARK_WEBHOOK_TOKEN) return { token: env.POSTMARK_WEBHOOK_TOKEN };
+  return null;
+}
+
+export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> {
+  return {
+    maxApplicationsPerDay: env.APPLICATION_MAX_PER_DAY,
+    replyTokenTtlDays: env.REPLY_TOKEN_TTL_DAYS,
+    antivirus: env.CLAMAV_HOST
+      ? {
+          scanner: createClamavScanner({
+            host: env.CLAMAV_HOST,
+            port: env.CLAMAV_PORT,
+            timeoutMs: env.CLAMAV_TIMEOUT_MS,
+          }),
+          policyWhenUnreachable: env.CLAMAV_POLICY_WHEN_UNREACHABLE,
+        }
+      : null,
+  };
+}
+
+/** Every dependency of the server, built from the validated environment and the opened database. */
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
@@ -86,7 +141,7 @@ export function buildDeps(
     log: redactingLogger(consoleLogger(env.LOG_LEVEL)),
     ...(offres ? { jobSources: { offres: createOffresSource(offres) } } : {}),
   };
-  return {
+  const deps: ServerDeps = {
     core,
     offres,
     // api-adresse only when configured: the default works offline from the communes referential.
@@ -105,5 +160,11 @@ export function buildDeps(
     map: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
+    applications: {
+      applications: { ...core, mailer: mailerFrom(env, core), applications: applicationSettingsFrom(env) },
+      webhookAuth: webhookAuthFrom(env),
+      onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
+    },
   };
+  return deps;
 }

@@ -18,6 +18,14 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ NODE_ENV: "production", PORT: "abc" })).toThrow(/PORT[\s\S]*LBA_SECRET/);
   });
 
+  it("lists every invalid variable on its own readable line, mail and antivirus ones included", () => {
+    expect(() => loadEnv({ CLAMAV_PORT: "abc", PORT: "x" })).toThrow(
+      new Error(
+        "Invalid environment:\n  PORT: an integer from 0 to 65535\n  CLAMAV_PORT: an integer from 1 to 65535",
+      ),
+    );
+  });
+
   it("parses lists and toggles", () => {
     const { env } = loadEnv({ ALLOWED_CALLERS: "a|b, c", RATE_LIMIT_ENABLED: "false", TRUST_PROXY: "1" });
     expect(env.ALLOWED_CALLERS).toEqual(["a", "b", "c"]);
@@ -51,6 +59,31 @@ describe("buildDeps", () => {
     expect(live.offres).toMatchObject({ clientId: "id", timeoutMs: 5000 });
     expect(live.core.jobSources?.offres).toBeDefined();
     expect(offline.geocoder).not.toBe(live.geocoder);
+  });
+});
+
+describe("buildDeps, application feature", () => {
+  it("wires the mailer, the antivirus, the quotas and the webhook credentials from the same environment", async () => {
+    const { buildDeps } = await import("./deps");
+    const { createTestDb } = await import("@lba/core/testing");
+    const deps = buildDeps(
+      loadEnv({
+        LOG_LEVEL: "silent",
+        CLAMAV_HOST: "127.0.0.1",
+        CLAMAV_POLICY_WHEN_UNREACHABLE: "accept",
+        APPLICATION_MAX_PER_DAY: "3",
+        POSTMARK_WEBHOOK_TOKEN: "a-long-webhook-token",
+      }),
+      createTestDb(),
+      { spaDist: null, embedDist: null, version: "1" },
+    );
+    expect(deps.applications?.webhookAuth).toEqual({ token: "a-long-webhook-token" });
+    expect(deps.applications?.applications.applications).toMatchObject({
+      maxApplicationsPerDay: 3,
+      antivirus: { policyWhenUnreachable: "accept" },
+    });
+    expect(deps.applications?.applications.mailer).toBeDefined();
+    expect(deps.applications?.applications.db).toBe(deps.core.db);
   });
 });
 

@@ -1,4 +1,8 @@
+import { DEFAULT_FROM } from "@lba/core/mail";
 import { z } from "zod";
+
+// The server's whole configuration: index.ts passes the process environment here once, before anything is
+// opened; no other module of the server reads it. Every variable is listed in .env.example and the README.
 
 const flag = (fallback: boolean) =>
   z
@@ -16,11 +20,18 @@ const list = z
       .filter(Boolean),
   );
 
+/** An integer variable, its range said in the message (zod's own would speak of NaN). */
+const integer = (min: number, max?: number) => {
+  const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+  const n = z.coerce.number({ error: range }).int({ error: range }).min(min, { error: range });
+  return max === undefined ? n : n.max(max, { error: range });
+};
+
 export const DEV_SECRET = "dev-secret-change-me-dev-secret-change-me";
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: integer(0, 65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_PATH: z.string().default("./data/lba.sqlite"),
   PUBLIC_URL: z.url().optional(),
@@ -30,7 +41,7 @@ export const EnvSchema = z.object({
   RATE_LIMIT_ENABLED: flag(true),
   // Multiplies every per-route limit (e.g. 100 for a load test that still wants the limiter in the path).
   RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
-  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(1000),
+  RATE_LIMIT_WINDOW_MS: integer(1).default(1000),
   TRUST_PROXY: flag(false),
   FT_CLIENT_ID: z.string().optional(),
   FT_CLIENT_SECRET: z.string().optional(),
@@ -38,23 +49,38 @@ export const EnvSchema = z.object({
     .url()
     .default("https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire"),
   FT_API_URL: z.url().default("https://api.francetravail.io/partenaire/offresdemploi/v2"),
-  FT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
-  FT_CACHE_TTL_MS: z.coerce
-    .number()
-    .int()
-    .nonnegative()
-    .default(10 * 60 * 1000),
+  FT_TIMEOUT_MS: integer(1).default(5000),
+  FT_CACHE_TTL_MS: integer(0).default(10 * 60 * 1000),
   // Unset: offline geocoding from the communes referential.
   API_ADRESSE_URL: z.url().optional(),
-  API_ADRESSE_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  API_ADRESSE_TIMEOUT_MS: integer(1).default(3000),
   // Search answers are kept this long (0: never); emptied when the database changes.
-  SEARCH_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
+  SEARCH_CACHE_TTL_MS: integer(0).default(30_000),
   // Map tiles for the site (a {z}/{x}/{y} URL template, https); unset: the offline base map.
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}")
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  // Set: e-mails go through Postmark. Unset: they are stored in the outbox (/dev/outbox).
+  POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+  // Override of https://api.postmarkapp.com (a local fake in tests).
+  POSTMARK_API_URL: z.url().optional(),
+  POSTMARK_MESSAGE_STREAM: z.string().default("outbound"),
+  MAIL_FROM: z.string().default(DEFAULT_FROM),
+  // Webhook credentials: basic auth (user + password) or a token (Bearer header or ?token=).
+  POSTMARK_WEBHOOK_USER: z.string().optional(),
+  POSTMARK_WEBHOOK_PASSWORD: z.string().optional(),
+  POSTMARK_WEBHOOK_TOKEN: z.string().min(16).optional(),
+  // Set: every CV is streamed to clamd before sending.
+  CLAMAV_HOST: z.string().optional(),
+  CLAMAV_PORT: integer(1, 65535).default(3310),
+  CLAMAV_TIMEOUT_MS: integer(1).default(10_000),
+  // What to do with a CV when clamd cannot be reached.
+  CLAMAV_POLICY_WHEN_UNREACHABLE: z.enum(["reject", "accept"]).default("reject"),
+  APPLICATION_MAX_PER_DAY: integer(1).default(100),
+  REPLY_TOKEN_TTL_DAYS: integer(1).default(30),
+  APPLICATION_RETENTION_DAYS: integer(1).default(365),
   // Serves /__bench/baseline for `npm run bench` (never in normal use).
   BENCH_BASELINE: flag(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -70,8 +96,11 @@ export interface LoadedEnv {
   warnings: string[];
 }
 
-/** Reads and validates the environment once; throws a readable error listing every bad variable. */
-export function loadEnv(source: Record<string, string | undefined> = process.env): LoadedEnv {
+/**
+ * Reads and validates the environment once. Throws an Error whose message is "Invalid environment:" followed by
+ * one line per bad variable (`  NAME: what it must be`), every one of them at once; values are never echoed.
+ */
+export function loadEnv(source: Record<string, string | undefined>): LoadedEnv {
   const parsed = EnvSchema.safeParse(source);
   const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   // Checked apart from the schema so that it is reported together with any other bad variable.

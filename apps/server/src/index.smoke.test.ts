@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,19 +12,28 @@ afterAll(() => {
   child?.kill("SIGTERM");
 });
 
+/** index.ts in a child process, its stderr collected. */
+function forkIndex(env: Record<string, string>): { process: ChildProcess; stderr: () => string } {
+  const forked = fork(fileURLToPath(new URL("./index.ts", import.meta.url)), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  forked.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return { process: forked, stderr: () => stderr };
+}
+
 function start(env: Record<string, string>): Promise<number> {
+  const started = forkIndex(env);
+  child = started.process;
   return new Promise((resolve, reject) => {
-    child = fork(fileURLToPath(new URL("./index.ts", import.meta.url)), [], {
-      execArgv: ["--import", "tsx"],
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("message", (message: { type?: string; port?: number }) => {
+    started.process.on("message", (message: { type?: string; port?: number }) => {
       if (message.type === "listening" && message.port) resolve(message.port);
     });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+    started.process.on("exit", (code) =>
+      reject(new Error(`server exited with ${code}: ${started.stderr()}`)),
+    );
   });
 }
 
@@ -55,6 +64,26 @@ describe("server start", () => {
       child?.kill("SIGTERM");
       expect(await exited).toBe(0);
       child = undefined;
+    },
+  );
+});
+
+describe("server start with a bad environment", () => {
+  it(
+    "lists every bad variable on stderr and exits 1 before opening the database",
+    { timeout: 60_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "lba-bad-env-"));
+      const database = join(dir, "nested", "lba.sqlite");
+      const failed = forkIndex({ PORT: "x", CLAMAV_PORT: "abc", DATABASE_PATH: database });
+      const code = await new Promise<number | null>((resolve) => failed.process.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(failed.stderr().trim().split("\n")).toEqual([
+        "Invalid environment:",
+        "  PORT: an integer from 0 to 65535",
+        "  CLAMAV_PORT: an integer from 1 to 65535",
+      ]);
+      expect(existsSync(join(dir, "nested"))).toBe(false);
     },
   );
 });

@@ -6,15 +6,13 @@ import { serve } from "@hono/node-server";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
+import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps } from "./deps";
-import { loadEnv } from "./env";
+import { loadEnv, type LoadedEnv } from "./env";
+import { startRetentionTimer } from "./jobs/retention";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
-import { startRetentionTimer } from "./jobs/retention";
-import { answerCacheFor } from "./lib/answer-cache";
-import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
-import { buildApplicationDeps } from "./routes/application";
 
 // Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,7 +32,14 @@ function folderIfBuilt(path: string, marker: string): string | null {
   return existsSync(resolve(path, marker)) ? path : null;
 }
 
-const loaded = loadEnv();
+let loaded: LoadedEnv;
+try {
+  loaded = loadEnv(process.env);
+} catch (error) {
+  // Before anything is opened: the list of bad variables, without a stack trace.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const { env } = loaded;
 const db = createDb(env.DATABASE_PATH);
 migrate(db);
@@ -45,12 +50,6 @@ const deps = buildDeps(loaded, db, {
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
 });
-const { applications, webhookAuth, env: applicationEnv } = buildApplicationDeps(process.env, deps.core);
-deps.applications = {
-  applications,
-  webhookAuth,
-  onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
-};
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
 
@@ -61,7 +60,7 @@ if (datasetInfo(db).kind === "empty") {
 }
 
 // Daily anonymisation of old applications (reference §9.7), first pass at start.
-startRetentionTimer(deps.core, applicationEnv.APPLICATION_RETENTION_DAYS);
+startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS);
 
 const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   log.info(`listening on http://${info.address}:${info.port}`, {

@@ -76,6 +76,33 @@ describe("OpenAPI document", () => {
     );
   });
 
+  it("documents the 429 of every rate-limited route, with its headers, and a 500 everywhere", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        // Reference §2.4: only the health routes are not limited.
+        const limited = path !== "/api" && path !== "/api/ready";
+        const tooMany = op.responses["429"];
+        expect(Boolean(tooMany), `${method} ${path}`).toBe(limited);
+        if (tooMany) {
+          expect(resolveSchema(doc, tooMany.content["application/json"].schema).example).toMatchObject({
+            error: "too_many_requests",
+          });
+          expect(Object.keys(tooMany.headers)).toEqual(
+            expect.arrayContaining([
+              "Retry-After",
+              "RateLimit-Limit",
+              "RateLimit-Remaining",
+              "RateLimit-Reset",
+            ]),
+          );
+        }
+        expect(op.responses["500"], `${method} ${path}`).toBeDefined();
+      }
+    }
+  });
+
   it("every $ref points at a component", async () => {
     const { app } = testApp();
     const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;

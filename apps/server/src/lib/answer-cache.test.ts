@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { apiCallsTable, closeDb, createDb, migrate, type Db } from "@lba/core/db";
 import { createTestDb } from "@lba/core/testing";
 import type { JobSource } from "@lba/core/deps";
-import { insertCompany, insertTraining, PARIS, rebuildSearchIndexes, testConfig } from "@lba/core/testing";
+import { insertCompany, insertTraining, PARIS, rebuildSearchIndexes } from "@lba/core/testing";
 import { testApp, testServerDeps, type JsonBody } from "../test-app";
-import { AnswerCache, answerCacheFor, bypassesCache, isCacheable, viewerClass } from "./answer-cache";
+import { AnswerCache, answerCacheFor, bypassesCache, isCacheable } from "./answer-cache";
 
 const QS = `romes=D1102&latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30`;
 const JEF = `/api/V1/jobsEtFormations?${QS}&insee=75056&sources=formations,lba&caller=partenaire`;
@@ -102,17 +102,6 @@ describe("AnswerCache", () => {
 });
 
 describe("answer cache rules", () => {
-  it("separates first-party, anonymous, allow-listed and other callers", () => {
-    const config = testConfig({ allowedCallers: ["autorise"] });
-    expect(viewerClass(config, null, undefined)).toBe("first-party");
-    expect(viewerClass(config, null, true)).toBe("first-party");
-    expect(viewerClass(config, null, false)).toBe("anonymous");
-    expect(viewerClass(config, "x", true)).toBe("first-party+caller");
-    expect(viewerClass(config, "autorise", false)).toBe("allowed-caller");
-    expect(viewerClass(config, "x", false)).toBe("caller");
-    expect(viewerClass(config, "x", undefined)).toBe("caller");
-  });
-
   it("never keeps an answer with a source error or a stale source", () => {
     const ok = { results: [{ title: "a", result: "error" }] };
     expect(isCacheable({ formations: ok, jobs: { peJobs: ok, lbaCompanies: null } })).toBe(true);

@@ -1,10 +1,10 @@
 import type Database from "better-sqlite3";
-import type { Context, TypedResponse } from "hono";
-import type { JSONParsed } from "hono/utils/types";
-import type { CoreConfig } from "@lba/core/deps";
-import type { ApiName } from "@lba/core/stats";
+import type { Context } from "hono";
+import { viewerClass, type Viewer } from "@lba/core/sources";
 import type { ServerDeps } from "../deps";
+import { perform, type Operation } from "../operations/operation";
 import { tracked, type CallCounts } from "./api-calls";
+import type { JsonResponse } from "./errors";
 
 // Search answers for a few seconds: the same search is asked again and again (pagination of the site,
 // widgets on many pages, partners polling). Imports and syncs run in another process and commit through
@@ -115,17 +115,6 @@ export function answerCacheFor(deps: ServerDeps): AnswerCache | null {
   return cache;
 }
 
-/**
- * What an answer may depend on about who asks: first-party traffic sees phones, an allow-listed caller
- * too, and only a request without caller sees the sirets of France Travail offers and OPCO-filtered items.
- */
-export function viewerClass(config: CoreConfig, caller: string | null, trusted: boolean | undefined): string {
-  const firstParty = trusted ?? caller === null;
-  if (caller === null) return firstParty ? "first-party" : "anonymous";
-  if (firstParty) return "first-party+caller";
-  return config.allowedCallers.includes(caller) ? "allowed-caller" : "caller";
-}
-
 /** false when a source failed or answered from an expired upstream cache: such answers are not kept. */
 export function isCacheable(answer: unknown, depth = 0): boolean {
   if (answer === null || typeof answer !== "object" || Array.isArray(answer)) return true;
@@ -144,26 +133,14 @@ export function noCache(ctx: object): boolean {
   return "noCache" in ctx && ctx.noCache === true;
 }
 
-/** One search call, as both transports describe it. */
-export interface CachedSearch<T> {
-  /** Route name; one namespace per transport. */
-  route: string;
-  api: ApiName;
-  /** The validated query (its caller and trusted fields are replaced by the viewer class in the key). */
-  query: { caller: string | null; trusted?: boolean };
-  run: () => T | Promise<T>;
-  counts: (answer: T) => CallCounts;
-}
+/** A search: its answers are kept under its namespace, for the viewer class of its input. */
+export type SearchOperation<I extends Viewer, A> = Operation<I, A> & { cache: string };
 
-/** Key: route, viewer class, day (offers expire by date) and the validated query. */
-export function searchCacheKey(
-  deps: ServerDeps,
-  route: string,
-  query: CachedSearch<unknown>["query"],
-): string {
+/** Key: namespace, viewer class, day (offers expire by date) and the rest of the validated query. */
+export function searchCacheKey(deps: ServerDeps, namespace: string, query: Viewer): string {
   const { caller, trusted, ...rest } = query;
   const day = deps.core.now().toISOString().slice(0, 10);
-  return `${route}|${viewerClass(deps.core.config, caller, trusted)}|${day}|${JSON.stringify(rest)}`;
+  return `${namespace}|${viewerClass(deps.core.config, { caller, trusted })}|${day}|${JSON.stringify(rest)}`;
 }
 
 interface RestEntry {
@@ -171,41 +148,39 @@ interface RestEntry {
   counts: CallCounts;
 }
 
-type JsonOk<T> = Response & TypedResponse<JSONParsed<T>, 200, "json">;
+type JsonOk<T> = JsonResponse<T, 200>;
 
 /**
  * A V1 search answered as JSON through the cache: a hit returns the stored body (no search, no
  * JSON.stringify) and still records the partner's call with the same counts.
  */
-export async function cachedJson<T>(
+export async function cachedJson<I extends Viewer, A>(
   c: Context,
   deps: ServerDeps,
-  search: CachedSearch<T>,
-): Promise<JsonOk<T>> {
-  const { core } = deps;
+  op: SearchOperation<I, A>,
+  query: I,
+): Promise<JsonOk<A>> {
   const cache = answerCacheFor(deps);
-  if (!cache)
-    return jsonBody<T>(
-      c,
-      JSON.stringify(await tracked(core, search.api, search.query.caller, search.run, search.counts)),
-    );
-  const key = searchCacheKey(deps, `rest:${search.route}`, search.query);
+  if (!cache) return jsonBody<A>(c, JSON.stringify(await perform(deps, op, query)));
+  const key = searchCacheKey(deps, `rest:${op.cache}`, query);
   const hit = bypassesCache(c.req.header("cache-control")) ? undefined : cache.get<RestEntry>(key);
   if (hit) {
-    await tracked(
-      core,
-      search.api,
-      search.query.caller,
-      () => hit.counts,
-      (counts) => counts,
-    );
-    return jsonBody<T>(c, hit.body);
+    if (op.stats)
+      await tracked(
+        deps.core,
+        op.stats.api,
+        query.caller,
+        () => hit.counts,
+        (counts) => counts,
+      );
+    return jsonBody<A>(c, hit.body);
   }
   const version = cache.version();
-  const answer = await tracked(core, search.api, search.query.caller, search.run, search.counts);
+  const answer = await perform(deps, op, query);
   const body = JSON.stringify(answer);
-  if (isCacheable(answer)) cache.set(key, { body, counts: search.counts(answer) }, body.length, version);
-  return jsonBody<T>(c, body);
+  if (isCacheable(answer))
+    cache.set(key, { body, counts: op.stats?.counts(answer) ?? {} }, body.length, version);
+  return jsonBody<A>(c, body);
 }
 
 function jsonBody<T>(c: Context, body: string): JsonOk<T> {
@@ -214,21 +189,19 @@ function jsonBody<T>(c: Context, body: string): JsonOk<T> {
 }
 
 /** A tRPC search through the cache; the answer object itself is kept (tRPC serializes it). */
-export async function cachedAnswer<T>(
+export async function cachedAnswer<I extends Viewer, A>(
   deps: ServerDeps,
-  search: CachedSearch<T>,
+  op: SearchOperation<I, A>,
+  query: I,
   noCache = false,
-): Promise<T> {
-  const { core } = deps;
+): Promise<A> {
   const cache = answerCacheFor(deps);
-  if (!cache) return tracked(core, search.api, search.query.caller, search.run, search.counts);
-  const key = searchCacheKey(deps, `trpc:${search.route}`, search.query);
-  const hit = noCache ? undefined : cache.get<T>(key);
-  if (hit !== undefined) {
-    return tracked(core, search.api, search.query.caller, () => hit, search.counts);
-  }
+  if (!cache) return perform(deps, op, query);
+  const key = searchCacheKey(deps, `trpc:${op.cache}`, query);
+  const hit = noCache ? undefined : cache.get<A>(key);
+  if (hit !== undefined) return perform(deps, op, query, () => hit);
   const version = cache.version();
-  const answer = await tracked(core, search.api, search.query.caller, search.run, search.counts);
+  const answer = await perform(deps, op, query);
   if (isCacheable(answer)) cache.set(key, answer, estimatedBytes(answer), version);
   return answer;
 }

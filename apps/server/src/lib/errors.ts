@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, TypedResponse } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { JSONParsed } from "hono/utils/types";
 import { toV1Error, type V1ErrorKey } from "@lba/core/schemas";
 
 export const NotFoundSchema = z
@@ -12,14 +14,24 @@ export const InternalErrorSchema = z
   .object({ error: z.literal("internal_error") })
   .openapi("InternalError", { example: { error: "internal_error" } });
 
+/** The body of every 429 (reference §2.4). */
+export const TOO_MANY_REQUESTS = {
+  error: "too_many_requests",
+  message: "Trop de requêtes, réessayez dans un instant.",
+} as const;
+
 export const TooManyRequestsSchema = z
   .object({ error: z.literal("too_many_requests"), message: z.string() })
-  .openapi("TooManyRequests", {
-    example: { error: "too_many_requests", message: "Trop de requêtes, réessayez dans un instant." },
-  });
+  .openapi("TooManyRequests", { example: TOO_MANY_REQUESTS });
 
-export function notFound(message: string) {
-  return { error: "not_found" as const, result: "not_found" as const, message };
+/** What `c.json(body, status)` returns, for handlers whose answer type must be written out. */
+export type JsonResponse<T, S extends ContentfulStatusCode> = Response &
+  TypedResponse<JSONParsed<T>, S, "json">;
+
+export type NotFound = z.infer<typeof NotFoundSchema>;
+
+export function notFound(message: string): NotFound {
+  return { error: "not_found", result: "not_found", message };
 }
 
 type HookResult = { success: true } | { success: false; error: z.ZodError };

@@ -1,44 +1,57 @@
-// V1 paths are case-insensitive (`/api/v1/...` = `/api/V1/...`): static segments are mapped to the
-// spelling routes are declared with, before routing. Parameters keep their case.
-const STATIC_SEGMENTS = [
-  "api",
-  "V1",
-  "formations",
-  "formation",
-  "formationsParRegion",
-  "jobs",
-  "job",
-  "company",
-  "matcha",
-  "jobsEtFormations",
-  "metiers",
-  "all",
-  "metiersParFormation",
-  "metiersParEtablissement",
-  "autocomplete",
-  "diplomaLevels",
-  "geo",
-  "communes",
-  "reverse",
-  "romelabels",
-  "jobsdiplomas",
-  "application",
-];
-const CANONICAL = new Map(STATIC_SEGMENTS.map((s) => [s.toLowerCase(), s]));
-// `/api/V1/<resource>/<sub>` are static; deeper segments are parameters (ids, sirets, cfd).
-const MAX_STATIC_DEPTH = 4;
+// V1 paths are case-insensitive (`/api/v1/...` = `/api/V1/...`, decision 006): before routing, the static
+// segments of an /api path are mapped to the spelling of the registered routes. Only positions where a route
+// has a static segment are mapped; deeper ones (ids, sirets, cfd) keep their case.
 
-export function canonicalPath(path: string): string {
+interface Spellings {
+  /** Lower-cased static segment -> its spelling in the routes. */
+  names: Map<string, string>;
+  /** The deepest position of a static segment ("/api/V1/jobs/company/{siret}": 4). */
+  depth: number;
+}
+
+/** The static segments of the given route paths ("{param}" segments are not). */
+export function staticSegments(routePaths: Iterable<string>): Spellings {
+  const spellings: Spellings = { names: new Map(), depth: 0 };
+  for (const path of routePaths)
+    path.split("/").forEach((segment, i) => {
+      if (!segment || segment.startsWith("{")) return;
+      spellings.names.set(segment.toLowerCase(), segment);
+      spellings.depth = Math.max(spellings.depth, i);
+    });
+  return spellings;
+}
+
+export function canonicalPath(path: string, { names, depth }: Spellings): string {
   if (!/^\/api\//i.test(path)) return path;
-  const parts = path.split("/");
-  return parts
-    .map((part, i) => (i <= MAX_STATIC_DEPTH ? (CANONICAL.get(part.toLowerCase()) ?? part) : part))
+  return path
+    .split("/")
+    .map((part, i) => (i <= depth ? (names.get(part.toLowerCase()) ?? part) : part))
     .join("/");
 }
 
-export function getPath(request: Request): string {
-  const url = request.url;
-  const start = url.indexOf("/", url.indexOf("://") + 3);
-  const end = url.indexOf("?", start);
-  return canonicalPath(end === -1 ? url.slice(start) : url.slice(start, end));
+/** What is read of an OpenAPI registry: the paths of its routes. */
+export interface RouteRegistry {
+  definitions: readonly { type: string; route?: { path: string } }[];
+}
+
+/**
+ * Hono's `getPath` over the routes registered so far (read again when the registry grows): the request
+ * path with its static segments spelled as the routes spell them.
+ */
+export function caseInsensitivePaths(registry: () => RouteRegistry): (request: Request) => string {
+  let known = -1;
+  let spellings = staticSegments([]);
+  return (request) => {
+    const { definitions } = registry();
+    if (definitions.length !== known) {
+      spellings = staticSegments(
+        definitions.flatMap((d) => (d.type === "route" && d.route ? [d.route.path] : [])),
+      );
+      known = definitions.length;
+    }
+    const url = request.url;
+    const start = url.indexOf("/", url.indexOf("://") + 3);
+    const end = url.indexOf("?", start);
+    return canonicalPath(end === -1 ? url.slice(start) : url.slice(start, end), spellings);
+  };
 }

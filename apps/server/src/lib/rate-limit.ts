@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler, Next } from "hono";
 import { rateLimiter } from "hono-rate-limiter";
 import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
+import { TOO_MANY_REQUESTS } from "./errors";
 
 /** Per-IP limits per route group (reference §2.4); routes of a group share one counter. */
 export const RATE_LIMITS = {
@@ -15,34 +16,6 @@ export const RATE_LIMITS = {
 } as const;
 export type RateLimitGroup = keyof typeof RATE_LIMITS;
 
-/** The group of a REST path (already canonical), or null when the route is not limited. */
-export function groupOfPath(path: string): RateLimitGroup | null {
-  const p = path.toLowerCase();
-  if (p === "/api/romelabels" || p === "/api/jobsdiplomas") return "autocomplete";
-  if (p.startsWith("/api/v1/metiers/autocomplete") || p.startsWith("/api/v1/metiers/diplomalevels"))
-    return "autocomplete";
-  if (p.startsWith("/api/v1/metiers")) return "metiers";
-  if (p.startsWith("/api/v1/formationsparregion")) return "jobs";
-  if (p === "/api/v1/formations" || p.startsWith("/api/v1/formations/")) return "formations";
-  if (p.startsWith("/api/v1/jobs")) return "jobs";
-  if (p.startsWith("/api/v1/application")) return "jobs";
-  if (p.startsWith("/api/v1/geo")) return "geo";
-  return null;
-}
-
-/** The group of a tRPC procedure ("jobs.search"), mirroring its REST twin. */
-export function groupOfProcedure(name: string): RateLimitGroup | null {
-  if (name === "metiers.autocomplete" || name === "metiers.diplomaLevels") return "autocomplete";
-  if (name === "formations.byRegion") return "jobs";
-  const domain = name.split(".")[0];
-  if (domain === "formations") return "formations";
-  if (domain === "jobs" || domain === "jobsEtFormations") return "jobs";
-  if (domain === "metiers") return "metiers";
-  if (domain === "geo") return "geo";
-  if (domain === "application") return "application";
-  return null;
-}
-
 export type Limiters = Record<RateLimitGroup, MiddlewareHandler>;
 
 export function createLimiters(deps: ServerDeps): Limiters {
@@ -53,8 +26,7 @@ export function createLimiters(deps: ServerDeps): Limiters {
       limit: Math.max(1, Math.round(limit * factor)),
       standardHeaders: "draft-6",
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
-      handler: (c) =>
-        c.json({ error: "too_many_requests", message: "Trop de requêtes, réessayez dans un instant." }, 429),
+      handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
     });
   return Object.fromEntries(
     Object.entries(RATE_LIMITS).map(([group, limit]) => [group, make(limit)]),
@@ -79,20 +51,29 @@ export async function runLimiters(
   if (res instanceof Response) return res;
 }
 
-export function restRateLimit(deps: ServerDeps, limiters: Limiters): MiddlewareHandler {
+/** REST calls: the group of the route the request matched (see routes/operation-route.ts). */
+export function restRateLimit(
+  deps: ServerDeps,
+  limiters: Limiters,
+  groupOf: (c: Context) => RateLimitGroup | null,
+): MiddlewareHandler {
   return async (c, next) => {
-    const group = deps.rateLimit.enabled ? groupOfPath(c.req.path) : null;
+    const group = deps.rateLimit.enabled ? groupOf(c) : null;
     if (!group) return next();
     return runLimiters(c, next, [limiters[group]]);
   };
 }
 
 /** tRPC (batched) calls: each distinct group of the called procedures counts once. */
-export function trpcRateLimit(deps: ServerDeps, limiters: Limiters): MiddlewareHandler {
+export function trpcRateLimit(
+  deps: ServerDeps,
+  limiters: Limiters,
+  groupOf: (procedure: string) => RateLimitGroup | null,
+): MiddlewareHandler {
   return async (c, next) => {
     if (!deps.rateLimit.enabled) return next();
     const names = decodeURIComponent(c.req.path.replace(/^\/api\/trpc\/?/i, "")).split(",");
-    const groups = [...new Set(names.map(groupOfProcedure).filter((g) => g !== null))];
+    const groups = [...new Set(names.map(groupOf).filter((g) => g !== null))];
     return runLimiters(
       c,
       next,

@@ -1,8 +1,8 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { datasetInfo } from "@lba/core/ingest";
-import { databaseHealthy } from "@lba/core/stats";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerDeps } from "../deps";
-import { isDraining } from "../lib/lifecycle";
+import { healthOperations } from "../operations/health";
+import { perform } from "../operations/operation";
+import { operationRoute } from "./operation-route";
 import { ok } from "./responses";
 
 export const HealthSchema = z
@@ -25,7 +25,7 @@ export const HealthSchema = z
     },
   });
 
-export const healthRoute = createRoute({
+export const healthRoute = operationRoute(healthOperations.health, {
   method: "get",
   path: "/api",
   tags: ["Santé"],
@@ -40,7 +40,7 @@ export const ReadySchema = z
   .object({ ready: z.boolean(), database: z.boolean(), draining: z.boolean() })
   .openapi("Ready", { example: { ready: true, database: true, draining: false } });
 
-export const readyRoute = createRoute({
+export const readyRoute = operationRoute(healthOperations.ready, {
   method: "get",
   path: "/api/ready",
   tags: ["Santé"],
@@ -53,36 +53,13 @@ export const readyRoute = createRoute({
   },
 });
 
-export function readiness(deps: ServerDeps): z.infer<typeof ReadySchema> {
-  const database = databaseHealthy(deps.core.db);
-  const stopping = isDraining(deps);
-  return { ready: database && !stopping, database, draining: stopping };
-}
-
-export function health(deps: ServerDeps): z.infer<typeof HealthSchema> {
-  const database = databaseHealthy(deps.core.db);
-  let dataset: z.infer<typeof HealthSchema>["dataset"] = null;
-  if (database) {
-    const info = datasetInfo(deps.core.db);
-    dataset = { kind: info.kind, counts: { ...info.counts } };
-  }
-  return {
-    name: deps.app.name,
-    version: deps.app.version,
-    env: deps.core.config.env,
-    dataset,
-    healthcheck: { database },
-    map: deps.map ?? { tileUrl: null, tileAttribution: null },
-  };
-}
-
 export function registerHealth(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(healthRoute, (c) => {
-    const body = health(deps);
+  app.openapi(healthRoute, async (c) => {
+    const body = await perform(deps, healthOperations.health, undefined);
     return c.json(body, body.healthcheck.database ? 200 : 503);
   });
-  app.openapi(readyRoute, (c) => {
-    const body = readiness(deps);
+  app.openapi(readyRoute, async (c) => {
+    const body = await perform(deps, healthOperations.ready, undefined);
     // A probe must see the current state, never a cached one.
     c.header("Cache-Control", "no-store");
     return c.json(body, body.ready ? 200 : 503);

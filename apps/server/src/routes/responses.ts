@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { emptyItem, ItemSchema, SourceAnswerSchema, type Item } from "@lba/core/schemas";
 import { V1ErrorSchema } from "@lba/core/schemas";
-import { InternalErrorSchema, NotFoundSchema } from "../lib/errors";
+import { InternalErrorSchema, NotFoundSchema, TooManyRequestsSchema } from "../lib/errors";
 
 // Response shapes of the V1 routes, with the examples shown in the OpenAPI document.
 
@@ -142,4 +142,17 @@ export const badRequest = json(
 );
 export const notFoundResponse = json(NotFoundSchema, "Introuvable.");
 export const internalError = json(InternalErrorSchema, "Erreur inattendue.");
+const integerHeader = (description: string) => ({ description, schema: { type: "integer" as const } });
+export const tooManyRequests = {
+  ...json(
+    TooManyRequestsSchema,
+    "Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre).",
+  ),
+  headers: {
+    "Retry-After": integerHeader("Secondes avant de réessayer."),
+    "RateLimit-Limit": integerHeader("Requêtes permises par fenêtre."),
+    "RateLimit-Remaining": integerHeader("Requêtes restantes dans la fenêtre."),
+    "RateLimit-Reset": integerHeader("Secondes avant la fin de la fenêtre."),
+  },
+};
 export const ok = json;

@@ -2,6 +2,7 @@ import { initTRPC } from "@trpc/server";
 import { toV1ErrorMessages } from "@lba/core/schemas";
 import { z, ZodError } from "zod";
 import type { ServerDeps } from "../deps";
+import type { RateLimitGroup } from "../lib/rate-limit";
 
 /** Context of every procedure: the server deps. Requests and tests build it the same way. */
 export interface TrpcContext {
@@ -12,22 +13,30 @@ export function createTrpcContext(deps: ServerDeps): TrpcContext {
   return { deps };
 }
 
+/** What a procedure says about itself: the rate-limit group of its operation (read by the HTTP layer). */
+export interface ProcedureMeta {
+  limit: RateLimitGroup | null;
+}
+
 // isDev false: error bodies never carry a stack trace, whatever NODE_ENV says.
-const t = initTRPC.context<TrpcContext>().create({
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        // The field errors for forms, and the V1 messages (same wording as the REST 400).
-        zodError: zodError ? z.flattenError(zodError) : null,
-        errorMessages: zodError ? toV1ErrorMessages(zodError) : null,
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // The field errors for forms, and the V1 messages (same wording as the REST 400).
+          zodError: zodError ? z.flattenError(zodError) : null,
+          errorMessages: zodError ? toV1ErrorMessages(zodError) : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const publicProcedure = t.procedure;

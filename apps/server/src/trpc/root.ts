@@ -16,7 +16,7 @@ export const appRouter = router({
   health: healthProcedure,
 });
 
-/** The only thing the SPA imports from the server: the router's type. */
+/** The only thing the SPA imports from the server, as `@lba/server/trpc` (type only): the router's type. */
 export type AppRouter = typeof appRouter;
 
 export const createCaller = createCallerFactory(appRouter);

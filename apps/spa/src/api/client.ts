@@ -1,7 +1,7 @@
 import type { Item } from "@lba/core/schemas";
 import { createTRPCClient, httpLink } from "@trpc/client";
 // Type-only import of the server's router: no server code reaches the bundle.
-import type { AppRouter } from "@lba/server/src/trpc/root";
+import type { AppRouter } from "@lba/server/trpc";
 import type { ApplicationInput, IntentionInput, JobsInput, TrainingsInput } from "./types";
 
 // httpLink, not the batch link: trainings and jobs must load (and fail) independently, and aborting an

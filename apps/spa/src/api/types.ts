@@ -1,5 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@lba/server/src/trpc/root";
+import type { AppRouter } from "@lba/server/trpc";
 
 // Type-only: the bundle never contains server code, only these inferred shapes.
 type Inputs = inferRouterInputs<AppRouter>;

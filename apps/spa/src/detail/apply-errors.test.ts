@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APPLICATION_ERRORS } from "@lba/core/applications";
+import { APPLICATION_ERRORS } from "@lba/core/schemas";
 import { APPLY_ERROR_KEYS, applyErrorMessage } from "./apply-errors";
 
 describe("applyErrorMessage", () => {

@@ -1,5 +1,7 @@
-// Server error keys (§9.2, DECISIONS) -> sentences for the candidate.
-const MESSAGES: Record<string, string> = {
+import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
+
+// Server error keys (§9.2, DECISIONS) -> sentences for the candidate; a key renamed or added in core fails typecheck.
+const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
   "données de candidature invalides":
     "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
   "email temporaire non autorisé":
@@ -18,6 +20,8 @@ const MESSAGES: Record<string, string> = {
   missing_caller: "La source de l'appel au service est manquante (caller).",
 };
 
+export const APPLY_ERROR_KEYS = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
+
 const GENERIC = "Une erreur technique a empêché l'envoi de votre candidature. Veuillez réessayer plus tard.";
 
 interface ErrorLike {
@@ -30,10 +34,8 @@ interface ErrorLike {
 export function applyErrorMessage(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
   const status = e.data?.httpStatus ?? e.meta?.response?.status;
-  if (status === 429 || e.data?.code === "TOO_MANY_REQUESTS") return MESSAGES.too_many_requests ?? GENERIC;
+  if (status === 429 || e.data?.code === "TOO_MANY_REQUESTS") return MESSAGES.too_many_requests;
   const message = typeof e.message === "string" ? e.message : "";
-  const key = Object.keys(MESSAGES).find((k) => message === k || message.includes(k));
-  return key ? (MESSAGES[key] ?? GENERIC) : GENERIC;
+  const key = APPLY_ERROR_KEYS.find((k) => message === k || message.includes(k));
+  return key ? MESSAGES[key] : GENERIC;
 }
-
-export const APPLY_ERROR_KEYS = Object.keys(MESSAGES);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INTENTION_ERRORS } from "@lba/core/applications";
+import { INTENTION_ERRORS } from "@lba/core/schemas";
 import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
 
 describe("intention messages", () => {

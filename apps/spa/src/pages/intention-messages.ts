@@ -1,12 +1,15 @@
-// Server error keys of the recruiter reply (core applications/intention.ts) -> sentences for the recruiter.
-const LINK_MESSAGES: Record<string, string> = {
+import type { IntentionErrorKey, IntentionLinkErrorKey, RequestErrorKey } from "@lba/core/schemas";
+
+// Server error keys of the recruiter reply (core schemas/application-errors.ts) -> sentences for the recruiter;
+// a key renamed or added in core fails typecheck.
+const LINK_MESSAGES: Record<IntentionLinkErrorKey, string> = {
   invalid_token: "Ce lien de réponse n'est pas valide. Utilisez le bouton reçu dans l'e-mail de candidature.",
   expired_token:
     "Ce lien de réponse a expiré. Vous pouvez toujours répondre au candidat directement, avec son adresse e-mail.",
   not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
 };
 
-const SEND_MESSAGES: Record<string, string> = {
+const SEND_MESSAGES: Record<IntentionErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
   ...LINK_MESSAGES,
   "données de réponse invalides":
     "Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (10 chiffres).",
@@ -30,12 +33,16 @@ function keyOf(error: unknown): string {
   return typeof e.message === "string" ? e.message : "";
 }
 
+function messageOf<K extends string>(messages: Record<K, string>, key: string): string | undefined {
+  return Object.hasOwn(messages, key) ? messages[key as K] : undefined;
+}
+
 /** Why the reply link cannot be used (loading `application.intentionContext`). */
 export function linkErrorMessage(error: unknown): string {
-  return LINK_MESSAGES[keyOf(error)] ?? LINK_GENERIC;
+  return messageOf(LINK_MESSAGES, keyOf(error)) ?? LINK_GENERIC;
 }
 
 /** Why the reply was refused (`application.intention`). */
 export function sendErrorMessage(error: unknown): string {
-  return SEND_MESSAGES[keyOf(error)] ?? GENERIC;
+  return messageOf(SEND_MESSAGES, keyOf(error)) ?? GENERIC;
 }

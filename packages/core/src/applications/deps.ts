@@ -28,9 +28,3 @@ export interface ApplicationDeps extends CoreDeps {
 export function settingsOf(deps: ApplicationDeps): ApplicationSettings {
   return { ...DEFAULT_APPLICATION_SETTINGS, ...deps.applications };
 }
-
-/** What both transports send back: the HTTP status and the JSON body, mapped the same way everywhere. */
-export interface ApplicationResult<B = Record<string, unknown>> {
-  status: 200 | 400 | 404 | 409 | 410 | 413 | 422 | 500 | 503;
-  body: B;
-}

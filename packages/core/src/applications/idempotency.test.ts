@@ -1,59 +1,59 @@
 import { describe, expect, it } from "vitest";
 import { idempotencyKeysTable } from "../db/schema";
 import { createTestDb } from "../testing/db";
-import { purgeIdempotencyKeys, releaseAbandonedIdempotencyKeys, withIdempotencyKey } from "./idempotency";
+import {
+  claimIdempotencyKey,
+  keepIdempotentAnswer,
+  purgeIdempotencyKeys,
+  releaseAbandonedIdempotencyKeys,
+  releaseIdempotencyKey,
+} from "./idempotency";
+
+const NOW = new Date("2024-05-15T10:00:00Z");
 
 describe("idempotency keys", () => {
-  it("forgets an answer when the work throws, so the retry runs", async () => {
+  it("gives the kept answer back for the same fingerprint, and refuses another one or a running request", () => {
     const db = createTestDb();
-    const now = new Date("2024-05-15T10:00:00Z");
-    await expect(
-      withIdempotencyKey(db, "k", "h", now, () => Promise.reject(new Error("boom"))),
-    ).rejects.toThrow("boom");
-    let runs = 0;
-    const answer = await withIdempotencyKey(
-      db,
-      "k",
-      "h",
-      now,
-      async () => (runs++, { status: 200, body: { ok: 1 } }),
-    );
-    expect(answer).toEqual({ status: 200, body: { ok: 1 } });
-    expect(runs).toBe(1);
+    expect(claimIdempotencyKey(db, "k", "h", NOW)).toEqual({ ok: true, claimed: true });
+    expect(claimIdempotencyKey(db, "k", "h", NOW)).toEqual({ ok: false, error: "request_in_progress" });
+    keepIdempotentAnswer(db, "k", { status: 200, body: '{"result":"ok"}' });
+    expect(claimIdempotencyKey(db, "k", "h", NOW)).toEqual({
+      ok: true,
+      claimed: false,
+      answer: { status: 200, body: '{"result":"ok"}' },
+    });
+    expect(claimIdempotencyKey(db, "k", "other", NOW)).toEqual({
+      ok: false,
+      error: "idempotency_key_reused",
+    });
+    expect(claimIdempotencyKey(db, "a b", "h", NOW)).toEqual({ ok: false, error: "invalid_idempotency_key" });
   });
 
-  it("purges keys older than the given instant", async () => {
+  it("lets the next request run once a key is released", () => {
     const db = createTestDb();
-    await withIdempotencyKey(db, "old", "h", new Date("2024-05-14T09:00:00Z"), async () => ({
-      status: 200,
-      body: {},
-    }));
-    await withIdempotencyKey(db, "new", "h", new Date("2024-05-15T09:00:00Z"), async () => ({
-      status: 200,
-      body: {},
-    }));
+    claimIdempotencyKey(db, "k", "h", NOW);
+    releaseIdempotencyKey(db, "k");
+    expect(claimIdempotencyKey(db, "k", "other", NOW)).toEqual({ ok: true, claimed: true });
+  });
+
+  it("purges keys older than the given instant", () => {
+    const db = createTestDb();
+    claimIdempotencyKey(db, "old", "h", new Date("2024-05-14T09:00:00Z"));
+    claimIdempotencyKey(db, "new", "h", new Date("2024-05-15T09:00:00Z"));
     expect(purgeIdempotencyKeys(db, new Date("2024-05-14T10:00:00Z"))).toBe(1);
     expect(db.select({ key: idempotencyKeysTable.key }).from(idempotencyKeysTable).all()).toEqual([
       { key: "new" },
     ]);
   });
 
-  it("releases keys left in progress by a crashed process, and only those", async () => {
+  it("releases keys left in progress by a crashed process, and only those", () => {
     const db = createTestDb();
-    await withIdempotencyKey(db, "done", "h", new Date(), async () => ({ status: 200, body: {} }));
-    let release: () => void = () => {};
-    const pending = withIdempotencyKey(
-      db,
-      "crashed",
-      "h",
-      new Date(),
-      () => new Promise((resolve) => (release = () => resolve({ status: 200, body: {} }))),
-    );
+    claimIdempotencyKey(db, "done", "h", NOW);
+    keepIdempotentAnswer(db, "done", { status: 200, body: "{}" });
+    claimIdempotencyKey(db, "crashed", "h", NOW);
     expect(releaseAbandonedIdempotencyKeys(db)).toBe(1);
     expect(db.select({ key: idempotencyKeysTable.key }).from(idempotencyKeysTable).all()).toEqual([
       { key: "done" },
     ]);
-    release();
-    await pending;
   });
 });

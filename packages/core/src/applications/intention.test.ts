@@ -28,7 +28,7 @@ describe("recordIntention", () => {
       email: "rh@entreprise.example",
       phone: "01 23 45 67 89",
     });
-    expect(result).toEqual({ status: 200, body: { result: "ok", message: "intention recorded" } });
+    expect(result).toEqual({ ok: true });
     const [mail] = deps.mailer.sent;
     expect(mail?.to).toBe("camille.martin@example.org");
     expect(mail?.subject).toBe("Réponse positive à votre candidature chez Boulangerie Dupont");
@@ -54,8 +54,8 @@ describe("recordIntention", () => {
           comment: "Poste pourvu",
           email: "rh@entreprise.example",
         })
-      ).status,
-    ).toBe(200);
+      ).ok,
+    ).toBe(true);
     expect(deps.mailer.sent[0]?.subject).toBe("Réponse à votre candidature chez Boulangerie Dupont");
     expect(deps.mailer.sent[0]?.text).not.toContain("rh@entreprise.example");
   });
@@ -69,37 +69,27 @@ describe("recordIntention", () => {
   ])("refuses ne_sais_pas with %s", async (_, fields) => {
     const { deps, tokenFor } = await applied();
     expect(await recordIntention(deps, { token: tokenFor("ne_sais_pas"), ...fields })).toEqual({
-      status: 400,
-      body: { error: "données de réponse invalides" },
+      ok: false,
+      error: "données de réponse invalides",
     });
     expect(deps.mailer.sent).toHaveLength(0);
   });
 
-  it("refuses an expired (410), tampered (400) or unknown-application (404) token", async () => {
+  it("refuses an expired, tampered or unknown-application token", async () => {
     const { deps, tokenFor } = await applied();
     expect(
-      (
-        await recordIntention(deps, {
-          token: tokenFor("refus", new Date("2024-05-15T09:00:00Z")),
-          comment: "x",
-        })
-      ).body,
-    ).toEqual({ error: "expired_token" });
-    expect(
-      (
-        await recordIntention(deps, {
-          token: tokenFor("refus", new Date("2024-05-15T09:00:00Z")),
-          comment: "x",
-        })
-      ).status,
-    ).toBe(410);
+      await recordIntention(deps, {
+        token: tokenFor("refus", new Date("2024-05-15T09:00:00Z")),
+        comment: "x",
+      }),
+    ).toEqual({ ok: false, error: "expired_token" });
     expect(await recordIntention(deps, { token: `${tokenFor("refus")}A`, comment: "x" })).toEqual({
-      status: 400,
-      body: { error: "invalid_token" },
+      ok: false,
+      error: "invalid_token",
     });
     expect(await recordIntention(deps, { token: undefined, comment: "x" })).toEqual({
-      status: 400,
-      body: { error: "invalid_token" },
+      ok: false,
+      error: "invalid_token",
     });
     const ghost = createReplyToken(
       deps.config.secret,
@@ -108,27 +98,27 @@ describe("recordIntention", () => {
       new Date("2024-06-01T00:00:00Z"),
     );
     expect(await recordIntention(deps, { token: ghost, comment: "x" })).toEqual({
-      status: 404,
-      body: { error: "not_found" },
+      ok: false,
+      error: "not_found",
     });
   });
 
-  it("answers 409 when the same intention is submitted twice, so the candidate gets one message", async () => {
+  it("refuses intention_already_recorded when the same intention is submitted twice, so the candidate gets one message", async () => {
     const { deps, tokenFor } = await applied();
     await recordIntention(deps, { token: tokenFor("refus"), comment: "non" });
     expect(await recordIntention(deps, { token: tokenFor("refus"), comment: "non" })).toEqual({
-      status: 409,
-      body: { error: "intention_already_recorded" },
+      ok: false,
+      error: "intention_already_recorded",
     });
     expect(deps.mailer.sent).toHaveLength(1);
   });
 
-  it("returns 500 error_sending_message and records nothing when the mail fails", async () => {
+  it("fails with error_sending_message and records nothing when the mail fails", async () => {
     const { deps, row, tokenFor } = await applied();
     deps.mailer.failFor.add("camille.martin@example.org");
     expect(await recordIntention(deps, { token: tokenFor("refus"), comment: "non" })).toEqual({
-      status: 500,
-      body: { error: "error_sending_message" },
+      ok: false,
+      error: "error_sending_message",
     });
     expect(
       deps.db.select().from(applicationsTable).where(eq(applicationsTable.id, row.id)).get()
@@ -141,8 +131,8 @@ describe("getIntentionContext", () => {
   it("tells the reply page who applied and for which intention", async () => {
     const { deps, tokenFor } = await applied();
     expect(getIntentionContext(deps, tokenFor("ne_sais_pas"))).toEqual({
-      status: 200,
-      body: {
+      ok: true,
+      context: {
         intention: "ne_sais_pas",
         applicantFirstName: "Camille",
         applicantLastName: "Martin",
@@ -152,6 +142,6 @@ describe("getIntentionContext", () => {
         expiresAt: "2024-06-01T00:00:00.000Z",
       },
     });
-    expect(getIntentionContext(deps, "nope").status).toBe(400);
+    expect(getIntentionContext(deps, "nope")).toEqual({ ok: false, error: "invalid_token" });
   });
 });

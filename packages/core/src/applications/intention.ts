@@ -1,39 +1,29 @@
 import { eq } from "drizzle-orm";
 import { applicationsTable } from "../db/schema";
 import { renderIntentionReply } from "../mail/templates";
-import type { ApplicationDeps, ApplicationResult } from "./deps";
+import {
+  applicationFailure as fail,
+  INTENTION_ERRORS,
+  type ApplicationOutcome,
+  type IntentionErrorKey,
+  type IntentionLinkErrorKey,
+} from "../schemas/application-errors";
+import type { ApplicationDeps } from "./deps";
 import { isValidEmail, normalizeFrenchPhone, type Intention, type IntentionRequest } from "./input";
 import { verifyReplyToken } from "./reply-token";
-
-export const INTENTION_ERRORS = {
-  invalidToken: "invalid_token",
-  expiredToken: "expired_token",
-  notFound: "not_found",
-  invalidFields: "données de réponse invalides",
-  alreadyRecorded: "intention_already_recorded",
-  sendingFailed: "error_sending_message",
-} as const;
-
-const fail = (error: string, status: ApplicationResult["status"]): ApplicationResult => ({
-  status,
-  body: { error },
-});
 
 function findByToken(deps: ApplicationDeps, token: string) {
   const check = verifyReplyToken(deps.config.secret, token, deps.now());
   if (!check.ok)
     return {
-      error:
-        check.reason === "expired"
-          ? fail(INTENTION_ERRORS.expiredToken, 410)
-          : fail(INTENTION_ERRORS.invalidToken, 400),
+      error: fail(check.reason === "expired" ? INTENTION_ERRORS.expiredToken : INTENTION_ERRORS.invalidToken),
     };
   const application = deps.db
     .select()
     .from(applicationsTable)
     .where(eq(applicationsTable.publicId, check.applicationId))
     .get();
-  if (!application || application.isAnonymized) return { error: fail(INTENTION_ERRORS.notFound, 404) };
+  if (!application || application.isAnonymized) return { error: fail(INTENTION_ERRORS.notFound) };
   return { check, application };
 }
 
@@ -51,13 +41,13 @@ export interface IntentionContext {
 export function getIntentionContext(
   deps: ApplicationDeps,
   token: string,
-): ApplicationResult<IntentionContext | { error: string }> {
+): ApplicationOutcome<{ context: IntentionContext }, IntentionLinkErrorKey> {
   const found = findByToken(deps, token);
-  if (found.error) return found.error as ApplicationResult<{ error: string }>;
+  if (found.error) return found.error;
   const { application: a, check } = found;
   return {
-    status: 200,
-    body: {
+    ok: true,
+    context: {
       intention: check.intention,
       applicantFirstName: a.applicantFirstName,
       applicantLastName: a.applicantLastName,
@@ -73,7 +63,7 @@ export function getIntentionContext(
 export async function recordIntention(
   deps: ApplicationDeps,
   input: IntentionRequest,
-): Promise<ApplicationResult> {
+): Promise<ApplicationOutcome<object, IntentionErrorKey>> {
   const found = findByToken(deps, input.token ?? "");
   if (found.error) return found.error;
   const { application, check } = found;
@@ -82,13 +72,13 @@ export async function recordIntention(
   const email = input.email?.trim() || null;
   const phone = input.phone?.trim() ? normalizeFrenchPhone(input.phone) : null;
   const needsContact = check.intention !== "refus";
-  if (!comment || comment.length > 5000) return fail(INTENTION_ERRORS.invalidFields, 400);
-  if (email !== null && !isValidEmail(email)) return fail(INTENTION_ERRORS.invalidFields, 400);
-  if (input.phone?.trim() && !phone) return fail(INTENTION_ERRORS.invalidFields, 400);
-  if (needsContact && (!email || !phone)) return fail(INTENTION_ERRORS.invalidFields, 400);
+  if (!comment || comment.length > 5000) return fail(INTENTION_ERRORS.invalidFields);
+  if (email !== null && !isValidEmail(email)) return fail(INTENTION_ERRORS.invalidFields);
+  if (input.phone?.trim() && !phone) return fail(INTENTION_ERRORS.invalidFields);
+  if (needsContact && (!email || !phone)) return fail(INTENTION_ERRORS.invalidFields);
   // One message per intention: a replayed link cannot flood the candidate.
-  if (application.companyIntention === check.intention) return fail(INTENTION_ERRORS.alreadyRecorded, 409);
-  if (!application.applicantEmail) return fail(INTENTION_ERRORS.notFound, 404);
+  if (application.companyIntention === check.intention) return fail(INTENTION_ERRORS.alreadyRecorded);
+  if (!application.applicantEmail) return fail(INTENTION_ERRORS.notFound);
 
   const mail = renderIntentionReply({
     intention: check.intention,
@@ -109,7 +99,7 @@ export async function recordIntention(
     }));
   } catch (error) {
     deps.log.error("intention e-mail to the applicant failed", { error: String(error) });
-    return fail(INTENTION_ERRORS.sendingFailed, 500);
+    return fail(INTENTION_ERRORS.sendingFailed);
   }
   const at = deps.now().toISOString();
   deps.db
@@ -123,5 +113,5 @@ export async function recordIntention(
     })
     .where(eq(applicationsTable.id, application.id))
     .run();
-  return { status: 200, body: { result: "ok", message: "intention recorded" } };
+  return { ok: true };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sealEmail } from "../crypto/email-token";
-import { applicationsTable, emailBlacklistTable, idempotencyKeysTable } from "../db/schema";
+import { applicationsTable, emailBlacklistTable } from "../db/schema";
 import { describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "./attachment";
 import type { VirusScanner } from "../antivirus/clamav";
@@ -48,7 +48,7 @@ describe("sendApplication: success", () => {
   it("sends the CV to the company, a confirmation to the candidate, and stores the application without the CV", async () => {
     const { deps, token } = setup();
     const result = await sendApplication(deps, validRequest(token), ctx);
-    expect(result).toEqual({ status: 200, body: { result: "ok", message: "messages sent" } });
+    expect(result).toEqual({ ok: true });
 
     const [toCompany, toApplicant] = deps.mailer.sent;
     expect(toCompany?.to).toBe("rh@entreprise.example");
@@ -126,7 +126,7 @@ describe("sendApplication: success", () => {
       }),
       ctx,
     );
-    expect(result.status).toBe(200);
+    expect(result.ok).toBe(true);
     expect(deps.mailer.sent[0]?.attachments?.[0]?.contentType).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     );
@@ -141,19 +141,19 @@ describe("sendApplication: success", () => {
 });
 
 describe("sendApplication: errors, in the order of the reference", () => {
-  it("returns 400 missing_caller without a caller, unless the request is first-party", async () => {
+  it("refuses with missing_caller without a caller, unless the request is first-party", async () => {
     const { deps, token } = setup();
     expect(await sendApplication(deps, validRequest(token, { caller: undefined }), ctx)).toEqual({
-      status: 400,
-      body: { error: "missing_caller" },
+      ok: false,
+      error: "missing_caller",
     });
     expect(await sendApplication(deps, validRequest(token, { caller: "  " }), ctx)).toEqual({
-      status: 400,
-      body: { error: "missing_caller" },
+      ok: false,
+      error: "missing_caller",
     });
     expect(
-      (await sendApplication(deps, validRequest(token, { caller: undefined }), { firstParty: true })).status,
-    ).toBe(200);
+      (await sendApplication(deps, validRequest(token, { caller: undefined }), { firstParty: true })).ok,
+    ).toBe(true);
   });
 
   it.each([
@@ -165,11 +165,11 @@ describe("sendApplication: errors, in the order of the reference", () => {
     ["a missing file name", { applicant_file_name: undefined }],
     ["a missing file content", { applicant_file_content: "" }],
     ["an unknown company type", { company_type: "peJob" }],
-  ])("returns 400 données de candidature invalides for %s", async (_, overrides) => {
+  ])("refuses with données de candidature invalides for %s", async (_, overrides) => {
     const { deps, token } = setup();
     expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
-      status: 400,
-      body: { error: "données de candidature invalides" },
+      ok: false,
+      error: "données de candidature invalides",
     });
     expect(deps.mailer.sent).toHaveLength(0);
   });
@@ -177,18 +177,17 @@ describe("sendApplication: errors, in the order of the reference", () => {
   it("accepts names of exactly 50 characters", async () => {
     const { deps, token } = setup();
     expect(
-      (await sendApplication(deps, validRequest(token, { applicant_first_name: "é".repeat(50) }), ctx))
-        .status,
-    ).toBe(200);
+      (await sendApplication(deps, validRequest(token, { applicant_first_name: "é".repeat(50) }), ctx)).ok,
+    ).toBe(true);
   });
 
   it.each(["camille@mailinator.com", "camille@YOPMAIL.com", "camille@inbox.mailinator.com"])(
-    "returns 400 email temporaire non autorisé for %s",
+    "refuses with email temporaire non autorisé for %s",
     async (email) => {
       const { deps, token } = setup();
       expect(await sendApplication(deps, validRequest(token, { applicant_email: email }), ctx)).toEqual({
-        status: 400,
-        body: { error: "email temporaire non autorisé" },
+        ok: false,
+        error: "email temporaire non autorisé",
       });
     },
   );
@@ -204,11 +203,11 @@ describe("sendApplication: errors, in the order of the reference", () => {
     ["content that is not a data URL", { applicant_file_content: PDF_BYTES.toString("base64") }],
     ["content that is not base64", { applicant_file_content: "data:application/pdf;base64,%%%%" }],
     ["a file of 3 MB + 1 byte", { applicant_file_content: dataUrl(pdfOfSize(MAX_ATTACHMENT_BYTES + 1)) }],
-  ])("returns 400 pièce jointe invalide for %s", async (_, overrides) => {
+  ])("refuses with pièce jointe invalide for %s", async (_, overrides) => {
     const { deps, token } = setup();
     expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
-      status: 400,
-      body: { error: "pièce jointe invalide" },
+      ok: false,
+      error: "pièce jointe invalide",
     });
     expect(deps.mailer.sent).toHaveLength(0);
   });
@@ -220,21 +219,21 @@ describe("sendApplication: errors, in the order of the reference", () => {
       validRequest(token, { applicant_file_content: dataUrl(pdfOfSize(MAX_ATTACHMENT_BYTES)) }),
       ctx,
     );
-    expect(result.status).toBe(200);
+    expect(result.ok).toBe(true);
     expect(Buffer.from(deps.mailer.sent[0]?.attachments?.[0]?.contentBase64 ?? "", "base64")).toHaveLength(
       3_145_728,
     );
   });
 
-  it("returns 400 email société invalide for a tampered, foreign or non-e-mail company token", async () => {
+  it("refuses with email société invalide a tampered, foreign or non-e-mail company token", async () => {
     const { deps, token } = setup();
     const flipped = `${token.email.slice(0, -1)}${token.email.endsWith("0") ? "1" : "0"}`;
     const foreign = sealEmail("another-secret", "rh@entreprise.example");
     const notAnEmail = sealEmail(deps.config.secret, "pas un e-mail");
     for (const t of [{ ...token, email: flipped }, foreign, notAnEmail, { email: token.email, iv: "" }]) {
       expect(await sendApplication(deps, validRequest(t), ctx)).toEqual({
-        status: 400,
-        body: { error: "email société invalide" },
+        ok: false,
+        error: "email société invalide",
       });
     }
     expect(deps.mailer.sent).toHaveLength(0);
@@ -244,10 +243,10 @@ describe("sendApplication: errors, in the order of the reference", () => {
     const { deps, token } = setup();
     insertPastApplications(deps, 99, "camille.martin@example.org", "2024-05-15T05:00:00.000Z");
     insertPastApplications(deps, 5, "camille.martin@example.org", "2024-05-14T21:59:59.000Z");
-    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+    expect((await sendApplication(deps, validRequest(token), ctx)).ok).toBe(true);
     expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
-      status: 400,
-      body: { error: "max candidatures atteint" },
+      ok: false,
+      error: "max candidatures atteint",
     });
     expect(deps.mailer.sent).toHaveLength(2);
   });
@@ -255,7 +254,8 @@ describe("sendApplication: errors, in the order of the reference", () => {
   it("counts the day in Paris time: yesterday 22:30 UTC is already today", async () => {
     const { deps, token } = setup();
     insertPastApplications(deps, 100, "camille.martin@example.org", "2024-05-14T22:30:00.000Z");
-    expect((await sendApplication(deps, validRequest(token), ctx)).body).toEqual({
+    expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
+      ok: false,
       error: "max candidatures atteint",
     });
   });
@@ -267,8 +267,8 @@ describe("sendApplication: errors, in the order of the reference", () => {
       .values({ email: "rh@entreprise.example", source: "lba", createdAt: "2024-01-01T00:00:00Z" })
       .run();
     expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
-      status: 400,
-      body: { error: "email société invalide" },
+      ok: false,
+      error: "email société invalide",
     });
     expect(deps.mailer.sent).toHaveLength(0);
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
@@ -307,7 +307,7 @@ describe("sendApplication: errors, in the order of the reference", () => {
       [{ applicant_email: "dominique@example.org" }, "email société invalide"],
     ];
     for (const [overrides, error] of steps) {
-      expect((await sendApplication(deps, validRequest(token, overrides), ctx)).body).toEqual({ error });
+      expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({ ok: false, error });
     }
   });
 });
@@ -326,13 +326,13 @@ describe("sendApplication: antivirus", () => {
       applications: { antivirus: { scanner: s, policyWhenUnreachable: "accept" } },
     });
     expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
-      status: 400,
-      body: { error: "pièce jointe invalide" },
+      ok: false,
+      error: "pièce jointe invalide",
     });
     expect(s.scanned[0]?.equals(PDF_BYTES)).toBe(true);
   });
 
-  it("returns 503 antivirus_unavailable when clamd is unreachable and the policy is reject", async () => {
+  it("refuses with antivirus_unavailable when clamd is unreachable and the policy is reject", async () => {
     const { deps, token } = setup({
       applications: {
         antivirus: {
@@ -342,8 +342,8 @@ describe("sendApplication: antivirus", () => {
       },
     });
     expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
-      status: 503,
-      body: { error: "antivirus_unavailable" },
+      ok: false,
+      error: "antivirus_unavailable",
     });
   });
 
@@ -356,17 +356,17 @@ describe("sendApplication: antivirus", () => {
         },
       },
     });
-    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+    expect((await sendApplication(deps, validRequest(token), ctx)).ok).toBe(true);
   });
 });
 
 describe("sendApplication: mail failures", () => {
-  it("returns 500 error_sending_application and stores nothing when the company e-mail is refused", async () => {
+  it("fails with error_sending_application and stores nothing when the company e-mail is refused", async () => {
     const { deps, token } = setup();
     deps.mailer.failFor.add("rh@entreprise.example");
     expect(await sendApplication(deps, validRequest(token), ctx)).toEqual({
-      status: 500,
-      body: { error: "error_sending_application" },
+      ok: false,
+      error: "error_sending_application",
     });
     expect(deps.mailer.sent).toHaveLength(0);
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
@@ -375,74 +375,10 @@ describe("sendApplication: mail failures", () => {
   it("still succeeds when only the confirmation fails, and records it as rejected", async () => {
     const { deps, token } = setup();
     deps.mailer.failFor.add("camille.martin@example.org");
-    expect((await sendApplication(deps, validRequest(token), ctx)).status).toBe(200);
+    expect((await sendApplication(deps, validRequest(token), ctx)).ok).toBe(true);
     expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
       toApplicantMessageId: null,
       toApplicantMessageStatus: "rejected",
     });
-  });
-});
-
-describe("sendApplication: Idempotency-Key", () => {
-  it("sends nothing twice and returns the first answer to a retry with the same key", async () => {
-    const { deps, token } = setup();
-    const first = await sendApplication(deps, validRequest(token), {
-      caller: null,
-      idempotencyKey: "retry-1",
-    });
-    const second = await sendApplication(deps, validRequest(token), {
-      caller: null,
-      idempotencyKey: "retry-1",
-    });
-    expect(second).toEqual(first);
-    expect(deps.mailer.sent).toHaveLength(2);
-    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1);
-    await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "retry-2" });
-    expect(deps.mailer.sent).toHaveLength(4);
-  });
-
-  it("replays an error answer too, and refuses the same key with another payload", async () => {
-    const { deps, token } = setup();
-    const bad = validRequest(token, { applicant_phone: "1" });
-    expect((await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).body).toEqual({
-      error: "données de candidature invalides",
-    });
-    expect((await sendApplication(deps, bad, { caller: null, idempotencyKey: "k" })).body).toEqual({
-      error: "données de candidature invalides",
-    });
-    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).toEqual({
-      status: 422,
-      body: { error: "idempotency_key_reused" },
-    });
-  });
-
-  it("lets a retry through after a 500, so that a failed send can be retried", async () => {
-    const { deps, token } = setup();
-    deps.mailer.failFor.add("rh@entreprise.example");
-    expect(
-      (await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).status,
-    ).toBe(500);
-    deps.mailer.failFor.clear();
-    expect(
-      (await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" })).status,
-    ).toBe(200);
-    expect(deps.db.select().from(idempotencyKeysTable).get()).toMatchObject({ key: "k", status: 200 });
-  });
-
-  it("answers 409 request_in_progress to a concurrent retry", async () => {
-    const { deps, token } = setup();
-    const [a, b] = await Promise.all([
-      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
-      sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "k" }),
-    ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect(deps.mailer.sent).toHaveLength(2);
-  });
-
-  it("refuses a malformed key", async () => {
-    const { deps, token } = setup();
-    expect(await sendApplication(deps, validRequest(token), { caller: null, idempotencyKey: "a b" })).toEqual(
-      { status: 400, body: { error: "invalid_idempotency_key" } },
-    );
   });
 });

@@ -5,9 +5,15 @@ import { applicationsTable, emailBlacklistTable } from "../db/schema";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
 import { startOfDay } from "./day-window";
-import { settingsOf, type ApplicationDeps, type ApplicationResult } from "./deps";
+import {
+  APPLICATION_ERRORS,
+  applicationFailure as fail,
+  type ApplicationOutcome,
+  type SendApplicationErrorKey,
+} from "../schemas/application-errors";
+import { settingsOf, type ApplicationDeps } from "./deps";
 import { isDisposableEmail } from "./disposable";
-import { requestHash, withIdempotencyKey } from "./idempotency";
+import { requestHash } from "./idempotency";
 import {
   isValidEmail,
   validateApplicantFields,
@@ -22,36 +28,26 @@ export interface SendApplicationContext {
   caller?: string | null;
   /** The site and the apply widget: no caller required (reference §2.2, local origin). */
   firstParty?: boolean;
-  idempotencyKey?: string;
 }
 
-export const APPLICATION_ERRORS = {
-  missingCaller: "missing_caller",
-  invalidFields: "données de candidature invalides",
-  disposableEmail: "email temporaire non autorisé",
-  invalidAttachment: "pièce jointe invalide",
-  invalidCompanyEmail: "email société invalide",
-  dailyLimit: "max candidatures atteint",
-  sendingFailed: "error_sending_application",
-  antivirusUnavailable: "antivirus_unavailable",
-} as const;
+/** Sent to the company (and the confirmation tried), or refused with the key of the first failed check. */
+export type SendApplicationResult = ApplicationOutcome<object, SendApplicationErrorKey>;
 
-const fail = (error: string, status: ApplicationResult["status"] = 400): ApplicationResult => ({
-  status,
-  body: { error },
-});
+const callerOf = (input: ApplicationRequest, ctx: SendApplicationContext) =>
+  (ctx.caller ?? input.caller)?.trim() || null;
 
 /** Reference §9.2, in its order; the CV is sent to the company and never stored. */
 export async function sendApplication(
   deps: ApplicationDeps,
   input: ApplicationRequest,
   ctx: SendApplicationContext,
-): Promise<ApplicationResult> {
-  const caller = (ctx.caller ?? input.caller)?.trim() || null;
-  const hash = requestHash({ input, caller });
-  return withIdempotencyKey(deps.db, ctx.idempotencyKey, hash, deps.now(), () =>
-    process(deps, input, caller, ctx.firstParty === true),
-  );
+): Promise<SendApplicationResult> {
+  return process(deps, input, callerOf(input, ctx), ctx.firstParty === true);
+}
+
+/** What makes two sends the same request for an Idempotency-Key: the body and the caller it is sent for. */
+export function sendApplicationFingerprint(input: ApplicationRequest, ctx: SendApplicationContext): string {
+  return requestHash({ input, caller: callerOf(input, ctx) });
 }
 
 async function process(
@@ -59,7 +55,7 @@ async function process(
   input: ApplicationRequest,
   caller: string | null,
   firstParty: boolean,
-): Promise<ApplicationResult> {
+): Promise<SendApplicationResult> {
   const settings = settingsOf(deps);
   if (!caller && !firstParty) return fail(APPLICATION_ERRORS.missingCaller);
 
@@ -82,7 +78,7 @@ async function process(
         policy: settings.antivirus.policyWhenUnreachable,
       });
       if (settings.antivirus.policyWhenUnreachable === "reject")
-        return fail(APPLICATION_ERRORS.antivirusUnavailable, 503);
+        return fail(APPLICATION_ERRORS.antivirusUnavailable);
     }
   }
 
@@ -147,7 +143,7 @@ async function deliver(
   deps: ApplicationDeps,
   input: ApplicationRequest,
   c: Checked,
-): Promise<ApplicationResult> {
+): Promise<SendApplicationResult> {
   const { applicant, attachment } = c;
   const publicId = randomUUID();
   const expiresAt = new Date(c.now.getTime() + c.ttlDays * 86_400_000);
@@ -190,7 +186,7 @@ async function deliver(
     }));
   } catch (error) {
     deps.log.error("application e-mail to the company failed", { error: String(error) });
-    return fail(APPLICATION_ERRORS.sendingFailed, 500);
+    return fail(APPLICATION_ERRORS.sendingFailed);
   }
 
   const confirmation = renderApplicantConfirmation({
@@ -242,5 +238,5 @@ async function deliver(
       lastUpdateAt: at,
     })
     .run();
-  return { status: 200, body: { result: "ok", message: "messages sent" } };
+  return { ok: true };
 }

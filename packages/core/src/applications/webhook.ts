@@ -1,9 +1,9 @@
-import { timingSafeEqual } from "node:crypto";
 import { eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
 import { renderHardBounceNotice } from "../mail/templates";
-import type { ApplicationDeps, ApplicationResult } from "./deps";
+import { applicationFailure, WEBHOOK_ERRORS, type ApplicationOutcome } from "../schemas/application-errors";
+import type { ApplicationDeps } from "./deps";
 
 // Postmark webhook payloads (Delivery, Bounce, Open, SpamComplaint); unknown fields are ignored.
 export const PostmarkEventSchema = z.looseObject({
@@ -41,16 +41,19 @@ function rank(status: string | null): number {
   return 0;
 }
 
-/** Records a Postmark event on its application; a hard bounce of a company e-mail blacklists the address. */
+/**
+ * Records a Postmark event on its application; a hard bounce of a company e-mail blacklists the address.
+ * `ignored`: an event type or a message that is not ours. Error: `invalid_payload` (not a Postmark event).
+ */
 export async function handlePostmarkWebhook(
   deps: ApplicationDeps,
   payload: unknown,
-): Promise<ApplicationResult> {
+): Promise<ApplicationOutcome<{ ignored: boolean }, typeof WEBHOOK_ERRORS.invalidPayload>> {
   const parsed = PostmarkEventSchema.safeParse(payload);
-  if (!parsed.success) return { status: 400, body: { error: "invalid_payload" } };
+  if (!parsed.success) return applicationFailure(WEBHOOK_ERRORS.invalidPayload);
   const event = parsed.data;
   const status = statusOf(event);
-  if (!status) return { status: 200, body: { result: "ignored" } };
+  if (!status) return { ok: true, ignored: true };
 
   const application = deps.db
     .select()
@@ -62,7 +65,7 @@ export async function handlePostmarkWebhook(
       ),
     )
     .get();
-  if (!application) return { status: 200, body: { result: "ignored" } };
+  if (!application) return { ok: true, ignored: true };
 
   const toCompany = application.toCompanyMessageId === event.MessageID;
   const previous = toCompany ? application.toCompanyMessageStatus : application.toApplicantMessageStatus;
@@ -111,34 +114,5 @@ export async function handlePostmarkWebhook(
       }
     }
   }
-  return { status: 200, body: { result: "ok" } };
-}
-
-export type WebhookAuth = { username: string; password: string } | { token: string };
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** Postmark supports HTTP basic auth in the webhook URL; a token (header or ?token=) suits other setups. */
-export function isWebhookAuthorized(
-  auth: WebhookAuth,
-  request: { authorization?: string | null; token?: string | null },
-): boolean {
-  if ("token" in auth) {
-    const bearer = /^Bearer (.+)$/.exec(request.authorization ?? "")?.[1];
-    const given = bearer ?? request.token ?? "";
-    return auth.token.length > 0 && same(given, auth.token);
-  }
-  const basic = /^Basic (.+)$/i.exec(request.authorization ?? "")?.[1];
-  if (!basic) return false;
-  const decoded = Buffer.from(basic, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  return (
-    colon >= 0 &&
-    same(decoded.slice(0, colon), auth.username) &&
-    same(decoded.slice(colon + 1), auth.password)
-  );
+  return { ok: true, ignored: false };
 }

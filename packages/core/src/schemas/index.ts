@@ -2,3 +2,4 @@ export * from "./item";
 export * from "./v1";
 export * from "./sources";
 export * from "./widget";
+export * from "./application-errors";

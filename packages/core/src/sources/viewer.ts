@@ -11,8 +11,25 @@ export interface Viewer {
   trusted?: boolean;
 }
 
+function isFirstParty(viewer: Viewer): boolean {
+  return viewer.trusted ?? viewer.caller === null;
+}
+
 /** Company phones go to first-party traffic and allow-listed callers only (reference §2.2). */
 export function canSeePhone(config: CoreConfig, viewer: Viewer): boolean {
-  if (viewer.trusted ?? viewer.caller === null) return true;
+  if (isFirstParty(viewer)) return true;
   return viewer.caller !== null && config.allowedCallers.includes(viewer.caller);
+}
+
+/** Viewers of one class get the same answer to the same search; see viewerClass. */
+export type ViewerClass = "first-party" | "anonymous" | "first-party+caller" | "allowed-caller" | "caller";
+
+/**
+ * What an answer may depend on about who asks: phones (canSeePhone), and the sirets of France Travail offers
+ * and OPCO-filtered items, which only a request without caller sees. A cache of answers keys on it.
+ */
+export function viewerClass(config: CoreConfig, viewer: Viewer): ViewerClass {
+  if (viewer.caller === null) return isFirstParty(viewer) ? "first-party" : "anonymous";
+  if (isFirstParty(viewer)) return "first-party+caller";
+  return canSeePhone(config, viewer) ? "allowed-caller" : "caller";
 }

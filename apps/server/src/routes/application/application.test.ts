@@ -4,7 +4,9 @@ import { createReplyToken } from "@lba/core/applications";
 import { createOutboxMailer, listOutbox } from "@lba/core/mail";
 import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
 import { describe, expect, it } from "vitest";
-import { registerApplicationRoutes, type ApplicationRouteDeps } from "./index";
+import type { ApplicationRouteDeps } from "../../deps";
+import { testServerDeps } from "../../test-app";
+import { registerApplicationRoutes } from "./index";
 
 function setup(overrides: Partial<ApplicationRouteDeps> = {}) {
   const core = applicationTestDeps();
@@ -12,9 +14,12 @@ function setup(overrides: Partial<ApplicationRouteDeps> = {}) {
   const company = insertApplicationTarget(applications);
   const app = new OpenAPIHono();
   registerApplicationRoutes(app, {
-    applications,
-    webhookAuth: { username: "postmark", password: "hook-pass" },
-    ...overrides,
+    ...testServerDeps(core.db, { core }),
+    applications: {
+      applications,
+      webhookAuth: { username: "postmark", password: "hook-pass" },
+      ...overrides,
+    },
   });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
@@ -96,6 +101,30 @@ describe("POST /api/V1/application", () => {
     expect(await second.json()).toEqual(await first.json());
     expect(listOutbox(db)).toHaveLength(2);
     expect(db.select().from(applicationsTable).all()).toHaveLength(1);
+  });
+
+  it("answers each refusal of core with the status of its error key", async () => {
+    const { post, company, applications } = setup();
+    const mailer = applications.mailer;
+    applications.mailer = { send: () => Promise.reject(new Error("Postmark down")) };
+    const failed = await post("/api/V1/application", validRequest(company.token), { "Idempotency-Key": "k" });
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error: "error_sending_application" });
+    applications.mailer = mailer;
+    expect(
+      (await post("/api/V1/application", validRequest(company.token), { "Idempotency-Key": "k" })).status,
+    ).toBe(200);
+    const reused = await post("/api/V1/application", validRequest(company.token, { message: "autre" }), {
+      "Idempotency-Key": "k",
+    });
+    expect(reused.status).toBe(422);
+    expect(await reused.json()).toEqual({ error: "idempotency_key_reused" });
+  });
+
+  it("documents the 429 of its rate-limit group", () => {
+    const { app } = setup();
+    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    expect(doc.paths?.["/api/V1/application"]?.post?.responses).toHaveProperty("429");
   });
 
   it("is documented in the OpenAPI document", () => {

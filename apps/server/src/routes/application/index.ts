@@ -1,13 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ApplicationRouteDeps } from "./deps";
+import type { ApplicationServerDeps } from "../../operations/application";
 import { registerIntention } from "./intention";
 import { registerSendApplication } from "./send";
 import { registerWebhook } from "./webhook";
 
-export type { ApplicationRouteDeps } from "./deps";
-export { buildApplicationDeps, ApplicationEnvSchema, type ApplicationEnv } from "./settings";
-
-export function registerApplicationRoutes(app: OpenAPIHono, deps: ApplicationRouteDeps) {
+export function registerApplicationRoutes(app: OpenAPIHono, deps: ApplicationServerDeps) {
   registerSendApplication(app, deps);
   registerIntention(app, deps);
   registerWebhook(app, deps);

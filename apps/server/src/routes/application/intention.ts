@@ -1,21 +1,20 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { getIntentionContext, IntentionRequestSchema, recordIntention } from "@lba/core/applications";
-import { jsonObject, limitBody } from "./body";
-import type { ApplicationRouteDeps } from "./deps";
+import { IntentionRequestSchema } from "@lba/core/applications";
+import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
+import { perform } from "../../operations/operation";
+import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 /** Recruiter replies from the /formulaire-intention page (the SPA also has them through tRPC). */
-export function registerIntention(app: OpenAPIHono, deps: ApplicationRouteDeps) {
-  app.get("/api/application/intention", (c) => {
-    const result = getIntentionContext(deps.applications, c.req.query("token") ?? "");
-    return c.json(result.body, result.status);
-  });
+export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps) {
+  app.get("/api/application/intention", async (c) =>
+    answerJson(
+      c,
+      await perform(deps, applicationOperations.intentionContext, { token: c.req.query("token") ?? "" }),
+    ),
+  );
 
   app.post("/api/application/intention", limitBody(64 * 1024), async (c) => {
-    const body = await jsonObject(c);
-    const input = IntentionRequestSchema.parse(
-      Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")),
-    );
-    const result = await recordIntention(deps.applications, input);
-    return c.json(result.body, result.status);
+    const request = IntentionRequestSchema.parse(stringFields(await jsonObject(c)));
+    return answerJson(c, await perform(deps, applicationOperations.intention, request));
   });
 }

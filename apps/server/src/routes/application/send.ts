@@ -1,9 +1,16 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
-import { ApplicationRequestSchema, sendApplication, type ApplicationRequest } from "@lba/core/applications";
+import { ApplicationRequestSchema } from "@lba/core/applications";
+import { APPLICATION_ERRORS, IDEMPOTENCY_ERRORS, REQUEST_ERRORS } from "@lba/core/schemas";
 import type { Context } from "hono";
-import { tracked } from "../../lib/api-calls";
-import { jsonObject, limitBody } from "./body";
-import { DEFAULT_MAX_BODY_BYTES, type ApplicationRouteDeps } from "./deps";
+import { MAX_API_BODY_BYTES } from "../../lib/body-limit";
+import {
+  applicationOperations,
+  type ApplicationServerDeps,
+  type SendInput,
+} from "../../operations/application";
+import { perform } from "../../operations/operation";
+import { operationRoute } from "../operation-route";
+import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 const text = (description: string, example?: string) => z.string().openapi({ description, example });
 
@@ -43,89 +50,64 @@ const ApplicationOk = z
 const ApplicationError = z
   .object({
     error: z.enum([
-      "missing_caller",
-      "données de candidature invalides",
-      "email temporaire non autorisé",
-      "pièce jointe invalide",
-      "email société invalide",
-      "max candidatures atteint",
-      "invalid_idempotency_key",
-      "error_sending_application",
-      "antivirus_unavailable",
-      "request_in_progress",
-      "idempotency_key_reused",
-      "payload_too_large",
+      ...Object.values(APPLICATION_ERRORS),
+      ...Object.values(IDEMPOTENCY_ERRORS),
+      REQUEST_ERRORS.payloadTooLarge,
     ]),
   })
   .openapi("ApplicationError");
 
-function parseBody(body: Record<string, unknown>): ApplicationRequest {
-  // Non-string values are dropped field by field: a number phone is then simply an invalid phone.
-  const strings = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string"));
-  return ApplicationRequestSchema.parse(strings);
+const json = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const sendApplicationRoute = operationRoute(applicationOperations.sendV1, {
+  method: "post",
+  path: "/api/V1/application",
+  tags: ["Candidature"],
+  summary: "Envoyer une candidature à une entreprise",
+  description:
+    "Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé renvoie la première réponse sans rien renvoyer.",
+  request: {
+    headers: z.object({ "Idempotency-Key": z.string().optional() }),
+    body: { required: true, content: { "application/json": { schema: ApplicationBodyDoc } } },
+  },
+  responses: {
+    200: json("Candidature envoyée.", ApplicationOk),
+    400: json(
+      "Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation).",
+      ApplicationError,
+    ),
+    409: json("Une requête avec la même Idempotency-Key est en cours.", ApplicationError),
+    413: json("Corps de requête trop gros (5 Mo max.).", ApplicationError),
+    422: json("Idempotency-Key déjà utilisée pour une autre candidature.", ApplicationError),
+    500: json("L'e-mail à l'entreprise n'a pas pu être envoyé ; rien n'a été enregistré.", ApplicationError),
+    503: json("Antivirus injoignable (selon la configuration).", ApplicationError),
+  },
+});
+
+/** The body, read loosely, the caller (body first, then query string) and the Idempotency-Key. */
+async function sendInput(c: Context): Promise<SendInput> {
+  const request = ApplicationRequestSchema.parse(stringFields(await jsonObject(c)));
+  return {
+    request,
+    caller: request.caller?.trim() || c.req.query("caller")?.trim() || null,
+    idempotencyKey: c.req.header("Idempotency-Key") ?? undefined,
+  };
 }
 
-function idempotencyKeyOf(c: Context): string | undefined {
-  return c.req.header("Idempotency-Key") ?? undefined;
-}
+export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServerDeps) {
+  const limit = limitBody(deps.applications.maxBodyBytes ?? MAX_API_BODY_BYTES);
 
-export function registerSendApplication(app: OpenAPIHono, deps: ApplicationRouteDeps) {
-  const limit = limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  const json = (description: string, schema: z.ZodType) => ({
-    description,
-    content: { "application/json": { schema } },
-  });
-
-  app.openAPIRegistry.registerPath({
-    method: "post",
-    path: "/api/V1/application",
-    tags: ["Candidature"],
-    summary: "Envoyer une candidature à une entreprise",
-    description:
-      "Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé renvoie la première réponse sans rien renvoyer.",
-    request: {
-      headers: z.object({ "Idempotency-Key": z.string().optional() }),
-      body: { required: true, content: { "application/json": { schema: ApplicationBodyDoc } } },
-    },
-    responses: {
-      200: json("Candidature envoyée.", ApplicationOk),
-      400: json(
-        "Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation).",
-        ApplicationError,
-      ),
-      409: json("Une requête avec la même Idempotency-Key est en cours.", ApplicationError),
-      413: json("Corps de requête trop gros (5 Mo max.).", ApplicationError),
-      422: json("Idempotency-Key déjà utilisée pour une autre candidature.", ApplicationError),
-      500: json(
-        "L'e-mail à l'entreprise n'a pas pu être envoyé ; rien n'a été enregistré.",
-        ApplicationError,
-      ),
-      503: json("Antivirus injoignable (selon la configuration).", ApplicationError),
-    },
-  });
-
-  app.post("/api/V1/application", limit, async (c) => {
-    const input = parseBody(await jsonObject(c));
-    const caller = input.caller?.trim() || c.req.query("caller")?.trim() || null;
-    const result = await tracked(
-      deps.applications,
-      "applicationV1",
-      caller,
-      () => sendApplication(deps.applications, input, { caller, idempotencyKey: idempotencyKeyOf(c) }),
-      (r) => ({ partialError: r.status !== 200 }),
-    );
-    return c.json(result.body, result.status);
-  });
+  // Documented only: the body is read loosely, so that each failure is its V1 error key, not a zod 400.
+  app.openAPIRegistry.registerPath(sendApplicationRoute);
+  app.post(sendApplicationRoute.getRoutingPath(), limit, async (c) =>
+    answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
+  );
 
   // First-party route of the site and the apply widget: no caller required (reference §3.11).
-  app.post("/api/application", limit, async (c) => {
-    const input = parseBody(await jsonObject(c));
-    const caller = input.caller?.trim() || c.req.query("caller")?.trim() || null;
-    const result = await sendApplication(deps.applications, input, {
-      caller,
-      firstParty: true,
-      idempotencyKey: idempotencyKeyOf(c),
-    });
-    return c.json(result.body, result.status);
-  });
+  app.post("/api/application", limit, async (c) =>
+    answerJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
+  );
 }

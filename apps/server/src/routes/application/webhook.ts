@@ -1,13 +1,16 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { handlePostmarkWebhook, isWebhookAuthorized } from "@lba/core/applications";
-import { limitBody } from "./body";
-import type { ApplicationRouteDeps } from "./deps";
+import { WEBHOOK_ERRORS } from "@lba/core/schemas";
+import { refusal } from "../../lib/error-status";
+import { isWebhookAuthorized } from "../../lib/webhook-auth";
+import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
+import { perform } from "../../operations/operation";
+import { limitBody, answerJson } from "./http";
 
 /** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint). */
-export function registerWebhook(app: OpenAPIHono, deps: ApplicationRouteDeps) {
+export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
   app.post("/api/application/webhook", limitBody(1024 * 1024), async (c) => {
-    const auth = deps.webhookAuth;
-    if (!auth) return c.json({ error: "not_found" }, 404);
+    const auth = deps.applications.webhookAuth;
+    if (!auth) return answerJson(c, refusal(WEBHOOK_ERRORS.notConfigured));
     if (
       !isWebhookAuthorized(auth, {
         authorization: c.req.header("Authorization"),
@@ -15,17 +18,14 @@ export function registerWebhook(app: OpenAPIHono, deps: ApplicationRouteDeps) {
       })
     ) {
       c.header("WWW-Authenticate", 'Basic realm="webhook"');
-      return c.json({ error: "unauthorized" }, 401);
+      return answerJson(c, refusal(WEBHOOK_ERRORS.unauthorized));
     }
     let payload: unknown;
     try {
       payload = await c.req.json();
     } catch {
-      return c.json({ error: "invalid_payload" }, 400);
+      return answerJson(c, refusal(WEBHOOK_ERRORS.invalidPayload));
     }
-    const result = await handlePostmarkWebhook(deps.applications, payload);
-    const isBounce = (payload as { RecordType?: unknown } | null)?.RecordType === "Bounce";
-    if (isBounce && result.status === 200) deps.onSearchDataChanged?.();
-    return c.json(result.body, result.status);
+    return answerJson(c, await perform(deps, applicationOperations.webhook, payload));
   });
 }

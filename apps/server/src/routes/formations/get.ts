@@ -1,14 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { DetailParamsSchema, toOptionalCaller } from "@lba/core/schemas";
-import { getTraining } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
-import { tracked } from "../../lib/api-calls";
-import { notFound } from "../../lib/errors";
-import { badRequest, internalError, notFoundResponse, ok, ResultsAnswerSchema } from "../responses";
+import { formationsOperations } from "../../operations/formations";
+import { detailJson, operationRoute } from "../operation-route";
+import { ok, ResultsAnswerSchema } from "../responses";
 
-export const TRAINING_NOT_FOUND = "Formation non trouvée";
-
-export const getFormationRoute = createRoute({
+export const getFormationRoute = operationRoute(formationsOperations.get, {
   method: "get",
   path: "/api/V1/formations/formation/{id}",
   tags: ["Formations"],
@@ -19,29 +16,14 @@ export const getFormationRoute = createRoute({
     }),
     query: DetailParamsSchema,
   },
-  responses: {
-    200: ok(ResultsAnswerSchema, "La formation."),
-    400: badRequest,
-    404: notFoundResponse,
-    500: internalError,
-  },
+  responses: { 200: ok(ResultsAnswerSchema, "La formation.") },
 });
 
 export function registerGetFormation(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(getFormationRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    const caller = toOptionalCaller(c.req.valid("query").caller);
-    const item = await tracked(
-      deps.core,
-      "formationV1/formation",
-      caller,
-      () => getTraining(deps.core, id),
-      (i) => ({
-        nbFormations: i ? 1 : 0,
-        resultCount: i ? 1 : 0,
-      }),
-    );
-    if (!item) return c.json(notFound(TRAINING_NOT_FOUND), 404);
-    return c.json({ results: [item] }, 200);
-  });
+  app.openapi(getFormationRoute, (c) =>
+    detailJson(c, deps, formationsOperations.get, {
+      id: c.req.valid("param").id,
+      caller: toOptionalCaller(c.req.valid("query").caller),
+    }),
+  );
 }

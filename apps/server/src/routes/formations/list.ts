@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { FormationsV1ParamsSchema, toTrainingsQuery } from "@lba/core/schemas";
-import { searchTrainings } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
-import { badRequest, FormationsAnswerSchema, internalError, ok } from "../responses";
+import { formationsOperations } from "../../operations/formations";
+import { operationRoute } from "../operation-route";
+import { FormationsAnswerSchema, ok } from "../responses";
 
-export const listFormationsRoute = createRoute({
+export const listFormationsRoute = operationRoute(formationsOperations.search, {
   method: "get",
   path: "/api/V1/formations",
   tags: ["Formations"],
@@ -14,25 +15,11 @@ export const listFormationsRoute = createRoute({
     "Formations publiées pour des codes ROME ou un domaine ROME, triées par distance. Sans formation dans le rayon, " +
     "les 5 plus proches (nearestFallback: true).",
   request: { query: FormationsV1ParamsSchema },
-  responses: {
-    200: ok(FormationsAnswerSchema, "Formations trouvées."),
-    400: badRequest,
-    500: internalError,
-  },
+  responses: { 200: ok(FormationsAnswerSchema, "Formations trouvées.") },
 });
 
 export function registerListFormations(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(listFormationsRoute, async (c) => {
-    const query = toTrainingsQuery(c.req.valid("query"));
-    return cachedJson(c, deps, {
-      route: "formations",
-      api: "formationV1",
-      query,
-      run: () => searchTrainings(deps.core, query),
-      counts: (a) => ({
-        nbFormations: a.results.length,
-        resultCount: a.results.length,
-      }),
-    });
-  });
+  app.openapi(listFormationsRoute, (c) =>
+    cachedJson(c, deps, formationsOperations.search, toTrainingsQuery(c.req.valid("query"))),
+  );
 }

@@ -1,7 +1,10 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { CommunesParamsSchema, toCommunesQuery } from "@lba/core/schemas";
 import type { ServerDeps } from "../../deps";
-import { badRequest, internalError, ok } from "../responses";
+import { geoOperations } from "../../operations/geo";
+import { perform } from "../../operations/operation";
+import { operationRoute } from "../operation-route";
+import { ok } from "../responses";
 
 const LYON = {
   label: "Lyon 69001",
@@ -24,7 +27,7 @@ export const GeoPlaceSchema = z
   })
   .openapi("GeoPlace", { example: LYON });
 
-export const communesRoute = createRoute({
+export const communesRoute = operationRoute(geoOperations.communes, {
   method: "get",
   path: "/api/V1/geo/communes",
   tags: ["Géographie"],
@@ -39,14 +42,11 @@ export const communesRoute = createRoute({
       }),
       "Communes trouvées.",
     ),
-    400: badRequest,
-    500: internalError,
   },
 });
 
 export function registerCommunes(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(communesRoute, async (c) => {
-    const { q, limit } = toCommunesQuery(c.req.valid("query"));
-    return c.json({ results: await deps.geocoder.search(q, limit) }, 200);
-  });
+  app.openapi(communesRoute, async (c) =>
+    c.json(await perform(deps, geoOperations.communes, toCommunesQuery(c.req.valid("query"))), 200),
+  );
 }

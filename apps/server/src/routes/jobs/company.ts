@@ -1,14 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { CompanyParamsSchema, toCompanyQuery } from "@lba/core/schemas";
-import { getCompany } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
-import { tracked } from "../../lib/api-calls";
-import { notFound } from "../../lib/errors";
-import { badRequest, CompanyAnswerSchema, internalError, notFoundResponse, ok } from "../responses";
+import { jobsOperations } from "../../operations/jobs";
+import { detailJson, operationRoute } from "../operation-route";
+import { CompanyAnswerSchema, ok } from "../responses";
 
-export const COMPANY_NOT_FOUND = "Société non trouvée";
-
-export const getCompanyRoute = createRoute({
+export const getCompanyRoute = operationRoute(jobsOperations.company, {
   method: "get",
   path: "/api/V1/jobs/company/{siret}",
   tags: ["Emplois"],
@@ -19,30 +16,15 @@ export const getCompanyRoute = createRoute({
     }),
     query: CompanyParamsSchema,
   },
-  responses: {
-    200: ok(CompanyAnswerSchema, "L'entreprise, sous lbaCompanies ou lbbCompanies selon type."),
-    400: badRequest,
-    404: notFoundResponse,
-    500: internalError,
-  },
+  responses: { 200: ok(CompanyAnswerSchema, "L'entreprise, sous lbaCompanies ou lbbCompanies selon type.") },
 });
 
 export function registerGetCompany(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(getCompanyRoute, async (c) => {
-    const { siret } = c.req.valid("param");
-    const { type, caller } = toCompanyQuery(c.req.valid("query"));
-    const viewer = { caller, trusted: false };
-    const item = await tracked(
-      deps.core,
-      "jobV1/company",
-      caller,
-      () => getCompany(deps.core, siret, type, viewer),
-      (i) => ({
-        nbEmplois: i && type === "lba" ? 1 : 0,
-        resultCount: i ? 1 : 0,
-      }),
-    );
-    if (!item) return c.json(notFound(COMPANY_NOT_FOUND), 404);
-    return c.json(type === "lbb" ? { lbbCompanies: [item] } : { lbaCompanies: [item] }, 200);
-  });
+  app.openapi(getCompanyRoute, (c) =>
+    detailJson(c, deps, jobsOperations.company, {
+      siret: c.req.valid("param").siret,
+      ...toCompanyQuery(c.req.valid("query")),
+      trusted: false,
+    }),
+  );
 }

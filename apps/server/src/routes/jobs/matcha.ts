@@ -1,14 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { DetailParamsSchema, toOptionalCaller } from "@lba/core/schemas";
-import { getMatchaOffer } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
-import { tracked } from "../../lib/api-calls";
-import { notFound } from "../../lib/errors";
-import { badRequest, internalError, MatchasAnswerSchema, notFoundResponse, ok } from "../responses";
+import { jobsOperations } from "../../operations/jobs";
+import { detailJson, operationRoute } from "../operation-route";
+import { MatchasAnswerSchema, ok } from "../responses";
 
-export const MATCHA_NOT_FOUND = "Offre non trouvée";
-
-export const getMatchaRoute = createRoute({
+export const getMatchaRoute = operationRoute(jobsOperations.matcha, {
   method: "get",
   path: "/api/V1/jobs/matcha/{id}",
   tags: ["Emplois"],
@@ -19,29 +16,14 @@ export const getMatchaRoute = createRoute({
     }),
     query: DetailParamsSchema,
   },
-  responses: {
-    200: ok(MatchasAnswerSchema, "L'offre demandée (une seule)."),
-    400: badRequest,
-    404: notFoundResponse,
-    500: internalError,
-  },
+  responses: { 200: ok(MatchasAnswerSchema, "L'offre demandée (une seule).") },
 });
 
 export function registerGetMatcha(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(getMatchaRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    const caller = toOptionalCaller(c.req.valid("query").caller);
-    const item = await tracked(
-      deps.core,
-      "jobV1/matcha",
-      caller,
-      () => getMatchaOffer(deps.core, id),
-      (i) => ({
-        nbEmplois: i ? 1 : 0,
-        resultCount: i ? 1 : 0,
-      }),
-    );
-    if (!item) return c.json(notFound(MATCHA_NOT_FOUND), 404);
-    return c.json({ matchas: [item] }, 200);
-  });
+  app.openapi(getMatchaRoute, (c) =>
+    detailJson(c, deps, jobsOperations.matcha, {
+      id: c.req.valid("param").id,
+      caller: toOptionalCaller(c.req.valid("query").caller),
+    }),
+  );
 }

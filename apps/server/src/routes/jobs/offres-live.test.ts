@@ -27,7 +27,6 @@ function appWithLiveOffres(fake: FakeFranceTravail, db = createTestDb()) {
     FT_CLIENT_SECRET: FAKE_CLIENT_SECRET,
     FT_TOKEN_URL: settings.tokenUrl,
     FT_API_URL: settings.apiUrl,
-    FT_TIMEOUT_MS: "300",
   });
   insertCompany(db);
   rebuildSearchIndexes(db);

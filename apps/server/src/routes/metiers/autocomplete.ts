@@ -1,22 +1,20 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { AutocompleteParamsSchema, toAutocompleteQuery } from "@lba/core/schemas";
-import { autocomplete } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
-import { badRequest, internalError, ok } from "../responses";
+import { metiersOperations } from "../../operations/metiers";
+import { perform } from "../../operations/operation";
+import { operationRoute } from "../operation-route";
+import { ok } from "../responses";
 import { AutocompleteAnswerSchema } from "./responses";
 
 const route = (path: string) =>
-  createRoute({
+  operationRoute(metiersOperations.autocomplete, {
     method: "get",
     path,
     tags: ["Métiers"],
     summary: "Autocomplétion : métiers et diplômes dont un mot commence par le texte saisi",
     request: { query: AutocompleteParamsSchema },
-    responses: {
-      200: ok(AutocompleteAnswerSchema, "Métiers (20 au plus) et diplômes dédoublonnés."),
-      400: badRequest,
-      500: internalError,
-    },
+    responses: { 200: ok(AutocompleteAnswerSchema, "Métiers (20 au plus) et diplômes dédoublonnés.") },
   });
 
 export const autocompleteRoute = route("/api/V1/metiers/autocomplete");
@@ -25,9 +23,11 @@ export const romelabelsRoute = route("/api/romelabels");
 
 export function registerAutocomplete(app: OpenAPIHono, deps: ServerDeps) {
   for (const r of [autocompleteRoute, romelabelsRoute]) {
-    app.openapi(r, (c) => {
-      const { title, withRomeLabels } = toAutocompleteQuery(c.req.valid("query"));
-      return c.json(autocomplete(deps.core.db, title, { withRomeLabels }), 200);
-    });
+    app.openapi(r, async (c) =>
+      c.json(
+        await perform(deps, metiersOperations.autocomplete, toAutocompleteQuery(c.req.valid("query"))),
+        200,
+      ),
+    );
   }
 }

@@ -1,13 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { metiersParEtablissement, metiersParFormation } from "@lba/core/search";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { ServerDeps } from "../../deps";
-import { notFound } from "../../lib/errors";
-import { internalError, notFoundResponse, ok } from "../responses";
+import { metiersOperations } from "../../operations/metiers";
+import { detailJson, operationRoute } from "../operation-route";
+import { ok } from "../responses";
 import { MetierNamesSchema } from "./responses";
 
-export const NO_TRAINING = "Aucune formation trouvée";
-
-export const metiersParFormationRoute = createRoute({
+export const metiersParFormationRoute = operationRoute(metiersOperations.byTrainingCode, {
   method: "get",
   path: "/api/V1/metiers/metiersParFormation/{cfd}",
   tags: ["Métiers"],
@@ -17,10 +15,10 @@ export const metiersParFormationRoute = createRoute({
       cfd: z.string().openapi({ param: { name: "cfd", in: "path" }, example: "50022135" }),
     }),
   },
-  responses: { 200: ok(MetierNamesSchema, "Métiers."), 404: notFoundResponse, 500: internalError },
+  responses: { 200: ok(MetierNamesSchema, "Métiers.") },
 });
 
-export const metiersParEtablissementRoute = createRoute({
+export const metiersParEtablissementRoute = operationRoute(metiersOperations.byTrainer, {
   method: "get",
   path: "/api/V1/metiers/metiersParEtablissement/{siret}",
   tags: ["Métiers"],
@@ -30,20 +28,17 @@ export const metiersParEtablissementRoute = createRoute({
       siret: z.string().openapi({ param: { name: "siret", in: "path" }, example: "19350030300014" }),
     }),
   },
-  responses: { 200: ok(MetierNamesSchema, "Métiers."), 404: notFoundResponse, 500: internalError },
+  responses: { 200: ok(MetierNamesSchema, "Métiers.") },
 });
 
-// DECISIONS: no matching training is a 404 (the original answered 500).
 export function registerMetiersParFormation(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(metiersParFormationRoute, (c) => {
-    const metiers = metiersParFormation(deps.core.db, c.req.valid("param").cfd);
-    return metiers ? c.json({ metiers }, 200) : c.json(notFound(NO_TRAINING), 404);
-  });
+  app.openapi(metiersParFormationRoute, (c) =>
+    detailJson(c, deps, metiersOperations.byTrainingCode, c.req.valid("param")),
+  );
 }
 
 export function registerMetiersParEtablissement(app: OpenAPIHono, deps: ServerDeps) {
-  app.openapi(metiersParEtablissementRoute, (c) => {
-    const metiers = metiersParEtablissement(deps.core.db, c.req.valid("param").siret);
-    return metiers ? c.json({ metiers }, 200) : c.json(notFound(NO_TRAINING), 404);
-  });
+  app.openapi(metiersParEtablissementRoute, (c) =>
+    detailJson(c, deps, metiersOperations.byTrainer, c.req.valid("param")),
+  );
 }

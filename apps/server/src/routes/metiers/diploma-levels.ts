@@ -1,22 +1,20 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { DiplomaLevelsParamsSchema, toRomesList } from "@lba/core/schemas";
-import { diplomaLevelsForRomes } from "@lba/core/search";
 import type { ServerDeps } from "../../deps";
-import { badRequest, internalError, ok } from "../responses";
+import { metiersOperations } from "../../operations/metiers";
+import { perform } from "../../operations/operation";
+import { operationRoute } from "../operation-route";
+import { ok } from "../responses";
 import { DiplomaLevelsSchema } from "./responses";
 
 const route = (path: string) =>
-  createRoute({
+  operationRoute(metiersOperations.diplomaLevels, {
     method: "get",
     path,
     tags: ["Métiers"],
     summary: "Niveaux de diplôme des formations disponibles pour des codes ROME",
     request: { query: DiplomaLevelsParamsSchema },
-    responses: {
-      200: ok(DiplomaLevelsSchema, "Libellés de niveaux, ex. « 5 (BTS, DEUST...) »."),
-      400: badRequest,
-      500: internalError,
-    },
+    responses: { 200: ok(DiplomaLevelsSchema, "Libellés de niveaux, ex. « 5 (BTS, DEUST...) ».") },
   });
 
 export const diplomaLevelsRoute = route("/api/V1/metiers/diplomaLevels");
@@ -25,8 +23,13 @@ export const jobsdiplomasRoute = route("/api/jobsdiplomas");
 
 export function registerDiplomaLevels(app: OpenAPIHono, deps: ServerDeps) {
   for (const r of [diplomaLevelsRoute, jobsdiplomasRoute]) {
-    app.openapi(r, (c) =>
-      c.json(diplomaLevelsForRomes(deps.core.db, toRomesList(c.req.valid("query").romes)), 200),
+    app.openapi(r, async (c) =>
+      c.json(
+        await perform(deps, metiersOperations.diplomaLevels, {
+          romes: toRomesList(c.req.valid("query").romes),
+        }),
+        200,
+      ),
     );
   }
 }

@@ -1,71 +1,39 @@
 import { TRPCError } from "@trpc/server";
-import {
-  ApplicationRequestSchema,
-  getIntentionContext,
-  IntentionRequestSchema,
-  recordIntention,
-  sendApplication,
-  type ApplicationResult,
-  type IntentionContext,
-} from "@lba/core/applications";
+import { ApplicationRequestSchema, IntentionRequestSchema } from "@lba/core/applications";
 import { z } from "zod";
-import type { ApplicationRouteDeps } from "../../routes/application/deps";
-import { publicProcedure, router } from "../init";
+import { applicationOperations as ops } from "../../operations/application";
+import { perform } from "../../operations/operation";
+import { operationProcedure, unwrapAnswer } from "../procedure";
+import { router } from "../init";
 
-type TrpcErrorCode = ConstructorParameters<typeof TRPCError>[0]["code"];
-
-const CODES: Record<ApplicationResult["status"], TrpcErrorCode> = {
-  200: "INTERNAL_SERVER_ERROR",
-  400: "BAD_REQUEST",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  410: "BAD_REQUEST",
-  413: "PAYLOAD_TOO_LARGE",
-  422: "UNPROCESSABLE_CONTENT",
-  500: "INTERNAL_SERVER_ERROR",
-  503: "SERVICE_UNAVAILABLE",
-};
-
-/** Same answers as REST: the body on success, else a TRPCError whose message is the V1 error key. */
-function unwrap<B>(result: ApplicationResult<B>): B {
-  if (result.status === 200) return result.body;
-  const key = (result.body as { error?: unknown }).error;
-  throw new TRPCError({
-    code: CODES[result.status],
-    message: typeof key === "string" ? key : "internal_error",
+/** A procedure of the application feature; NOT_IMPLEMENTED when the server deps do not carry it. */
+function applicationProcedure(op: Parameters<typeof operationProcedure>[0]) {
+  return operationProcedure(op).use(({ ctx, next }) => {
+    const applications = ctx.deps.applications;
+    if (!applications)
+      throw new TRPCError({ code: "NOT_IMPLEMENTED", message: "applications_not_configured" });
+    return next({ ctx: { deps: { ...ctx.deps, applications } } });
   });
 }
-
-// ServerDeps gets an `applications` member when the lead mounts this router; until then the feature is off.
-const applicationProcedure = publicProcedure.use(({ ctx, next }) => {
-  const wired = (ctx.deps as { applications?: ApplicationRouteDeps }).applications;
-  if (!wired) throw new TRPCError({ code: "NOT_IMPLEMENTED", message: "applications_not_configured" });
-  return next({ ctx: { applications: wired.applications } });
-});
 
 const SendInputSchema = ApplicationRequestSchema.extend({ idempotencyKey: z.string().optional() });
 
 export const applicationRouter = router({
   /** The site and the apply widget (first-party: the partner caller is only recorded). */
-  send: applicationProcedure.input(SendInputSchema).mutation(async ({ ctx, input }) => {
-    const { idempotencyKey, ...request } = input;
-    return unwrap(
-      await sendApplication(ctx.applications, request, {
-        caller: request.caller ?? null,
-        firstParty: true,
-        idempotencyKey,
-      }),
-    );
-  }),
+  send: applicationProcedure(ops.send)
+    .input(SendInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { idempotencyKey, ...request } = input;
+      return unwrapAnswer(
+        await perform(ctx.deps, ops.send, { request, caller: request.caller ?? null, idempotencyKey }),
+      );
+    }),
 
-  intentionContext: applicationProcedure
+  intentionContext: applicationProcedure(ops.intentionContext)
     .input(z.object({ token: z.string() }))
-    // unwrap only returns the body of a 200, which is the context
-    .query(
-      ({ ctx, input }) => unwrap(getIntentionContext(ctx.applications, input.token)) as IntentionContext,
-    ),
+    .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.intentionContext, input))),
 
-  intention: applicationProcedure
+  intention: applicationProcedure(ops.intention)
     .input(IntentionRequestSchema)
-    .mutation(async ({ ctx, input }) => unwrap(await recordIntention(ctx.applications, input))),
+    .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.intention, input))),
 });

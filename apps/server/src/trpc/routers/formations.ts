@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   FormationsParamsSchema,
   FormationsParRegionParamsSchema,
@@ -9,70 +8,25 @@ import {
   toTrainingsByRegionQuery,
   toTrainingsQuery,
 } from "@lba/core/schemas";
-import { getTraining, searchTrainings, trainingsByRegion } from "@lba/core/search";
 import { z } from "zod";
-import { cachedAnswer, noCache } from "../../lib/answer-cache";
-import { tracked } from "../../lib/api-calls";
-import { TRAINING_NOT_FOUND } from "../../routes/formations/get";
-import { callerField, publicProcedure, router } from "../init";
+import { formationsOperations as ops } from "../../operations/formations";
+import { callerField, router } from "../init";
+import { detailAnswer, operationProcedure, searchAnswer } from "../procedure";
 
 export const formationsRouter = router({
-  search: publicProcedure
+  search: operationProcedure(ops.search)
     .input(looseInput(FormationsRawSchema, FormationsParamsSchema, toTrainingsQuery))
-    .query(({ ctx, input }) =>
-      cachedAnswer(
-        ctx.deps,
-        {
-          route: "formations",
-          api: "formationV1",
-          query: input,
-          run: () => searchTrainings(ctx.deps.core, input),
-          counts: (a) => ({
-            nbFormations: a.results.length,
-            resultCount: a.results.length,
-          }),
-        },
-        noCache(ctx),
-      ),
-    ),
+    .query(({ ctx, input }) => searchAnswer(ctx, ops.search, input)),
 
-  byRegion: publicProcedure
+  byRegion: operationProcedure(ops.byRegion)
     .input(
       looseInput(FormationsParRegionRawSchema, FormationsParRegionParamsSchema, toTrainingsByRegionQuery),
     )
-    .query(async ({ ctx, input }) => {
-      const { caller: _caller, ...query } = input;
-      return cachedAnswer(
-        ctx.deps,
-        {
-          route: "formationsParRegion",
-          api: "formationRegionV1",
-          query: input,
-          run: () => ({ results: trainingsByRegion(ctx.deps.core, query) }),
-          counts: ({ results }) => ({
-            nbFormations: results.length,
-            resultCount: results.length,
-          }),
-        },
-        noCache(ctx),
-      );
-    }),
+    .query(({ ctx, input }) => searchAnswer(ctx, ops.byRegion, input)),
 
-  get: publicProcedure
+  get: operationProcedure(ops.get)
     .input(z.object({ id: z.string().min(1), caller: callerField }))
-    .query(async ({ ctx, input }) => {
-      const caller = toOptionalCaller(input.caller);
-      const item = await tracked(
-        ctx.deps.core,
-        "formationV1/formation",
-        caller,
-        () => getTraining(ctx.deps.core, input.id),
-        (i) => ({
-          nbFormations: i ? 1 : 0,
-          resultCount: i ? 1 : 0,
-        }),
-      );
-      if (!item) throw new TRPCError({ code: "NOT_FOUND", message: TRAINING_NOT_FOUND });
-      return { results: [item] };
-    }),
+    .query(({ ctx, input }) =>
+      detailAnswer(ctx.deps, ops.get, { id: input.id, caller: toOptionalCaller(input.caller) }),
+    ),
 });

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import {
   CommunesParamsSchema,
   CommunesRawSchema,
@@ -7,24 +6,22 @@ import {
   ReverseRawSchema,
   toCommunesQuery,
 } from "@lba/core/schemas";
-import { NO_COMMUNE } from "../../routes/geo/reverse";
-import { publicProcedure, router } from "../init";
+import { geoOperations as ops } from "../../operations/geo";
+import { perform } from "../../operations/operation";
+import { router } from "../init";
+import { detailAnswer, operationProcedure } from "../procedure";
 
 export const geoRouter = router({
-  communes: publicProcedure
+  communes: operationProcedure(ops.communes)
     .input(looseInput(CommunesRawSchema, CommunesParamsSchema, toCommunesQuery))
-    .query(async ({ ctx, input }) => ({ results: await ctx.deps.geocoder.search(input.q, input.limit) })),
+    .query(({ ctx, input }) => perform(ctx.deps, ops.communes, input)),
 
-  reverse: publicProcedure
+  reverse: operationProcedure(ops.reverse)
     .input(
       looseInput(ReverseRawSchema, ReverseParamsSchema, (raw) => ({
         latitude: Number(raw.latitude),
         longitude: Number(raw.longitude),
       })),
     )
-    .query(async ({ ctx, input }) => {
-      const place = await ctx.deps.geocoder.reverse(input);
-      if (!place) throw new TRPCError({ code: "NOT_FOUND", message: NO_COMMUNE });
-      return place;
-    }),
+    .query(({ ctx, input }) => detailAnswer(ctx.deps, ops.reverse, input)),
 });

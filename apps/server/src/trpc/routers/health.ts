@@ -1,4 +1,7 @@
-import { health } from "../../routes/health";
-import { publicProcedure } from "../init";
+import { healthOperations } from "../../operations/health";
+import { perform } from "../../operations/operation";
+import { operationProcedure } from "../procedure";
 
-export const healthProcedure = publicProcedure.query(({ ctx }) => health(ctx.deps));
+export const healthProcedure = operationProcedure(healthOperations.health).query(({ ctx }) =>
+  perform(ctx.deps, healthOperations.health, undefined),
+);

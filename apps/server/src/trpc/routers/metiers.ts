@@ -10,32 +10,27 @@ import {
   toMetiersQuery,
   toRomesList,
 } from "@lba/core/schemas";
-import { allMetiers, autocomplete, diplomaLevelsForRomes, searchMetiers } from "@lba/core/search";
-import { publicProcedure, router } from "../init";
+import { metiersOperations as ops } from "../../operations/metiers";
+import { perform } from "../../operations/operation";
+import { router } from "../init";
+import { operationProcedure } from "../procedure";
 
 export const metiersRouter = router({
-  autocomplete: publicProcedure
+  autocomplete: operationProcedure(ops.autocomplete)
     .input(looseInput(AutocompleteRawSchema, AutocompleteParamsSchema, toAutocompleteQuery))
-    .query(({ ctx, input }) =>
-      autocomplete(ctx.deps.core.db, input.title, { withRomeLabels: input.withRomeLabels }),
-    ),
+    .query(({ ctx, input }) => perform(ctx.deps, ops.autocomplete, input)),
 
-  search: publicProcedure
+  search: operationProcedure(ops.search)
     .input(looseInput(MetiersRawSchema, MetiersParamsSchema, toMetiersQuery))
-    .query(({ ctx, input }) => {
-      const { title, romes, rncps } = input;
-      return {
-        labelsAndRomes: searchMetiers(ctx.deps.core.db, { ...(title ? { title } : {}), romes, rncps }),
-      };
-    }),
+    .query(({ ctx, input }) => perform(ctx.deps, ops.search, input)),
 
-  all: publicProcedure.query(({ ctx }) => ({ metiers: allMetiers(ctx.deps.core.db) })),
+  all: operationProcedure(ops.all).query(({ ctx }) => perform(ctx.deps, ops.all, undefined)),
 
-  diplomaLevels: publicProcedure
+  diplomaLevels: operationProcedure(ops.diplomaLevels)
     .input(
       looseInput(DiplomaLevelsRawSchema, DiplomaLevelsParamsSchema, (raw) => ({
         romes: toRomesList(raw.romes),
       })),
     )
-    .query(({ ctx, input }) => diplomaLevelsForRomes(ctx.deps.core.db, input.romes)),
+    .query(({ ctx, input }) => perform(ctx.deps, ops.diplomaLevels, input)),
 });

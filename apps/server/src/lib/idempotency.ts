@@ -1,0 +1,32 @@
+import type { Db } from "@lba/core/db";
+import { claimIdempotencyKey, keepIdempotentAnswer, releaseIdempotencyKey } from "@lba/core/applications";
+import { refusal, type Answer } from "./error-status";
+
+/**
+ * Runs `work` once per Idempotency-Key (decision 004): a retry with the same key and fingerprint gets the first
+ * answer again, status and body, without running it; a server error (5xx, or a throw) is forgotten so that the
+ * client may retry it. Refusals: `invalid_idempotency_key` 400, `idempotency_key_reused` 422,
+ * `request_in_progress` 409.
+ */
+export async function idempotent<A extends { status: number; body: unknown }>(
+  core: { db: Db; now: () => Date },
+  key: string | undefined,
+  fingerprint: string,
+  work: () => Promise<A>,
+): Promise<A | Answer<never>> {
+  if (key === undefined) return work();
+  const claim = claimIdempotencyKey(core.db, key, fingerprint, core.now());
+  if (!claim.ok) return refusal(claim.error);
+  // Kept by this function from an answer of the same endpoint: the same shape comes back.
+  if (!claim.claimed) return { status: claim.answer.status, body: JSON.parse(claim.answer.body) } as A;
+  let answer: A;
+  try {
+    answer = await work();
+  } catch (error) {
+    releaseIdempotencyKey(core.db, key);
+    throw error;
+  }
+  if (answer.status >= 500) releaseIdempotencyKey(core.db, key);
+  else keepIdempotentAnswer(core.db, key, { status: answer.status, body: JSON.stringify(answer.body) });
+  return answer;
+}

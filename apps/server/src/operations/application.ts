@@ -1,0 +1,92 @@
+import {
+  getIntentionContext,
+  handlePostmarkWebhook,
+  recordIntention,
+  sendApplication,
+  sendApplicationFingerprint,
+  type ApplicationRequest,
+  type IntentionContext,
+  type IntentionRequest,
+} from "@lba/core/applications";
+import type { ApplicationRouteDeps, ServerDeps } from "../deps";
+import { answerOf, refusal, type Answer } from "../lib/error-status";
+import { idempotent } from "../lib/idempotency";
+import type { Operation } from "./operation";
+
+/** Server deps with the application feature wired (buildDeps always wires it; tests of other routes do not). */
+export type ApplicationServerDeps = ServerDeps & { applications: ApplicationRouteDeps };
+
+export interface SendInput {
+  request: ApplicationRequest;
+  /** The partner's caller, from the body or the query string. */
+  caller: string | null;
+  idempotencyKey?: string;
+}
+
+const SENT = { result: "ok", message: "messages sent" } as const;
+
+/** A send, once per Idempotency-Key. */
+function send(
+  deps: ApplicationServerDeps,
+  { request, caller, idempotencyKey }: SendInput,
+  firstParty: boolean,
+) {
+  const core = deps.applications.applications;
+  const context = { caller, firstParty };
+  return idempotent(core, idempotencyKey, sendApplicationFingerprint(request, context), async () =>
+    answerOf(await sendApplication(core, request, context), SENT),
+  );
+}
+
+// Reference §2.4: the site's routes are limited on tRPC only (the `application` group), not over REST.
+const SITE_ONLY = { rest: null, trpc: "application" } as const;
+
+type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
+
+/** Reference §3.11 and §9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
+export const applicationOperations = {
+  /** POST /api/V1/application: the partner API, `caller` required; recorded as "Error" unless sent. */
+  sendV1: {
+    limit: "jobs",
+    stats: { api: "applicationV1", counts: (answer) => ({ partialError: answer.status !== 200 }) },
+    run: (deps, input) => send(deps, input, false),
+  } satisfies ApplicationOperation<SendInput, typeof SENT>,
+
+  /** POST /api/application and `application.send`: the site and the apply widget (first-party). */
+  send: {
+    limit: SITE_ONLY,
+    run: (deps, input) => send(deps, input, true),
+  } satisfies ApplicationOperation<SendInput, typeof SENT>,
+
+  /** GET /api/application/intention: what the recruiter reply page shows. */
+  intentionContext: {
+    limit: SITE_ONLY,
+    run: (deps, { token }) => {
+      const outcome = getIntentionContext(deps.applications.applications, token);
+      return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
+    },
+  } satisfies ApplicationOperation<{ token: string }, IntentionContext>,
+
+  /** POST /api/application/intention: the recruiter's reply, forwarded to the candidate. */
+  intention: {
+    limit: SITE_ONLY,
+    run: async (deps, request) =>
+      answerOf(await recordIntention(deps.applications.applications, request), {
+        result: "ok",
+        message: "intention recorded",
+      }),
+  } satisfies ApplicationOperation<IntentionRequest, { result: string; message: string }>,
+
+  /** POST /api/application/webhook: a Postmark delivery event (its credentials are checked before). */
+  webhook: {
+    limit: null,
+    run: async (deps, payload) => {
+      const outcome = await handlePostmarkWebhook(deps.applications.applications, payload);
+      // A hard bounce erases the address from companies through this process's connection, which the
+      // answer cache cannot see.
+      const isBounce = (payload as { RecordType?: unknown } | null)?.RecordType === "Bounce";
+      if (outcome.ok && isBounce) deps.applications.onSearchDataChanged?.();
+      return answerOf(outcome, { result: outcome.ok && outcome.ignored ? "ignored" : "ok" });
+    },
+  } satisfies ApplicationOperation<unknown, { result: string }>,
+};

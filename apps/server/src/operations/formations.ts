@@ -1,0 +1,39 @@
+import type { Item, TrainingsByRegionQuery, TrainingsQuery } from "@lba/core/schemas";
+import { getTraining, searchTrainings, trainingsByRegion, type TrainingsAnswer } from "@lba/core/search";
+import type { CallCounts } from "../lib/api-calls";
+import type { DetailInput, Operation } from "./operation";
+
+const trainingCounts = (results: readonly unknown[]): CallCounts => ({
+  nbFormations: results.length,
+  resultCount: results.length,
+});
+
+/** Keys: the tRPC procedures of `formations`. */
+export const formationsOperations = {
+  /** GET /api/V1/formations (reference §3.1). */
+  search: {
+    limit: "formations",
+    stats: { api: "formationV1", counts: (answer) => trainingCounts(answer.results) },
+    cache: "formations",
+    run: (deps, query) => searchTrainings(deps.core, query),
+  } satisfies Operation<TrainingsQuery, TrainingsAnswer>,
+
+  /** GET /api/V1/formationsParRegion (reference §3.4). */
+  byRegion: {
+    limit: "jobs",
+    stats: { api: "formationRegionV1", counts: (answer) => trainingCounts(answer.results) },
+    cache: "formationsParRegion",
+    run: (deps, { caller: _caller, ...query }) => ({ results: trainingsByRegion(deps.core, query) }),
+  } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: Item[] }>,
+
+  /** GET /api/V1/formations/formation/:id (reference §3.2). */
+  get: {
+    limit: "formations",
+    stats: { api: "formationV1/formation", counts: (answer) => trainingCounts(answer?.results ?? []) },
+    notFound: "Formation non trouvée",
+    run: (deps, { id }) => {
+      const item = getTraining(deps.core, id);
+      return item ? { results: [item] } : null;
+    },
+  } satisfies Operation<DetailInput, { results: Item[] } | null>,
+};

@@ -1,0 +1,38 @@
+import { datasetInfo } from "@lba/core/ingest";
+import { databaseHealthy } from "@lba/core/stats";
+import { isDraining } from "../lib/lifecycle";
+import type { Operation } from "./operation";
+
+/** Reference §3.12; never rate limited (probes). */
+export const healthOperations = {
+  /** GET /api, the `health` procedure: version, dataset and database check (503 without database). */
+  health: {
+    limit: null,
+    run: (deps) => {
+      const database = databaseHealthy(deps.core.db);
+      let dataset: { kind: string; counts: Record<string, number> } | null = null;
+      if (database) {
+        const info = datasetInfo(deps.core.db);
+        dataset = { kind: info.kind, counts: { ...info.counts } };
+      }
+      return {
+        name: deps.app.name,
+        version: deps.app.version,
+        env: deps.core.config.env,
+        dataset,
+        healthcheck: { database },
+        map: deps.map ?? { tileUrl: null, tileAttribution: null },
+      };
+    },
+  } satisfies Operation<void, unknown>,
+
+  /** GET /api/ready: not ready while the database does not answer or the server drains its requests. */
+  ready: {
+    limit: null,
+    run: (deps) => {
+      const database = databaseHealthy(deps.core.db);
+      const draining = isDraining(deps);
+      return { ready: database && !draining, database, draining };
+    },
+  } satisfies Operation<void, unknown>,
+};

@@ -1,0 +1,71 @@
+// Every error key the application endpoints can answer (reference §9, decision 004): core returns them, the
+// server maps each to its HTTP status, the site turns each into a sentence. Isomorphic: no Node import.
+
+/** `POST /api/V1/application` and `application.send`, in the order of reference §9.2. */
+export const APPLICATION_ERRORS = {
+  missingCaller: "missing_caller",
+  invalidFields: "données de candidature invalides",
+  disposableEmail: "email temporaire non autorisé",
+  invalidAttachment: "pièce jointe invalide",
+  invalidCompanyEmail: "email société invalide",
+  dailyLimit: "max candidatures atteint",
+  sendingFailed: "error_sending_application",
+  antivirusUnavailable: "antivirus_unavailable",
+} as const;
+
+/** A request carrying an `Idempotency-Key` (decision 004). */
+export const IDEMPOTENCY_ERRORS = {
+  invalidKey: "invalid_idempotency_key",
+  keyReused: "idempotency_key_reused",
+  inProgress: "request_in_progress",
+} as const;
+
+/** The recruiter reply (reference §9.5); the first three also refuse to show the reply page. */
+export const INTENTION_ERRORS = {
+  invalidToken: "invalid_token",
+  expiredToken: "expired_token",
+  notFound: "not_found",
+  invalidFields: "données de réponse invalides",
+  alreadyRecorded: "intention_already_recorded",
+  sendingFailed: "error_sending_message",
+} as const;
+
+/** The Postmark webhook (reference §3.11); an unconfigured webhook answers `not_found`. */
+export const WEBHOOK_ERRORS = {
+  invalidPayload: "invalid_payload",
+  unauthorized: "unauthorized",
+  notConfigured: "not_found",
+} as const;
+
+/** Refusals of the HTTP layer, before any check of the request itself. */
+export const REQUEST_ERRORS = {
+  payloadTooLarge: "payload_too_large",
+  tooManyRequests: "too_many_requests",
+} as const;
+
+type ValueOf<T> = T[keyof T];
+
+export type SendApplicationErrorKey = ValueOf<typeof APPLICATION_ERRORS>;
+export type IdempotencyErrorKey = ValueOf<typeof IDEMPOTENCY_ERRORS>;
+export type IntentionErrorKey = ValueOf<typeof INTENTION_ERRORS>;
+/** Why a reply link cannot be used at all. */
+export type IntentionLinkErrorKey = (typeof INTENTION_ERRORS)["invalidToken" | "expiredToken" | "notFound"];
+export type WebhookErrorKey = ValueOf<typeof WEBHOOK_ERRORS>;
+export type RequestErrorKey = ValueOf<typeof REQUEST_ERRORS>;
+
+export type ApplicationErrorKey =
+  SendApplicationErrorKey | IdempotencyErrorKey | IntentionErrorKey | WebhookErrorKey | RequestErrorKey;
+
+/** A refusal of a core verb: the key says why; the transports choose how to answer it. */
+export interface ApplicationFailure<K extends ApplicationErrorKey = ApplicationErrorKey> {
+  ok: false;
+  error: K;
+}
+
+/** The outcome of a core verb: `{ ok: true, ...value }` or an ApplicationFailure. */
+export type ApplicationOutcome<T extends object, K extends ApplicationErrorKey> =
+  ({ ok: true } & T) | ApplicationFailure<K>;
+
+export function applicationFailure<K extends ApplicationErrorKey>(error: K): ApplicationFailure<K> {
+  return { ok: false, error };
+}
