@@ -36,7 +36,7 @@ describe("loadEnv", () => {
 
 describe("buildDeps", () => {
   it("uses the offline geocoder and the embedded offers unless upstreams are configured", async () => {
-    const { buildDeps } = await import("./deps");
+    const { buildDeps } = await import("./build-deps");
     const { createTestDb } = await import("@lba/core/testing");
     const db = createTestDb();
     const offline = buildDeps(loadEnv({ LOG_LEVEL: "silent" }), db, {
@@ -64,7 +64,7 @@ describe("buildDeps", () => {
 
 describe("buildDeps, application feature", () => {
   it("wires the mailer, the antivirus, the quotas and the webhook credentials from the same environment", async () => {
-    const { buildDeps } = await import("./deps");
+    const { buildDeps } = await import("./build-deps");
     const { createTestDb } = await import("@lba/core/testing");
     const deps = buildDeps(
       loadEnv({

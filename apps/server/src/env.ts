@@ -100,7 +100,7 @@ export interface LoadedEnv {
  * Reads and validates the environment once. Throws an Error whose message is "Invalid environment:" followed by
  * one line per bad variable (`  NAME: what it must be`), every one of them at once; values are never echoed.
  */
-export function loadEnv(source: Record<string, string | undefined>): LoadedEnv {
+export function loadEnv(source: Record<string, string | undefined> = process.env): LoadedEnv {
   const parsed = EnvSchema.safeParse(source);
   const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
   // Checked apart from the schema so that it is reported together with any other bad variable.

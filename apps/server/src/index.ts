@@ -8,7 +8,7 @@ import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
 import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
-import { buildDeps } from "./deps";
+import { buildDeps } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
 import { markDraining } from "./lib/lifecycle";
@@ -34,7 +34,7 @@ function folderIfBuilt(path: string, marker: string): string | null {
 
 let loaded: LoadedEnv;
 try {
-  loaded = loadEnv(process.env);
+  loaded = loadEnv();
 } catch (error) {
   // Before anything is opened: the list of bad variables, without a stack trace.
   console.error(error instanceof Error ? error.message : String(error));

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Context } from "hono";
 import { viewerClass, type Viewer } from "@lba/core/sources";
-import type { ServerDeps } from "../deps";
+import type { AnswerCacheSettings, ServerDeps } from "../deps";
 import { perform, type Operation } from "../operations/operation";
 import { tracked, type CallCounts } from "./api-calls";
 import type { JsonResponse } from "./errors";
@@ -10,14 +10,6 @@ import type { JsonResponse } from "./errors";
 // widgets on many pages, partners polling). Imports and syncs run in another process and commit through
 // another connection, which `PRAGMA data_version` reveals: any such commit empties the cache. The server's
 // own writes (api_calls, applications) never touch what a search reads, and do not change data_version.
-
-export interface AnswerCacheSettings {
-  /** 0 disables the cache. */
-  ttlMs: number;
-  maxEntries?: number;
-  /** Bound on the stored JSON (REST bodies exactly, tRPC answers estimated). */
-  maxBytes?: number;
-}
 
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;

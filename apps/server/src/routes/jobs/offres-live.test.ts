@@ -9,7 +9,7 @@ import {
   type FakeFranceTravail,
 } from "@lba/core/testing";
 import { createApp } from "../../app";
-import { buildDeps } from "../../deps";
+import { buildDeps } from "../../build-deps";
 import { loadEnv } from "../../env";
 
 // The live France Travail source wired from the environment, as in production, against a local fake API.
