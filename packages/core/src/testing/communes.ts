@@ -9,6 +9,8 @@ export interface TestCommune {
   population: number;
   latitude: number;
   longitude: number;
+  /** an arrondissement municipal's city */
+  parentInsee?: string;
 }
 
 export const TEST_COMMUNES: TestCommune[] = [
@@ -97,8 +99,15 @@ export const TEST_COMMUNES: TestCommune[] = [
 /** Inserts a handful of real communes (tests do not depend on the full geography loader). */
 export function insertTestCommunes(db: Db, communes: TestCommune[] = TEST_COMMUNES): void {
   const stmt = db.$client.prepare(
-    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude)
-     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude)`,
+    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude,
+       kind, parent_insee)
+     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude,
+       @kind, @parentInsee)`,
   );
-  for (const c of communes) stmt.run(c);
+  for (const c of communes)
+    stmt.run({
+      ...c,
+      kind: c.parentInsee ? "arrondissement" : "commune",
+      parentInsee: c.parentInsee ?? null,
+    });
 }
