@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { createTestDb } from "../testing/db";
+import { createFranceTestDb } from "../testing/db";
 import { CommuneSchema, haversineKm, type GeoPoint } from "../referentials/geography";
 import {
   COMMUNE_QUERIES,
@@ -11,13 +11,11 @@ import {
   searchCommunes,
   toFtsQuery,
 } from "./communes";
-import { loadGeography } from "../ingest/referentials/communes";
 
 let db: Db;
 
 beforeAll(() => {
-  db = createTestDb();
-  loadGeography(db);
+  db = createFranceTestDb();
 });
 
 const PARIS: GeoPoint = { latitude: 48.8566, longitude: 2.3522 };

@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../db/client";
 import { rebuildFullTextIndex } from "../db/indexes";
-import { createTestDb } from "../testing/db";
-import { loadReferentials } from "../ingest/referentials/load";
+import { createReferentialTestDb, createTestDb } from "../testing/db";
 import {
   allMetiers,
   autocomplete,
@@ -19,8 +18,7 @@ import {
 
 let db: Db;
 beforeAll(() => {
-  db = createTestDb();
-  loadReferentials(db);
+  db = createReferentialTestDb();
 });
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
@@ -133,8 +131,7 @@ describe("autocomplete", () => {
   });
 
   test("merges diplomas whose titles differ only after '('", () => {
-    const local = createTestDb();
-    loadReferentials(local);
+    const local = createReferentialTestDb();
     local.$client.exec(`INSERT INTO diplomas (title, acronyms, level, romes, rncps) VALUES
       ('ZYTHOLOGUE (CAP)', 'z z', 3, '["D1106"]', '["RNCP1"]'), ('ZYTHOLOGUE (BP)', 'z z', 4, '["D1107"]', '["RNCP2"]')`);
     rebuildFullTextIndex(local, "diplomas");
@@ -261,8 +258,7 @@ describe("allMetiers and metiersForRomes", () => {
 
 describe("metiersParFormation and metiersParEtablissement", () => {
   test("return the métiers of the ROME codes of the matching published trainings", () => {
-    const local = createTestDb();
-    loadReferentials(local);
+    const local = createReferentialTestDb();
     addTraining(local, { cfd: "50022135", siret: "11111111111111", romes: ["D1102"] });
     addTraining(local, { cfd: "50022135", siret: "22222222222222", romes: ["D1104"] });
     addTraining(local, { cfd: "32031213", siret: "11111111111111", romes: ["D1202"], published: false });
@@ -276,8 +272,7 @@ describe("metiersParFormation and metiersParEtablissement", () => {
   });
 
   test("return null when no published training matches", () => {
-    const local = createTestDb();
-    loadReferentials(local);
+    const local = createReferentialTestDb();
     addTraining(local, { cfd: "32031213", romes: ["D1406"], published: false });
     expect(metiersParFormation(local, "32031213")).toBeNull();
     expect(metiersParFormation(local, "00000000")).toBeNull();
