@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../client";
 import { createTestDb } from "../../testing/db";
-import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "./rome-ranges";
+import { expandRomeCodes, romeCodeRanges, romeKeyRanges, ROME_FAMILY_SQL } from "./rome-ranges";
 
 let db: Db;
 beforeAll(() => {
@@ -18,6 +18,17 @@ describe("expandRomeCodes", () => {
     expect(expandRomeCodes(db, ["D1104"])).toEqual(["D1104", "D1115", "D1117"]);
     expect(expandRomeCodes(db, ["d1115"])).toEqual(["D1104", "D1115"]);
     expect(expandRomeCodes(db, ["D1102", "D1102"])).toEqual(["D1102"]);
+  });
+
+  test("reads the romes table through its primary key and parent index only", () => {
+    const plan = (
+      db.$client.prepare(`EXPLAIN QUERY PLAN ${ROME_FAMILY_SQL}`).all({ codes: '["D1104"]' }) as {
+        detail: string;
+      }[]
+    ).map((r) => r.detail);
+    expect(plan).toContain("SEARCH romes USING INDEX sqlite_autoindex_romes_1 (code=?)");
+    expect(plan).toContain("SEARCH romes USING INDEX romes_parent_idx (parent_code=?)");
+    expect(plan.filter((line) => /^SCAN romes/.test(line))).toEqual([]);
   });
 
   test("keeps codes it does not know and gives nothing for nothing", () => {

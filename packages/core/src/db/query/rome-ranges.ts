@@ -6,7 +6,7 @@ import { prepared } from "./statements";
 // joined with json_each, so one prepared statement serves any number of codes.
 
 // ROME 4.0 parent/child link, both ways: the codes themselves, their parent fiche, and a parent's children.
-const RELATED_SQL = `SELECT parent_code FROM romes WHERE code IN (SELECT value FROM json_each(@codes)) AND parent_code IS NOT NULL
+export const ROME_FAMILY_SQL = `SELECT parent_code FROM romes WHERE code IN (SELECT value FROM json_each(@codes)) AND parent_code IS NOT NULL
   UNION SELECT code FROM romes WHERE parent_code IN (SELECT value FROM json_each(@codes))`;
 
 /**
@@ -16,7 +16,7 @@ const RELATED_SQL = `SELECT parent_code FROM romes WHERE code IN (SELECT value F
 export function expandRomeCodes(db: Db, codes: readonly string[] | undefined): string[] {
   const wanted = [...new Set((codes ?? []).map((code) => code.toUpperCase()))];
   if (wanted.length === 0) return [];
-  const related = prepared(db, RELATED_SQL)
+  const related = prepared(db, ROME_FAMILY_SQL)
     .pluck()
     .all({ codes: JSON.stringify(wanted) }) as string[];
   return [...new Set([...wanted, ...related])].sort();
