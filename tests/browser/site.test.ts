@@ -123,7 +123,7 @@ describe("the search site", () => {
 
     await searchFromHome(page);
     const url = new URL(page.url());
-    expect(url.searchParams.get("romes")).toBe("D1102,D1104");
+    expect(url.searchParams.get("romes")).toBe("D1102,D1104,G1612");
     expect(url.searchParams.get("insee")).toBe("69123");
     expect(url.searchParams.get("radius")).toBe("30");
 
