@@ -6,6 +6,7 @@ import { CommuneSchema, haversineKm, type GeoPoint } from "../referentials/geogr
 import {
   COMMUNE_QUERIES,
   communesWithin,
+  getChefLieu,
   getCommune,
   reverseGeocode,
   searchCommunes,
@@ -142,6 +143,14 @@ describe("getCommune", () => {
   it("returns null for an unknown code", () => {
     expect(getCommune(db, "00000")).toBeNull();
   });
+
+  it("gives a département's chef-lieu", () => {
+    expect(getChefLieu(db, "46")).toMatchObject({ insee: "46042", name: "Cahors", label: "Cahors 46000" });
+    expect(getChefLieu(db, "2a")?.name).toBe("Ajaccio");
+    expect(getChefLieu(db, "75")).toMatchObject({ insee: "75056", name: "Paris", departement: "75" });
+    expect(getChefLieu(db, "974")?.name).toBe("Saint-Denis");
+    expect(getChefLieu(db, "99")).toBeNull();
+  });
 });
 
 describe("reverseGeocode", () => {
@@ -245,6 +254,13 @@ describe("query plans", () => {
     expect(details[0]).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/);
     expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
     neverScansCommunes(details);
+  });
+
+  it("finds a chef-lieu through the départements' and communes' primary indexes", () => {
+    expect(plan(COMMUNE_QUERIES.chefLieu, ["46"])).toEqual([
+      "SEARCH d USING INDEX sqlite_autoindex_departements_1 (code=?)",
+      "SEARCH c USING INDEX communes_insee_unique (insee=?)",
+    ]);
   });
 
   it("looks a commune up by its unique INSEE index", () => {

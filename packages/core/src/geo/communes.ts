@@ -26,6 +26,7 @@ export const COMMUNE_QUERIES = {
       WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon)
     WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
   byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
+  chefLieu: `SELECT ${COLUMNS} FROM departements d JOIN communes c ON c.insee = d.chef_lieu WHERE d.code = ?`,
 } as const;
 
 const MAX_WORDS = 8;
@@ -76,6 +77,13 @@ export function searchCommunes(db: Db, term: string, limit = 10): Commune[] {
 /** A commune or an arrondissement municipal by INSEE code. */
 export function getCommune(db: Db, insee: string): Commune | null {
   const row = db.$client.prepare(COMMUNE_QUERIES.byInsee).get(insee.trim().toUpperCase()) as
+    CommuneRow | undefined;
+  return row ? toCommune(row, null) : null;
+}
+
+/** The chef-lieu (préfecture) of a département ("75", "2A", "974"): where a place known only by its département sits. */
+export function getChefLieu(db: Db, departement: string): Commune | null {
+  const row = db.$client.prepare(COMMUNE_QUERIES.chefLieu).get(departement.trim().toUpperCase()) as
     CommuneRow | undefined;
   return row ? toCommune(row, null) : null;
 }
