@@ -96,6 +96,44 @@ export const TEST_COMMUNES: TestCommune[] = [
   },
 ];
 
+const parisArrondissement = (n: number, latitude: number, longitude: number): TestCommune => ({
+  insee: `751${String(n).padStart(2, "0")}`,
+  name: `Paris ${n}e Arrondissement`,
+  departementCode: "75",
+  regionCode: "11",
+  postcodes: `750${String(n).padStart(2, "0")}`,
+  population: 200_000,
+  latitude,
+  longitude,
+  parentInsee: "75056",
+});
+
+/** Paris 15e and 20e at their La Poste centroids, and their neighbours Issy-les-Moulineaux and Bagnolet. */
+export const PARIS_BORDERS: TestCommune[] = [
+  parisArrondissement(15, 48.8401554186, 2.29355937244),
+  parisArrondissement(20, 48.8631867774, 2.40081982673),
+  {
+    insee: "92040",
+    name: "Issy-les-Moulineaux",
+    departementCode: "92",
+    regionCode: "11",
+    postcodes: "92130",
+    population: 68_000,
+    latitude: 48.82347434,
+    longitude: 2.26449823277,
+  },
+  {
+    insee: "93006",
+    name: "Bagnolet",
+    departementCode: "93",
+    regionCode: "11",
+    postcodes: "93170",
+    population: 36_000,
+    latitude: 48.8692,
+    longitude: 2.4181,
+  },
+];
+
 /** Inserts a handful of real communes (tests do not depend on the full geography loader). */
 export function insertTestCommunes(db: Db, communes: TestCommune[] = TEST_COMMUNES): void {
   const stmt = db.$client.prepare(

@@ -70,20 +70,16 @@ describe("loadGeography", () => {
       kind: "arrondissement",
       parent_insee: "75056",
     });
-    expect(one("SELECT postcodes, parent_insee FROM communes WHERE insee = '75116'")).toEqual({
-      postcodes: "75016 75116",
-      parent_insee: "75056",
-    });
-    expect(one("SELECT name, postcodes, parent_insee FROM communes WHERE insee = '69383'")).toEqual({
-      name: "Lyon 3e Arrondissement",
-      postcodes: "69003",
-      parent_insee: "69123",
-    });
-    expect(one("SELECT name, postcodes, parent_insee FROM communes WHERE insee = '13213'")).toEqual({
-      name: "Marseille 13e Arrondissement",
-      postcodes: "13013",
-      parent_insee: "13055",
-    });
+    for (const [insee, name, postcodes, city] of [
+      ["75116", "Paris 16e Arrondissement", "75016 75116", "75056"],
+      ["69383", "Lyon 3e Arrondissement", "69003", "69123"],
+      ["13213", "Marseille 13e Arrondissement", "13013", "13055"],
+    ])
+      expect(one("SELECT name, postcodes, parent_insee FROM communes WHERE insee = ?", insee)).toEqual({
+        name,
+        postcodes,
+        parent_insee: city,
+      });
     const byCity = all<{ parent_insee: string; n: number }>(
       "SELECT parent_insee, count(*) AS n FROM communes WHERE kind = 'arrondissement' GROUP BY 1 ORDER BY 1",
     );

@@ -37,14 +37,17 @@ export interface Parsed<T> {
 }
 
 interface Table {
+  name: string;
   header: string[];
   records: CsvRecord[];
+  /** index of the first of these columns the header has, -1 if none */
+  col(...names: string[]): number;
 }
 
 function table(text: string, name: string): Table {
   const [header, ...records] = parseCsv(text, detectDelimiter(text));
   if (!header) throw new Error(`${name}: empty file`);
-  return { header: header.fields, records };
+  return { name, header: header.fields, records, col: (...names) => columnIndex(header.fields, names) };
 }
 
 /** Which ROME file a header belongs to: appellations, the domain tree, or the codes (the default). */
@@ -55,10 +58,11 @@ export function romeFileKind(text: string): RomeFileKind {
   return "codes";
 }
 
-/** Runs `read` on each record of the right width; others become bad lines. */
+/** Runs `read` on each record of the right width; others become bad lines. A file without a valid line is refused. */
 function eachRecord<T>(
-  { header, records }: Table,
-  read: (at: (i: number) => string, line: number) => T | string,
+  { name, header, records }: Table,
+  what: string,
+  read: (at: (i: number) => string) => T | string,
 ): Parsed<T> {
   const rows: T[] = [];
   const badLines: BadLine[] = [];
@@ -67,22 +71,23 @@ function eachRecord<T>(
       badLines.push({ line, reason: `${fields.length} columns instead of ${header.length}` });
       continue;
     }
-    const result = read((i) => (i < 0 ? "" : (fields[i] ?? "").trim()), line);
+    const result = read((i) => (i < 0 ? "" : (fields[i] ?? "").trim()));
     if (typeof result === "string") badLines.push({ line, reason: result });
     else rows.push(result);
   }
+  if (rows.length === 0) throw new Error(`${name}: no valid ${what} line`);
   return { rows, badLines };
 }
 
 /** `unix_referentiel_code_rome_*.csv` (`code_rome`, `libelle_rome`, `code_rome_parent`). */
 export function parseRomeCodes(text: string, name = "ROME file"): Parsed<RomeRow> {
   const t = table(text, name);
-  const codeAt = columnIndex(t.header, ["code_rome", "code rome", "rome"]);
-  const labelAt = columnIndex(t.header, ["libelle_rome", "libellé rome", "intitule", "label"]);
-  const parentAt = columnIndex(t.header, ["code_rome_parent"]);
+  const codeAt = t.col("code_rome", "code rome", "rome");
+  const labelAt = t.col("libelle_rome", "libellé rome", "intitule", "label");
+  const parentAt = t.col("code_rome_parent");
   if (codeAt < 0 || labelAt < 0) throw new Error(`${name}: header needs code_rome and libelle_rome columns`);
   const seen = new Set<string>();
-  const parsed = eachRecord<RomeRow>(t, (at) => {
+  return eachRecord<RomeRow>(t, "ROME", (at) => {
     const code = at(codeAt).toUpperCase();
     const label = at(labelAt);
     const parent = at(parentAt).toUpperCase();
@@ -93,24 +98,21 @@ export function parseRomeCodes(text: string, name = "ROME file"): Parsed<RomeRow
     seen.add(code);
     return { code, label, parent: parentAt >= 0 ? parent : null };
   });
-  if (parsed.rows.length === 0) throw new Error(`${name}: no valid ROME line`);
-  return parsed;
 }
 
 /** `unix_referentiel_appellation_*.csv`: one job title per line with its ROME code. */
 export function parseAppellations(text: string, name = "appellations file"): Parsed<AppellationRow> {
   const t = table(text, name);
-  const col = (...names: string[]) => columnIndex(t.header, names);
-  const ogrAt = col("code_ogr");
-  const labelAt = col("libelle_appellation_long");
-  const shortAt = col("libelle_appellation_court");
-  const romeAt = col("code_rome");
-  const classAt = col("classification");
-  const rareAt = col("peu_usite");
+  const ogrAt = t.col("code_ogr");
+  const labelAt = t.col("libelle_appellation_long");
+  const shortAt = t.col("libelle_appellation_court");
+  const romeAt = t.col("code_rome");
+  const classAt = t.col("classification");
+  const rareAt = t.col("peu_usite");
   if (ogrAt < 0 || labelAt < 0 || romeAt < 0)
     throw new Error(`${name}: header needs code_ogr, libelle_appellation_long and code_rome columns`);
   const seen = new Set<string>();
-  const parsed = eachRecord<AppellationRow>(t, (at) => {
+  return eachRecord<AppellationRow>(t, "appellation", (at) => {
     const codeOgr = at(ogrAt);
     const label = at(labelAt);
     const romeCode = at(romeAt).toUpperCase();
@@ -128,24 +130,21 @@ export function parseAppellations(text: string, name = "appellations file"): Par
       rarelyUsed: at(rareAt) === "O",
     };
   });
-  if (parsed.rows.length === 0) throw new Error(`${name}: no valid appellation line`);
-  return parsed;
 }
 
 /** `cr_gd_dp_*.csv`: each code with its grand domaine and domaine professionnel, and their labels. */
 export function parseRomeTree(text: string, name = "ROME tree file"): Parsed<RomeTreeRow> {
   const t = table(text, name);
-  const col = (...names: string[]) => columnIndex(t.header, names);
-  const codeAt = col("code_rome");
-  const gdAt = col("code_grand_domaine");
-  const gdLabelAt = col("libelle_grand_domaine");
-  const dpAt = col("code_domaine_professionel", "code_domaine_professionnel");
-  const dpLabelAt = col("libelle_domaine_professionel", "libelle_domaine_professionnel");
+  const codeAt = t.col("code_rome");
+  const gdAt = t.col("code_grand_domaine");
+  const gdLabelAt = t.col("libelle_grand_domaine");
+  const dpAt = t.col("code_domaine_professionel", "code_domaine_professionnel");
+  const dpLabelAt = t.col("libelle_domaine_professionel", "libelle_domaine_professionnel");
   if ([codeAt, gdAt, gdLabelAt, dpAt, dpLabelAt].some((i) => i < 0))
     throw new Error(
       `${name}: header needs code_rome and the grand domaine and domaine professionnel columns`,
     );
-  const parsed = eachRecord<RomeTreeRow>(t, (at) => {
+  return eachRecord<RomeTreeRow>(t, "tree", (at) => {
     const code = at(codeAt).toUpperCase();
     const grandDomaine = at(gdAt).toUpperCase();
     const domaine = at(dpAt).toUpperCase();
@@ -162,6 +161,4 @@ export function parseRomeTree(text: string, name = "ROME tree file"): Parsed<Rom
       domaineLabel: at(dpLabelAt),
     };
   });
-  if (parsed.rows.length === 0) throw new Error(`${name}: no valid line`);
-  return parsed;
 }

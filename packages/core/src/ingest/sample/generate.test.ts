@@ -18,27 +18,15 @@ import {
 } from "./templates";
 import { nafLabel } from "../../referentials/naf";
 import { DIPLOMAS } from "../../referentials/diplomas";
-import { TEST_COMMUNES, insertTestCommunes, type TestCommune } from "../../testing/communes";
+import { PARIS_BORDERS, TEST_COMMUNES, insertTestCommunes, type TestCommune } from "../../testing/communes";
 import { hashTables } from "../../testing/hash";
 
 const SIZES: DatasetSizes = { trainings: 300, companies: 1200, jobOffers: 200, recruiterOffers: 60 };
 
-const arrondissement = (insee: string, latitude: number, longitude: number): TestCommune => ({
-  insee,
-  name: `Paris ${Number(insee.slice(3))}e Arrondissement`,
-  departementCode: "75",
-  regionCode: "11",
-  postcodes: `750${insee.slice(3)}`,
-  population: 150_000,
-  latitude,
-  longitude,
-  parentInsee: "75056",
-});
 // Paris with two of its arrondissements, a commune of Polynésie where nothing must be placed.
 const COMMUNES: TestCommune[] = [
   ...TEST_COMMUNES,
-  arrondissement("75115", 48.8401554186, 2.29355937244),
-  arrondissement("75120", 48.8631867774, 2.40081982673),
+  ...PARIS_BORDERS,
   {
     insee: "98735",
     name: "Papeete",
