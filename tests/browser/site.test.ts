@@ -123,7 +123,7 @@ describe("the search site", () => {
 
     await searchFromHome(page);
     const url = new URL(page.url());
-    expect(url.searchParams.get("romes")).toBe("D1102,D1104");
+    expect(url.searchParams.get("romes")).toBe("D1102,D1104,G1612");
     expect(url.searchParams.get("insee")).toBe("69123");
     expect(url.searchParams.get("radius")).toBe("30");
 
@@ -261,10 +261,19 @@ describe("the search site", () => {
     await openResults(page);
     await resultCounts(page);
     await page.getByRole("button", { name: /^Entreprises \(/ }).click();
-    const company = page.locator(".item-card--lba .item-card__link").first();
-    const companyName = (await company.textContent()) ?? "";
-    await company.click();
+    // The nearest company the sample gives an e-mail address (others offer no application form).
+    const cards = page.locator(".item-card--lba .item-card__link");
     const form = page.locator("form.apply-form");
+    let companyName = "";
+    for (let i = 0; i < 20; i++) {
+      const company = cards.nth(i);
+      companyName = (await company.textContent()) ?? "";
+      await company.click();
+      await page.locator("#detail-title").waitFor();
+      if ((await form.count()) > 0) break;
+      await page.getByText("Retour aux résultats").first().click();
+      await cards.first().waitFor();
+    }
     await form.waitFor();
     expect(await form.getByRole("heading").textContent()).toBe(
       `Candidature spontanée auprès de ${companyName}`,

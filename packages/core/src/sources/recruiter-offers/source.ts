@@ -2,7 +2,7 @@ import { distanceSql } from "../../db/indexes";
 import { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
-import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
+import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
 import {
   nearest,
@@ -72,8 +72,9 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
   const base = { opco: query.opco?.toLowerCase() ?? null, today: today(deps) };
   let raws: (Record<string, unknown> & { distance: number | null })[];
   const point = query.point;
+  const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    const ranges = JSON.stringify(romeKeyRanges(query.romes, undefined));
+    const ranges = JSON.stringify(romeKeyRanges(romes, undefined));
     raws = nearest(
       (radiusKm) =>
         (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
@@ -93,7 +94,7 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
   } else {
     raws = readRows<(typeof raws)[number]>(prepared(deps.db, MATCHA_FRANCE_SQL), {
       ...base,
-      ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)),
+      ranges: JSON.stringify(romeCodeRanges(romes, undefined)),
     });
   }
   return raws.map((raw) => matchaRowToItem(deps, raw));
