@@ -134,8 +134,24 @@ export const PARIS_BORDERS: TestCommune[] = [
   },
 ];
 
-/** Inserts a handful of real communes (tests do not depend on the full geography loader). */
+/**
+ * Inserts a handful of real communes (tests do not depend on the full geography loader), with their
+ * départements (chef-lieu: the most populous of the given communes there) and régions, codes as names.
+ */
 export function insertTestCommunes(db: Db, communes: TestCommune[] = TEST_COMMUNES): void {
+  const chefLieux = new Map<string, TestCommune>();
+  for (const c of communes) {
+    const known = chefLieux.get(c.departementCode);
+    if (!c.parentInsee && (!known || c.population > known.population)) chefLieux.set(c.departementCode, c);
+  }
+  for (const c of chefLieux.values()) {
+    db.$client
+      .prepare("INSERT OR IGNORE INTO regions (code, name) VALUES (?, ?)")
+      .run(c.regionCode, c.regionCode);
+    db.$client
+      .prepare("INSERT OR IGNORE INTO departements (code, name, region_code, chef_lieu) VALUES (?, ?, ?, ?)")
+      .run(c.departementCode, c.departementCode, c.regionCode, c.insee);
+  }
   const stmt = db.$client.prepare(
     `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude,
        kind, parent_insee)

@@ -921,20 +921,3 @@ export const LAST_NAMES = [
   "Jean-Baptiste",
   "Pierre-Louis",
 ];
-
-/** NAF -> ROME codes used by the companies importer; sub-class first, then its division. */
-const NAF_ROMES = new Map(ACTIVITIES.map((a) => [a.naf, a.romes]));
-const DIVISION_ROMES = new Map<string, string[]>();
-for (const a of ACTIVITIES) {
-  const division = a.naf.slice(0, 2);
-  const known = DIVISION_ROMES.get(division) ?? [];
-  DIVISION_ROMES.set(division, [...new Set([...known, ...a.romes])]);
-}
-
-export function romesForNaf(code: string): string[] {
-  return NAF_ROMES.get(code) ?? DIVISION_ROMES.get(code.slice(0, 2)) ?? [];
-}
-
-export function opcoForNaf(code: string): Opco | null {
-  return ACTIVITIES.find((a) => a.naf === code)?.opco ?? null;
-}
