@@ -4,7 +4,7 @@ import { startHostServer } from "./embed-host/host-server";
 import { startLbaServer, type LbaServer } from "./embed-host/lba-server";
 import { formatViolations, launchBrowser, runAxe } from "./helpers";
 
-// Partners embed our widgets with the loader from another origin (reference §10, DECISIONS "widget").
+// Partners embed our widgets with the loader from another origin (docs/reference/v1.md#s10, docs/decisions/016-widget-traffic-attribution.md).
 
 interface HostEvent {
   type: string;

@@ -74,7 +74,7 @@ describe("rate limits", () => {
   it("answers the 11th autocomplete call of the window with a JSON 429 and rate-limit headers", async () => {
     const { app } = limited();
     for (let i = 0; i < 10; i++) {
-      // The two autocomplete paths share one counter (reference §2.4).
+      // The two autocomplete paths share one counter (docs/reference/v1.md#s2-4).
       const path = i % 2 ? "/api/romelabels?title=boul" : "/api/V1/metiers/autocomplete?title=boul";
       expect((await app.request(path)).status).toBe(200);
     }
@@ -109,7 +109,7 @@ describe("rate limits", () => {
     expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
   });
 
-  it("puts every REST route in its group of reference §2.4, whatever the spelling of its path", async () => {
+  it("puts every REST route in its group of docs/reference/v1.md#s2-4, whatever the spelling of its path", async () => {
     const GROUPS: Record<string, string[]> = {
       formations: ["/api/V1/formations", "/api/v1/formations/formation/x"],
       jobs: [

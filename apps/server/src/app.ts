@@ -26,7 +26,7 @@ import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
 import { appRouter } from "./trpc/root";
 
-// Reference §2.5, plus the headers tRPC clients send.
+// docs/reference/v1.md#s2-5, plus the headers tRPC clients send.
 const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept", "API-Key", "trpc-accept"];
 
 /** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */

@@ -36,7 +36,7 @@ export const EnvSchema = z.object({
   DATABASE_PATH: z.string().default("./data/lba.sqlite"),
   PUBLIC_URL: z.url().optional(),
   LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
-  // Callers that receive company phone numbers (reference §2.2), separated by | or ,
+  // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
   ALLOWED_CALLERS: list,
   RATE_LIMIT_ENABLED: flag(true),
   // Multiplies every per-route limit (e.g. 100 for a load test that still wants the limiter in the path).

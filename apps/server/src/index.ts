@@ -59,7 +59,7 @@ if (datasetInfo(db).kind === "empty") {
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 }
 
-// Daily anonymisation of old applications (reference §9.7), first pass at start.
+// Daily anonymisation of old applications (docs/reference/v1.md#s9-7), first pass at start.
 startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS);
 
 const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
 import { TOO_MANY_REQUESTS } from "./errors";
 
-/** Per-IP limits per route group (reference §2.4); routes of a group share one counter. */
+/** Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter. */
 export const RATE_LIMITS = {
   formations: 7,
   // formationsParRegion, jobs (+ details), jobsEtFormations, V1 application

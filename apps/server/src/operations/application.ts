@@ -38,12 +38,12 @@ function send(
   );
 }
 
-// Reference §2.4: the site's routes are limited on tRPC only (the `application` group), not over REST.
+// docs/reference/v1.md#s2-4: the site's routes are limited on tRPC only (the `application` group), not over REST.
 const SITE_ONLY = { rest: null, trpc: "application" } as const;
 
 type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
 
-/** Reference §3.11 and §9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
+/** docs/reference/v1.md#s3-11 and docs/reference/v1.md#s9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
 export const applicationOperations = {
   /** POST /api/V1/application: the partner API, `caller` required; recorded as "Error" unless sent. */
   sendV1: {

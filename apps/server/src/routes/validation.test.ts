@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MSG } from "@lba/core/schemas";
 import { getJson, testApp } from "../test-app";
 
-// Every V1 rule of reference §4 (as amended by DECISIONS), through the real routes.
+// Every V1 rule of docs/reference/v1.md#s4 (as amended by docs/decisions/005-v1-contract-kept.md), through the real routes.
 
 async function messages(url: string) {
   const { app } = testApp();

@@ -24,7 +24,7 @@ export function applyTitle(item: Item): string {
     : `Candidature spontanée auprès de ${company}`;
 }
 
-/** §9 / §10.2: the application form, inline; the company e-mail travels as its sealed token only. */
+/** docs/reference/v1.md#s9 / docs/reference/v1.md#s10-2: the application form, inline; the company e-mail travels as its sealed token only. */
 export function ApplyForm({
   item,
   caller,

@@ -17,7 +17,7 @@ type Field = "comment" | "email" | "phone";
 const fullName = (context: IntentionContext) =>
   [context.applicantFirstName, context.applicantLastName].filter(Boolean).join(" ") || "le candidat";
 
-/** §9.5: the recruiter's answer to an application, reached from the e-mail's buttons (`?token=`). */
+/** docs/reference/v1.md#s9-5: the recruiter's answer to an application, reached from the e-mail's buttons (`?token=`). */
 export function IntentionPage({ search }: { search: URLSearchParams }) {
   const token = search.get("token")?.trim() ?? "";
   const context = useQuery({

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 
-/** 3 MB decoded, the limit the apply form announces (reference §10.2). */
+/** 3 MB decoded, the limit the apply form announces (docs/reference/v1.md#s10-2). */
 export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
 
 const ACCEPTED = {
@@ -14,7 +14,7 @@ export interface Attachment {
   content: Buffer;
 }
 
-/** Reference §9.2 step 5, stricter: the name must end in .pdf/.docx and the bytes must really be that type. */
+/** docs/reference/v1.md#s9-2 step 5, stricter: the name must end in .pdf/.docx and the bytes must really be that type. */
 export async function parseAttachment(fileName: string, dataUrl: string): Promise<Attachment | null> {
   const extension = /\.(pdf|docx)$/i.exec(fileName)?.[1]?.toLowerCase() as keyof typeof ACCEPTED | undefined;
   if (!extension) return null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Loose on purpose: every rule is checked by sendApplication in the order of reference §9.2, so that
+// Loose on purpose: every rule is checked by sendApplication in the order of docs/reference/v1.md#s9-2, so that
 // a bad field yields the V1 error key instead of a zod error.
 const optionalText = z.string().nullish();
 
@@ -62,7 +62,7 @@ export interface ValidApplicant {
   companyType: CompanyType;
 }
 
-/** Reference §9.2 step 3. */
+/** docs/reference/v1.md#s9-2 step 3. */
 export function validateApplicantFields(input: ApplicationRequest): ValidApplicant | null {
   const firstName = input.applicant_first_name?.trim() ?? "";
   const lastName = input.applicant_last_name?.trim() ?? "";

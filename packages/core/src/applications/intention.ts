@@ -59,7 +59,7 @@ export function getIntentionContext(
   };
 }
 
-/** Reference §9.5: stores the recruiter's answer and forwards it to the candidate. */
+/** docs/reference/v1.md#s9-5: stores the recruiter's answer and forwards it to the candidate. */
 export async function recordIntention(
   deps: ApplicationDeps,
   input: IntentionRequest,

@@ -26,7 +26,7 @@ import { createReplyToken, replyUrl } from "./reply-token";
 export interface SendApplicationContext {
   /** The partner's caller, from the body or the query string. */
   caller?: string | null;
-  /** The site and the apply widget: no caller required (reference §2.2, local origin). */
+  /** The site and the apply widget: no caller required (docs/reference/v1.md#s2-2, local origin). */
   firstParty?: boolean;
 }
 
@@ -36,7 +36,7 @@ export type SendApplicationResult = ApplicationOutcome<object, SendApplicationEr
 const callerOf = (input: ApplicationRequest, ctx: SendApplicationContext) =>
   (ctx.caller ?? input.caller)?.trim() || null;
 
-/** Reference §9.2, in its order; the CV is sent to the company and never stored. */
+/** docs/reference/v1.md#s9-2, in its order; the CV is sent to the company and never stored. */
 export async function sendApplication(
   deps: ApplicationDeps,
   input: ApplicationRequest,

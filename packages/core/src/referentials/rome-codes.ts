@@ -1,7 +1,7 @@
 // ROME 4.0 parent/child codes: a search for a code also finds items coded with its parent fiche and, for a
 // parent fiche, items coded with its children (db/query/rome-ranges.ts expands the codes of every search).
 
-/** The jobs routes take 15 ROME codes at most (reference §4). */
+/** The jobs routes take 15 ROME codes at most (docs/reference/v1.md#s4). */
 export const MAX_JOB_ROMES = 15;
 
 /**

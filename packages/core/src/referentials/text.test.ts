@@ -84,7 +84,7 @@ describe("toFtsQuery", () => {
 });
 
 describe("acronymsOf", () => {
-  test("gives the short acronym without stop words, then the long one (reference §8.5)", () => {
+  test("gives the short acronym without stop words, then the long one (docs/reference/v1.md#s8-5)", () => {
     // The reference's example reads "bts btds": its own rule ("a long acronym of every word") gives "bdts".
     expect(acronymsOf("Brevet de technicien supérieur")).toBe("bts bdts");
     expect(acronymsOf("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe("bmco bmco mco");

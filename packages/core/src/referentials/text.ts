@@ -36,7 +36,7 @@ export function genderForms(title: string): string[] {
   return [!masculine.includes(" ") && rest ? `${masculine} ${rest}` : masculine, feminine];
 }
 
-/** Reference §3.8: split on spaces, keep a word if it is the first one or longer than 2 characters. */
+/** docs/reference/v1.md#s3-8: split on spaces, keep a word if it is the first one or longer than 2 characters. */
 export function titleWords(title: string): string[] {
   return title
     .split(/\s+/)
@@ -76,7 +76,7 @@ const ACRONYM_STOP_WORDS = new Set([
 ]);
 
 /**
- * Reference §8.5: "short long" acronyms of the title before its first " (": the short one skips French
+ * docs/reference/v1.md#s8-5: "short long" acronyms of the title before its first " (": the short one skips French
  * stop words, the long one keeps every word. "Brevet de technicien supérieur" -> "bts bdts".
  */
 export function acronymsOf(title: string): string {

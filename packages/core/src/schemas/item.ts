@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// The V1 "idea item" (reference §5): one shape for every result type, every key present (null when
-// the type has no value). lat/lon are numbers and distances km rounded to 0.1 for every type (DECISIONS).
+// The V1 "idea item" (docs/reference/v1.md#s5): one shape for every result type, every key present (null when
+// the type has no value). lat/lon are numbers and distances km rounded to 0.1 for every type (docs/decisions/007-stable-distance-sort.md).
 
 export const IdeaTypeSchema = z.enum(["formation", "peJob", "lba", "lbb", "matcha"]);
 export type IdeaType = z.infer<typeof IdeaTypeSchema>;
@@ -116,7 +116,7 @@ export const ItemSchema = z
   .meta({ id: "Item" });
 export type Item = z.infer<typeof ItemSchema>;
 
-/** A source that failed inside a 200 answer (reference §2.1). */
+/** A source that failed inside a 200 answer (docs/reference/v1.md#s2-1). */
 export const SourceErrorSchema = z
   .object({
     result: z.literal("error"),

@@ -27,7 +27,7 @@ export interface AutocompleteResult {
 
 const PAGE = 20;
 // bm25 column weights of metiers_fts (label, appellations, keywords) and diplomas_fts (title, acronyms),
-// after the Elasticsearch boosts of reference §8.4 and §3.9.
+// after the Elasticsearch boosts of docs/reference/v1.md#s8-4 and docs/reference/v1.md#s3-9.
 const METIER_RANK = "bm25(metiers_fts, 80.0, 15.0, 7.0)";
 const DIPLOMA_RANK = "bm25(diplomas_fts, 1.0, 2.0)";
 
@@ -82,7 +82,7 @@ export function searchMetiersSql(shape: { title: boolean; romes: boolean; rncps:
 }
 
 /**
- * Reference §3.8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
+ * docs/reference/v1.md#s3-8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
  * codes; all clauses combined with AND; 20 at most, best title match first.
  */
 export function searchMetiers(
@@ -130,7 +130,7 @@ export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE):
     .map((r) => r.label);
 }
 
-// Reference §3.8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
+// docs/reference/v1.md#s3-8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
 const TRAINING_ROMES_SQL = (column: "cfd" | "formateur_siret") => `
   SELECT (SELECT count(*) FROM (SELECT 1 FROM trainings WHERE ${column} = @key AND published = 1 LIMIT 1)) AS found,
     (SELECT json_group_array(DISTINCT tr.rome_code) FROM training_romes tr
@@ -168,7 +168,7 @@ const ROME_TITLES_SQL = `SELECT mr.metier_id AS metierId, r.code, r.label FROM m
   JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id IN (SELECT value FROM json_each(?))`;
 
 /**
- * Reference §3.9: métiers matching any title word (as a prefix or a stem, in the label, the job titles of its
+ * docs/reference/v1.md#s3-9: métiers matching any title word (as a prefix or a stem, in the label, the job titles of its
  * ROME codes or its keywords), exact and prefix matches of the label and job titles first (see
  * `rankMetiers`), and diplomas matching any word on their title or acronyms, deduplicated on the label before
  * "(". 20 of each.
@@ -225,7 +225,7 @@ export function autocomplete(
 }
 
 /**
- * Reference §3.10: the catalogue `niveau` labels of published trainings having any of the ROME codes (or
+ * docs/reference/v1.md#s3-10: the catalogue `niveau` labels of published trainings having any of the ROME codes (or
  * their parent fiches or children),
  * by level; all five levels when there is none (the form then offers every level).
  */

@@ -131,7 +131,7 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Ra
   }
 }
 
-/** Reference §3.1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
+/** docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
 export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
   if (!q.point) {
     const raws = trainingRows(deps, TRAININGS_FRANCE_SQL, {
@@ -146,7 +146,7 @@ export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAns
   return { results: toItems(nearest, true), nearestFallback: nearest.length > 0 };
 }
 
-/** Reference §3.4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
+/** docs/reference/v1.md#s3-4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
 export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): Item[] {
   const hasRomes = Boolean(q.romeDomain) || (q.romes?.length ?? 0) > 0;
   const place = q.departement ? [q.departement] : q.region ? departementsOfRegion(q.region) : null;

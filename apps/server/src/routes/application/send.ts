@@ -14,7 +14,7 @@ import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 const text = (description: string, example?: string) => z.string().openapi({ description, example });
 
-// Documentation of the V1 body (reference §9.1); at runtime the body is read loosely so that every
+// Documentation of the V1 body (docs/reference/v1.md#s9-1); at runtime the body is read loosely so that every
 // failure maps to the V1 error key, in the reference's order, instead of a generic validation error.
 const ApplicationBodyDoc = z
   .object({
@@ -106,7 +106,7 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
     answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
   );
 
-  // First-party route of the site and the apply widget: no caller required (reference §3.11).
+  // First-party route of the site and the apply widget: no caller required (docs/reference/v1.md#s3-11).
   app.post("/api/application", limit, async (c) =>
     answerJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
   );

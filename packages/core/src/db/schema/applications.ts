@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Reference §9.3. The CV is never stored; company_email is erased by the retention job.
+// docs/reference/v1.md#s9-3. The CV is never stored; company_email is erased by the retention job.
 export const applicationsTable = sqliteTable(
   "applications",
   {

@@ -74,7 +74,7 @@ export const diplomasTable = sqliteTable(
   {
     id: integer("id").primaryKey(),
     title: text("title").notNull().unique(),
-    // "bts bdts": short and long acronyms of the title (reference §8.5)
+    // "bts bdts": short and long acronyms of the title (docs/reference/v1.md#s8-5)
     acronyms: text("acronyms").notNull().default(""),
     level: integer("level"),
     cfd: text("cfd"),

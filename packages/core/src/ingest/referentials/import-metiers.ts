@@ -11,7 +11,7 @@ export interface MetiersImportReport {
   /** lines marked "à supprimer" in the file */
   removedLines: number;
   badLines: BadLine[];
-  /** métiers whose codes do not fit the 15 a jobs search takes, even as parent fiches (reference §8.4) */
+  /** métiers whose codes do not fit the 15 a jobs search takes, even as parent fiches (docs/reference/v1.md#s8-4) */
   warnings: string[];
 }
 

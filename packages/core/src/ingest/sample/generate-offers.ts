@@ -55,7 +55,7 @@ function poste(appellation: string): string {
   return (masculine.includes(" ") || !rest ? masculine : `${masculine} ${rest}`).trim();
 }
 
-/** Emits `count` France Travail offers (§8.2), a third of them posted by a generated company. */
+/** Emits `count` France Travail offers (docs/reference/v1.md#s8-2), a third of them posted by a generated company. */
 export function generateJobOffers(
   rng: Rng,
   count: number,
@@ -137,7 +137,7 @@ export function generateJobOffers(
 }
 
 /**
- * Emits recruiters (§8.6) with 1 to 3 offers each until `offerCount` offers exist. A fifth are posted
+ * Emits recruiters (docs/reference/v1.md#s8-6) with 1 to 3 offers each until `offerCount` offers exist. A fifth are posted
  * by a CFA on the employer's behalf (mandataire), with the CFA's siret as gestionnaire.
  */
 export function generateRecruiters(

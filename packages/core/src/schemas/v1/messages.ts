@@ -1,4 +1,4 @@
-// Exact V1 validation messages (reference §4). Integrators match on these strings: never reword them.
+// Exact V1 validation messages (docs/reference/v1.md#s4). Integrators match on these strings: never reword them.
 export const MSG = {
   callerMissing: "caller : caller is missing.",
   romesOrDomainMissing: "romes, romeDomain : You must define at least 1 rome code OR a single romeDomain.",

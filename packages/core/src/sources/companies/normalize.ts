@@ -40,7 +40,7 @@ export function companyToItem(
   return item;
 }
 
-/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (reference §5). */
+/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (docs/reference/v1.md#s5). */
 export function companyContact(config: CoreConfig, email: string | null, phone: string | null): Contact {
   const sealed = email ? sealEmail(config.secret, email) : { email: "", iv: null };
   return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null, url: null };

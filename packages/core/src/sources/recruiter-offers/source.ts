@@ -21,7 +21,7 @@ export const MATCHA_LIMIT = 150;
 
 const COLUMNS = `${selectColumns(recruiterOffersTable, "o", "o_")}, ${selectColumns(recruitersTable, "rc", "r_")}`;
 const COMPANY_NAME = `coalesce(nullif(rc.enseigne, ''), nullif(rc.raison_sociale, ''), 'Enseigne inconnue')`;
-// The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (reference §6.4).
+// The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (docs/reference/v1.md#s6-4).
 const OPCO = `lower(coalesce(rc.opco, (SELECT op.opco FROM opcos op WHERE op.siren = substr(rc.siret, 1, 9))))`;
 const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)
   AND (@opco IS NULL OR ${OPCO} = @opco)`;

@@ -59,7 +59,7 @@ describe("trainingToItem", () => {
   });
 });
 
-describe("trainingAddress (reference §7.4)", () => {
+describe("trainingAddress (docs/reference/v1.md#s7-4)", () => {
   const db = createTestDb();
   it("prefers the training place, then the formateur, then the gestionnaire", () => {
     expect(
