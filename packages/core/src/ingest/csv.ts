@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { parse } from "csv-parse/sync";
+import { parse, type InfoRecord } from "csv-parse/sync";
 
 export interface CsvRecord {
   /** 1-based line number where the record starts */
@@ -48,7 +48,8 @@ export function parseCsv(text: string, delimiter: string): CsvRecord[] {
     record_delimiter: ["\r\n", "\n"],
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as { record: string[]; info: { lines: number; raw?: string } }[];
+    // With `info`, each row is { record, info } although the typings only describe plain records.
+  }) as unknown as { record: string[]; info: InfoRecord }[];
   // info.lines is the line where the record ends: a record with line breaks inside quotes started earlier.
   return rows.map(({ record, info }) => ({
     line: info.lines - lineBreaksIn(record),
