@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { apiCallsTable } from "@lba/core/db";
-import { createTestDb } from "@lba/core/testing";
+import { createReferentialTestDb, createTestDb } from "@lba/core/testing";
 import {
   insertCompany,
   insertJobOffer,
@@ -159,5 +159,17 @@ describe("the site's searches for a métier with many ROME codes", () => {
     const caller = createCaller(createTrpcContext(deps));
     const romes = Array.from({ length: SITE_MAX_ROMES + 1 }, (_, i) => `A${1000 + i}`).join(",");
     await expect(caller.formations.search({ romes })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("metiers.forRomes", () => {
+  it("names the métier of codes given alone, or none", async () => {
+    const { deps } = testApp({}, createReferentialTestDb());
+    const caller = createCaller(createTrpcContext(deps));
+    expect((await caller.metiers.forRomes({ romes: "D1102" })).metier?.label).toBe(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(await caller.metiers.forRomes({ romes: "Z0000" })).toEqual({ metier: null });
+    await expect(caller.metiers.forRomes({ romes: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -8,6 +8,7 @@ import {
   autocomplete,
   diplomaLevelsForRomes,
   DIPLOMAS_AUTOCOMPLETE_SQL,
+  metierForRomes,
   metiersForRomes,
   metiersParEtablissement,
   metiersParFormation,
@@ -92,7 +93,7 @@ describe("autocomplete", () => {
   });
 
   test("finds the BTS diplomas from 'bts mco' and 'BTS', labelled without the suffix", () => {
-    for (const title of ["bts mco", "BTS"]) {
+    for (const title of ["bts", "BTS"]) {
       const diplomas = autocomplete(db, title).labelsAndRomesForDiplomas;
       expect(diplomas.length).toBeGreaterThan(10);
       expect(diplomas.length).toBeLessThanOrEqual(20);
@@ -108,6 +109,21 @@ describe("autocomplete", () => {
       romes: expect.arrayContaining(["D1406", "D1407"]),
     });
     expect(labels(all)).toContain("BTS management en hotellerie restauration");
+  });
+
+  test("lists only the métiers matching every word when some do: 'aide soignant'", () => {
+    expect(labels(autocomplete(db, "aide soignant").labelsAndRomes)).toEqual(["Santé, soins aux personnes"]);
+  });
+
+  test("lists the diplomas having every word when some do: 'bts commerce'", () => {
+    const diplomas = labels(autocomplete(db, "bts commerce").labelsAndRomesForDiplomas);
+    expect(diplomas.length).toBeGreaterThan(0);
+    for (const label of diplomas) expect(label).toMatch(/^BTSA? .*commerce/i);
+    expect(labels(autocomplete(db, "bts commerce").labelsAndRomes)[0]).toBe("Commerce en entreprise");
+  });
+
+  test("finds nothing for an unknown word", () => {
+    expect(autocomplete(db, "xyzzy")).toEqual({ labelsAndRomes: [], labelsAndRomesForDiplomas: [] });
   });
 
   test("matches a diploma on its acronyms", () => {
@@ -247,6 +263,15 @@ describe("allMetiers and metiersForRomes", () => {
       all.indexOf("Design industriel"),
     );
     expect(all.indexOf("Diététique")).toBeLessThan(all.indexOf("Direction d'entreprise"));
+  });
+
+  test("names the métier of a list of ROME codes: most shared codes, then the narrowest", () => {
+    expect(metierForRomes(db, ["D1102"])?.label).toBe("Boulangerie, pâtisserie, chocolaterie");
+    expect(metierForRomes(db, ["D1102", "D1104", "G1612"])?.label).toBe(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(metierForRomes(db, ["Z0000"])).toBeNull();
+    expect(metierForRomes(db, [])).toBeNull();
   });
 
   test("lists the métiers of ROME codes, those sharing most codes first", () => {
