@@ -24,3 +24,19 @@ describe("looksLikeEmail", () => {
     expect(looksLikeEmail("rh boulangerie.fr")).toBe(false);
   });
 });
+
+describe("one e-mail rule with the server", () => {
+  it("refuses an internationalised local part, as the server does", async () => {
+    const { isValidEmail } = await import("@lba/core/applications");
+    for (const address of [
+      "élodie.martin@example.fr",
+      "camille.martin@laposte.net",
+      "o'neil+lba@sub.example.co",
+      "a..b@example.fr",
+      "rh@boulangerie",
+    ])
+      expect(looksLikeEmail(address), address).toBe(isValidEmail(address));
+    expect(looksLikeEmail("élodie.martin@example.fr")).toBe(false);
+    expect(looksLikeEmail("elodie.martin@example.fr")).toBe(true);
+  });
+});
