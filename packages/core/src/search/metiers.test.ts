@@ -85,10 +85,10 @@ describe("autocomplete", () => {
 
   test("finds a diploma with œ or an elision folded", () => {
     expect(labels(autocomplete(db, "Œnologie").labelsAndRomesForDiplomas)).toEqual([
-      "BTSA viticulture-oenologie",
+      "BTSA viticulture-œnologie",
     ]);
     expect(labels(autocomplete(db, "l'éducation").labelsAndRomesForDiplomas)).toContain(
-      "Master metiers de l'enseignement, de l'education et de la formation",
+      "Master métiers de l'enseignement, de l'éducation et de la formation",
     );
   });
 
@@ -101,14 +101,14 @@ describe("autocomplete", () => {
       expect(diplomas.every((d) => d.type === "diploma")).toBe(true);
     }
     expect(autocomplete(db, "bts mco").labelsAndRomesForDiplomas[0]?.label).toBe(
-      "BTS management commercial operationnel",
+      "BTS management commercial opérationnel",
     );
     const all = autocomplete(db, "bts management").labelsAndRomesForDiplomas;
     expect(all[0]).toMatchObject({
-      label: "BTS management commercial operationnel",
+      label: "BTS management commercial opérationnel",
       romes: expect.arrayContaining(["D1406", "D1407"]),
     });
-    expect(labels(all)).toContain("BTS management en hotellerie restauration");
+    expect(labels(all)).toContain("BTS management en hôtellerie restauration");
   });
 
   test("lists only the métiers matching every word when some do: 'aide soignant'", () => {
@@ -128,7 +128,7 @@ describe("autocomplete", () => {
 
   test("matches a diploma on its acronyms", () => {
     expect(labels(autocomplete(db, "bmco").labelsAndRomesForDiplomas)).toEqual([
-      "BTS management commercial operationnel",
+      "BTS management commercial opérationnel",
     ]);
   });
 
