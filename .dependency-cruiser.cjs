@@ -85,7 +85,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(dist|node_modules)/" },
+    // npm packages stay in the graph (not followed), so that rules naming node_modules/<package>/ can fire.
+    exclude: { path: "(^|/)dist/" },
     tsConfig: { fileName: "tsconfig.depcruise.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
