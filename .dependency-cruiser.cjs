@@ -82,6 +82,22 @@ module.exports = {
       from: { path: "^apps/embed/src/" },
       to: { pathNot: ["^apps/embed/src/", `${CORE}/schemas/widget\\.ts$`] },
     },
+    {
+      name: "client-is-standalone",
+      severity: "error",
+      comment:
+        "@lba/client ships alone: its sources import each other and the tRPC client, never the server or core " +
+        "(their types reach it through the generated src/contract.ts).",
+      from: { path: "^packages/client/src/" },
+      to: { pathNot: ["^packages/client/src/", "node_modules/@trpc/(client|server)/"] },
+    },
+    {
+      name: "client-takes-only-types-from-trpc-server",
+      severity: "error",
+      comment: "The tRPC server package gives the client its types; its runtime stays out of the bundle.",
+      from: { path: "^packages/client/src/" },
+      to: { path: "node_modules/@trpc/server/", dependencyTypesNot: ["type-only"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -6,6 +6,14 @@ export default defineConfig({
       { test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "server", root: "apps/server", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "spa", root: "apps/spa", include: ["src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "client",
+          root: "packages/client",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 120_000,
+        },
+      },
       { test: { name: "layers", root: "tests/layers", include: ["**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
