@@ -98,6 +98,14 @@ module.exports = {
       from: { path: "^packages/client/src/" },
       to: { path: "node_modules/@trpc/server/", dependencyTypesNot: ["type-only"] },
     },
+    {
+      name: "examples-are-integrators",
+      severity: "error",
+      comment:
+        "The examples use the packages as an integrator would (@lba/client as built), never our sources.",
+      from: { path: "^examples/" },
+      to: { path: ["^apps/", "^packages/[^/]+/src/"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

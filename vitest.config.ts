@@ -27,6 +27,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: "examples",
+          root: "tests/examples",
+          include: ["**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: "reliability",
           root: "tests/reliability",
           include: ["**/*.test.ts"],

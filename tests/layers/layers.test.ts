@@ -20,10 +20,14 @@ function cruise(files: Record<string, string>): { status: number | null; out: st
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const result = spawnSync(DEPCRUISE, ["packages", "apps", "--config", ".dependency-cruiser.cjs"], {
-    cwd: dir,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    DEPCRUISE,
+    ["packages", "apps", "examples", "--config", ".dependency-cruiser.cjs"],
+    {
+      cwd: dir,
+      encoding: "utf8",
+    },
+  );
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -40,6 +44,7 @@ const BASE = {
   "packages/client/src/index.ts":
     'import type { Item } from "./contract";\nimport type { initTRPC } from "@trpc/server";\n' +
     "export type Both = [Item, typeof initTRPC];\n",
+  "examples/search.ts": 'export const example = "search";\n',
 };
 
 afterAll(() => {
@@ -110,6 +115,13 @@ describe("npm run lint's layer rules", () => {
       {
         "packages/client/src/init.ts":
           'import { initTRPC } from "@trpc/server";\nexport const i = initTRPC;\n',
+      },
+    ],
+    [
+      "examples-are-integrators",
+      {
+        "examples/search.ts":
+          'import { type Item } from "../packages/client/src/contract";\nexport const example: Item = { id: "" };\n',
       },
     ],
   ])("refuse a violation of %s", (rule, files) => {
