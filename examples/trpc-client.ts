@@ -1,7 +1,7 @@
 // The typed tRPC client (@lba/client): the same searches and application, `caller` sent with every call.
 // Run: LBA_URL=http://localhost:3000 npx tsx examples/trpc-client.ts
 import { applicationErrorOf, createLbaClient } from "@lba/client";
-import { applicationTo, BASE_URL, CALLER, firstApplicable, SEARCH } from "./applicant.js";
+import { applicationTo, applyAndRetry, BASE_URL, CALLER, companyToApply, SEARCH } from "./shared.js";
 
 const lba = createLbaClient({ baseUrl: BASE_URL, caller: CALLER });
 
@@ -11,20 +11,13 @@ const [trainings, jobs] = await Promise.all([
   lba.jobs.search.query({ ...SEARCH, sources: "lba,lbb" }),
 ]);
 console.log(`trainings: ${trainings.results.length}`);
-const companies = [jobs.lbaCompanies, jobs.lbbCompanies].flatMap((s) =>
-  s && "results" in s ? s.results : [],
-);
-console.log(`companies: ${companies.length}`);
-
-const company = firstApplicable(companies);
-if (!company) throw new Error("no company to apply to around this point");
-console.log(`applying to: ${company.company.name} (${company.company.siret})`);
+const company = companyToApply([jobs.lbaCompanies, jobs.lbbCompanies]);
 
 const idempotencyKey = crypto.randomUUID();
-for (const attempt of ["application", "retried with the same Idempotency-Key"]) {
+await applyAndRetry(async () => {
   const answer = await lba.application.send.mutate({ ...applicationTo(company), idempotencyKey });
-  console.log(`${attempt}: ${answer.message}`);
-}
+  return answer.message;
+});
 
 // A refusal comes back as a typed key of the application error union.
 try {

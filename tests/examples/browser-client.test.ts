@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type * as LbaClientModule from "@lba/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationTo, firstApplicable, SEARCH, type Applicable } from "../../examples/applicant";
+import { applicationTo, firstApplicable, SEARCH, type Applicable } from "../../examples/shared";
 import { launchBrowser } from "../browser/helpers";
 import { REPO, startBuiltServer, type BuiltServer } from "../support/built-server";
 

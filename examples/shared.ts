@@ -1,4 +1,4 @@
-// What the three examples share: the server, the caller, the search, and the candidate with a PDF CV.
+// What the three examples share: the server, the caller, the search, the candidate with a PDF CV, and the output.
 
 /** The server to call (`LBA_URL`), e.g. http://localhost:3000 after `npm start`. */
 export const BASE_URL = process.env.LBA_URL ?? "http://localhost:3000";
@@ -30,11 +30,32 @@ export interface Applicable {
   place: { fullAddress: string | null };
 }
 
-/** A company that can receive an application: its e-mail is an opaque token (`contact.email` and `contact.iv`). */
+/**
+ * The companies of the `lbaCompanies` and `lbbCompanies` sources of a jobs answer, and the first one that can receive
+ * an application: its e-mail is an opaque token (`contact.email` and `contact.iv`). A source that failed is
+ * `{ result: "error", message }` inside a 200 answer; one not asked for is null.
+ */
+export function companyToApply<T extends Applicable>(
+  sources: ({ results: T[] } | { result: string } | null)[],
+): T {
+  const companies = sources.flatMap((source) => (source && "results" in source ? source.results : []));
+  console.log(`companies: ${companies.length}`);
+  const company = firstApplicable(companies);
+  if (!company) throw new Error("no company to apply to around this point");
+  console.log(`applying to: ${company.company.name} (${company.company.siret})`);
+  return company;
+}
+
 export function firstApplicable<T extends Applicable>(items: T[]): T | undefined {
   return items.find(
     (item) => ["lba", "lbb"].includes(item.ideaType) && item.contact?.email && item.contact.iv,
   );
+}
+
+/** Sends, then sends the same request again as a retry would (same Idempotency-Key), printing both answers. */
+export async function applyAndRetry(send: () => Promise<string>): Promise<void> {
+  console.log(`application: ${await send()}`);
+  console.log(`retried with the same Idempotency-Key: ${await send()}`);
 }
 
 /** The application (reference §9.1) to a company found by a search; each client adds `caller` its own way. */
