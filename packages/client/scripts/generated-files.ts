@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import * as prettier from "prettier";
 import { generateRestTypes } from "./rest-types";
 import { generateContract } from "./trpc-contract";
@@ -44,5 +44,5 @@ export function staleFiles(files: GeneratedFile[]): string[] {
         return true;
       }
     })
-    .map((file) => relative(REPO, join(REPO, file.path)));
+    .map((file) => file.path);
 }
