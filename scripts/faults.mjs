@@ -31,6 +31,7 @@ function startServer(dbPath, env = {}) {
       ...process.env,
       NODE_ENV: "production",
       LBA_SECRET: "faults-secret-faults-secret-faults-0000",
+      MAIL_TRANSPORT: "outbox",
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
