@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
-import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
+import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
@@ -43,8 +43,10 @@ try {
 const { env } = loaded;
 const db = createDb(env.DATABASE_PATH);
 migrate(db);
-// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request.
+// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so do
+// applications left pending (their e-mail may have left: a retry with the same key sends them again).
 releaseAbandonedIdempotencyKeys(db);
+const abandoned = markAbandonedApplications(db);
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
@@ -52,6 +54,8 @@ const deps = buildDeps(loaded, db, {
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
+if (abandoned > 0)
+  log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
 if (datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");

@@ -32,7 +32,7 @@ function send(
   firstParty: boolean,
 ) {
   const core = deps.applications.applications;
-  const context = { caller, firstParty };
+  const context = { caller, firstParty, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) };
   return idempotent(core, idempotencyKey, sendApplicationFingerprint(request, context), async () =>
     answerOf(await sendApplication(core, request, context), SENT),
   );

@@ -17,7 +17,15 @@ export interface MailMessage {
   tag?: string;
 }
 
+/**
+ * The transport answered that it will not send the message (e.g. Postmark's 4xx): it did not leave. Any other
+ * rejection leaves the outcome unknown (timeout, connection cut, 5xx): the message may have left.
+ */
+export class MailRefusedError extends Error {
+  override name = "MailRefusedError";
+}
+
 export interface Mailer {
-  /** Resolves once the transport accepted the message; rejects when it refused it. */
+  /** Resolves once the transport accepted the message; rejects with MailRefusedError when it refused it. */
   send(message: MailMessage): Promise<{ messageId: string }>;
 }

@@ -3,7 +3,7 @@ import { sealEmail } from "../crypto/email-token";
 import { createTestDb } from "./db";
 import { testConfig, testDeps } from "./deps";
 import { insertCompany } from "./factories";
-import type { Mailer, MailMessage } from "../mail/mailer";
+import { MailRefusedError, type Mailer, type MailMessage } from "../mail/mailer";
 import type { ApplicationDeps } from "../applications/deps";
 import type { ApplicationRequest } from "../applications/input";
 
@@ -20,7 +20,7 @@ export function capturingMailer(): CapturingMailer {
     sent,
     failFor,
     async send(message) {
-      if (failFor.has(message.to)) throw new Error("smtp refused");
+      if (failFor.has(message.to)) throw new MailRefusedError("smtp refused");
       const messageId = `msg-${sent.length + 1}`;
       sent.push({ ...message, messageId });
       return { messageId };

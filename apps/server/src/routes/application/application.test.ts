@@ -1,9 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
-import { createReplyToken } from "@lba/core/applications";
+import {
+  createReplyToken,
+  markAbandonedApplications,
+  releaseAbandonedIdempotencyKeys,
+} from "@lba/core/applications";
 import { createOutboxMailer, listOutbox } from "@lba/core/mail";
 import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ApplicationRouteDeps } from "../../deps";
 import { testServerDeps } from "../../test-app";
 import { registerApplicationRoutes } from "./index";
@@ -119,6 +123,31 @@ describe("POST /api/V1/application", () => {
     });
     expect(reused.status).toBe(422);
     expect(await reused.json()).toEqual({ error: "idempotency_key_reused" });
+  });
+
+  it("after a stop during the send, a retry with the same Idempotency-Key sends that application once, then replays", async () => {
+    const { post, company, db, applications } = setup();
+    const mailer = applications.mailer;
+    const headers = { "Idempotency-Key": "killed-while-sending" };
+    applications.mailer = { send: () => new Promise(() => {}) };
+    void post("/api/V1/application", validRequest(company.token), headers);
+    await vi.waitFor(() => expect(db.select().from(applicationsTable).all()).toHaveLength(1));
+    const reserved = db.select().from(applicationsTable).get();
+    // What index.ts does at the next start.
+    releaseAbandonedIdempotencyKeys(db);
+    markAbandonedApplications(db);
+    applications.mailer = mailer;
+    for (let i = 0; i < 2; i++) {
+      const retry = await post("/api/V1/application", validRequest(company.token), headers);
+      expect(retry.status).toBe(200);
+      expect(await retry.json()).toEqual({ result: "ok", message: "messages sent" });
+    }
+    const mails = listOutbox(db);
+    expect(mails.map((m) => m.tag).sort()).toEqual(["application-applicant", "application-company"]);
+    expect(mails.find((m) => m.tag === "application-company")?.text).toContain("formulaire-intention?token=");
+    expect(db.select().from(applicationsTable).all()).toMatchObject([
+      { publicId: reserved?.publicId, sendStatus: "sent" },
+    ]);
   });
 
   it("documents the 429 of its rate-limit group", () => {
