@@ -402,6 +402,16 @@ describe("the search site", () => {
 
     await page.reload();
     await page.getByText("Vous avez déjà envoyé cette réponse").waitFor();
+
+    // The first reply wins: the "refus" link of the same e-mail shows it and offers no contradictory form.
+    const refus = [...(companyMail?.text ?? "").matchAll(/\/formulaire-intention\?token=[^\s"<]+/g)].at(-1);
+    await page.goto(`${server.origin}${refus?.[0] ?? ""}`);
+    await page
+      .getByRole("heading", { level: 1, name: "Vous avez déjà répondu à cette candidature" })
+      .waitFor();
+    await page.getByText(/vous avez proposé un entretien : votre réponse a été transmise/).waitFor();
+    expect(await page.getByRole("button", { name: "Envoyer ma réponse" }).count()).toBe(0);
+    await expectAccessible(page, "reply already given");
     expect(problems).toEqual([]);
   });
 

@@ -204,6 +204,28 @@ describe("/api/application/intention", () => {
     expect(listOutbox(db)[0]?.subject).toBe("Réponse positive à votre candidature chez Boulangerie Dupont");
   });
 
+  it("answers 409 reponse_deja_donnee to a reply after another one, and the context gives the first", async () => {
+    const { app, post, token, db, applications } = await withApplication();
+    const refus = createReplyToken(
+      applications.config.secret,
+      db.select().from(applicationsTable).get()?.publicId ?? "",
+      "refus",
+      new Date("2024-06-01T00:00:00Z"),
+    );
+    const reply = { comment: "Venez", email: "rh@entreprise.example", phone: "0123456789" };
+    expect((await post("/api/application/intention", { token, ...reply })).status).toBe(200);
+    const second = await post("/api/application/intention", { token: refus, comment: "non" });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toEqual({ error: "reponse_deja_donnee" });
+    const context = await app.request(`/api/application/intention?token=${encodeURIComponent(refus)}`);
+    expect(await context.json()).toMatchObject({
+      intention: "refus",
+      alreadyRecorded: false,
+      recorded: { intention: "entretien" },
+    });
+    expect(listOutbox(db).filter((m) => m.tag?.startsWith("intention-"))).toHaveLength(1);
+  });
+
   it("answers 400 invalid_token to a tampered token", async () => {
     const { post, token } = await withApplication();
     const res = await post("/api/application/intention", {
