@@ -7,6 +7,7 @@ import { v1Hook } from "./lib/errors";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { caseInsensitivePaths, type RouteRegistry } from "./lib/paths";
+import { isFirstPartyRequest } from "./lib/first-party";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
 import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
@@ -78,7 +79,7 @@ export function createApp(deps: ServerDeps) {
       router: appRouter,
       // noCache: `Cache-Control: no-cache` makes the search procedures bypass the answer cache.
       createContext: (opts) => ({
-        ...createTrpcContext(deps),
+        ...createTrpcContext(deps, isFirstPartyRequest(opts.req, deps.core.config.publicUrl)),
         noCache: bypassesCache(opts.req.headers.get("cache-control")),
       }),
       onError: ({ error, path }) => {

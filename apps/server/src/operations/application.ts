@@ -21,6 +21,8 @@ export interface SendInput {
   /** The partner's caller, from the body or the query string. */
   caller: string | null;
   idempotencyKey?: string;
+  /** From our own origin (decision 022): no caller required. Ignored by the V1 route. */
+  firstParty?: boolean;
 }
 
 const SENT = { result: "ok", message: "messages sent" } as const;
@@ -52,10 +54,10 @@ export const applicationOperations = {
     run: (deps, input) => send(deps, input, false),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
-  /** POST /api/application and `application.send`: the site and the apply widget (first-party). */
+  /** POST /api/application and `application.send`: the site and the apply widget, a V1 caller otherwise. */
   send: {
     limit: SITE_ONLY,
-    run: (deps, input) => send(deps, input, true),
+    run: (deps, input) => send(deps, input, input.firstParty === true),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
   /** GET /api/application/intention: what the recruiter reply page shows. */

@@ -4,13 +4,15 @@ import { z, ZodError } from "zod";
 import type { ServerDeps } from "../deps";
 import type { RateLimitGroup } from "../lib/rate-limit";
 
-/** Context of every procedure: the server deps. Requests and tests build it the same way. */
+/** Context of every procedure: the server deps, and whether the request comes from our own origin. */
 export interface TrpcContext {
   deps: ServerDeps;
+  /** Decision 022 (lib/first-party.ts): our site and widgets; otherwise treated as a V1 caller. */
+  firstParty: boolean;
 }
 
-export function createTrpcContext(deps: ServerDeps): TrpcContext {
-  return { deps };
+export function createTrpcContext(deps: ServerDeps, firstParty: boolean): TrpcContext {
+  return { deps, firstParty };
 }
 
 /** What a procedure says about itself: the rate-limit group of its operation (read by the HTTP layer). */

@@ -164,18 +164,37 @@ describe("POST /api/V1/application", () => {
 });
 
 describe("POST /api/application (site and widget)", () => {
-  it("does not require a caller", async () => {
+  it("does not require a caller from our own origin", async () => {
     const { post, company } = setup();
-    expect((await post("/api/application", validRequest(company.token, { caller: undefined }))).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await post("/api/application", validRequest(company.token, { caller: undefined }), {
+          "Sec-Fetch-Site": "same-origin",
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it("requires a caller from any other origin, or without one", async () => {
+    const { post, company, db } = setup();
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      {},
+    ];
+    for (const headers of foreign) {
+      const res = await post("/api/application", validRequest(company.token, { caller: undefined }), headers);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: "missing_caller" });
+    }
+    expect(listOutbox(db)).toHaveLength(0);
   });
 });
 
 describe("/api/application/intention", () => {
   async function withApplication() {
     const s = setup();
-    await s.post("/api/application", validRequest(s.company.token));
+    await s.post("/api/application", validRequest(s.company.token), { "Sec-Fetch-Site": "same-origin" });
     const row = s.db.select().from(applicationsTable).get();
     const token = createReplyToken(
       s.applications.config.secret,

@@ -3,6 +3,7 @@ import { ApplicationRequestSchema } from "@lba/core/applications";
 import { APPLICATION_ERRORS, IDEMPOTENCY_ERRORS, REQUEST_ERRORS } from "@lba/core/schemas";
 import type { Context } from "hono";
 import { MAX_API_BODY_BYTES } from "../../lib/body-limit";
+import { isFirstPartyRequest } from "../../lib/first-party";
 import {
   applicationOperations,
   type ApplicationServerDeps,
@@ -106,8 +107,14 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
     answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
   );
 
-  // First-party route of the site and the apply widget: no caller required (reference §3.11).
+  // Route of the original site: no caller required from our own origin only (reference §3.11, decision 022).
   app.post("/api/application", limit, async (c) =>
-    answerJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
+    answerJson(
+      c,
+      await perform(deps, applicationOperations.send, {
+        ...(await sendInput(c)),
+        firstParty: isFirstPartyRequest(c.req.raw, deps.core.config.publicUrl),
+      }),
+    ),
   );
 }
