@@ -40,9 +40,6 @@ function send(
   );
 }
 
-// Reference §2.4: the site's routes are limited on tRPC only (the `application` group), not over REST.
-const SITE_ONLY = { rest: null, trpc: "application" } as const;
-
 type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
 
 /** Reference §3.11 and §9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
@@ -56,13 +53,14 @@ export const applicationOperations = {
 
   /** POST /api/application and `application.send`: the site and the apply widget, a V1 caller otherwise. */
   send: {
-    limit: SITE_ONLY,
+    // Reference §2.4: one per 5 s on the site's REST route, like the original; the procedure keeps its group.
+    limit: { rest: "siteApplication", trpc: "application" },
     run: (deps, input) => send(deps, input, input.firstParty === true),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
   /** GET /api/application/intention: what the recruiter reply page shows. */
   intentionContext: {
-    limit: SITE_ONLY,
+    limit: "application",
     run: (deps, { token }) => {
       const outcome = getIntentionContext(deps.applications.applications, token);
       return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
@@ -71,7 +69,7 @@ export const applicationOperations = {
 
   /** POST /api/application/intention: the recruiter's reply, forwarded to the candidate. */
   intention: {
-    limit: SITE_ONLY,
+    limit: "application",
     run: async (deps, request) =>
       answerOf(await recordIntention(deps.applications.applications, request), {
         result: "ok",
@@ -81,7 +79,7 @@ export const applicationOperations = {
 
   /** POST /api/application/webhook: a Postmark delivery event (its credentials are checked before). */
   webhook: {
-    limit: null,
+    limit: "webhook",
     run: async (deps, payload) => {
       const outcome = await handlePostmarkWebhook(deps.applications.applications, payload);
       // A hard bounce erases the address from companies through this process's connection, which the

@@ -10,7 +10,7 @@ import {
   type SendInput,
 } from "../../operations/application";
 import { perform } from "../../operations/operation";
-import { operationRoute } from "../operation-route";
+import { limitRoute, operationRoute } from "../operation-route";
 import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 const text = (description: string, example?: string) => z.string().openapi({ description, example });
@@ -108,7 +108,7 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
   );
 
   // Route of the original site: no caller required from our own origin only (reference §3.11, decision 022).
-  app.post("/api/application", limit, async (c) =>
+  app.post(limitRoute(applicationOperations.send, "post", "/api/application"), limit, async (c) =>
     answerJson(
       c,
       await perform(deps, applicationOperations.send, {
