@@ -1,5 +1,5 @@
 import { initTRPC } from "@trpc/server";
-import { toV1ErrorMessages } from "@lba/core/schemas";
+import { CALLER_MAX_LENGTH, toV1ErrorMessages } from "@lba/core/schemas";
 import { z, ZodError } from "zod";
 import type { ServerDeps } from "../deps";
 import type { RateLimitGroup } from "../lib/rate-limit";
@@ -45,4 +45,4 @@ export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Detail inputs: an id plus the optional partner caller widgets pass for attribution. */
-export const callerField = z.string().optional();
+export const callerField = z.string().max(CALLER_MAX_LENGTH).optional();

@@ -75,6 +75,27 @@ describe("recordIntention", () => {
     expect(deps.mailer.sent).toHaveLength(0);
   });
 
+  it("refuses fields over their documented maximum, and a token longer than any of ours", async () => {
+    const { deps, tokenFor } = await applied();
+    const contact = { email: "rh@entreprise.example", phone: "0123456789" };
+    for (const fields of [
+      { comment: "x".repeat(5001), ...contact },
+      { comment: "ok", email: `${"x".repeat(250)}@example.org`, phone: "0123456789" },
+      { comment: "ok", email: "rh@entreprise.example", phone: `01 23 45 67 89${" ".repeat(30)}` },
+    ])
+      expect(await recordIntention(deps, { token: tokenFor("entretien"), ...fields })).toEqual({
+        ok: false,
+        error: "données de réponse invalides",
+      });
+    expect(
+      await recordIntention(deps, { token: `${tokenFor("refus")}${"A".repeat(1024)}`, comment: "x" }),
+    ).toEqual({
+      ok: false,
+      error: "invalid_token",
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
   it("refuses an expired, tampered or unknown-application token", async () => {
     const { deps, tokenFor } = await applied();
     expect(

@@ -10,8 +10,10 @@ import {
 } from "../schemas/application-errors";
 import type { ApplicationDeps } from "./deps";
 import { MailRefusedError } from "../mail/mailer";
+import { INTENTION_FIELD_MAX } from "../schemas/application-limits";
 import {
   IntentionSchema,
+  intentionWithinLimits,
   isValidEmail,
   normalizeFrenchPhone,
   type Intention,
@@ -20,7 +22,10 @@ import {
 import { verifyReplyToken } from "./reply-token";
 
 function findByToken(deps: ApplicationDeps, token: string) {
-  const check = verifyReplyToken(deps.config.secret, token, deps.now());
+  const check =
+    token.length > INTENTION_FIELD_MAX.token
+      ? ({ ok: false, reason: "invalid" } as const)
+      : verifyReplyToken(deps.config.secret, token, deps.now());
   if (!check.ok)
     return {
       error: fail(check.reason === "expired" ? INTENTION_ERRORS.expiredToken : INTENTION_ERRORS.invalidToken),
@@ -80,6 +85,7 @@ export async function recordIntention(
   if (found.error) return found.error;
   const { application, check } = found;
 
+  if (!intentionWithinLimits(input)) return fail(INTENTION_ERRORS.invalidFields);
   const comment = input.comment?.trim() ?? "";
   const email = input.email?.trim() || null;
   const phone = input.phone?.trim() ? normalizeFrenchPhone(input.phone) : null;

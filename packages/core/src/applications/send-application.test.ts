@@ -9,6 +9,7 @@ import type { ApplicationDeps } from "./deps";
 import { MAX_ATTACHMENT_BYTES } from "./attachment";
 import type { VirusScanner } from "../antivirus/clamav";
 import { markAbandonedApplications, sendApplication } from "./send-application";
+import { hasControlCharacter } from "../schemas/application-limits";
 import {
   dataUrl,
   docxBytes,
@@ -547,5 +548,78 @@ describe("sendApplication: reserve, then send", () => {
         .map((r) => r.s)
         .sort(),
     ).toEqual(["sent", "unknown"]);
+  });
+});
+
+describe("sendApplication: bounded free text", () => {
+  const long = (n: number) => "x".repeat(n);
+  it.each([
+    ["message", { message: long(10_001) }],
+    ["company_name", { company_name: long(251) }],
+    ["company_address", { company_address: long(501) }],
+    ["company_naf", { company_naf: long(251) }],
+    ["company_siret", { company_siret: long(51) }],
+    ["job_title", { job_title: long(251), company_type: "matcha", job_id: "o" }],
+    ["job_id", { job_id: long(101), company_type: "matcha" }],
+    ["caller", { caller: long(251) }],
+    ["applicant_file_name", { applicant_file_name: `${long(252)}.pdf` }],
+    ["applicant_phone", { applicant_phone: `06 12 34 56 78${" ".repeat(30)}` }],
+    ["company_email", { company_email: long(1025) }],
+  ])("refuses a %s over its documented maximum, and writes nothing", async (_, overrides) => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
+      ok: false,
+      error: "données de candidature invalides",
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+  });
+
+  it("accepts every field at its documented maximum", async () => {
+    const { deps, token } = setup();
+    const request = validRequest(token, {
+      message: long(10_000),
+      company_name: long(250),
+      company_address: long(500),
+      caller: long(250),
+      applicant_file_name: `${long(251)}.pdf`,
+    });
+    expect(await sendApplication(deps, request, ctx)).toEqual({ ok: true });
+  });
+
+  it.each(["Cam\r\nille", "Camille\u0000", "Cam\tille"])(
+    "refuses control characters in a name (%j)",
+    async (name) => {
+      const { deps, token } = setup();
+      expect(await sendApplication(deps, validRequest(token, { applicant_first_name: name }), ctx)).toEqual({
+        ok: false,
+        error: "données de candidature invalides",
+      });
+    },
+  );
+
+  it("keeps control characters out of subjects and the attachment name, which stays short and safe", async () => {
+    const { deps, token } = setup();
+    const result = await sendApplication(
+      deps,
+      validRequest(token, {
+        company_type: "matcha",
+        job_id: "o",
+        job_title: "Boulanger\r\nBcc: victime@example.org",
+        company_name: "Dupont\u0000\r\nX-Header: 1",
+        applicant_file_name: `../..\\mon\r\ncv\u0000${"é".repeat(200)}.PDF`,
+      }),
+      ctx,
+    );
+    expect(result).toEqual({ ok: true });
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    for (const mail of [toCompany, toApplicant]) expect(hasControlCharacter(mail?.subject ?? "")).toBe(false);
+    expect(toCompany?.subject).toBe("Candidature en alternance - Boulanger Bcc: victime@example.org");
+    expect(toApplicant?.subject).toBe("Votre candidature chez Dupont X-Header: 1");
+    const name = toCompany?.attachments?.[0]?.name ?? "";
+    expect(hasControlCharacter(name) || /[/\\]/.test(name)).toBe(false);
+    expect(name.length).toBeLessThanOrEqual(100);
+    expect(name.endsWith(".PDF")).toBe(true);
+    expect(deps.db.select().from(applicationsTable).get()?.applicantFileName).toBe(name);
   });
 });

@@ -7,6 +7,7 @@ import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
 import { startOfDay } from "./day-window";
+import { CALLER_MAX_LENGTH, multiLine, singleLine } from "../schemas/application-limits";
 import {
   APPLICATION_ERRORS,
   applicationFailure as fail,
@@ -71,7 +72,7 @@ async function process(
   if (!caller && !firstParty) return fail(APPLICATION_ERRORS.missingCaller);
 
   const applicant = validateApplicantFields(input);
-  if (!applicant) return fail(APPLICATION_ERRORS.invalidFields);
+  if (!applicant || (caller?.length ?? 0) > CALLER_MAX_LENGTH) return fail(APPLICATION_ERRORS.invalidFields);
 
   if (isDisposableEmail(applicant.email)) return fail(APPLICATION_ERRORS.disposableEmail);
 
@@ -118,9 +119,10 @@ async function process(
 type ApplicationRow = typeof applicationsTable.$inferSelect;
 type ApplicationDraft = typeof applicationsTable.$inferInsert;
 
+/** An informational field: one line, no control character (they would reach e-mail subjects). */
 function text(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+  const line = singleLine(value ?? "");
+  return line ? line : null;
 }
 
 /** The row of a checked application, before its e-mails. */
@@ -144,7 +146,7 @@ function draft(
     applicantLastName: applicant.lastName,
     applicantPhone: applicant.phone,
     applicantFileName: c.attachment.name,
-    message: text(input.message),
+    message: multiLine(input.message ?? "").trim() || null,
     companySiret: text(input.company_siret),
     companyEmail: c.companyEmail,
     companyName: text(input.company_name),

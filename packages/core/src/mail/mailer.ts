@@ -1,3 +1,5 @@
+import { singleLine, withoutControlCharacters } from "../schemas/application-limits";
+
 export interface MailAttachment {
   name: string;
   contentType: string;
@@ -28,4 +30,14 @@ export class MailRefusedError extends Error {
 export interface Mailer {
   /** Resolves once the transport accepted the message; rejects with MailRefusedError when it refused it. */
   send(message: MailMessage): Promise<{ messageId: string }>;
+}
+
+/** What a transport may put in a header: the subject on one line, attachment names without control characters. */
+export function headerSafe(message: MailMessage): MailMessage {
+  if (!message.attachments) return { ...message, subject: singleLine(message.subject) };
+  return {
+    ...message,
+    subject: singleLine(message.subject),
+    attachments: message.attachments.map((a) => ({ ...a, name: withoutControlCharacters(a.name) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { ServerClient } from "postmark";
-import { MailRefusedError, type Mailer } from "./mailer";
+import { headerSafe, MailRefusedError, type Mailer } from "./mailer";
 
 export interface PostmarkMailerOptions {
   serverToken: string;
@@ -24,7 +24,8 @@ export function createPostmarkMailer(options: PostmarkMailerOptions): Mailer {
   }
   const client = new ServerClient(options.serverToken, config);
   return {
-    async send(message) {
+    async send(unsafe) {
+      const message = headerSafe(unsafe);
       const response = await client
         .sendEmail({
           From: message.from ?? options.from,

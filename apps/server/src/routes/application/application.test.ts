@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
 import {
@@ -150,6 +151,41 @@ describe("POST /api/V1/application", () => {
     ]);
   });
 
+  it("refuses a caller over 250 characters, from the body or the query string, and stores at most 250", async () => {
+    const { post, company, db } = setup();
+    const long = "c".repeat(15_000);
+    const inBody = await post("/api/V1/application", validRequest(company.token, { caller: long }));
+    expect(await inBody.json()).toEqual({ error: "données de candidature invalides" });
+    const inQuery = await post(
+      `/api/V1/application?caller=${long}`,
+      validRequest(company.token, { caller: undefined }),
+    );
+    expect(await inQuery.json()).toEqual({ error: "données de candidature invalides" });
+    expect(listOutbox(db)).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(apiCallsTable)
+        .all()
+        .map((r) => r.caller.length),
+    ).toEqual([250, 250]);
+  });
+
+  it("documents the maximum length of every free text of the body", () => {
+    const { app } = setup();
+    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    const properties = (
+      doc.components?.schemas?.ApplicationRequest as { properties: Record<string, { maxLength?: number }> }
+    ).properties;
+    expect(properties.message?.maxLength).toBe(10_000);
+    expect(properties.company_name?.maxLength).toBe(250);
+    expect(properties.company_address?.maxLength).toBe(500);
+    expect(properties.job_title?.maxLength).toBe(250);
+    expect(properties.applicant_first_name?.maxLength).toBe(50);
+    expect(properties.applicant_file_name?.maxLength).toBe(255);
+    expect(properties.caller?.maxLength).toBe(250);
+  });
+
   it("documents the 429 of its rate-limit group", () => {
     const { app } = setup();
     const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
@@ -243,6 +279,19 @@ describe("/api/application/intention", () => {
       recorded: { intention: "entretien" },
     });
     expect(listOutbox(db).filter((m) => m.tag?.startsWith("intention-"))).toHaveLength(1);
+  });
+
+  it("answers 400 invalid_token, not a 500, to a validly signed token with an absurd expiry", async () => {
+    const { app, applications } = await withApplication();
+    const body = Buffer.from(
+      JSON.stringify({ p: "application-reply", a: "x", i: "refus", e: 1e308 }),
+    ).toString("base64url");
+    const mac = createHmac("sha256", `application-reply\0${applications.config.secret}`)
+      .update(body)
+      .digest("base64url");
+    const res = await app.request(`/api/application/intention?token=${body}.${mac}`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "invalid_token" });
   });
 
   it("answers 400 invalid_token to a tampered token", async () => {
