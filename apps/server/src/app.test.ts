@@ -63,7 +63,23 @@ describe("CORS", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-headers")).toBe(
-      "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept",
+      "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept,Idempotency-Key",
+    );
+  });
+
+  it("lets a partner's page send an Idempotency-Key with its application", async () => {
+    const { app } = testApp();
+    const preflight = await app.request("/api/V1/application", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://partenaire.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,idempotency-key",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase().split(",")).toContain(
+      "idempotency-key",
     );
   });
 });

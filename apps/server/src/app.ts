@@ -27,8 +27,16 @@ import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
 import { appRouter } from "./trpc/root";
 
-// Reference §2.5, plus the headers tRPC clients send.
-const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept", "API-Key", "trpc-accept"];
+// Reference §2.5, plus the headers tRPC clients send and the Idempotency-Key of applications.
+const ALLOWED_HEADERS = [
+  "Origin",
+  "X-Requested-With",
+  "Content-Type",
+  "Accept",
+  "API-Key",
+  "trpc-accept",
+  "Idempotency-Key",
+];
 
 /** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */
 export function createApp(deps: ServerDeps) {

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
@@ -11,6 +9,7 @@ import { createApp } from "./app";
 import { buildDeps } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
+import { serveApp } from "./lib/http-server";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
 
@@ -66,14 +65,18 @@ if (datasetInfo(db).kind === "empty") {
 // Daily anonymisation of old applications (reference §9.7), first pass at start.
 startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS);
 
-const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  log.info(`listening on http://${info.address}:${info.port}`, {
-    port: info.port,
-    database: env.DATABASE_PATH,
-  });
-  // The smoke test and scripts read the real port (PORT=0 picks a free one).
-  if (process.send) process.send({ type: "listening", port: info.port });
-});
+const server = serveApp(
+  createApp(deps).fetch,
+  { hostname: env.HOST, port: env.PORT, hsts: deps.core.config.publicUrl.startsWith("https://") },
+  (info) => {
+    log.info(`listening on http://${info.address}:${info.port}`, {
+      port: info.port,
+      database: env.DATABASE_PATH,
+    });
+    // The smoke test and scripts read the real port (PORT=0 picks a free one).
+    if (process.send) process.send({ type: "listening", port: info.port });
+  },
+);
 
 let closing = false;
 function shutdown(signal: string) {
@@ -81,7 +84,7 @@ function shutdown(signal: string) {
   closing = true;
   log.info(`${signal}: draining in-flight requests`);
   void drainAndClose({
-    server: server as Server,
+    server,
     log,
     onDrain: () => markDraining(deps),
     onClosed: () => closeDb(db),
