@@ -1,6 +1,5 @@
 import { connect } from "node:net";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { testApp } from "../test-app";
 import { serveApp } from "./http-server";
