@@ -80,6 +80,13 @@ export function createApp(deps: ServerDeps) {
   registerDocs(app, deps);
 
   app.use("/api/trpc/*", trpcRateLimit(deps, limiters, procedureLimits(appRouter)));
+  // tRPC answers an unsupported content type (415) with a JSON body labelled text/plain.
+  app.use("/api/trpc/*", async (c, next) => {
+    await next();
+    if (c.res.status !== 415 || !c.res.headers.get("content-type")?.startsWith("text/plain")) return;
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set("content-type", "application/json");
+  });
   app.use(
     "/api/trpc/*",
     trpcServer({

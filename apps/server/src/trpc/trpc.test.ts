@@ -97,6 +97,20 @@ describe("tRPC and REST", () => {
     expect(await phones({})).not.toContain("0102030405");
   });
 
+  it("labels its 415 answer (a body that is not JSON) application/json, as its body is", async () => {
+    const { app } = seeded();
+    for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const res = await app.request("/api/trpc/geo.communes", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": type },
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(((await res.json()) as JsonBody).error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    }
+  });
+
   it("reports validation failures with the V1 messages and flattened zod issues", async () => {
     const { app } = seeded();
     const input = encodeURIComponent(JSON.stringify({ latitude: "abc" }));
