@@ -289,8 +289,27 @@ describe("the search site", () => {
     await form.getByLabel(/^Votre message/).fill("Passionnée de pâtisserie, je cherche un apprentissage.");
 
     const before = lastOutboxId(server.databasePath);
+    // The first attempt is cut by the network; the retry carries the same Idempotency-Key.
+    const keys: unknown[] = [];
+    let cut = true;
+    await page.route("**/api/trpc/application.send**", async (route) => {
+      keys.push(
+        (JSON.parse(route.request().postData() ?? "{}") as { idempotencyKey?: unknown }).idempotencyKey,
+      );
+      if (!cut) return route.continue();
+      cut = false;
+      return route.abort("connectionreset");
+    });
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    await page.unroute("**/api/trpc/application.send**");
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // The cut request is the only console error this test allows.
+    problems = problems.filter((p) => !/ERR_CONNECTION_RESET/.test(p));
     await expectAccessible(page, "application sent");
 
     const sent = outboxAfter(server.databasePath, before);
