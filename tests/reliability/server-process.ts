@@ -20,6 +20,8 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
     env: {
       NODE_ENV: "production",
       LBA_SECRET: "reliability-secret-0123456789-abcdefghij",
+      // The outbox on purpose: the tests read the mails from the database.
+      MAIL_TRANSPORT: "outbox",
       LOG_LEVEL: "info",
       ...env,
     },
