@@ -1,7 +1,8 @@
 // Import rules of the layers (npm run lint runs them; README "How the code is laid out").
 const CORE = "^packages/core/src";
 // Tests sit beside their subject and may reach any layer (and the testing module); cycles are checked everywhere.
-const NOT_TESTS = "\\.test\\.tsx?$";
+// Tests, and the probes a test runs in a fresh process (*.probe.ts).
+const NOT_TESTS = "\\.(test|probe)\\.tsx?$";
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -29,5 +29,6 @@ await build({
   },
   logLevel: "info",
 });
-// migrate() looks for ./drizzle next to the bundle.
+// migrate() looks for ./drizzle next to the bundle, the referential loaders for ./data.
 cpSync("../../packages/core/drizzle", "dist/drizzle", { recursive: true });
+cpSync("../../packages/core/data", "dist/data", { recursive: true });

@@ -8,7 +8,7 @@ import { appRouter } from "../../apps/server/src/trpc/root";
 import { buildFixture, REPO, SECRET, tableCounts, type Fixture } from "./fixture";
 
 // Property-based abuse of every public route and procedure: any input answers 2xx or a documented 4xx envelope,
-// never a 5xx, never a stack trace, and writes nothing (api_calls aside: a call with a caller is recorded, §2.3).
+// never a 5xx, never a stack trace, and writes nothing (api_calls aside: a call with a caller is recorded, docs/reference/v1.md#s2-3).
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const STACK = /\bat [^\n]*\(?[^\s()]+:\d+:\d+\)?|node_modules|\/work\/|[A-Za-z]*Error: /;
@@ -178,7 +178,7 @@ async function expectSafe(url: string, res: Response | null) {
 
 /**
  * Runs a property and checks that it wrote nothing, except two records kept by design: api_calls rows of calls that
- * carry a caller (usage statistics, reference §2.3) and idempotency_keys rows of requests that sent an
+ * carry a caller (usage statistics, docs/reference/v1.md#s2-3) and idempotency_keys rows of requests that sent an
  * Idempotency-Key (the 4xx answer given, replayed on retry and purged after a day by the retention job).
  */
 async function writesNothing(run: () => Promise<void>) {

@@ -81,7 +81,7 @@ describe("OpenAPI document", () => {
     const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
-        // Reference §2.4: only the health routes are not limited.
+        // docs/reference/v1.md#s2-4: only the health routes are not limited.
         const limited = path !== "/api" && path !== "/api/ready";
         const tooMany = op.responses["429"];
         expect(Boolean(tooMany), `${method} ${path}`).toBe(limited);

@@ -10,7 +10,7 @@ export interface CoreConfig {
   publicUrl: string;
   /** Secret for company e-mail tokens and signed links. */
   secret: string;
-  /** Callers that receive company phone numbers (reference §2.2). */
+  /** Callers that receive company phone numbers (docs/reference/v1.md#s2-2). */
   allowedCallers: string[];
 }
 

@@ -22,12 +22,16 @@ const QUERIES = [
   "/api/V1/formationsParRegion?departement=13&caller=golden",
   "/api/V1/jobs?romes=D1102,G1602&latitude=48.8566&longitude=2.3522&radius=30&caller=golden",
   "/api/V1/jobs?romes=M1607&latitude=43.6047&longitude=1.4442&radius=50&insee=31555&sources=lba,lbb&caller=golden",
-  "/api/V1/jobs?romes=D1102&latitude=48.8566&longitude=2.3522&radius=30&opco=akto&caller=golden",
+  "/api/V1/jobs?romes=G1602&latitude=48.8566&longitude=2.3522&radius=30&opco=akto&caller=golden",
   "/api/V1/jobsEtFormations?romes=D1102&latitude=48.8566&longitude=2.3522&radius=30&caller=golden",
   "/api/V1/jobsEtFormations?romes=M1805,M1810&latitude=47.2184&longitude=-1.5536&radius=100&diploma=5&caller=golden",
   "/api/V1/metiers?title=boulang",
   "/api/V1/metiers/all",
   "/api/V1/metiers?romes=D1102",
+  // ROME 4.0 families: a child code (chef pâtissier) finds its parent fiche's items, near Lyon.
+  "/api/V1/formations?romes=D1117&latitude=45.764&longitude=4.8357&radius=60&caller=golden",
+  "/api/V1/jobs?romes=D1117&latitude=45.764&longitude=4.8357&radius=30&insee=69383&caller=golden",
+  "/api/romelabels?title=l%27h%C3%B4tellerie",
   "/api/V1/jobs?romes=ZZ99&caller=golden",
   "/api/V1/formations/formation/does-not-exist",
 ];

@@ -3,7 +3,7 @@ import type { CoreDeps } from "@lba/core/deps";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** One retention pass: anonymise old applications (§9.7) and forget idempotency keys older than a day. */
+/** One retention pass: anonymise old applications (docs/reference/v1.md#s9-7) and forget idempotency keys older than a day. */
 export function runRetention(
   core: CoreDeps,
   retentionDays: number,

@@ -5,7 +5,7 @@ export interface CallCounts {
   nbFormations?: number | null;
   nbEmplois?: number | null;
   resultCount?: number | null;
-  /** A source failed inside a 200 answer: the call is recorded as "Error" (reference §2.3). */
+  /** A source failed inside a 200 answer: the call is recorded as "Error" (docs/reference/v1.md#s2-3). */
   partialError?: boolean;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ERROR_STATUS, trpcCodeOf } from "./error-status";
 
 describe("application error statuses", () => {
-  it("answers every key with the status of reference §3.11 and §9.5 and decision 004", () => {
+  it("answers every key with the status of docs/reference/v1.md#s3-11 and docs/reference/v1.md#s9-5 and docs/decisions/004-application-error-keys.md", () => {
     const byStatus: Record<number, ApplicationErrorKey[]> = {};
     for (const key of Object.keys(ERROR_STATUS) as ApplicationErrorKey[]) {
       const keys = (byStatus[ERROR_STATUS[key]] ??= []);
@@ -24,7 +24,7 @@ describe("application error statuses", () => {
       ],
       401: ["unauthorized"],
       404: ["not_found"],
-      409: ["request_in_progress", "intention_already_recorded"],
+      409: ["request_in_progress", "intention_already_recorded", "reponse_deja_donnee"],
       410: ["expired_token"],
       413: ["payload_too_large"],
       422: ["idempotency_key_reused"],

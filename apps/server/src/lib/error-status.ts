@@ -2,7 +2,7 @@ import type { ApplicationErrorKey, ApplicationFailure } from "@lba/core/schemas"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** The HTTP status of every application error key (reference §3.11, decision 004). */
+/** The HTTP status of every application error key (docs/reference/v1.md#s3-11, docs/decisions/004-application-error-keys.md). */
 export const ERROR_STATUS = {
   missing_caller: 400,
   "données de candidature invalides": 400,
@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   "données de réponse invalides": 400,
   intention_already_recorded: 409,
+  reponse_deja_donnee: 409,
   error_sending_message: 500,
   invalid_payload: 400,
   unauthorized: 401,

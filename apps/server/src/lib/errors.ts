@@ -14,7 +14,7 @@ export const InternalErrorSchema = z
   .object({ error: z.literal("internal_error") })
   .openapi("InternalError", { example: { error: "internal_error" } });
 
-/** The body of every 429 (reference §2.4). */
+/** The body of every 429 (docs/reference/v1.md#s2-4). */
 export const TOO_MANY_REQUESTS = {
   error: "too_many_requests",
   message: "Trop de requêtes, réessayez dans un instant.",

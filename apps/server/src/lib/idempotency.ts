@@ -3,7 +3,7 @@ import { claimIdempotencyKey, keepIdempotentAnswer, releaseIdempotencyKey } from
 import { refusal, type Answer } from "./error-status";
 
 /**
- * Runs `work` once per Idempotency-Key (decision 004): a retry with the same key and fingerprint gets the first
+ * Runs `work` once per Idempotency-Key (docs/decisions/004-application-error-keys.md): a retry with the same key and fingerprint gets the first
  * answer again, status and body, without running it; a server error (5xx, or a throw) is forgotten so that the
  * client may retry it. Refusals: `invalid_idempotency_key` 400, `idempotency_key_reused` 422,
  * `request_in_progress` 409.

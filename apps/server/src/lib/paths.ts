@@ -1,4 +1,4 @@
-// V1 paths are case-insensitive (`/api/v1/...` = `/api/V1/...`, decision 006): before routing, the static
+// V1 paths are case-insensitive (`/api/v1/...` = `/api/V1/...`, docs/decisions/006-case-insensitive-paths.md): before routing, the static
 // segments of an /api path are mapped to the spelling of the registered routes. Only positions where a route
 // has a static segment are mapped; deeper ones (ids, sirets, cfd) keep their case.
 

@@ -1,7 +1,7 @@
 import { widgetKindOf } from "@lba/core/widget";
 import type { MiddlewareHandler } from "hono";
 
-/** The widget pages (reference §10, trailing slash aside): the only responses other sites may frame. */
+/** The widget pages (docs/reference/v1.md#s10, trailing slash aside): the only responses other sites may frame. */
 export function isFrameable(path: string): boolean {
   return widgetKindOf(path) !== null;
 }

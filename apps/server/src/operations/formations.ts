@@ -10,7 +10,7 @@ const trainingCounts = (results: readonly unknown[]): CallCounts => ({
 
 /** Keys: the tRPC procedures of `formations`. */
 export const formationsOperations = {
-  /** GET /api/V1/formations (reference §3.1). */
+  /** GET /api/V1/formations (docs/reference/v1.md#s3-1). */
   search: {
     limit: "formations",
     stats: { api: "formationV1", counts: (answer) => trainingCounts(answer.results) },
@@ -18,7 +18,7 @@ export const formationsOperations = {
     run: (deps, query) => searchTrainings(deps.core, query),
   } satisfies Operation<TrainingsQuery, TrainingsAnswer>,
 
-  /** GET /api/V1/formationsParRegion (reference §3.4). */
+  /** GET /api/V1/formationsParRegion (docs/reference/v1.md#s3-4). */
   byRegion: {
     limit: "jobs",
     stats: { api: "formationRegionV1", counts: (answer) => trainingCounts(answer.results) },
@@ -26,7 +26,7 @@ export const formationsOperations = {
     run: (deps, { caller: _caller, ...query }) => ({ results: trainingsByRegion(deps.core, query) }),
   } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: Item[] }>,
 
-  /** GET /api/V1/formations/formation/:id (reference §3.2). */
+  /** GET /api/V1/formations/formation/:id (docs/reference/v1.md#s3-2). */
   get: {
     limit: "formations",
     stats: { api: "formationV1/formation", counts: (answer) => trainingCounts(answer?.results ?? []) },

@@ -1,7 +1,7 @@
 import type { GeoPoint } from "@lba/core/referentials";
 import type { Operation } from "./operation";
 
-/** Keys: the tRPC procedures of `geo` (reference §3.14). */
+/** Keys: the tRPC procedures of `geo` (docs/reference/v1.md#s3-14). */
 export const geoOperations = {
   /** GET /api/V1/geo/communes. */
   communes: {

@@ -3,7 +3,7 @@ import { databaseHealthy } from "@lba/core/stats";
 import { isDraining } from "../lib/lifecycle";
 import type { Operation } from "./operation";
 
-/** Reference §3.12; never rate limited (probes). */
+/** docs/reference/v1.md#s3-12; never rate limited (probes). */
 export const healthOperations = {
   /** GET /api, the `health` procedure: version, dataset and database check (503 without database). */
   health: {

@@ -19,7 +19,7 @@ export function jobsEtFormationsCounts(answer: JobsEtFormationsAnswer): CallCoun
 
 /** Keys: the tRPC procedures of `jobsEtFormations`. */
 export const jobsEtFormationsOperations = {
-  /** GET /api/V1/jobsEtFormations (reference §3.7). */
+  /** GET /api/V1/jobsEtFormations (docs/reference/v1.md#s3-7). */
   search: {
     limit: "jobs",
     stats: { api: "jobEtFormationV1", counts: jobsEtFormationsCounts },

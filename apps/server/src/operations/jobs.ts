@@ -5,7 +5,7 @@ import { countEmplois, countResults } from "@lba/core/stats";
 import type { CallCounts } from "../lib/api-calls";
 import type { DetailInput, Operation } from "./operation";
 
-/** api_calls counts of a jobs answer (reference §2.3); a failed source makes the call an "Error". */
+/** api_calls counts of a jobs answer (docs/reference/v1.md#s2-3); a failed source makes the call an "Error". */
 export function jobsCounts(jobs: JobsAnswer | null): CallCounts {
   if (!jobs) return { nbEmplois: 0, resultCount: 0 };
   const all = [jobs.peJobs, jobs.matchas, jobs.lbaCompanies, jobs.lbbCompanies];
@@ -23,7 +23,7 @@ export type CompanyInput = { siret: string; type: CompanyType } & Viewer;
 
 /** Keys: the tRPC procedures of `jobs`. */
 export const jobsOperations = {
-  /** GET /api/V1/jobs (reference §3.5). */
+  /** GET /api/V1/jobs (docs/reference/v1.md#s3-5). */
   search: {
     limit: "jobs",
     stats: { api: "jobV1/jobs", counts: jobsCounts },
@@ -31,7 +31,7 @@ export const jobsOperations = {
     run: (deps, query) => searchJobs(deps.core, query),
   } satisfies Operation<JobsSearch, JobsAnswer>,
 
-  /** GET /api/V1/jobs/job/:id (reference §3.6). */
+  /** GET /api/V1/jobs/job/:id (docs/reference/v1.md#s3-6). */
   peJob: {
     limit: "jobs",
     stats: { api: "jobV1/job", counts: (answer) => oneJob(answer !== null) },
@@ -42,7 +42,7 @@ export const jobsOperations = {
     },
   } satisfies Operation<DetailInput, { peJobs: Item[] } | null>,
 
-  /** GET /api/V1/jobs/company/:siret (reference §3.6); an LBB company is not counted as a job. */
+  /** GET /api/V1/jobs/company/:siret (docs/reference/v1.md#s3-6); an LBB company is not counted as a job. */
   company: {
     limit: "jobs",
     stats: {
@@ -60,7 +60,7 @@ export const jobsOperations = {
     },
   } satisfies Operation<CompanyInput, CompanyAnswer | null>,
 
-  /** GET /api/V1/jobs/matcha/:id (reference §3.6). */
+  /** GET /api/V1/jobs/matcha/:id (docs/reference/v1.md#s3-6). */
   matcha: {
     limit: "jobs",
     stats: { api: "jobV1/matcha", counts: (answer) => oneJob(answer !== null) },

@@ -3,7 +3,7 @@ import type { ServerDeps } from "../deps";
 import { tracked, type CallCounts } from "../lib/api-calls";
 import type { RateLimitGroup } from "../lib/rate-limit";
 
-/** The V1 REST API (third parties) or tRPC (our site and widgets, decision 003). */
+/** The V1 REST API (third parties) or tRPC (our site and widgets, docs/decisions/003-first-party-traffic.md). */
 export type Transport = "rest" | "trpc";
 
 /**
@@ -11,13 +11,13 @@ export type Transport = "rest" | "trpc";
  * `run` through this description (rate limit, statistics, cache, not-found), and shape `A` into their answer.
  */
 export interface Operation<I, A, D extends ServerDeps = ServerDeps> {
-  /** Rate-limit group (reference §2.4), or one per transport where they differ; null: not limited. */
+  /** Rate-limit group (docs/reference/v1.md#s2-4), or one per transport where they differ; null: not limited. */
   limit: RateLimitGroup | null | Record<Transport, RateLimitGroup | null>;
-  /** The api_calls row (reference §2.3) of a call whose input carries a `caller`. */
+  /** The api_calls row (docs/reference/v1.md#s2-3) of a call whose input carries a `caller`. */
   stats?: { api: ApiName; counts: (answer: A) => CallCounts };
   /** The 404 (REST) or NOT_FOUND (tRPC) message when `run` finds nothing (answers null). */
   notFound?: string;
-  /** Answer-cache namespace of a search (reference §2.5); absent: computed for every call. */
+  /** Answer-cache namespace of a search (docs/reference/v1.md#s2-5); absent: computed for every call. */
   cache?: string;
   /** The core call. */
   run: (deps: D, input: I) => A | Promise<A>;

@@ -3,7 +3,7 @@ import { procedureLimits } from "./procedure";
 import { appRouter } from "./root";
 
 describe("procedureLimits", () => {
-  it("gives every procedure the group of its REST twin (reference §2.4)", () => {
+  it("gives every procedure the group of its REST twin (docs/reference/v1.md#s2-4)", () => {
     const limitOf = procedureLimits(appRouter);
     const groups = Object.fromEntries(
       Object.keys(appRouter._def.procedures).map((name) => [name, limitOf(name)]),

@@ -24,7 +24,7 @@ type SendInput = Inputs["application"]["send"];
 type IntentionRequest = Inputs["application"]["intention"];
 
 /**
- * What the site sends (§9.1 field names). The server's input is loose on purpose, so that every bad
+ * What the site sends (docs/reference/v1.md#s9-1 field names). The server's input is loose on purpose, so that every bad
  * field yields a V1 error key; the site's own shape is strict, and must stay assignable to it.
  */
 export interface ApplicationInput extends SendInput {

@@ -1,6 +1,6 @@
 import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
 
-// Server error keys (§9.2, DECISIONS) -> sentences for the candidate; a key renamed or added in core fails typecheck.
+// Server error keys (docs/reference/v1.md#s9-2, docs/decisions/004-application-error-keys.md) -> sentences for the candidate; a key renamed or added in core fails typecheck.
 const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
   "données de candidature invalides":
     "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",

@@ -42,7 +42,7 @@ function NavLink({ nav, className }: { nav: Nav; className: string }) {
   );
 }
 
-/** The "fiche" of one result (§11.5), with previous/next through the current list. */
+/** The "fiche" of one result (docs/reference/v1.md#s11-5), with previous/next through the current list. */
 export function ItemDetail({ item, caller, back, previous, next, position, nearbyAction }: ItemDetailProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import type { Item } from "@lba/core/schemas";
 
-/** URL `type` values (§5: the UI's item identity). */
+/** URL `type` values (docs/reference/v1.md#s5: the UI's item identity). */
 export type ItemType = "training" | "peJob" | "matcha" | "lba" | "lbb";
 export const ITEM_TYPES: readonly ItemType[] = ["training", "peJob", "matcha", "lba", "lbb"];
 

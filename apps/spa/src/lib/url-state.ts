@@ -7,7 +7,7 @@ export const DEFAULT_RADIUS = "30";
 /** "Étendre la sélection": the V1 API's France-wide radius. */
 export const EXTENDED_RADIUS = "20000";
 
-/** What the form submits (§11.5 parameters). */
+/** What the form submits (docs/reference/v1.md#s11-5 parameters). */
 export interface SearchCriteria {
   jobName: string;
   romes: string;
@@ -65,7 +65,7 @@ export function readView(params: URLSearchParams): ViewState {
   };
 }
 
-/** The shareable URL of a search state; parameters in §11.5 order, empty values left out. */
+/** The shareable URL of a search state; parameters in docs/reference/v1.md#s11-5 order, empty values left out. */
 export function searchUrl(
   pathname: string,
   criteria: SearchCriteria,
@@ -94,7 +94,7 @@ export function searchUrl(
   set("address", criteria.address);
   if (view.filter !== "all") set("filter", view.filter);
   if (view.extended) set("extended", "1");
-  // Partner and campaign parameters survive every navigation (widget §10.1).
+  // Partner and campaign parameters survive every navigation (widget docs/reference/v1.md#s10-1).
   for (const [key, value] of current) if (isPartnerParam(key) && !params.has(key)) params.set(key, value);
   return `${pathname}?${params.toString()}`;
 }

@@ -19,7 +19,7 @@ interface ResultsMapProps {
 }
 
 const FRANCE: L.LatLngTuple = [46.6, 2.4];
-/** From this zoom on, every marker stands alone (§11.5: clustering up to zoom 14). */
+/** From this zoom on, every marker stands alone (docs/reference/v1.md#s11-5: clustering up to zoom 14). */
 const UNCLUSTERED_ZOOM = 15;
 const toLatLng = (points: ReadonlyArray<readonly [number, number]>) =>
   points.map(([lon, lat]) => [lat, lon] as L.LatLngTuple);

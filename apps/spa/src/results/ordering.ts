@@ -10,7 +10,7 @@ const byDistance = (a: Item, b: Item) => {
   return da - db;
 };
 
-/** §6.5: a PE offer only tied to a département (no distance, and no zip or a city label "75 - ..."). */
+/** docs/reference/v1.md#s6-5: a PE offer only tied to a département (no distance, and no zip or a city label "75 - ..."). */
 export function isDepartementOffer(item: Item): boolean {
   if (item.place.distance) return false;
   const zip = item.place.zipCode;
@@ -18,7 +18,7 @@ export function isDepartementOffer(item: Item): boolean {
 }
 
 /**
- * §6.5 job list: Matcha offers, then PE offers (département-only offers last), then LBA and LBB companies
+ * docs/reference/v1.md#s6-5 job list: Matcha offers, then PE offers (département-only offers last), then LBA and LBB companies
  * merged; each group by distance. In extended mode every source is merged by distance.
  * Array.prototype.sort is stable, so the server's tie order is kept.
  */
@@ -35,7 +35,7 @@ export function orderJobs(answer: JobsAnswer | undefined, extended: boolean): It
 
 const failed = (answer: SourceAnswer | undefined) => Boolean(answer && "result" in answer);
 
-/** §11.3: Matcha failures are not counted; a source not requested (null) is not a failure. */
+/** docs/reference/v1.md#s11-3: Matcha failures are not counted; a source not requested (null) is not a failure. */
 export function jobsErrorMessage(answer: JobsAnswer | undefined): string | null {
   if (!answer) return null;
   const sources = [answer.peJobs, answer.lbaCompanies, answer.lbbCompanies].filter((s) => s !== null);

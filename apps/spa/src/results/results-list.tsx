@@ -24,7 +24,7 @@ interface ResultsListProps {
   onExtend: () => void;
 }
 
-/** Jobs are capped at 100 per search (reference §11.4): fewer means a wider search may find more. */
+/** Jobs are capped at 100 per search (docs/reference/v1.md#s11-4): fewer means a wider search may find more. */
 const JOBS_CAP = 100;
 
 export function ResultsList(props: ResultsListProps) {

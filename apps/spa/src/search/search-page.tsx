@@ -88,7 +88,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const detail = useDetail(view.selected, !inResults && !stillLoading);
   const selectedItem = inResults ?? detail.data ?? null;
 
-  // A training opened alone (shared link without a search) also searches around it (§11.5).
+  // A training opened alone (shared link without a search) also searches around it (docs/reference/v1.md#s11-5).
   useEffect(() => {
     const training = detail.data;
     if (searching || !training || training.ideaType !== "formation" || !training.romes?.length) return;

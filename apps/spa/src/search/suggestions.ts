@@ -7,7 +7,7 @@ export interface SuggestionGroup {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** §11.2: up to 4 métiers, up to 4 diplomas (capitalised), then the rest under one heading. */
+/** docs/reference/v1.md#s11-2: up to 4 métiers, up to 4 diplomas (capitalised), then the rest under one heading. */
 export function groupSuggestions(answer: AutocompleteAnswer | undefined): SuggestionGroup[] {
   if (!answer) return [];
   const jobs = answer.labelsAndRomes ?? [];

@@ -5,7 +5,7 @@ import type { ComboGroup } from "../components/combobox";
 import { useDebounced } from "../lib/use-debounced";
 import { groupSuggestions } from "./suggestions";
 
-/** §11.2 autocomplete: debounced 300 ms, cancelled when the text changes, memoised; grouped for the combobox. */
+/** docs/reference/v1.md#s11-2 autocomplete: debounced 300 ms, cancelled when the text changes, memoised; grouped for the combobox. */
 export function useMetierSuggestions(text: string, enabled: boolean, minChars: number) {
   const query = useDebounced(text.trim(), 300);
   const suggestions = useQuery({

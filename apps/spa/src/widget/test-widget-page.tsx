@@ -87,7 +87,7 @@ function Snippet({ title, code }: { title: string; code: string }) {
 
 const EMPTY: WidgetOptions = { widget: "search", caller: "" };
 
-/** /test-widget: partners build their widget, see it live, and copy the snippet (§10.1 "tester page"). */
+/** /test-widget: partners build their widget, see it live, and copy the snippet (docs/reference/v1.md#s10-1 "tester page"). */
 export function TestWidgetPage() {
   const id = useId();
   const [options, setOptions] = useState<WidgetOptions>(EMPTY);

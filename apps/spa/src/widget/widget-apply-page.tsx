@@ -36,7 +36,7 @@ function Problem({ message }: { message: string }) {
   );
 }
 
-/** §10.2 "Postuler" widget: the application form for one company or offer, inline. */
+/** docs/reference/v1.md#s10-2 "Postuler" widget: the application form for one company or offer, inline. */
 export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
   const params = readApplyParams(search);
   const item = useQuery({

@@ -1,4 +1,4 @@
-// Widget mode (§10.1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
+// Widget mode (docs/reference/v1.md#s10-1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
 // original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
 // widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
 import { APPLY_TYPES, EMBED_ORIGIN_PARAM, type ApplyType } from "@lba/core/widget";
@@ -40,7 +40,7 @@ export function returnLogoUrl(params: URLSearchParams): string | null {
 export type ApplyParams =
   { ok: true; caller: string; itemId: string; type: ApplyType } | { ok: false; message: string };
 
-/** §10.2 error screens, checked in the original's order: caller, itemId, then type. */
+/** docs/reference/v1.md#s10-2 error screens, checked in the original's order: caller, itemId, then type. */
 export function readApplyParams(params: URLSearchParams): ApplyParams {
   const caller = params.get("caller")?.trim() ?? "";
   const itemId = params.get("itemId")?.trim() ?? "";

@@ -14,7 +14,7 @@ interface WidgetSearchPageProps {
 }
 
 /**
- * §10.1: a point without `job_name` is reverse-geocoded first (insee and zipcode feed the job search), then the
+ * docs/reference/v1.md#s10-1: a point without `job_name` is reverse-geocoded first (insee and zipcode feed the job search), then the
  * URL is completed in place, so that the search runs once, with the full location. Unlike the original, a point
  * with `job_name` but no zipcode, insee nor address is completed too (else the form would say "France entière").
  */

@@ -2,7 +2,7 @@ import { and, eq, lte } from "drizzle-orm";
 import { applicationsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 
-/** Reference §9.7: personal data of applications older than the retention is erased; statistics fields stay. */
+/** docs/reference/v1.md#s9-7: personal data of applications older than the retention is erased; statistics fields stay. */
 export function anonymizeApplications(
   deps: Pick<CoreDeps, "db" | "now" | "log">,
   options: { retentionDays?: number } = {},
@@ -33,6 +33,7 @@ export function anonymizeApplications(
       toCompanyMessageStatus: null,
       toApplicantUpdateMessageId: null,
       toCompanyUpdateMessageStatus: null,
+      retryKey: null,
       isAnonymized: true,
       lastUpdateAt: now.toISOString(),
     })

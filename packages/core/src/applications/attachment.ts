@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
+import { looksLikeZip, zipProblem } from "./zip-limits";
 
-/** 3 MB decoded, the limit the apply form announces (reference §10.2). */
+/** 3 MB decoded, the limit the apply form announces (docs/reference/v1.md#s10-2). */
 export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
 
 const ACCEPTED = {
@@ -14,7 +15,7 @@ export interface Attachment {
   content: Buffer;
 }
 
-/** Reference §9.2 step 5, stricter: the name must end in .pdf/.docx and the bytes must really be that type. */
+/** docs/reference/v1.md#s9-2 step 5, stricter: the name must end in .pdf/.docx and the bytes must really be that type. */
 export async function parseAttachment(fileName: string, dataUrl: string): Promise<Attachment | null> {
   const extension = /\.(pdf|docx)$/i.exec(fileName)?.[1]?.toLowerCase() as keyof typeof ACCEPTED | undefined;
   if (!extension) return null;
@@ -26,6 +27,8 @@ export async function parseAttachment(fileName: string, dataUrl: string): Promis
     return null;
   const content = Buffer.from(base64, "base64");
   if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES) return null;
+  // Type detection inflates parts of a zip: its cost is bounded first (declared sizes, ratio, entries, total).
+  if (looksLikeZip(content) && (await zipProblem(content)) !== null) return null;
   const detected = await fileTypeFromBuffer(content);
   if (detected?.ext !== extension) return null;
   return { name: fileName, contentType: ACCEPTED[extension], content };

@@ -3,7 +3,7 @@ import type { CoreDeps } from "../deps";
 import type { Mailer } from "../mail/mailer";
 
 export interface ApplicationSettings {
-  /** Reference §9.7: 100 per applicant e-mail and day; the 101st is refused. */
+  /** docs/reference/v1.md#s9-7: 100 per applicant e-mail and day; the 101st is refused. */
   maxApplicationsPerDay: number;
   /** Lifetime of recruiter reply links. */
   replyTokenTtlDays: number;

@@ -5,8 +5,8 @@ import type { Logger } from "../deps";
 
 const USAGE = `Usage:
   npm run seed [-- --scale sample|national] [--seed N] [--force]
-  npm run import -- rome <official ROME csv>
-  npm run import -- metiers <métiers csv (referentiel-romes-sous-domaines)>
+  npm run import -- rome <ROME 4.0 codes, appellations or tree csv>
+  npm run import -- metiers <referentiel-romes-sous-domaines.csv or metiers-seo.txt>
   npm run import -- trainings <catalogue JSON export, current or legacy shape>
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)

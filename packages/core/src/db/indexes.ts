@@ -1,3 +1,5 @@
+import { communeSearchName } from "../referentials/geography";
+import { foldText, genderForms } from "../referentials/text";
 import type { Db } from "./client";
 
 /** (letter - 'A') * 10000 + digits: "D1102" -> 31102. A romeDomain is a contiguous key range. */
@@ -31,8 +33,10 @@ const COMPANY_KEY_SQL = `(${ROME_KEY_SQL("cr.rome_code")} + CASE c.type WHEN 'lb
 export type SpatialIndex = "communes" | "trainings" | "companies" | "job_offers" | "recruiter_offers";
 
 const REBUILD_SQL: Record<SpatialIndex, string> = {
+  // Paris, Lyon and Marseille are left out: a point there is in one of their arrondissements.
   communes: `INSERT INTO communes_rtree (id, min_lat, max_lat, min_lon, max_lon)
-    SELECT id, latitude, latitude, longitude, longitude FROM communes`,
+    SELECT id, latitude, latitude, longitude, longitude FROM communes
+    WHERE insee NOT IN (SELECT parent_insee FROM communes WHERE parent_insee IS NOT NULL)`,
   trainings: `INSERT INTO trainings_rtree (id, min_rome, max_rome, min_level, max_level, min_lat, max_lat, min_lon, max_lon)
     SELECT (t.id << ${PAIR_ID_SHIFT}) | ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")}, ${ROME_KEY_SQL("tr.rome_code")},
       coalesce(t.level, 0), coalesce(t.level, 0), t.latitude, t.latitude, t.longitude, t.longitude
@@ -63,24 +67,71 @@ export function rebuildSpatialIndex(db: Db, which: SpatialIndex): void {
 
 export type FullTextIndex = "communes" | "metiers" | "diplomas";
 
-const FTS_SQL: Record<FullTextIndex, string[]> = {
-  communes: [`INSERT INTO communes_fts (communes_fts) VALUES ('rebuild')`],
-  metiers: [
-    `DELETE FROM metiers_fts`,
-    `INSERT INTO metiers_fts (rowid, label, keywords, rome_labels)
-      SELECT m.id, m.label, m.keywords,
-        coalesce((SELECT group_concat(r.label, ' ') FROM metier_romes mr JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id = m.id), '')
-      FROM metiers m`,
-  ],
-  diplomas: [
-    `DELETE FROM diplomas_fts`,
-    `INSERT INTO diplomas_fts (rowid, title, acronyms) SELECT id, title, acronyms FROM diplomas`,
-  ],
-};
+// Every ROME code a métier's search matches (its codes, their parent fiches, the children of its parent
+// fiches): its index carries their labels and appellations.
+const METIER_CODES_SQL = `WITH codes AS (SELECT metier_id AS id, rome_code AS code FROM metier_romes),
+  related AS (SELECT id, code FROM codes
+    UNION SELECT c.id, r.parent_code FROM codes c JOIN romes r ON r.code = c.code WHERE r.parent_code IS NOT NULL
+    UNION SELECT c.id, r.code FROM codes c JOIN romes r ON r.parent_code = c.code)`;
+const METIER_TITLES_SQL = `${METIER_CODES_SQL}
+  SELECT rel.id, r.label FROM related rel JOIN romes r ON r.code = rel.code
+  UNION SELECT rel.id, a.label FROM related rel JOIN rome_appellations a ON a.rome_code = rel.code`;
 
-/** Refills an FTS5 index from its table. */
+/** Joins the forms of several job titles for the `appellations` column: " | " separates them. */
+export const TITLE_SEPARATOR = " | ";
+
+/** Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike). */
 export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
-  for (const statement of FTS_SQL[which]) db.$client.exec(statement);
+  const sqlite = db.$client;
+  sqlite.exec(`DELETE FROM ${which}_fts`);
+  if (which === "communes") {
+    const insert = sqlite.prepare(`INSERT INTO communes_fts (rowid, name, postcodes) VALUES (?, ?, ?)`);
+    const rows = sqlite.prepare(`SELECT id, insee, name, postcodes FROM communes`).all() as {
+      id: number;
+      insee: string;
+      name: string;
+      postcodes: string;
+    }[];
+    // A city with arrondissements is found by name; its postcodes find the arrondissements.
+    const cities = new Set(
+      sqlite
+        .prepare(`SELECT DISTINCT parent_insee FROM communes WHERE parent_insee IS NOT NULL`)
+        .pluck()
+        .all(),
+    );
+    for (const row of rows)
+      insert.run(row.id, foldText(communeSearchName(row.name)), cities.has(row.insee) ? "" : row.postcodes);
+  } else if (which === "metiers") {
+    const titles = new Map<number, Set<string>>();
+    for (const { id, label } of sqlite.prepare(METIER_TITLES_SQL).all() as { id: number; label: string }[]) {
+      const forms = titles.get(id) ?? new Set<string>();
+      for (const form of genderForms(label)) forms.add(form);
+      titles.set(id, forms);
+    }
+    const insert = sqlite.prepare(
+      `INSERT INTO metiers_fts (rowid, label, appellations, keywords) VALUES (?, ?, ?, ?)`,
+    );
+    const rows = sqlite.prepare(`SELECT id, label, keywords FROM metiers`).all() as {
+      id: number;
+      label: string;
+      keywords: string;
+    }[];
+    for (const row of rows)
+      insert.run(
+        row.id,
+        foldText(row.label),
+        foldText([...(titles.get(row.id) ?? [])].join(TITLE_SEPARATOR)),
+        foldText(row.keywords),
+      );
+  } else {
+    const insert = sqlite.prepare(`INSERT INTO diplomas_fts (rowid, title, acronyms) VALUES (?, ?, ?)`);
+    const rows = sqlite.prepare(`SELECT id, title, acronyms FROM diplomas`).all() as {
+      id: number;
+      title: string;
+      acronyms: string;
+    }[];
+    for (const row of rows) insert.run(row.id, foldText(row.title), row.acronyms);
+  }
 }
 
 /** Bounding box of a circle, generous at the poles and across the antimeridian. */

@@ -1,24 +1,23 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { createTestDb } from "../testing/db";
+import { createFranceTestDb } from "../testing/db";
 import { haversineKm, type GeoPoint } from "../referentials/geography";
 import { CommuneSchema } from "../schemas/v1/geo";
 import {
   COMMUNE_QUERIES,
   communesWithin,
+  getChefLieu,
   getCommune,
   reverseGeocode,
   searchCommunes,
   toFtsQuery,
 } from "./communes";
-import { loadGeography } from "../ingest/referentials/communes";
 
 let db: Db;
 
 beforeAll(() => {
-  db = createTestDb();
-  loadGeography(db);
+  db = createFranceTestDb();
 });
 
 const PARIS: GeoPoint = { latitude: 48.8566, longitude: 2.3522 };
@@ -37,10 +36,37 @@ describe("searchCommunes", () => {
     expect(first).toMatchObject({ insee: "46042", name: "Cahors", zipcode: "46000", label: "Cahors 46000" });
   });
 
-  it("shows the postcode that matched for a city with many postcodes", () => {
-    expect(searchCommunes(db, "75016")).toEqual([
-      expect.objectContaining({ insee: "75056", label: "Paris 75016" }),
+  it("shows the postcode that matched for a commune with many postcodes", () => {
+    expect(searchCommunes(db, "20090")).toEqual([
+      expect.objectContaining({ insee: "2A004", label: "Ajaccio 20090" }),
     ]);
+    expect(searchCommunes(db, "75116")).toEqual([
+      expect.objectContaining({ insee: "75116", label: "Paris 16e Arrondissement 75116" }),
+    ]);
+  });
+
+  it.each([
+    ["Paris 15e", "75115"],
+    ["Paris 15", "75115"],
+    ["paris 15ème", "75115"],
+    ["75015", "75115"],
+    ["Marseille 13e", "13213"],
+    ["13013", "13213"],
+    ["Lyon 3e", "69383"],
+    ["69003", "69383"],
+  ])("suggests the arrondissement municipal first for %j", (term, insee) => {
+    expect(searchCommunes(db, term)[0]).toMatchObject({ insee });
+  });
+
+  it("finds a city with arrondissements by its name, then its arrondissements", () => {
+    const paris = searchCommunes(db, "paris", 3);
+    expect(paris.map((c) => c.label)).toEqual([
+      "Paris 75001",
+      "Paris 15e Arrondissement 75015",
+      "Paris 20e Arrondissement 75020",
+    ]);
+    // Its postcodes find its arrondissements, not the whole city.
+    expect(searchCommunes(db, "7501").every((c) => c.insee !== "75056")).toBe(true);
   });
 
   it("returns the documented shape, ranked by population and capped by the limit", () => {
@@ -103,21 +129,50 @@ describe("getCommune", () => {
     expect(getCommune(db, "2a004")?.insee).toBe("2A004");
   });
 
-  it("resolves an arrondissement municipal to its city", () => {
-    expect(getCommune(db, "75115")?.insee).toBe("75056");
-    expect(getCommune(db, "13208")?.insee).toBe("13055");
-    expect(getCommune(db, "69389")?.insee).toBe("69123");
+  it("returns an arrondissement municipal as itself, and its city by the city's code", () => {
+    expect(getCommune(db, "75115")).toMatchObject({
+      insee: "75115",
+      name: "Paris 15e Arrondissement",
+      zipcode: "75015",
+      departement: "75",
+    });
+    expect(getCommune(db, "13208")?.name).toBe("Marseille 8e Arrondissement");
+    expect(getCommune(db, "69389")?.name).toBe("Lyon 9e Arrondissement");
+    expect(getCommune(db, "75056")?.label).toBe("Paris 75001");
   });
 
   it("returns null for an unknown code", () => {
     expect(getCommune(db, "00000")).toBeNull();
   });
+
+  it("gives a département's chef-lieu", () => {
+    expect(getChefLieu(db, "46")).toMatchObject({ insee: "46042", name: "Cahors", label: "Cahors 46000" });
+    expect(getChefLieu(db, "2a")?.name).toBe("Ajaccio");
+    expect(getChefLieu(db, "75")).toMatchObject({ insee: "75056", name: "Paris", departement: "75" });
+    expect(getChefLieu(db, "974")?.name).toBe("Saint-Denis");
+    expect(getChefLieu(db, "99")).toBeNull();
+  });
 });
 
 describe("reverseGeocode", () => {
-  it("gives Paris for the centre of Paris and Lyon for the centre of Lyon", () => {
-    expect(reverseGeocode(db, PARIS)?.insee).toBe("75056");
-    expect(reverseGeocode(db, LYON)?.insee).toBe("69123");
+  it("gives the arrondissement for a point in Paris, Lyon or Marseille", () => {
+    expect(reverseGeocode(db, PARIS)?.insee).toBe("75104");
+    expect(reverseGeocode(db, LYON)?.insee).toBe("69381");
+    expect(reverseGeocode(db, { latitude: 45.7606, longitude: 4.8592 })?.name).toBe("Lyon 3e Arrondissement");
+    expect(reverseGeocode(db, { latitude: 43.2951, longitude: 5.3744 })?.name).toBe(
+      "Marseille 1er Arrondissement",
+    );
+  });
+
+  it.each([
+    ["Place Gambetta", 48.8649, 2.3986, "Paris 20e Arrondissement"],
+    ["Porte de Bagnolet, next to Bagnolet", 48.8641, 2.4063, "Paris 20e Arrondissement"],
+    ["Porte de Montreuil, next to Montreuil", 48.8535, 2.4095, "Paris 20e Arrondissement"],
+    ["Convention", 48.8373, 2.2963, "Paris 15e Arrondissement"],
+    ["Porte de Versailles, next to Issy-les-Moulineaux", 48.8323, 2.2878, "Paris 15e Arrondissement"],
+    ["Balard, next to Issy-les-Moulineaux", 48.8363, 2.2784, "Paris 15e Arrondissement"],
+  ])("gives the arrondissement, not the neighbouring commune, at %s", (_, latitude, longitude, name) => {
+    expect(reverseGeocode(db, { latitude, longitude })?.name).toBe(name);
   });
 
   it("gives the same commune as a full scan for a rural point", () => {
@@ -134,13 +189,20 @@ describe("reverseGeocode", () => {
 
 function bruteForce(point: GeoPoint, radiusKm: number) {
   return (
-    db.$client.prepare("SELECT insee, latitude, longitude FROM communes").all() as (GeoPoint & {
-      insee: string;
-    })[]
-  )
-    .map((c) => ({ insee: c.insee, distanceKm: haversineKm(point, c) }))
-    .filter((c) => c.distanceKm <= radiusKm)
-    .sort((a, b) => a.distanceKm - b.distanceKm || (a.insee < b.insee ? -1 : 1));
+    // Paris, Lyon and Marseille themselves are left out: a point there is in an arrondissement.
+    (
+      db.$client
+        .prepare(
+          "SELECT insee, latitude, longitude FROM communes WHERE id IN (SELECT id FROM communes_rtree)",
+        )
+        .all() as (GeoPoint & {
+        insee: string;
+      })[]
+    )
+      .map((c) => ({ insee: c.insee, distanceKm: haversineKm(point, c) }))
+      .filter((c) => c.distanceKm <= radiusKm)
+      .sort((a, b) => a.distanceKm - b.distanceKm || (a.insee < b.insee ? -1 : 1))
+  );
 }
 
 describe("communesWithin", () => {
@@ -193,6 +255,13 @@ describe("query plans", () => {
     expect(details[0]).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/);
     expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
     neverScansCommunes(details);
+  });
+
+  it("finds a chef-lieu through the départements' and communes' primary indexes", () => {
+    expect(plan(COMMUNE_QUERIES.chefLieu, ["46"])).toEqual([
+      "SEARCH d USING INDEX sqlite_autoindex_departements_1 (code=?)",
+      "SEARCH c USING INDEX communes_insee_unique (insee=?)",
+    ]);
   });
 
   it("looks a commune up by its unique INSEE index", () => {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { boundingBox, distanceSql } from "../db/indexes";
 import type { GeoPoint } from "../referentials/geography";
+import { foldText } from "../referentials/text";
 import type { Commune } from "../schemas/v1/geo";
 
 interface CommuneRow {
@@ -26,6 +27,7 @@ export const COMMUNE_QUERIES = {
       WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon)
     WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
   byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
+  chefLieu: `SELECT ${COLUMNS} FROM departements d JOIN communes c ON c.insee = d.chef_lieu WHERE d.code = ?`,
 } as const;
 
 const MAX_WORDS = 8;
@@ -44,7 +46,7 @@ const ABBREVIATIONS: Record<string, string> = {
  * word is quoted and matched as a prefix. An all-digit term is a postcode prefix. Null when nothing is left.
  */
 export function toFtsQuery(term: string): { match: string; postcodePrefix: string | null } | null {
-  const plain = term.slice(0, 200).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const plain = foldText(term.slice(0, 200));
   const digits = plain.replace(/\s+/g, "");
   if (/^\d+$/.test(digits))
     return { match: `postcodes : "${digits.slice(0, 5)}"*`, postcodePrefix: digits.slice(0, 5) };
@@ -73,18 +75,17 @@ export function searchCommunes(db: Db, term: string, limit = 10): Commune[] {
   return rows.map((row) => toCommune(row, query.postcodePrefix));
 }
 
-// Arrondissements municipaux (Paris 75101-75120, Marseille 13201-13216, Lyon 69381-69389) -> their commune.
-const ARRONDISSEMENT_PARENTS: [RegExp, string][] = [
-  [/^751(0[1-9]|1\d|20)$/, "75056"],
-  [/^132(0[1-9]|1[0-6])$/, "13055"],
-  [/^6938[1-9]$/, "69123"],
-];
-
-/** A commune by INSEE code; an arrondissement municipal code gives its city. */
+/** A commune or an arrondissement municipal by INSEE code. */
 export function getCommune(db: Db, insee: string): Commune | null {
-  const code = insee.trim().toUpperCase();
-  const parent = ARRONDISSEMENT_PARENTS.find(([pattern]) => pattern.test(code))?.[1];
-  const row = db.$client.prepare(COMMUNE_QUERIES.byInsee).get(parent ?? code) as CommuneRow | undefined;
+  const row = db.$client.prepare(COMMUNE_QUERIES.byInsee).get(insee.trim().toUpperCase()) as
+    CommuneRow | undefined;
+  return row ? toCommune(row, null) : null;
+}
+
+/** The chef-lieu (préfecture) of a département ("75", "2A", "974"): where a place known only by its département sits. */
+export function getChefLieu(db: Db, departement: string): Commune | null {
+  const row = db.$client.prepare(COMMUNE_QUERIES.chefLieu).get(departement.trim().toUpperCase()) as
+    CommuneRow | undefined;
   return row ? toCommune(row, null) : null;
 }
 
@@ -108,7 +109,10 @@ export function communesWithin(
 
 const REVERSE_RADII_KM = [2, 5, 10, 25, 50];
 
-/** The nearest commune, searched in growing boxes so that a point at sea never scans everything. */
+/**
+ * The commune (or, in Paris, Lyon and Marseille, the arrondissement) with the nearest centroid, searched in
+ * growing boxes so that a point at sea never scans everything.
+ */
 export function reverseGeocode(db: Db, point: GeoPoint): Commune | null {
   if (!isValidPoint(point)) return null;
   for (const radius of REVERSE_RADII_KM) {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { createTestDb } from "../testing/db";
-import { loadGeography } from "../ingest/referentials/communes";
+import { createFranceTestDb } from "../testing/db";
 import { createOfflineGeocoder, type Geocoder } from "./geocoder";
 import { createGeocoder } from "./select-geocoder";
 
@@ -9,8 +8,7 @@ let db: Db;
 let geocoder: Geocoder;
 
 beforeAll(() => {
-  db = createTestDb();
-  loadGeography(db);
+  db = createFranceTestDb();
   geocoder = createOfflineGeocoder(db);
 });
 

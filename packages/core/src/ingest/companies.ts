@@ -19,7 +19,7 @@ import { describeIssues } from "../sources/trainings/catalogue-record";
 
 const BATCH = 2000;
 
-/** How a companies file is written, told from its first characters (reference §8.3). */
+/** How a companies file is written, told from its first characters (docs/reference/v1.md#s8-3). */
 export type CompanyFileFormat = "algorithm-json" | "csv-headerless" | "csv-headed";
 
 export interface CompanyImportOptions {

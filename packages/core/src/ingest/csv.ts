@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { parse, type InfoRecord } from "csv-parse/sync";
 
 export interface CsvRecord {
   /** 1-based line number where the record starts */
@@ -11,9 +13,13 @@ export interface BadLine {
   reason: string;
 }
 
-/** Reads a text file as UTF-8, falling back to Windows-1252 (older open-data exports), without a BOM. */
+/**
+ * Reads a text file as UTF-8, falling back to Windows-1252 (older open-data exports), without a BOM; a
+ * `.gz` file is gunzipped first.
+ */
 export function readTextFile(path: string): string {
-  const bytes = readFileSync(path);
+  const raw = readFileSync(path);
+  const bytes = path.endsWith(".gz") ? gunzipSync(raw) : raw;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -30,54 +36,31 @@ export function detectDelimiter(text: string): ";" | "," {
 }
 
 /**
- * RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks. Blank lines are
- * skipped. A quote left open at the end of the file ends the last field.
+ * RFC 4180 records through csv-parse: quoted fields may hold the delimiter, doubled quotes and line breaks;
+ * blank lines are skipped; rows may have any number of fields (the callers check their columns). Throws
+ * csv-parse's error (with its line) on a malformed file, such as a quote left open.
  */
 export function parseCsv(text: string, delimiter: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let rowHasContent = false;
-  const endRecord = () => {
-    fields.push(field);
-    if (rowHasContent || fields.length > 1 || field !== "") records.push({ line: start, fields });
-    fields = [];
-    field = "";
-    rowHasContent = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        field += c;
-      }
-    } else if (c === '"' && field === "") {
-      quoted = true;
-      rowHasContent = true;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = "";
-      rowHasContent = true;
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || fields.length > 0 || rowHasContent) endRecord();
-  return records;
+  const rows = parse(text, {
+    delimiter,
+    info: true,
+    // Open-data exports mix CRLF and LF line ends.
+    record_delimiter: ["\r\n", "\n"],
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // With `info`, each row is { record, info } although the typings only describe plain records.
+  }) as unknown as { record: string[]; info: InfoRecord }[];
+  // info.lines is the line where the record ends: a record with line breaks inside quotes started earlier.
+  return rows.map(({ record, info }) => ({
+    line: info.lines - lineBreaksIn(record),
+    fields: record,
+  }));
+}
+
+function lineBreaksIn(fields: readonly string[]): number {
+  let n = 0;
+  for (const field of fields) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** Index of each wanted column in a header, matched case- and accent-insensitively. */

@@ -27,4 +27,4 @@ export { CatalogueSyncError } from "../sources/trainings/client";
 export { loadGeography, type GeographyCounts } from "./referentials/communes";
 export { importRomeCsv } from "./referentials/import-rome";
 export { importMetiersCsv } from "./referentials/import-metiers";
-export { loadBuiltinReferential } from "./referentials/load";
+export { loadReferentials, type ReferentialCounts } from "./referentials/load";

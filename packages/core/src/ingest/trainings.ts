@@ -14,7 +14,7 @@ export interface TrainingImportOptions {
 }
 
 /**
- * Imports a catalogue JSON export (an array of §8.1 records, current or legacy shape, told apart per record)
+ * Imports a catalogue JSON export (an array of docs/reference/v1.md#s8-1 records, current or legacy shape, told apart per record)
  * in place of every training, streaming it. Bad records are reported with their line and skipped; a file
  * that is not a complete JSON array, or holds no valid record, changes nothing.
  */

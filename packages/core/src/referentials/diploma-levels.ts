@@ -2,7 +2,7 @@ export const DIPLOMA_LEVELS = [3, 4, 5, 6, 7] as const;
 
 export type DiplomaLevel = (typeof DIPLOMA_LEVELS)[number];
 
-/** The catalogue's `niveau` labels (reference §8.1), also the values of the V1 `diploma` parameter. */
+/** The catalogue's `niveau` labels (docs/reference/v1.md#s8-1), also the values of the V1 `diploma` parameter. */
 export const NIVEAU_LABELS: Readonly<Record<DiplomaLevel, string>> = {
   3: "3 (CAP...)",
   4: "4 (BAC...)",
@@ -14,7 +14,7 @@ export const NIVEAU_LABELS: Readonly<Record<DiplomaLevel, string>> = {
 /** Older catalogue labels still found in data and in the original swagger. */
 export const LEGACY_NIVEAU_LABELS: readonly string[] = ["5 (BTS, DUT...)", "6 (Licence...)"];
 
-/** Labels of the "Niveau d'études visé" select (reference §11.2). */
+/** Labels of the "Niveau d'études visé" select (docs/reference/v1.md#s11-2). */
 export const LEVEL_DISPLAY_LABELS: Readonly<Record<DiplomaLevel, string>> = {
   3: "Cap, autres formations niveau 3",
   4: "Bac, autres formations niveau 4",

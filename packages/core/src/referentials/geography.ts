@@ -67,6 +67,15 @@ export const ARRONDISSEMENT_SUBSTITUTES: Readonly<Record<string, string>> = {
   "69123": "69381",
 };
 
+/**
+ * The name the place search indexes: an arrondissement is also found as "Paris 15eme" ("Paris 15e
+ * Arrondissement" already matches "Paris 15", "Paris 15e" and "Marseille 1er").
+ */
+export function communeSearchName(name: string): string {
+  const ordinal = /^(.*) (\d+)(?:e|er) Arrondissement$/.exec(name);
+  return ordinal ? `${name} ${ordinal[2]}eme` : name;
+}
+
 /** A point in degrees (WGS84). */
 export interface GeoPoint {
   latitude: number;

@@ -1,4 +1,4 @@
 export * from "./geography";
-export * from "./grands-domaines";
 export * from "./diploma-levels";
 export * from "./text";
+export * from "./rome-codes";

@@ -1,13 +1,26 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { acronymsOf, diplomaDisplayLabel, normalizeText, titleWords, toFtsQuery, tokensOf } from "./text";
+import { acronymsOf, diplomaDisplayLabel, foldText, titleWords, toFtsQuery, tokensOf } from "./text";
 
-describe("normalizeText", () => {
-  test("lower-cases and strips accents", () => {
-    expect(normalizeText("Électricité, ÉBÉNISTERIE, Œnologie, façade")).toBe(
-      "electricite, ebenisterie, œnologie, facade",
+describe("foldText", () => {
+  test("lower-cases, strips accents and spells out ligatures", () => {
+    expect(foldText("Électricité, ÉBÉNISTERIE, Œnologie, cœur, Lætitia, façade")).toBe(
+      "electricite, ebenisterie, oenologie, coeur, laetitia, facade",
     );
+  });
+
+  test("drops elisions with a straight or typographic apostrophe, at the start of words only", () => {
+    expect(foldText("l'hôtellerie")).toBe("hotellerie");
+    expect(foldText("L’Hôtellerie")).toBe("hotellerie");
+    expect(foldText("Chargé d'affaires, qu'il, jusqu'au")).toBe("charge affaires, il, au");
+    expect(foldText("Métiers de l'art (d’Orsay)")).toBe("metiers de art (orsay)");
+    expect(foldText("aujourd'hui")).toBe("aujourd'hui");
+  });
+
+  test("makes 'oenologie' and 'l'hôtellerie' the tokens of 'Œnologie' and 'hotellerie'", () => {
+    expect(tokensOf("oenologie")).toEqual(tokensOf("Œnologie"));
+    expect(tokensOf("l'hôtellerie")).toEqual(tokensOf("hotellerie"));
   });
 });
 
@@ -25,7 +38,7 @@ describe("toFtsQuery", () => {
   });
 
   test("keeps a word with inner punctuation as one phrase and drops words with nothing searchable", () => {
-    expect(toFtsQuery(["d'art", '"*:-^', "NEAR(x"], "and")).toBe('"d art"* AND "near x"*');
+    expect(toFtsQuery(["c'est-à-dire", '"*:-^', "NEAR(x"], "and")).toBe('"est a dire"* AND "near x"*');
     expect(toFtsQuery(['"', "*", "-"], "or")).toBeNull();
   });
 
@@ -71,7 +84,7 @@ describe("toFtsQuery", () => {
 });
 
 describe("acronymsOf", () => {
-  test("gives the short acronym without stop words, then the long one (reference §8.5)", () => {
+  test("gives the short acronym without stop words, then the long one (docs/reference/v1.md#s8-5)", () => {
     // The reference's example reads "bts btds": its own rule ("a long acronym of every word") gives "bdts".
     expect(acronymsOf("Brevet de technicien supérieur")).toBe("bts bdts");
     expect(acronymsOf("BTS MANAGEMENT COMMERCIAL OPERATIONNEL")).toBe("bmco bmco mco");
@@ -94,5 +107,5 @@ describe("diplomaDisplayLabel", () => {
 });
 
 test("tokensOf matches what unicode61 indexes", () => {
-  expect(tokensOf("Aide-soignant(e) / l'été")).toEqual(["aide", "soignant", "e", "l", "ete"]);
+  expect(tokensOf("Aide-soignant(e) / l'été")).toEqual(["aide", "soignant", "e", "ete"]);
 });

@@ -1,17 +1,42 @@
-/** Lower case without accents: "Électricité" -> "electricite". */
-export function normalizeText(text: string): string {
+// French elided articles and pronouns before a vowel ("l'", "d'", "qu'", ...), straight or typographic
+// apostrophe, at the start of a word only ("aujourd'hui" keeps its d).
+const ELISION = /(^|[^\p{L}\p{N}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['\u2019\u02bc]/gu;
+
+/**
+ * The one French text fold of every index and query: lower case, no accents, ligatures spelt out
+ * (œ -> oe, æ -> ae), elisions dropped. "L'Œnologie à Saint-Émilion" -> "oenologie a saint-emilion".
+ */
+export function foldText(text: string): string {
+  return foldLetters(text).replace(ELISION, "$1");
+}
+
+function foldLetters(text: string): string {
   return text
+    .replace(/[œŒ]/g, "oe")
+    .replace(/[æÆ]/g, "ae")
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase();
 }
 
-/** The words FTS5's unicode61 tokenizer would see: letters and digits only, accents stripped. */
+/** The words FTS5's unicode61 tokenizer sees in folded text: letters and digits only. */
 export function tokensOf(text: string): string[] {
-  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Reference §3.8: split on spaces, keep a word if it is the first one or longer than 2 characters. */
+/**
+ * The forms a ROME job title stands for: "Plombier / Plombière sanitaire" -> ["Plombier sanitaire", "Plombière
+ * sanitaire"] (a one-word masculine form takes the words after the feminine one); other titles as they are.
+ */
+export function genderForms(title: string): string[] {
+  const parts = title.split(" / ");
+  if (parts.length !== 2) return [title.trim()];
+  const [masculine = "", feminine = ""] = parts.map((part) => part.trim());
+  const rest = feminine.split(" ").slice(1).join(" ");
+  return [!masculine.includes(" ") && rest ? `${masculine} ${rest}` : masculine, feminine];
+}
+
+/** docs/reference/v1.md#s3-8: split on spaces, keep a word if it is the first one or longer than 2 characters. */
 export function titleWords(title: string): string[] {
   return title
     .split(/\s+/)
@@ -51,12 +76,13 @@ const ACRONYM_STOP_WORDS = new Set([
 ]);
 
 /**
- * Reference §8.5: "short long" acronyms of the title before its first " (": the short one skips French
+ * docs/reference/v1.md#s8-5: "short long" acronyms of the title before its first " (": the short one skips French
  * stop words, the long one keeps every word. "Brevet de technicien supérieur" -> "bts bdts".
  */
 export function acronymsOf(title: string): string {
   const cut = title.split(" (")[0] ?? "";
-  const words = tokensOf(cut);
+  // Elided words count here ("d'état" -> "de"): the reference builds acronyms from every word.
+  const words = foldLetters(cut).match(/[\p{L}\p{N}]+/gu) ?? [];
   const long = words.map((word) => word[0]).join("");
   const short = words
     .filter((word) => !ACRONYM_STOP_WORDS.has(word))

@@ -1,7 +1,7 @@
-// Every error key the application endpoints can answer (reference §9, decision 004): core returns them, the
+// Every error key the application endpoints can answer (docs/reference/v1.md#s9, docs/decisions/004-application-error-keys.md): core returns them, the
 // server maps each to its HTTP status, the site turns each into a sentence. Isomorphic: no Node import.
 
-/** `POST /api/V1/application` and `application.send`, in the order of reference §9.2. */
+/** `POST /api/V1/application` and `application.send`, in the order of docs/reference/v1.md#s9-2. */
 export const APPLICATION_ERRORS = {
   missingCaller: "missing_caller",
   invalidFields: "données de candidature invalides",
@@ -13,24 +13,26 @@ export const APPLICATION_ERRORS = {
   antivirusUnavailable: "antivirus_unavailable",
 } as const;
 
-/** A request carrying an `Idempotency-Key` (decision 004). */
+/** A request carrying an `Idempotency-Key` (docs/decisions/004-application-error-keys.md). */
 export const IDEMPOTENCY_ERRORS = {
   invalidKey: "invalid_idempotency_key",
   keyReused: "idempotency_key_reused",
   inProgress: "request_in_progress",
 } as const;
 
-/** The recruiter reply (reference §9.5); the first three also refuse to show the reply page. */
+/** The recruiter reply (docs/reference/v1.md#s9-5); the first three also refuse to show the reply page. */
 export const INTENTION_ERRORS = {
   invalidToken: "invalid_token",
   expiredToken: "expired_token",
   notFound: "not_found",
   invalidFields: "données de réponse invalides",
   alreadyRecorded: "intention_already_recorded",
+  /** Another reply was recorded first: the first one wins (decision 022). */
+  otherReplyRecorded: "reponse_deja_donnee",
   sendingFailed: "error_sending_message",
 } as const;
 
-/** The Postmark webhook (reference §3.11); an unconfigured webhook answers `not_found`. */
+/** The Postmark webhook (docs/reference/v1.md#s3-11); an unconfigured webhook answers `not_found`. */
 export const WEBHOOK_ERRORS = {
   invalidPayload: "invalid_payload",
   unauthorized: "unauthorized",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// The V1 "idea item" (reference §5): one shape for every result type, every key present (null when
-// the type has no value). lat/lon are numbers and distances km rounded to 0.1 for every type (DECISIONS).
+// The V1 "idea item" (docs/reference/v1.md#s5): one shape for every result type, every key present (null when
+// the type has no value). lat/lon are numbers and distances km rounded to 0.1 for every type (docs/decisions/007-stable-distance-sort.md).
 
 export const IdeaTypeSchema = z.enum(["formation", "peJob", "lba", "lbb", "matcha"]);
 export type IdeaType = z.infer<typeof IdeaTypeSchema>;
@@ -116,7 +116,7 @@ export const ItemSchema = z
   .meta({ id: "Item" });
 export type Item = z.infer<typeof ItemSchema>;
 
-/** A source that failed inside a 200 answer (reference §2.1). */
+/** A source that failed inside a 200 answer (docs/reference/v1.md#s2-1). */
 export const SourceErrorSchema = z
   .object({
     result: z.literal("error"),
@@ -168,6 +168,21 @@ function nullCompany(): Company {
     creationDate: null,
     opco: null,
   };
+}
+
+/**
+ * A link an item may carry (a website, a catalogue page): an absolute URL only when http(s), so that no
+ * `javascript:` or `data:` link reaches a page, whatever an import stored. Parsed the way browsers parse an href
+ * (tabs and line breaks ignored); a relative, scheme-less value ("www.site.fr") is kept as it was.
+ */
+export function linkUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:" ? value : null;
+  } catch {
+    return value;
+  }
 }
 
 /** An item of the given type with every key null: normalizers fill what their source has. */

@@ -17,7 +17,7 @@ describe("widget contract", () => {
     expect(source).not.toMatch(/^\s*(import|export \* from|export \{[^}]*\} from)\b/m);
   });
 
-  it("gives each widget kind its page of reference §10", () => {
+  it("gives each widget kind its page of docs/reference/v1.md#s10", () => {
     expect(WIDGET_KINDS.map((kind) => WIDGET_PAGES[kind])).toEqual([
       "/recherche-apprentissage",
       "/recherche-apprentissage-formation",
@@ -26,7 +26,7 @@ describe("widget contract", () => {
     ]);
   });
 
-  it("maps every loader attribute to its widget URL parameter of §10.1", () => {
+  it("maps every loader attribute to its widget URL parameter of docs/reference/v1.md#s10-1", () => {
     const pairs = Object.entries(WIDGET_PARAMS).map(([option, param]) => [widgetAttribute(option), param]);
     expect(Object.fromEntries(pairs)).toEqual({
       "data-caller": "caller",

@@ -1,4 +1,4 @@
-// The widget contract (reference §10): widget kinds and their pages, the loader's options and their URL
+// The widget contract (docs/reference/v1.md#s10): widget kinds and their pages, the loader's options and their URL
 // parameters, the pages other sites may frame, and the messages a widget page posts to its host.
 // It imports nothing: apps/embed bundles this file into its 2 KB loader (as `@lba/core/widget`), the SPA builds
 // its widget pages and snippets from it, and the server decides its framing headers with it.
@@ -16,7 +16,7 @@ export const WIDGET_PAGES = {
 } as const satisfies Record<WidgetKind, string>;
 
 /**
- * Loader option (the `data-*` attribute as `element.dataset` names it) -> widget URL parameter (§10.1),
+ * Loader option (the `data-*` attribute as `element.dataset` names it) -> widget URL parameter (docs/reference/v1.md#s10-1),
  * in the order snippets list them.
  */
 export const WIDGET_PARAMS = {

@@ -12,7 +12,7 @@ export const COMPANY_BY_SIRET_SQL = `SELECT ${selectColumns(companiesTable, "c")
 
 const toCompany = rowMapper(companiesTable);
 
-/** One company by siret and type (reference §3.6); distance null. Without a viewer, no phone. */
+/** One company by siret and type (docs/reference/v1.md#s3-6); distance null. Without a viewer, no phone. */
 export function getCompany(
   deps: CoreDeps,
   siret: string,
@@ -24,7 +24,7 @@ export function getCompany(
   return raw ? companyToItem(deps.config, toCompany(raw), null, canSeePhone(deps.config, viewer)) : null;
 }
 
-/** The one active recruiter offer asked for by its offer id (`job.id`), not every offer of its form (DECISIONS). */
+/** The one active recruiter offer asked for by its offer id (`job.id`), not every offer of its form (docs/decisions/018-recruiter-offers-one-item-per-offer.md). */
 export function getMatchaOffer(deps: CoreDeps, offerId: string): Item | null {
   const raw = prepared(deps.db, MATCHA_OFFER_SQL).get({ id: offerId, today: today(deps) }) as
     (Record<string, unknown> & { distance: null }) | undefined;

@@ -11,7 +11,7 @@ export interface JobsEtFormationsAnswer {
   jobs: JobsAnswer | null;
 }
 
-/** Reference §3.7: trainings (no nearest fallback, deduplicated) and jobs, each failing on its own. */
+/** docs/reference/v1.md#s3-7: trainings (no nearest fallback, deduplicated) and jobs, each failing on its own. */
 export async function searchJobsEtFormations(
   deps: CoreDeps,
   q: JobsEtFormationsQuery,

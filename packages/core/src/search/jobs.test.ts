@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openEmail } from "../crypto/email-token";
 import { rebuildSpatialIndex, type Db } from "../db";
 import { createTestDb } from "../testing/db";
-import { insertTestCommunes } from "../testing/communes";
+import { insertTestCommunes, PARIS_BORDERS, TEST_COMMUNES, type TestCommune } from "../testing/communes";
 import { emptyItem, ItemSchema, type Item, type SourceAnswer } from "../schemas/item";
 import type { JobsSearch } from "../schemas/v1/queries";
 import { searchJobs } from "./jobs";
@@ -335,9 +335,10 @@ describe("searchJobs with the default sources", () => {
 });
 
 describe("searchJobs without insee", () => {
-  it("derives the commune from the point for the sources (the offers API searches by commune)", async () => {
+  /** A database of the given communes, and the insee each search hands the offers source. */
+  function recordingInsee(communes: TestCommune[]) {
     const db = createTestDb();
-    insertTestCommunes(db);
+    insertTestCommunes(db, communes);
     rebuildSpatialIndex(db, "communes");
     const seen: (string | null)[] = [];
     const offres: JobSource = {
@@ -346,10 +347,24 @@ describe("searchJobs without insee", () => {
         return { items: [] };
       },
     };
-    const deps = testDeps(db, { jobSources: { offres } });
+    return { deps: testDeps(db, { jobSources: { offres } }), seen };
+  }
+
+  it("derives the commune from the point for the sources (the offers API searches by commune)", async () => {
+    const { deps, seen } = recordingInsee(TEST_COMMUNES);
     await searchJobs(deps, query({ insee: null, sources: ["offres"] }));
     await searchJobs(deps, query({ insee: "75115", sources: ["offres"] }));
     await searchJobs(deps, query({ insee: null, point: null, sources: ["offres"] }));
     expect(seen).toEqual(["75056", "75115", null]);
+  });
+
+  it("derives the arrondissement from a point inside Paris, and takes an arrondissement's code as given", async () => {
+    const { deps, seen } = recordingInsee([...TEST_COMMUNES, ...PARIS_BORDERS]);
+    const porteDeVersailles = { latitude: 48.8323, longitude: 2.2878 };
+    const porteDeBagnolet = { latitude: 48.8641, longitude: 2.4063 };
+    await searchJobs(deps, query({ insee: null, point: porteDeVersailles, sources: ["offres"] }));
+    await searchJobs(deps, query({ insee: null, point: porteDeBagnolet, sources: ["offres"] }));
+    await searchJobs(deps, query({ insee: "13213", point: porteDeVersailles, sources: ["offres"] }));
+    expect(seen).toEqual(["75115", "75120", "13213"]);
   });
 });

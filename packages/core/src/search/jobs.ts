@@ -7,7 +7,7 @@ import { JOB_SOURCES, type JobSourceName } from "../schemas/sources";
 import type { JobSource, JobSourceAnswer } from "../deps";
 import type { JobsQuery, JobsSearch } from "../schemas/v1/queries";
 
-/** `/jobs` answer (reference §3.5): each key `{results}`, a SourceError, or null when not requested. */
+/** `/jobs` answer (docs/reference/v1.md#s3-5): each key `{results}`, a SourceError, or null when not requested. */
 export interface JobsAnswer {
   peJobs: SourceAnswer;
   matchas: SourceAnswer;
@@ -32,7 +32,7 @@ export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAns
   const registry = defaultJobSources(deps);
   const requested = JOB_SOURCES.filter((name) => (q.sources ?? JOB_SOURCES).includes(name));
   const { sources: _sources, ...asked } = q;
-  // DECISIONS: insee is optional; the offers API searches by commune, so derive it from the point.
+  // docs/decisions/010-optional-insee.md: insee is optional; the offers API searches by commune, so derive it from the point.
   const insee = asked.insee ?? (asked.point ? (reverseGeocode(deps.db, asked.point)?.insee ?? null) : null);
   const query = { ...asked, insee };
   const settled = await Promise.allSettled(
@@ -58,7 +58,7 @@ export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAns
 /** One source, with the OPCO filter applied here for sources that do not apply it themselves. */
 async function searchOne(deps: CoreDeps, source: JobSource, query: JobsQuery): Promise<JobSourceAnswer> {
   if (!query.opco || source.filtersOpco) return source.search(deps, query);
-  // Asked as first-party so that items keep the siret the filter needs, whoever the caller is (DECISIONS:
+  // Asked as first-party so that items keep the siret the filter needs, whoever the caller is (docs/decisions/012-opco-filter-keeps-items.md:
   // the filter never drops an item because the caller is not shown its siret).
   const answer = await source.search(deps, {
     ...query,
@@ -73,7 +73,7 @@ async function searchOne(deps: CoreDeps, source: JobSource, query: JobsQuery): P
   return { ...answer, items };
 }
 
-/** Reference §6.3: an LBB company whose siret is also an LBA company of the answer is removed. */
+/** docs/reference/v1.md#s6-3: an LBB company whose siret is also an LBA company of the answer is removed. */
 function dropLbbAlsoInLba(answer: JobsAnswer): void {
   const lba = answer.lbaCompanies;
   const lbb = answer.lbbCompanies;

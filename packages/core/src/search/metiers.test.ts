@@ -2,9 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../db/client";
 import { rebuildFullTextIndex } from "../db/indexes";
-import { createTestDb } from "../testing/db";
-import { BUILTIN_METIERS } from "../referentials/metiers-builtin";
-import { loadBuiltinReferential } from "../ingest/referentials/load";
+import { createReferentialTestDb, createTestDb } from "../testing/db";
 import {
   allMetiers,
   autocomplete,
@@ -20,8 +18,7 @@ import {
 
 let db: Db;
 beforeAll(() => {
-  db = createTestDb();
-  loadBuiltinReferential(db);
+  db = createReferentialTestDb();
 });
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
@@ -51,23 +48,46 @@ function addTraining(
 }
 
 describe("autocomplete", () => {
-  test("finds électricité from 'electricien', whatever the accents and case", () => {
-    for (const title of ["electricien", "ÉLECTRICIEN", "Électricien"]) {
-      expect(autocomplete(db, title).labelsAndRomes[0]?.label).toBe("Électricité, électrotechnique");
-    }
+  test.each([
+    ["cuisinier", "Cuisine"],
+    ["plombier", "Plomberie"],
+    ["aide soignant", "Santé, soins aux personnes"],
+    ["Aide-soignante", "Santé, soins aux personnes"],
+    ["logisticien", "Management, exploitation, gestion, ingéniérie de la chaîne logistique"],
+    ["oenologie", "Production d'alcool (vin, bière, cidre…)"],
+    ["Œnologie", "Production d'alcool (vin, bière, cidre…)"],
+    ["l'hôtellerie", "Hotellerie"],
+    ["L’HÔTELLERIE", "Hotellerie"],
+    ["hotellerie", "Hotellerie"],
+    ["electricien", "Electricité, climatisation, domotique, électronique"],
+    ["ÉLECTRICIEN", "Electricité, climatisation, domotique, électronique"],
+    ["coiffeur", "Coiffure"],
+    ["maçon", "Maçonnerie, coffrage"],
+    ["Boulangerie, pâtisserie, chocolaterie", "Boulangerie, pâtisserie, chocolaterie"],
+  ])("suggests the right métier first for %j", (title, label) => {
+    expect(autocomplete(db, title).labelsAndRomes[0]?.label).toBe(label);
   });
 
-  test("puts boulangerie first for 'bou'", () => {
+  test("puts boulangerie first for 'bou', with its ROME codes and diplomas", () => {
     const result = autocomplete(db, "bou");
     expect(result.labelsAndRomes[0]).toEqual({
       label: "Boulangerie, pâtisserie, chocolaterie",
-      romes: ["D1102", "D1104"],
-      rncps: expect.any(Array),
+      romes: ["D1102", "D1104", "G1612"],
+      rncps: ["RNCP37204", "RNCP37205", "RNCP37207", "RNCP37208", "RNCP37865"],
       type: "job",
     });
     expect(labels(result.labelsAndRomes)).toContain("Boucherie, charcuterie, traiteur");
     expect(labels(result.labelsAndRomesForDiplomas)).toEqual(
       expect.arrayContaining(["CAP boulanger", "BP boulanger"]),
+    );
+  });
+
+  test("finds a diploma with œ or an elision folded", () => {
+    expect(labels(autocomplete(db, "Œnologie").labelsAndRomesForDiplomas)).toEqual([
+      "BTSA viticulture-oenologie",
+    ]);
+    expect(labels(autocomplete(db, "l'éducation").labelsAndRomesForDiplomas)).toContain(
+      "Master metiers de l'enseignement, de l'education et de la formation",
     );
   });
 
@@ -87,7 +107,7 @@ describe("autocomplete", () => {
       label: "BTS management commercial operationnel",
       romes: expect.arrayContaining(["D1406", "D1407"]),
     });
-    expect(labels(all)).toContain("BTS banque conseiller de clientele");
+    expect(labels(all)).toContain("BTS management en hotellerie restauration");
   });
 
   test("matches a diploma on its acronyms", () => {
@@ -111,8 +131,7 @@ describe("autocomplete", () => {
   });
 
   test("merges diplomas whose titles differ only after '('", () => {
-    const local = createTestDb();
-    loadBuiltinReferential(local);
+    const local = createReferentialTestDb();
     local.$client.exec(`INSERT INTO diplomas (title, acronyms, level, romes, rncps) VALUES
       ('ZYTHOLOGUE (CAP)', 'z z', 3, '["D1106"]', '["RNCP1"]'), ('ZYTHOLOGUE (BP)', 'z z', 4, '["D1107"]', '["RNCP2"]')`);
     rebuildFullTextIndex(local, "diplomas");
@@ -128,7 +147,10 @@ describe("autocomplete", () => {
 
   test("adds ROME titles when asked", () => {
     const [coiffure] = autocomplete(db, "coiffure", { withRomeLabels: true }).labelsAndRomes;
-    expect(coiffure?.romeTitles).toEqual([{ codeRome: "D1202", intitule: "Coiffure" }]);
+    expect(coiffure?.romeTitles).toEqual([
+      { codeRome: "D1202", intitule: "Coiffeur / Coiffeuse" },
+      { codeRome: "L1501", intitule: "Maquilleur / Maquilleuse spectacle" },
+    ]);
     expect(autocomplete(db, "coiffure").labelsAndRomes[0]).not.toHaveProperty("romeTitles");
   });
 
@@ -169,16 +191,31 @@ describe("autocomplete", () => {
 describe("searchMetiers", () => {
   test("requires every kept title word, as prefixes, ignoring short words after the first", () => {
     expect(labels(searchMetiers(db, { title: "vente en magasin" }))).toEqual(
-      expect.arrayContaining(["Vente en magasin (habillement, sport, équipement)"]),
+      expect.arrayContaining([
+        "Vente en magasin : alimentation, produits frais, boissons",
+        "Vente en magasin : produits non alimentaires (vêtements, équipement, livres, …)",
+      ]),
     );
     for (const item of searchMetiers(db, { title: "elec bat" })) expect(item.type).toBe("job");
-    expect(labels(searchMetiers(db, { title: "electri batim" }))[0]).toBe("Électricité, électrotechnique");
+    expect(labels(searchMetiers(db, { title: "electri domot" }))[0]).toBe(
+      "Electricité, climatisation, domotique, électronique",
+    );
   });
 
-  test("filters on any of the ROME codes, comma lists included", () => {
+  test("filters on any of the ROME codes, comma lists included, and their parent fiches or children", () => {
     const found = labels(searchMetiers(db, { romes: ["D1202,F1602"] }));
-    expect(found).toEqual(expect.arrayContaining(["Coiffure", "Électricité, électrotechnique"]));
+    expect(found).toEqual(
+      expect.arrayContaining(["Coiffure", "Electricité, climatisation, domotique, électronique"]),
+    );
     for (const item of searchMetiers(db, { romes: ["d1202"] })) expect(item.romes).toContain("D1202");
+    // D1117 (chef pâtissier) is a child of D1104, which the métier lists; A1413 the parent of its A1443.
+    expect(labels(searchMetiers(db, { romes: ["D1117"] }))).toContain(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(labels(searchMetiers(db, { romes: ["A1413"] }))).toEqual([
+      "Production d'alcool (vin, bière, cidre…)",
+      "Production de produits fermiers",
+    ]);
   });
 
   test("filters on RNCP codes and combines every clause with AND", () => {
@@ -186,27 +223,30 @@ describe("searchMetiers", () => {
     const byRncp = searchMetiers(db, { rncps: [rncp] });
     expect(byRncp.length).toBeGreaterThan(0);
     for (const item of byRncp) expect(item.rncps).toContain(rncp);
-    expect(labels(searchMetiers(db, { title: "commerce", rncps: [rncp] }))).toEqual(["Commerce, vente"]);
+    const commercial = labels(searchMetiers(db, { title: "commercial", rncps: [rncp] }));
+    expect(commercial).toEqual(
+      expect.arrayContaining(["Développement commercial, force de vente", "Management commercial"]),
+    );
     expect(searchMetiers(db, { title: "coiffure", romes: ["F1602"] })).toEqual([]);
   });
 
   test("returns nothing without a usable clause and at most 20 items", () => {
     expect(searchMetiers(db, {})).toEqual([]);
     expect(searchMetiers(db, { title: "--" })).toEqual([]);
-    expect(searchMetiers(db, { romes: BUILTIN_METIERS.flatMap((m) => m.romes) })).toHaveLength(20);
+    const every = db.$client.prepare(`SELECT code FROM romes`).pluck().all() as string[];
+    expect(searchMetiers(db, { romes: every })).toHaveLength(20);
   });
 });
 
 describe("allMetiers and metiersForRomes", () => {
   test("lists every label in French order", () => {
     const all = allMetiers(db);
-    expect(all).toHaveLength(BUILTIN_METIERS.length);
-    expect(all.indexOf("Électricité, électrotechnique")).toBeLessThan(
-      all.indexOf("Esthétique, soins du corps"),
+    expect(all).toHaveLength(135);
+    // "é" sorts as "e", not after "z".
+    expect(all.indexOf("Décoration d'espaces, merchandising, architecture d'intérieur")).toBeLessThan(
+      all.indexOf("Design industriel"),
     );
-    expect(all.indexOf("Électricité, électrotechnique")).toBeGreaterThan(
-      all.indexOf("Diététique, nutrition"),
-    );
+    expect(all.indexOf("Diététique")).toBeLessThan(all.indexOf("Direction d'entreprise"));
   });
 
   test("lists the métiers of ROME codes, those sharing most codes first", () => {
@@ -218,13 +258,12 @@ describe("allMetiers and metiersForRomes", () => {
 
 describe("metiersParFormation and metiersParEtablissement", () => {
   test("return the métiers of the ROME codes of the matching published trainings", () => {
-    const local = createTestDb();
-    loadBuiltinReferential(local);
+    const local = createReferentialTestDb();
     addTraining(local, { cfd: "50022135", siret: "11111111111111", romes: ["D1102"] });
     addTraining(local, { cfd: "50022135", siret: "22222222222222", romes: ["D1104"] });
     addTraining(local, { cfd: "32031213", siret: "11111111111111", romes: ["D1202"], published: false });
     expect(metiersParFormation(local, "50022135")).toEqual(
-      expect.arrayContaining(["Boulangerie, pâtisserie, chocolaterie", "Glacerie, confiserie"]),
+      expect.arrayContaining(["Boulangerie, pâtisserie, chocolaterie", "Industrie Agroalimentaire"]),
     );
     expect(metiersParEtablissement(local, "11111111111111")).not.toContain("Coiffure");
     expect(metiersParEtablissement(local, "11111111111111")?.[0]).toBe(
@@ -233,8 +272,7 @@ describe("metiersParFormation and metiersParEtablissement", () => {
   });
 
   test("return null when no published training matches", () => {
-    const local = createTestDb();
-    loadBuiltinReferential(local);
+    const local = createReferentialTestDb();
     addTraining(local, { cfd: "32031213", romes: ["D1406"], published: false });
     expect(metiersParFormation(local, "32031213")).toBeNull();
     expect(metiersParFormation(local, "00000000")).toBeNull();

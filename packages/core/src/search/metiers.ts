@@ -1,7 +1,9 @@
 import type { Db } from "../db/client";
 import { compareNiveaux, DIPLOMA_LEVELS, NIVEAU_LABELS } from "../referentials/diploma-levels";
-import { diplomaDisplayLabel, titleWords, toFtsQuery } from "../referentials/text";
+import { diplomaDisplayLabel, titleWords, toFtsQuery, tokensOf } from "../referentials/text";
+import { expandRomeCodes } from "../db/query/rome-ranges";
 import { prepared } from "../db/query/statements";
+import { candidateQuery, rankMetiers, type MetierCandidate } from "./metier-ranking";
 
 export interface MetierItem {
   label: string;
@@ -24,12 +26,20 @@ export interface AutocompleteResult {
 }
 
 const PAGE = 20;
-// bm25 column weights of metiers_fts (label, keywords, rome_labels) and diplomas_fts (title, acronyms),
-// after the Elasticsearch boosts of reference §8.4 and §3.9.
+// bm25 column weights of metiers_fts (label, appellations, keywords) and diplomas_fts (title, acronyms),
+// after the Elasticsearch boosts of docs/reference/v1.md#s8-4 and docs/reference/v1.md#s3-9.
 const METIER_RANK = "bm25(metiers_fts, 80.0, 15.0, 7.0)";
 const DIPLOMA_RANK = "bm25(diplomas_fts, 1.0, 2.0)";
 
 const collator = new Intl.Collator("fr", { sensitivity: "base" });
+
+// Every matching métier is a candidate ranked in JavaScript (search/metier-ranking.ts): there are a few
+// hundred métiers at most.
+const CANDIDATES = 500;
+const CANDIDATE_COLUMNS = `metiers_fts.label AS folded, metiers_fts.appellations, metiers_fts.keywords, ${METIER_RANK} AS rank`;
+
+/** The folded words of a title, as the ranking compares them. */
+const titleTokens = (title: string) => titleWords(title).flatMap((word) => tokensOf(word));
 
 interface MetierDbRow {
   id: number;
@@ -63,21 +73,23 @@ export function searchMetiersSql(shape: { title: boolean; romes: boolean; rncps:
     where.push(
       "EXISTS (SELECT 1 FROM json_each(m.rncps) r WHERE r.value IN (SELECT value FROM json_each(@rncps)))",
     );
+  // With a title, every match is a candidate that rankMetiers orders (see METIERS_AUTOCOMPLETE_SQL).
   const from = shape.title ? "metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid" : "metiers m";
-  const order = shape.title ? `${METIER_RANK}, m.label` : "m.label";
-  return `SELECT m.id, m.label, m.romes, m.rncps FROM ${from}
-    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order} LIMIT ${PAGE}`;
+  const columns = shape.title ? `, ${CANDIDATE_COLUMNS}` : "";
+  const order = shape.title ? `rank, m.label LIMIT ${CANDIDATES}` : `m.label LIMIT ${PAGE}`;
+  return `SELECT m.id, m.label, m.romes, m.rncps${columns} FROM ${from}
+    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order}`;
 }
 
 /**
- * Reference §3.8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
+ * docs/reference/v1.md#s3-8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
  * codes; all clauses combined with AND; 20 at most, best title match first.
  */
 export function searchMetiers(
   db: Db,
   query: { title?: string; romes?: string[]; rncps?: string[] },
 ): MetierItem[] {
-  const romes = codeList(query.romes);
+  const romes = expandRomeCodes(db, codeList(query.romes));
   const rncps = codeList(query.rncps);
   const title = query.title?.trim() ?? "";
   const match = title === "" ? null : toFtsQuery(titleWords(title), "and");
@@ -89,8 +101,9 @@ export function searchMetiers(
   if (match !== null) params.match = match;
   if (shape.romes) params.romes = JSON.stringify(romes);
   if (shape.rncps) params.rncps = JSON.stringify(rncps);
-  const rows = prepared(db, searchMetiersSql(shape)).all(params) as MetierDbRow[];
-  return rows.map(toMetierItem);
+  const rows = prepared(db, searchMetiersSql(shape)).all(params) as (MetierDbRow & MetierCandidate)[];
+  const ranked = shape.title ? rankMetiers(titleTokens(title), rows).slice(0, PAGE) : rows;
+  return ranked.map(toMetierItem);
 }
 
 /** Every métier label, in French alphabetical order. */
@@ -99,9 +112,12 @@ export function allMetiers(db: Db): string[] {
   return labels.sort(collator.compare);
 }
 
-/** Labels of the métiers having any of the ROME codes (most shared codes first), 20 at most. */
+/**
+ * Labels of the métiers having any of the ROME codes, their parent fiches or children (most shared codes
+ * first), 20 at most.
+ */
 export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE): string[] {
-  const codes = codeList(romes);
+  const codes = expandRomeCodes(db, codeList(romes));
   if (codes.length === 0) return [];
   const rows = prepared(
     db,
@@ -114,7 +130,7 @@ export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE):
     .map((r) => r.label);
 }
 
-// Reference §3.8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
+// docs/reference/v1.md#s3-8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
 const TRAINING_ROMES_SQL = (column: "cfd" | "formateur_siret") => `
   SELECT (SELECT count(*) FROM (SELECT 1 FROM trainings WHERE ${column} = @key AND published = 1 LIMIT 1)) AS found,
     (SELECT json_group_array(DISTINCT tr.rome_code) FROM training_romes tr
@@ -139,9 +155,9 @@ export function metiersParEtablissement(db: Db, siret: string): string[] | null 
   return metiersOfTrainings(db, "formateur_siret", siret);
 }
 
-export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps
+export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps, ${CANDIDATE_COLUMNS}
   FROM metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid
-  WHERE metiers_fts MATCH ? ORDER BY ${METIER_RANK}, m.label LIMIT ${PAGE}`;
+  WHERE metiers_fts MATCH ? ORDER BY rank, m.label LIMIT ${CANDIDATES}`;
 
 // Titles sharing a label before "(" collapse into one item: fetch more than a page to still fill it.
 export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps
@@ -152,8 +168,10 @@ const ROME_TITLES_SQL = `SELECT mr.metier_id AS metierId, r.code, r.label FROM m
   JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id IN (SELECT value FROM json_each(?))`;
 
 /**
- * Reference §3.9: métiers matching any title word (prefix, weighted label >> keywords >> ROME labels) and
- * diplomas matching any word on their title or acronyms, deduplicated on the label before "(". 20 of each.
+ * docs/reference/v1.md#s3-9: métiers matching any title word (as a prefix or a stem, in the label, the job titles of its
+ * ROME codes or its keywords), exact and prefix matches of the label and job titles first (see
+ * `rankMetiers`), and diplomas matching any word on their title or acronyms, deduplicated on the label before
+ * "(". 20 of each.
  */
 export function autocomplete(
   db: Db,
@@ -161,9 +179,12 @@ export function autocomplete(
   options: { withRomeLabels?: boolean } = {},
 ): AutocompleteResult {
   const match = toFtsQuery(titleWords(title), "or");
-  if (match === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
+  const tokens = titleTokens(title);
+  const candidates = candidateQuery(tokens);
+  if (match === null || candidates === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
 
-  const metierRows = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(match) as MetierDbRow[];
+  const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
+  const metierRows = rankMetiers(tokens, found).slice(0, PAGE);
   const labelsAndRomes = metierRows.map(toMetierItem);
   if (options.withRomeLabels && metierRows.length > 0) {
     const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {
@@ -204,11 +225,12 @@ export function autocomplete(
 }
 
 /**
- * Reference §3.10: the catalogue `niveau` labels of published trainings having any of the ROME codes,
+ * docs/reference/v1.md#s3-10: the catalogue `niveau` labels of published trainings having any of the ROME codes (or
+ * their parent fiches or children),
  * by level; all five levels when there is none (the form then offers every level).
  */
 export function diplomaLevelsForRomes(db: Db, romes: readonly string[]): string[] {
-  const codes = codeList(romes);
+  const codes = expandRomeCodes(db, codeList(romes));
   const niveaux =
     codes.length === 0
       ? []

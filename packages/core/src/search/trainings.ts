@@ -4,7 +4,7 @@ import type { CoreDeps } from "../deps";
 import { departementsOfRegion, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
-import { prefixRange, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
+import { expandRomeCodes, prefixRange, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
 import { readRows, selectColumns } from "../db/query/rows";
 import {
   nearest,
@@ -103,7 +103,7 @@ function nearTrainings(
   limit: number,
 ): RawTraining[] {
   const filters = {
-    ranges: JSON.stringify(romeKeyRanges(q.romes, q.romeDomain)),
+    ranges: JSON.stringify(romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain)),
     minLevel: q.diplomaLevel ?? 0,
     maxLevel: q.diplomaLevel ?? 9,
   };
@@ -131,11 +131,11 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Ra
   }
 }
 
-/** Reference §3.1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
+/** docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
 export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
   if (!q.point) {
     const raws = trainingRows(deps, TRAININGS_FRANCE_SQL, {
-      ranges: JSON.stringify(romeCodeRanges(q.romes, q.romeDomain)),
+      ranges: JSON.stringify(romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain)),
       level: q.diplomaLevel,
     });
     return { results: toItems(raws, true), nearestFallback: false };
@@ -146,7 +146,7 @@ export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAns
   return { results: toItems(nearest, true), nearestFallback: nearest.length > 0 };
 }
 
-/** Reference §3.4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
+/** docs/reference/v1.md#s3-4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
 export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): Item[] {
   const hasRomes = Boolean(q.romeDomain) || (q.romes?.length ?? 0) > 0;
   const place = q.departement ? [q.departement] : q.region ? departementsOfRegion(q.region) : null;
@@ -154,7 +154,7 @@ export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): It
   const params = { level: q.diplomaLevel, prefixes: JSON.stringify((place ?? []).map(prefixRange)) };
   let raws: RawTraining[];
   if (hasRomes) {
-    const ranges = JSON.stringify(romeCodeRanges(q.romes, q.romeDomain));
+    const ranges = JSON.stringify(romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain));
     raws = place
       ? trainingRows(deps, TRAININGS_ROMES_IN_PLACE_SQL, { ...params, ranges })
       : trainingRows(deps, TRAININGS_FRANCE_SQL, { level: q.diplomaLevel, ranges });

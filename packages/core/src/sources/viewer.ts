@@ -15,7 +15,7 @@ function isFirstParty(viewer: Viewer): boolean {
   return viewer.trusted ?? viewer.caller === null;
 }
 
-/** Company phones go to first-party traffic and allow-listed callers only (reference §2.2). */
+/** Company phones go to first-party traffic and allow-listed callers only (docs/reference/v1.md#s2-2). */
 export function canSeePhone(config: CoreConfig, viewer: Viewer): boolean {
   if (isFirstParty(viewer)) return true;
   return viewer.caller !== null && config.allowedCallers.includes(viewer.caller);

@@ -1,7 +1,8 @@
+import { CALLER_MAX_LENGTH } from "../schemas/application-limits";
 import { apiCallsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 
-/** `api` values of reference §2.3. */
+/** `api` values of docs/reference/v1.md#s2-3. */
 export const API_NAMES = [
   "formationV1",
   "formationV1/formation",
@@ -24,9 +25,10 @@ export interface ApiCallRecord {
   resultCount?: number | null;
 }
 
-/** Records one call that carries a caller (reference §2.3); calls without a caller are not recorded. */
+/** Records one call that carries a caller (docs/reference/v1.md#s2-3); calls without a caller are not recorded. */
 export function recordApiCall(deps: Pick<CoreDeps, "db" | "now">, call: ApiCallRecord): void {
-  const caller = call.caller.trim();
+  // Routes refuse a longer caller; this bounds what any other path could store.
+  const caller = call.caller.trim().slice(0, CALLER_MAX_LENGTH);
   if (!caller) return;
   deps.db
     .insert(apiCallsTable)
@@ -57,7 +59,7 @@ export interface JobsAnswerLike {
   lbbCompanies: SourceLike;
 }
 
-/** nb_emplois counts PE offers, LBA companies and recruiter offers; LBB companies are not counted (§2.3). */
+/** nb_emplois counts PE offers, LBA companies and recruiter offers; LBB companies are not counted (docs/reference/v1.md#s2-3). */
 export function countEmplois(jobs: JobsAnswerLike | null | undefined): number {
   if (!jobs) return 0;
   return countOf(jobs.peJobs) + countOf(jobs.matchas) + countOf(jobs.lbaCompanies);

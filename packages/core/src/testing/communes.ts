@@ -9,6 +9,8 @@ export interface TestCommune {
   population: number;
   latitude: number;
   longitude: number;
+  /** an arrondissement municipal's city */
+  parentInsee?: string;
 }
 
 export const TEST_COMMUNES: TestCommune[] = [
@@ -94,11 +96,72 @@ export const TEST_COMMUNES: TestCommune[] = [
   },
 ];
 
-/** Inserts a handful of real communes (tests do not depend on the full geography loader). */
+const parisArrondissement = (n: number, latitude: number, longitude: number): TestCommune => ({
+  insee: `751${String(n).padStart(2, "0")}`,
+  name: `Paris ${n}e Arrondissement`,
+  departementCode: "75",
+  regionCode: "11",
+  postcodes: `750${String(n).padStart(2, "0")}`,
+  population: 200_000,
+  latitude,
+  longitude,
+  parentInsee: "75056",
+});
+
+/** Paris 15e and 20e at their La Poste centroids, and their neighbours Issy-les-Moulineaux and Bagnolet. */
+export const PARIS_BORDERS: TestCommune[] = [
+  parisArrondissement(15, 48.8401554186, 2.29355937244),
+  parisArrondissement(20, 48.8631867774, 2.40081982673),
+  {
+    insee: "92040",
+    name: "Issy-les-Moulineaux",
+    departementCode: "92",
+    regionCode: "11",
+    postcodes: "92130",
+    population: 68_000,
+    latitude: 48.82347434,
+    longitude: 2.26449823277,
+  },
+  {
+    insee: "93006",
+    name: "Bagnolet",
+    departementCode: "93",
+    regionCode: "11",
+    postcodes: "93170",
+    population: 36_000,
+    latitude: 48.8692,
+    longitude: 2.4181,
+  },
+];
+
+/**
+ * Inserts a handful of real communes (tests do not depend on the full geography loader), with their
+ * départements (chef-lieu: the most populous of the given communes there) and régions, codes as names.
+ */
 export function insertTestCommunes(db: Db, communes: TestCommune[] = TEST_COMMUNES): void {
+  const chefLieux = new Map<string, TestCommune>();
+  for (const c of communes) {
+    const known = chefLieux.get(c.departementCode);
+    if (!c.parentInsee && (!known || c.population > known.population)) chefLieux.set(c.departementCode, c);
+  }
+  for (const c of chefLieux.values()) {
+    db.$client
+      .prepare("INSERT OR IGNORE INTO regions (code, name) VALUES (?, ?)")
+      .run(c.regionCode, c.regionCode);
+    db.$client
+      .prepare("INSERT OR IGNORE INTO departements (code, name, region_code, chef_lieu) VALUES (?, ?, ?, ?)")
+      .run(c.departementCode, c.departementCode, c.regionCode, c.insee);
+  }
   const stmt = db.$client.prepare(
-    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude)
-     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude)`,
+    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude,
+       kind, parent_insee)
+     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude,
+       @kind, @parentInsee)`,
   );
-  for (const c of communes) stmt.run(c);
+  for (const c of communes)
+    stmt.run({
+      ...c,
+      kind: c.parentInsee ? "arrondissement" : "commune",
+      parentInsee: c.parentInsee ?? null,
+    });
 }

@@ -161,6 +161,15 @@ export function insertJobOffer(db: Db, overrides: Partial<JobOfferInsert> = {}) 
     .get();
 }
 
+/** ROME codes with their parent fiche (`[code, parent]`), as the ROME 4.0 file gives them. */
+export function insertRomes(db: Db, codes: [string, string][]) {
+  const insert = db.$client.prepare(
+    `INSERT INTO romes (code, label, grand_domaine, domaine_professionnel, parent_code) VALUES (?, ?, ?, ?, ?)`,
+  );
+  for (const [code, parent] of codes)
+    insert.run(code, `Fiche ${code}`, code.slice(0, 1), code.slice(0, 3), parent);
+}
+
 export function insertOpco(db: Db, siren: string, opco: string) {
   db.insert(opcosTable).values({ siren, opco }).run();
 }

@@ -1,11 +1,11 @@
 import { fileURLToPath } from "node:url";
+import { vendoredPath } from "../ingest/referentials/vendored";
 
-// Reference data lives beside the clone (`<repo>/../shared/data`); CI always has it, tests skip without it.
-const SHARED_DATA = new URL("../../../../../shared/data/", import.meta.url);
-
-export const OFFICIAL_ROME_CSV = fileURLToPath(
-  new URL("rome/unix_referentiel_code_rome_v460_utf8.csv", SHARED_DATA),
-);
-export const LBA_METIERS_CSV = fileURLToPath(new URL("lba/referentiel-romes-sous-domaines.csv", SHARED_DATA));
+// The vendored official files (packages/core/data): tests import them as the operator would.
+export const OFFICIAL_ROME_CSV = vendoredPath("romeCodes");
+export const OFFICIAL_APPELLATIONS_CSV = vendoredPath("romeAppellations");
+export const OFFICIAL_ROME_TREE_CSV = vendoredPath("romeTree");
+export const LBA_METIERS_CSV = vendoredPath("metiersMapping");
+export const LBA_METIERS_SEO = vendoredPath("metiersSeo");
 export const fixture = (name: string) =>
   fileURLToPath(new URL(`../ingest/referentials/fixtures/${name}`, import.meta.url));

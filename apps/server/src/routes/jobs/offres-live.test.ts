@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "@lba/core/testing";
+import { createFranceTestDb, createTestDb } from "@lba/core/testing";
 import { insertCompany, rebuildSearchIndexes } from "@lba/core/testing";
 import { searchFixture } from "@lba/core/testing";
 import {
@@ -53,6 +53,27 @@ describe("GET /api/V1/jobs with the France Travail API configured", () => {
     expect(search?.query.get("distance")).toBe("30");
     expect(search?.query.get("commune")).toBe("75101");
     expect(fake.calls("token")).toHaveLength(1);
+  });
+
+  it("takes an arrondissement's INSEE code, and derives the arrondissement from a point in Paris, Lyon or Marseille", async () => {
+    const app = appWithLiveOffres(fake, createFranceTestDb());
+    // One radius each, so that no answer comes from the upstream cache.
+    const at = (radius: number, latitude: number, longitude: number, insee = "") =>
+      `/api/V1/jobs?caller=test&romes=D1102&sources=offres&latitude=${latitude}&longitude=${longitude}&radius=${radius}${insee}`;
+    const asked = [
+      at(10, 48.8566, 2.3522, "&insee=75115"),
+      // Porte de Versailles (Paris 15e, next to Issy-les-Moulineaux), the Part-Dieu, the Vieux-Port.
+      at(11, 48.8323, 2.2878),
+      at(12, 45.7606, 4.8592),
+      at(13, 43.2951, 5.3744),
+    ];
+    for (const url of asked) expect((await app.request(url)).status).toBe(200);
+    expect(fake.calls("search").map((call) => call.query.get("commune"))).toEqual([
+      "75115",
+      "75115",
+      "69383",
+      "13201",
+    ]);
   });
 
   it("keeps the other sources when the upstream is down, with peJobs as a source error", async () => {

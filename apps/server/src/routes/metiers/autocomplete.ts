@@ -18,7 +18,7 @@ const route = (path: string) =>
   });
 
 export const autocompleteRoute = route("/api/V1/metiers/autocomplete");
-// The path the original site used (reference §3.9).
+// The path the original site used (docs/reference/v1.md#s3-9).
 export const romelabelsRoute = route("/api/romelabels");
 
 export function registerAutocomplete(app: OpenAPIHono, deps: ServerDeps) {

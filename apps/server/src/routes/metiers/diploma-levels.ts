@@ -18,7 +18,7 @@ const route = (path: string) =>
   });
 
 export const diplomaLevelsRoute = route("/api/V1/metiers/diplomaLevels");
-// The path the original site used (reference §3.10).
+// The path the original site used (docs/reference/v1.md#s3-10).
 export const jobsdiplomasRoute = route("/api/jobsdiplomas");
 
 export function registerDiplomaLevels(app: OpenAPIHono, deps: ServerDeps) {

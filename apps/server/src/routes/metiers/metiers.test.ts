@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "@lba/core/db";
-import { createTestDb } from "@lba/core/testing";
-import { loadBuiltinReferential } from "@lba/core/ingest";
+import { createReferentialTestDb } from "@lba/core/testing";
 import { insertTraining, rebuildSearchIndexes } from "@lba/core/testing";
 import { getJson, testApp } from "../../test-app";
 
 let db: Db;
 beforeAll(() => {
-  db = createTestDb();
-  loadBuiltinReferential(db);
+  db = createReferentialTestDb();
   insertTraining(db, {
     cfd: "50022135",
     formateurSiret: "19350030300014",

@@ -25,7 +25,7 @@ export function registerSearchMetiers(app: OpenAPIHono, deps: ServerDeps) {
     searchMetiersRoute,
     async (c) =>
       c.json(await perform(deps, metiersOperations.search, toMetiersQuery(c.req.valid("query"))), 200),
-    // Reference §3.8: this route reports its missing criteria as `missing_parameters`.
+    // docs/reference/v1.md#s3-8: this route reports its missing criteria as `missing_parameters`.
     v1Hook("missing_parameters"),
   );
 }

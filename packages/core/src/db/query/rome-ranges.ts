@@ -1,24 +1,60 @@
+import type { Db } from "../client";
 import { romeKey, romeKeyRange } from "../indexes";
+import { prepared } from "./statements";
 
 // A search on several ROME codes (or one romeDomain) is a list of ranges, passed to SQL as JSON and
 // joined with json_each, so one prepared statement serves any number of codes.
 
-/** R*Tree ROME key ranges: one per code, or the domain's contiguous range. */
+// ROME 4.0 parent/child link, both ways: the codes themselves, their parent fiche, and a parent's children.
+export const ROME_FAMILY_SQL = `SELECT parent_code FROM romes WHERE code IN (SELECT value FROM json_each(@codes)) AND parent_code IS NOT NULL
+  UNION SELECT code FROM romes WHERE parent_code IN (SELECT value FROM json_each(@codes))`;
+
+/**
+ * The ROME codes a search for `codes` matches: each code, its parent fiche, and the children of a parent
+ * fiche (`romes.parent_code`), upper-cased, sorted, without duplicates.
+ */
+export function expandRomeCodes(db: Db, codes: readonly string[] | undefined): string[] {
+  const wanted = [...new Set((codes ?? []).map((code) => code.toUpperCase()))];
+  if (wanted.length === 0) return [];
+  const related = prepared(db, ROME_FAMILY_SQL)
+    .pluck()
+    .all({ codes: JSON.stringify(wanted) }) as string[];
+  return [...new Set([...wanted, ...related])].sort();
+}
+
+/** Consecutive keys joined: [[1,1],[2,2],[5,5]] -> [[1,2],[5,5]] (sorted input). */
+function joined(keys: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const key of keys) {
+    const last = ranges[ranges.length - 1];
+    if (last && key === last[1] + 1) last[1] = key;
+    else if (!last || key > last[1]) ranges.push([key, key]);
+  }
+  return ranges;
+}
+
+const CODE = (key: number) =>
+  `${String.fromCharCode(65 + Math.floor(key / 10000))}${String(key % 10000).padStart(4, "0")}`;
+
+/** R*Tree ROME key ranges: consecutive codes joined, or the domain's contiguous range. */
 export function romeKeyRanges(
   romes: string[] | undefined,
   romeDomain: string | undefined,
 ): [number, number][] {
   if (romeDomain) return [romeKeyRange(romeDomain)];
-  return (romes ?? []).map((code) => [romeKey(code), romeKey(code)]);
+  return joined([...new Set((romes ?? []).map(romeKey))].sort((a, b) => a - b));
 }
 
-/** Text ranges on the `*_romes.rome_code` indexes: a code is [code, code], a domain its prefix range. */
+/**
+ * Text ranges on the `*_romes.rome_code` indexes: consecutive codes joined ([D1102, D1104] for D1102, D1103,
+ * D1104: every code is a letter and 4 digits), or a domain's prefix range.
+ */
 export function romeCodeRanges(
   romes: string[] | undefined,
   romeDomain: string | undefined,
 ): [string, string][] {
   if (romeDomain) return [prefixRange(romeDomain.toUpperCase())];
-  return (romes ?? []).map((code) => [code.toUpperCase(), code.toUpperCase()]);
+  return romeKeyRanges(romes, undefined).map(([a, b]) => [CODE(a), CODE(b)]);
 }
 
 /** [prefix, upper bound) for every string starting with the prefix (codes are ASCII letters and digits). */

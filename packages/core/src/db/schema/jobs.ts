@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// La Bonne Boîte companies (reference §8.3): type "lba" (likely to hire apprentices) or "lbb".
+// La Bonne Boîte companies (docs/reference/v1.md#s8-3): type "lba" (likely to hire apprentices) or "lbb".
 export const companiesTable = sqliteTable(
   "companies",
   {
@@ -55,7 +55,7 @@ export const companyRomesTable = sqliteTable(
   ],
 );
 
-// France Travail (Pôle emploi) offers, reference §8.2; used when the live API is not configured.
+// France Travail (Pôle emploi) offers, docs/reference/v1.md#s8-2; used when the live API is not configured.
 export const jobOffersTable = sqliteTable(
   "job_offers",
   {
@@ -91,7 +91,7 @@ export const jobOffersTable = sqliteTable(
   (t) => [index("job_offers_rome_idx").on(t.romeCode)],
 );
 
-// "La bonne alternance recruteur" (Matcha) forms, reference §8.6: a recruiter and its offers.
+// "La bonne alternance recruteur" (Matcha) forms, docs/reference/v1.md#s8-6: a recruiter and its offers.
 export const recruitersTable = sqliteTable(
   "recruiters",
   {
@@ -165,7 +165,7 @@ export const recruiterOfferRomesTable = sqliteTable(
   ],
 );
 
-// SIREN -> OPCO, used to filter offers and recruiter offers by opco (reference §6.4).
+// SIREN -> OPCO, used to filter offers and recruiter offers by opco (docs/reference/v1.md#s6-4).
 export const opcosTable = sqliteTable("opcos", {
   siren: text("siren").primaryKey(),
   opco: text("opco").notNull(),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Reference §2.3: one row per API call that carries a caller.
+// docs/reference/v1.md#s2-3: one row per API call that carries a caller.
 export const apiCallsTable = sqliteTable(
   "api_calls",
   {

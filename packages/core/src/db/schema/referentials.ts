@@ -5,6 +5,13 @@ export const grandsDomainesTable = sqliteTable("grands_domaines", {
   label: text("label").notNull(),
 });
 
+// ROME 4.0 domaines professionnels ("D11"), the middle level of the tree.
+export const domainesProfessionnelsTable = sqliteTable("domaines_professionnels", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+  grandDomaine: text("grand_domaine").notNull(),
+});
+
 export const romesTable = sqliteTable(
   "romes",
   {
@@ -12,9 +19,31 @@ export const romesTable = sqliteTable(
     label: text("label").notNull(),
     grandDomaine: text("grand_domaine").notNull(),
     domaineProfessionnel: text("domaine_professionnel").notNull(),
+    // ROME 4.0 `code_rome_parent`: the fiche a child code belongs to (itself for a parent fiche)
+    parentCode: text("parent_code"),
   },
-  // romeDomain lookups ("F16" -> every F16xx code)
-  (t) => [index("romes_domaine_idx").on(t.domaineProfessionnel)],
+  (t) => [
+    // romeDomain lookups ("F16" -> every F16xx code)
+    index("romes_domaine_idx").on(t.domaineProfessionnel),
+    // children of a parent code, to expand the ROME codes of a search
+    index("romes_parent_idx").on(t.parentCode),
+  ],
+);
+
+// ROME 4.0 appellations (job titles): métier autocomplete keywords and the titles of generated offers.
+export const romeAppellationsTable = sqliteTable(
+  "rome_appellations",
+  {
+    codeOgr: text("code_ogr").primaryKey(),
+    label: text("label").notNull(),
+    shortLabel: text("short_label").notNull(),
+    romeCode: text("rome_code").notNull(),
+    // PRINCIPALE or SYNONYME
+    classification: text("classification").notNull(),
+    rarelyUsed: integer("rarely_used", { mode: "boolean" }).notNull().default(false),
+  },
+  // appellations of a ROME code (métier keywords, offer titles)
+  (t) => [index("rome_appellations_rome_idx").on(t.romeCode)],
 );
 
 // A métier as candidates name it ("Boulangerie, pâtisserie"), with the ROME/RNCP codes it stands for.
@@ -45,7 +74,7 @@ export const diplomasTable = sqliteTable(
   {
     id: integer("id").primaryKey(),
     title: text("title").notNull().unique(),
-    // "bts bdts": short and long acronyms of the title (reference §8.5)
+    // "bts bdts": short and long acronyms of the title (docs/reference/v1.md#s8-5)
     acronyms: text("acronyms").notNull().default(""),
     level: integer("level"),
     cfd: text("cfd"),

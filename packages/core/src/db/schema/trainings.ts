@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-// Catalogue fields of reference §8.1, snake_case names kept close to the catalogue's own.
+// Catalogue fields of docs/reference/v1.md#s8-1, snake_case names kept close to the catalogue's own.
 export const trainingsTable = sqliteTable(
   "trainings",
   {

@@ -1,12 +1,13 @@
 import { createRequire } from "node:module";
 import type { Db } from "../../db/client";
 import { rebuildFullTextIndex, rebuildSpatialIndex } from "../../db/indexes";
-import { ARRONDISSEMENT_SUBSTITUTES, haversineKm, type GeoPoint } from "../../referentials/geography";
+import type { GeoPoint } from "../../referentials/geography";
+import { columnIndex, parseCsv } from "../csv";
+import { readVendored } from "./vendored";
 
 interface EtalabRegion {
   code: string;
   nom: string;
-  chefLieu: string;
 }
 interface EtalabDepartement {
   code: string;
@@ -20,20 +21,14 @@ interface EtalabCommune {
   type: string;
   departement: string;
   region: string;
+  /** the city of an arrondissement municipal */
+  commune?: string;
   codesPostaux?: string[];
   population?: number;
 }
-interface FranceCity {
-  department_code: string;
-  insee_code: string | null;
-  zip_code: string | null;
-  name: string;
-  gps_lat: number;
-  gps_lng: number;
-}
 
-/** How a commune got its coordinates, stored in `communes.coord_source`. */
-export type CoordSource = "exact" | "name" | "postcode" | "departement";
+/** How a commune got its point, stored in `communes.coord_source`. */
+export type CoordSource = "exact" | "arrondissements" | "postcode" | "departement";
 
 interface CommuneRow extends GeoPoint {
   insee: string;
@@ -43,50 +38,70 @@ interface CommuneRow extends GeoPoint {
   postcodes: string;
   population: number;
   coordSource: CoordSource;
+  kind: "commune" | "arrondissement";
+  parentInsee: string | null;
 }
 
 export interface GeographyCounts {
   regions: number;
   departements: number;
+  /** communes and arrondissements municipaux */
   communes: number;
-  /** communes whose coordinates were not found by INSEE code in france-cities-js */
+  arrondissements: number;
+  /** rows of the postcode base without a centroid */
+  postcodeRowsWithoutPoint: number;
+  /** communes not placed at their own centroid of the postcode base (see `CoordSource`) */
   fallbacks: number;
+}
+
+/** One INSEE code of La Poste's base: its centroid (null when none of its rows has one) and postcodes. */
+interface PostalEntry {
+  point: GeoPoint | null;
+  postcodes: string[];
+  /** postcodes of the rows without a ligne 5, i.e. of the commune's own locality */
+  ownPostcodes: string[];
 }
 
 const requireJson = createRequire(import.meta.url);
 
 /**
- * Loads régions, départements and communes (official 2026 split, coordinates from france-cities-js)
- * in one transaction, then rebuilds the communes R*Tree and FTS indexes. Idempotent: rows are upserted
- * by code, so ids survive a reload; rows gone from the data are deleted.
+ * Loads régions, départements (with their chef-lieu) and communes with the arrondissements municipaux of
+ * Paris, Lyon and Marseille (official 2026 split, `@etalab/decoupage-administratif`; points and postcodes
+ * from La Poste's base, vendored) in one transaction, then rebuilds the communes R*Tree and FTS indexes.
+ * Idempotent: rows are upserted by code, so ids survive a reload; rows gone from the data are deleted.
  */
 export function loadGeography(db: Db): GeographyCounts {
+  // The data files directly: the package's index.js reads them relative to the working directory.
   const regions = requireJson("@etalab/decoupage-administratif/data/regions.json") as EtalabRegion[];
   const departements = requireJson(
     "@etalab/decoupage-administratif/data/departements.json",
   ) as EtalabDepartement[];
   const allCommunes = requireJson("@etalab/decoupage-administratif/data/communes.json") as EtalabCommune[];
-  const cities = requireJson("france-cities-js/database/cities.json") as FranceCity[];
+  const { entries, rowsWithoutPoint } = readPostcodeBase();
 
   const communes = allCommunes
-    .filter((c) => c.type === "commune-actuelle")
+    .filter((c) => c.type === "commune-actuelle" || c.type === "arrondissement-municipal")
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const rows = locateCommunes(communes, departements, cities);
+  const rows = locateCommunes(communes, departements, entries);
 
   const sqlite = db.$client;
   const upsertRegion = sqlite.prepare(
     `INSERT INTO regions (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name`,
   );
   const upsertDepartement = sqlite.prepare(
-    `INSERT INTO departements (code, name, region_code) VALUES (?, ?, ?)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code`,
+    `INSERT INTO departements (code, name, region_code, chef_lieu) VALUES (?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, region_code = excluded.region_code,
+       chef_lieu = excluded.chef_lieu`,
   );
   const upsertCommune = sqlite.prepare(
-    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude, coord_source)
-     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude, @coordSource)
+    `INSERT INTO communes (insee, name, departement_code, region_code, postcodes, population, latitude, longitude,
+       coord_source, kind, parent_insee)
+     VALUES (@insee, @name, @departementCode, @regionCode, @postcodes, @population, @latitude, @longitude,
+       @coordSource, @kind, @parentInsee)
      ON CONFLICT(insee) DO UPDATE SET name = excluded.name, departement_code = excluded.departement_code,
        region_code = excluded.region_code, postcodes = excluded.postcodes, population = excluded.population,
-       latitude = excluded.latitude, longitude = excluded.longitude, coord_source = excluded.coord_source`,
+       latitude = excluded.latitude, longitude = excluded.longitude, coord_source = excluded.coord_source,
+       kind = excluded.kind, parent_insee = excluded.parent_insee`,
   );
 
   sqlite.transaction(() => {
@@ -94,7 +109,7 @@ export function loadGeography(db: Db): GeographyCounts {
     deleteMissing(db, "departements", "code", new Set(departements.map((d) => d.code)));
     deleteMissing(db, "regions", "code", new Set(regions.map((r) => r.code)));
     for (const r of regions) upsertRegion.run(r.code, r.nom);
-    for (const d of departements) upsertDepartement.run(d.code, d.nom, d.region);
+    for (const d of departements) upsertDepartement.run(d.code, d.nom, d.region, d.chefLieu);
     for (const row of rows) upsertCommune.run(row);
     rebuildSpatialIndex(db, "communes");
     rebuildFullTextIndex(db, "communes");
@@ -104,6 +119,8 @@ export function loadGeography(db: Db): GeographyCounts {
     regions: regions.length,
     departements: departements.length,
     communes: rows.length,
+    arrondissements: rows.filter((r) => r.kind === "arrondissement").length,
+    postcodeRowsWithoutPoint: rowsWithoutPoint,
     fallbacks: rows.filter((r) => r.coordSource !== "exact").length,
   };
 }
@@ -114,99 +131,65 @@ function deleteMissing(db: Db, table: string, key: string, keep: Set<string>): v
   for (const k of existing) if (!keep.has(k)) remove.run(k);
 }
 
-// A geocoding failure upstream left some entries at the centroid of France (e.g. Mamoudzou).
-const isSentinel = (c: FranceCity) =>
-  Math.abs(c.gps_lat - 46.227638) < 1e-4 && Math.abs(c.gps_lng - 2.213749) < 1e-4;
-
-// Farther than this from the median point of its département, an entry is a geocoding error (Alo, Wallis,
-// placed in Ethiopia). French Polynesia spans ~1,700 km; the TAAF districts are scattered on purpose.
-const MAX_KM_FROM_DEPARTEMENT = 2500;
-const SCATTERED_DEPARTEMENTS = new Set(["984"]);
-
-function plausibleCities(cities: FranceCity[]): FranceCity[] {
-  const valid = cities.filter(
-    (c) => Number.isFinite(c.gps_lat) && Number.isFinite(c.gps_lng) && !isSentinel(c),
-  );
-  const byDepartement = new Map<string, FranceCity[]>();
-  for (const c of valid) push(byDepartement, c.department_code, c);
-  const centre = new Map<string, GeoPoint>();
-  for (const [code, list] of byDepartement) {
-    centre.set(code, {
-      latitude: median(list.map((c) => c.gps_lat)),
-      longitude: median(list.map((c) => c.gps_lng)),
-    });
+/** `laposte_hexasmal.csv`: one row per (commune, postcode, ligne 5), grouped by INSEE code. */
+function readPostcodeBase(): { entries: Map<string, PostalEntry>; rowsWithoutPoint: number } {
+  const [header, ...records] = parseCsv(readVendored("postcodes"), ";");
+  const fields = header?.fields ?? [];
+  const inseeAt = columnIndex(fields, ["Code_commune_INSEE"]);
+  const postcodeAt = columnIndex(fields, ["Code_postal"]);
+  const ligne5At = columnIndex(fields, ["Ligne_5"]);
+  const gpsAt = columnIndex(fields, ["coordonnees_gps"]);
+  if ([inseeAt, postcodeAt, ligne5At, gpsAt].some((i) => i < 0))
+    throw new Error("laposte_hexasmal.csv: unexpected header");
+  const entries = new Map<string, PostalEntry>();
+  let rowsWithoutPoint = 0;
+  for (const { fields: row } of records) {
+    const insee = row[inseeAt] ?? "";
+    const postcode = row[postcodeAt] ?? "";
+    const [lat, lon] = (row[gpsAt] ?? "").split(",").map((v) => Number.parseFloat(v));
+    const point =
+      Number.isFinite(lat) && Number.isFinite(lon) ? { latitude: lat ?? 0, longitude: lon ?? 0 } : null;
+    if (!point) rowsWithoutPoint++;
+    let entry = entries.get(insee);
+    if (!entry) {
+      entry = { point: null, postcodes: [], ownPostcodes: [] };
+      entries.set(insee, entry);
+    }
+    // The base gives every row of a commune the same centroid.
+    entry.point ??= point;
+    if (!entry.postcodes.includes(postcode)) entry.postcodes.push(postcode);
+    if ((row[ligne5At] ?? "") === "" && !entry.ownPostcodes.includes(postcode))
+      entry.ownPostcodes.push(postcode);
   }
-  return valid.filter((c) => {
-    const middle = centre.get(c.department_code);
-    if (!middle || SCATTERED_DEPARTEMENTS.has(c.department_code)) return true;
-    return haversineKm(middle, { latitude: c.gps_lat, longitude: c.gps_lng }) <= MAX_KM_FROM_DEPARTEMENT;
-  });
+  return { entries, rowsWithoutPoint };
 }
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-// Leading articles differ between the two datasets ("L'Île-des-Pins" / "Île-des-Pins").
-const normalizeName = (name: string) =>
-  name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .replace(/^(l|le|la|les) /, "");
 
 function locateCommunes(
   communes: EtalabCommune[],
   departements: EtalabDepartement[],
-  cities: FranceCity[],
+  postal: Map<string, PostalEntry>,
 ): CommuneRow[] {
-  const currentCodes = new Set(communes.map((c) => c.code));
-  const byInsee = new Map<string, FranceCity[]>();
-  // Entries without a current INSEE code (overseas collectivities, merged former communes) by name.
-  const byName = new Map<string, FranceCity[]>();
-  for (const city of plausibleCities(cities)) {
-    if (city.insee_code && currentCodes.has(city.insee_code)) push(byInsee, city.insee_code, city);
-    else push(byName, `${city.department_code}|${normalizeName(city.name)}`, city);
-  }
-
   const rows = communes.map((c): CommuneRow => {
-    const postcodes = c.codesPostaux ?? [];
-    const base = {
+    const entry = postal.get(c.code);
+    const arrondissement = c.type === "arrondissement-municipal";
+    return {
       insee: c.code,
       name: c.nom,
       departementCode: c.departement,
       regionCode: c.region,
+      postcodes: orderPostcodes(c.codesPostaux ?? [], entry).join(" "),
       population: c.population ?? 0,
-    };
-    const exact = byInsee.get(c.code);
-    const named = exact ? undefined : byName.get(`${c.departement}|${normalizeName(c.nom)}`);
-    const candidates = exact ?? named;
-    if (!candidates)
-      return {
-        ...base,
-        postcodes: postcodes.join(" "),
-        latitude: NaN,
-        longitude: NaN,
-        coordSource: "postcode",
-      };
-    const point = mainPoint(c.code, candidates);
-    return {
-      ...base,
-      postcodes: orderPostcodes(c.code, postcodes, point.zip_code).join(" "),
-      latitude: point.gps_lat,
-      longitude: point.gps_lng,
-      coordSource: exact ? "exact" : "name",
+      latitude: entry?.point?.latitude ?? NaN,
+      longitude: entry?.point?.longitude ?? NaN,
+      coordSource: "exact",
+      kind: arrondissement ? "arrondissement" : "commune",
+      parentInsee: arrondissement ? (c.commune ?? null) : null,
     };
   });
-
+  fillByArrondissements(rows);
   fillByPostcode(rows);
   fillByChefLieu(rows, departements);
-  const missing = rows.find((r) => !Number.isFinite(r.latitude));
-  if (missing) throw new Error(`no coordinates for commune ${missing.insee}`);
-  return rows;
+  return rows.filter((r) => Number.isFinite(r.latitude));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -216,52 +199,45 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /**
- * A préfecture's own postcode ends in 000 (Ajaccio 20000, not 20090); otherwise the medoid, which for
- * merged communes is the central one (Arles 13200, not the hamlet 13104).
+ * The official list's postcodes, then any other of the postcode base; the first one is the one labels
+ * show: the commune's own locality's (no ligne 5), a préfecture's ending in 000 (Ajaccio 20000, not
+ * 20090), not a hamlet's (Arles 13200, not 13104).
  */
-function mainPoint(insee: string, candidates: FranceCity[]): FranceCity {
-  if (insee in ARRONDISSEMENT_SUBSTITUTES) return medoid(candidates);
-  return candidates.find((c) => c.zip_code?.endsWith("000")) ?? medoid(candidates);
+function orderPostcodes(official: string[], entry: PostalEntry | undefined): string[] {
+  const all = [...new Set([...official, ...(entry?.postcodes ?? [])])].filter(Boolean);
+  const own = all.filter((p) => entry?.ownPostcodes.includes(p));
+  const main = own.find((p) => p.endsWith("000")) ?? own[0];
+  return main ? [main, ...all.filter((p) => p !== main)] : all;
 }
 
-/** The entry closest to all others: a real point of the commune, robust to a stray outlier. */
-function medoid(points: FranceCity[]): FranceCity {
-  let best = points[0] as FranceCity;
-  let bestCost = Infinity;
-  for (const p of points) {
-    let cost = 0;
-    for (const q of points) cost += Math.hypot(p.gps_lat - q.gps_lat, p.gps_lng - q.gps_lng);
-    if (cost < bestCost) {
-      best = p;
-      bestCost = cost;
-    }
+const mean = (points: GeoPoint[]): GeoPoint => ({
+  latitude: points.reduce((s, p) => s + p.latitude, 0) / points.length,
+  longitude: points.reduce((s, p) => s + p.longitude, 0) / points.length,
+});
+
+/** Paris, Lyon and Marseille are not in the postcode base (their arrondissements are): the mean of those. */
+function fillByArrondissements(rows: CommuneRow[]): void {
+  const byCity = new Map<string, CommuneRow[]>();
+  for (const row of rows)
+    if (row.parentInsee && Number.isFinite(row.latitude)) push(byCity, row.parentInsee, row);
+  for (const row of rows) {
+    const parts = byCity.get(row.insee);
+    if (Number.isFinite(row.latitude) || !parts) continue;
+    Object.assign(row, mean(parts), { coordSource: "arrondissements" });
   }
-  return best;
-}
-
-/**
- * First postcode = the one shown in labels: that of the chosen point, since the data lists postcodes in
- * numeric order (Arles would be 13104). Paris, Lyon and Marseille keep their 1st arrondissement's.
- */
-function orderPostcodes(insee: string, postcodes: string[], pointPostcode: string | null): string[] {
-  if (insee in ARRONDISSEMENT_SUBSTITUTES || !pointPostcode || !postcodes.includes(pointPostcode))
-    return postcodes;
-  return [pointPostcode, ...postcodes.filter((p) => p !== pointPostcode)];
 }
 
 function fillByPostcode(rows: CommuneRow[]): void {
   const located = new Map<string, GeoPoint[]>();
   for (const row of rows) {
-    if (!Number.isFinite(row.latitude)) continue;
+    if (!Number.isFinite(row.latitude) || row.kind === "arrondissement") continue;
     for (const postcode of row.postcodes.split(" ")) if (postcode) push(located, postcode, row);
   }
   for (const row of rows) {
     if (Number.isFinite(row.latitude)) continue;
     const neighbours = row.postcodes.split(" ").flatMap((p) => (p ? (located.get(p) ?? []) : []));
     if (neighbours.length === 0) continue;
-    row.latitude = neighbours.reduce((s, n) => s + n.latitude, 0) / neighbours.length;
-    row.longitude = neighbours.reduce((s, n) => s + n.longitude, 0) / neighbours.length;
-    row.coordSource = "postcode";
+    Object.assign(row, mean(neighbours), { coordSource: "postcode" });
   }
 }
 

@@ -1,42 +1,47 @@
-import { existsSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createTestDb } from "../../testing/db";
 import { importMetiersCsv } from "./import-metiers";
-import { loadBuiltinReferential } from "./load";
+import { loadReferentials } from "./load";
 import { autocomplete, searchMetiers } from "../../search/metiers";
-import { fixture, LBA_METIERS_CSV } from "../../testing/fixture-paths";
+import { fixture, LBA_METIERS_CSV, LBA_METIERS_SEO } from "../../testing/fixture-paths";
+
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "metiers-")), name);
+  writeFileSync(path, text);
+  return path;
+}
 
 describe("importMetiersCsv", () => {
   test("groups lines by métier, honours the removal marks and reports bad lines", () => {
     const db = createTestDb();
-    loadBuiltinReferential(db);
+    loadReferentials(db);
     const report = importMetiersCsv(db, fixture("metiers-bad-lines.csv"));
     expect(report.badLines).toEqual([
       { line: 7, reason: 'invalid ROME code "XX12"' },
       { line: 8, reason: "empty métier label" },
       { line: 9, reason: "7 columns instead of 6" },
     ]);
-    expect(report).toMatchObject({ metiers: 3, metierRomes: 5, removedLines: 1, warnings: [] });
-    const rows = db.$client
-      .prepare(`SELECT label, domain, keywords, romes FROM metiers ORDER BY label`)
-      .all();
+    expect(report).toMatchObject({
+      file: "mapping",
+      metiers: 3,
+      metierRomes: 5,
+      removedLines: 1,
+      warnings: [],
+    });
+    const rows = db.$client.prepare(`SELECT label, domain, romes FROM metiers ORDER BY label`).all();
     expect(rows).toEqual([
       {
         label: "Boulangerie, pâtisserie",
-        domain: "Commerce, vente et grande distribution",
-        keywords: "Boulanger Boulangère Pâtissier Pâtissière",
+        domain: "Commerce, Vente et Grande distribution",
         romes: '["D1102","D1104"]',
       },
-      {
-        label: "Coiffure",
-        domain: "Commerce, vente et grande distribution",
-        keywords: "Coiffeur Coiffeuse Esthéticien Esthéticienne",
-        romes: '["D1202","D1208"]',
-      },
+      { label: "Coiffure", domain: "Commerce, Vente et Grande distribution", romes: '["D1202","D1208"]' },
       {
         label: "Cuisine",
-        domain: "Hôtellerie-restauration, tourisme, loisirs et animation",
-        keywords: "Cuisinier Cuisinière",
+        domain: "Hôtellerie-Restauration, Tourisme, Loisirs et Animation",
         romes: '["G1602"]',
       },
     ]);
@@ -45,32 +50,45 @@ describe("importMetiersCsv", () => {
     ]);
   });
 
-  test("takes keywords from the romes table when the file has no label column", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const path = join(mkdtempSync(join(tmpdir(), "metiers-")), "m.csv");
-    writeFileSync(path, "metier,code_rome\nBoulangerie,D1102\n");
+  test("imports the SEO list: one 'label [codes]' line per métier, repeated codes once", () => {
     const db = createTestDb();
-    loadBuiltinReferential(db);
-    importMetiersCsv(db, path);
-    const keywords = db.$client.prepare(`SELECT keywords FROM metiers`).pluck().all();
-    expect(keywords).toEqual(["Boulangerie viennoiserie"]);
+    loadReferentials(db);
+    const path = tempFile("seo.txt", "Plomberie [F1603,F1603,I1308]\nBoulangerie  [D1102]\nsans codes\n\n");
+    const report = importMetiersCsv(db, path);
+    expect(report).toEqual({
+      file: "seo",
+      metiers: 2,
+      metierRomes: 3,
+      removedLines: 0,
+      badLines: [{ line: 3, reason: 'not a "label [codes]" line' }],
+      warnings: [],
+    });
+    expect(db.$client.prepare(`SELECT label, romes FROM metiers ORDER BY label`).all()).toEqual([
+      { label: "Boulangerie", romes: '["D1102"]' },
+      { label: "Plomberie", romes: '["F1603","I1308"]' },
+    ]);
   });
 
-  test.runIf(existsSync(LBA_METIERS_CSV))("imports the service's ROME to métier file", () => {
+  test("imports the service's mapping file and its SEO list, each without a bad line", () => {
     const db = createTestDb();
-    loadBuiltinReferential(db);
-    const report = importMetiersCsv(db, LBA_METIERS_CSV);
-    expect(report.badLines).toEqual([]);
-    expect(report.metiers).toBeGreaterThan(100);
-    expect(report.removedLines).toBeGreaterThan(0);
-    expect(db.$client.prepare(`SELECT count(*) FROM metiers`).pluck().get()).toBe(report.metiers);
+    loadReferentials(db);
+    const mapping = importMetiersCsv(db, LBA_METIERS_CSV);
+    expect(mapping).toMatchObject({ file: "mapping", metiers: 122, removedLines: 24, badLines: [] });
     const [first] = autocomplete(db, "coiffure").labelsAndRomes;
-    expect(first?.label).toMatch(/coiffure/i);
-    const code = first?.romes[0] ?? "";
-    const byRome = searchMetiers(db, { romes: [code] });
-    expect(byRome.map((m) => m.label)).toContain(first?.label);
-    for (const metier of byRome) expect(metier.romes).toContain(code);
+    expect(first?.label).toBe("Coiffure");
+    const seo = importMetiersCsv(db, LBA_METIERS_SEO);
+    expect(seo).toMatchObject({ file: "seo", metiers: 77, removedLines: 0, badLines: [] });
+    expect(searchMetiers(db, { romes: ["F1603"] }).map((m) => m.label)).toContain("Plomberie");
+  });
+
+  test("searches a métier with more than 15 parent fiches by 15 of them and says so", () => {
+    const db = createTestDb();
+    loadReferentials(db);
+    const codes = ["A1101", "A1201", "A1202", "A1203", "A1204", "A1205", "A1301", "A1303", "A1401"];
+    const more = ["B1101", "B1201", "B1301", "B1302", "B1303", "B1401", "B1402", "B1501"];
+    const report = importMetiersCsv(db, tempFile("seo.txt", `Tout [${[...codes, ...more].join(",")}]\n`));
+    expect(report.warnings).toEqual([
+      `"Tout": 17 ROME codes, searched as ${[...codes, ...more.slice(0, 6)].join(",")}`,
+    ]);
   });
 });

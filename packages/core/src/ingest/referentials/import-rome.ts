@@ -1,49 +1,55 @@
 import type { Db } from "../../db/client";
-import { type BadLine, columnIndex, parseCsv, readTextFile, detectDelimiter } from "../csv";
-import { rebuildReferentialIndexes, writeGrandsDomaines, writeRomes, type RomeRow } from "./store";
+import { type BadLine, readTextFile } from "../csv";
+import {
+  parseAppellations,
+  parseRomeCodes,
+  parseRomeTree,
+  romeFileKind,
+  type RomeFileKind,
+} from "./rome-files";
+import { rebuildReferentialIndexes, writeAppellations, writeRomes, writeRomeTree } from "./store";
 
 export interface RomeImportReport {
-  romes: number;
-  grandsDomaines: number;
+  /** which of France Travail's ROME files it was */
+  file: RomeFileKind;
+  /** rows stored: codes, appellations or codes of the tree */
+  stored: number;
   badLines: BadLine[];
 }
 
-const ROME_CODE = /^[A-N]\d{4}$/;
-
 /**
- * Replaces the ROME codes with the official France Travail CSV (`code_rome`, ..., `libelle_rome`, ...),
- * in one transaction. Bad lines are skipped and reported; a file without a usable header or without any
- * valid line is refused and changes nothing.
+ * Replaces one part of the ROME referential with one of France Travail's ROME 4.0 files, recognised by its
+ * header: the codes (`code_rome`, `libelle_rome`, `code_rome_parent`), the appellations
+ * (`libelle_appellation_long`) or the tree (`code_grand_domaine`, `code_domaine_professionel`). One
+ * transaction; bad lines are skipped and reported; a file without a usable header or without any valid line
+ * is refused and changes nothing. The métiers index, which carries ROME labels and appellations, follows.
  */
 export function importRomeCsv(db: Db, path: string): RomeImportReport {
   const text = readTextFile(path);
-  const [header, ...records] = parseCsv(text, detectDelimiter(text));
-  if (!header) throw new Error(`${path}: empty file`);
-  const codeAt = columnIndex(header.fields, ["code_rome", "code rome", "rome"]);
-  const labelAt = columnIndex(header.fields, ["libelle_rome", "libellé rome", "intitule", "label"]);
-  if (codeAt < 0 || labelAt < 0) throw new Error(`${path}: header needs code_rome and libelle_rome columns`);
-
-  const badLines: BadLine[] = [];
-  const romes = new Map<string, RomeRow>();
-  for (const { line, fields } of records) {
-    if (fields.length !== header.fields.length) {
-      badLines.push({ line, reason: `${fields.length} columns instead of ${header.fields.length}` });
-      continue;
-    }
-    const code = (fields[codeAt] ?? "").trim().toUpperCase();
-    const label = (fields[labelAt] ?? "").trim();
-    if (!ROME_CODE.test(code)) badLines.push({ line, reason: `invalid ROME code "${code}"` });
-    else if (label === "") badLines.push({ line, reason: `empty label for ${code}` });
-    else if (romes.has(code)) badLines.push({ line, reason: `duplicate ROME code ${code}` });
-    else romes.set(code, { code, label });
+  const file = romeFileKind(text);
+  let stored = 0;
+  let badLines: BadLine[];
+  if (file === "appellations") {
+    const parsed = parseAppellations(text, path);
+    badLines = parsed.badLines;
+    db.$client.transaction(() => {
+      stored = writeAppellations(db, parsed.rows, "import");
+      rebuildReferentialIndexes(db, { metiers: true });
+    })();
+  } else if (file === "tree") {
+    const parsed = parseRomeTree(text, path);
+    badLines = parsed.badLines;
+    db.$client.transaction(() => {
+      writeRomeTree(db, parsed.rows, "import");
+      stored = parsed.rows.length;
+    })();
+  } else {
+    const parsed = parseRomeCodes(text, path);
+    badLines = parsed.badLines;
+    db.$client.transaction(() => {
+      stored = writeRomes(db, parsed.rows, "import");
+      rebuildReferentialIndexes(db, { metiers: true });
+    })();
   }
-  if (romes.size === 0) throw new Error(`${path}: no valid ROME line`);
-
-  let grandsDomaines = 0;
-  db.$client.transaction(() => {
-    grandsDomaines = writeGrandsDomaines(db);
-    writeRomes(db, [...romes.values()], "import");
-    rebuildReferentialIndexes(db, { metiers: true });
-  })();
-  return { romes: romes.size, grandsDomaines, badLines };
+  return { file, stored, badLines };
 }

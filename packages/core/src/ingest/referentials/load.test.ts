@@ -1,94 +1,156 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../../db/client";
 import { createTestDb } from "../../testing/db";
-import { BUILTIN_DIPLOMAS } from "../../referentials/diplomas-builtin";
-import { BUILTIN_METIERS } from "../../referentials/metiers-builtin";
-import { BUILTIN_ROMES } from "../../referentials/romes-builtin";
-import { importMetiersCsv } from "./import-metiers";
-import { loadBuiltinReferential } from "./load";
 import { fixture } from "../../testing/fixture-paths";
+import { DIPLOMAS } from "../../referentials/diplomas";
+import { importMetiersCsv } from "./import-metiers";
+import { loadReferentials, type ReferentialCounts } from "./load";
 
 const TABLES = [
   "grands_domaines",
+  "domaines_professionnels",
   "romes",
+  "rome_appellations",
   "metiers",
   "metier_romes",
   "diplomas",
   "metiers_fts",
   "diplomas_fts",
 ];
-const dump = (db: Db) =>
+const dump = (target: Db) =>
   Object.fromEntries(
-    TABLES.map((t) => [t, db.$client.prepare(`SELECT rowid, * FROM ${t} ORDER BY rowid`).all()]),
+    TABLES.map((t) => [t, target.$client.prepare(`SELECT rowid, * FROM ${t} ORDER BY rowid`).all()]),
   );
 
-describe("loadBuiltinReferential", () => {
-  test("fills every referential table and reports counts", () => {
-    const db = createTestDb();
-    const counts = loadBuiltinReferential(db);
+let db: Db;
+let counts: ReferentialCounts;
+beforeAll(() => {
+  db = createTestDb();
+  counts = loadReferentials(db);
+});
+
+const one = (sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params);
+const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+describe("loadReferentials", () => {
+  test("loads the vendored ROME 4.0 files and the original service's métiers, and reports counts", () => {
     expect(counts).toEqual({
       grandsDomaines: 14,
-      romes: Object.keys(BUILTIN_ROMES).length,
-      metiers: BUILTIN_METIERS.length,
-      metierRomes: BUILTIN_METIERS.reduce((n, m) => n + m.romes.length, 0),
-      diplomas: BUILTIN_DIPLOMAS.length,
+      domainesProfessionnels: 110,
+      romes: 1584,
+      appellations: 13120,
+      // 122 métiers of the mapping (2 of its 124 labels only have removed lines) + 13 of the SEO list only
+      metiers: 135,
+      metierRomes: 1322,
+      diplomas: DIPLOMAS.length,
       kept: [],
     });
-    const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-    expect(count("metiers_fts")).toBe(BUILTIN_METIERS.length);
-    expect(count("diplomas_fts")).toBe(BUILTIN_DIPLOMAS.length);
-    const rome = db.$client.prepare(`SELECT * FROM romes WHERE code = 'D1102'`).get();
-    expect(rome).toEqual({
-      code: "D1102",
-      label: BUILTIN_ROMES.D1102,
-      grand_domaine: "D",
-      domaine_professionnel: "D11",
-    });
-    const mco = db.$client
-      .prepare(`SELECT acronyms, level FROM diplomas WHERE title LIKE 'BTS MANAGEMENT COMMERCIAL%'`)
-      .get();
-    expect(mco).toEqual({ acronyms: "bmco bmco mco", level: 5 });
+    expect(count("metiers_fts")).toBe(135);
+    expect(count("diplomas_fts")).toBe(DIPLOMAS.length);
   });
 
-  test("gives built-in métiers the RNCP codes of the diplomas sharing their ROME codes", () => {
-    const db = createTestDb();
-    loadBuiltinReferential(db);
-    const rncps = db.$client
-      .prepare(`SELECT rncps FROM metiers WHERE label = 'Coiffure'`)
+  test("keeps the ROME tree: 532 parent fiches, 1,052 child codes, labels of both domain levels", () => {
+    expect(one(`SELECT count(*) AS n FROM romes WHERE parent_code = code`)).toEqual({ n: 532 });
+    expect(one(`SELECT count(*) AS n FROM romes WHERE parent_code <> code`)).toEqual({ n: 1052 });
+    expect(one(`SELECT * FROM romes WHERE code = 'D1117'`)).toEqual({
+      code: "D1117",
+      label: "Chef pâtissier / Cheffe pâtissière",
+      grand_domaine: "D",
+      domaine_professionnel: "D11",
+      parent_code: "D1104",
+    });
+    expect(one(`SELECT * FROM domaines_professionnels WHERE code = 'D11'`)).toEqual({
+      code: "D11",
+      label: "Commerce alimentaire et métiers de bouche",
+      grand_domaine: "D",
+    });
+    expect(one(`SELECT label FROM grands_domaines WHERE letter = 'G'`)).toEqual({
+      label: "Hôtellerie-Restauration, Tourisme, Loisirs et Animation",
+    });
+    expect(one(`SELECT * FROM rome_appellations WHERE code_ogr = '17010'`)).toEqual({
+      code_ogr: "17010",
+      label: "Œnologue",
+      short_label: "Œnologue",
+      rome_code: "A1423",
+      classification: "PRINCIPALE",
+      rarely_used: 0,
+    });
+  });
+
+  test("merges the SEO list into the mapping: its parent fiches, its own métiers, one-letter typos", () => {
+    const metier = (label: string) =>
+      db.$client.prepare(`SELECT domain, romes, rncps FROM metiers WHERE label = ?`).get(label) as {
+        domain: string;
+        romes: string;
+        rncps: string;
+      };
+    // Mapping: D1115, D1117, D1118 (children of D1104) and G1612; SEO list: D1102, D1104.
+    expect(JSON.parse(metier("Boulangerie, pâtisserie, chocolaterie").romes)).toEqual([
+      "D1102",
+      "D1104",
+      "G1612",
+    ]);
+    expect(
+      db.$client
+        .prepare(
+          `SELECT rome_code FROM metier_romes JOIN metiers m ON m.id = metier_id
+           WHERE m.label = 'Boulangerie, pâtisserie, chocolaterie' ORDER BY rome_code`,
+        )
+        .pluck()
+        .all(),
+    ).toEqual(["D1102", "D1104", "D1115", "D1117", "D1118", "G1612"]);
+    // Only in the SEO list.
+    expect(metier("Plomberie")).toEqual({
+      domain: "Construction, Bâtiment et Travaux publics",
+      romes: '["F1603","I1308"]',
+      rncps: '["RNCP34990","RNCP34992","RNCP35324","RNCP37082"]',
+    });
+    // "péparation" in the SEO list joins the mapping's "préparation".
+    expect(
+      db.$client.prepare(`SELECT count(*) FROM metiers WHERE label LIKE 'Magasinage%'`).pluck().get(),
+    ).toBe(1);
+    expect(
+      JSON.parse(metier("Magasinage, manutention, entreposage, préparation de commandes").romes),
+    ).toEqual(["N1103", "N1301", "N1303", "N3203", "N1104", "N1105", "H3302", "I1112"]);
+  });
+
+  test("gives every métier 1 to 15 ROME codes, the limit of a jobs search", () => {
+    const sizes = db.$client
+      .prepare(`SELECT json_array_length(romes) FROM metiers`)
       .pluck()
-      .get() as string;
-    const expected = BUILTIN_DIPLOMAS.filter((d) => d.romes.includes("D1202")).flatMap((d) => d.rncps);
-    expect(JSON.parse(rncps)).toEqual([...new Set(expected)].sort());
+      .all() as number[];
+    expect(Math.min(...sizes)).toBe(1);
+    expect(Math.max(...sizes)).toBe(15);
   });
 
   test("running it twice changes nothing", () => {
-    const db = createTestDb();
-    loadBuiltinReferential(db);
-    const before = dump(db);
-    loadBuiltinReferential(db);
-    expect(dump(db)).toEqual(before);
+    const local = createTestDb();
+    loadReferentials(local);
+    const before = dump(local);
+    loadReferentials(local);
+    expect(dump(local)).toEqual(before);
   });
 
-  test("removes rows that are no longer built in", () => {
-    const db = createTestDb();
-    loadBuiltinReferential(db);
-    db.$client.exec(
+  test("removes rows that are no longer in the files", () => {
+    const local = createTestDb();
+    loadReferentials(local);
+    local.$client.exec(
       `INSERT INTO metiers (label, keywords, romes, rncps) VALUES ('Ancien métier', '', '[]', '[]')`,
     );
-    loadBuiltinReferential(db);
+    loadReferentials(local);
     expect(
-      db.$client.prepare(`SELECT count(*) FROM metiers WHERE label = 'Ancien métier'`).pluck().get(),
+      local.$client.prepare(`SELECT count(*) FROM metiers WHERE label = 'Ancien métier'`).pluck().get(),
     ).toBe(0);
   });
 
   test("keeps imported métiers unless forced", () => {
-    const db = createTestDb();
-    loadBuiltinReferential(db);
-    importMetiersCsv(db, fixture("metiers-bad-lines.csv"));
-    const counts = loadBuiltinReferential(db);
-    expect(counts.kept).toEqual(["metiers"]);
-    expect(counts.metiers).toBe(0);
-    expect(db.$client.prepare(`SELECT count(*) FROM metiers`).pluck().get()).toBe(3);
-    expect(loadBuiltinReferential(db, { force: true }).metiers).toBe(BUILTIN_METIERS.length);
+    const local = createTestDb();
+    loadReferentials(local);
+    importMetiersCsv(local, fixture("metiers-bad-lines.csv"));
+    const again = loadReferentials(local);
+    expect(again.kept).toEqual(["metiers"]);
+    expect(again.metiers).toBe(0);
+    expect(local.$client.prepare(`SELECT count(*) FROM metiers`).pluck().get()).toBe(3);
+    expect(loadReferentials(local, { force: true }).metiers).toBe(135);
   });
 });

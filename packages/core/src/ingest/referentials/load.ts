@@ -1,20 +1,25 @@
 import type { Db } from "../../db/client";
-import { BUILTIN_DIPLOMAS } from "../../referentials/diplomas-builtin";
-import { BUILTIN_METIERS } from "../../referentials/metiers-builtin";
-import { BUILTIN_ROMES } from "../../referentials/romes-builtin";
+import { DIPLOMAS } from "../../referentials/diplomas";
+import { mergeMetiers, parseMetiersMapping, parseMetiersSeo } from "./metier-files";
+import { parseAppellations, parseRomeCodes, parseRomeTree } from "./rome-files";
 import {
+  metierRows,
   rebuildReferentialIndexes,
   referentialSource,
+  writeAppellations,
   writeDiplomas,
-  writeGrandsDomaines,
   writeMetiers,
   writeRomes,
+  writeRomeTree,
   type ReferentialPart,
 } from "./store";
+import { readVendored } from "./vendored";
 
 export interface ReferentialCounts {
   grandsDomaines: number;
+  domainesProfessionnels: number;
   romes: number;
+  appellations: number;
   metiers: number;
   metierRomes: number;
   diplomas: number;
@@ -23,14 +28,17 @@ export interface ReferentialCounts {
 }
 
 /**
- * Fills grands domaines, ROME codes, métiers and diplomas with the built-in referential in one transaction,
- * then rebuilds their full-text indexes. Idempotent. A part that was replaced by an import is kept unless
- * `force` is set, so that a server restart never undoes `npm run import`.
+ * Fills the ROME 4.0 tree, codes and appellations, the original service's métiers (its mapping and SEO
+ * list merged) from the vendored files, and the diplomas, in one transaction, then rebuilds their
+ * full-text indexes. Idempotent. A part that was replaced by an import is kept unless `force` is set, so
+ * that a server restart never undoes `npm run import`.
  */
-export function loadBuiltinReferential(db: Db, options: { force?: boolean } = {}): ReferentialCounts {
+export function loadReferentials(db: Db, options: { force?: boolean } = {}): ReferentialCounts {
   const counts: ReferentialCounts = {
     grandsDomaines: 0,
+    domainesProfessionnels: 0,
     romes: 0,
+    appellations: 0,
     metiers: 0,
     metierRomes: 0,
     diplomas: 0,
@@ -43,27 +51,26 @@ export function loadBuiltinReferential(db: Db, options: { force?: boolean } = {}
   };
 
   db.$client.transaction(() => {
-    counts.grandsDomaines = writeGrandsDomaines(db);
-    if (replace("romes")) {
-      const romes = Object.entries(BUILTIN_ROMES).map(([code, label]) => ({ code, label }));
-      counts.romes = writeRomes(db, romes, "builtin");
-    }
+    if (replace("romeTree"))
+      Object.assign(counts, writeRomeTree(db, parseRomeTree(readVendored("romeTree")).rows, "vendored"));
+    if (replace("romes"))
+      counts.romes = writeRomes(db, parseRomeCodes(readVendored("romeCodes")).rows, "vendored");
+    if (replace("appellations"))
+      counts.appellations = writeAppellations(
+        db,
+        parseAppellations(readVendored("romeAppellations")).rows,
+        "vendored",
+      );
+    if (replace("diplomas")) counts.diplomas = writeDiplomas(db, DIPLOMAS, "vendored");
     if (replace("metiers")) {
-      const metiers = BUILTIN_METIERS.map((m) => ({ ...m, rncps: certificationsFor(m.romes) }));
-      Object.assign(counts, writeMetiers(db, metiers, "builtin"));
+      const metiers = mergeMetiers(
+        parseMetiersMapping(readVendored("metiersMapping")).metiers,
+        parseMetiersSeo(readVendored("metiersSeo")).metiers,
+      );
+      Object.assign(counts, writeMetiers(db, metierRows(db, metiers), "vendored"));
     }
-    if (replace("diplomas")) counts.diplomas = writeDiplomas(db, BUILTIN_DIPLOMAS, "builtin");
     rebuildReferentialIndexes(db, { metiers: true, diplomas: true });
   })();
 
   return counts;
-}
-
-// A built-in métier's RNCP codes are those of the built-in diplomas leading to any of its ROME codes.
-function certificationsFor(romes: readonly string[]): string[] {
-  const wanted = new Set(romes);
-  const rncps = BUILTIN_DIPLOMAS.filter((d) => d.romes.some((code) => wanted.has(code))).flatMap(
-    (d) => d.rncps,
-  );
-  return [...new Set(rncps)].sort();
 }

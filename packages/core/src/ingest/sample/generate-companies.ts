@@ -5,12 +5,21 @@ import {
   isoDaysBefore,
   slug,
   updatedAfter,
+  upperCase,
   type SiretFactory,
 } from "./helpers";
-import type { Place, PlacePicker } from "./places";
+import { townName, type Place, type PlacePicker } from "./places";
 import { weightedPicker, type Rng } from "./prng";
+import type { SampleReferential } from "./referential";
 import type { SqlRow } from "../../db/bulk";
-import { ACTIVITIES, FIRST_NAMES, LAST_NAMES, TRANCHES_EFFECTIF, type ActivityTemplate } from "./templates";
+import {
+  ACTIVITIES,
+  FIRST_NAMES,
+  GENERIC_ACTIVITIES,
+  LAST_NAMES,
+  TRANCHES_EFFECTIF,
+  type ActivityTemplate,
+} from "./templates";
 import { nafLabel } from "../../referentials/naf";
 
 /** What job offers need to point at an existing company. */
@@ -27,14 +36,40 @@ export const pickTranche = weightedPicker(TRANCHES_EFFECTIF, (t) =>
   t.startsWith("0") || t.startsWith("1-") ? 6 : t.length <= 5 ? 4 : 1,
 );
 
+/**
+ * The activity of an item generated for one ROME code: the most common activity listing it, else the
+ * generic activity of its grand domaine (with this code alone).
+ */
+export function activityFor(code: string): ActivityTemplate {
+  const listed = ACTIVITIES.filter((a) => a.romes.includes(code)).sort((a, b) => b.weight - a.weight)[0];
+  if (listed) return listed;
+  const generic = GENERIC_ACTIVITIES[code.slice(0, 1)] ?? GENERIC_ACTIVITIES.M;
+  if (!generic) throw new Error(`no activity for ${code}`);
+  return { ...generic, romes: [code], weight: 1 };
+}
+
+/**
+ * Every métier of the autocomplete gets items: the n-th item of the pool that covers them is for métier
+ * n mod M (in label order), with its codes in turn.
+ */
+export function coverageCode(referential: SampleReferential, n: number): string {
+  const { metiers } = referential;
+  const metier = metiers[n % metiers.length];
+  const romes = metier?.romes ?? [];
+  return romes[Math.floor(n / metiers.length) % Math.max(1, romes.length)] ?? "M1607";
+}
+
+/** One in COVERAGE_EVERY companies, job offers and recruiters is generated for the métiers in turn. */
+export const COVERAGE_EVERY = 8;
+
 export function tradeName(rng: Rng, activity: ActivityTemplate, place: Place): string {
-  const suffix = rng.chance(0.5) ? rng.pick(LAST_NAMES) : place.commune.name;
+  const suffix = rng.chance(0.5) ? rng.pick(LAST_NAMES) : townName(place.commune);
   return `${rng.pick(activity.names)} ${suffix}`;
 }
 
-function subsetOf(rng: Rng, romes: string[]): string[] {
-  const [first, ...rest] = romes;
-  return [first as string, ...rest.filter(() => rng.chance(0.7))];
+/** The codes of an item: the one it is generated for first, then some of the activity's others. */
+export function romesFor(rng: Rng, activity: ActivityTemplate, first: string, keep = 0.7): string[] {
+  return [first, ...activity.romes.filter((code) => code !== first && rng.chance(keep))];
 }
 
 /**
@@ -46,6 +81,7 @@ export function generateCompanies(
   count: number,
   places: PlacePicker,
   sirets: SiretFactory,
+  referential: SampleReferential,
   emit: (row: SqlRow, romes: string[]) => void,
   emitOpco: (siren: string, opco: string) => void,
 ): CompanyRef[] {
@@ -54,24 +90,25 @@ export function generateCompanies(
   const lbaRows: SqlRow[] = [];
   let id = 0;
   for (let i = 0; i < count - duplicates; i++) {
-    const activity = pickActivity(rng);
+    const code = i % COVERAGE_EVERY === 0 ? coverageCode(referential, i / COVERAGE_EVERY) : null;
+    const activity = code ? activityFor(code) : pickActivity(rng);
+    const romes = romesFor(rng, activity, code ?? (activity.romes[0] as string));
     const place = places.place(rng);
     const enseigne = tradeName(rng, activity, place);
     const siret = sirets.next(rng);
-    const legalForm = rng.pick(["SARL", "SAS", "EURL", "SASU", "EI"]);
+    const legalForm = rng.pick(["SARL", "SAS", "EURL", "SASU", "EI", "SA"]);
     const createdAt = isoDaysBefore(rng, 1500);
-    const romes = subsetOf(rng, activity.romes);
     const contact = rng.chance(0.5)
       ? `${slug(rng.pick(FIRST_NAMES))}.${slug(rng.pick(LAST_NAMES))}`
-      : `contact.${slug(enseigne).slice(0, 30)}`;
+      : rng.pick(["contact", "recrutement", "rh", "accueil", "emploi"]) + `.${slug(enseigne).slice(0, 30)}`;
     const row: SqlRow = {
       id: ++id,
       siret,
       type: rng.chance(0.85) ? "lba" : "lbb",
       raison_sociale:
         legalForm === "EI"
-          ? `${rng.pick(LAST_NAMES).toUpperCase()} ${rng.pick(FIRST_NAMES).toUpperCase()}`
-          : `${legalForm} ${enseigne.toUpperCase()}`,
+          ? upperCase(`${rng.pick(LAST_NAMES)} ${rng.pick(FIRST_NAMES)}`)
+          : upperCase(`${legalForm} ${enseigne}`),
       enseigne,
       code_naf: activity.naf,
       intitule_naf: nafLabel(activity.naf),

@@ -1,4 +1,14 @@
-import { pickActivity, pickTranche, tradeName, type CompanyRef } from "./generate-companies";
+import {
+  activityFor,
+  COVERAGE_EVERY,
+  coverageCode,
+  pickActivity,
+  pickTranche,
+  romesFor,
+  tradeName,
+  type CompanyRef,
+} from "./generate-companies";
+import type { Cfa } from "./generate-trainings";
 import {
   addDays,
   fictionalEmail,
@@ -8,66 +18,50 @@ import {
   isoDaysBefore,
   slug,
   updatedAfter,
+  upperCase,
   type SiretFactory,
 } from "./helpers";
 import type { Place, PlacePicker } from "./places";
 import type { Rng } from "./prng";
+import type { SampleReferential } from "./referential";
 import type { SqlRow } from "../../db/bulk";
-import {
-  FIRST_NAMES,
-  LAST_NAMES,
-  RECRUITER_NIVEAUX,
-  ROMES,
-  RYTHMES,
-  type ActivityTemplate,
-} from "./templates";
+import { FIRST_NAMES, LAST_NAMES, RECRUITER_NIVEAUX, RYTHMES, type ActivityTemplate } from "./templates";
+import { companyDescription, offerDescription, recruiterOfferDefinition } from "./texts";
 import { nafLabel } from "../../referentials/naf";
 
 const OFFER_ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-
-function romeInfo(code: string) {
-  const info = ROMES[code];
-  if (!info) throw new Error(`ROME ${code} absent des gabarits`);
-  return info;
-}
 
 /** "75 - Paris 15e", as France Travail labels the place of work. */
 export function lieuLibelle(place: Place): string {
   return `${place.commune.departementCode} - ${place.city}`;
 }
 
+/** "Plombier / Plombière sanitaire" -> the title an offer shows. */
 function offerTitle(rng: Rng, appellation: string): string {
   return rng.pick([
     `${appellation} (H/F)`,
     `${appellation} en alternance (H/F)`,
     `Apprentissage - ${appellation}`,
+    `Alternance : ${appellation}`,
+    `${appellation} - contrat d'apprentissage`,
     appellation,
   ]);
 }
 
-function description(rng: Rng, appellation: string, company: string | null): string {
-  const intro = company
-    ? `${company} recrute un(e) ${appellation.toLowerCase()} en alternance.`
-    : `Nous recrutons un(e) ${appellation.toLowerCase()} en alternance.`;
-  const body = rng.pick([
-    "Vous serez accompagné(e) par un tuteur tout au long de votre formation et participerez aux tâches quotidiennes de l'équipe.",
-    "Au sein d'une équipe dynamique, vous apprendrez le métier sur le terrain en complément de votre formation en CFA.",
-    "Vous êtes motivé(e), ponctuel(le) et avez le goût du travail bien fait : rejoignez-nous !",
-  ]);
-  const end = rng.pick([
-    "Débutant accepté.",
-    "Une première expérience est un plus.",
-    "Poste accessible aux personnes en situation de handicap.",
-  ]);
-  return `${intro}\n${body}\n${end}`;
+/** The masculine form of a title for sentences: "Plombier / Plombière sanitaire" -> "plombier sanitaire". */
+function poste(appellation: string): string {
+  const [masculine = appellation, feminine = ""] = appellation.split(" / ");
+  const rest = feminine.split(" ").slice(1).join(" ");
+  return (masculine.includes(" ") || !rest ? masculine : `${masculine} ${rest}`).trim();
 }
 
-/** Emits `count` France Travail offers (§8.2), a third of them posted by a generated company. */
+/** Emits `count` France Travail offers (docs/reference/v1.md#s8-2), a third of them posted by a generated company. */
 export function generateJobOffers(
   rng: Rng,
   count: number,
   places: PlacePicker,
   companies: CompanyRef[],
+  referential: SampleReferential,
   emit: (row: SqlRow) => void,
 ): void {
   const ids = new Set<string>();
@@ -78,21 +72,31 @@ export function generateJobOffers(
       for (let k = 0; k < 4; k++) id += rng.pick(OFFER_ID_CHARS.split(""));
     }
     ids.add(id);
-    const company = companies.length > 0 && rng.chance(0.35) ? rng.pick(companies) : null;
-    const activity: ActivityTemplate = company?.activity ?? pickActivity(rng);
+    const covered = i % COVERAGE_EVERY === 0 ? coverageCode(referential, i / COVERAGE_EVERY - 1) : null;
+    const company = !covered && companies.length > 0 && rng.chance(0.35) ? rng.pick(companies) : null;
+    const activity: ActivityTemplate = covered
+      ? activityFor(covered)
+      : (company?.activity ?? pickActivity(rng));
     const place = company?.place ?? places.place(rng);
-    const romeCode = rng.pick(activity.romes);
-    const appellation = rng.pick(romeInfo(romeCode).appellations);
+    const romeCode = covered ?? rng.pick(activity.romes);
+    const appellation = rng.pick(referential.appellations(romeCode));
     const nom = company?.name ?? (rng.chance(0.85) ? tradeName(rng, activity, place) : null);
     const apprentissage = rng.chance(0.75);
     const cdi = rng.chance(0.15);
     const months = rng.pick([12, 24, 24, 36]);
     const withCoords = rng.chance(0.97);
+    const ctx = {
+      poste: poste(appellation),
+      entreprise: nom,
+      ville: place.city,
+      metier: poste(referential.romeLabel(romeCode)),
+      rythme: rng.pick(RYTHMES),
+    };
     emit({
       row_id: i,
       id,
       intitule: offerTitle(rng, appellation),
-      description: description(rng, appellation, nom),
+      description: offerDescription(rng, ctx),
       date_creation: isoDaysBefore(rng, 60).replace(/\.\d{3}Z$/, ".000Z"),
       type_contrat: cdi ? "CDI" : "CDD",
       type_contrat_libelle: cdi
@@ -104,6 +108,8 @@ export function generateJobOffers(
         "35H Horaires normaux",
         "39H Travail en journée",
         "35H Travail du lundi au samedi",
+        "35H Travail en équipe",
+        "30H Horaires variables",
       ]),
       rome_code: romeCode,
       appellation_libelle: appellation,
@@ -116,10 +122,7 @@ export function generateJobOffers(
       longitude: withCoords ? place.longitude : null,
       entreprise_nom: nom,
       entreprise_logo: null,
-      entreprise_description:
-        nom && rng.chance(0.3)
-          ? `${nom} : entreprise ${rng.pick(["familiale", "artisanale", "indépendante", "en pleine croissance"])} implantée à ${place.commune.name}.`
-          : null,
+      entreprise_description: nom && rng.chance(0.35) ? companyDescription(rng, ctx) : null,
       entreprise_siret: company?.siret ?? null,
       contact_nom:
         nom && rng.chance(0.4) ? `${nom} - ${rng.pick(["M.", "Mme"])} ${rng.pick(LAST_NAMES)}` : null,
@@ -134,7 +137,7 @@ export function generateJobOffers(
 }
 
 /**
- * Emits recruiters (§8.6) with 1 to 3 offers each until `offerCount` offers exist. A fifth are posted
+ * Emits recruiters (docs/reference/v1.md#s8-6) with 1 to 3 offers each until `offerCount` offers exist. A fifth are posted
  * by a CFA on the employer's behalf (mandataire), with the CFA's siret as gestionnaire.
  */
 export function generateRecruiters(
@@ -142,7 +145,8 @@ export function generateRecruiters(
   offerCount: number,
   places: PlacePicker,
   sirets: SiretFactory,
-  cfaSirets: string[],
+  cfas: Cfa[],
+  referential: SampleReferential,
   emitRecruiter: (row: SqlRow) => void,
   emitOffer: (row: SqlRow, romes: string[]) => void,
   emitOpco: (siren: string, opco: string) => void,
@@ -151,29 +155,34 @@ export function generateRecruiters(
   let recruiterId = 0;
   while (offerRowId < offerCount) {
     recruiterId++;
-    const activity = pickActivity(rng);
+    const covered =
+      recruiterId % COVERAGE_EVERY === 0 ? coverageCode(referential, recruiterId / COVERAGE_EVERY - 1) : null;
+    const activity = covered ? activityFor(covered) : pickActivity(rng);
     const place = places.place(rng);
     const enseigne = tradeName(rng, activity, place);
     const siret = sirets.next(rng);
-    const mandataire = cfaSirets.length > 0 && rng.chance(0.2);
+    const mandataire = cfas.length > 0 && recruiterId % 5 === 2;
     const createdAt = isoDaysBefore(rng, 120);
     const prenom = rng.pick(FIRST_NAMES);
     const nom = rng.pick(LAST_NAMES);
     emitRecruiter({
       id: recruiterId,
       id_form: hex(rng, 24),
-      raison_sociale: `${rng.pick(["SARL", "SAS", "EURL"])} ${enseigne.toUpperCase()}`,
+      raison_sociale: upperCase(`${rng.pick(["SARL", "SAS", "EURL", "SASU", "SA"])} ${enseigne}`),
       enseigne: rng.chance(0.9) ? enseigne : null,
       siret,
       adresse: `${place.numeroRue} ${place.libelleRue} ${place.postcode} ${place.city}`,
       latitude: place.latitude,
       longitude: place.longitude,
       mandataire: mandataire ? 1 : 0,
-      gestionnaire: mandataire ? rng.pick(cfaSirets) : null,
+      gestionnaire: mandataire ? rng.pick(cfas).siret : null,
       nom,
       prenom,
       telephone: fictionalPhone(rng),
-      email: fictionalEmail(rng, `${slug(prenom)}.${slug(nom)}`),
+      email: fictionalEmail(
+        rng,
+        rng.chance(0.7) ? `${slug(prenom)}.${slug(nom)}` : `rh.${slug(enseigne).slice(0, 30)}`,
+      ),
       code_naf: activity.naf,
       libelle_naf: nafLabel(activity.naf),
       tranche_effectif: pickTranche(rng),
@@ -187,18 +196,19 @@ export function generateRecruiters(
     const offers = Math.min(rng.int(1, 3), offerCount - offerRowId);
     const usedRomes = new Set<string>();
     for (let index = 0; index < offers; index++) {
-      const romeCode = rng.pick(activity.romes);
+      const romeCode = index === 0 && covered ? covered : rng.pick(activity.romes);
       const romes =
-        usedRomes.has(romeCode) || rng.chance(0.8) ? [romeCode] : [romeCode, rng.pick(activity.romes)];
-      const uniqueRomes = [...new Set(romes)];
-      uniqueRomes.forEach((r) => usedRomes.add(r));
-      const info = romeInfo(romeCode);
+        usedRomes.has(romeCode) || rng.chance(0.8) ? [romeCode] : romesFor(rng, activity, romeCode, 0.5);
+      romes.forEach((r) => usedRomes.add(r));
+      const label = referential.romeLabel(romeCode);
+      const appellation = rng.pick(referential.appellations(romeCode));
       const dateCreation = addDays(createdAt, index);
       const type = rng.chance(0.7)
         ? ["Apprentissage"]
         : rng.chance(0.33)
           ? ["Professionnalisation"]
           : ["Apprentissage", "Professionnalisation"];
+      const rythme = rng.pick(RYTHMES);
       offerRowId++;
       emitOffer(
         {
@@ -206,17 +216,23 @@ export function generateRecruiters(
           id: hex(rng, 24),
           recruiter_id: recruiterId,
           offer_index: index,
-          libelle: rng.chance(0.5) ? info.label : rng.pick(info.appellations),
+          libelle: rng.chance(0.5) ? label : appellation,
           niveau: rng.pick(RECRUITER_NIVEAUX),
-          romes: JSON.stringify(uniqueRomes),
+          romes: JSON.stringify(romes),
           type: JSON.stringify(type),
           date_debut_apprentissage: addDays(dateCreation, rng.int(15, 120)).slice(0, 10),
           rome_detail: JSON.stringify({
             code: romeCode,
-            libelle: info.label,
-            definition: `${info.label} : le métier s'apprend en alternance, entre l'entreprise et le centre de formation.`,
+            libelle: label,
+            definition: recruiterOfferDefinition(rng, {
+              poste: poste(appellation),
+              entreprise: enseigne,
+              ville: place.city,
+              metier: poste(label),
+              rythme,
+            }),
           }),
-          rythme_alternance: rng.pick(RYTHMES),
+          rythme_alternance: rythme,
           duree_contrat: rng.int(1, 3),
           quantite: rng.chance(0.8) ? 1 : rng.int(2, 3),
           elligible_handicap: rng.chance(0.15) ? 1 : 0,
@@ -225,7 +241,7 @@ export function generateRecruiters(
           // far enough ahead that the demo data stays searchable for years
           date_expiration: addDays(dateCreation, 3 * 365),
         },
-        uniqueRomes,
+        romes,
       );
     }
   }

@@ -1,21 +1,35 @@
-import { fictionalEmail, hex, isoDaysBefore, pad, slug, updatedAfter, type SiretFactory } from "./helpers";
-import type { Place, PlacePicker } from "./places";
-import { regionName } from "./places";
-import { weightedPicker, type Rng } from "./prng";
+import { NIVEAU_LABELS, type DiplomaLevel } from "../../referentials/diploma-levels";
+import type { Diploma } from "../../referentials/diplomas";
 import type { SqlRow } from "../../db/bulk";
-import { CFA_NAMES, NIVEAUX, TRAININGS, type TrainingTemplate } from "./templates";
+import {
+  fictionalEmail,
+  hex,
+  isoDaysBefore,
+  pad,
+  slug,
+  updatedAfter,
+  upperCase,
+  type SiretFactory,
+} from "./helpers";
+import type { Place, PlacePicker } from "./places";
+import { regionName, townName } from "./places";
+import { weightedPicker, type Rng } from "./prng";
+import { CFA_PROFILES, catalogueTitles, diplomasOf, type CfaProfile } from "./templates";
 
-interface Cfa {
+/** A training establishment (the formateur or gestionnaire of trainings) and the diplomas it teaches. */
+export interface Cfa {
   id: string;
   uai: string;
   siret: string;
   raisonSociale: string;
+  profile: CfaProfile;
   place: Place;
   complement: string | null;
   cedex: string | null;
   email: string | null;
   type: "CFA" | "OF";
   conventionne: "OUI" | "NON";
+  diplomas: Diploma[];
 }
 
 const UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -26,34 +40,62 @@ function uai(rng: Rng, departement: string): string {
   return `${prefix}${pad(rng.int(0, 9999), 4)}${rng.pick(UAI_LETTERS.split(""))}`;
 }
 
+const pickProfile = weightedPicker(CFA_PROFILES, (p) => p.weight);
+const TEACHABLE = new Map(CFA_PROFILES.map((p) => [p, diplomasOf(p)]));
+
+/** Without replacement, weighted by how common each kind of diploma is (CAP and BTS first). */
+function pickDiplomas(rng: Rng, candidates: Diploma[], count: number): Diploma[] {
+  const left = [...candidates];
+  const chosen: Diploma[] = [];
+  while (chosen.length < count && left.length > 0) {
+    const diploma = rng.weighted(left, (d) => catalogueTitles(d).weight);
+    chosen.push(diploma);
+    left.splice(left.indexOf(diploma), 1);
+  }
+  return chosen;
+}
+
 function makeCfa(rng: Rng, places: PlacePicker, sirets: SiretFactory): Cfa {
-  const place = places.place(rng);
-  const raisonSociale = `${rng.pick(CFA_NAMES)} ${place.commune.name.toUpperCase()}`;
+  const profile = pickProfile(rng);
+  const place = places.place(rng, places.town(rng, profile.urban));
+  const commune = place.commune;
+  const raisonSociale = upperCase(
+    rng
+      .pick(profile.names)
+      .replace("{city}", townName(commune))
+      .replace("{dept}", commune.departementName)
+      .replace("{region}", regionName(commune.regionCode)),
+  );
+  const teachable = TEACHABLE.get(profile) ?? [];
   return {
     id: hex(rng, 24),
-    uai: uai(rng, place.commune.departementCode),
+    uai: uai(rng, commune.departementCode),
     siret: sirets.next(rng),
     raisonSociale,
+    profile,
     place,
     complement: rng.chance(0.1)
-      ? rng.pick(["BATIMENT B", "BP 40123", "ZONE ARTISANALE", "CAMPUS DES METIERS"])
+      ? rng.pick(["BATIMENT B", "BP 40123", "ZONE ARTISANALE", "CAMPUS DES METIERS", "ESPACE FORMATION"])
       : null,
     cedex: rng.chance(0.05) ? "CEDEX" : null,
     email: rng.chance(0.7) ? fictionalEmail(rng, `contact.${slug(raisonSociale).slice(0, 30)}`) : null,
     type: rng.chance(0.8) ? "CFA" : "OF",
     conventionne: rng.chance(0.85) ? "OUI" : "NON",
+    diplomas: pickDiplomas(rng, teachable, rng.int(...profile.diplomas)),
   };
 }
 
-function romesOf(rng: Rng, template: TrainingTemplate): string[] {
-  const [first, ...rest] = template.romes;
-  // the first ROME always stays: it is the one the diploma leads to
+/** A diploma leads to all its ROME codes; a training may list fewer, its first one always. */
+function romesOf(rng: Rng, diploma: Diploma): string[] {
+  const [first, ...rest] = diploma.romes;
   return [first as string, ...rest.filter(() => rng.chance(0.8))];
 }
 
 /**
- * Calls `emit` with `count` catalogue trainings (table `trainings` columns) and their ROME codes.
- * Returns the CFA sirets, reused as the "gestionnaire" of recruiter offers posted by a CFA.
+ * Calls `emit` with `count` catalogue trainings (table `trainings` columns) and their ROME codes: each
+ * given by a training establishment that teaches its diploma (see CFA_PROFILES), at its site or at
+ * another commune of its département. Returns the establishments that give or manage trainings (recruiter
+ * offers posted by a CFA use them).
  */
 export function generateTrainings(
   rng: Rng,
@@ -61,29 +103,38 @@ export function generateTrainings(
   places: PlacePicker,
   sirets: SiretFactory,
   emit: (row: SqlRow, romes: string[]) => void,
-): string[] {
+): Cfa[] {
   const cfas: Cfa[] = [];
   for (let i = 0; i < Math.max(10, Math.round(count / 8)); i++) cfas.push(makeCfa(rng, places, sirets));
+  const teaching = cfas.filter((c) => c.diplomas.length > 0);
   const byRegion = new Map<string, Cfa[]>();
-  for (const cfa of cfas) {
+  for (const cfa of teaching) {
     const list = byRegion.get(cfa.place.commune.regionCode) ?? [];
     list.push(cfa);
     byRegion.set(cfa.place.commune.regionCode, list);
   }
-  const pickTemplate = weightedPicker(TRAININGS, (t) => t.weight);
+  const pickFormateur = weightedPicker(teaching, (c) => c.diplomas.length);
   const keys = new Set<string>();
+  const giving = new Set<Cfa>();
 
   for (let i = 1; i <= count; i++) {
-    const template = pickTemplate(rng);
-    const formateur = rng.pick(cfas);
+    const formateur = pickFormateur(rng);
+    const diploma = rng.pick(formateur.diplomas);
+    const titles = catalogueTitles(diploma);
+    // A gestionnaire of the same kind in the region manages a third of the trainings (a network's head office).
     const gestionnaire = rng.chance(0.65)
       ? formateur
-      : rng.pick(byRegion.get(formateur.place.commune.regionCode) ?? [formateur]);
+      : rng.pick(
+          (byRegion.get(formateur.place.commune.regionCode) ?? [formateur]).filter(
+            (c) => c.profile === formateur.profile,
+          ),
+        );
     const lieu = rng.chance(0.8)
       ? places.place(rng, formateur.place.commune)
       : places.place(rng, places.communeIn(rng, formateur.place.commune.departementCode));
     const commune = lieu.commune;
-    const romes = romesOf(rng, template);
+    const romes = romesOf(rng, diploma);
+    giving.add(formateur).add(gestionnaire);
 
     let key = "";
     for (let line = 1; key === "" || keys.has(key); line++) {
@@ -100,17 +151,18 @@ export function generateTrainings(
         id: i,
         cle_ministere_educatif: key,
         published: 1,
-        intitule_long: `${template.intituleCourt} (${template.kind})`,
-        intitule_court: template.intituleCourt,
-        niveau: NIVEAUX[template.level] ?? null,
-        level: template.level,
-        diplome: template.diplome,
-        cfd: template.cfd,
-        rncp_code: template.rncp,
-        rncp_intitule: template.intituleCourt.charAt(0) + template.intituleCourt.slice(1).toLowerCase(),
+        intitule_long: titles.intituleLong,
+        intitule_court: titles.intituleCourt,
+        niveau: NIVEAU_LABELS[diploma.level as DiplomaLevel] ?? null,
+        level: diploma.level,
+        diplome: titles.diplome,
+        cfd: diploma.cfd,
+        rncp_code: diploma.rncps[0] ?? null,
+        rncp_intitule: titles.intituleCourt.charAt(0) + titles.intituleCourt.slice(1).toLowerCase(),
         rncp_eligible_apprentissage: rng.chance(0.95) ? 1 : 0,
         capacite: rng.chance(0.4) ? String(rng.int(8, 30)) : null,
-        onisep_url: `http://www.onisep.fr/http/redirection/formation/identifiant/${template.onisep}`,
+        // ONISEP's identifier is not in the referential: one stable number per diploma.
+        onisep_url: `http://www.onisep.fr/http/redirection/formation/identifiant/${Number.parseInt(diploma.cfd, 36) % 100_000}`,
         email: formateur.email,
         rome_codes: JSON.stringify(romes),
         id_formation: idFormation,
@@ -133,7 +185,7 @@ export function generateTrainings(
       romes,
     );
   }
-  return cfas.map((c) => c.siret);
+  return [...giving];
 }
 
 function establishment(prefix: "formateur" | "gestionnaire", cfa: Cfa): SqlRow {

@@ -6,6 +6,7 @@ import { generateTrainings } from "./generate-trainings";
 import { SiretFactory } from "./helpers";
 import { PlacePicker, loadCommunes } from "./places";
 import { createRng } from "./prng";
+import { loadSampleReferential } from "./referential";
 import {
   COMPANY_COLUMNS,
   DATASET_TABLES,
@@ -40,15 +41,16 @@ export interface DatasetCounts {
 }
 
 /** Bumped whenever the generator's output changes for a given seed, so that seeding regenerates. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /**
  * Replaces every generated table with a deterministic dataset (same seed and sizes -> same rows),
- * in one transaction, then refills the spatial indexes. Needs the `communes` table filled.
+ * in one transaction, then refills the spatial indexes. Needs the geography and the referentials loaded.
  */
 export function generateDataset(db: Db, options: { seed: number; sizes: DatasetSizes }): DatasetCounts {
   const { seed, sizes } = options;
   const places = new PlacePicker(loadCommunes(db));
+  const referential = loadSampleReferential(db);
   // one stream per kind, so that resizing one kind leaves the others unchanged
   const rngFor = (k: number) => createRng((seed ^ Math.imul(k, 0x9e3779b1)) >>> 0);
   const sirets = new SiretFactory();
@@ -60,7 +62,7 @@ export function generateDataset(db: Db, options: { seed: number; sizes: DatasetS
     const insertTrainingRome = db.$client.prepare(
       "INSERT INTO training_romes (training_id, rome_code) VALUES (?, ?)",
     );
-    const cfaSirets = generateTrainings(rngFor(1), sizes.trainings, places, sirets, (row, romes) => {
+    const cfas = generateTrainings(rngFor(1), sizes.trainings, places, sirets, (row, romes) => {
       insertTraining(row);
       for (const rome of romes) insertTrainingRome.run(row.id, rome);
     });
@@ -78,6 +80,7 @@ export function generateDataset(db: Db, options: { seed: number; sizes: DatasetS
       sizes.companies,
       places,
       sirets,
+      referential,
       (row, romes) => {
         insertCompany(row);
         for (const rome of romes) insertCompanyRome.run(row.id, rome);
@@ -86,7 +89,7 @@ export function generateDataset(db: Db, options: { seed: number; sizes: DatasetS
     );
 
     const insertOffer = prepareInsert(db, "job_offers", JOB_OFFER_COLUMNS);
-    generateJobOffers(rngFor(3), sizes.jobOffers, places, companies, insertOffer);
+    generateJobOffers(rngFor(3), sizes.jobOffers, places, companies, referential, insertOffer);
 
     const insertRecruiter = prepareInsert(db, "recruiters", RECRUITER_COLUMNS);
     const insertRecruiterOffer = prepareInsert(db, "recruiter_offers", RECRUITER_OFFER_COLUMNS);
@@ -98,7 +101,8 @@ export function generateDataset(db: Db, options: { seed: number; sizes: DatasetS
       sizes.recruiterOffers,
       places,
       sirets,
-      cfaSirets,
+      cfas,
+      referential,
       insertRecruiter,
       (row, romes) => {
         insertRecruiterOffer(row);

@@ -34,6 +34,14 @@ export function slug(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
+/** Upper case without accents, as company registers write names: "Bègles" -> "BEGLES". */
+export function upperCase(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase();
+}
+
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
 }

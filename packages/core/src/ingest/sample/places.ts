@@ -1,22 +1,26 @@
 import type { Db } from "../../db/client";
+import { REGIONS } from "../../referentials/geography";
 import { weightedPicker, type Rng } from "./prng";
-import { REGION_NAMES, STREET_NAMES, STREET_TYPES } from "./templates";
+import { STREET_NAMES, STREET_TYPES } from "./templates";
 
 export interface Commune {
   insee: string;
   name: string;
   departementCode: string;
+  departementName: string;
   regionCode: string;
   postcodes: string[];
   population: number;
   latitude: number;
   longitude: number;
+  /** an arrondissement municipal of Paris, Lyon or Marseille */
+  arrondissement: boolean;
 }
 
 export interface Place {
   commune: Commune;
   postcode: string;
-  /** "Paris 15e" for the arrondissements of Paris, Lyon and Marseille, else the commune name */
+  /** "Paris 15e" for an arrondissement of Paris, Lyon or Marseille, else the commune name */
   city: string;
   numeroRue: string;
   libelleRue: string;
@@ -24,45 +28,87 @@ export interface Place {
   longitude: number;
 }
 
-const ARRONDISSEMENTS = new Set(["75056", "69123", "13055"]);
+// Metropolitan France (2-digit départements, Corsica 2A/2B) and the five DROM, where the apprenticeship
+// contract of the Code du travail applies; not the overseas collectivities (975, 977, 978, 98x).
+const SAMPLE_DEPARTEMENT = /^(\d{2}|2[AB]|97[1-46])$/;
 
+/**
+ * The communes items are placed in: every commune of metropolitan France and the DROM, with the
+ * arrondissements of Paris, Lyon and Marseille in place of the three cities (real records carry the
+ * arrondissement's INSEE code).
+ */
 export function loadCommunes(db: Db): Commune[] {
   const rows = db.$client
     .prepare(
-      `SELECT insee, name, departement_code AS departementCode, region_code AS regionCode, postcodes, population, latitude, longitude
-       FROM communes ORDER BY insee`,
+      `SELECT c.insee, c.name, c.departement_code AS departementCode, coalesce(d.name, c.departement_code) AS departementName,
+         c.region_code AS regionCode, c.postcodes, c.population, c.latitude, c.longitude,
+         c.kind = 'arrondissement' AS arrondissement
+       FROM communes c LEFT JOIN departements d ON d.code = c.departement_code
+       WHERE c.insee NOT IN (SELECT parent_insee FROM communes WHERE parent_insee IS NOT NULL)
+       ORDER BY c.insee`,
     )
-    .all() as (Omit<Commune, "postcodes"> & { postcodes: string })[];
-  return rows.map((r) => ({ ...r, postcodes: r.postcodes.split(" ").filter(Boolean) }));
+    .all() as (Omit<Commune, "postcodes" | "arrondissement"> & {
+    postcodes: string;
+    arrondissement: number;
+  })[];
+  return rows
+    .filter((r) => SAMPLE_DEPARTEMENT.test(r.departementCode))
+    .map((r) => ({
+      ...r,
+      postcodes: r.postcodes.split(" ").filter(Boolean),
+      arrondissement: r.arrondissement === 1,
+    }));
 }
+
+const REGION_NAMES = new Map<string, string>(REGIONS.map((r) => [r.code, r.name]));
 
 export function regionName(code: string): string {
-  return REGION_NAMES[code] ?? code;
+  return REGION_NAMES.get(code) ?? code;
 }
 
-/** "75015" in Paris -> "Paris 15e"; "13001" -> "Marseille 1er". */
-export function cityLabel(commune: Commune, postcode: string): string {
-  if (!ARRONDISSEMENTS.has(commune.insee)) return commune.name;
-  const n = Number(postcode.slice(-2)) || Number(postcode.slice(-3)) % 100;
-  return `${commune.name} ${n === 1 ? "1er" : `${n}e`}`;
+/** "Paris 15e Arrondissement" -> "Paris 15e"; other communes keep their name. */
+export function cityLabel(commune: Commune): string {
+  return commune.arrondissement ? commune.name.replace(/ Arrondissement$/, "") : commune.name;
 }
+
+/** The town itself: "Paris" for an arrondissement of Paris. */
+export function townName(commune: Commune): string {
+  return commune.arrondissement ? commune.name.replace(/ \d+(er|e) Arrondissement$/, "") : commune.name;
+}
+
+/** Farthest a generated point lies from its commune's centroid. */
+export const MAX_OFFSET_KM = 1.5;
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Picks places in communes weighted by population, spread around the commune centre. */
+/** Picks places in communes weighted by population, close to the commune centroid. */
 export class PlacePicker {
   private readonly all: (rng: Rng) => Commune;
+  private readonly towns: (rng: Rng) => Commune;
+  private readonly smallTowns: (rng: Rng) => Commune;
   private readonly byDepartement = new Map<string, (rng: Rng) => Commune>();
 
   constructor(private readonly communes: Commune[]) {
     if (communes.length === 0)
-      throw new Error("Aucune commune en base : chargez la géographie avant de générer le jeu de données.");
+      throw new Error("No commune in the database: load the geography before generating the dataset.");
     // +50 keeps communes without a population figure possible, but rare
     this.all = weightedPicker(communes, (c) => c.population + 50);
+    this.towns = this.atLeast(20_000);
+    this.smallTowns = this.atLeast(3_000);
+  }
+
+  private atLeast(population: number): (rng: Rng) => Commune {
+    const towns = this.communes.filter((c) => c.population >= population);
+    return towns.length > 0 ? weightedPicker(towns, (c) => c.population) : this.all;
   }
 
   commune(rng: Rng): Commune {
     return this.all(rng);
+  }
+
+  /** A commune of 20,000 inhabitants or more (schools, hospitals, universities), else of 3,000 or more. */
+  town(rng: Rng, urban = true): Commune {
+    return urban ? this.towns(rng) : this.smallTowns(rng);
   }
 
   /** A commune of the same departement (used for training sites away from their CFA). */
@@ -76,17 +122,20 @@ export class PlacePicker {
     return picker(rng);
   }
 
+  /**
+   * A street address near the commune's centroid: a few hundred metres in a village, at most
+   * MAX_OFFSET_KM in a city, denser towards the centroid, so that a point of a coastal town stays on land.
+   */
   place(rng: Rng, commune = this.commune(rng)): Place {
     const postcode = commune.postcodes.length > 0 ? rng.pick(commune.postcodes) : commune.insee;
-    // bigger towns spread wider: about 0.3 km for a village, 4 km for Paris
-    const radiusKm = Math.min(4, 0.3 + Math.sqrt(commune.population) / 400) * Math.sqrt(rng.next());
+    const radiusKm = Math.min(MAX_OFFSET_KM, 0.2 + Math.sqrt(commune.population) / 600) * rng.next();
     const angle = rng.float(0, 2 * Math.PI);
     const dLat = (radiusKm * Math.sin(angle)) / 110.574;
     const dLon = (radiusKm * Math.cos(angle)) / (111.32 * Math.cos((commune.latitude * Math.PI) / 180));
     return {
       commune,
       postcode,
-      city: cityLabel(commune, postcode),
+      city: cityLabel(commune),
       numeroRue: String(rng.int(1, rng.chance(0.8) ? 60 : 250)),
       libelleRue: `${rng.pick(STREET_TYPES)} ${rng.pick(STREET_NAMES)}`,
       latitude: round6(commune.latitude + dLat),

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { createTestDb } from "../../testing/db";
+import { createReferentialTestDb } from "../../testing/db";
 import { datasetInfo } from "../meta";
 import { DatasetNotOwnedError, seedDatabase, type SeedOptions } from "./seed";
 import { insertTestCommunes } from "../../testing/communes";
 import { hashTables } from "../../testing/hash";
 
 const sizes = { trainings: 120, companies: 300, jobOffers: 80, recruiterOffers: 20 };
-// the real loaders are tested by their owners; these keep the seed tests fast and independent
+// the real loaders are tested by their owners; these keep the seed tests fast and independent (each
+// database already holds the vendored referentials)
 const loaders: SeedOptions["loaders"] = {
   geography: (db: Db) => {
     if (db.$client.prepare("SELECT count(*) FROM communes").pluck().get() === 0) insertTestCommunes(db);
@@ -24,7 +25,7 @@ const options = (extra: Partial<SeedOptions> = {}): SeedOptions => ({
 
 describe("seedDatabase", () => {
   it("creates the dataset, reports counts, and records it in dataset_meta", () => {
-    const db = createTestDb();
+    const db = createReferentialTestDb();
     expect(datasetInfo(db).kind).toBe("empty");
     const result = seedDatabase(db, options());
     expect(result.status).toBe("created");
@@ -38,7 +39,7 @@ describe("seedDatabase", () => {
   });
 
   it("changes nothing when run again with the same settings", () => {
-    const db = createTestDb();
+    const db = createReferentialTestDb();
     seedDatabase(db, options());
     const before = hashTables(db);
     const again = seedDatabase(db, options());
@@ -48,7 +49,7 @@ describe("seedDatabase", () => {
   });
 
   it("regenerates its own dataset when the seed or the sizes change", () => {
-    const db = createTestDb();
+    const db = createReferentialTestDb();
     seedDatabase(db, options());
     const before = hashTables(db).trainings;
     expect(seedDatabase(db, options({ seed: 10 })).status).toBe("created");
@@ -58,7 +59,7 @@ describe("seedDatabase", () => {
   });
 
   it("regenerates when rows were removed behind its back", () => {
-    const db = createTestDb();
+    const db = createReferentialTestDb();
     seedDatabase(db, options());
     db.$client.exec("DELETE FROM training_romes WHERE training_id = 1; DELETE FROM trainings WHERE id = 1");
     expect(seedDatabase(db, options()).status).toBe("created");
@@ -66,7 +67,7 @@ describe("seedDatabase", () => {
   });
 
   it("never wipes data it did not create unless forced", () => {
-    const db = createTestDb();
+    const db = createReferentialTestDb();
     insertTestCommunes(db);
     db.$client.exec(
       `INSERT INTO job_offers (id, intitule, rome_code) VALUES ('999ABCD', 'Offre importée', 'D1102')`,

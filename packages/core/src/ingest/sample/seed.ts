@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { silentLogger, type Logger } from "../../deps";
 import { loadGeography } from "../referentials/communes";
-import { loadBuiltinReferential } from "../referentials/load";
+import { loadReferentials } from "../referentials/load";
 import {
   GENERATOR_VERSION,
   SCALES,
@@ -66,7 +66,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   if (info.kind === "imported" && !options.force) throw new DatasetNotOwnedError();
 
   (options.loaders?.geography ?? loadGeography)(db);
-  (options.loaders?.referential ?? loadBuiltinReferential)(db);
+  (options.loaders?.referential ?? loadReferentials)(db);
 
   const meta = readDatasetMeta(db);
   const counts = countDatasetRows(db);

@@ -1,286 +1,7 @@
-/** ROME 4.0 fiches used by the generator, with the appellations job offers are titled after. */
-export const ROMES: Record<string, { label: string; appellations: string[] }> = {
-  A1201: {
-    label: "Bûcheronnage et élagage",
-    appellations: ["Élagueur / Élagueuse", "Bûcheron / Bûcheronne"],
-  },
-  A1203: {
-    label: "Aménagement et entretien des espaces verts",
-    appellations: [
-      "Jardinier paysagiste / Jardinière paysagiste",
-      "Ouvrier paysagiste / Ouvrière paysagiste",
-    ],
-  },
-  A1405: {
-    label: "Arboriculture et viticulture",
-    appellations: ["Ouvrier viticole / Ouvrière viticole", "Arboriculteur / Arboricultrice"],
-  },
-  A1414: {
-    label: "Horticulture et maraîchage",
-    appellations: ["Maraîcher / Maraîchère", "Horticulteur / Horticultrice"],
-  },
-  A1416: {
-    label: "Polyculture, élevage",
-    appellations: ["Agent / Agente polyvalent(e) d'exploitation agricole"],
-  },
-  A1501: {
-    label: "Aide aux soins animaux",
-    appellations: ["Soigneur / Soigneuse d'animaux", "Toiletteur / Toiletteuse canin"],
-  },
-  C1102: {
-    label: "Conseil clientèle en assurances",
-    appellations: ["Conseiller / Conseillère clientèle en assurances"],
-  },
-  C1206: {
-    label: "Gestion de clientèle bancaire",
-    appellations: ["Conseiller / Conseillère clientèle bancaire", "Chargé / Chargée d'accueil en banque"],
-  },
-  C1504: {
-    label: "Transaction immobilière",
-    appellations: ["Négociateur / Négociatrice immobilier", "Agent / Agente immobilier"],
-  },
-  D1101: {
-    label: "Boucherie",
-    appellations: ["Boucher / Bouchère", "Apprenti boucher / Apprentie bouchère"],
-  },
-  D1102: {
-    label: "Boulangerie - viennoiserie",
-    appellations: ["Boulanger / Boulangère", "Apprenti boulanger / Apprentie boulangère"],
-  },
-  D1103: {
-    label: "Charcuterie - traiteur",
-    appellations: ["Charcutier-traiteur / Charcutière-traiteur", "Traiteur / Traiteuse"],
-  },
-  D1104: {
-    label: "Pâtisserie, confiserie, chocolaterie et glacerie",
-    appellations: [
-      "Pâtissier / Pâtissière",
-      "Chocolatier / Chocolatière",
-      "Apprenti pâtissier / Apprentie pâtissière",
-    ],
-  },
-  D1106: {
-    label: "Vente en alimentation",
-    appellations: ["Vendeur / Vendeuse en boulangerie-pâtisserie", "Vendeur / Vendeuse en produits frais"],
-  },
-  D1202: {
-    label: "Coiffure",
-    appellations: ["Coiffeur / Coiffeuse", "Apprenti coiffeur / Apprentie coiffeuse"],
-  },
-  D1208: {
-    label: "Soins esthétiques et corporels",
-    appellations: ["Esthéticien / Esthéticienne", "Prothésiste ongulaire"],
-  },
-  D1209: { label: "Vente de végétaux", appellations: ["Fleuriste", "Vendeur / Vendeuse en jardinerie"] },
-  D1211: {
-    label: "Vente en articles de sport et loisirs",
-    appellations: ["Vendeur / Vendeuse en articles de sport"],
-  },
-  D1214: {
-    label: "Vente en habillement et accessoires de la personne",
-    appellations: ["Vendeur / Vendeuse en prêt-à-porter"],
-  },
-  D1301: {
-    label: "Management de magasin de détail",
-    appellations: ["Responsable de magasin", "Adjoint / Adjointe responsable de magasin"],
-  },
-  D1401: { label: "Assistanat commercial", appellations: ["Assistant commercial / Assistante commerciale"] },
-  D1402: {
-    label: "Relation commerciale grands comptes et entreprises",
-    appellations: ["Chargé / Chargée d'affaires"],
-  },
-  D1403: {
-    label: "Relation commerciale auprès de particuliers",
-    appellations: ["Conseiller commercial / Conseillère commerciale"],
-  },
-  D1406: {
-    label: "Management en force de vente",
-    appellations: ["Manager commercial / Manageuse commerciale", "Responsable de secteur"],
-  },
-  D1407: {
-    label: "Relation technico-commerciale",
-    appellations: ["Technico-commercial / Technico-commerciale"],
-  },
-  D1501: { label: "Animation de vente", appellations: ["Animateur / Animatrice des ventes"] },
-  D1502: {
-    label: "Management/gestion de rayon produits alimentaires",
-    appellations: ["Manager / Manageuse de rayon produits frais"],
-  },
-  D1503: {
-    label: "Management/gestion de rayon produits non alimentaires",
-    appellations: ["Chef / Cheffe de rayon"],
-  },
-  D1505: { label: "Personnel de caisse", appellations: ["Hôte / Hôtesse de caisse"] },
-  D1507: { label: "Mise en rayon libre-service", appellations: ["Employé / Employée de libre-service"] },
-  E1103: { label: "Communication", appellations: ["Chargé / Chargée de communication"] },
-  E1205: { label: "Réalisation de contenus multimédias", appellations: ["Graphiste", "Webdesigner"] },
-  F1104: {
-    label: "Dessin BTP et paysage",
-    appellations: ["Dessinateur-projeteur / Dessinatrice-projeteuse en bâtiment"],
-  },
-  F1106: {
-    label: "Ingénierie et études du BTP",
-    appellations: ["Technicien / Technicienne d'études en bâtiment"],
-  },
-  F1602: {
-    label: "Électricité bâtiment",
-    appellations: [
-      "Électricien / Électricienne du bâtiment",
-      "Apprenti électricien / Apprentie électricienne",
-    ],
-  },
-  F1603: {
-    label: "Installation d'équipements sanitaires et thermiques",
-    appellations: ["Plombier / Plombière", "Plombier chauffagiste / Plombière chauffagiste"],
-  },
-  F1604: { label: "Montage d'agencements", appellations: ["Agenceur / Agenceuse"] },
-  F1606: { label: "Peinture en bâtiment", appellations: ["Peintre en bâtiment"] },
-  F1607: { label: "Pose de fermetures menuisées", appellations: ["Menuisier poseur / Menuisière poseuse"] },
-  F1608: { label: "Pose de revêtements rigides", appellations: ["Carreleur / Carreleuse"] },
-  F1610: { label: "Pose et restauration de couvertures", appellations: ["Couvreur / Couvreuse"] },
-  F1703: { label: "Maçonnerie", appellations: ["Maçon / Maçonne", "Apprenti maçon / Apprentie maçonne"] },
-  G1602: {
-    label: "Personnel de cuisine",
-    appellations: ["Cuisinier / Cuisinière", "Commis / Commise de cuisine"],
-  },
-  G1603: {
-    label: "Personnel polyvalent en restauration",
-    appellations: ["Employé polyvalent / Employée polyvalente de restauration"],
-  },
-  G1703: { label: "Réception en hôtellerie", appellations: ["Réceptionniste en hôtellerie"] },
-  G1801: {
-    label: "Café, bar brasserie",
-    appellations: ["Barman / Barmaid", "Serveur / Serveuse de bar-brasserie"],
-  },
-  G1803: {
-    label: "Service en restauration",
-    appellations: ["Serveur / Serveuse en restauration", "Commis / Commise de salle"],
-  },
-  H1203: {
-    label: "Conception et dessin produits mécaniques",
-    appellations: ["Dessinateur / Dessinatrice en construction mécanique"],
-  },
-  H1502: {
-    label: "Management et ingénierie qualité industrielle",
-    appellations: ["Technicien / Technicienne qualité"],
-  },
-  H2206: {
-    label: "Réalisation de menuiserie bois et tonnellerie",
-    appellations: ["Menuisier / Menuisière d'atelier"],
-  },
-  H2903: {
-    label: "Conduite d'équipement d'usinage",
-    appellations: ["Opérateur / Opératrice sur machines à commande numérique"],
-  },
-  H2913: { label: "Soudage manuel", appellations: ["Soudeur / Soudeuse"] },
-  I1304: {
-    label: "Installation et maintenance d'équipements industriels et d'exploitation",
-    appellations: ["Technicien / Technicienne de maintenance industrielle"],
-  },
-  I1308: {
-    label: "Maintenance d'installation de chauffage",
-    appellations: ["Chauffagiste", "Technicien / Technicienne de maintenance en génie climatique"],
-  },
-  I1401: {
-    label: "Maintenance informatique et bureautique",
-    appellations: ["Technicien / Technicienne de maintenance informatique"],
-  },
-  I1604: {
-    label: "Mécanique automobile et entretien de véhicules",
-    appellations: [
-      "Mécanicien / Mécanicienne automobile",
-      "Apprenti mécanicien / Apprentie mécanicienne automobile",
-    ],
-  },
-  I1606: {
-    label: "Réparation de carrosserie",
-    appellations: ["Carrossier / Carrossière", "Peintre en carrosserie"],
-  },
-  I1607: {
-    label: "Réparation de cycles, motocycles et motoculteurs",
-    appellations: ["Mécanicien / Mécanicienne cycles"],
-  },
-  J1304: { label: "Aide en puériculture", appellations: ["Auxiliaire de puériculture"] },
-  J1307: { label: "Préparation en pharmacie", appellations: ["Préparateur / Préparatrice en pharmacie"] },
-  J1501: {
-    label: "Soins d'hygiène, de confort du patient",
-    appellations: ["Aide-soignant / Aide-soignante"],
-  },
-  K1302: {
-    label: "Assistance auprès d'adultes",
-    appellations: [
-      "Auxiliaire de vie sociale",
-      "Accompagnant éducatif et social / Accompagnante éducative et sociale",
-    ],
-  },
-  K1303: {
-    label: "Assistance auprès d'enfants",
-    appellations: ["Agent / Agente d'accompagnement à l'éducation de l'enfant"],
-  },
-  K1207: {
-    label: "Intervention socioéducative",
-    appellations: [
-      "Éducateur spécialisé / Éducatrice spécialisée",
-      "Moniteur-éducateur / Monitrice-éducatrice",
-    ],
-  },
-  M1202: {
-    label: "Audit et contrôle comptables et financiers",
-    appellations: ["Assistant / Assistante en cabinet d'expertise comptable"],
-  },
-  M1203: { label: "Comptabilité", appellations: ["Comptable", "Aide-comptable"] },
-  M1501: {
-    label: "Assistanat en ressources humaines",
-    appellations: ["Assistant / Assistante ressources humaines"],
-  },
-  M1503: {
-    label: "Management des ressources humaines",
-    appellations: ["Chargé / Chargée de recrutement", "Chargé / Chargée des ressources humaines"],
-  },
-  M1602: {
-    label: "Opérations administratives",
-    appellations: ["Employé administratif / Employée administrative"],
-  },
-  M1604: { label: "Assistanat de direction", appellations: ["Assistant / Assistante de direction"] },
-  M1607: { label: "Secrétariat", appellations: ["Secrétaire", "Secrétaire polyvalent / polyvalente"] },
-  M1705: { label: "Marketing", appellations: ["Chargé / Chargée de marketing", "Chef / Cheffe de produit"] },
-  M1801: {
-    label: "Administration de systèmes d'information",
-    appellations: ["Administrateur / Administratrice systèmes et réseaux"],
-  },
-  M1802: {
-    label: "Expertise et support en systèmes d'information",
-    appellations: ["Technicien / Technicienne support informatique"],
-  },
-  M1805: {
-    label: "Études et développement informatique",
-    appellations: ["Développeur / Développeuse web", "Développeur / Développeuse informatique"],
-  },
-  M1806: {
-    label: "Conseil et maîtrise d'ouvrage en systèmes d'information",
-    appellations: ["Chef / Cheffe de projet maîtrise d'ouvrage SI"],
-  },
-  M1810: {
-    label: "Production et exploitation de systèmes d'information",
-    appellations: ["Technicien / Technicienne d'exploitation informatique"],
-  },
-  N1103: {
-    label: "Magasinage et préparation de commandes",
-    appellations: ["Préparateur / Préparatrice de commandes", "Magasinier / Magasinière"],
-  },
-  N1301: {
-    label: "Conception et organisation de la chaîne logistique",
-    appellations: ["Technicien / Technicienne logistique"],
-  },
-  N4101: {
-    label: "Conduite de transport de marchandises sur longue distance",
-    appellations: ["Conducteur / Conductrice poids lourd"],
-  },
-  N4105: {
-    label: "Conduite et livraison par tournées sur courte distance",
-    appellations: ["Chauffeur-livreur / Chauffeuse-livreuse"],
-  },
-};
+// Data the sample generator draws from: business activities (NAF, ROME codes, OPCO, trade names), training
+// establishments by kind, and the streets, names and words of generated records. ROME codes are ROME 4.0
+// parent fiches of the vendored referential (checked by the tests); diplomas come from referentials/diplomas.
+import { DIPLOMAS, type Diploma } from "../../referentials/diplomas";
 
 export type Opco =
   | "akto"
@@ -354,7 +75,7 @@ export const ACTIVITIES: ActivityTemplate[] = [
     naf: "5510Z",
     romes: ["G1703", "G1803", "G1602"],
     opco: "akto",
-    names: ["Hôtel", "Hôtel du", "Résidence"],
+    names: ["Hôtel", "Hôtel des Voyageurs", "Résidence"],
     weight: 3,
   },
   {
@@ -396,7 +117,7 @@ export const ACTIVITIES: ActivityTemplate[] = [
     naf: "4773Z",
     romes: ["J1307", "D1106"],
     opco: "opcommerce",
-    names: ["Pharmacie", "Pharmacie du", "Grande Pharmacie"],
+    names: ["Pharmacie", "Pharmacie centrale", "Grande Pharmacie"],
     weight: 4,
   },
   {
@@ -614,703 +335,409 @@ export const ACTIVITIES: ActivityTemplate[] = [
     names: ["Association", "Foyer", "Maison d'enfants"],
     weight: 1,
   },
+  // Trades of the original's métier list that the activities above leave out.
+  {
+    naf: "1102B",
+    romes: ["A1413", "A1405"],
+    opco: "ocapiat",
+    names: ["Cave", "Chai", "Brasserie artisanale"],
+    weight: 1,
+  },
+  {
+    naf: "1413Z",
+    romes: ["B1803", "H2402"],
+    opco: "opco2i",
+    names: ["Atelier", "Confection", "Couture"],
+    weight: 1,
+  },
+  {
+    naf: "1812Z",
+    romes: ["E1302", "E1303"],
+    opco: "afdas",
+    names: ["Imprimerie", "Arts graphiques", "Print"],
+    weight: 1,
+  },
+  {
+    naf: "5911A",
+    romes: ["L1302", "L1304"],
+    opco: "afdas",
+    names: ["Productions", "Films", "Studio"],
+    weight: 1,
+  },
+  {
+    naf: "7410Z",
+    romes: ["H1204", "E1205"],
+    opco: "atlas",
+    names: ["Design", "Studio", "Atelier de création"],
+    weight: 1,
+  },
+  { naf: "7420Z", romes: ["E1201"], opco: "afdas", names: ["Photo", "Studio photo", "Regard"], weight: 1 },
+  {
+    naf: "8121Z",
+    romes: ["K2204"],
+    opco: "akto",
+    names: ["Propreté", "Nettoyage", "Net Services"],
+    weight: 2,
+  },
+  {
+    naf: "9601B",
+    romes: ["D1205"],
+    opco: "ep",
+    names: ["Pressing", "Blanchisserie", "Net à sec"],
+    weight: 1,
+  },
+  {
+    naf: "3212Z",
+    romes: ["B1603", "B1604"],
+    opco: "opco2i",
+    names: ["Bijouterie", "Joaillerie", "Atelier d'horlogerie"],
+    weight: 1,
+  },
+  {
+    naf: "9311Z",
+    romes: ["G1204"],
+    opco: "afdas",
+    names: ["Club", "Complexe sportif", "Espace forme"],
+    weight: 1,
+  },
+  {
+    naf: "7911Z",
+    romes: ["G1303", "G1101"],
+    opco: "akto",
+    names: ["Voyages", "Agence de voyages", "Évasion"],
+    weight: 1,
+  },
 ];
 
-export interface TrainingTemplate {
+/** The activity of an item generated for a ROME code no activity above lists, by grand domaine. */
+export const GENERIC_ACTIVITIES: Readonly<Record<string, Omit<ActivityTemplate, "romes" | "weight">>> = {
+  A: { naf: "0161Z", opco: "ocapiat", names: ["Exploitation", "Domaine", "SCEA", "Coopérative"] },
+  B: { naf: "9003A", opco: "afdas", names: ["Atelier", "Les Ateliers", "Maison"] },
+  C: { naf: "6619B", opco: "atlas", names: ["Cabinet", "Patrimoine", "Conseil"] },
+  D: { naf: "4719B", opco: "opcommerce", names: ["Comptoir", "Boutique", "Maison", "Magasin"] },
+  E: { naf: "7021Z", opco: "afdas", names: ["Agence", "Studio", "Média"] },
+  F: { naf: "4399C", opco: "constructys", names: ["Entreprise", "Bâtiment", "Travaux"] },
+  G: { naf: "9329Z", opco: "akto", names: ["Loisirs", "Village", "Évasion"] },
+  H: { naf: "2562B", opco: "opco2i", names: ["Industries", "Ateliers", "Manufacture"] },
+  I: { naf: "3312Z", opco: "opco2i", names: ["Maintenance", "Services techniques", "Dépannage"] },
+  J: { naf: "8690F", opco: "sante", names: ["Centre de santé", "Cabinet", "Clinique"] },
+  K: { naf: "8899B", opco: "uniformation", names: ["Association", "Centre", "Fondation"] },
+  L: { naf: "9001Z", opco: "afdas", names: ["Compagnie", "Théâtre", "Productions"] },
+  M: { naf: "7022Z", opco: "atlas", names: ["Conseil", "Groupe", "Partenaires"] },
+  N: { naf: "4941A", opco: "mobilites", names: ["Transports", "Logistique", "Express"] },
+};
+
+/** A diploma in the catalogue's words: "CAP BOULANGER" -> "BOULANGER (CAP)", diplôme "CERTIFICAT D'APTITUDES...". */
+const DIPLOMA_KINDS: readonly (readonly [prefix: string, kind: string, diplome: string, weight: number])[] = [
+  ["CAP AGRICOLE ", "CAPA", "CERTIFICAT D'APTITUDES PROFESSIONNELLES AGRICOLES", 2],
+  ["CAP ", "CAP", "CERTIFICAT D'APTITUDES PROFESSIONNELLES", 6],
+  ["BP ", "BP", "BREVET PROFESSIONNEL", 3],
+  ["BAC PRO ", "BAC PRO", "BAC PROFESSIONNEL", 4],
+  ["MC ", "MC", "MENTION COMPLEMENTAIRE", 1],
+  ["BTSA ", "BTSA", "BREVET DE TECHNICIEN SUPERIEUR AGRICOLE", 2],
+  ["BTSM ", "BTSM", "BREVET DE TECHNICIEN SUPERIEUR MARITIME", 1],
+  ["BTS ", "BTS", "BREVET DE TECHNICIEN SUPERIEUR", 5],
+  ["BUT ", "BUT", "BACHELOR UNIVERSITAIRE DE TECHNOLOGIE", 3],
+  ["DEUST ", "DEUST", "DIPLOME D'ETUDES UNIVERSITAIRES SCIENTIFIQUES ET TECHNIQUES", 1],
+  ["LICENCE PROFESSIONNELLE ", "LP", "LICENCE PROFESSIONNELLE", 2],
+  ["TITRE PROFESSIONNEL ", "TP", "TITRE PROFESSIONNEL", 3],
+  ["MASTER ", "MASTER", "MASTER", 2],
+  ["DIPLOME D'INGENIEUR ", "INGENIEUR", "TITRE D'INGENIEUR DIPLOME", 1],
+  ["DIPLOME D'ETAT ", "DE", "DIPLOME D'ETAT", 3],
+  ["BPJEPS ", "BPJEPS", "BREVET PROFESSIONNEL DE LA JEUNESSE, DE L'EDUCATION POPULAIRE ET DU SPORT", 2],
+  ["DN MADE ", "DN MADE", "DIPLOME NATIONAL DES METIERS D'ART ET DU DESIGN", 1],
+  ["DIPLOME NATIONAL SUPERIEUR PROFESSIONNEL ", "DNSP", "DIPLOME NATIONAL SUPERIEUR PROFESSIONNEL", 1],
+  ["DIPLOME DES METIERS D'ART ", "DMA", "DIPLOME DES METIERS D'ART", 1],
+];
+
+export interface CatalogueTitles {
+  intituleLong: string;
   intituleCourt: string;
-  /** "CAP" -> intitule_long "BOULANGER (CAP)" */
-  kind: string;
   diplome: string;
-  level: 3 | 4 | 5 | 6 | 7;
-  cfd: string;
-  rncp: string;
-  romes: string[];
-  onisep: number;
+  /** how often the sample gives trainings of this kind of diploma */
   weight: number;
 }
 
-export const NIVEAUX: Record<number, string> = {
-  3: "3 (CAP...)",
-  4: "4 (BAC...)",
-  5: "5 (BTS, DEUST...)",
-  6: "6 (Licence, BUT...)",
-  7: "7 (Master, titre ingénieur...)",
-};
+export function catalogueTitles(diploma: Diploma): CatalogueTitles {
+  const kind = DIPLOMA_KINDS.find(([prefix]) => diploma.title.startsWith(prefix));
+  if (!kind)
+    return { intituleLong: diploma.title, intituleCourt: diploma.title, diplome: diploma.title, weight: 1 };
+  const [prefix, short, diplome, weight] = kind;
+  const rest = diploma.title.slice(prefix.length);
+  return { intituleLong: `${rest} (${short})`, intituleCourt: rest, diplome, weight };
+}
 
-const CAP = "CERTIFICAT D'APTITUDES PROFESSIONNELLES";
-const BP = "BREVET PROFESSIONNEL";
-const BACPRO = "BAC PROFESSIONNEL";
-const BTS = "BREVET DE TECHNICIEN SUPERIEUR";
-const BUT = "BACHELOR UNIVERSITAIRE DE TECHNOLOGIE";
-const LP = "LICENCE PROFESSIONNELLE";
-const TP = "TITRE PROFESSIONNEL";
-const MASTER = "MASTER";
-const ING = "TITRE D'INGENIEUR DIPLOME";
+/** The trade families training establishments specialise in. */
+export type Sector =
+  | "agriculture"
+  | "arts"
+  | "alimentation"
+  | "beaute"
+  | "commerce"
+  | "tertiaire"
+  | "communication"
+  | "numerique"
+  | "btp"
+  | "hotellerie"
+  | "sport-animation"
+  | "industrie"
+  | "automobile"
+  | "sante"
+  | "social"
+  | "securite"
+  | "transport";
 
-export const TRAININGS: TrainingTemplate[] = [
+// Longest prefix of a ROME code first.
+const SECTOR_PREFIXES: readonly (readonly [string, Sector])[] = [
+  ["D1202", "beaute"],
+  ["D1208", "beaute"],
+  ["D11", "alimentation"],
+  ["E13", "industrie"],
+  ["G12", "sport-animation"],
+  ["I16", "automobile"],
+  ["K25", "securite"],
+  ["M18", "numerique"],
+  ["A", "agriculture"],
+  ["B", "arts"],
+  ["C", "tertiaire"],
+  ["D", "commerce"],
+  ["E", "communication"],
+  ["F", "btp"],
+  ["G", "hotellerie"],
+  ["H", "industrie"],
+  ["I", "industrie"],
+  ["J", "sante"],
+  ["K", "social"],
+  ["L", "arts"],
+  ["M", "tertiaire"],
+  ["N", "transport"],
+];
+
+/** A diploma's sector: that of the first ROME code it leads to. */
+export function sectorOf(diploma: Diploma): Sector {
+  const code = diploma.romes[0] ?? "";
+  return SECTOR_PREFIXES.find(([prefix]) => code.startsWith(prefix))?.[1] ?? "tertiaire";
+}
+
+/**
+ * A kind of training establishment: what it teaches (sectors, levels), how many diplomas, its names
+ * ({city}, {dept} and {region} are filled in, upper case) and how common it is. A commerce school teaches
+ * no CAP and a building-trades CFA no aide-soignant.
+ */
+export interface CfaProfile {
+  kind: string;
+  sectors: readonly Sector[];
+  levels: readonly [number, number];
+  diplomas: readonly [number, number];
+  names: readonly string[];
+  /** in a town of 20,000 inhabitants or more (else 3,000) */
+  urban: boolean;
+  weight: number;
+}
+
+export const CFA_PROFILES: readonly CfaProfile[] = [
   {
-    intituleCourt: "BOULANGER",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50022137",
-    rncp: "RNCP37516",
-    romes: ["D1102"],
-    onisep: 4665,
-    weight: 6,
+    kind: "artisanat",
+    sectors: ["alimentation", "beaute", "automobile", "commerce", "arts"],
+    levels: [3, 4],
+    diplomas: [3, 10],
+    names: [
+      "CFA DE LA CHAMBRE DE METIERS ET DE L'ARTISANAT {dept}",
+      "INSTITUT DES METIERS DE L'ARTISANAT DE {city}",
+      "FACULTE DES METIERS DE {city}",
+      "URMA {region} - CAMPUS DE {city}",
+    ],
+    urban: false,
+    weight: 10,
   },
   {
-    intituleCourt: "PATISSIER",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50022141",
-    rncp: "RNCP37517",
-    romes: ["D1104"],
-    onisep: 4667,
-    weight: 5,
-  },
-  {
-    intituleCourt: "BOUCHER",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50022135",
-    rncp: "RNCP37379",
-    romes: ["D1101"],
-    onisep: 4655,
-    weight: 2,
-  },
-  {
-    intituleCourt: "BOULANGER",
-    kind: "BP",
-    diplome: BP,
-    level: 4,
-    cfd: "45022102",
-    rncp: "RNCP35316",
-    romes: ["D1102"],
-    onisep: 4761,
-    weight: 2,
-  },
-  {
-    intituleCourt: "METIERS DE LA COIFFURE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50033617",
-    rncp: "RNCP35286",
-    romes: ["D1202"],
-    onisep: 4717,
-    weight: 5,
-  },
-  {
-    intituleCourt: "COIFFURE",
-    kind: "BP",
-    diplome: BP,
-    level: 4,
-    cfd: "45033605",
-    rncp: "RNCP34981",
-    romes: ["D1202"],
-    onisep: 4771,
-    weight: 2,
-  },
-  {
-    intituleCourt: "ESTHETIQUE COSMETIQUE PARFUMERIE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50033613",
-    rncp: "RNCP35313",
-    romes: ["D1208"],
-    onisep: 4712,
-    weight: 3,
-  },
-  {
-    intituleCourt: "CUISINE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50022140",
-    rncp: "RNCP26650",
-    romes: ["G1602"],
-    onisep: 4705,
-    weight: 6,
-  },
-  {
-    intituleCourt: "COMMERCIALISATION ET SERVICES EN HOTEL-CAFE-RESTAURANT",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50033615",
-    rncp: "RNCP26649",
-    romes: ["G1803", "G1801", "G1703"],
-    onisep: 4700,
-    weight: 3,
-  },
-  {
-    intituleCourt: "MANAGEMENT EN HOTELLERIE RESTAURATION",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32033422",
-    rncp: "RNCP35276",
-    romes: ["G1703", "G1803", "G1602"],
-    onisep: 8710,
-    weight: 2,
-  },
-  {
-    intituleCourt: "EQUIPIER POLYVALENT DU COMMERCE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50031225",
-    rncp: "RNCP34948",
-    romes: ["D1507", "D1505", "D1106"],
-    onisep: 4722,
-    weight: 4,
-  },
-  {
-    intituleCourt: "METIERS DU COMMERCE ET DE LA VENTE OPTION A ANIMATION ET GESTION DE L'ESPACE COMMERCIAL",
-    kind: "BAC PRO",
-    diplome: BACPRO,
-    level: 4,
-    cfd: "40031213",
-    rncp: "RNCP32208",
-    romes: ["D1501", "D1503", "D1502"],
-    onisep: 5210,
-    weight: 4,
-  },
-  {
-    intituleCourt: "MANAGEMENT COMMERCIAL OPERATIONNEL",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031213",
-    rncp: "RNCP38362",
-    romes: ["D1406", "D1407", "D1301", "D1502"],
-    onisep: 8570,
+    kind: "btp",
+    sectors: ["btp"],
+    levels: [3, 5],
+    diplomas: [3, 10],
+    names: ["BTP CFA {dept}", "CFA DU BATIMENT DE {city}", "CAMPUS DES METIERS DU BTP DE {city}"],
+    urban: false,
     weight: 8,
   },
   {
-    intituleCourt: "NEGOCIATION ET DIGITALISATION DE LA RELATION CLIENT",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031212",
-    rncp: "RNCP38368",
-    romes: ["D1402", "D1403", "D1407"],
-    onisep: 8572,
+    kind: "hotellerie",
+    sectors: ["hotellerie", "alimentation"],
+    levels: [3, 6],
+    diplomas: [2, 8],
+    names: [
+      "CFA HOTELIER DE {city}",
+      "ECOLE HOTELIERE DE {city}",
+      "LYCEE DES METIERS DE L'HOTELLERIE ET DE LA RESTAURATION DE {city}",
+    ],
+    urban: false,
+    weight: 5,
+  },
+  {
+    kind: "sante",
+    sectors: ["sante"],
+    levels: [3, 6],
+    diplomas: [1, 3],
+    names: [
+      "INSTITUT DE FORMATION PARAMEDICALE DU CENTRE HOSPITALIER DE {city}",
+      "CFA SANITAIRE ET SOCIAL {region}",
+      "INSTITUT DE FORMATION AUX METIERS DE LA SANTE DE {city}",
+    ],
+    urban: true,
+    weight: 5,
+  },
+  {
+    kind: "social",
+    sectors: ["social", "sport-animation"],
+    levels: [3, 7],
+    diplomas: [1, 4],
+    names: [
+      "INSTITUT REGIONAL DU TRAVAIL SOCIAL {region}",
+      "CFA DES METIERS DU SOCIAL ET DE L'ANIMATION DE {city}",
+      "CREPS {region}",
+    ],
+    urban: true,
+    weight: 3,
+  },
+  {
+    kind: "agricole",
+    sectors: ["agriculture"],
+    levels: [3, 7],
+    diplomas: [2, 6],
+    names: [
+      "CFA AGRICOLE {dept}",
+      "CFPPA DE {city}",
+      "MAISON FAMILIALE RURALE DE {city}",
+      "LYCEE AGRICOLE DE {city}",
+    ],
+    urban: false,
+    weight: 5,
+  },
+  {
+    kind: "industrie",
+    sectors: ["industrie", "automobile"],
+    levels: [3, 6],
+    diplomas: [2, 8],
+    names: ["POLE FORMATION UIMM {region} - SITE DE {city}", "CFAI {dept}", "CFA DE L'INDUSTRIE DE {city}"],
+    urban: true,
+    weight: 5,
+  },
+  {
+    kind: "commerce",
+    sectors: ["commerce", "tertiaire"],
+    levels: [3, 5],
+    diplomas: [3, 8],
+    names: [
+      "CFA DU COMMERCE ET DES SERVICES DE {city}",
+      "CFA DE LA CCI {dept}",
+      "ECOLE DE LA VENTE DE {city}",
+    ],
+    urban: true,
     weight: 6,
   },
   {
-    intituleCourt: "COMMERCE INTERNATIONAL",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031214",
-    rncp: "RNCP38365",
-    romes: ["D1401", "D1402"],
-    onisep: 8571,
-    weight: 2,
-  },
-  {
-    intituleCourt:
-      "SERVICES INFORMATIQUES AUX ORGANISATIONS OPTION B SOLUTIONS LOGICIELLES ET APPLICATIONS METIERS",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32032612",
-    rncp: "RNCP35340",
-    romes: ["M1805", "M1810"],
-    onisep: 8619,
-    weight: 5,
-  },
-  {
-    intituleCourt:
-      "SERVICES INFORMATIQUES AUX ORGANISATIONS OPTION A SOLUTIONS D'INFRASTRUCTURE, SYSTEMES ET RESEAUX",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32032611",
-    rncp: "RNCP35340",
-    romes: ["M1801", "M1810", "I1401"],
-    onisep: 8618,
+    kind: "ecole de commerce",
+    sectors: ["commerce", "tertiaire", "communication"],
+    levels: [5, 7],
+    diplomas: [3, 8],
+    names: [
+      "ECOLE SUPERIEURE DE COMMERCE DE {city}",
+      "{city} BUSINESS SCHOOL",
+      "INSTITUT SUPERIEUR DE GESTION DE {city}",
+    ],
+    urban: true,
     weight: 4,
   },
   {
-    intituleCourt: "INFORMATIQUE",
-    kind: "BUT",
-    diplome: BUT,
-    level: 6,
-    cfd: "25032612",
-    rncp: "RNCP35475",
-    romes: ["M1805", "M1806", "M1801"],
-    onisep: 9126,
-    weight: 3,
-  },
-  {
-    intituleCourt: "DEVELOPPEUR WEB ET WEB MOBILE",
-    kind: "TP",
-    diplome: TP,
-    level: 5,
-    cfd: "36T32603",
-    rncp: "RNCP37674",
-    romes: ["M1805"],
-    onisep: 10237,
+    kind: "universite",
+    sectors: [
+      "tertiaire",
+      "numerique",
+      "industrie",
+      "communication",
+      "social",
+      "btp",
+      "agriculture",
+      "sante",
+      "arts",
+      "transport",
+      "commerce",
+    ],
+    levels: [5, 7],
+    diplomas: [3, 12],
+    names: ["UNIVERSITE DE {city} - SERVICE APPRENTISSAGE", "IUT DE {city}", "CFA UNIVERSITAIRE {region}"],
+    urban: true,
     weight: 4,
   },
   {
-    intituleCourt: "EXPERT EN INGENIERIE DU LOGICIEL",
-    kind: "MASTER",
-    diplome: MASTER,
-    level: 7,
-    cfd: "13532606",
-    rncp: "RNCP35584",
-    romes: ["M1805", "M1806"],
-    onisep: 11238,
+    kind: "numerique",
+    sectors: ["numerique", "communication"],
+    levels: [5, 7],
+    diplomas: [2, 6],
+    names: ["ECOLE DU NUMERIQUE DE {city}", "CAMPUS NUMERIQUE {region}", "ACADEMIE DU CODE DE {city}"],
+    urban: true,
+    weight: 3,
+  },
+  {
+    kind: "transport",
+    sectors: ["transport"],
+    levels: [3, 6],
+    diplomas: [2, 5],
+    names: ["CFA TRANSPORT ET LOGISTIQUE DE {city}", "INSTITUT DU TRANSPORT ET DE LA LOGISTIQUE {region}"],
+    urban: false,
+    weight: 3,
+  },
+  {
+    kind: "ingenieurs",
+    sectors: ["industrie", "numerique", "btp", "agriculture"],
+    levels: [7, 7],
+    diplomas: [1, 4],
+    names: ["ECOLE D'INGENIEURS DE {city}", "ECOLE NATIONALE SUPERIEURE D'INGENIEURS DE {city}"],
+    urban: true,
     weight: 2,
   },
   {
-    intituleCourt: "INFORMATIQUE ET RESEAUX",
-    kind: "ING",
-    diplome: ING,
-    level: 7,
-    cfd: "17032607",
-    rncp: "RNCP36119",
-    romes: ["M1801", "M1806", "M1805"],
-    onisep: 11540,
+    kind: "arts",
+    sectors: ["arts"],
+    levels: [3, 7],
+    diplomas: [2, 6],
+    names: [
+      "LYCEE DES METIERS D'ART DE {city}",
+      "ECOLE DES METIERS DU SPECTACLE DE {city}",
+      "ECOLE D'ARTS APPLIQUES DE {city}",
+    ],
+    urban: true,
+    weight: 2,
+  },
+  {
+    kind: "securite",
+    sectors: ["securite"],
+    levels: [3, 5],
+    diplomas: [1, 3],
+    names: [
+      "CFA DES METIERS DE LA SECURITE {region}",
+      "INSTITUT DE FORMATION A LA PREVENTION ET A LA SURETE DE {city}",
+    ],
+    urban: true,
     weight: 1,
   },
   {
-    intituleCourt: "COMPTABILITE ET GESTION",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031409",
-    rncp: "RNCP35521",
-    romes: ["M1203", "M1202"],
-    onisep: 8553,
+    kind: "interprofessionnel",
+    sectors: ["commerce", "beaute", "hotellerie", "tertiaire", "alimentation"],
+    levels: [3, 5],
+    diplomas: [4, 12],
+    names: ["CFA INTERPROFESSIONNEL {dept}", "CFA DES METIERS DE {city}"],
+    urban: false,
     weight: 5,
-  },
-  {
-    intituleCourt: "GESTION DES ENTREPRISES ET DES ADMINISTRATIONS",
-    kind: "BUT",
-    diplome: BUT,
-    level: 6,
-    cfd: "25031008",
-    rncp: "RNCP35357",
-    romes: ["M1203", "M1602", "M1501"],
-    onisep: 9131,
-    weight: 2,
-  },
-  {
-    intituleCourt: "METIERS DE LA GESTION DES RESSOURCES HUMAINES",
-    kind: "LP",
-    diplome: LP,
-    level: 6,
-    cfd: "25031515",
-    rncp: "RNCP29970",
-    romes: ["M1501", "M1503"],
-    onisep: 9341,
-    weight: 2,
-  },
-  {
-    intituleCourt: "GESTION DES RESSOURCES HUMAINES",
-    kind: "MASTER",
-    diplome: MASTER,
-    level: 7,
-    cfd: "13531515",
-    rncp: "RNCP31892",
-    romes: ["M1503"],
-    onisep: 11030,
-    weight: 2,
-  },
-  {
-    intituleCourt: "SUPPORT A L'ACTION MANAGERIALE",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32032405",
-    rncp: "RNCP34029",
-    romes: ["M1604", "M1607", "M1602"],
-    onisep: 8590,
-    weight: 4,
-  },
-  {
-    intituleCourt: "ASSISTANCE A LA GESTION DES ORGANISATIONS ET DE LEURS ACTIVITES",
-    kind: "BAC PRO",
-    diplome: BACPRO,
-    level: 4,
-    cfd: "40032407",
-    rncp: "RNCP34606",
-    romes: ["M1602", "M1607"],
-    onisep: 5228,
-    weight: 2,
-  },
-  {
-    intituleCourt: "COMMUNICATION",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32032010",
-    rncp: "RNCP34030",
-    romes: ["E1103", "M1705"],
-    onisep: 8555,
-    weight: 2,
-  },
-  {
-    intituleCourt: "MARKETING DIGITAL",
-    kind: "MASTER",
-    diplome: MASTER,
-    level: 7,
-    cfd: "13531206",
-    rncp: "RNCP34038",
-    romes: ["M1705", "E1103"],
-    onisep: 11012,
-    weight: 2,
-  },
-  {
-    intituleCourt: "ELECTRICIEN",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50025535",
-    rncp: "RNCP35352",
-    romes: ["F1602"],
-    onisep: 4723,
-    weight: 5,
-  },
-  {
-    intituleCourt: "METIERS DE L'ELECTRICITE ET DE SES ENVIRONNEMENTS CONNECTES",
-    kind: "BAC PRO",
-    diplome: BACPRO,
-    level: 4,
-    cfd: "40025510",
-    rncp: "RNCP32166",
-    romes: ["F1602"],
-    onisep: 5204,
-    weight: 3,
-  },
-  {
-    intituleCourt: "MONTEUR EN INSTALLATIONS SANITAIRES",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50023340",
-    rncp: "RNCP35359",
-    romes: ["F1603"],
-    onisep: 4731,
-    weight: 3,
-  },
-  {
-    intituleCourt: "MONTEUR EN INSTALLATIONS THERMIQUES",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50022731",
-    rncp: "RNCP35360",
-    romes: ["I1308", "F1603"],
-    onisep: 4730,
-    weight: 2,
-  },
-  {
-    intituleCourt: "MACON",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50023219",
-    rncp: "RNCP34940",
-    romes: ["F1703"],
-    onisep: 4728,
-    weight: 4,
-  },
-  {
-    intituleCourt: "PEINTRE APPLICATEUR DE REVETEMENTS",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50023344",
-    rncp: "RNCP37445",
-    romes: ["F1606"],
-    onisep: 4741,
-    weight: 2,
-  },
-  {
-    intituleCourt: "MENUISIER FABRICANT",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50023414",
-    rncp: "RNCP37502",
-    romes: ["H2206", "F1607"],
-    onisep: 4727,
-    weight: 3,
-  },
-  {
-    intituleCourt: "COUVREUR",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50023211",
-    rncp: "RNCP35362",
-    romes: ["F1610"],
-    onisep: 4706,
-    weight: 1,
-  },
-  {
-    intituleCourt: "BATIMENT",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32023004",
-    rncp: "RNCP35419",
-    romes: ["F1106", "F1104"],
-    onisep: 8546,
-    weight: 2,
-  },
-  {
-    intituleCourt: "MAINTENANCE DES VEHICULES OPTION VOITURES PARTICULIERES",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50025216",
-    rncp: "RNCP35322",
-    romes: ["I1604"],
-    onisep: 4725,
-    weight: 5,
-  },
-  {
-    intituleCourt: "MAINTENANCE DES VEHICULES OPTION A VOITURES PARTICULIERES",
-    kind: "BAC PRO",
-    diplome: BACPRO,
-    level: 4,
-    cfd: "40025214",
-    rncp: "RNCP32208",
-    romes: ["I1604"],
-    onisep: 5217,
-    weight: 3,
-  },
-  {
-    intituleCourt: "CARROSSIER AUTOMOBILE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50025218",
-    rncp: "RNCP35281",
-    romes: ["I1606"],
-    onisep: 4698,
-    weight: 2,
-  },
-  {
-    intituleCourt: "MAINTENANCE DES SYSTEMES DE PRODUCTION CONNECTES",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32025016",
-    rncp: "RNCP35323",
-    romes: ["I1304"],
-    onisep: 8566,
-    weight: 3,
-  },
-  {
-    intituleCourt: "CONCEPTION DES PRODUITS INDUSTRIELS",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32020003",
-    rncp: "RNCP35339",
-    romes: ["H1203", "H1502"],
-    onisep: 8549,
-    weight: 1,
-  },
-  {
-    intituleCourt: "TECHNICIEN D'USINAGE",
-    kind: "BAC PRO",
-    diplome: BACPRO,
-    level: 4,
-    cfd: "40025109",
-    rncp: "RNCP35339",
-    romes: ["H2903"],
-    onisep: 5238,
-    weight: 2,
-  },
-  {
-    intituleCourt: "REALISATIONS INDUSTRIELLES EN CHAUDRONNERIE OU SOUDAGE OPTION B SOUDAGE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50025427",
-    rncp: "RNCP35291",
-    romes: ["H2913"],
-    onisep: 4747,
-    weight: 1,
-  },
-  {
-    intituleCourt: "JARDINIER PAYSAGISTE",
-    kind: "CAP",
-    diplome: "CERTIFICAT D'APTITUDES PROFESSIONNELLES AGRICOLES",
-    level: 3,
-    cfd: "50321410",
-    rncp: "RNCP36852",
-    romes: ["A1203"],
-    onisep: 4779,
-    weight: 3,
-  },
-  {
-    intituleCourt: "AMENAGEMENTS PAYSAGERS",
-    kind: "BTSA",
-    diplome: "BREVET DE TECHNICIEN SUPERIEUR AGRICOLE",
-    level: 5,
-    cfd: "32321409",
-    rncp: "RNCP35850",
-    romes: ["A1203", "F1104"],
-    onisep: 8505,
-    weight: 1,
-  },
-  {
-    intituleCourt: "VIGNE ET VIN",
-    kind: "BAC PRO",
-    diplome: "BAC PROFESSIONNEL AGRICOLE",
-    level: 4,
-    cfd: "40321103",
-    rncp: "RNCP31940",
-    romes: ["A1405"],
-    onisep: 5245,
-    weight: 1,
-  },
-  {
-    intituleCourt: "PREPARATEUR EN PHARMACIE",
-    kind: "DEUST",
-    diplome: "DIPLOME D'ETUDES UNIVERSITAIRES SCIENTIFIQUES ET TECHNIQUES",
-    level: 5,
-    cfd: "36X33104",
-    rncp: "RNCP35614",
-    romes: ["J1307"],
-    onisep: 10002,
-    weight: 2,
-  },
-  {
-    intituleCourt: "AIDE-SOIGNANT",
-    kind: "DE",
-    diplome: "DIPLOME D'ETAT",
-    level: 4,
-    cfd: "46X33101",
-    rncp: "RNCP35830",
-    romes: ["J1501"],
-    onisep: 10022,
-    weight: 2,
-  },
-  {
-    intituleCourt: "ACCOMPAGNANT EDUCATIF PETITE ENFANCE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50033211",
-    rncp: "RNCP28048",
-    romes: ["K1303", "J1304"],
-    onisep: 4692,
-    weight: 3,
-  },
-  {
-    intituleCourt: "ACCOMPAGNANT EDUCATIF ET SOCIAL",
-    kind: "DE",
-    diplome: "DIPLOME D'ETAT",
-    level: 3,
-    cfd: "46X33201",
-    rncp: "RNCP36004",
-    romes: ["K1302"],
-    onisep: 10023,
-    weight: 1,
-  },
-  {
-    intituleCourt: "EDUCATEUR SPECIALISE",
-    kind: "DE",
-    diplome: "DIPLOME D'ETAT",
-    level: 6,
-    cfd: "26033206",
-    rncp: "RNCP34826",
-    romes: ["K1207"],
-    onisep: 10024,
-    weight: 1,
-  },
-  {
-    intituleCourt: "GESTION DES TRANSPORTS ET LOGISTIQUE ASSOCIEE",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031103",
-    rncp: "RNCP35369",
-    romes: ["N1301", "N1103"],
-    onisep: 8561,
-    weight: 2,
-  },
-  {
-    intituleCourt: "AGENT D'ENTREPOSAGE ET DE MESSAGERIE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50031105",
-    rncp: "RNCP34857",
-    romes: ["N1103"],
-    onisep: 4691,
-    weight: 2,
-  },
-  {
-    intituleCourt: "CONDUCTEUR ROUTIER DE MARCHANDISES",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50031103",
-    rncp: "RNCP35414",
-    romes: ["N4101", "N4105"],
-    onisep: 4702,
-    weight: 1,
-  },
-  {
-    intituleCourt: "BANQUE, CONSEILLER DE CLIENTELE (PARTICULIERS)",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031309",
-    rncp: "RNCP35527",
-    romes: ["C1206", "C1102"],
-    onisep: 8544,
-    weight: 2,
-  },
-  {
-    intituleCourt: "ASSURANCE",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031310",
-    rncp: "RNCP38225",
-    romes: ["C1102"],
-    onisep: 8543,
-    weight: 1,
-  },
-  {
-    intituleCourt: "PROFESSIONS IMMOBILIERES",
-    kind: "BTS",
-    diplome: BTS,
-    level: 5,
-    cfd: "32031316",
-    rncp: "RNCP38368",
-    romes: ["C1504"],
-    onisep: 8582,
-    weight: 2,
-  },
-  {
-    intituleCourt: "FLEURISTE",
-    kind: "CAP",
-    diplome: CAP,
-    level: 3,
-    cfd: "50021406",
-    rncp: "RNCP35388",
-    romes: ["D1209"],
-    onisep: 4715,
-    weight: 1,
   },
 ];
+
+/** The diplomas a profile can teach. */
+export function diplomasOf(profile: CfaProfile): Diploma[] {
+  return DIPLOMAS.filter(
+    (d) =>
+      profile.sectors.includes(sectorOf(d)) && d.level >= profile.levels[0] && d.level <= profile.levels[1],
+  );
+}
 
 /** Recruiter offer `niveau`, free text as the Matcha form stored it. */
 export const RECRUITER_NIVEAUX = [
@@ -1405,6 +832,32 @@ export const FIRST_NAMES = [
   "Olivier",
   "Claire",
   "Mathieu",
+  "Aurélie",
+  "Sébastien",
+  "Fatima",
+  "Youssef",
+  "Amandine",
+  "Laurent",
+  "Céline",
+  "Kévin",
+  "Élodie",
+  "Romain",
+  "Nadia",
+  "Guillaume",
+  "Marie",
+  "Jean",
+  "Anaïs",
+  "Théo",
+  "Lina",
+  "Moussa",
+  "Aïcha",
+  "François",
+  "Hélène",
+  "Baptiste",
+  "Mélanie",
+  "Samuel",
+  "Océane",
+  "Dylan",
 ];
 export const LAST_NAMES = [
   "Martin",
@@ -1435,72 +888,36 @@ export const LAST_NAMES = [
   "Nguyen",
   "Lambert",
   "Bonnet",
+  "François",
+  "Martinez",
+  "Legrand",
+  "Garnier",
+  "Faure",
+  "Rousseau",
+  "Blanc",
+  "Guerin",
+  "Muller",
+  "Henry",
+  "Roussel",
+  "Nicolas",
+  "Perrin",
+  "Morin",
+  "Mathieu",
+  "Clement",
+  "Gauthier",
+  "Dumont",
+  "Lopez",
+  "Fontaine",
+  "Chevalier",
+  "Robin",
+  "Diallo",
+  "Traoré",
+  "Haddad",
+  "Boyer",
+  "Le Gall",
+  "Riviere",
+  "Payet",
+  "Hoarau",
+  "Jean-Baptiste",
+  "Pierre-Louis",
 ];
-
-export const CFA_NAMES = [
-  "CFA DES METIERS",
-  "CFA INTERPROFESSIONNEL",
-  "CFA DE LA CHAMBRE DE METIERS ET DE L'ARTISANAT",
-  "LYCEE DES METIERS",
-  "CFA UNIVERSITAIRE",
-  "CFA DU BATIMENT BTP CFA",
-  "INSTITUT DE FORMATION",
-  "FACULTE DES METIERS",
-  "CFA DE LA CCI",
-  "ECOLE SUPERIEURE DE COMMERCE",
-];
-
-export const REGION_NAMES: Record<string, string> = {
-  "01": "Guadeloupe",
-  "02": "Martinique",
-  "03": "Guyane",
-  "04": "La Réunion",
-  "06": "Mayotte",
-  "11": "Île-de-France",
-  "24": "Centre-Val de Loire",
-  "27": "Bourgogne-Franche-Comté",
-  "28": "Normandie",
-  "32": "Hauts-de-France",
-  "44": "Grand Est",
-  "52": "Pays de la Loire",
-  "53": "Bretagne",
-  "75": "Nouvelle-Aquitaine",
-  "76": "Occitanie",
-  "84": "Auvergne-Rhône-Alpes",
-  "93": "Provence-Alpes-Côte d'Azur",
-  "94": "Corse",
-};
-
-/** Landline prefix of a region (overseas regions use their own 0590.. numbers, simplified here to 09). */
-export const PHONE_PREFIX: Record<string, string> = {
-  "11": "01",
-  "24": "02",
-  "28": "02",
-  "52": "02",
-  "53": "02",
-  "27": "03",
-  "32": "03",
-  "44": "03",
-  "84": "04",
-  "93": "04",
-  "94": "04",
-  "75": "05",
-  "76": "05",
-};
-
-/** NAF -> ROME codes used by the companies importer; sub-class first, then its division. */
-const NAF_ROMES = new Map(ACTIVITIES.map((a) => [a.naf, a.romes]));
-const DIVISION_ROMES = new Map<string, string[]>();
-for (const a of ACTIVITIES) {
-  const division = a.naf.slice(0, 2);
-  const known = DIVISION_ROMES.get(division) ?? [];
-  DIVISION_ROMES.set(division, [...new Set([...known, ...a.romes])]);
-}
-
-export function romesForNaf(code: string): string[] {
-  return NAF_ROMES.get(code) ?? DIVISION_ROMES.get(code.slice(0, 2)) ?? [];
-}
-
-export function opcoForNaf(code: string): Opco | null {
-  return ACTIVITIES.find((a) => a.naf === code)?.opco ?? null;
-}

@@ -18,7 +18,7 @@ const INTRO: Record<Intention, string> = {
   refus: "le recruteur ne donne malheureusement pas suite à votre candidature.",
 };
 
-/** Reference §9.5: one notification per recruiter intention. */
+/** docs/reference/v1.md#s9-5: one notification per recruiter intention. */
 export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
   const company = d.companyName ?? "l'entreprise";
   const subject =

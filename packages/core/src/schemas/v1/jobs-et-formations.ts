@@ -41,7 +41,7 @@ export const JobsEtFormationsV1ParamsSchema = JobsEtFormationsRawSchema.superRef
   checkJobsEtFormations(raw, ctx);
 });
 
-/** DECISIONS: the default is every source, formations and matcha included. */
+/** docs/decisions/013-default-sources.md: the default is every source, formations and matcha included. */
 export function toJobsEtFormationsSources(sources: string | undefined): JobsEtFormationsSource[] {
   if (!present(sources)) return [...JOBS_ET_FORMATIONS_SOURCES];
   const asked = sources.split(",");

@@ -56,7 +56,7 @@ export const JobsV1ParamsSchema = JobsRawSchema.superRefine((raw, ctx) => {
   checkJobs(raw, ctx);
 });
 
-/** DECISIONS: the default is every source. */
+/** docs/decisions/013-default-sources.md: the default is every source. */
 export function toJobSources(sources: string | undefined): JobSourceName[] {
   if (!present(sources)) return [...JOB_SOURCES];
   const asked = sources.split(",");

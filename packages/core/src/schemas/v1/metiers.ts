@@ -11,7 +11,7 @@ export const MetiersRawSchema = z.object({
 });
 export type MetiersRaw = z.infer<typeof MetiersRawSchema>;
 
-/** At least one criterion; reported with the `missing_parameters` error key (reference §3.8). */
+/** At least one criterion; reported with the `missing_parameters` error key (docs/reference/v1.md#s3-8). */
 export const MetiersParamsSchema = MetiersRawSchema.superRefine((raw, ctx) => {
   if (![raw.title, raw.romes, raw.rncps].some((v) => present(v?.trim())))
     fail(ctx, "title", MSG.metiersNothing);

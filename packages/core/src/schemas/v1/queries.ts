@@ -14,7 +14,7 @@ export interface JobsQuery {
   insee: string | null;
   /**
    * Lower-cased OPCO. Every source applies it itself, on the company's real siret even when that siret is
-   * hidden from the caller, so no item is dropped because of who asks (DECISIONS).
+   * hidden from the caller, so no item is dropped because of who asks (docs/decisions/012-opco-filter-keeps-items.md).
    */
   opco: string | null;
   /** null for our own SPA/widget traffic without a partner caller. */
@@ -38,7 +38,7 @@ export interface TrainingsQuery {
   /** 3..7, or null for every level. */
   diplomaLevel: number | null;
   caller: string | null;
-  /** When nothing is within the radius, answer the 5 nearest trainings anywhere (reference §3.1 step 2). */
+  /** When nothing is within the radius, answer the 5 nearest trainings anywhere (docs/reference/v1.md#s3-1 step 2). */
   fallback: boolean;
 }
 
@@ -52,7 +52,7 @@ export interface TrainingsByRegionQuery {
 
 export type JobsEtFormationsQuery = JobsQuery & {
   diplomaLevel: number | null;
-  /** Default: every source, Matcha and formations included (DECISIONS). */
+  /** Default: every source, Matcha and formations included (docs/decisions/013-default-sources.md). */
   sources?: readonly JobsEtFormationsSource[];
 };
 

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { MSG } from "./messages";
 
-// The V1 rules of reference §4 as independent checks: each adds its own issue so that every failed
+// The V1 rules of docs/reference/v1.md#s4 as independent checks: each adds its own issue so that every failed
 // rule is reported together. Emptiness follows the original (an empty string counts as absent).
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -73,7 +73,7 @@ export interface GeoParams {
   radius?: string;
 }
 
-/** Coordinates are checked when either is given; radius may be absent (DECISIONS: absent or 0 = 30 km). */
+/** Coordinates are checked when either is given; radius may be absent (docs/decisions/011-radius-every-source.md: absent or 0 = 30 km). */
 export function checkGeo(raw: GeoParams, ctx: Ctx): void {
   if (!present(raw.latitude) && !present(raw.longitude)) return;
   checkCoordinate(
@@ -93,8 +93,9 @@ export function checkGeo(raw: GeoParams, ctx: Ctx): void {
   if (!present(raw.radius)) return;
   if (!isNumeric(raw.radius)) fail(ctx, "radius", MSG.radiusNaN);
   else {
-    const n = Number.parseInt(raw.radius, 10);
-    if (Number.isNaN(n) || ((n < 0 || n > 200) && n !== 20000)) fail(ctx, "radius", MSG.radiusRange);
+    // The whole number, not its integer prefix: 200.0000001 is over 200, 1e309 is Infinity.
+    const n = Number(raw.radius);
+    if (!Number.isFinite(n) || ((n < 0 || n > 200) && n !== 20000)) fail(ctx, "radius", MSG.radiusRange);
   }
 }
 
@@ -102,7 +103,7 @@ export function checkDiploma(diploma: string | undefined, ctx: Ctx): void {
   if (present(diploma) && !DIPLOMA.test(diploma)) fail(ctx, "diploma", MSG.diploma);
 }
 
-/** DECISIONS: insee is optional everywhere; when given it must be well formed (2A/2B allowed). */
+/** docs/decisions/010-optional-insee.md: insee is optional everywhere; when given it must be well formed (2A/2B allowed). */
 export function checkInsee(insee: string | undefined, ctx: Ctx): void {
   if (present(insee) && !INSEE.test(insee)) fail(ctx, "insee", MSG.inseeFormat);
 }
@@ -129,13 +130,13 @@ export function toPoint(raw: GeoParams): { latitude: number; longitude: number }
   return { latitude: Number(raw.latitude), longitude: Number(raw.longitude) };
 }
 
-/** DECISIONS: radius 0 or absent means 30 km for every source. */
+/** docs/decisions/011-radius-every-source.md: radius 0 or absent means 30 km for every source. */
 export function toRadiusKm(radius: string | undefined): number {
   const n = present(radius) ? Number(radius) : 0;
   return n > 0 ? n : DEFAULT_RADIUS_KM;
 }
 
-/** Only the first character of `diploma` is used (reference §3.1). */
+/** Only the first character of `diploma` is used (docs/reference/v1.md#s3-1). */
 export function toDiplomaLevel(diploma: string | undefined): number | null {
   return present(diploma) ? Number(diploma[0]) : null;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// api-adresse (Base Adresse Nationale) answers: a GeoJSON FeatureCollection (reference §7.3).
+// api-adresse (Base Adresse Nationale) answers: a GeoJSON FeatureCollection (docs/reference/v1.md#s7-3).
 
 export const AdresseFeatureSchema = z.object({
   type: z.literal("Feature"),

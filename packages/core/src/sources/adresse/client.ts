@@ -27,7 +27,7 @@ const UPSTREAM = "Base Adresse Nationale";
 const MAX_LIMIT = 20;
 
 /**
- * Reference §7.3: short terms (under 6 characters) look for municipalities only, and a numeric term is
+ * docs/reference/v1.md#s7-3: short terms (under 6 characters) look for municipalities only, and a numeric term is
  * a postcode prefix right-padded with zeros ("460" -> "46000"). Null when the API would refuse the term
  * (it wants 3 to 200 characters starting with a letter or a digit).
  */

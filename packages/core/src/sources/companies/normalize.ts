@@ -1,7 +1,7 @@
 import { sealEmail } from "../../crypto/email-token";
 import type { companiesTable } from "../../db/schema";
 import type { CoreConfig } from "../../deps";
-import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
+import { emptyItem, linkUrl, roundDistance, type Contact, type Item } from "../../schemas/item";
 
 export type CompanyRow = typeof companiesTable.$inferSelect;
 
@@ -33,14 +33,14 @@ export function companyToItem(
     name,
     siret: row.siret,
     size: row.trancheEffectif,
-    url: row.website,
+    url: linkUrl(row.website),
     opco: row.opco,
   };
   item.nafs = [{ code: row.codeNaf, label: row.intituleNaf }];
   return item;
 }
 
-/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (reference §5). */
+/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (docs/reference/v1.md#s5). */
 export function companyContact(config: CoreConfig, email: string | null, phone: string | null): Contact {
   const sealed = email ? sealEmail(config.secret, email) : { email: "", iv: null };
   return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null, url: null };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The three shapes of the companies file (reference §8.3), each read into one draft before validation.
+// The three shapes of the companies file (docs/reference/v1.md#s8-3), each read into one draft before validation.
 
 export interface RomeScore {
   code: string;

@@ -1,7 +1,7 @@
 import { companiesTable } from "../../db/schema";
 import { LBB_ROME_OFFSET, distanceSql } from "../../db/indexes";
 import type { CoreDeps } from "../../deps";
-import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
+import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, selectColumns } from "../../db/query/rows";
 import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
@@ -50,12 +50,11 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
   const base = { type, opco: query.opco?.toLowerCase() ?? null };
   let rows: CompanyResultRow[];
   const point = query.point;
+  const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
     // LBB entries sit on a shifted ROME axis (see rebuildSpatialIndex): the type is part of the lookup.
     const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
-    const ranges = JSON.stringify(
-      romeKeyRanges(query.romes, undefined).map(([a, b]) => [a + offset, b + offset]),
-    );
+    const ranges = JSON.stringify(romeKeyRanges(romes, undefined).map(([a, b]) => [a + offset, b + offset]));
     rows = nearest(
       (radiusKm) =>
         (
@@ -71,7 +70,7 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
   } else {
     rows = readRows<CompanyResultRow>(
       prepared(deps.db, COMPANIES_FRANCE_SQL),
-      { ...base, ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)) },
+      { ...base, ranges: JSON.stringify(romeCodeRanges(romes, undefined)) },
       companiesTable,
     );
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// France Travail "Offres d'emploi v2" payloads (reference §8.2), only the fields this service reads.
+// France Travail "Offres d'emploi v2" payloads (docs/reference/v1.md#s8-2), only the fields this service reads.
 // Unknown keys are dropped; every field the API may omit is optional. Note the real casing of
 // `appellationlibelle` (lower-case l), unlike the other camelCase fields.
 

@@ -10,7 +10,7 @@ import {
   type RawAnswer,
 } from "../upstream/http";
 
-/** France Travail "Offres d'emploi v2" settings (reference §8.2). */
+/** France Travail "Offres d'emploi v2" settings (docs/reference/v1.md#s8-2). */
 export interface OffresSettings {
   clientId: string;
   clientSecret: string;

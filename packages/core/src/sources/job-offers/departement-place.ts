@@ -1,37 +1,15 @@
-import { createRequire } from "node:module";
 import type { Db } from "../../db/client";
 import type { GeoPoint } from "../../referentials/geography";
-import { prepared } from "../../db/query/statements";
+import { getChefLieu } from "../../geo/communes";
 
 /** The chef-lieu's point of a département, by code ("75", "2A", "974"); null when unknown. */
 export type DepartementPoint = (code: string) => GeoPoint | null;
 
-interface EtalabDepartement {
-  code: string;
-  chefLieu: string;
-}
-
-let chefLieux: Map<string, string> | null = null;
-
-// The official list (@etalab/decoupage-administratif) names each département's chef-lieu commune.
-function chefLieuOf(code: string): string | undefined {
-  if (!chefLieux) {
-    const departements = createRequire(import.meta.url)(
-      "@etalab/decoupage-administratif/data/departements.json",
-    ) as EtalabDepartement[];
-    chefLieux = new Map(departements.map((d) => [d.code, d.chefLieu]));
-  }
-  return chefLieux.get(code);
-}
-
-/** Looks the chef-lieu up in the `communes` table, so its point is the one every other search uses. */
+/** The chef-lieu of the département in the `communes` referential, so its point is the one every search uses. */
 export function departementPointFinder(db: Db): DepartementPoint {
   return (code) => {
-    const insee = chefLieuOf(code.toUpperCase());
-    if (!insee) return null;
-    const row = prepared(db, "SELECT latitude, longitude FROM communes WHERE insee = ?").get(insee) as
-      GeoPoint | undefined;
-    return row ? { latitude: row.latitude, longitude: row.longitude } : null;
+    const chefLieu = getChefLieu(db, code);
+    return chefLieu ? { latitude: chefLieu.latitude, longitude: chefLieu.longitude } : null;
   };
 }
 

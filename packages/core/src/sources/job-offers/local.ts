@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { distanceSql } from "../../db/indexes";
-import { romeKeyRanges } from "../../db/query/rome-ranges";
+import { expandRomeCodes, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows } from "../../db/query/rows";
 import { nearestExact, rtreePoints, type ExactRow } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
@@ -70,10 +70,12 @@ export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers
   ORDER BY intitule COLLATE NOCASE, entreprise_nom COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
 
 /**
- * Offers of these ROME codes within `radiusKm` of `point`, nearest first (one R*Tree range query on the
- * ROME key and the bounding box, then exact haversine), or France-wide by title without a point. At most 150.
+ * Offers of these ROME codes (their parent fiche and children included) within `radiusKm` of `point`, nearest
+ * first (one R*Tree range query on the ROME key and the bounding box, then exact haversine), or France-wide by
+ * title without a point. At most 150.
  */
-export function findLocalOffers(db: Db, romes: string[], point: GeoPoint | null, radiusKm: number): Offer[] {
+export function findLocalOffers(db: Db, asked: string[], point: GeoPoint | null, radiusKm: number): Offer[] {
+  const romes = expandRomeCodes(db, asked);
   if (romes.length === 0) return [];
   const rows: OfferRow[] = point
     ? nearestExact<OfferRow & ExactRow>(
@@ -85,7 +87,7 @@ export function findLocalOffers(db: Db, romes: string[], point: GeoPoint | null,
         MAX_OFFERS,
       )
     : readRows<OfferRow>(prepared(db, JOB_OFFERS_FRANCE_SQL), {
-        codes: JSON.stringify(romes.map((r) => r.toUpperCase())),
+        codes: JSON.stringify(romes),
       });
   return rows.map(rowToOffer);
 }

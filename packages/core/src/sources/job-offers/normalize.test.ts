@@ -14,7 +14,7 @@ const [developer, support, departementOnly] = offers as [Offer, Offer, Offer];
 const REPUBLIQUE = { latitude: 48.8674, longitude: 2.3636 };
 
 describe("normalizeOffer", () => {
-  it("maps a France Travail offer to a valid peJob item (reference §5)", () => {
+  it("maps a France Travail offer to a valid peJob item (docs/reference/v1.md#s5)", () => {
     const item = normalizeOffer(developer, { centre: REPUBLIQUE, caller: null, secret: SECRET });
     expect(ItemSchema.parse(item)).toEqual(item);
     expect(item).toMatchObject({

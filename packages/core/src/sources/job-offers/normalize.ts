@@ -12,7 +12,7 @@ export const OFFER_URL_TRACKING = "?at_medium=CMP&at_campaign=labonnealternance_
 export interface NormalizeOptions {
   /** Search centre; null for a France-wide search or a detail by id. */
   centre: GeoPoint | null;
-  /** The partner caller; the siret is only given to our own front (reference §5, `company.siret`). */
+  /** The partner caller; the siret is only given to our own front (docs/reference/v1.md#s5, `company.siret`). */
   caller: string | null;
   /** Secret sealing recruiter e-mails into the opaque `contact.email` + `contact.iv` token. */
   secret: string;
@@ -23,7 +23,7 @@ export interface NormalizeOptions {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 // `courriel` is either a recruiter's address (often a named person's: personal data, never sent in clear,
-// DECISIONS "company e-mails") or France Travail's "Pour postuler, utiliser le lien suivant : <url>"
+// docs/decisions/002-email-tokens.md) or France Travail's "Pour postuler, utiliser le lien suivant : <url>"
 // instruction, which is public text and goes to `info` with the other coordinates.
 function contactOf(offer: Offer, secret: string): Contact | null {
   const c = offer.contact ?? {};
@@ -63,7 +63,7 @@ function placeOf(offer: Offer, departementPoint: DepartementPoint | undefined) {
   return { point, departement: point ? departement : null };
 }
 
-/** A France Travail offer as a V1 `peJob` item (reference §5, peJob column). */
+/** A France Travail offer as a V1 `peJob` item (docs/reference/v1.md#s5, peJob column). */
 export function normalizeOffer(
   offer: Offer,
   { centre, caller, secret, departementPoint }: NormalizeOptions,
@@ -113,7 +113,7 @@ export function normalizeOffer(
   return item;
 }
 
-/** DECISIONS sorting: distance ascending (unknown distances last), then title, then id. */
+/** docs/decisions/007-stable-distance-sort.md: distance ascending (unknown distances last), then title, then id. */
 export function compareByDistance(a: Item, b: Item): number {
   const da = a.place.distance ?? Number.POSITIVE_INFINITY;
   const db = b.place.distance ?? Number.POSITIVE_INFINITY;
@@ -121,7 +121,7 @@ export function compareByDistance(a: Item, b: Item): number {
   return compareText(a.title, b.title) || compareText(a.job?.id ?? null, b.job?.id ?? null);
 }
 
-/** DECISIONS sorting without a centre: title, then company name, then id. */
+/** docs/decisions/007-stable-distance-sort.md, without a centre: title, then company name, then id. */
 export function compareByTitle(a: Item, b: Item): number {
   return (
     compareText(a.title, b.title) ||

@@ -98,7 +98,7 @@ export function createOffresSource(
       );
       const ok = answers.flatMap((a) => (a.status === "fulfilled" ? [a.value] : []));
       const failed = answers.flatMap((a) => (a.status === "rejected" ? [a.reason as unknown] : []));
-      // Reference §6.2: a failed chunk only loses its own offers; the source fails when every chunk did.
+      // docs/reference/v1.md#s6-2: a failed chunk only loses its own offers; the source fails when every chunk did.
       if (ok.length === 0 && failed.length > 0) throw failed[0];
       if (failed.length > 0) deps.log.warn("offres: some ROME chunks failed", { failed: failed.length });
       const items = toItems(

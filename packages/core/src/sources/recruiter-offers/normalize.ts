@@ -6,7 +6,7 @@ import { companyContact } from "../companies/normalize";
 export type RecruiterRow = typeof recruitersTable.$inferSelect;
 export type RecruiterOfferRow = typeof recruiterOffersTable.$inferSelect;
 
-/** One offer of a recruiter's form as a V1 `matcha` item (one item per offer, reference §5). */
+/** One offer of a recruiter's form as a V1 `matcha` item (one item per offer, docs/reference/v1.md#s5). */
 export function recruiterOfferToItem(
   config: CoreConfig,
   recruiter: RecruiterRow,

@@ -2,7 +2,7 @@ import { distanceSql } from "../../db/indexes";
 import { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
-import { romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
+import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
 import {
   nearest,
@@ -21,7 +21,7 @@ export const MATCHA_LIMIT = 150;
 
 const COLUMNS = `${selectColumns(recruiterOffersTable, "o", "o_")}, ${selectColumns(recruitersTable, "rc", "r_")}`;
 const COMPANY_NAME = `coalesce(nullif(rc.enseigne, ''), nullif(rc.raison_sociale, ''), 'Enseigne inconnue')`;
-// The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (reference §6.4).
+// The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (docs/reference/v1.md#s6-4).
 const OPCO = `lower(coalesce(rc.opco, (SELECT op.opco FROM opcos op WHERE op.siren = substr(rc.siret, 1, 9))))`;
 const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)
   AND (@opco IS NULL OR ${OPCO} = @opco)`;
@@ -72,8 +72,9 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
   const base = { opco: query.opco?.toLowerCase() ?? null, today: today(deps) };
   let raws: (Record<string, unknown> & { distance: number | null })[];
   const point = query.point;
+  const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    const ranges = JSON.stringify(romeKeyRanges(query.romes, undefined));
+    const ranges = JSON.stringify(romeKeyRanges(romes, undefined));
     raws = nearest(
       (radiusKm) =>
         (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
@@ -93,7 +94,7 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
   } else {
     raws = readRows<(typeof raws)[number]>(prepared(deps.db, MATCHA_FRANCE_SQL), {
       ...base,
-      ranges: JSON.stringify(romeCodeRanges(query.romes, undefined)),
+      ranges: JSON.stringify(romeCodeRanges(romes, undefined)),
     });
   }
   return raws.map((raw) => matchaRowToItem(deps, raw));

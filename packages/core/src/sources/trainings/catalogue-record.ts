@@ -67,7 +67,7 @@ const establishment = (kind: "formateur" | "gestionnaire") => ({
   [`etablissement_${kind}_entreprise_raison_sociale`]: text,
 });
 
-/** One record of the catalogue (mnaFormation, reference §8.1); unknown fields are ignored. */
+/** One record of the catalogue (mnaFormation, docs/reference/v1.md#s8-1); unknown fields are ignored. */
 export const CatalogueTrainingSchema = z.object({
   cle_ministere_educatif: z
     .string({ error: "cle_ministere_educatif manquante" })

@@ -1,12 +1,12 @@
 import type { trainingsTable } from "../../db/schema";
-import { emptyItem, roundDistance, type Item } from "../../schemas/item";
+import { emptyItem, linkUrl, roundDistance, type Item } from "../../schemas/item";
 
 export type TrainingRow = typeof trainingsTable.$inferSelect;
 
 /** Region names by INSEE code, for rows whose `region` holds a code instead of the catalogue's name. */
 export type RegionNames = Readonly<Record<string, string>>;
 
-/** A training as a V1 `formation` item (reference §5); distanceKm is null without a search point. */
+/** A training as a V1 `formation` item (docs/reference/v1.md#s5); distanceKm is null without a search point. */
 export function trainingToItem(
   row: TrainingRow,
   distanceKm: number | null,
@@ -66,12 +66,12 @@ export function trainingToItem(
   item.capacity = row.capacite;
   item.createdAt = row.createdAt;
   item.lastUpdateAt = row.lastUpdateAt;
-  item.onisepUrl = row.onisepUrl;
+  item.onisepUrl = linkUrl(row.onisepUrl);
   item.romes = row.romeCodes.map((code) => ({ code, label: null }));
   return item;
 }
 
-/** Reference §7.4: the training place, else the formateur's address, else the gestionnaire's. */
+/** docs/reference/v1.md#s7-4: the training place, else the formateur's address, else the gestionnaire's. */
 export function trainingAddress(row: TrainingRow): string | null {
   if (row.lieuFormationAdresse) return spaced(row.lieuFormationAdresse, row.codePostal, row.localite);
   return (
@@ -112,7 +112,7 @@ function spaced(...parts: (string | null)[]): string {
   return parts.filter((part): part is string => Boolean(part)).join(" ");
 }
 
-/** Two trainings are one when these five fields are equal (reference §3.1 step 3). */
+/** Two trainings are one when these five fields are equal (docs/reference/v1.md#s3-1 step 3). */
 export function trainingDedupKey(row: TrainingRow): string {
   return JSON.stringify([
     row.intituleLong,

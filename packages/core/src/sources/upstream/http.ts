@@ -1,4 +1,4 @@
-/** An upstream that failed: its message and HTTP status end up in the V1 SourceError (reference §2.1). */
+/** An upstream that failed: its message and HTTP status end up in the V1 SourceError (docs/reference/v1.md#s2-1). */
 export class UpstreamError extends Error {
   readonly status: number | undefined;
   constructor(message: string, status?: number, options?: { cause?: unknown }) {

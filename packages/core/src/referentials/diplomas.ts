@@ -1,8 +1,10 @@
-// Common apprenticeship diplomas, titled like the training catalogue's `intitule_long`, with ROME codes
-// coherent with the built-in métiers. Authored for this project; CFD and RNCP codes are illustrative.
+// The diploma referential: common apprenticeship diplomas, titled like the training catalogue's
+// `intitule_long`, with the ROME 4.0 codes they lead to. One list serves the autocomplete, the métiers' RNCP
+// codes and the sample trainings, so a CFD or RNCP code always names the same diploma. Authored for this
+// project (no official file is vendored); CFD and RNCP codes are illustrative.
 import type { DiplomaLevel } from "./diploma-levels";
 
-export interface BuiltinDiploma {
+export interface Diploma {
   title: string;
   level: DiplomaLevel;
   cfd: string;
@@ -10,7 +12,7 @@ export interface BuiltinDiploma {
   romes: string[];
 }
 
-const d = (title: string, level: DiplomaLevel, cfd: string, rncp: string, romes: string): BuiltinDiploma => ({
+const d = (title: string, level: DiplomaLevel, cfd: string, rncp: string, romes: string): Diploma => ({
   title,
   level,
   cfd,
@@ -18,7 +20,7 @@ const d = (title: string, level: DiplomaLevel, cfd: string, rncp: string, romes:
   romes: romes.split(" "),
 });
 
-export const BUILTIN_DIPLOMAS: readonly BuiltinDiploma[] = [
+export const DIPLOMAS: readonly Diploma[] = [
   d("CAP BOULANGER", 3, "50022135", "RNCP37205", "D1102"),
   d("CAP PATISSIER", 3, "50022136", "RNCP37204", "D1104"),
   d("CAP CHOCOLATIER CONFISEUR", 3, "50022140", "RNCP37208", "D1104"),
@@ -337,4 +339,72 @@ export const BUILTIN_DIPLOMAS: readonly BuiltinDiploma[] = [
     "F1106 F1202 F1201",
   ),
   d("DIPLOME D'INGENIEUR SPECIALITE AGRONOMIE", 7, "17021001", "RNCP36007", "A1303 A1301"),
+  // Agriculture, sea, crafts, arts, media and education: métiers of the original's list the diplomas above
+  // leave without trainings.
+  d("CAP AGRICOLE METIERS DE L'AGRICULTURE", 3, "50321003", "RNCP35825", "A1416 A1414 A1405"),
+  d("BAC PRO CONDUITE ET GESTION DE L'ENTREPRISE VITIVINICOLE", 4, "40321005", "RNCP31250", "A1405 A1413"),
+  d("BTSA VITICULTURE-OENOLOGIE", 5, "32321004", "RNCP35851", "A1413 A1405"),
+  d("BAC PRO TECHNICIEN CONSEIL VENTE EN ANIMALERIE", 4, "40321006", "RNCP31251", "D1210 A1408 A1501"),
+  d("BTSM PECHE ET GESTION DE L'ENVIRONNEMENT MARIN", 5, "32321007", "RNCP35852", "A1415"),
+  d("CAP MATELOT", 3, "50321008", "RNCP35827", "A1415 N3103"),
+  d("CAP CONDUCTEUR D'ENGINS : TRAVAUX PUBLICS ET CARRIERES", 3, "50023217", "RNCP35281", "F1302"),
+  d("CAP ART ET TECHNIQUES DE L'HORLOGERIE", 3, "50023004", "RNCP35278", "B1604"),
+  d("CAP ASSISTANT TECHNIQUE EN INSTRUMENTS DE MUSIQUE OPTION PIANO", 3, "50023006", "RNCP35279", "B1501"),
+  d("CAP TAPISSIER-TAPISSIERE D'AMEUBLEMENT EN SIEGE", 3, "50023411", "RNCP35303", "B1806 B1401"),
+  d("CAP METIERS DE LA MODE - VETEMENT FLOU", 3, "50024111", "RNCP35304", "B1803 H2402"),
+  d("CAP MAROQUINERIE", 3, "50024406", "RNCP35305", "B1802 H2411"),
+  d("CAP METIERS DE L'ENTRETIEN DES TEXTILES OPTION B PRESSING", 3, "50024113", "RNCP35306", "D1205 K2201"),
+  d("BTS METIERS DE LA MODE - VETEMENT", 5, "32024107", "RNCP35353", "H1205 H2412 B1805"),
+  d(
+    "BAC PRO TECHNICIEN DE FABRICATION BOIS ET MATERIAUX ASSOCIES",
+    4,
+    "40023404",
+    "RNCP35442",
+    "H2201 H2202",
+  ),
+  d("BAC PRO PILOTE DE LIGNE DE PRODUCTION", 4, "40025007", "RNCP35441", "H3101 H3102"),
+  d("TITRE PROFESSIONNEL AGENT D'ENTRETIEN DU BATIMENT", 3, "56T23001", "RNCP35670", "I1203 I1201"),
+  d("TITRE PROFESSIONNEL DIAGNOSTIQUEUR IMMOBILIER", 5, "36T23001", "RNCP35671", "F1103"),
+  d("BTS METIERS DES SERVICES A L'ENVIRONNEMENT", 5, "32034402", "RNCP35361", "K2302 K2304"),
+  d("BTS PHOTOGRAPHIE", 5, "32032302", "RNCP35354", "E1201 E1203"),
+  d(
+    "BTS ETUDES DE REALISATION D'UN PROJET DE COMMUNICATION OPTION B ETUDES DE REALISATION DE PRODUITS IMPRIMES",
+    5,
+    "32032214",
+    "RNCP35362",
+    "E1302 E1303 E1308",
+  ),
+  d(
+    "BTS METIERS DE L'AUDIOVISUEL OPTION GESTION DE LA PRODUCTION",
+    5,
+    "32032108",
+    "RNCP35355",
+    "L1302 L1304",
+  ),
+  d("BTS METIERS DE L'AUDIOVISUEL OPTION METIERS DE L'IMAGE", 5, "32032109", "RNCP35355", "L1505 L1504"),
+  d("BTS METIERS DE L'AUDIOVISUEL OPTION METIERS DU SON", 5, "32032110", "RNCP35355", "L1508"),
+  d("DIPLOME DES METIERS D'ART COSTUMIER REALISATEUR", 5, "32024108", "RNCP35356", "L1502 L1501"),
+  d("BPJEPS ANIMATION SOCIALE", 4, "46X33501", "RNCP28573", "G1203 K1206 G1202"),
+  d("BPJEPS ACTIVITES DE LA FORME", 4, "46X33502", "RNCP37379", "G1204"),
+  d("DN MADE MENTION OBJET", 6, "24X20001", "RNCP35002", "H1204 B1301"),
+  d("DN MADE MENTION ESPACE", 6, "24X20002", "RNCP35003", "F1102 B1301 D1506"),
+  d("LICENCE PROFESSIONNELLE METIERS DES ACHATS", 6, "25031203", "RNCP30103", "M1101 D1401"),
+  d(
+    "LICENCE PROFESSIONNELLE MANAGEMENT DES ORGANISATIONS TOURISTIQUES ET HOTELIERES",
+    6,
+    "25033401",
+    "RNCP30102",
+    "G1403 G1402",
+  ),
+  d("DIPLOME NATIONAL SUPERIEUR PROFESSIONNEL DE MUSICIEN", 6, "26X32401", "RNCP34045", "L1202 K2105"),
+  d("MASTER METIERS DU LIVRE ET DE L'EDITION", 7, "13532002", "RNCP34041", "E1105 E1106 E1305"),
+  d("MASTER TRADUCTION ET INTERPRETATION", 7, "13513601", "RNCP34042", "E1108"),
+  d("MASTER PSYCHOLOGIE", 7, "13513501", "RNCP34043", "K1104 K1103"),
+  d(
+    "MASTER METIERS DE L'ENSEIGNEMENT, DE L'EDUCATION ET DE LA FORMATION",
+    7,
+    "13533301",
+    "RNCP34044",
+    "K2103 K2102 K2111 K2108",
+  ),
 ];

@@ -1,0 +1,116 @@
+import { TITLE_SEPARATOR } from "../db/indexes";
+
+// Ranking of the métier autocomplete. FTS5 finds the candidates (any word, as a prefix or a stem); bm25 alone
+// would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
+// ordered by how they match: exact label, label prefix, exact job title, job title prefix, every word in the
+// label, every word in one job title, every word in the keywords (job titles of the files, diplomas); then
+// by the closeness of the label's words to the query's, the number of job titles that match, the number of
+// job titles (the broader métier), and bm25.
+
+// The index columns are folded already (foldText): their words are runs of letters and digits.
+const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+// A métier's job titles, split into words once: they only change when the index is rebuilt, and an
+// autocomplete request compares every candidate's.
+interface Title {
+  words: string[];
+  text: string;
+}
+const parsedTitles = new Map<string, Title[]>();
+function titlesOf(appellations: string): Title[] {
+  let titles = parsedTitles.get(appellations);
+  if (!titles) {
+    titles = appellations
+      .split(TITLE_SEPARATOR)
+      .map(wordsOf)
+      .filter((words) => words.length > 0)
+      .map((words) => ({ words, text: words.join(" ") }));
+    if (parsedTitles.size >= 2000) parsedTitles.clear();
+    parsedTitles.set(appellations, titles);
+  }
+  return titles;
+}
+
+/** A candidate as the autocomplete reads it: its folded label and job titles (`metiers_fts` columns). */
+export interface MetierCandidate {
+  folded: string;
+  appellations: string;
+  keywords: string;
+  /** bm25 rank, lower is better */
+  rank: number;
+}
+
+/** The stem searched for a long word: "oenologie" -> "oenolo" finds "oenologue". */
+export function stemOf(token: string): string | null {
+  return token.length >= 7 ? token.slice(0, Math.max(5, Math.round(token.length * 0.6))) : null;
+}
+
+/** An FTS5 query for any of the words, each as a prefix or, when long, its stem; null when none is left. */
+export function candidateQuery(tokens: readonly string[]): string | null {
+  const terms = [
+    ...new Set(tokens.flatMap((token) => [token, stemOf(token)]).filter((t): t is string => !!t)),
+  ];
+  return terms.length === 0 ? null : terms.map((t) => `"${t}"*`).join(" OR ");
+}
+
+const startsEvery = (words: readonly string[], query: readonly string[]) =>
+  query.every((q) => words.some((w) => w.startsWith(q)));
+
+const commonPrefix = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+interface Scored<T> {
+  item: T;
+  tier: number;
+  closeness: number;
+  hits: number;
+  titles: number;
+  rank: number;
+}
+
+/** The candidates, best first (see above); `tokens` are the query's folded words. */
+export function rankMetiers<T extends MetierCandidate>(
+  tokens: readonly string[],
+  candidates: readonly T[],
+): T[] {
+  const phrase = tokens.join(" ");
+  const stems = tokens.map((t) => stemOf(t) ?? t);
+  const scored = candidates.map((item): Scored<T> => {
+    const label = wordsOf(item.folded);
+    const labelText = label.join(" ");
+    const titles = titlesOf(item.appellations);
+    const tiers = [
+      labelText === phrase,
+      labelText.startsWith(phrase),
+      titles.some((t) => t.text === phrase),
+      titles.some((t) => t.text.startsWith(phrase)),
+      startsEvery(label, tokens),
+      titles.some((t) => startsEvery(t.words, tokens)),
+      startsEvery(wordsOf(item.keywords), tokens),
+      startsEvery(label, stems),
+    ];
+    const tier = tiers.indexOf(true);
+    const closeness = Math.max(0, ...label.flatMap((w) => tokens.map((t) => commonPrefix(w, t))));
+    return {
+      item,
+      tier: tier < 0 ? tiers.length : tier,
+      closeness: closeness >= 4 ? closeness : 0,
+      hits: titles.filter((t) => startsEvery(t.words, stems)).length,
+      titles: titles.length,
+      rank: item.rank,
+    };
+  });
+  return scored
+    .sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        b.closeness - a.closeness ||
+        b.hits - a.hits ||
+        b.titles - a.titles ||
+        a.rank - b.rank,
+    )
+    .map((s) => s.item);
+}
