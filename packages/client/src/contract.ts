@@ -18,6 +18,7 @@ export const APPLICATION_ERROR_KEYS = [
   "not_found",
   "données de réponse invalides",
   "intention_already_recorded",
+  "reponse_deja_donnee",
   "error_sending_message",
   "invalid_payload",
   "unauthorized",
@@ -152,6 +153,7 @@ export type IntentionContext = {
   companyName: string | null;
   jobTitle: string | null;
   alreadyRecorded: boolean;
+  recorded: { intention: "entretien" | "ne_sais_pas" | "refus"; date: string | null } | null;
   expiresAt: string;
 };
 

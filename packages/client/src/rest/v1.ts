@@ -138,7 +138,7 @@ export interface paths {
           radius?: string;
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
           /** @description Ignoré (compatibilité). */
           rncps?: string;
@@ -216,7 +216,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
         header?: never;
@@ -314,7 +314,7 @@ export interface paths {
           departement?: string;
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
         header?: never;
@@ -405,7 +405,7 @@ export interface paths {
           sources?: string;
           /** @description Ne garder que les entreprises de cet OPCO. */
           opco?: string;
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
@@ -481,7 +481,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
         header?: never;
@@ -568,7 +568,7 @@ export interface paths {
         query?: {
           /** @description Type d'entreprise : lba (par défaut) ou lbb. */
           type?: string;
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
         header?: never;
@@ -653,7 +653,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
         header?: never;
@@ -755,7 +755,7 @@ export interface paths {
           sources?: string;
           /** @description Ne garder que les entreprises de cet OPCO. */
           opco?: string;
-          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société. */
+          /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
@@ -2929,27 +2929,27 @@ export interface components {
     };
     ApplicationRequest: {
       /**
-       * @description E-mail du candidat
+       * @description E-mail du candidat (254 caractères au plus)
        * @example camille.martin@example.org
        */
       applicant_email: string;
       /**
-       * @description Prénom (50 caractères max.)
+       * @description Prénom (50 caractères au plus)
        * @example Camille
        */
       applicant_first_name: string;
       /**
-       * @description Nom (50 caractères max.)
+       * @description Nom (50 caractères au plus)
        * @example Martin
        */
       applicant_last_name: string;
       /**
-       * @description Téléphone français, 10 chiffres (+33 accepté)
+       * @description Téléphone français, 10 chiffres (+33 accepté) (30 caractères au plus)
        * @example 0612345678
        */
       applicant_phone: string;
       /**
-       * @description Nom du CV, terminant par .pdf ou .docx
+       * @description Nom du CV, terminant par .pdf ou .docx (255 caractères au plus)
        * @example cv.pdf
        */
       applicant_file_name: string;
@@ -2958,28 +2958,28 @@ export interface components {
        * @example data:application/pdf;base64,JVBERi0xLjQK...
        */
       applicant_file_content: string;
-      /** @description Jeton opaque `contact.email` d'un résultat de recherche */
+      /** @description Jeton opaque `contact.email` d'un résultat de recherche (1024 caractères au plus) */
       company_email: string;
-      /** @description `contact.iv` du même résultat */
+      /** @description `contact.iv` du même résultat (64 caractères au plus) */
       iv: string;
       /** @enum {string} */
       company_type: "lba" | "lbb" | "matcha";
-      /** @description Siret (informatif) */
+      /** @description Siret (informatif) (50 caractères au plus) */
       company_siret?: string;
-      /** @description Raison sociale (informatif) */
+      /** @description Raison sociale (informatif) (250 caractères au plus) */
       company_name?: string;
-      /** @description Adresse (informatif) */
+      /** @description Adresse (informatif) (500 caractères au plus) */
       company_address?: string;
-      /** @description Libellé NAF (informatif) */
+      /** @description Libellé NAF (informatif) (250 caractères au plus) */
       company_naf?: string;
-      /** @description Identifiant de l'offre (matcha) */
+      /** @description Identifiant de l'offre (matcha) (100 caractères au plus) */
       job_id?: string;
-      /** @description Intitulé de l'offre (matcha) */
+      /** @description Intitulé de l'offre (matcha) (250 caractères au plus) */
       job_title?: string;
-      /** @description Lettre de motivation */
+      /** @description Lettre de motivation (10000 caractères au plus) */
       message?: string;
       /**
-       * @description Identifiant du partenaire appelant (obligatoire sur /api/V1)
+       * @description Identifiant du partenaire appelant (obligatoire sur /api/V1) (250 caractères au plus)
        * @example contact@partenaire.fr mon-service
        */
       caller?: string;
