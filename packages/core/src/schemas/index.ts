@@ -4,3 +4,4 @@ export * from "./sources";
 export * from "./widget";
 export * from "./application-errors";
 export * from "./contact";
+export * from "./application-limits";
