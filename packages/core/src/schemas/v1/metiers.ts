@@ -6,8 +6,9 @@ import { TRAININGS_MAX_ROMES, SITE_MAX_ROMES } from "./formations";
 
 export const MetiersRawSchema = z.object({
   title: param("Début du libellé d'un métier ; chaque mot est cherché comme préfixe.", "boulang"),
-  romes: param("Codes ROME séparés par des virgules.", "D1102"),
-  rncps: param("Codes RNCP séparés par des virgules.", "RNCP37873"),
+  // Examples only on title: the criteria narrow each other, and the explorer fills in every example.
+  romes: param("Codes ROME séparés par des virgules (ex. D1102)."),
+  rncps: param("Codes RNCP séparés par des virgules (ex. RNCP37873)."),
 });
 export type MetiersRaw = z.infer<typeof MetiersRawSchema>;
 
