@@ -13,7 +13,9 @@ export const getCompanyRoute = operationRoute(jobsOperations.company, {
   summary: "Une entreprise (lba ou lbb) par son SIRET",
   request: {
     params: z.object({
-      siret: z.string().openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.companySiret }),
+      siret: z
+        .string()
+        .openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.companySiret }),
     }),
     query: CompanyParamsSchema,
   },

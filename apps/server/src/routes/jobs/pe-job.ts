@@ -12,7 +12,9 @@ export const getPeJobRoute = operationRoute(jobsOperations.peJob, {
   tags: ["Emplois"],
   summary: "Une offre France Travail par son identifiant",
   request: {
-    params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" }, example: EXPLORER_EXAMPLES.peJobId }) }),
+    params: z.object({
+      id: z.string().openapi({ param: { name: "id", in: "path" }, example: EXPLORER_EXAMPLES.peJobId }),
+    }),
     query: DetailParamsSchema,
   },
   responses: { 200: ok(PeJobsAnswerSchema, "L'offre.") },

@@ -26,7 +26,9 @@ export const metiersParEtablissementRoute = operationRoute(metiersOperations.byT
   summary: "Métiers des formations d'un établissement (SIRET du formateur)",
   request: {
     params: z.object({
-      siret: z.string().openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.establishmentSiret }),
+      siret: z
+        .string()
+        .openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.establishmentSiret }),
     }),
   },
   responses: { 200: ok(MetierNamesSchema, "Métiers.") },
