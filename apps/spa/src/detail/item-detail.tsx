@@ -2,7 +2,7 @@ import type { Item } from "@lba/core/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { api } from "../api/client";
-import { looksLikeEmail } from "../lib/contact-check";
+import { firstWebLink, looksLikeEmail } from "../lib/contact-check";
 import { levelLabel } from "../lib/diploma-levels";
 import { formatDate, formatDistance } from "../lib/format";
 import { canApply } from "../lib/item-identity";
@@ -65,8 +65,9 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
   const phone = item.contact?.phone ?? null;
   // Only trainings carry a plain address; every other type's contact.email is a sealed token.
   const plainEmail = item.ideaType === "formation" ? item.contact?.email : null;
-  const applyLink = item.ideaType === "peJob" ? (item.contact?.url ?? null) : null;
   const howToApply = item.ideaType === "peJob" ? (item.contact?.info ?? null) : null;
+  // The offer's apply link: the one France Travail gives, else the first web address of its coordinates.
+  const applyLink = item.ideaType === "peJob" ? (item.contact?.url ?? firstWebLink(howToApply)) : null;
   const isTraining = item.ideaType === "formation";
   const contacts = useQuery({
     queryKey: ["formations.contacts", item.id],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
+import { firstWebLink, looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
 
 describe("normalizeFrenchPhone", () => {
   it("accepts spaced, dotted and international French numbers as 10 digits", () => {
@@ -38,5 +38,18 @@ describe("one e-mail rule with the server", () => {
       expect(looksLikeEmail(address), address).toBe(isValidEmail(address));
     expect(looksLikeEmail("élodie.martin@example.fr")).toBe(false);
     expect(looksLikeEmail("elodie.martin@example.fr")).toBe(true);
+  });
+});
+
+describe("firstWebLink", () => {
+  it("finds the apply link among a France Travail offer's coordinates, without the sentence's end", () => {
+    expect(firstWebLink("Postulez sur https://aux-delices.example.com/candidature.")).toBe(
+      "https://aux-delices.example.com/candidature",
+    );
+    expect(firstWebLink("M. Martin\nhttp://rh.example.fr/offre?id=3 (avant le 12)")).toBe(
+      "http://rh.example.fr/offre?id=3",
+    );
+    expect(firstWebLink("Envoyer un CV à l'accueil")).toBeNull();
+    expect(firstWebLink(null)).toBeNull();
   });
 });

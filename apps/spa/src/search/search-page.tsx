@@ -26,6 +26,7 @@ import {
   orderJobs,
   TRAININGS_ERROR,
 } from "../results/ordering";
+import { takeResultsFocus } from "./results-focus";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
 import { useListPlace } from "./use-list-place";
@@ -51,7 +52,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const formWrapRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLElement>(null);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
-  const focusResults = useRef(false);
+  const focusResults = useRef(takeResultsFocus());
 
   const urlFor = (c: SearchCriteria, v: ViewState) => searchUrl(pathname, c, v, search);
   const go = (c: SearchCriteria, v: ViewState, replace = false) => navigate(urlFor(c, v), { replace });
