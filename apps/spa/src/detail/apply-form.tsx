@@ -1,6 +1,6 @@
 import { APPLICATION_FIELD_MAX, type Item } from "@lba/core/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { ApplicationInput } from "../api/types";
 import { aupresDe, withDe } from "@lba/core/referentials";
@@ -44,6 +44,7 @@ export function ApplyForm({
   const [cv, setCv] = useState<Cv | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const [focusRefused, setFocusRefused] = useState(0);
   const [keyFor] = useState(() => submissionKeys());
   const send = useMutation({
     // The widgets watch this key to tell the host page an application was sent.
@@ -58,11 +59,14 @@ export function ApplyForm({
       const onFields = applyFieldErrors(error);
       if (Object.keys(onFields).length === 0) return;
       setErrors((e) => ({ ...e, ...onFields }));
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(),
-      );
+      setFocusRefused((n) => n + 1);
     },
   });
+  // Once the answer is rendered, the focus goes to the refused field (the disabled button dropped it meanwhile).
+  useEffect(() => {
+    if (focusRefused > 0 && !send.isPending)
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [focusRefused, send.isPending]);
 
   if (send.isSuccess) {
     return (
