@@ -342,4 +342,87 @@ describe("issue 14 on the search site", () => {
       await page.close();
     });
   }
+
+  /** Every marker and cluster the map shows lies inside its visible area. */
+  async function markersInsideMap(page: Page): Promise<{ shown: number; outside: number; size: number }> {
+    return page.evaluate(() => {
+      const canvas = document.querySelector(".map__canvas");
+      const box = canvas?.getBoundingClientRect();
+      const marks = [...document.querySelectorAll(".map__canvas .map-pin, .map__canvas .marker-cluster")];
+      const outside = marks.filter((m) => {
+        const r = m.getBoundingClientRect();
+        const cx = (r.left + r.right) / 2;
+        const cy = (r.top + r.bottom) / 2;
+        return !box || cx < box.left || cx > box.right || cy < box.top || cy > box.bottom;
+      }).length;
+      return { shown: marks.length, outside, size: box ? box.width * box.height : 0 };
+    });
+  }
+
+  for (const [town, where] of [
+    ["Lyon 69003", "lat=45.7597&lon=4.8422&insee=69383&zipcode=69003&address=Lyon%2069003"],
+    ["Ajaccio", "lat=41.9192&lon=8.7386&insee=2A004&zipcode=20000&address=Ajaccio"],
+    ["Fort-de-France", "lat=14.6161&lon=-61.0588&insee=97209&zipcode=97200&address=Fort-de-France"],
+  ] as const) {
+    it(`2. sizes and fits the mobile map to the results when it is shown from the list (${town})`, async () => {
+      problems = [];
+      const page = await newPage(mobile);
+      await page.goto(
+        `${server.origin}/recherche-apprentissage?romes=${BAKERY}&job_name=Boulangerie&${where}&radius=60`,
+      );
+      await resultCounts(page);
+      await page.getByRole("button", { name: "Afficher la carte" }).click();
+      await page.waitForURL(/display=map/);
+      await poll(async () => (await markersInsideMap(page)).shown).toBeGreaterThan(0);
+      await poll(() => markersInsideMap(page)).toMatchObject({ outside: 0 });
+      expect((await markersInsideMap(page)).size).toBeGreaterThan(375 * 300);
+      await page.locator(".map-search-point").first().waitFor();
+      await expectAccessible(page, `mobile map (${town})`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("3. draws the départements, the search point, the radius, a legend and coloured clusters, in one tab stop", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    const outlines: string[] = [];
+    page.on("response", (response) => {
+      if (/departements-[\w-]+\.json$/.test(response.url())) outlines.push(response.url());
+    });
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    // The outlines: a separate asset (the initial JS budget is checked by measure-weight), mainland and DROM.
+    await poll(() => outlines.length).toBe(1);
+    const departements = (await (await fetch(outlines[0] ?? "")).json()) as Array<{ code: string }>;
+    expect(departements.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["01", "2A", "2B", "75", "971", "972", "973", "974", "976"]),
+    );
+    // Drawn once, in place of the hand-drawn sketch.
+    await poll(() => page.locator(".map__canvas path.map-departements").count()).toBe(1);
+    await page.locator(".map__canvas .map-search-point").waitFor();
+    expect(await page.locator(".map__canvas path[stroke-dasharray]").count()).toBe(1);
+    const legend = page.getByRole("list", { name: "Légende de la carte" });
+    expect(await legend.textContent()).toContain("Formations");
+    expect(await legend.textContent()).toContain("Entreprises et offres");
+    expect(await legend.textContent()).toContain("rayon de 30 km");
+    const kinds = await page
+      .locator(".map__canvas .marker-cluster")
+      .evaluateAll((els) => els.map((el) => /marker-cluster--(\w+)/.exec(el.className)?.[1] ?? ""));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(["training", "job", "mixed"]).toContain(kind);
+
+    // Keyboard: the map is one tab stop (its own "Rechercher dans cette zone" button aside).
+    const inMap = await page.evaluate(
+      () =>
+        [
+          ...document.querySelectorAll<HTMLElement>(".map-pane [tabindex], .map-pane a, .map-pane button"),
+        ].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.offsetParent !== null)
+          .length,
+    );
+    expect(inMap).toBeLessThanOrEqual(2);
+    await expectAccessible(page, "map with outlines");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

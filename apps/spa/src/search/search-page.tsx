@@ -9,6 +9,7 @@ import { plural } from "../lib/format";
 import { itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
 import {
+  EXTENDED_RADIUS,
   hasPoint,
   jobsInput,
   readCriteria,
@@ -412,6 +413,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 selectedKey={selectedItem ? itemKey(selectedItem) : null}
                 hoveredKey={hovered}
                 centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
+                radiusKm={
+                  view.extended || criteria.radius === EXTENDED_RADIUS ? null : Number(criteria.radius)
+                }
                 onSelect={(item) => go(criteria, viewOf(item))}
                 onSearchHere={(lat, lon) => void searchHere(lat, lon)}
               />
