@@ -167,6 +167,18 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("13. links the API explorer from the footer, at an address that answers", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/`);
+    const link = page.getByRole("contentinfo").getByRole("link", { name: "API" });
+    expect(await link.getAttribute("href")).toBe("/api-docs");
+    await link.click();
+    await page.waitForURL(/\/api-docs$/);
+    expect((await fetch(`${server.origin}/api-docs`)).status).toBe(200);
+    await page.close();
+  });
+
   it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
     problems = [];
     const page = await newPage(desktop);

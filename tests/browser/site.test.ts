@@ -316,6 +316,8 @@ describe("the search site", () => {
     await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    // The confirmation e-mail carries no attachment: the success screen does not promise one (issue 14).
+    expect(await page.getByText(/confirmation.*avec votre CV/).count()).toBe(0);
     await page.unroute("**/api/trpc/application.send**");
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);

@@ -168,7 +168,7 @@ describe("the site's searches for a métier with many ROME codes", () => {
 
   it("return the trainings and companies of every code in one call, nearest first", async () => {
     const { deps } = manyCodes();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     const romes = CODES.join(",");
     const trainings = await caller.formations.search({ romes, ...POINT });
     expect(trainings.results).toHaveLength(30);
@@ -191,7 +191,7 @@ describe("the site's searches for a métier with many ROME codes", () => {
 
   it("refuse more than SITE_MAX_ROMES codes", async () => {
     const { deps } = manyCodes();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     const romes = Array.from({ length: SITE_MAX_ROMES + 1 }, (_, i) => `A${1000 + i}`).join(",");
     await expect(caller.formations.search({ romes })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -200,7 +200,7 @@ describe("the site's searches for a métier with many ROME codes", () => {
 describe("metiers.forRomes", () => {
   it("names the métier of codes given alone, or none", async () => {
     const { deps } = testApp({}, createReferentialTestDb());
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     expect((await caller.metiers.forRomes({ romes: "D1102" })).metier?.label).toBe(
       "Boulangerie, pâtisserie, chocolaterie",
     );
