@@ -338,7 +338,7 @@ if (write) {
     "<!-- bench:start (written by npm run bench) -->",
     "",
     `Last run: \`${command}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty ? " with uncommitted changes" : ""}.`,
-    ...lines,
+    ...lines.map((line) => line.replace(/^## /, "### ")),
     "",
     "<!-- bench:end -->",
   ].join("\n");
