@@ -45,7 +45,7 @@ function fileIn(root: string, urlPath: string): string | null {
 }
 
 interface StaticFile {
-  body: Buffer;
+  body: Bytes;
   type: string;
   /** Weak: every encoding of the file is the same content. */
   etag: string;
@@ -61,7 +61,8 @@ async function load(path: string): Promise<StaticFile> {
   const mtimeMs = statSync(path).mtimeMs;
   const known = files.get(path);
   if (known && known.mtimeMs === mtimeMs) return known;
-  const body = await readFile(path);
+  // readFile's buffer is never shared: typed as the Uint8Array<ArrayBuffer> a Response body takes.
+  const body = (await readFile(path)) as Bytes;
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
   const type = TYPES[extname(path)] ?? "application/octet-stream";
   const file: StaticFile = { body, type, etag: `W/"${hash}"`, mtimeMs, encoded: {} };
