@@ -8,18 +8,21 @@ import {
   radiusParam,
   romeDomainParam,
   romesParam,
+  scopeParams,
 } from "./params";
 import {
   checkCaller,
   checkDiploma,
   checkGeo,
   checkRomesOrDomain,
+  checkScope,
   present,
   toDiplomaLevel,
   toOptional,
   toPoint,
   toRadiusKm,
   toRomes,
+  withScope,
 } from "./rules";
 import type { TrainingsQuery } from "./queries";
 
@@ -35,6 +38,7 @@ export const FormationsRawSchema = z.object({
   caller: callerParam,
   rncps: param("Ignoré (compatibilité)."),
   opco: param("Ignoré pour les formations (compatibilité)."),
+  ...scopeParams,
 });
 export type FormationsRaw = z.infer<typeof FormationsRawSchema>;
 
@@ -42,6 +46,7 @@ function checkFormations(raw: FormationsRaw, ctx: z.core.$RefinementCtx<Formatio
   checkRomesOrDomain(raw.romes, raw.romeDomain, TRAININGS_MAX_ROMES, ctx);
   checkGeo(raw, ctx);
   checkDiploma(raw.diploma, ctx);
+  checkScope(raw, ctx);
 }
 
 /** First-party (tRPC) parameters: caller optional. */
@@ -62,6 +67,7 @@ export function toTrainingsQuery(raw: FormationsRaw): TrainingsQuery {
     diplomaLevel: toDiplomaLevel(raw.diploma),
     caller: toOptional(raw.caller),
     fallback: true,
+    ...withScope(raw),
   };
 }
 

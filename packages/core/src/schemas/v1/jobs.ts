@@ -8,8 +8,10 @@ import {
   longitudeParam,
   opcoParam,
   param,
+  populationParam,
   radiusParam,
   romesParam,
+  scopeParams,
 } from "./params";
 import type { JobsSearchQuery } from "./queries";
 import {
@@ -17,12 +19,14 @@ import {
   checkGeo,
   checkInsee,
   checkRomes,
+  checkScope,
   checkSources,
   present,
   toOptional,
   toPoint,
   toRadiusKm,
   toRomes,
+  withScope,
 } from "./rules";
 
 export const JOBS_MAX_ROMES = 15;
@@ -40,6 +44,8 @@ export const JobsRawSchema = z.object({
   opco: opcoParam,
   caller: callerParam,
   zipcode: param("Ignoré (compatibilité)."),
+  ...scopeParams,
+  population: populationParam,
 });
 export type JobsRaw = z.infer<typeof JobsRawSchema>;
 
@@ -48,6 +54,7 @@ function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>): void {
   checkGeo(raw, ctx);
   checkInsee(raw.insee, ctx);
   checkSources(raw.sources, JOB_SOURCES, MSG.jobSources, ctx);
+  checkScope(raw, ctx);
 }
 
 export const JobsParamsSchema = JobsRawSchema.superRefine(checkJobs);
@@ -73,6 +80,7 @@ export function toJobsQuery(raw: JobsRaw): JobsSearchQuery {
     opco: toOptional(raw.opco)?.toLowerCase() ?? null,
     caller: toOptional(raw.caller),
     sources: toJobSources(raw.sources),
+    ...withScope(raw),
   };
 }
 
