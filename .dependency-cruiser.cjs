@@ -1,7 +1,8 @@
 // Import rules of the layers (npm run lint runs them; README "How the code is laid out").
 const CORE = "^packages/core/src";
 // Tests sit beside their subject and may reach any layer (and the testing module); cycles are checked everywhere.
-const NOT_TESTS = "\\.test\\.tsx?$";
+// Tests, and the probes a test runs in a fresh process (*.probe.ts).
+const NOT_TESTS = "\\.(test|probe)\\.tsx?$";
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -82,10 +83,35 @@ module.exports = {
       from: { path: "^apps/embed/src/" },
       to: { pathNot: ["^apps/embed/src/", `${CORE}/schemas/widget\\.ts$`] },
     },
+    {
+      name: "client-is-standalone",
+      severity: "error",
+      comment:
+        "@lba/client ships alone: its sources import each other and the tRPC client, never the server or core " +
+        "(their types reach it through the generated src/contract.ts).",
+      from: { path: "^packages/client/src/" },
+      to: { pathNot: ["^packages/client/src/", "node_modules/@trpc/(client|server)/"] },
+    },
+    {
+      name: "client-takes-only-types-from-trpc-server",
+      severity: "error",
+      comment: "The tRPC server package gives the client its types; its runtime stays out of the bundle.",
+      from: { path: "^packages/client/src/" },
+      to: { path: "node_modules/@trpc/server/", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "examples-are-integrators",
+      severity: "error",
+      comment:
+        "The examples use the packages as an integrator would (@lba/client as built), never our sources.",
+      from: { path: "^examples/" },
+      to: { path: ["^apps/", "^packages/[^/]+/src/"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(dist|node_modules)/" },
+    // npm packages stay in the graph (not followed), so that rules naming node_modules/<package>/ can fire.
+    exclude: { path: "(^|/)dist/" },
     tsConfig: { fileName: "tsconfig.depcruise.json" },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

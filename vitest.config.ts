@@ -6,11 +6,29 @@ export default defineConfig({
       { test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "server", root: "apps/server", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "spa", root: "apps/spa", include: ["src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "client",
+          root: "packages/client",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 120_000,
+        },
+      },
       { test: { name: "layers", root: "tests/layers", include: ["**/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "browser",
           root: "tests/browser",
+          include: ["**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "examples",
+          root: "tests/examples",
           include: ["**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -69,6 +69,7 @@ const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "apps/server/dist/
     DATABASE_PATH: databasePath,
     NODE_ENV: "production",
     LBA_SECRET: "bench-secret-bench-secret-bench-secret",
+    MAIL_TRANSPORT: "outbox",
     RATE_LIMIT_ENABLED: "false",
     BENCH_BASELINE: "1",
     LOG_LEVEL: "error",

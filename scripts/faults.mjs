@@ -1,6 +1,9 @@
 // `node scripts/faults.mjs [--rounds 3]`: fault injection against the built server on loopback, with throwaway
-// databases. 1) SIGKILL in the middle of a burst of applications, restart: the database opens, integrity_check is ok,
-// every application answered "ok" is stored once with its two e-mails, no application row lacks its e-mails.
+// databases. 1) SIGKILL in the middle of a burst of applications (outbox transport, then a fake Postmark that
+// answers after a delay, so that kills land while e-mails are being sent), restart, retry what got no answer with
+// the same Idempotency-Key: the database opens, integrity_check is ok, every company e-mail sent has its application
+// row (its reply links work), every application answered "ok" is stored once, and retries never send again an
+// application whose send was known to have succeeded.
 // 2) SIGKILL of a catalogue sync (slow fake catalogue) at several moments, the swap included: the trainings are
 // either all the old ones or all the new ones. 3) France Travail hanging or answering 500: /api/V1/jobs answers
 // within its deadline with peJobs as a source error. Prints a JSON report; exit code 1 when a check fails.
@@ -13,6 +16,8 @@ import Database from "better-sqlite3";
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1] ?? 3) || 3;
+// The fake Postmark answers this long after it received a message: kills land while e-mails are being sent.
+const POSTMARK_DELAY_MS = 300;
 const REPO = resolve(new URL("..", import.meta.url).pathname);
 const entry = join(REPO, "apps/server/dist/index.js");
 if (!existsSync(entry)) throw new Error("Build first: npm run build");
@@ -31,6 +36,7 @@ function startServer(dbPath, env = {}) {
       ...process.env,
       NODE_ENV: "production",
       LBA_SECRET: "faults-secret-faults-secret-faults-0000",
+      MAIL_TRANSPORT: "outbox",
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
@@ -110,11 +116,55 @@ async function post(origin, body, key) {
   }
 }
 
-async function applicationsUnderSigkill() {
-  const dbPath = join(dir, "applications.sqlite");
-  let server = await startServer(dbPath);
+/** The application a company e-mail's reply links point to (the public id in the signed token's payload). */
+function applicationOfMail(text) {
+  const token = /formulaire-intention\?token=([^\s"<]+)/.exec(text ?? "")?.[1];
+  if (!token) return null;
+  try {
+    return JSON.parse(Buffer.from(decodeURIComponent(token).split(".")[0], "base64url").toString("utf8")).a;
+  } catch {
+    return null;
+  }
+}
+
+/** A Postmark stand-in that records every message when it arrives and answers `delayMs` later. */
+async function slowPostmark(delayMs) {
+  const received = [];
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      const messageId = `pm-${received.length + 1}`;
+      received.push({ messageId, to: body.To, tag: body.Tag, text: body.TextBody });
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            To: body.To,
+            SubmittedAt: new Date().toISOString(),
+            MessageID: messageId,
+            ErrorCode: 0,
+            Message: "OK",
+          }),
+        );
+      }, delayMs);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { server, received, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * Bursts of applications, each cut by a SIGKILL and followed by a restart on the same file; then the unanswered
+ * ones are retried with their Idempotency-Key. `companyMails()` lists the company e-mails that left the server.
+ */
+async function applicationsUnderSigkill({ name, env = {}, companyMails }) {
+  const dbPath = join(dir, `${name}.sqlite`);
+  let server = await startServer(dbPath, env);
   const targets = await contacts(server.origin);
-  if (!check(targets.length > 0, "no sealed contact found")) return {};
+  if (!check(targets.length > 0, `${name}: no sealed contact found`)) return {};
   const answeredOk = new Set();
   const unanswered = [];
   const statuses = {};
@@ -141,13 +191,35 @@ async function applicationsUnderSigkill() {
     await server.exited;
     await burst;
     // Restart on the same file: it must open, migrate (nothing to do) and serve.
-    server = await startServer(dbPath);
+    server = await startServer(dbPath, env);
     check(
       (await fetch(`${server.origin}/api/ready`)).status === 200,
-      `round ${round}: not ready after restart`,
+      `${name} round ${round}: not ready after restart`,
     );
   }
+  await stop(server);
+
+  // Before the retries: which applications are known sent, and how many company e-mails each already has.
+  const mailsPerApplication = () => {
+    const counts = new Map();
+    for (const mail of companyMails()) {
+      const id = applicationOfMail(mail.text);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const snapshot = new Database(dbPath, { readonly: true });
+  const statusBefore = new Map(
+    snapshot
+      .prepare("SELECT public_id, send_status FROM applications")
+      .all()
+      .map((r) => [r.public_id, r.send_status]),
+  );
+  snapshot.close();
+  const mailsBefore = mailsPerApplication();
+
   // A client retries what got no answer, with the same Idempotency-Key.
+  server = await startServer(dbPath, env);
   const retries = {};
   for (const { body, key, applicant } of unanswered) {
     const result = await post(server.origin, body, key);
@@ -158,26 +230,44 @@ async function applicationsUnderSigkill() {
   await stop(server);
 
   const { db, integrity } = openDb(dbPath);
-  check(integrity === "ok", `applications db integrity: ${integrity}`);
+  check(integrity === "ok", `${name}: db integrity ${integrity}`);
   const missing = [...answeredOk].filter(
     (a) => db.prepare("SELECT count(*) AS n FROM applications WHERE applicant_email = ?").get(a).n !== 1,
   );
-  check(missing.length === 0, `${missing.length} applications answered ok but not stored exactly once`);
-  const rows = db.prepare("SELECT * FROM applications WHERE applicant_email LIKE 'crash-%'").all();
-  const incomplete = rows.filter(
-    (r) =>
-      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_company_message_id).n !==
-        1 ||
-      db.prepare("SELECT count(*) AS n FROM outbox WHERE message_id = ?").get(r.to_applicant_message_id).n !==
-        1,
+  check(
+    missing.length === 0,
+    `${name}: ${missing.length} applications answered ok but not stored exactly once`,
   );
-  check(incomplete.length === 0, `${incomplete.length} stored applications lack one of their e-mails`);
-  const orphanMails = db
-    .prepare(
-      "SELECT count(*) AS n FROM outbox WHERE tag = 'application-company' AND message_id NOT IN (SELECT to_company_message_id FROM applications WHERE to_company_message_id IS NOT NULL)",
-    )
-    .get().n;
+  const rows = db.prepare("SELECT * FROM applications WHERE applicant_email LIKE 'crash-%'").all();
+  const byId = new Map(rows.map((r) => [r.public_id, r]));
+  const mailsAfter = mailsPerApplication();
+  const orphanMails = [...mailsAfter].filter(([id]) => !byId.has(id)).reduce((n, [, c]) => n + c, 0);
+  check(orphanMails === 0, `${name}: ${orphanMails} company e-mails without their application row`);
+  const knownSent = [...statusBefore].filter(([, status]) => status === "sent").map(([id]) => id);
+  const resentKnown = knownSent.filter((id) => (mailsAfter.get(id) ?? 0) !== (mailsBefore.get(id) ?? 0));
+  check(resentKnown.length === 0, `${name}: ${resentKnown.length} applications known sent were sent again`);
+  const sentTwiceBeforeRetry = knownSent.filter((id) => (mailsBefore.get(id) ?? 0) !== 1);
+  check(
+    sentTwiceBeforeRetry.length === 0,
+    `${name}: ${sentTwiceBeforeRetry.length} sent applications without exactly one e-mail`,
+  );
+  const unknownBefore = [...statusBefore].filter(([, status]) => status !== "sent").map(([id]) => id);
+  const unknownThatHadLeft = unknownBefore.filter((id) => (mailsBefore.get(id) ?? 0) > 0);
+  const sentRows = rows.filter((r) => r.send_status === "sent");
+  const withoutMail = sentRows.filter((r) => (mailsAfter.get(r.public_id) ?? 0) === 0);
+  check(
+    withoutMail.length === 0,
+    `${name}: ${withoutMail.length} applications marked sent without a company e-mail`,
+  );
   const stuckKeys = db.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE status = 0").get().n;
+  const byStatus = Object.fromEntries(
+    db
+      .prepare(
+        "SELECT send_status AS s, count(*) AS n FROM applications WHERE applicant_email LIKE 'crash-%' GROUP BY 1",
+      )
+      .all()
+      .map((r) => [r.s, r.n]),
+  );
   db.close();
   return {
     rounds: ROUNDS,
@@ -185,13 +275,48 @@ async function applicationsUnderSigkill() {
     statuses,
     answeredOk: answeredOk.size,
     stored: rows.length,
-    answeredOkButMissing: missing.length,
-    storedWithoutTheirEmails: incomplete.length,
+    storedBySendStatus: byStatus,
+    companyMailsReceived: [...mailsAfter.values()].reduce((a, b) => a + b, 0),
     companyMailsWithoutApplicationRow: orphanMails,
+    answeredOkButMissing: missing.length,
+    beforeRetries: {
+      knownSent: knownSent.length,
+      outcomeUnknown: unknownBefore.length,
+      outcomeUnknownWhoseMailHadLeft: unknownThatHadLeft.length,
+    },
     retriesOfUnanswered: retries,
+    knownSentSentAgainByRetries: resentKnown.length,
+    unknownResentByRetries: unknownBefore.filter(
+      (id) => (mailsAfter.get(id) ?? 0) > (mailsBefore.get(id) ?? 0),
+    ).length,
     idempotencyKeysLeftInProgress: stuckKeys,
     integrity,
   };
+}
+
+function outboxCompanyMails(dbPath) {
+  return () => {
+    const db = new Database(dbPath, { readonly: true });
+    const mails = db.prepare("SELECT text FROM outbox WHERE tag = 'application-company'").all();
+    db.close();
+    return mails;
+  };
+}
+
+async function applicationsThroughPostmark() {
+  const postmark = await slowPostmark(POSTMARK_DELAY_MS);
+  const result = await applicationsUnderSigkill({
+    name: "postmark",
+    env: {
+      POSTMARK_SERVER_TOKEN: "fake-server-token",
+      POSTMARK_API_URL: postmark.url,
+      MAIL_TRANSPORT: "postmark",
+    },
+    companyMails: () => postmark.received.filter((m) => m.tag === "application-company"),
+  });
+  postmark.server.closeAllConnections();
+  postmark.server.close();
+  return { postmarkDelayMs: POSTMARK_DELAY_MS, ...result };
 }
 
 // ---------------------------------------------------------------- 2. catalogue sync
@@ -383,7 +508,11 @@ async function upstreamFaults() {
 }
 
 const report = {
-  applications: await applicationsUnderSigkill(),
+  applications: await applicationsUnderSigkill({
+    name: "outbox",
+    companyMails: outboxCompanyMails(join(dir, "outbox.sqlite")),
+  }),
+  applicationsThroughPostmark: await applicationsThroughPostmark(),
   catalogueSync: await syncUnderSigkill(),
   upstream: await upstreamFaults(),
   failures,

@@ -35,6 +35,7 @@ function startServer() {
       ...process.env,
       NODE_ENV: "production",
       LBA_SECRET: "load-secret-load-secret-load-secret-0000",
+      MAIL_TRANSPORT: "outbox",
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,

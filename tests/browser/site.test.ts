@@ -298,8 +298,27 @@ describe("the search site", () => {
     await form.getByLabel(/^Votre message/).fill("Passionnée de pâtisserie, je cherche un apprentissage.");
 
     const before = lastOutboxId(server.databasePath);
+    // The first attempt is cut by the network; the retry carries the same Idempotency-Key.
+    const keys: unknown[] = [];
+    let cut = true;
+    await page.route("**/api/trpc/application.send**", async (route) => {
+      keys.push(
+        (JSON.parse(route.request().postData() ?? "{}") as { idempotencyKey?: unknown }).idempotencyKey,
+      );
+      if (!cut) return route.continue();
+      cut = false;
+      return route.abort("connectionreset");
+    });
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    await page.unroute("**/api/trpc/application.send**");
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // The cut request is the only console error this test allows.
+    problems = problems.filter((p) => !/ERR_CONNECTION_RESET/.test(p));
     await expectAccessible(page, "application sent");
 
     const sent = outboxAfter(server.databasePath, before);
@@ -411,6 +430,16 @@ describe("the search site", () => {
 
     await page.reload();
     await page.getByText("Vous avez déjà envoyé cette réponse").waitFor();
+
+    // The first reply wins: the "refus" link of the same e-mail shows it and offers no contradictory form.
+    const refus = [...(companyMail?.text ?? "").matchAll(/\/formulaire-intention\?token=[^\s"<]+/g)].at(-1);
+    await page.goto(`${server.origin}${refus?.[0] ?? ""}`);
+    await page
+      .getByRole("heading", { level: 1, name: "Vous avez déjà répondu à cette candidature" })
+      .waitFor();
+    await page.getByText(/vous avez proposé un entretien : votre réponse a été transmise/).waitFor();
+    expect(await page.getByRole("button", { name: "Envoyer ma réponse" }).count()).toBe(0);
+    await expectAccessible(page, "reply already given");
     expect(problems).toEqual([]);
   });
 

@@ -292,6 +292,38 @@ describe("widgets embedded with the script tag on another origin", () => {
     },
   );
 
+  it("a page of another origin reads no company phone through tRPC; a page of ours does", async () => {
+    const search = async (page: Page) =>
+      page.evaluate(async (origin) => {
+        const input = encodeURIComponent(
+          JSON.stringify({ romes: "D1102", latitude: 48.8566, longitude: 2.3522, radius: 100 }),
+        );
+        const res = await fetch(`${origin}/api/trpc/jobs.search?input=${input}`);
+        const body = (await res.json()) as {
+          result: {
+            data: Record<string, { results?: Array<{ contact: { phone?: string | null } | null }> }>;
+          };
+        };
+        const items = ["lbaCompanies", "lbbCompanies"].flatMap((k) => body.result.data[k]?.results ?? []);
+        return {
+          status: res.status,
+          items: items.length,
+          phones: items.filter((i) => i.contact?.phone).length,
+        };
+      }, lba.origin);
+    const foreign = await newPage();
+    await openHost(foreign, "landing.html");
+    const fromThere = await search(foreign);
+    expect(fromThere.status).toBe(200);
+    expect(fromThere.items).toBeGreaterThan(0);
+    expect(fromThere.phones).toBe(0);
+    const ours = await newPage();
+    await ours.goto(`${lba.origin}/recherche-emploi?caller=test`);
+    const fromHere = await search(ours);
+    expect(fromHere.items).toBe(fromThere.items);
+    expect(fromHere.phones).toBeGreaterThan(0);
+  });
+
   it("widget pages may be framed by any site", async () => {
     for (const path of [
       "/recherche-apprentissage",

@@ -20,10 +20,14 @@ function cruise(files: Record<string, string>): { status: number | null; out: st
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const result = spawnSync(DEPCRUISE, ["packages", "apps", "--config", ".dependency-cruiser.cjs"], {
-    cwd: dir,
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    DEPCRUISE,
+    ["packages", "apps", "examples", "--config", ".dependency-cruiser.cjs"],
+    {
+      cwd: dir,
+      encoding: "utf8",
+    },
+  );
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -34,6 +38,13 @@ const BASE = {
   "packages/core/src/schemas/item.ts": "export const item = 1;\n",
   "apps/spa/src/main.ts":
     'import { item } from "../../../packages/core/src/schemas/item";\nexport const m = item;\n',
+  "node_modules/@trpc/server/package.json": '{ "name": "@trpc/server", "main": "index.js" }\n',
+  "node_modules/@trpc/server/index.js": "export const initTRPC = 1;\n",
+  "packages/client/src/contract.ts": "export type Item = { id: string };\n",
+  "packages/client/src/index.ts":
+    'import type { Item } from "./contract";\nimport type { initTRPC } from "@trpc/server";\n' +
+    "export type Both = [Item, typeof initTRPC];\n",
+  "examples/search.ts": 'export const example = "search";\n',
 };
 
 afterAll(() => {
@@ -83,6 +94,34 @@ describe("npm run lint's layer rules", () => {
         "packages/core/src/testing/factories.ts": "export const f = 1;\n",
         "packages/core/src/search/other.ts":
           'import { f } from "../testing/factories";\nexport const o = f;\n',
+      },
+    ],
+    [
+      "client-is-standalone",
+      {
+        "packages/client/src/item.ts":
+          'import { item } from "../../core/src/schemas/item";\nexport const i = item;\n',
+      },
+    ],
+    [
+      "client-is-standalone",
+      {
+        "packages/client/src/file.ts":
+          'import { readFileSync } from "node:fs";\nexport const f = readFileSync;\n',
+      },
+    ],
+    [
+      "client-takes-only-types-from-trpc-server",
+      {
+        "packages/client/src/init.ts":
+          'import { initTRPC } from "@trpc/server";\nexport const i = initTRPC;\n',
+      },
+    ],
+    [
+      "examples-are-integrators",
+      {
+        "examples/search.ts":
+          'import { type Item } from "../packages/client/src/contract";\nexport const example: Item = { id: "" };\n',
       },
     ],
   ])("refuse a violation of %s", (rule, files) => {

@@ -14,9 +14,24 @@ afterAll(async () => {
 const JOBS =
   "/api/V1/jobs?romes=D1102&latitude=48.85&longitude=2.35&radius=30&insee=75056&caller=reliability";
 
+/** Resolves once the server refuses new connections (it stopped listening), polling without a fixed wait. */
+async function refusesConnections(url: string): Promise<void> {
+  for (;;) {
+    const refused = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+      async (res) => {
+        await res.body?.cancel();
+        return false;
+      },
+      () => true,
+    );
+    if (refused) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 describe("the real server", () => {
   it("is ready, then on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0", async () => {
-    const ft = await franceTravail({ delayMs: 1_500 });
+    const ft = await franceTravail({ delayMs: 0, held: true });
     upstreams.push(ft);
     const server = await startServer(ftEnv(ft.origin, 5_000));
     started.push(server);
@@ -25,10 +40,11 @@ describe("the real server", () => {
     expect(await ready.json()).toEqual({ ready: true, database: true, draining: false });
 
     const slow = fetch(`${server.origin}${JOBS}`);
-    await new Promise((r) => setTimeout(r, 300));
+    // The search is in flight once it waits on France Travail; it is answered only after the checks below.
+    await ft.searched;
     server.child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 200));
-    await expect(fetch(`${server.origin}/api/ready`)).rejects.toThrow();
+    await refusesConnections(`${server.origin}/api/ready`);
+    ft.release();
 
     const answer = await slow;
     expect(answer.status).toBe(200);

@@ -20,6 +20,8 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
     env: {
       NODE_ENV: "production",
       LBA_SECRET: "reliability-secret-0123456789-abcdefghij",
+      // The outbox on purpose: the tests read the mails from the database.
+      MAIL_TRANSPORT: "outbox",
       LOG_LEVEL: "info",
       ...env,
     },
@@ -55,9 +57,16 @@ export async function fakeUpstream(
   };
 }
 
-/** A France Travail stand-in: a token, then searches answered after `delayMs` (Infinity: never) or with `status`. */
-export function franceTravail(options: { delayMs: number; status?: number }) {
-  return fakeUpstream((req, res) => {
+/**
+ * A France Travail stand-in: a token, then searches answered after `delayMs` (Infinity: never) or with `status`;
+ * with `held`, searches wait until `release()`, and `searched` resolves when the first one arrives.
+ */
+export async function franceTravail(options: { delayMs: number; status?: number; held?: boolean }) {
+  let arrived = () => {};
+  const searched = new Promise<void>((resolve) => (arrived = resolve));
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const upstream = await fakeUpstream((req, res) => {
     if (req.method === "POST") {
       res.setHeader("content-type", "application/json");
       res.end(
@@ -70,12 +79,17 @@ export function franceTravail(options: { delayMs: number; status?: number }) {
       );
       return;
     }
+    arrived();
     if (!Number.isFinite(options.delayMs)) return;
-    setTimeout(() => {
-      res.statusCode = options.status ?? 204;
-      res.end();
-    }, options.delayMs);
+    const answer = () =>
+      setTimeout(() => {
+        res.statusCode = options.status ?? 204;
+        res.end();
+      }, options.delayMs);
+    if (options.held) void released.then(answer);
+    else answer();
   });
+  return { ...upstream, searched, release };
 }
 
 export function ftEnv(origin: string, timeoutMs: number): Record<string, string> {

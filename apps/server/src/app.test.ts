@@ -63,7 +63,23 @@ describe("CORS", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-headers")).toBe(
-      "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept",
+      "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept,Idempotency-Key",
+    );
+  });
+
+  it("lets a partner's page send an Idempotency-Key with its application", async () => {
+    const { app } = testApp();
+    const preflight = await app.request("/api/V1/application", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://partenaire.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,idempotency-key",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-headers")?.toLowerCase().split(",")).toContain(
+      "idempotency-key",
     );
   });
 });
@@ -134,7 +150,10 @@ describe("rate limits", () => {
         "/api/V1/metiers/diplomaLevels",
       ],
       geo: ["/api/V1/geo/communes", "/api/V1/geo/reverse"],
-      none: ["/api", "/api/ready", "POST /api/application", "/api/application/intention"],
+      application: ["/api/application/intention", "POST /api/application/intention"],
+      siteApplication: ["POST /api/application", "POST /api/application"],
+      webhook: ["POST /api/application/webhook", "POST /api/application/webhook"],
+      none: ["/api", "/api/ready"],
     };
     const call = (app: ReturnType<typeof testApp>["app"], route: string) => {
       const [method, path] = route.startsWith("POST ") ? ["POST", route.slice(5)] : ["GET", route];
@@ -161,6 +180,60 @@ describe("rate limits", () => {
       for (const [other, [route = ""]] of Object.entries(GROUPS))
         if (other !== group) expect((await call(app, route)).status, `${group} then ${route}`).not.toBe(429);
     }
+  });
+
+  it("limits the site's application route to one application per 5 s per IP", async () => {
+    const core = applicationTestDeps();
+    const { app } = testApp(
+      {
+        core,
+        rateLimit: { enabled: true, windowMs: 1000, factor: 1 },
+        applications: { applications: core, webhookAuth: null },
+      },
+      core.db,
+    );
+    const post = () => app.request("/api/application", { method: "POST", body: "{}" });
+    expect((await post()).status).toBe(400);
+    const refused = await post();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: "too_many_requests" });
+    expect(refused.headers.get("ratelimit-limit")).toBe("1");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(1);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(5);
+  });
+
+  it("limits guesses of the webhook credentials, not Postmark's authenticated events", async () => {
+    const core = applicationTestDeps();
+    const { app } = testApp(
+      {
+        core,
+        rateLimit: { enabled: true, windowMs: 60_000, factor: 1 },
+        applications: { applications: core, webhookAuth: { token: "a-webhook-token-of-32-characters" } },
+      },
+      core.db,
+    );
+    const event = JSON.stringify({ RecordType: "Delivery", MessageID: "m" });
+    const hook = (token: string) =>
+      app.request(`/api/application/webhook?token=${token}`, { method: "POST", body: event });
+    for (let i = 0; i < 30; i++) expect((await hook("a-webhook-token-of-32-characters")).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await hook(`guess-${i}-guess-guess-guess`)).status).toBe(401);
+    expect((await hook("guess-10-guess-guess-guess")).status).toBe(429);
+  });
+
+  it("counts every procedure of a tRPC batch: a batch of 100 searches is 100 calls", async () => {
+    const { app } = limited();
+    const input = encodeURIComponent(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [i, { title: "boul" }]))),
+    );
+    const batch = Array.from({ length: 6 }, () => "metiers.autocomplete").join(",");
+    expect((await app.request(`/api/trpc/${batch}?batch=1&input=${input}`)).status).toBe(200);
+    // 6 counted: 4 left of the 10 autocomplete calls of the window.
+    for (let i = 0; i < 4; i++) expect((await app.request("/api/romelabels?title=boul")).status).toBe(200);
+    expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
+    const hundred = Array.from({ length: 100 }, () => "jobs.search").join(",");
+    const { app: fresh } = limited();
+    expect((await fresh.request(`/api/trpc/${hundred}?batch=1&input={}`)).status).toBe(429);
+    expect((await fresh.request("/api/V1/jobs?romes=D1102&caller=x")).status).toBe(429);
   });
 
   it("can be switched off", async () => {

@@ -7,6 +7,7 @@ import { v1Hook } from "./lib/errors";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { caseInsensitivePaths, type RouteRegistry } from "./lib/paths";
+import { isFirstPartyRequest } from "./lib/first-party";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
 import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
@@ -26,8 +27,16 @@ import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
 import { appRouter } from "./trpc/root";
 
-// docs/reference/v1.md#s2-5, plus the headers tRPC clients send.
-const ALLOWED_HEADERS = ["Origin", "X-Requested-With", "Content-Type", "Accept", "API-Key", "trpc-accept"];
+// docs/reference/v1.md#s2-5, plus the headers tRPC clients send and the Idempotency-Key of applications.
+const ALLOWED_HEADERS = [
+  "Origin",
+  "X-Requested-With",
+  "Content-Type",
+  "Accept",
+  "API-Key",
+  "trpc-accept",
+  "Idempotency-Key",
+];
 
 /** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */
 export function createApp(deps: ServerDeps) {
@@ -71,6 +80,13 @@ export function createApp(deps: ServerDeps) {
   registerDocs(app, deps);
 
   app.use("/api/trpc/*", trpcRateLimit(deps, limiters, procedureLimits(appRouter)));
+  // tRPC answers an unsupported content type (415) with a JSON body labelled text/plain.
+  app.use("/api/trpc/*", async (c, next) => {
+    await next();
+    if (c.res.status !== 415 || !c.res.headers.get("content-type")?.startsWith("text/plain")) return;
+    c.res = new Response(c.res.body, c.res);
+    c.res.headers.set("content-type", "application/json");
+  });
   app.use(
     "/api/trpc/*",
     trpcServer({
@@ -78,7 +94,7 @@ export function createApp(deps: ServerDeps) {
       router: appRouter,
       // noCache: `Cache-Control: no-cache` makes the search procedures bypass the answer cache.
       createContext: (opts) => ({
-        ...createTrpcContext(deps),
+        ...createTrpcContext(deps, isFirstPartyRequest(opts.req, deps.core.config.publicUrl)),
         noCache: bypassesCache(opts.req.headers.get("cache-control")),
       }),
       onError: ({ error, path }) => {

@@ -37,9 +37,9 @@ export function offresSettingsFrom(env: Env): OffresSettings | null {
   };
 }
 
-/** Postmark when its token is set; otherwise the SQLite outbox shown at /dev/outbox. */
+/** Postmark (MAIL_TRANSPORT, by default when its token is set); otherwise the SQLite outbox shown at /dev/outbox. */
 export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer {
-  if (env.POSTMARK_SERVER_TOKEN) {
+  if (env.MAIL_TRANSPORT === "postmark" && env.POSTMARK_SERVER_TOKEN) {
     return createPostmarkMailer({
       serverToken: env.POSTMARK_SERVER_TOKEN,
       from: env.MAIL_FROM,

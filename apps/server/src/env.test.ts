@@ -34,6 +34,70 @@ describe("loadEnv", () => {
   });
 });
 
+describe("loadEnv, secrets and mail transports", () => {
+  const SECRET = "a-real-production-secret-of-40-characters";
+  const POSTMARK = { POSTMARK_SERVER_TOKEN: "server-token" };
+
+  it("refuses to start in production with the public development secret", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", LBA_SECRET: DEV_SECRET, ...POSTMARK })).toThrow(
+      new Error(
+        "Invalid environment:\n  LBA_SECRET: the public development secret; set a secret of your own (32 characters at least)",
+      ),
+    );
+  });
+
+  it("refuses a secret shorter than 32 characters", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", LBA_SECRET: "short", ...POSTMARK })).toThrow(
+      /LBA_SECRET: LBA_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it("refuses Postmark with the development secret, in development too", () => {
+    const expected =
+      /LBA_SECRET: required with POSTMARK_SERVER_TOKEN \(real e-mails must not carry links signed with the public development secret\)/;
+    expect(() => loadEnv(POSTMARK)).toThrow(expected);
+    expect(() => loadEnv({ ...POSTMARK, LBA_SECRET: DEV_SECRET })).toThrow(/LBA_SECRET/);
+    expect(loadEnv({ ...POSTMARK, LBA_SECRET: SECRET }).secret).toBe(SECRET);
+  });
+
+  it("refuses production without Postmark unless MAIL_TRANSPORT=outbox says so", () => {
+    expect(() => loadEnv({ NODE_ENV: "production", LBA_SECRET: SECRET })).toThrow(
+      new Error(
+        "Invalid environment:\n  POSTMARK_SERVER_TOKEN: required in production (or MAIL_TRANSPORT=outbox to keep e-mails in the database on purpose)",
+      ),
+    );
+    const { env } = loadEnv({ NODE_ENV: "production", LBA_SECRET: SECRET, MAIL_TRANSPORT: "outbox" });
+    expect(env.MAIL_TRANSPORT).toBe("outbox");
+    expect(loadEnv({ NODE_ENV: "production", LBA_SECRET: SECRET, ...POSTMARK }).env.MAIL_TRANSPORT).toBe(
+      "postmark",
+    );
+  });
+
+  it("refuses MAIL_TRANSPORT=postmark without its token", () => {
+    expect(() => loadEnv({ MAIL_TRANSPORT: "postmark" })).toThrow(
+      /POSTMARK_SERVER_TOKEN: required with MAIL_TRANSPORT=postmark/,
+    );
+  });
+
+  it("uses the outbox by default out of production, and Postmark when its token is set", () => {
+    expect(loadEnv({}).env.MAIL_TRANSPORT).toBe("outbox");
+    expect(loadEnv({ ...POSTMARK, LBA_SECRET: SECRET }).env.MAIL_TRANSPORT).toBe("postmark");
+  });
+
+  it("requires a webhook password of 16 characters at least, like the token", () => {
+    expect(() => loadEnv({ POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "short" })).toThrow(
+      /POSTMARK_WEBHOOK_PASSWORD: at least 16 characters/,
+    );
+    expect(() => loadEnv({ POSTMARK_WEBHOOK_TOKEN: "short" })).toThrow(
+      /POSTMARK_WEBHOOK_TOKEN: at least 16 characters/,
+    );
+    expect(
+      loadEnv({ POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "sixteen-chars-ok" }).env
+        .POSTMARK_WEBHOOK_PASSWORD,
+    ).toBe("sixteen-chars-ok");
+  });
+});
+
 describe("buildDeps", () => {
   it("uses the offline geocoder and the embedded offers unless upstreams are configured", async () => {
     const { buildDeps } = await import("./build-deps");

@@ -29,66 +29,74 @@ const integer = (min: number, max?: number) => {
 
 export const DEV_SECRET = "dev-secret-change-me-dev-secret-change-me";
 
-export const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: integer(0, 65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  DATABASE_PATH: z.string().default("./data/lba.sqlite"),
-  PUBLIC_URL: z.url().optional(),
-  LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
-  // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
-  ALLOWED_CALLERS: list,
-  RATE_LIMIT_ENABLED: flag(true),
-  // Multiplies every per-route limit (e.g. 100 for a load test that still wants the limiter in the path).
-  RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
-  RATE_LIMIT_WINDOW_MS: integer(1).default(1000),
-  TRUST_PROXY: flag(false),
-  FT_CLIENT_ID: z.string().optional(),
-  FT_CLIENT_SECRET: z.string().optional(),
-  FT_TOKEN_URL: z
-    .url()
-    .default("https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire"),
-  FT_API_URL: z.url().default("https://api.francetravail.io/partenaire/offresdemploi/v2"),
-  FT_TIMEOUT_MS: integer(1).default(5000),
-  FT_CACHE_TTL_MS: integer(0).default(10 * 60 * 1000),
-  // Unset: offline geocoding from the communes referential.
-  API_ADRESSE_URL: z.url().optional(),
-  API_ADRESSE_TIMEOUT_MS: integer(1).default(3000),
-  // Search answers are kept this long (0: never); emptied when the database changes.
-  SEARCH_CACHE_TTL_MS: integer(0).default(30_000),
-  // Map tiles for the site (a {z}/{x}/{y} URL template, https); unset: the offline base map.
-  MAP_TILE_URL: z
-    .string()
-    .regex(/^https:\/\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}")
-    .optional(),
-  MAP_TILE_ATTRIBUTION: z.string().optional(),
-  // Set: e-mails go through Postmark. Unset: they are stored in the outbox (/dev/outbox).
-  POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
-  // Override of https://api.postmarkapp.com (a local fake in tests).
-  POSTMARK_API_URL: z.url().optional(),
-  POSTMARK_MESSAGE_STREAM: z.string().default("outbound"),
-  MAIL_FROM: z.string().default(DEFAULT_FROM),
-  // Webhook credentials: basic auth (user + password) or a token (Bearer header or ?token=).
-  POSTMARK_WEBHOOK_USER: z.string().optional(),
-  POSTMARK_WEBHOOK_PASSWORD: z.string().optional(),
-  POSTMARK_WEBHOOK_TOKEN: z.string().min(16).optional(),
-  // Set: every CV is streamed to clamd before sending.
-  CLAMAV_HOST: z.string().optional(),
-  CLAMAV_PORT: integer(1, 65535).default(3310),
-  CLAMAV_TIMEOUT_MS: integer(1).default(10_000),
-  // What to do with a CV when clamd cannot be reached.
-  CLAMAV_POLICY_WHEN_UNREACHABLE: z.enum(["reject", "accept"]).default("reject"),
-  APPLICATION_MAX_PER_DAY: integer(1).default(100),
-  REPLY_TOKEN_TTL_DAYS: integer(1).default(30),
-  APPLICATION_RETENTION_DAYS: integer(1).default(365),
-  // Serves /__bench/baseline for `npm run bench` (never in normal use).
-  BENCH_BASELINE: flag(false),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  SPA_DIST: z.string().optional(),
-  EMBED_DIST: z.string().optional(),
-});
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: integer(0, 65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_PATH: z.string().default("./data/lba.sqlite"),
+    PUBLIC_URL: z.url().optional(),
+    LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
+    // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
+    ALLOWED_CALLERS: list,
+    RATE_LIMIT_ENABLED: flag(true),
+    // Multiplies every per-route limit (e.g. 100 for a load test that still wants the limiter in the path).
+    RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
+    RATE_LIMIT_WINDOW_MS: integer(1).default(1000),
+    TRUST_PROXY: flag(false),
+    FT_CLIENT_ID: z.string().optional(),
+    FT_CLIENT_SECRET: z.string().optional(),
+    FT_TOKEN_URL: z
+      .url()
+      .default("https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire"),
+    FT_API_URL: z.url().default("https://api.francetravail.io/partenaire/offresdemploi/v2"),
+    FT_TIMEOUT_MS: integer(1).default(5000),
+    FT_CACHE_TTL_MS: integer(0).default(10 * 60 * 1000),
+    // Unset: offline geocoding from the communes referential.
+    API_ADRESSE_URL: z.url().optional(),
+    API_ADRESSE_TIMEOUT_MS: integer(1).default(3000),
+    // Search answers are kept this long (0: never); emptied when the database changes.
+    SEARCH_CACHE_TTL_MS: integer(0).default(30_000),
+    // Map tiles for the site (a {z}/{x}/{y} URL template, https); unset: the offline base map.
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https:\/\/\S*\{z\}\S*$/, "an https URL template with {z}, {x} and {y}")
+      .optional(),
+    MAP_TILE_ATTRIBUTION: z.string().optional(),
+    // Set: e-mails go through Postmark. Unset: they are stored in the outbox (/dev/outbox).
+    POSTMARK_SERVER_TOKEN: z.string().min(1).optional(),
+    // postmark | outbox; default: postmark when its token is set. Production needs Postmark unless set to outbox.
+    MAIL_TRANSPORT: z.enum(["postmark", "outbox"]).optional(),
+    // Override of https://api.postmarkapp.com (a local fake in tests).
+    POSTMARK_API_URL: z.url().optional(),
+    POSTMARK_MESSAGE_STREAM: z.string().default("outbound"),
+    MAIL_FROM: z.string().default(DEFAULT_FROM),
+    // Webhook credentials: basic auth (user + password) or a token (Bearer header or ?token=).
+    POSTMARK_WEBHOOK_USER: z.string().optional(),
+    POSTMARK_WEBHOOK_PASSWORD: z.string().min(16, "at least 16 characters").optional(),
+    POSTMARK_WEBHOOK_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+    // Set: every CV is streamed to clamd before sending.
+    CLAMAV_HOST: z.string().optional(),
+    CLAMAV_PORT: integer(1, 65535).default(3310),
+    CLAMAV_TIMEOUT_MS: integer(1).default(10_000),
+    // What to do with a CV when clamd cannot be reached.
+    CLAMAV_POLICY_WHEN_UNREACHABLE: z.enum(["reject", "accept"]).default("reject"),
+    APPLICATION_MAX_PER_DAY: integer(1).default(100),
+    REPLY_TOKEN_TTL_DAYS: integer(1).default(30),
+    APPLICATION_RETENTION_DAYS: integer(1).default(365),
+    // Serves /__bench/baseline for `npm run bench` (never in normal use).
+    BENCH_BASELINE: flag(false),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    SPA_DIST: z.string().optional(),
+    EMBED_DIST: z.string().optional(),
+  })
+  .transform((env) => ({
+    ...env,
+    MAIL_TRANSPORT:
+      env.MAIL_TRANSPORT ?? (env.POSTMARK_SERVER_TOKEN ? ("postmark" as const) : ("outbox" as const)),
+  }));
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.output<typeof EnvSchema>;
 
 export interface LoadedEnv {
   env: Env;
@@ -103,13 +111,46 @@ export interface LoadedEnv {
 export function loadEnv(source: Record<string, string | undefined> = process.env): LoadedEnv {
   const parsed = EnvSchema.safeParse(source);
   const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-  // Checked apart from the schema so that it is reported together with any other bad variable.
-  if (source.NODE_ENV === "production" && !source.LBA_SECRET)
-    lines.push("  LBA_SECRET: required in production");
+  // Checked apart from the schema so that they are reported together with any other bad variable.
+  lines.push(...combinationProblems(source).map((line) => `  ${line}`));
   if (!parsed.success || lines.length > 0) throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   const env = parsed.data;
   const warnings: string[] = [];
   if (!env.LBA_SECRET)
     warnings.push("LBA_SECRET is not set: using the development secret (never in production).");
   return { env, secret: env.LBA_SECRET ?? DEV_SECRET, warnings };
+}
+
+function mailTransportOf(source: Record<string, string | undefined>): "postmark" | "outbox" {
+  if (source.MAIL_TRANSPORT === "postmark" || source.MAIL_TRANSPORT === "outbox")
+    return source.MAIL_TRANSPORT;
+  return source.POSTMARK_SERVER_TOKEN ? "postmark" : "outbox";
+}
+
+/**
+ * Settings that are each valid but dangerous together: the public development secret signs reply links and
+ * seals company e-mails, so it must never reach real mail; production must not keep mails and CVs in SQLite
+ * unless told to.
+ */
+function combinationProblems(source: Record<string, string | undefined>): string[] {
+  const production = source.NODE_ENV === "production";
+  const devSecret = !source.LBA_SECRET || source.LBA_SECRET === DEV_SECRET;
+  const transport = mailTransportOf(source);
+  const problems: string[] = [];
+  if (production && !source.LBA_SECRET) problems.push("LBA_SECRET: required in production");
+  else if (production && devSecret)
+    problems.push(
+      "LBA_SECRET: the public development secret; set a secret of your own (32 characters at least)",
+    );
+  else if (transport === "postmark" && devSecret)
+    problems.push(
+      "LBA_SECRET: required with POSTMARK_SERVER_TOKEN (real e-mails must not carry links signed with the public development secret)",
+    );
+  if (transport === "postmark" && !source.POSTMARK_SERVER_TOKEN)
+    problems.push("POSTMARK_SERVER_TOKEN: required with MAIL_TRANSPORT=postmark");
+  else if (production && transport === "outbox" && source.MAIL_TRANSPORT !== "outbox")
+    problems.push(
+      "POSTMARK_SERVER_TOKEN: required in production (or MAIL_TRANSPORT=outbox to keep e-mails in the database on purpose)",
+    );
+  return problems;
 }

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
-import { releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
+import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
+import { serveApp } from "./lib/http-server";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
 
@@ -43,8 +42,10 @@ try {
 const { env } = loaded;
 const db = createDb(env.DATABASE_PATH);
 migrate(db);
-// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request.
+// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so do
+// applications left pending (their e-mail may have left: a retry with the same key sends them again).
 releaseAbandonedIdempotencyKeys(db);
+const abandoned = markAbandonedApplications(db);
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
@@ -52,6 +53,8 @@ const deps = buildDeps(loaded, db, {
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
+if (abandoned > 0)
+  log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
 if (datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");
@@ -62,14 +65,18 @@ if (datasetInfo(db).kind === "empty") {
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7), first pass at start.
 startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS);
 
-const server = serve({ fetch: createApp(deps).fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  log.info(`listening on http://${info.address}:${info.port}`, {
-    port: info.port,
-    database: env.DATABASE_PATH,
-  });
-  // The smoke test and scripts read the real port (PORT=0 picks a free one).
-  if (process.send) process.send({ type: "listening", port: info.port });
-});
+const server = serveApp(
+  createApp(deps).fetch,
+  { hostname: env.HOST, port: env.PORT, hsts: deps.core.config.publicUrl.startsWith("https://") },
+  (info) => {
+    log.info(`listening on http://${info.address}:${info.port}`, {
+      port: info.port,
+      database: env.DATABASE_PATH,
+    });
+    // The smoke test and scripts read the real port (PORT=0 picks a free one).
+    if (process.send) process.send({ type: "listening", port: info.port });
+  },
+);
 
 let closing = false;
 function shutdown(signal: string) {
@@ -77,7 +84,7 @@ function shutdown(signal: string) {
   closing = true;
   log.info(`${signal}: draining in-flight requests`);
   void drainAndClose({
-    server: server as Server,
+    server,
     log,
     onDrain: () => markDraining(deps),
     onClosed: () => closeDb(db),

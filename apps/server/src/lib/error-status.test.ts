@@ -24,7 +24,7 @@ describe("application error statuses", () => {
       ],
       401: ["unauthorized"],
       404: ["not_found"],
-      409: ["request_in_progress", "intention_already_recorded"],
+      409: ["request_in_progress", "intention_already_recorded", "reponse_deja_donnee"],
       410: ["expired_token"],
       413: ["payload_too_large"],
       422: ["idempotency_key_reused"],

@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   "données de réponse invalides": 400,
   intention_already_recorded: 409,
+  reponse_deja_donnee: 409,
   error_sending_message: 500,
   invalid_payload: 400,
   unauthorized: 401,

@@ -4,7 +4,10 @@ import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
 import { TOO_MANY_REQUESTS } from "./errors";
 
-/** Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter. */
+/**
+ * Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter over RATE_LIMIT_WINDOW_MS,
+ * unless the group has a window of its own.
+ */
 export const RATE_LIMITS = {
   formations: 7,
   // formationsParRegion, jobs (+ details), jobsEtFormations, V1 application
@@ -12,24 +15,35 @@ export const RATE_LIMITS = {
   metiers: 20,
   autocomplete: 10,
   geo: 20,
+  // application.* procedures, the reply routes
   application: 5,
-} as const;
+  // POST /api/application, the original site's route: one application per 5 s
+  siteApplication: { limit: 1, windowMs: 5000 },
+  // Refused webhook calls (wrong credentials, bad payloads): guesses; Postmark's own events are not counted
+  webhook: { limit: 10, refusalsOnly: true },
+} as const satisfies Record<string, number | { limit: number; windowMs?: number; refusalsOnly?: boolean }>;
 export type RateLimitGroup = keyof typeof RATE_LIMITS;
+
+type GroupSettings = { limit: number; windowMs?: number; refusalsOnly?: boolean };
 
 export type Limiters = Record<RateLimitGroup, MiddlewareHandler>;
 
 export function createLimiters(deps: ServerDeps): Limiters {
   const { windowMs, factor } = deps.rateLimit;
-  const make = (limit: number): MiddlewareHandler =>
+  const make = (group: GroupSettings): MiddlewareHandler =>
     rateLimiter({
-      windowMs,
-      limit: Math.max(1, Math.round(limit * factor)),
+      windowMs: group.windowMs ?? windowMs,
+      limit: Math.max(1, Math.round(group.limit * factor)),
       standardHeaders: "draft-6",
+      skipSuccessfulRequests: group.refusalsOnly === true,
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
       handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
     });
   return Object.fromEntries(
-    Object.entries(RATE_LIMITS).map(([group, limit]) => [group, make(limit)]),
+    Object.entries(RATE_LIMITS).map(([group, limit]) => [
+      group,
+      make(typeof limit === "number" ? { limit } : limit),
+    ]),
   ) as Limiters;
 }
 
@@ -64,7 +78,7 @@ export function restRateLimit(
   };
 }
 
-/** tRPC (batched) calls: each distinct group of the called procedures counts once. */
+/** tRPC calls: each procedure of a batch counts once against its group (a batch of 100 searches is 100 calls). */
 export function trpcRateLimit(
   deps: ServerDeps,
   limiters: Limiters,
@@ -73,7 +87,7 @@ export function trpcRateLimit(
   return async (c, next) => {
     if (!deps.rateLimit.enabled) return next();
     const names = decodeURIComponent(c.req.path.replace(/^\/api\/trpc\/?/i, "")).split(",");
-    const groups = [...new Set(names.map(groupOf).filter((g) => g !== null))];
+    const groups = names.map(groupOf).filter((g) => g !== null);
     return runLimiters(
       c,
       next,

@@ -39,6 +39,26 @@ function sharedCrossOrigin(path: string): boolean {
   return path === "/embed.js" || path === "/api" || path.startsWith("/api/");
 }
 
+/** The security headers of a response to `path` (the CSP is appended by the middleware, the others set). */
+export function securityHeadersFor(path: string, options: SecurityHeadersOptions = {}): [string, string][] {
+  return [
+    ["X-Content-Type-Options", "nosniff"],
+    [
+      "Content-Security-Policy",
+      allowsInlineStyles(path) ? EXPLORER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    ],
+    // Widget and apply URLs may carry a caller or an opaque token: never send them to another site.
+    ["Referrer-Policy", "same-origin"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["Cross-Origin-Resource-Policy", sharedCrossOrigin(path) ? "cross-origin" : "same-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"],
+    ["X-Permitted-Cross-Domain-Policies", "none"],
+    ...(options.hsts
+      ? [["Strict-Transport-Security", "max-age=31536000; includeSubDomains"] as [string, string]]
+      : []),
+  ];
+}
+
 /**
  * Security headers on every response, raw `Response` objects included. The CSP is appended, so a route's own
  * policy and the framing middleware's frame-ancestors policy all stay in force (a browser enforces each of them).
@@ -53,21 +73,10 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
       // Headers of a fetched Response are immutable: copy it once.
       c.res = new Response(c.res.body, c.res);
       headers = c.res.headers;
-      headers.set("X-Content-Type-Options", "nosniff");
     }
-    headers.append(
-      "Content-Security-Policy",
-      allowsInlineStyles(c.req.path) ? EXPLORER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
-    );
-    // Widget and apply URLs may carry a caller or an opaque token: never send them to another site.
-    headers.set("Referrer-Policy", "same-origin");
-    headers.set("Cross-Origin-Opener-Policy", "same-origin");
-    headers.set(
-      "Cross-Origin-Resource-Policy",
-      sharedCrossOrigin(c.req.path) ? "cross-origin" : "same-origin",
-    );
-    headers.set("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)");
-    headers.set("X-Permitted-Cross-Domain-Policies", "none");
-    if (options.hsts) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    for (const [name, value] of securityHeadersFor(c.req.path, options)) {
+      if (name === "Content-Security-Policy") headers.append(name, value);
+      else headers.set(name, value);
+    }
   };
 }

@@ -21,6 +21,8 @@ export interface SendInput {
   /** The partner's caller, from the body or the query string. */
   caller: string | null;
   idempotencyKey?: string;
+  /** From our own origin (decision 023): no caller required. Ignored by the V1 route. */
+  firstParty?: boolean;
 }
 
 const SENT = { result: "ok", message: "messages sent" } as const;
@@ -32,14 +34,11 @@ function send(
   firstParty: boolean,
 ) {
   const core = deps.applications.applications;
-  const context = { caller, firstParty };
+  const context = { caller, firstParty, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) };
   return idempotent(core, idempotencyKey, sendApplicationFingerprint(request, context), async () =>
     answerOf(await sendApplication(core, request, context), SENT),
   );
 }
-
-// docs/reference/v1.md#s2-4: the site's routes are limited on tRPC only (the `application` group), not over REST.
-const SITE_ONLY = { rest: null, trpc: "application" } as const;
 
 type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
 
@@ -52,15 +51,16 @@ export const applicationOperations = {
     run: (deps, input) => send(deps, input, false),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
-  /** POST /api/application and `application.send`: the site and the apply widget (first-party). */
+  /** POST /api/application and `application.send`: the site and the apply widget, a V1 caller otherwise. */
   send: {
-    limit: SITE_ONLY,
-    run: (deps, input) => send(deps, input, true),
+    // docs/reference/v1.md#s2-4: one per 5 s on the site's REST route, like the original; the procedure keeps its group.
+    limit: { rest: "siteApplication", trpc: "application" },
+    run: (deps, input) => send(deps, input, input.firstParty === true),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
   /** GET /api/application/intention: what the recruiter reply page shows. */
   intentionContext: {
-    limit: SITE_ONLY,
+    limit: "application",
     run: (deps, { token }) => {
       const outcome = getIntentionContext(deps.applications.applications, token);
       return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
@@ -69,7 +69,7 @@ export const applicationOperations = {
 
   /** POST /api/application/intention: the recruiter's reply, forwarded to the candidate. */
   intention: {
-    limit: SITE_ONLY,
+    limit: "application",
     run: async (deps, request) =>
       answerOf(await recordIntention(deps.applications.applications, request), {
         result: "ok",
@@ -79,7 +79,7 @@ export const applicationOperations = {
 
   /** POST /api/application/webhook: a Postmark delivery event (its credentials are checked before). */
   webhook: {
-    limit: null,
+    limit: "webhook",
     run: async (deps, payload) => {
       const outcome = await handlePostmarkWebhook(deps.applications.applications, payload);
       // A hard bounce erases the address from companies through this process's connection, which the

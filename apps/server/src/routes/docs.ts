@@ -50,7 +50,8 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
       description:
         "Formations en apprentissage et emplois en alternance. Les routes de recherche exigent le paramètre " +
         "`caller` (e-mail de contact et nom de l'appelant). Erreurs de validation : 400 " +
-        '`{"error":"wrong_parameters","error_messages":[...]}`.',
+        '`{"error":"wrong_parameters","error_messages":[...]}`. Clients typés (paquet `@lba/client` : client tRPC ' +
+        "et types REST générés de ce document), conventions et exemples : `docs/integrators.md` du dépôt.",
     },
     tags: [
       { name: "Formations" },

@@ -41,6 +41,12 @@ export function operationRoute<P extends string, R extends Omit<RouteConfig, "pa
   return route;
 }
 
+/** Records the rate-limit group of a route declared without `operationRoute` (the site's own routes). */
+export function limitRoute(op: Traits, method: "get" | "post", path: string): string {
+  ROUTE_LIMITS.set(`${method.toUpperCase()} ${path}`, limitOf(op, "rest"));
+  return path;
+}
+
 /** The rate-limit group of the operation route a request matched; null for any other route. */
 export function routeLimitOf(c: Context): RateLimitGroup | null {
   for (const route of matchedRoutes(c)) {

@@ -86,6 +86,30 @@ describe("V1 validation messages", () => {
     expect((await messages(`/api/V1/jobs?caller=x&romes=D1102&${GEO}`)).status).toBe(200);
   });
 
+  it("radius: 1e309, 200.0000001 and 20000.5 are out of range (not read as 1, 200 and 20000)", async () => {
+    for (const radius of ["1e309", "200.0000001", "20000.5", "-0.5", "Infinity"])
+      expect(
+        (await messages(`/api/V1/jobs?caller=x&romes=D1102&${GEO}&radius=${radius}`)).list,
+        radius,
+      ).toEqual([MSG.radiusRange]);
+    expect((await messages(`/api/V1/jobs?caller=x&romes=D1102&${GEO}&radius=2e4`)).status).toBe(200);
+  });
+
+  it("caller: at most 250 characters on every route that takes it, and never stored longer", async () => {
+    const long = "c".repeat(251);
+    for (const path of [
+      `formations?romes=D1102&caller=${long}`,
+      `jobs?romes=D1102&caller=${long}`,
+      `formations/formation/x?caller=${long}`,
+      `jobs/company/12345678901234?caller=${long}`,
+    ]) {
+      const { status, list } = await messages(`/api/V1/${path}`);
+      expect(status, path).toBe(400);
+      expect(list, path).toContain(MSG.callerTooLong);
+    }
+    expect((await messages(`/api/V1/jobs?romes=D1102&caller=${"c".repeat(250)}`)).status).toBe(200);
+  });
+
   it("diploma must start with 3 to 7", async () => {
     expect((await messages("/api/V1/formations?caller=x&romes=D1102&diploma=2")).list).toEqual([MSG.diploma]);
     expect((await messages("/api/V1/jobsEtFormations?caller=x&romes=D1102&diploma=8")).list).toEqual([

@@ -1,16 +1,18 @@
 import { initTRPC } from "@trpc/server";
-import { toV1ErrorMessages } from "@lba/core/schemas";
+import { CALLER_MAX_LENGTH, toV1ErrorMessages } from "@lba/core/schemas";
 import { z, ZodError } from "zod";
 import type { ServerDeps } from "../deps";
 import type { RateLimitGroup } from "../lib/rate-limit";
 
-/** Context of every procedure: the server deps. Requests and tests build it the same way. */
+/** Context of every procedure: the server deps, and whether the request comes from our own origin. */
 export interface TrpcContext {
   deps: ServerDeps;
+  /** Decision 023 (lib/first-party.ts): our site and widgets; otherwise treated as a V1 caller. */
+  firstParty: boolean;
 }
 
-export function createTrpcContext(deps: ServerDeps): TrpcContext {
-  return { deps };
+export function createTrpcContext(deps: ServerDeps, firstParty: boolean): TrpcContext {
+  return { deps, firstParty };
 }
 
 /** What a procedure says about itself: the rate-limit group of its operation (read by the HTTP layer). */
@@ -43,4 +45,4 @@ export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Detail inputs: an id plus the optional partner caller widgets pass for attribution. */
-export const callerField = z.string().optional();
+export const callerField = z.string().max(CALLER_MAX_LENGTH).optional();

@@ -33,7 +33,7 @@ const QS = `latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30`;
 describe("tRPC and REST", () => {
   it("return identical items for the same training query", async () => {
     const { app, deps } = seeded();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     const viaTrpc = await caller.formations.search({ romes: "D1102", ...POINT });
     const viaRest = (await getJson(app, `/api/V1/formations?romes=D1102&${QS}&caller=x`)).body;
     expect(viaTrpc.results).toHaveLength(3);
@@ -42,7 +42,7 @@ describe("tRPC and REST", () => {
 
   it("return identical items for the same jobs and jobsEtFormations queries", async () => {
     const { app, deps } = seeded();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     const jobs = await caller.jobs.search({ romes: "D1102", ...POINT });
     const restJobs = (await getJson(app, `/api/V1/jobs?romes=D1102&${QS}&caller=x`)).body;
     // Viewer-dependent fields differ by design: e-mail tokens are sealed with a fresh nonce each time, and
@@ -67,13 +67,48 @@ describe("tRPC and REST", () => {
 
   it("does not require caller, and records it when a widget passes one", async () => {
     const { deps, db } = seeded();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     await caller.formations.search({ romes: "D1102" });
     expect(db.select().from(apiCallsTable).all()).toHaveLength(0);
     await caller.jobs.search({ romes: "D1102", caller: "widget-partenaire" });
     expect(db.select().from(apiCallsTable).all()).toMatchObject([
       { caller: "widget-partenaire", api: "jobV1/jobs" },
     ]);
+  });
+
+  it("gives company phones over HTTP only to our own origin, never to another page or a headerless client", async () => {
+    const { app } = seeded();
+    const input = encodeURIComponent(JSON.stringify({ romes: "D1102", ...POINT }));
+    const phones = async (headers: Record<string, string>) => {
+      const { body } = await getJson(app, `/api/trpc/jobs.search?input=${input}`, { headers });
+      const companies = body.result.data.lbaCompanies.results as JsonBody[];
+      expect(companies.length).toBeGreaterThan(0);
+      return companies.map((c) => c.contact?.phone ?? null);
+    };
+    expect(await phones({ "Sec-Fetch-Site": "same-origin" })).toContain("0102030405");
+    expect(await phones({ Origin: "http://localhost" })).toContain("0102030405");
+    const others: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      {},
+    ];
+    for (const foreign of others) expect(await phones(foreign)).toEqual(expect.arrayContaining([null]));
+    expect(await phones({ Origin: "https://evil.example" })).not.toContain("0102030405");
+    expect(await phones({})).not.toContain("0102030405");
+  });
+
+  it("labels its 415 answer (a body that is not JSON) application/json, as its body is", async () => {
+    const { app } = seeded();
+    for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const res = await app.request("/api/trpc/geo.communes", {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": type },
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(((await res.json()) as JsonBody).error.data.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    }
   });
 
   it("reports validation failures with the V1 messages and flattened zod issues", async () => {
@@ -92,7 +127,7 @@ describe("tRPC and REST", () => {
 
   it("throws NOT_FOUND for unknown details and returns known ones", async () => {
     const { deps } = seeded();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     await expect(caller.formations.get({ id: "inconnue" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(caller.jobs.peJob({ id: "inconnue" })).rejects.toBeInstanceOf(TRPCError);
     await expect(caller.jobs.company({ siret: "00000000000000" })).rejects.toMatchObject({
@@ -103,7 +138,7 @@ describe("tRPC and REST", () => {
 
   it("serves métiers, geo and health procedures", async () => {
     const { deps } = seeded();
-    const caller = createCaller(createTrpcContext(deps));
+    const caller = createCaller(createTrpcContext(deps, true));
     expect(await caller.metiers.autocomplete({ title: "boul" })).toHaveProperty("labelsAndRomes");
     expect(await caller.metiers.all()).toHaveProperty("metiers");
     expect(await caller.metiers.diplomaLevels({ romes: "D1102" })).toEqual(["3 (CAP...)"]);

@@ -1,4 +1,4 @@
-import type { Item } from "@lba/core/schemas";
+import { APPLICATION_FIELD_MAX, type Item } from "@lba/core/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { api } from "../api/client";
@@ -9,6 +9,7 @@ import { itemKey } from "../lib/item-identity";
 import { appliedOn, rememberApplication } from "./already-applied";
 import { applyErrorMessage } from "./apply-errors";
 import { checkCv, CV_PROBLEM_MESSAGES, readAsDataUrl } from "./cv-check";
+import { submissionKeys } from "./submission-key";
 
 interface Cv {
   name: string;
@@ -42,6 +43,7 @@ export function ApplyForm({
   const [cv, setCv] = useState<Cv | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const [keyFor] = useState(() => submissionKeys());
   const send = useMutation({
     // The widgets watch this key to tell the host page an application was sent.
     mutationKey: ["application.send"],
@@ -93,7 +95,7 @@ export function ApplyForm({
       return;
     }
     const type = item.ideaType as ApplicationInput["company_type"];
-    send.mutate({
+    const application: ApplicationInput = {
       applicant_first_name: values.firstName.trim(),
       applicant_last_name: values.lastName.trim(),
       applicant_email: values.email.trim(),
@@ -110,7 +112,8 @@ export function ApplyForm({
       company_naf: item.nafs?.[0]?.label ?? undefined,
       ...(type === "matcha" ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined } : {}),
       ...(caller ? { caller } : {}),
-    });
+    };
+    send.mutate({ ...application, idempotencyKey: keyFor(application) });
   };
 
   const field = (
@@ -193,6 +196,7 @@ export function ApplyForm({
         <textarea
           id={`${id}-message`}
           rows={5}
+          maxLength={APPLICATION_FIELD_MAX.message}
           value={values.message}
           onChange={(e) => setValues((v) => ({ ...v, message: e.target.value }))}
         />

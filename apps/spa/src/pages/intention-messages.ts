@@ -14,6 +14,8 @@ const SEND_MESSAGES: Record<IntentionErrorKey | Extract<RequestErrorKey, "too_ma
   "données de réponse invalides":
     "Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (10 chiffres).",
   intention_already_recorded: "Vous avez déjà envoyé cette réponse au candidat.",
+  reponse_deja_donnee:
+    "Une réponse a déjà été envoyée au candidat pour cette candidature : elle ne peut plus être changée ici.",
   error_sending_message: "Votre réponse n'a pas pu être envoyée au candidat. Veuillez réessayer plus tard.",
   too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
 };

@@ -4,12 +4,20 @@ import { api } from "../api/client";
 import type { Intention, IntentionContext } from "../api/types";
 import { Layout } from "../components/layout";
 import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
+import { formatDate } from "../lib/format";
 import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
 
 const TITLES: Record<Intention, string> = {
   entretien: "Vous souhaitez rencontrer ce candidat",
   ne_sais_pas: "Vous hésitez sur cette candidature",
   refus: "Vous ne retenez pas cette candidature",
+};
+
+/** What the recorded reply said, when another link than this one recorded it. */
+const RECORDED: Record<Intention, string> = {
+  entretien: "vous avez proposé un entretien",
+  ne_sais_pas: "vous avez indiqué ne pas savoir encore",
+  refus: "vous avez refusé la candidature",
 };
 
 type Field = "comment" | "email" | "phone";
@@ -32,7 +40,13 @@ export function IntentionPage({ search }: { search: URLSearchParams }) {
     document.title = "Répondre à une candidature : La bonne alternance";
   }, []);
 
-  const title = context.data ? TITLES[context.data.intention] : "Répondre à une candidature";
+  const recordedOther =
+    context.data?.recorded && !context.data.alreadyRecorded ? context.data.recorded : null;
+  const title = recordedOther
+    ? "Vous avez déjà répondu à cette candidature"
+    : context.data
+      ? TITLES[context.data.intention]
+      : "Répondre à une candidature";
   return (
     <Layout layout="site">
       <div className="container container--narrow page">
@@ -70,6 +84,16 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
   useEffect(() => {
     if (send.isSuccess) statusRef.current?.focus();
   }, [send.isSuccess]);
+
+  // The first reply wins: another link of the same e-mail shows it instead of offering a contradictory one.
+  if (!send.isSuccess && context.recorded && !context.alreadyRecorded) {
+    const date = formatDate(context.recorded.date);
+    return (
+      <p className="alert alert--info" role="status">
+        {`Le${date ? ` ${date}` : ""}, ${RECORDED[context.recorded.intention]} : votre réponse a été transmise à ${applicant}. Elle ne peut plus être changée ici ; vous pouvez écrire directement au candidat.`}
+      </p>
+    );
+  }
 
   if (send.isSuccess || context.alreadyRecorded) {
     return (

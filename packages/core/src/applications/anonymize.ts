@@ -33,6 +33,7 @@ export function anonymizeApplications(
       toCompanyMessageStatus: null,
       toApplicantUpdateMessageId: null,
       toCompanyUpdateMessageStatus: null,
+      retryKey: null,
       isAnonymized: true,
       lastUpdateAt: now.toISOString(),
     })

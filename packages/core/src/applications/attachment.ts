@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from "file-type";
+import { looksLikeZip, zipProblem } from "./zip-limits";
 
 /** 3 MB decoded, the limit the apply form announces (docs/reference/v1.md#s10-2). */
 export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
@@ -26,6 +27,8 @@ export async function parseAttachment(fileName: string, dataUrl: string): Promis
     return null;
   const content = Buffer.from(base64, "base64");
   if (content.length === 0 || content.length > MAX_ATTACHMENT_BYTES) return null;
+  // Type detection inflates parts of a zip: its cost is bounded first (declared sizes, ratio, entries, total).
+  if (looksLikeZip(content) && (await zipProblem(content)) !== null) return null;
   const detected = await fileTypeFromBuffer(content);
   if (detected?.ext !== extension) return null;
   return { name: fileName, contentType: ACCEPTED[extension], content };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idempotencyKeysTable } from "../db/schema";
+import { applicationsTable, idempotencyKeysTable } from "../db/schema";
 import { createTestDb } from "../testing/db";
 import {
   claimIdempotencyKey,
@@ -43,6 +43,27 @@ describe("idempotency keys", () => {
     expect(purgeIdempotencyKeys(db, new Date("2024-05-14T10:00:00Z"))).toBe(1);
     expect(db.select({ key: idempotencyKeysTable.key }).from(idempotencyKeysTable).all()).toEqual([
       { key: "new" },
+    ]);
+  });
+
+  it("forgets, with the keys, which application a retry of a day-old request would find", () => {
+    const db = createTestDb();
+    for (const [publicId, createdAt] of [
+      ["old", "2024-05-14T09:00:00.000Z"],
+      ["new", "2024-05-15T09:00:00.000Z"],
+    ] as const)
+      db.insert(applicationsTable)
+        .values({ publicId, retryKey: `retry-${publicId}`, createdAt, lastUpdateAt: createdAt })
+        .run();
+    purgeIdempotencyKeys(db, new Date("2024-05-14T10:00:00Z"));
+    expect(
+      db
+        .select({ publicId: applicationsTable.publicId, retryKey: applicationsTable.retryKey })
+        .from(applicationsTable)
+        .all(),
+    ).toEqual([
+      { publicId: "old", retryKey: null },
+      { publicId: "new", retryKey: "retry-new" },
     ]);
   });
 

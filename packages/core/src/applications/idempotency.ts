@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, eq, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { idempotencyKeysTable } from "../db/schema";
+import { applicationsTable, idempotencyKeysTable } from "../db/schema";
 import {
   applicationFailure,
   IDEMPOTENCY_ERRORS,
@@ -64,8 +64,14 @@ export function releaseIdempotencyKey(db: Db, key: string): void {
   db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.key, key)).run();
 }
 
-/** Keys only need to outlive client retries. */
+/** Keys only need to outlive client retries; so does the link from a retry to its application. */
 export function purgeIdempotencyKeys(db: Db, olderThan: Date): number {
+  db.update(applicationsTable)
+    .set({ retryKey: null })
+    .where(
+      and(isNotNull(applicationsTable.retryKey), lt(applicationsTable.createdAt, olderThan.toISOString())),
+    )
+    .run();
   return db
     .delete(idempotencyKeysTable)
     .where(lt(idempotencyKeysTable.createdAt, olderThan.toISOString()))

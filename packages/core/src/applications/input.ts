@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  APPLICATION_FIELD_MAX,
+  hasControlCharacter,
+  INTENTION_FIELD_MAX,
+  safeFileName,
+} from "../schemas/application-limits";
 
 // Loose on purpose: every rule is checked by sendApplication in the order of docs/reference/v1.md#s9-2, so that
 // a bad field yields the V1 error key instead of a zod error.
@@ -57,13 +63,27 @@ export interface ValidApplicant {
   firstName: string;
   lastName: string;
   phone: string;
+  /** Made safe (safeFileName): what the company receives and what is stored. */
   fileName: string;
   fileContent: string;
   companyType: CompanyType;
 }
 
-/** docs/reference/v1.md#s9-2 step 3. */
+/** True when every field of `input` named in `max` is within its maximum length. */
+export function withinMaxLengths(input: Record<string, unknown>, max: Record<string, number>): boolean {
+  return Object.entries(max).every(([field, limit]) => {
+    const value = input[field];
+    return typeof value !== "string" || value.length <= limit;
+  });
+}
+
+/** The recruiter reply's fields within INTENTION_FIELD_MAX. */
+export const intentionWithinLimits = (input: IntentionRequest) =>
+  withinMaxLengths(input, INTENTION_FIELD_MAX);
+
+/** docs/reference/v1.md#s9-2 step 3, with the maximum lengths of APPLICATION_FIELD_MAX; the file name made safe. */
 export function validateApplicantFields(input: ApplicationRequest): ValidApplicant | null {
+  if (!withinMaxLengths(input, APPLICATION_FIELD_MAX)) return null;
   const firstName = input.applicant_first_name?.trim() ?? "";
   const lastName = input.applicant_last_name?.trim() ?? "";
   const email = input.applicant_email?.trim().toLowerCase() ?? "";
@@ -72,6 +92,15 @@ export function validateApplicantFields(input: ApplicationRequest): ValidApplica
   const fileContent = input.applicant_file_content ?? "";
   const companyType = CompanyTypeSchema.safeParse(input.company_type);
   if (!firstName || firstName.length > 50 || !lastName || lastName.length > 50) return null;
+  if (hasControlCharacter(firstName) || hasControlCharacter(lastName)) return null;
   if (!isValidEmail(email) || !phone || !fileName || !fileContent || !companyType.success) return null;
-  return { email, firstName, lastName, phone, fileName, fileContent, companyType: companyType.data };
+  return {
+    email,
+    firstName,
+    lastName,
+    phone,
+    fileName: safeFileName(fileName),
+    fileContent,
+    companyType: companyType.data,
+  };
 }

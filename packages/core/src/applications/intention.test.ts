@@ -75,6 +75,27 @@ describe("recordIntention", () => {
     expect(deps.mailer.sent).toHaveLength(0);
   });
 
+  it("refuses fields over their documented maximum, and a token longer than any of ours", async () => {
+    const { deps, tokenFor } = await applied();
+    const contact = { email: "rh@entreprise.example", phone: "0123456789" };
+    for (const fields of [
+      { comment: "x".repeat(5001), ...contact },
+      { comment: "ok", email: `${"x".repeat(250)}@example.org`, phone: "0123456789" },
+      { comment: "ok", email: "rh@entreprise.example", phone: `01 23 45 67 89${" ".repeat(30)}` },
+    ])
+      expect(await recordIntention(deps, { token: tokenFor("entretien"), ...fields })).toEqual({
+        ok: false,
+        error: "données de réponse invalides",
+      });
+    expect(
+      await recordIntention(deps, { token: `${tokenFor("refus")}${"A".repeat(1024)}`, comment: "x" }),
+    ).toEqual({
+      ok: false,
+      error: "invalid_token",
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
   it("refuses an expired, tampered or unknown-application token", async () => {
     const { deps, tokenFor } = await applied();
     expect(
@@ -113,6 +134,62 @@ describe("recordIntention", () => {
     expect(deps.mailer.sent).toHaveLength(1);
   });
 
+  it("keeps the first reply: another one afterwards is reponse_deja_donnee and sends nothing", async () => {
+    const { deps, row, tokenFor } = await applied();
+    const contact = { email: "rh@entreprise.example", phone: "0123456789" };
+    expect(
+      await recordIntention(deps, { token: tokenFor("entretien"), comment: "Venez", ...contact }),
+    ).toEqual({ ok: true });
+    for (const intention of ["refus", "ne_sais_pas"] as const)
+      expect(await recordIntention(deps, { token: tokenFor(intention), comment: "non", ...contact })).toEqual(
+        {
+          ok: false,
+          error: "reponse_deja_donnee",
+        },
+      );
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(
+      deps.db.select().from(applicationsTable).where(eq(applicationsTable.id, row.id)).get(),
+    ).toMatchObject({ companyIntention: "entretien", companyFeedback: "Venez" });
+  });
+
+  it("sends one e-mail for concurrent replies, alternating links included: the first claimed wins", async () => {
+    const { deps, tokenFor } = await applied();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let arrived = 0;
+    let settled = 0;
+    const check = () => arrived + settled >= 10 && open();
+    const inner = deps.mailer;
+    deps.mailer = {
+      ...inner,
+      send: async (message) => {
+        arrived += 1;
+        check();
+        await gate;
+        return inner.send(message);
+      },
+    } as typeof inner;
+    const contact = { email: "rh@entreprise.example", phone: "0123456789" };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        recordIntention(deps, {
+          token: tokenFor(i % 2 ? "entretien" : "refus"),
+          comment: `réponse ${i}`,
+          ...contact,
+        }).finally(() => {
+          settled += 1;
+          check();
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.error))).toEqual(
+      new Set(["intention_already_recorded", "reponse_deja_donnee"]),
+    );
+    expect(inner.sent).toHaveLength(1);
+  });
+
   it("fails with error_sending_message and records nothing when the mail fails", async () => {
     const { deps, row, tokenFor } = await applied();
     deps.mailer.failFor.add("camille.martin@example.org");
@@ -139,9 +216,26 @@ describe("getIntentionContext", () => {
         companyName: "Boulangerie Dupont",
         jobTitle: null,
         alreadyRecorded: false,
+        recorded: null,
         expiresAt: "2024-06-01T00:00:00.000Z",
       },
     });
     expect(getIntentionContext(deps, "nope")).toEqual({ ok: false, error: "invalid_token" });
+  });
+
+  it("gives the reply already recorded, whichever link is opened", async () => {
+    const { deps, tokenFor } = await applied();
+    await recordIntention(deps, { token: tokenFor("refus"), comment: "non" });
+    const other = getIntentionContext(deps, tokenFor("entretien"));
+    expect(other.ok && other.context).toMatchObject({
+      intention: "entretien",
+      alreadyRecorded: false,
+      recorded: { intention: "refus", date: "2024-05-15T10:00:00.000Z" },
+    });
+    const same = getIntentionContext(deps, tokenFor("refus"));
+    expect(same.ok && same.context).toMatchObject({
+      alreadyRecorded: true,
+      recorded: { intention: "refus", date: "2024-05-15T10:00:00.000Z" },
+    });
   });
 });

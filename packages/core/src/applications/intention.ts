@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { applicationsTable } from "../db/schema";
 import { renderIntentionReply } from "../mail/templates";
 import {
@@ -9,11 +9,23 @@ import {
   type IntentionLinkErrorKey,
 } from "../schemas/application-errors";
 import type { ApplicationDeps } from "./deps";
-import { isValidEmail, normalizeFrenchPhone, type Intention, type IntentionRequest } from "./input";
+import { MailRefusedError } from "../mail/mailer";
+import { INTENTION_FIELD_MAX } from "../schemas/application-limits";
+import {
+  IntentionSchema,
+  intentionWithinLimits,
+  isValidEmail,
+  normalizeFrenchPhone,
+  type Intention,
+  type IntentionRequest,
+} from "./input";
 import { verifyReplyToken } from "./reply-token";
 
 function findByToken(deps: ApplicationDeps, token: string) {
-  const check = verifyReplyToken(deps.config.secret, token, deps.now());
+  const check =
+    token.length > INTENTION_FIELD_MAX.token
+      ? ({ ok: false, reason: "invalid" } as const)
+      : verifyReplyToken(deps.config.secret, token, deps.now());
   if (!check.ok)
     return {
       error: fail(check.reason === "expired" ? INTENTION_ERRORS.expiredToken : INTENTION_ERRORS.invalidToken),
@@ -33,7 +45,10 @@ export interface IntentionContext {
   applicantLastName: string | null;
   companyName: string | null;
   jobTitle: string | null;
+  /** The reply recorded is this link's intention. */
   alreadyRecorded: boolean;
+  /** The reply recorded for the application, whichever link recorded it: the first reply wins. */
+  recorded: { intention: Intention; date: string | null } | null;
   expiresAt: string;
 }
 
@@ -45,6 +60,7 @@ export function getIntentionContext(
   const found = findByToken(deps, token);
   if (found.error) return found.error;
   const { application: a, check } = found;
+  const recorded = IntentionSchema.safeParse(a.companyIntention);
   return {
     ok: true,
     context: {
@@ -54,6 +70,7 @@ export function getIntentionContext(
       companyName: a.companyName,
       jobTitle: a.jobTitle,
       alreadyRecorded: a.companyIntention === check.intention,
+      recorded: recorded.success ? { intention: recorded.data, date: a.companyFeedbackDate } : null,
       expiresAt: check.expiresAt.toISOString(),
     },
   };
@@ -68,6 +85,7 @@ export async function recordIntention(
   if (found.error) return found.error;
   const { application, check } = found;
 
+  if (!intentionWithinLimits(input)) return fail(INTENTION_ERRORS.invalidFields);
   const comment = input.comment?.trim() ?? "";
   const email = input.email?.trim() || null;
   const phone = input.phone?.trim() ? normalizeFrenchPhone(input.phone) : null;
@@ -76,9 +94,33 @@ export async function recordIntention(
   if (email !== null && !isValidEmail(email)) return fail(INTENTION_ERRORS.invalidFields);
   if (input.phone?.trim() && !phone) return fail(INTENTION_ERRORS.invalidFields);
   if (needsContact && (!email || !phone)) return fail(INTENTION_ERRORS.invalidFields);
-  // One message per intention: a replayed link cannot flood the candidate.
-  if (application.companyIntention === check.intention) return fail(INTENTION_ERRORS.alreadyRecorded);
   if (!application.applicantEmail) return fail(INTENTION_ERRORS.notFound);
+
+  // The first reply wins (decision 022): claimed before its e-mail leaves, so that replayed, alternated or
+  // concurrent links cannot flood the candidate with contradictory messages.
+  const at = deps.now().toISOString();
+  const claimed = deps.db
+    .update(applicationsTable)
+    .set({
+      companyIntention: check.intention,
+      companyFeedback: comment,
+      companyFeedbackDate: at,
+      lastUpdateAt: at,
+    })
+    .where(and(eq(applicationsTable.id, application.id), isNull(applicationsTable.companyIntention)))
+    .run();
+  if (claimed.changes === 0) {
+    const first = deps.db
+      .select({ intention: applicationsTable.companyIntention })
+      .from(applicationsTable)
+      .where(eq(applicationsTable.id, application.id))
+      .get();
+    return fail(
+      first?.intention === check.intention
+        ? INTENTION_ERRORS.alreadyRecorded
+        : INTENTION_ERRORS.otherReplyRecorded,
+    );
+  }
 
   const mail = renderIntentionReply({
     intention: check.intention,
@@ -98,19 +140,21 @@ export async function recordIntention(
       tag: `intention-${check.intention}`,
     }));
   } catch (error) {
-    deps.log.error("intention e-mail to the applicant failed", { error: String(error) });
+    deps.log.error("intention e-mail to the applicant failed", {
+      error: String(error),
+      outcome: error instanceof MailRefusedError ? "refused" : "unknown",
+    });
+    // The answer says it failed: the recruiter may send it again, so the claim is given back.
+    deps.db
+      .update(applicationsTable)
+      .set({ companyIntention: null, companyFeedback: null, companyFeedbackDate: null })
+      .where(and(eq(applicationsTable.id, application.id), eq(applicationsTable.companyFeedbackDate, at)))
+      .run();
     return fail(INTENTION_ERRORS.sendingFailed);
   }
-  const at = deps.now().toISOString();
   deps.db
     .update(applicationsTable)
-    .set({
-      companyIntention: check.intention,
-      companyFeedback: comment,
-      companyFeedbackDate: at,
-      toApplicantUpdateMessageId: messageId,
-      lastUpdateAt: at,
-    })
+    .set({ toApplicantUpdateMessageId: messageId })
     .where(eq(applicationsTable.id, application.id))
     .run();
   return { ok: true };

@@ -17,6 +17,21 @@ describe("reply tokens", () => {
     });
   });
 
+  it("refuses a validly signed token whose expiry is not a date (e=1e308, NaN), without throwing", () => {
+    const sign = (payload: object) => {
+      const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+      const mac = createHmac("sha256", `application-reply\0${secret}`).update(body).digest("base64url");
+      return `${body}.${mac}`;
+    };
+    for (const e of [1e308, -1e308, 1.5e13])
+      expect(
+        verifyReplyToken(secret, sign({ p: "application-reply", a: "app-1", i: "refus", e }), now),
+      ).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+  });
+
   it("reports an expired token", () => {
     const token = createReplyToken(secret, "app-1", "refus", expires);
     expect(verifyReplyToken(secret, token, new Date("2024-06-14T10:00:00Z"))).toEqual({

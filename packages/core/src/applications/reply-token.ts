@@ -56,7 +56,10 @@ export function verifyReplyToken(secret: string, token: string, now: Date): Repl
     payload.p !== PURPOSE ||
     typeof payload.a !== "string" ||
     !intention.success ||
-    typeof payload.e !== "number"
+    typeof payload.e !== "number" ||
+    // A signed but absurd expiry (1e308) is no date: refused, never turned into an Invalid Date.
+    !Number.isSafeInteger(payload.e) ||
+    Number.isNaN(new Date(payload.e * 1000).getTime())
   ) {
     return { ok: false, reason: "invalid" };
   }

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sealEmail } from "../crypto/email-token";
 import { applicationsTable, emailBlacklistTable } from "../db/schema";
-import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import type { Logger } from "../deps";
+import type { Mailer, MailMessage } from "../mail/mailer";
+import type { ApplicationDeps } from "./deps";
 import { MAX_ATTACHMENT_BYTES } from "./attachment";
 import type { VirusScanner } from "../antivirus/clamav";
-import { sendApplication } from "./send-application";
+import { markAbandonedApplications, sendApplication } from "./send-application";
+import { hasControlCharacter } from "../schemas/application-limits";
 import {
   dataUrl,
   docxBytes,
@@ -380,5 +385,241 @@ describe("sendApplication: mail failures", () => {
       toApplicantMessageId: null,
       toApplicantMessageStatus: "rejected",
     });
+  });
+});
+
+/** A mailer whose sends wait until `open()`; `arrived` counts the sends that reached it. */
+function gatedMailer() {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const sent: MailMessage[] = [];
+  const state = { arrived: 0 };
+  const mailer: Mailer = {
+    async send(message) {
+      state.arrived += 1;
+      onArrival();
+      await gate;
+      sent.push(message);
+      return { messageId: `gated-${sent.length}` };
+    },
+  };
+  let onArrival = () => {};
+  return { mailer, sent, state, open, whenArrived: (fn: () => void) => (onArrival = fn) };
+}
+
+function capturingLog() {
+  const lines: { level: string; message: string; data?: Record<string, unknown> }[] = [];
+  const log: Logger = {
+    info: (message, data) => lines.push({ level: "info", message, data }),
+    warn: (message, data) => lines.push({ level: "warn", message, data }),
+    error: (message, data) => lines.push({ level: "error", message, data }),
+  };
+  return { log, lines };
+}
+
+const replyIds = (message: MailMessage | undefined, deps: ApplicationDeps) =>
+  [...(message?.text ?? "").matchAll(/formulaire-intention\?token=([^\s]+)/g)].map((m) => {
+    const check = verifyReplyToken(deps.config.secret, decodeURIComponent(m[1] ?? ""), deps.now());
+    return check.ok ? check.applicationId : null;
+  });
+
+describe("sendApplication: reserve, then send", () => {
+  it("accepts exactly the daily limit out of 20 concurrent applications while the mailer is slow", async () => {
+    const gated = gatedMailer();
+    const { deps, token } = setup({ mailer: gated.mailer, applications: { maxApplicationsPerDay: 5 } });
+    let settled = 0;
+    // The mailer answers once every request has either reached it or been answered.
+    const check = () => settled + gated.state.arrived >= 20 && gated.open();
+    gated.whenArrived(check);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        sendApplication(deps, validRequest(token), ctx).finally(() => {
+          settled += 1;
+          check();
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 15 }, () => ({ ok: false, error: "max candidatures atteint" })),
+    );
+    expect(gated.sent.filter((m) => m.to === "rh@entreprise.example")).toHaveLength(5);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(5);
+  });
+
+  it("stores the application before its e-mail leaves, so that the reply links of that e-mail already work", async () => {
+    const { deps, token } = setup();
+    const seen: unknown[] = [];
+    const inner = deps.mailer;
+    deps.mailer = {
+      ...inner,
+      send: (message) => {
+        if (message.to === "rh@entreprise.example")
+          for (const id of replyIds(message, deps))
+            seen.push(
+              deps.db
+                .select({ sendStatus: applicationsTable.sendStatus })
+                .from(applicationsTable)
+                .where(eq(applicationsTable.publicId, id ?? ""))
+                .get(),
+            );
+        return inner.send(message);
+      },
+    } as typeof inner;
+    expect((await sendApplication(deps, validRequest(token), ctx)).ok).toBe(true);
+    expect(seen).toEqual([{ sendStatus: "pending" }, { sendStatus: "pending" }, { sendStatus: "pending" }]);
+    expect(deps.db.select().from(applicationsTable).get()?.sendStatus).toBe("sent");
+  });
+
+  it("after a crash during the send, a retry with the same Idempotency-Key re-sends that same application and logs it", async () => {
+    const { deps, token } = setup();
+    const keyed = { ...ctx, idempotencyKey: "crash-1" };
+    // The process dies while the transport has not answered: the send never settles.
+    const never: Mailer = { send: () => new Promise(() => {}) };
+    void sendApplication({ ...deps, mailer: never }, validRequest(token), keyed);
+    await vi.waitFor(() => expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1));
+    const reserved = deps.db.select().from(applicationsTable).get();
+    expect(reserved?.sendStatus).toBe("pending");
+
+    // Restart: nothing can be in flight, the outcome of a pending send is unknown.
+    expect(markAbandonedApplications(deps.db)).toBe(1);
+    const { log, lines } = capturingLog();
+    expect(await sendApplication({ ...deps, log }, validRequest(token), keyed)).toEqual({ ok: true });
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    expect(toCompany?.to).toBe("rh@entreprise.example");
+    expect(toApplicant?.to).toBe("camille.martin@example.org");
+    expect(new Set(replyIds(toCompany, deps))).toEqual(new Set([reserved?.publicId]));
+    expect(deps.db.select().from(applicationsTable).all()).toMatchObject([
+      { publicId: reserved?.publicId, sendStatus: "sent", toCompanyMessageId: "msg-1" },
+    ]);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: "warn", message: expect.stringMatching(/unknown outcome/) }),
+    );
+  });
+
+  it("never sends again on a retry after a known outcome, even when the answer itself was lost", async () => {
+    const { deps, token } = setup();
+    const keyed = { ...ctx, idempotencyKey: "known-1" };
+    expect((await sendApplication(deps, validRequest(token), keyed)).ok).toBe(true);
+    markAbandonedApplications(deps.db);
+    expect(await sendApplication(deps, validRequest(token), keyed)).toEqual({ ok: true });
+    expect(deps.mailer.sent).toHaveLength(2);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1);
+  });
+
+  it("answers request_in_progress to the same key while its send is pending in this process", async () => {
+    const gated = gatedMailer();
+    const { deps, token } = setup({ mailer: gated.mailer });
+    const keyed = { ...ctx, idempotencyKey: "twice" };
+    const first = sendApplication(deps, validRequest(token), keyed);
+    await vi.waitFor(() => expect(gated.state.arrived).toBe(1));
+    expect(await sendApplication(deps, validRequest(token), keyed)).toEqual({
+      ok: false,
+      error: "request_in_progress",
+    });
+    gated.open();
+    expect(await first).toEqual({ ok: true });
+  });
+
+  it("keeps an application whose transport failed without a definite answer, and re-sends it on a retry", async () => {
+    const { deps, token } = setup();
+    const keyed = { ...ctx, idempotencyKey: "timeout-1" };
+    const timeout: Mailer = { send: () => Promise.reject(new Error("socket hang up")) };
+    expect(await sendApplication({ ...deps, mailer: timeout }, validRequest(token), keyed)).toEqual({
+      ok: false,
+      error: "error_sending_application",
+    });
+    expect(deps.db.select().from(applicationsTable).get()?.sendStatus).toBe("unknown");
+    expect((await sendApplication(deps, validRequest(token), keyed)).ok).toBe(true);
+    expect(deps.db.select().from(applicationsTable).all()).toMatchObject([{ sendStatus: "sent" }]);
+  });
+
+  it("a retry with the same key but another body is another application", async () => {
+    const { deps, token } = setup();
+    const timeout: Mailer = { send: () => Promise.reject(new Error("socket hang up")) };
+    const keyed = { ...ctx, idempotencyKey: "k" };
+    await sendApplication({ ...deps, mailer: timeout }, validRequest(token), keyed);
+    expect((await sendApplication(deps, validRequest(token, { message: "autre" }), keyed)).ok).toBe(true);
+    expect(
+      deps.db
+        .select({ s: applicationsTable.sendStatus })
+        .from(applicationsTable)
+        .all()
+        .map((r) => r.s)
+        .sort(),
+    ).toEqual(["sent", "unknown"]);
+  });
+});
+
+describe("sendApplication: bounded free text", () => {
+  const long = (n: number) => "x".repeat(n);
+  it.each([
+    ["message", { message: long(10_001) }],
+    ["company_name", { company_name: long(251) }],
+    ["company_address", { company_address: long(501) }],
+    ["company_naf", { company_naf: long(251) }],
+    ["company_siret", { company_siret: long(51) }],
+    ["job_title", { job_title: long(251), company_type: "matcha", job_id: "o" }],
+    ["job_id", { job_id: long(101), company_type: "matcha" }],
+    ["caller", { caller: long(251) }],
+    ["applicant_file_name", { applicant_file_name: `${long(252)}.pdf` }],
+    ["applicant_phone", { applicant_phone: `06 12 34 56 78${" ".repeat(30)}` }],
+    ["company_email", { company_email: long(1025) }],
+  ])("refuses a %s over its documented maximum, and writes nothing", async (_, overrides) => {
+    const { deps, token } = setup();
+    expect(await sendApplication(deps, validRequest(token, overrides), ctx)).toEqual({
+      ok: false,
+      error: "données de candidature invalides",
+    });
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+  });
+
+  it("accepts every field at its documented maximum", async () => {
+    const { deps, token } = setup();
+    const request = validRequest(token, {
+      message: long(10_000),
+      company_name: long(250),
+      company_address: long(500),
+      caller: long(250),
+      applicant_file_name: `${long(251)}.pdf`,
+    });
+    expect(await sendApplication(deps, request, ctx)).toEqual({ ok: true });
+  });
+
+  it.each(["Cam\r\nille", "Camille\u0000", "Cam\tille"])(
+    "refuses control characters in a name (%j)",
+    async (name) => {
+      const { deps, token } = setup();
+      expect(await sendApplication(deps, validRequest(token, { applicant_first_name: name }), ctx)).toEqual({
+        ok: false,
+        error: "données de candidature invalides",
+      });
+    },
+  );
+
+  it("keeps control characters out of subjects and the attachment name, which stays short and safe", async () => {
+    const { deps, token } = setup();
+    const result = await sendApplication(
+      deps,
+      validRequest(token, {
+        company_type: "matcha",
+        job_id: "o",
+        job_title: "Boulanger\r\nBcc: victime@example.org",
+        company_name: "Dupont\u0000\r\nX-Header: 1",
+        applicant_file_name: `../..\\mon\r\ncv\u0000${"é".repeat(200)}.PDF`,
+      }),
+      ctx,
+    );
+    expect(result).toEqual({ ok: true });
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    for (const mail of [toCompany, toApplicant]) expect(hasControlCharacter(mail?.subject ?? "")).toBe(false);
+    expect(toCompany?.subject).toBe("Candidature en alternance - Boulanger Bcc: victime@example.org");
+    expect(toApplicant?.subject).toBe("Votre candidature chez Dupont X-Header: 1");
+    const name = toCompany?.attachments?.[0]?.name ?? "";
+    expect(hasControlCharacter(name) || /[/\\]/.test(name)).toBe(false);
+    expect(name.length).toBeLessThanOrEqual(100);
+    expect(name.endsWith(".PDF")).toBe(true);
+    expect(deps.db.select().from(applicationsTable).get()?.applicantFileName).toBe(name);
   });
 });

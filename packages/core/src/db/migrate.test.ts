@@ -70,9 +70,9 @@ describe("migrate", () => {
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
-  it("gives recruiters stored before 0005 the main postcode of the commune nearest their point", () => {
+  it("gives recruiters stored before 0006 the main postcode of the commune nearest their point", () => {
     const db = createDb(":memory:");
-    migrate(db, migrationsBefore(5));
+    migrate(db, migrationsBefore(6));
     insertTestCommunes(db);
     rebuildSpatialIndex(db, "communes");
     const insert = db.$client.prepare(

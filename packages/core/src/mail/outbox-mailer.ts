@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outboxTable } from "../db/schema";
-import type { Mailer } from "./mailer";
+import { headerSafe, type Mailer } from "./mailer";
 
 export const DEFAULT_FROM = "La bonne alternance <no-reply@labonnealternance.local>";
 
@@ -12,7 +12,8 @@ export type OutboxMessage = typeof outboxTable.$inferSelect;
 export function createOutboxMailer(db: Db, options: { from?: string; now?: () => Date } = {}): Mailer {
   const now = options.now ?? (() => new Date());
   return {
-    async send(message) {
+    async send(unsafe) {
+      const message = headerSafe(unsafe);
       const messageId = randomUUID();
       db.insert(outboxTable)
         .values({

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { MailRefusedError } from "./mailer";
 import { createPostmarkMailer } from "./postmark-mailer";
 
 interface Received {
@@ -74,6 +75,43 @@ describe("createPostmarkMailer", () => {
         { Name: "cv.pdf", Content: "JVBERi0xLjQ=", ContentType: "application/pdf", ContentID: null },
       ],
     });
+  });
+
+  it("never gives Postmark a control character in the subject or an attachment name", async () => {
+    const api = await fakePostmark(() => [200, { MessageID: "pm-1", ErrorCode: 0, Message: "OK" }]);
+    const mailer = createPostmarkMailer({ serverToken: "t", from: "no-reply@lba.example", apiUrl: api.url });
+    await mailer.send({
+      to: "rh@entreprise.example",
+      subject: "Candidature\r\nBcc: victime@example.org\u0000",
+      html: "h",
+      text: "t",
+      attachments: [{ name: "cv\r\n\u0000.pdf", contentType: "application/pdf", contentBase64: "JVBE" }],
+    });
+    expect(api.received[0]?.body).toMatchObject({
+      Subject: "Candidature Bcc: victime@example.org",
+      Attachments: [{ Name: "cv.pdf" }],
+    });
+  });
+
+  it("rejects with MailRefusedError when Postmark refuses the message, not when it cannot be reached", async () => {
+    const api = await fakePostmark(() => [422, { ErrorCode: 300, Message: "Invalid email request" }]);
+    const refusing = createPostmarkMailer({
+      serverToken: "t",
+      from: "no-reply@lba.example",
+      apiUrl: api.url,
+    });
+    await expect(refusing.send({ to: "x@y.fr", subject: "s", html: "h", text: "t" })).rejects.toBeInstanceOf(
+      MailRefusedError,
+    );
+    const down = await fakePostmark(() => [503, { ErrorCode: 0, Message: "down" }]);
+    const unknown = createPostmarkMailer({
+      serverToken: "t",
+      from: "no-reply@lba.example",
+      apiUrl: down.url,
+    });
+    const error = await unknown.send({ to: "x@y.fr", subject: "s", html: "h", text: "t" }).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(MailRefusedError);
   });
 
   it("rejects when Postmark refuses the message", async () => {

@@ -1,5 +1,5 @@
 import { ServerClient } from "postmark";
-import type { Mailer } from "./mailer";
+import { headerSafe, MailRefusedError, type Mailer } from "./mailer";
 
 export interface PostmarkMailerOptions {
   serverToken: string;
@@ -24,26 +24,35 @@ export function createPostmarkMailer(options: PostmarkMailerOptions): Mailer {
   }
   const client = new ServerClient(options.serverToken, config);
   return {
-    async send(message) {
-      const response = await client.sendEmail({
-        From: message.from ?? options.from,
-        To: message.to,
-        ReplyTo: message.replyTo,
-        Subject: message.subject,
-        HtmlBody: message.html,
-        TextBody: message.text,
-        Tag: message.tag,
-        TrackOpens: true,
-        MessageStream: options.messageStream ?? "outbound",
-        Attachments: (message.attachments ?? []).map((a) => ({
-          Name: a.name,
-          Content: a.contentBase64,
-          ContentType: a.contentType,
-          ContentID: null,
-        })),
-      });
+    async send(unsafe) {
+      const message = headerSafe(unsafe);
+      const response = await client
+        .sendEmail({
+          From: message.from ?? options.from,
+          To: message.to,
+          ReplyTo: message.replyTo,
+          Subject: message.subject,
+          HtmlBody: message.html,
+          TextBody: message.text,
+          Tag: message.tag,
+          TrackOpens: true,
+          MessageStream: options.messageStream ?? "outbound",
+          Attachments: (message.attachments ?? []).map((a) => ({
+            Name: a.name,
+            Content: a.contentBase64,
+            ContentType: a.contentType,
+            ContentID: null,
+          })),
+        })
+        .catch((error: unknown) => {
+          // A 4xx is Postmark's definite refusal; a network error (status 0) or a 5xx leaves the outcome unknown.
+          const status = (error as { statusCode?: unknown }).statusCode;
+          if (typeof status === "number" && status >= 400 && status < 500)
+            throw new MailRefusedError(`Postmark refused the message: ${String(error)}`);
+          throw error;
+        });
       if (response.ErrorCode !== 0)
-        throw new Error(`Postmark refused the message: ${response.ErrorCode} ${response.Message}`);
+        throw new MailRefusedError(`Postmark refused the message: ${response.ErrorCode} ${response.Message}`);
       return { messageId: response.MessageID };
     },
   };

@@ -27,6 +27,8 @@ export const INTENTION_ERRORS = {
   notFound: "not_found",
   invalidFields: "données de réponse invalides",
   alreadyRecorded: "intention_already_recorded",
+  /** Another reply was recorded first: the first one wins (decision 022). */
+  otherReplyRecorded: "reponse_deja_donnee",
   sendingFailed: "error_sending_message",
 } as const;
 

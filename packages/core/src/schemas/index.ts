@@ -3,3 +3,4 @@ export * from "./v1";
 export * from "./sources";
 export * from "./widget";
 export * from "./application-errors";
+export * from "./application-limits";

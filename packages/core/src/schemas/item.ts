@@ -170,6 +170,21 @@ function nullCompany(): Company {
   };
 }
 
+/**
+ * A link an item may carry (a website, a catalogue page): an absolute URL only when http(s), so that no
+ * `javascript:` or `data:` link reaches a page, whatever an import stored. Parsed the way browsers parse an href
+ * (tabs and line breaks ignored); a relative, scheme-less value ("www.site.fr") is kept as it was.
+ */
+export function linkUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:" ? value : null;
+  } catch {
+    return value;
+  }
+}
+
 /** An item of the given type with every key null: normalizers fill what their source has. */
 export function emptyItem(ideaType: IdeaType): Item {
   return {

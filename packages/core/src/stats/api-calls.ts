@@ -1,3 +1,4 @@
+import { CALLER_MAX_LENGTH } from "../schemas/application-limits";
 import { apiCallsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 
@@ -26,7 +27,8 @@ export interface ApiCallRecord {
 
 /** Records one call that carries a caller (docs/reference/v1.md#s2-3); calls without a caller are not recorded. */
 export function recordApiCall(deps: Pick<CoreDeps, "db" | "now">, call: ApiCallRecord): void {
-  const caller = call.caller.trim();
+  // Routes refuse a longer caller; this bounds what any other path could store.
+  const caller = call.caller.trim().slice(0, CALLER_MAX_LENGTH);
   if (!caller) return;
   deps.db
     .insert(apiCallsTable)

@@ -1,9 +1,9 @@
-import { crc32 } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { sealEmail } from "../crypto/email-token";
 import { createTestDb } from "./db";
 import { testConfig, testDeps } from "./deps";
 import { insertCompany } from "./factories";
-import type { Mailer, MailMessage } from "../mail/mailer";
+import { MailRefusedError, type Mailer, type MailMessage } from "../mail/mailer";
 import type { ApplicationDeps } from "../applications/deps";
 import type { ApplicationRequest } from "../applications/input";
 
@@ -20,7 +20,7 @@ export function capturingMailer(): CapturingMailer {
     sent,
     failFor,
     async send(message) {
-      if (failFor.has(message.to)) throw new Error("smtp refused");
+      if (failFor.has(message.to)) throw new MailRefusedError("smtp refused");
       const messageId = `msg-${sent.length + 1}`;
       sent.push({ ...message, messageId });
       return { messageId };
@@ -58,31 +58,97 @@ export function pdfOfSize(size: number): Buffer {
   return file;
 }
 
+export interface ZipEntry {
+  name: string;
+  /** The bytes as stored (already deflated when `method` is 8). */
+  data: Buffer;
+  /** 0 stored, 8 deflated. */
+  method?: 0 | 8;
+  /** What the headers declare; defaults to the real size of a stored entry. */
+  uncompressedSize?: number;
+  crc?: number;
+}
+
+/** A zip file (local headers, central directory, end record), sizes and CRC as the entries declare them. */
+export function zipBytes(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const method = entry.method ?? 0;
+    const size = entry.uncompressedSize ?? entry.data.length;
+    const crc = entry.crc ?? (method === 0 ? crc32(entry.data) : 0);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(entry.data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, entry.data);
+    centrals.push(central, name);
+    offset += local.length + name.length + entry.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const DOCUMENT =
+  '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>';
+
 /** A minimal Office Open XML package: enough for a content-based DOCX check. */
 export function docxBytes(): Buffer {
-  const entries: [string, string][] = [
-    [
-      "[Content_Types].xml",
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ],
-    [
-      "word/document.xml",
-      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
-    ],
-  ];
-  const parts: Buffer[] = [];
-  for (const [name, content] of entries) {
-    const data = Buffer.from(content);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(Buffer.byteLength(name), 26);
-    parts.push(header, Buffer.from(name), data);
-  }
-  return Buffer.concat(parts);
+  return zipBytes([
+    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+    { name: "word/document.xml", data: Buffer.from(DOCUMENT) },
+  ]);
+}
+
+/**
+ * A raw deflate stream of about `compressedBytes` that inflates to about 1,000 times as many zeros: a run of
+ * zeros compressed once, then repeated (each copy only refers to the zeros before it), then a final empty block.
+ */
+export function deflateBomb(compressedBytes: number): Buffer {
+  const window = Buffer.alloc(32 * 1024);
+  const prefix = deflateRawSync(window, { finishFlush: constants.Z_SYNC_FLUSH });
+  const segment = deflateRawSync(Buffer.alloc(4 * 1024 * 1024), {
+    dictionary: window,
+    finishFlush: constants.Z_SYNC_FLUSH,
+  });
+  const copies = Math.max(1, Math.ceil((compressedBytes - prefix.length) / segment.length));
+  // BFINAL=1, fixed Huffman, end of block.
+  return Buffer.concat([prefix, ...Array.from({ length: copies }, () => segment), Buffer.from([0x03, 0x00])]);
+}
+
+/**
+ * A DOCX of about `size` bytes whose [Content_Types].xml inflates to about 1,000 times that, its headers
+ * declaring `declaredSize` (the real content types' size by default: the headers lie).
+ */
+export function zipBombDocx(size = 1024 * 1024, declaredSize = Buffer.byteLength(CONTENT_TYPES)): Buffer {
+  return zipBytes([
+    { name: "[Content_Types].xml", data: deflateBomb(size), method: 8, uncompressedSize: declaredSize },
+    { name: "word/document.xml", data: Buffer.from(DOCUMENT) },
+  ]);
 }
 
 /** A company that can receive applications, with the token a search would give for its address. */

@@ -1,9 +1,14 @@
+import { createHmac } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
-import { createReplyToken } from "@lba/core/applications";
+import {
+  createReplyToken,
+  markAbandonedApplications,
+  releaseAbandonedIdempotencyKeys,
+} from "@lba/core/applications";
 import { createOutboxMailer, listOutbox } from "@lba/core/mail";
 import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ApplicationRouteDeps } from "../../deps";
 import { testServerDeps } from "../../test-app";
 import { registerApplicationRoutes } from "./index";
@@ -121,6 +126,66 @@ describe("POST /api/V1/application", () => {
     expect(await reused.json()).toEqual({ error: "idempotency_key_reused" });
   });
 
+  it("after a stop during the send, a retry with the same Idempotency-Key sends that application once, then replays", async () => {
+    const { post, company, db, applications } = setup();
+    const mailer = applications.mailer;
+    const headers = { "Idempotency-Key": "killed-while-sending" };
+    applications.mailer = { send: () => new Promise(() => {}) };
+    void post("/api/V1/application", validRequest(company.token), headers);
+    await vi.waitFor(() => expect(db.select().from(applicationsTable).all()).toHaveLength(1));
+    const reserved = db.select().from(applicationsTable).get();
+    // What index.ts does at the next start.
+    releaseAbandonedIdempotencyKeys(db);
+    markAbandonedApplications(db);
+    applications.mailer = mailer;
+    for (let i = 0; i < 2; i++) {
+      const retry = await post("/api/V1/application", validRequest(company.token), headers);
+      expect(retry.status).toBe(200);
+      expect(await retry.json()).toEqual({ result: "ok", message: "messages sent" });
+    }
+    const mails = listOutbox(db);
+    expect(mails.map((m) => m.tag).sort()).toEqual(["application-applicant", "application-company"]);
+    expect(mails.find((m) => m.tag === "application-company")?.text).toContain("formulaire-intention?token=");
+    expect(db.select().from(applicationsTable).all()).toMatchObject([
+      { publicId: reserved?.publicId, sendStatus: "sent" },
+    ]);
+  });
+
+  it("refuses a caller over 250 characters, from the body or the query string, and stores at most 250", async () => {
+    const { post, company, db } = setup();
+    const long = "c".repeat(15_000);
+    const inBody = await post("/api/V1/application", validRequest(company.token, { caller: long }));
+    expect(await inBody.json()).toEqual({ error: "données de candidature invalides" });
+    const inQuery = await post(
+      `/api/V1/application?caller=${long}`,
+      validRequest(company.token, { caller: undefined }),
+    );
+    expect(await inQuery.json()).toEqual({ error: "données de candidature invalides" });
+    expect(listOutbox(db)).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(apiCallsTable)
+        .all()
+        .map((r) => r.caller.length),
+    ).toEqual([250, 250]);
+  });
+
+  it("documents the maximum length of every free text of the body", () => {
+    const { app } = setup();
+    const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
+    const properties = (
+      doc.components?.schemas?.ApplicationRequest as { properties: Record<string, { maxLength?: number }> }
+    ).properties;
+    expect(properties.message?.maxLength).toBe(10_000);
+    expect(properties.company_name?.maxLength).toBe(250);
+    expect(properties.company_address?.maxLength).toBe(500);
+    expect(properties.job_title?.maxLength).toBe(250);
+    expect(properties.applicant_first_name?.maxLength).toBe(50);
+    expect(properties.applicant_file_name?.maxLength).toBe(255);
+    expect(properties.caller?.maxLength).toBe(250);
+  });
+
   it("documents the 429 of its rate-limit group", () => {
     const { app } = setup();
     const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "1" } });
@@ -135,18 +200,37 @@ describe("POST /api/V1/application", () => {
 });
 
 describe("POST /api/application (site and widget)", () => {
-  it("does not require a caller", async () => {
+  it("does not require a caller from our own origin", async () => {
     const { post, company } = setup();
-    expect((await post("/api/application", validRequest(company.token, { caller: undefined }))).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await post("/api/application", validRequest(company.token, { caller: undefined }), {
+          "Sec-Fetch-Site": "same-origin",
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it("requires a caller from any other origin, or without one", async () => {
+    const { post, company, db } = setup();
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+      {},
+    ];
+    for (const headers of foreign) {
+      const res = await post("/api/application", validRequest(company.token, { caller: undefined }), headers);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: "missing_caller" });
+    }
+    expect(listOutbox(db)).toHaveLength(0);
   });
 });
 
 describe("/api/application/intention", () => {
   async function withApplication() {
     const s = setup();
-    await s.post("/api/application", validRequest(s.company.token));
+    await s.post("/api/application", validRequest(s.company.token), { "Sec-Fetch-Site": "same-origin" });
     const row = s.db.select().from(applicationsTable).get();
     const token = createReplyToken(
       s.applications.config.secret,
@@ -173,6 +257,41 @@ describe("/api/application/intention", () => {
     });
     expect(res.status).toBe(200);
     expect(listOutbox(db)[0]?.subject).toBe("Réponse positive à votre candidature chez Boulangerie Dupont");
+  });
+
+  it("answers 409 reponse_deja_donnee to a reply after another one, and the context gives the first", async () => {
+    const { app, post, token, db, applications } = await withApplication();
+    const refus = createReplyToken(
+      applications.config.secret,
+      db.select().from(applicationsTable).get()?.publicId ?? "",
+      "refus",
+      new Date("2024-06-01T00:00:00Z"),
+    );
+    const reply = { comment: "Venez", email: "rh@entreprise.example", phone: "0123456789" };
+    expect((await post("/api/application/intention", { token, ...reply })).status).toBe(200);
+    const second = await post("/api/application/intention", { token: refus, comment: "non" });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toEqual({ error: "reponse_deja_donnee" });
+    const context = await app.request(`/api/application/intention?token=${encodeURIComponent(refus)}`);
+    expect(await context.json()).toMatchObject({
+      intention: "refus",
+      alreadyRecorded: false,
+      recorded: { intention: "entretien" },
+    });
+    expect(listOutbox(db).filter((m) => m.tag?.startsWith("intention-"))).toHaveLength(1);
+  });
+
+  it("answers 400 invalid_token, not a 500, to a validly signed token with an absurd expiry", async () => {
+    const { app, applications } = await withApplication();
+    const body = Buffer.from(
+      JSON.stringify({ p: "application-reply", a: "x", i: "refus", e: 1e308 }),
+    ).toString("base64url");
+    const mac = createHmac("sha256", `application-reply\0${applications.config.secret}`)
+      .update(body)
+      .digest("base64url");
+    const res = await app.request(`/api/application/intention?token=${body}.${mac}`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: "invalid_token" });
   });
 
   it("answers 400 invalid_token to a tampered token", async () => {

@@ -2,19 +2,25 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { IntentionRequestSchema } from "@lba/core/applications";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
+import { limitRoute } from "../operation-route";
 import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
 /** Recruiter replies from the /formulaire-intention page (the SPA also has them through tRPC). */
 export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps) {
-  app.get("/api/application/intention", async (c) =>
+  const ops = applicationOperations;
+  app.get(limitRoute(ops.intentionContext, "get", "/api/application/intention"), async (c) =>
     answerJson(
       c,
       await perform(deps, applicationOperations.intentionContext, { token: c.req.query("token") ?? "" }),
     ),
   );
 
-  app.post("/api/application/intention", limitBody(64 * 1024), async (c) => {
-    const request = IntentionRequestSchema.parse(stringFields(await jsonObject(c)));
-    return answerJson(c, await perform(deps, applicationOperations.intention, request));
-  });
+  app.post(
+    limitRoute(ops.intention, "post", "/api/application/intention"),
+    limitBody(64 * 1024),
+    async (c) => {
+      const request = IntentionRequestSchema.parse(stringFields(await jsonObject(c)));
+      return answerJson(c, await perform(deps, applicationOperations.intention, request));
+    },
+  );
 }

@@ -1,43 +1,55 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApplicationRequestSchema } from "@lba/core/applications";
-import { APPLICATION_ERRORS, IDEMPOTENCY_ERRORS, REQUEST_ERRORS } from "@lba/core/schemas";
+import {
+  APPLICATION_ERRORS,
+  APPLICATION_FIELD_MAX,
+  IDEMPOTENCY_ERRORS,
+  REQUEST_ERRORS,
+} from "@lba/core/schemas";
 import type { Context } from "hono";
 import { MAX_API_BODY_BYTES } from "../../lib/body-limit";
+import { isFirstPartyRequest } from "../../lib/first-party";
 import {
   applicationOperations,
   type ApplicationServerDeps,
   type SendInput,
 } from "../../operations/application";
 import { perform } from "../../operations/operation";
-import { operationRoute } from "../operation-route";
+import { limitRoute, operationRoute } from "../operation-route";
 import { jsonObject, limitBody, answerJson, stringFields } from "./http";
 
-const text = (description: string, example?: string) => z.string().openapi({ description, example });
+const MAX = APPLICATION_FIELD_MAX;
+const text = (field: keyof typeof MAX, description: string, example?: string) =>
+  z
+    .string()
+    .max(MAX[field])
+    .openapi({ description: `${description} (${MAX[field]} caractères au plus)`, example });
 
 // Documentation of the V1 body (docs/reference/v1.md#s9-1); at runtime the body is read loosely so that every
 // failure maps to the V1 error key, in the reference's order, instead of a generic validation error.
 const ApplicationBodyDoc = z
   .object({
-    applicant_email: text("E-mail du candidat", "camille.martin@example.org"),
-    applicant_first_name: text("Prénom (50 caractères max.)", "Camille"),
-    applicant_last_name: text("Nom (50 caractères max.)", "Martin"),
-    applicant_phone: text("Téléphone français, 10 chiffres (+33 accepté)", "0612345678"),
-    applicant_file_name: text("Nom du CV, terminant par .pdf ou .docx", "cv.pdf"),
-    applicant_file_content: text(
-      "CV en data URL base64, 3 Mo max. une fois décodé",
-      "data:application/pdf;base64,JVBERi0xLjQK...",
-    ),
-    company_email: text("Jeton opaque `contact.email` d'un résultat de recherche"),
-    iv: text("`contact.iv` du même résultat"),
+    applicant_email: text("applicant_email", "E-mail du candidat", "camille.martin@example.org"),
+    applicant_first_name: text("applicant_first_name", "Prénom", "Camille"),
+    applicant_last_name: text("applicant_last_name", "Nom", "Martin"),
+    applicant_phone: text("applicant_phone", "Téléphone français, 10 chiffres (+33 accepté)", "0612345678"),
+    applicant_file_name: text("applicant_file_name", "Nom du CV, terminant par .pdf ou .docx", "cv.pdf"),
+    applicant_file_content: z.string().openapi({
+      description: "CV en data URL base64, 3 Mo max. une fois décodé",
+      example: "data:application/pdf;base64,JVBERi0xLjQK...",
+    }),
+    company_email: text("company_email", "Jeton opaque `contact.email` d'un résultat de recherche"),
+    iv: text("iv", "`contact.iv` du même résultat"),
     company_type: z.enum(["lba", "lbb", "matcha"]),
-    company_siret: text("Siret (informatif)").optional(),
-    company_name: text("Raison sociale (informatif)").optional(),
-    company_address: text("Adresse (informatif)").optional(),
-    company_naf: text("Libellé NAF (informatif)").optional(),
-    job_id: text("Identifiant de l'offre (matcha)").optional(),
-    job_title: text("Intitulé de l'offre (matcha)").optional(),
-    message: text("Lettre de motivation").optional(),
+    company_siret: text("company_siret", "Siret (informatif)").optional(),
+    company_name: text("company_name", "Raison sociale (informatif)").optional(),
+    company_address: text("company_address", "Adresse (informatif)").optional(),
+    company_naf: text("company_naf", "Libellé NAF (informatif)").optional(),
+    job_id: text("job_id", "Identifiant de l'offre (matcha)").optional(),
+    job_title: text("job_title", "Intitulé de l'offre (matcha)").optional(),
+    message: text("message", "Lettre de motivation").optional(),
     caller: text(
+      "caller",
       "Identifiant du partenaire appelant (obligatoire sur /api/V1)",
       "contact@partenaire.fr mon-service",
     ).optional(),
@@ -106,8 +118,14 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
     answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
   );
 
-  // First-party route of the site and the apply widget: no caller required (docs/reference/v1.md#s3-11).
-  app.post("/api/application", limit, async (c) =>
-    answerJson(c, await perform(deps, applicationOperations.send, await sendInput(c))),
+  // Route of the original site: no caller required from our own origin only (docs/reference/v1.md#s3-11, decision 023).
+  app.post(limitRoute(applicationOperations.send, "post", "/api/application"), limit, async (c) =>
+    answerJson(
+      c,
+      await perform(deps, applicationOperations.send, {
+        ...(await sendInput(c)),
+        firstParty: isFirstPartyRequest(c.req.raw, deps.core.config.publicUrl),
+      }),
+    ),
   );
 }

@@ -4,11 +4,13 @@ import { refusal } from "../../lib/error-status";
 import { isWebhookAuthorized } from "../../lib/webhook-auth";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
+import { limitRoute } from "../operation-route";
 import { limitBody, answerJson } from "./http";
 
 /** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint). */
 export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
-  app.post("/api/application/webhook", limitBody(1024 * 1024), async (c) => {
+  const path = limitRoute(applicationOperations.webhook, "post", "/api/application/webhook");
+  app.post(path, limitBody(1024 * 1024), async (c) => {
     const auth = deps.applications.webhookAuth;
     if (!auth) return answerJson(c, refusal(WEBHOOK_ERRORS.notConfigured));
     if (

@@ -58,6 +58,26 @@ describe("/dev/outbox", () => {
     expect((await app.request("/dev/outbox/99")).status).toBe(404);
   });
 
+  it("downloads an attachment whose name has characters outside Latin-1 (RFC 5987 filename*)", async () => {
+    const db = createTestDb();
+    await createOutboxMailer(db).send({
+      to: "rh@entreprise.example",
+      subject: "s",
+      html: "h",
+      text: "t",
+      attachments: [
+        { name: "CV Łukasz 履歴書 (1)'.pdf", contentType: "application/pdf", contentBase64: "JVBE" },
+      ],
+    });
+    const app = new Hono();
+    registerDevRoutes(app, { core: { db, config: config("development") } });
+    const file = await app.request("/dev/outbox/1/attachments/0");
+    expect(file.status).toBe(200);
+    expect(file.headers.get("Content-Disposition")).toBe(
+      "attachment; filename=\"CV _ukasz ___ (1)'.pdf\"; filename*=UTF-8''CV%20%C5%81ukasz%20%E5%B1%A5%E6%AD%B4%E6%9B%B8%20%281%29%27.pdf",
+    );
+  });
+
   it("does not exist in production", async () => {
     const app = await setup("production");
     expect((await app.request("/dev/outbox")).status).toBe(404);

@@ -66,10 +66,15 @@ export function registerOutboxRoutes(app: Hono, db: Db) {
   app.get("/dev/outbox/:id/attachments/:index", (c) => {
     const attachment = find(c.req.param("id"))?.attachments[Number(c.req.param("index"))];
     if (!attachment) return c.json({ error: "not_found" }, 404);
-    const name = attachment.name.replace(/["\\\r\n]/g, "_");
+    // filename: an ASCII fallback (a header holds Latin-1 at most); filename*: the real name (RFC 5987).
+    const name = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+    const encoded = encodeURIComponent(attachment.name).replace(
+      /['()*]/g,
+      (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
     return c.body(new Uint8Array(Buffer.from(attachment.contentBase64, "base64")), 200, {
       "Content-Type": attachment.contentType,
-      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encoded}`,
     });
   });
 }

@@ -14,8 +14,9 @@ function setup() {
     core: applications,
     applications: { applications, webhookAuth: null },
   } as unknown as ServerDeps;
-  const caller = createCallerFactory(applicationRouter)({ deps });
-  return { caller, applications, company };
+  const caller = createCallerFactory(applicationRouter)({ deps, firstParty: true });
+  const foreign = createCallerFactory(applicationRouter)({ deps, firstParty: false });
+  return { caller, foreign, applications, company };
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
@@ -29,6 +30,14 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 describe("applicationRouter", () => {
+  it("send: requires a caller from any other origin, like the V1 route", async () => {
+    const { foreign, applications, company } = setup();
+    const error = await errorOf(foreign.send(validRequest(company.token, { caller: undefined })));
+    expect(error.message).toBe("missing_caller");
+    expect(applications.mailer.sent).toHaveLength(0);
+    expect((await foreign.send(validRequest(company.token))).result).toBe("ok");
+  });
+
   it("send: sends a first-party application without a caller", async () => {
     const { caller, applications, company } = setup();
     expect(await caller.send(validRequest(company.token, { caller: undefined }))).toEqual({
@@ -74,7 +83,7 @@ describe("applicationRouter", () => {
   });
 
   it("answers NOT_IMPLEMENTED when the server deps do not carry the application feature", async () => {
-    const caller = createCallerFactory(applicationRouter)({ deps: {} as ServerDeps });
+    const caller = createCallerFactory(applicationRouter)({ deps: {} as ServerDeps, firstParty: true });
     expect((await errorOf(caller.send({}))).code).toBe("NOT_IMPLEMENTED");
   });
 });

@@ -12,20 +12,25 @@ function applicationProcedure(op: Parameters<typeof operationProcedure>[0]) {
     const applications = ctx.deps.applications;
     if (!applications)
       throw new TRPCError({ code: "NOT_IMPLEMENTED", message: "applications_not_configured" });
-    return next({ ctx: { deps: { ...ctx.deps, applications } } });
+    return next({ ctx: { ...ctx, deps: { ...ctx.deps, applications } } });
   });
 }
 
 const SendInputSchema = ApplicationRequestSchema.extend({ idempotencyKey: z.string().optional() });
 
 export const applicationRouter = router({
-  /** The site and the apply widget (first-party: the partner caller is only recorded). */
+  /** The site and the apply widget (first-party: the partner caller is only recorded); others need a caller. */
   send: applicationProcedure(ops.send)
     .input(SendInputSchema)
     .mutation(async ({ ctx, input }) => {
       const { idempotencyKey, ...request } = input;
       return unwrapAnswer(
-        await perform(ctx.deps, ops.send, { request, caller: request.caller ?? null, idempotencyKey }),
+        await perform(ctx.deps, ops.send, {
+          request,
+          caller: request.caller ?? null,
+          idempotencyKey,
+          firstParty: ctx.firstParty,
+        }),
       );
     }),
 

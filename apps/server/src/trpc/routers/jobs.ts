@@ -15,15 +15,13 @@ import { jobsOperations as ops } from "../../operations/jobs";
 import { callerField, router } from "../init";
 import { detailAnswer, operationProcedure, searchAnswer } from "../procedure";
 
-// Our own site and widgets: first-party viewers (phones shown), the partner caller only tracked.
-const FIRST_PARTY = { trusted: true } as const;
-
 const detailInput = z.object({ id: z.string().min(1), caller: callerField });
 
+// Our own site and widgets (ctx.firstParty) see phones like allow-listed callers; the partner caller is tracked.
 export const jobsRouter = router({
   search: operationProcedure(ops.search)
     .input(looseInput(JobsRawSchema, JobsParamsSchema, toJobsQuery))
-    .query(({ ctx, input }) => searchAnswer(ctx, ops.search, { ...input, ...FIRST_PARTY })),
+    .query(({ ctx, input }) => searchAnswer(ctx, ops.search, { ...input, trusted: ctx.firstParty })),
 
   peJob: operationProcedure(ops.peJob)
     .input(detailInput)
@@ -40,7 +38,7 @@ export const jobsRouter = router({
         siret: input.siret,
         type: input.type,
         caller: toOptionalCaller(input.caller),
-        ...FIRST_PARTY,
+        trusted: ctx.firstParty,
       }),
     ),
 
@@ -55,6 +53,6 @@ export const jobsEtFormationsRouter = router({
   search: operationProcedure(jobsEtFormationsOperations.search)
     .input(looseInput(JobsEtFormationsRawSchema, JobsEtFormationsParamsSchema, toJobsEtFormationsQuery))
     .query(({ ctx, input }) =>
-      searchAnswer(ctx, jobsEtFormationsOperations.search, { ...input, ...FIRST_PARTY }),
+      searchAnswer(ctx, jobsEtFormationsOperations.search, { ...input, trusted: ctx.firstParty }),
     ),
 });

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // docs/reference/v1.md#s9-3. The CV is never stored; company_email is erased by the retention job.
 export const applicationsTable = sqliteTable(
@@ -33,6 +33,13 @@ export const applicationsTable = sqliteTable(
     toApplicantUpdateMessageId: text("to_applicant_update_message_id"),
     toCompanyUpdateMessageStatus: text("to_company_update_message_status"),
     caller: text("caller"),
+    // Reserve-then-send (decision 022): pending while its company e-mail is being sent, sent once the transport
+    // accepted it, unknown when the process died or the transport failed without a definite answer.
+    sendStatus: text("send_status", { enum: ["pending", "sent", "unknown"] })
+      .notNull()
+      .default("sent"),
+    // sha256 of the Idempotency-Key and the request: a retry of the same request finds its application
+    retryKey: text("retry_key"),
     isAnonymized: integer("is_anonymized", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     lastUpdateAt: text("last_update_at").notNull(),
@@ -45,6 +52,8 @@ export const applicationsTable = sqliteTable(
     // webhook: find the application of a message id
     index("applications_company_msg_idx").on(t.toCompanyMessageId),
     index("applications_applicant_msg_idx").on(t.toApplicantMessageId),
+    // a retry with the same Idempotency-Key and request finds the application it reserved
+    uniqueIndex("applications_retry_key_idx").on(t.retryKey),
   ],
 );
 

@@ -1,6 +1,9 @@
+import { CALLER_MAX_LENGTH } from "../application-limits";
+
 // Exact V1 validation messages (docs/reference/v1.md#s4). Integrators match on these strings: never reword them.
 export const MSG = {
   callerMissing: "caller : caller is missing.",
+  callerTooLong: `caller : caller must be at most ${CALLER_MAX_LENGTH} characters.`,
   romesOrDomainMissing: "romes, romeDomain : You must define at least 1 rome code OR a single romeDomain.",
   romesAndDomain: "romes, romeDomain : You must define either romes OR romeDomain, not both.",
   romesMissing: "romes : Rome codes are missing. At least 1.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CALLER_MAX_LENGTH } from "../application-limits";
 
 /** A raw query-string parameter: always a string (or absent), documented with an example. */
 export function param(description: string, example?: string) {
@@ -15,10 +16,14 @@ export const latitudeParam = param("Latitude du centre de recherche (degrés dé
 export const longitudeParam = param("Longitude du centre de recherche (degrés décimaux).", "2.3752");
 export const radiusParam = param("Rayon de recherche en km : 0 à 200, ou 20000. 0 ou absent : 30 km.", "30");
 export const diplomaParam = param("Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7.", "5");
-export const callerParam = param(
-  "Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société.",
-  "contact@domaine nom_de_societe",
-);
+export const callerParam = z
+  .string()
+  .max(CALLER_MAX_LENGTH, `caller must be at most ${CALLER_MAX_LENGTH} characters.`)
+  .optional()
+  .meta({
+    description: `Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (${CALLER_MAX_LENGTH} caractères au plus).`,
+    example: "contact@domaine nom_de_societe",
+  });
 export const inseeParam = param(
   "Code INSEE de la commune de recherche (facultatif : déduit du centre s'il est absent).",
   "75056",

@@ -140,8 +140,9 @@ export function checkGeo(raw: GeoParams, ctx: Ctx): void {
   if (!present(raw.radius)) return;
   if (!isNumeric(raw.radius)) fail(ctx, "radius", MSG.radiusNaN);
   else {
-    const n = Number.parseInt(raw.radius, 10);
-    if (Number.isNaN(n) || ((n < 0 || n > 200) && n !== 20000)) fail(ctx, "radius", MSG.radiusRange);
+    // The whole number, not its integer prefix: 200.0000001 is over 200, 1e309 is Infinity.
+    const n = Number(raw.radius);
+    if (!Number.isFinite(n) || ((n < 0 || n > 200) && n !== 20000)) fail(ctx, "radius", MSG.radiusRange);
   }
 }
 

@@ -1,7 +1,7 @@
 import { sealEmail } from "../../crypto/email-token";
 import type { companiesTable } from "../../db/schema";
 import type { CoreConfig } from "../../deps";
-import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
+import { emptyItem, linkUrl, roundDistance, type Contact, type Item } from "../../schemas/item";
 
 export type CompanyRow = typeof companiesTable.$inferSelect;
 
@@ -33,7 +33,7 @@ export function companyToItem(
     name,
     siret: row.siret,
     size: row.trancheEffectif,
-    url: row.website,
+    url: linkUrl(row.website),
     opco: row.opco,
   };
   item.nafs = [{ code: row.codeNaf, label: row.intituleNaf }];

@@ -5,6 +5,15 @@ import { insertTraining } from "../../testing/factories";
 import { trainingAddress, trainingToItem } from "./normalize";
 
 describe("trainingToItem", () => {
+  it("never serves an onisep link that is not http(s)", () => {
+    const db = createTestDb();
+    expect(
+      trainingToItem(insertTraining(db, { onisepUrl: "javascript:alert(1)" }), null).onisepUrl,
+    ).toBeNull();
+    const kept = "https://www.onisep.fr/http/redirection-formation/slug/FOR.1";
+    expect(trainingToItem(insertTraining(db, { onisepUrl: kept }), null).onisepUrl).toBe(kept);
+  });
+
   it("maps a catalogue training to a formation item with numeric coordinates and a 0.1 km distance", () => {
     const row = insertTraining(createTestDb(), {
       cleMinistereEducatif: "083P1",

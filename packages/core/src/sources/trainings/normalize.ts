@@ -1,5 +1,5 @@
 import type { trainingsTable } from "../../db/schema";
-import { emptyItem, roundDistance, type Item } from "../../schemas/item";
+import { emptyItem, linkUrl, roundDistance, type Item } from "../../schemas/item";
 
 export type TrainingRow = typeof trainingsTable.$inferSelect;
 
@@ -66,7 +66,7 @@ export function trainingToItem(
   item.capacity = row.capacite;
   item.createdAt = row.createdAt;
   item.lastUpdateAt = row.lastUpdateAt;
-  item.onisepUrl = row.onisepUrl;
+  item.onisepUrl = linkUrl(row.onisepUrl);
   item.romes = row.romeCodes.map((code) => ({ code, label: null }));
   return item;
 }

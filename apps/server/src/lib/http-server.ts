@@ -1,0 +1,77 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { serve, type ServerType } from "@hono/node-server";
+import { securityHeadersFor, type SecurityHeadersOptions } from "../middleware/security-headers";
+
+export interface ServeOptions {
+  hostname?: string;
+  port?: number;
+  hsts?: boolean;
+  /** Node's limit on the request line and headers together; answered 431 beyond. */
+  maxHeaderBytes?: number;
+  /** A request that has not arrived whole by then is answered 408 (Node's default: 300 s). */
+  requestTimeoutMs?: number;
+  /** How often Node looks for such requests (Node's default: 30 s). */
+  checkIntervalMs?: number;
+}
+
+const ANSWERS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "request_header_fields_too_large"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "request_timeout"],
+};
+const BAD_REQUEST: [number, string, string] = [400, "Bad Request", "bad_request"];
+
+/**
+ * Requests Node refuses before the app sees them (too long, too slow, not HTTP) get the API's JSON envelope and
+ * the security headers, instead of Node's bare status line.
+ */
+export function clientErrorHandler(options: SecurityHeadersOptions = {}) {
+  const headers = [
+    ...securityHeadersFor("/api", options),
+    ["Content-Security-Policy", "frame-ancestors 'none'"],
+    ["X-Frame-Options", "DENY"],
+  ];
+  return (error: Error & { code?: string }, socket: Duplex) => {
+    const answering = (socket as { _httpMessage?: unknown })._httpMessage;
+    if (error.code === "ECONNRESET" || !socket.writable || answering) {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, key] = ANSWERS[error.code ?? ""] ?? BAD_REQUEST;
+    const body = JSON.stringify({ error: key });
+    const head = [
+      `HTTP/1.1 ${status} ${reason}`,
+      "Content-Type: application/json; charset=UTF-8",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "Connection: close",
+      ...headers.map(([name, value]) => `${name}: ${value}`),
+    ];
+    socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  };
+}
+
+/** The app on Node's HTTP server, with its limits and the JSON answers of clientErrorHandler. */
+export function serveApp(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: ServeOptions,
+  onListening: (info: { address: string; port: number }) => void,
+): Server {
+  const server: ServerType = serve(
+    {
+      fetch,
+      hostname: options.hostname,
+      port: options.port,
+      serverOptions: {
+        maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+        ...(options.requestTimeoutMs === undefined ? {} : { requestTimeout: options.requestTimeoutMs }),
+        ...(options.checkIntervalMs === undefined
+          ? {}
+          : { connectionsCheckingInterval: options.checkIntervalMs }),
+      },
+    },
+    onListening,
+  );
+  const http = server as Server<typeof IncomingMessage, typeof ServerResponse>;
+  http.on("clientError", clientErrorHandler({ hsts: options.hsts === true }));
+  return http;
+}
