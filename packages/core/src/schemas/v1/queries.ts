@@ -1,11 +1,8 @@
 import type { GeoPoint } from "../../referentials/geography";
 import type { JobsEtFormationsSource, JobSourceName } from "../sources";
+import type { Population } from "../widget";
 
 // The typed queries the V1 schemas produce: the core search functions take exactly these.
-
-/** Companies and offers by contract: "apprentissage" only, or the whole of "alternance" (the default). */
-export const POPULATIONS = ["apprentissage", "alternance"] as const;
-export type Population = (typeof POPULATIONS)[number];
 
 /**
  * What a partner restricts a search to (extensions of this project, docs/decisions/024-partner-scopes.md); absent

@@ -1,7 +1,14 @@
 import type { z } from "zod";
 import { isRegionCode } from "../../referentials/geography";
 import { MSG } from "./messages";
-import { POPULATIONS, type Population, type SearchScope } from "./queries";
+import {
+  DEPARTEMENT_PATTERN,
+  MAX_DOMAINS,
+  POPULATIONS,
+  ROME_DOMAINS_PATTERN,
+  type Population,
+} from "../widget";
+import type { SearchScope } from "./queries";
 
 // The V1 rules of docs/reference/v1.md#s4 as independent checks: each adds its own issue so that every failed
 // rule is reported together. Emptiness follows the original (an empty string counts as absent).
@@ -18,7 +25,6 @@ export function present(value: string | undefined): value is string {
 
 const ROME_LIST = /^[a-zA-Z]\d{4}(,[a-zA-Z]\d{4})*$/;
 const ROME_DOMAIN = /^[a-zA-Z](\d{2})?$/;
-const ROME_DOMAIN_LIST = /^[a-zA-Z](\d{2})?(,[a-zA-Z](\d{2})?)*$/;
 const INSEE = /^\d[\dABab]\d{3}$/;
 const DIPLOMA = /^[3-7]/;
 
@@ -60,13 +66,10 @@ export function checkPlace(region: string | undefined, departement: string | und
   else if (present(region)) {
     if (!/^\d{2}$/.test(region)) fail(ctx, "region", MSG.regionFormat);
     else if (!isRegionCode(region)) fail(ctx, "region", MSG.regionUnknown);
-  } else if (present(departement) && !/^\d{2,3}$/.test(departement)) {
+  } else if (present(departement) && !DEPARTEMENT_PATTERN.test(departement)) {
     fail(ctx, "departement", MSG.departementFormat);
   }
 }
-
-/** At most this many ROME domains in `domains`: ROME 4.0 has 14 grands domaines and 110 domaines professionnels. */
-export const MAX_DOMAINS = 30;
 
 /** The parameters of a partner scope (docs/decisions/024-partner-scopes.md); `population` only on job routes. */
 export interface ScopeParams {
@@ -79,7 +82,7 @@ export interface ScopeParams {
 /** Extensions of this project: each parameter is checked only when given, so V1 queries pass as before. */
 export function checkScope(raw: ScopeParams, ctx: Ctx): void {
   if (present(raw.domains)) {
-    if (!ROME_DOMAIN_LIST.test(raw.domains)) fail(ctx, "domains", MSG.domainsFormat);
+    if (!ROME_DOMAINS_PATTERN.test(raw.domains)) fail(ctx, "domains", MSG.domainsFormat);
     else if (raw.domains.split(",").length > MAX_DOMAINS)
       fail(ctx, "domains", MSG.tooManyDomains(MAX_DOMAINS));
   }
