@@ -50,7 +50,7 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
     return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
   if (o.radius && !(RADII as readonly string[]).includes(o.radius))
     return fail("radius", `one of ${RADII.join(", ")}`);
-  const problem = scopeProblem(o);
+  const problem = scopeProblem(o as Parameters<typeof scopeProblem>[0]);
   if (problem) return fail(...problem);
   if (o.widget === "apply") {
     if (!o.itemId) return fail("itemId", "required for the apply widget");
