@@ -23,6 +23,8 @@ describe("procedureLimits", () => {
       "metiers.diplomaLevels": "autocomplete",
       "geo.communes": "geo",
       "geo.reverse": "geo",
+      // No REST twin: the /test-widget builder's referential lists, limited like the métiers lists.
+      "scopes.options": "metiers",
       "application.send": "application",
       "application.intentionContext": "application",
       "application.intention": "application",
