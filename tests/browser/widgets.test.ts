@@ -113,7 +113,7 @@ describe("widgets embedded with the script tag on another origin", () => {
     return page;
   }
 
-  it("search widget: runs the search from its attributes, reports it, and grows with its content", async () => {
+  it("search widget: runs the search from its attributes, reports it, and grows with its content up to data-max-height", async () => {
     await newPage();
     await openHost(page, "search.html");
     const frame = await widgetFrame(page);

@@ -3,10 +3,12 @@
 // bundles is the import-free widget contract shared with the SPA and the server.
 import {
   APPLY_TYPES,
+  DEFAULT_MAX_HEIGHT,
   EMBED_ORIGIN_PARAM,
   isWidgetEvent,
   NAVIGATE_EVENT,
   RADII,
+  scopeProblem,
   WIDGET_KINDS,
   WIDGET_PAGES,
   WIDGET_PARAMS,
@@ -48,14 +50,18 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
     return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
   if (o.radius && !(RADII as readonly string[]).includes(o.radius))
     return fail("radius", `one of ${RADII.join(", ")}`);
+  const problem = scopeProblem(o as Parameters<typeof scopeProblem>[0]);
+  if (problem) return fail(...problem);
   if (o.widget === "apply") {
     if (!o.itemId) return fail("itemId", "required for the apply widget");
     if (!(APPLY_TYPES as readonly string[]).includes(o.type ?? ""))
       return fail("type", `one of ${APPLY_TYPES.join(", ")}`);
   }
   const url = new URL(page, base);
+  // Search widgets are bounded (their result list scrolls inside), so that the map and buttons stay in view.
+  const all: MountOptions = o.widget === "apply" ? o : { maxHeight: "" + DEFAULT_MAX_HEIGHT, ...o };
   for (const [option, param] of Object.entries(WIDGET_PARAMS)) {
-    const value = o[option];
+    const value = all[option];
     if (value) url.searchParams.set(param, value);
   }
   url.searchParams.set(EMBED_ORIGIN_PARAM, host);
@@ -66,6 +72,7 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
 export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameElement | null {
   const src = widgetUrl(options);
   if (!src) return null;
+  const maxHeight = Number(new URL(src).searchParams.get(WIDGET_PARAMS.maxHeight)) || Infinity;
   const frame = document.createElement("iframe");
   frame.src = src;
   frame.title = "La bonne alternance";
@@ -75,7 +82,7 @@ export function mount(element: HTMLElement, options: MountOptions): HTMLIFrameEl
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
     const data = (event.data || {}) as Partial<WidgetMessage>;
     if (data.type === "lba:resize" && typeof data.height === "number") {
-      frame.style.height = Math.ceil(data.height) + "px";
+      frame.style.height = Math.min(Math.ceil(data.height), maxHeight) + "px";
     } else if (data.type === "goToPage") {
       const target = new URL(String(data.page || "/"), location.href);
       // Cancelable: a partner may route it itself (single-page app) with event.preventDefault().

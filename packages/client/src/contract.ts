@@ -150,6 +150,12 @@ export type MetierItem = {
 
 export type DiplomaItem = { label: string; romes: string[]; rncps: string[]; type: "diploma" };
 
+export type ScopeOptions = {
+  domains: { code: string; label: string; domaines: { code: string; label: string }[] }[];
+  regions: { code: string; name: string }[];
+  departements: { code: string; name: string; region: string }[];
+};
+
 export type IntentionContext = {
   intention: "entretien" | "ne_sais_pas" | "refus";
   applicantFirstName: string | null;
@@ -219,6 +225,9 @@ export type LbaProcedures = {
     search: {
       type: "query";
       input: {
+        domains?: string | number | undefined | null;
+        departement?: string | number | undefined | null;
+        region?: string | number | undefined | null;
         romes?: string | number | undefined | null;
         romeDomain?: string | number | undefined | null;
         latitude?: string | number | undefined | null;
@@ -250,6 +259,10 @@ export type LbaProcedures = {
     search: {
       type: "query";
       input: {
+        population?: string | number | undefined | null;
+        domains?: string | number | undefined | null;
+        departement?: string | number | undefined | null;
+        region?: string | number | undefined | null;
         romes?: string | number | undefined | null;
         latitude?: string | number | undefined | null;
         longitude?: string | number | undefined | null;
@@ -276,6 +289,10 @@ export type LbaProcedures = {
     search: {
       type: "query";
       input: {
+        population?: string | number | undefined | null;
+        domains?: string | number | undefined | null;
+        departement?: string | number | undefined | null;
+        region?: string | number | undefined | null;
         romes?: string | number | undefined | null;
         latitude?: string | number | undefined | null;
         longitude?: string | number | undefined | null;
@@ -354,6 +371,7 @@ export type LbaProcedures = {
       };
     };
   };
+  scopes: { options: { type: "query"; input: void; output: ScopeOptions } };
   application: {
     send: {
       type: "mutation";

@@ -25,6 +25,8 @@ describe("procedureLimits", () => {
       "metiers.forRomes": "autocomplete",
       "geo.communes": "geo",
       "geo.reverse": "geo",
+      // No REST twin: the /test-widget builder's referential lists, limited like the métiers lists.
+      "scopes.options": "metiers",
       "application.send": "application",
       "application.intentionContext": "application",
       "application.intention": "application",

@@ -5,6 +5,7 @@ import { geoRouter } from "./routers/geo";
 import { healthProcedure } from "./routers/health";
 import { jobsEtFormationsRouter, jobsRouter } from "./routers/jobs";
 import { metiersRouter } from "./routers/metiers";
+import { scopesRouter } from "./routers/scopes";
 
 export const appRouter = router({
   formations: formationsRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   jobsEtFormations: jobsEtFormationsRouter,
   metiers: metiersRouter,
   geo: geoRouter,
+  scopes: scopesRouter,
   application: applicationRouter,
   health: healthProcedure,
 });

@@ -208,3 +208,73 @@ describe("metiers.forRomes", () => {
     await expect(caller.metiers.forRomes({ romes: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("partner scopes through tRPC (docs/decisions/024-partner-scopes.md)", () => {
+  /** The number of results of a source's answer (an error counts as none). */
+  const count = (group: unknown) => (group as { results?: unknown[] } | null)?.results?.length ?? 0;
+
+  function scoped() {
+    const db = createTestDb();
+    insertTraining(db, { codePostal: "75001" });
+    insertTraining(db, { codePostal: "69003", latitude: 45.76, longitude: 4.85 });
+    insertTraining(db, { romeCodes: ["M1607"], codePostal: "75002" });
+    insertCompany(db);
+    insertCompany(db, { type: "lbb" });
+    rebuildSearchIndexes(db);
+    return createCaller(createTrpcContext(testApp({}, db).deps, true));
+  }
+
+  it("restrict the searches the site and widgets call by domains, département, région and population", async () => {
+    const caller = scoped();
+    const all = await caller.formations.search({ romes: "D1102,M1607" });
+    expect(all.results).toHaveLength(3);
+    const lyon = await caller.formations.search({ romes: "D1102,M1607", departement: "69" });
+    expect(lyon.results.map((item) => item.place.zipCode)).toEqual(["69003"]);
+    const idf = await caller.formations.search({ romes: "D1102,M1607", region: "11" });
+    expect(idf.results.map((item) => item.place.zipCode).sort()).toEqual(["75001", "75002"]);
+    const m = await caller.formations.search({ romes: "D1102,M1607", domains: "m" });
+    expect(m.results.map((item) => item.romes?.[0]?.code)).toEqual(["M1607"]);
+
+    const jobs = await caller.jobs.search({ romes: "D1102", sources: "lba,lbb" });
+    expect([count(jobs.lbaCompanies), count(jobs.lbbCompanies)]).toEqual([1, 1]);
+    const apprentissage = await caller.jobs.search({
+      romes: "D1102",
+      sources: "lba,lbb",
+      population: "apprentissage",
+    });
+    expect([count(apprentissage.lbaCompanies), count(apprentissage.lbbCompanies)]).toEqual([1, 0]);
+    const elsewhere = await caller.jobsEtFormations.search({
+      romes: "D1102",
+      region: "84",
+      sources: "formations,lba",
+    });
+    const trainings = elsewhere.formations as { results: { place: { zipCode: string | null } }[] };
+    expect(trainings.results.map((item) => item.place.zipCode)).toEqual(["69003"]);
+    expect(count(elsewhere.jobs?.lbaCompanies)).toBe(0);
+  });
+
+  it("refuse a bad scope with the V1 messages", async () => {
+    const caller = scoped();
+    await expect(caller.jobs.search({ romes: "D1102", domains: "Agriculture" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("domains : Domaines ROME mal formés"),
+    });
+    await expect(
+      caller.formations.search({ romes: "D1102", region: "84", departement: "69" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(caller.jobs.search({ romes: "D1102", population: "pro" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("list the domains, regions and départements a partner may choose (scopes.options)", async () => {
+    const options = await createCaller(
+      createTrpcContext(testApp({}, createTestDb()).deps, true),
+    ).scopes.options();
+    expect(options.regions.map((region) => region.code)).toContain("84");
+    expect(options).toHaveProperty("domains");
+    expect(options).toHaveProperty("departements");
+  });
+});

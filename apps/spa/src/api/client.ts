@@ -46,6 +46,8 @@ export const api = {
   /** Rejects (NOT_FOUND) when no commune is near the point, e.g. at sea. */
   reverse: (latitude: number, longitude: number) => client.geo.reverse.query({ latitude, longitude }),
   health: () => client.health.query(),
+  /** The ROME domains, regions and départements a partner may scope a widget to (the /test-widget builder). */
+  scopeOptions: (opts?: Opts) => client.scopes.options.query(undefined, signalOf(opts)),
   apply: (input: ApplicationInput) => client.application.send.mutate(input),
   /** Names and intention sealed in a recruiter's reply link; rejects with `invalid_token`, `expired_token`, `not_found`. */
   intentionContext: (token: string, opts?: Opts) =>

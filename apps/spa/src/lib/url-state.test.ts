@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobsInput, readCriteria, readView, searchUrl, trainingsInput } from "./url-state";
+import { jobsInput, readCriteria, readScope, readView, searchUrl, trainingsInput } from "./url-state";
 
 describe("url state", () => {
   const shared =
@@ -38,5 +38,37 @@ describe("url state", () => {
     expect(trainingsInput(readCriteria(new URLSearchParams("romes=D1102")), null)).toEqual({
       romes: "D1102",
     });
+  });
+
+  it("sends the partner scope to both searches, the population to the job search only, and keeps it", () => {
+    const params = new URLSearchParams(
+      "romes=D1102&domains=D,M18&region=84&population=apprentissage&max_height=600&caller=p&other=x",
+    );
+    const scope = readScope(params);
+    expect(scope).toEqual({ domains: "D,M18", region: "84", population: "apprentissage" });
+    const criteria = readCriteria(params);
+    expect(trainingsInput(criteria, "p", scope)).toEqual({
+      romes: "D1102",
+      caller: "p",
+      domains: "D,M18",
+      region: "84",
+    });
+    expect(jobsInput(criteria, false, null, "p", scope)).toEqual({
+      romes: "D1102",
+      caller: "p",
+      domains: "D,M18",
+      region: "84",
+      population: "apprentissage",
+    });
+    const kept = new URLSearchParams(
+      searchUrl("/recherche-emploi", criteria, readView(params), params).split("?")[1],
+    );
+    expect([...kept.keys()].filter((key) => !["display", "romes", "radius"].includes(key))).toEqual([
+      "domains",
+      "region",
+      "population",
+      "max_height",
+      "caller",
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { isPartnerParam, RADII } from "@lba/core/widget";
+import { isPartnerParam, RADII, WIDGET_PARAMS } from "@lba/core/widget";
 import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
 
@@ -99,12 +99,40 @@ export function searchUrl(
   return `${pathname}?${params.toString()}`;
 }
 
+/** A partner's scope from the widget URL (docs/decisions/024-partner-scopes.md); names of the search procedures. */
+export interface PartnerScope {
+  domains?: string;
+  departement?: string;
+  region?: string;
+  population?: string;
+}
+
+/**
+ * The partner scope the widget URL asks for. The server checks it like any V1 parameter; a value the loader would
+ * refuse is passed on as is, so that the search fails (and says so) rather than silently widening the scope.
+ */
+export function readScope(params: URLSearchParams): PartnerScope {
+  const scope: PartnerScope = {};
+  for (const key of ["domains", "departement", "region", "population"] as const) {
+    const value = text(params, WIDGET_PARAMS[key]);
+    if (value) scope[key] = value;
+  }
+  return scope;
+}
+
 export function hasPoint(criteria: SearchCriteria): boolean {
   return criteria.lat !== "" && criteria.lon !== "";
 }
 
-export function trainingsInput(criteria: SearchCriteria, caller: string | null): TrainingsInput {
+export function trainingsInput(
+  criteria: SearchCriteria,
+  caller: string | null,
+  scope: PartnerScope = {},
+): TrainingsInput {
+  // Every training is an apprenticeship training: the population filters companies and offers only.
+  const { population: _, ...trainingsScope } = scope;
   return compact({
+    ...trainingsScope,
     romes: criteria.romes,
     rncps: criteria.rncps,
     latitude: criteria.lat,
@@ -120,8 +148,10 @@ export function jobsInput(
   extended: boolean,
   opco: string | null,
   caller: string | null,
+  scope: PartnerScope = {},
 ): JobsInput {
   return compact({
+    ...scope,
     romes: criteria.romes,
     latitude: criteria.lat,
     longitude: criteria.lon,
@@ -133,7 +163,7 @@ export function jobsInput(
   });
 }
 
-function compact<T extends Record<string, string>>(input: T): Partial<T> {
+function compact<T extends Record<string, string | undefined>>(input: T): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(input) as Array<keyof T>) if (input[key]) out[key] = input[key];
   return out;

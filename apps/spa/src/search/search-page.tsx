@@ -13,6 +13,7 @@ import {
   hasPoint,
   jobsInput,
   readCriteria,
+  readScope,
   readView,
   searchUrl,
   trainingsInput,
@@ -85,8 +86,8 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const formJobName = criteria.jobName || (legacyLabel.isFetched && !foundLabel ? criteria.romes : "");
   const trainingsOn = scope !== "jobs";
   const jobsOn = scope !== "trainings";
-  const tInput = trainingsInput(criteria, caller);
-  const jInput = jobsInput(criteria, view.extended, opco, caller);
+  const tInput = trainingsInput(criteria, caller, readScope(search));
+  const jInput = jobsInput(criteria, view.extended, opco, caller, readScope(search));
   const trainings = useQuery({
     queryKey: ["formations.search", tInput],
     queryFn: ({ signal }) => api.trainings(tInput, { signal }),

@@ -1,13 +1,19 @@
-import { EMBED_ORIGIN_PARAM, type WidgetMessage } from "@lba/core/widget";
-import { parseEmbedOrigin } from "./widget-mode";
+import { EMBED_ORIGIN_PARAM, WIDGET_PARAMS, type WidgetMessage } from "@lba/core/widget";
+import { parseEmbedOrigin, parseMaxHeight } from "./widget-mode";
 
-// Read once: the loader sets it on the iframe URL; in-frame navigation cannot change who we talk to.
-const embedOrigin = parseEmbedOrigin(new URLSearchParams(window.location.search).get(EMBED_ORIGIN_PARAM));
+// Read once: the loader sets them on the iframe URL; in-frame navigation cannot change who we talk to, nor the
+// height the partner allowed.
+const initial = new URLSearchParams(window.location.search);
+const embedOrigin = parseEmbedOrigin(initial.get(EMBED_ORIGIN_PARAM));
+const maxHeight = parseMaxHeight(initial.get(WIDGET_PARAMS.maxHeight));
 
 export const isFramed = (): boolean => window.parent !== window;
 
 /** True when the loader sizes the iframe to its content: the page then must not scroll by itself. */
 export const isAutoSized = (): boolean => isFramed() && embedOrigin !== null;
+
+/** The loader's height bound (px) of a search widget it sizes, or null: the page then grows with its content. */
+export const heightBound = (): number | null => (isAutoSized() ? maxHeight : null);
 
 /**
  * Posts a message of the widget contract (apps/embed re-emits `detail` as the DOM event's detail) to the host

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toggleDomain } from "./scope-fields";
 import { iframeSnippet, mountOptions, scriptSnippet, widgetSrc } from "./snippet";
 
 const ORIGIN = "https://lba.example";
@@ -77,5 +78,35 @@ describe("widget snippets", () => {
       itemId: "123",
       type: "matcha",
     });
+  });
+
+  it("carries the partner scopes into both forms, and the height bound into the loader's only", () => {
+    const options = {
+      widget: "search" as const,
+      caller: "opco",
+      domains: "A,N12",
+      departement: "69",
+      population: "apprentissage",
+      maxHeight: "700",
+    };
+    expect(scriptSnippet(ORIGIN, options)).toContain(
+      '  data-domains="A,N12"\n  data-departement="69"\n  data-population="apprentissage"\n  data-max-height="700"',
+    );
+    expect(Object.fromEntries(new URL(widgetSrc(ORIGIN, options)).searchParams)).toEqual({
+      caller: "opco",
+      domains: "A,N12",
+      departement: "69",
+      population: "apprentissage",
+    });
+    expect(mountOptions(options)).toMatchObject({ domains: "A,N12", maxHeight: "700" });
+    // Every training is an apprenticeship training: no population for the trainings widget.
+    expect(scriptSnippet(ORIGIN, { ...options, widget: "trainings" })).not.toContain("population");
+  });
+
+  it("toggles ROME domains in code order, a grand domaine covering its domaines professionnels", () => {
+    expect(toggleDomain(undefined, "M", true)).toBe("M");
+    expect(toggleDomain("M", "A12", true)).toBe("A12,M");
+    expect(toggleDomain("A12,A14,M", "A", true)).toBe("A,M");
+    expect(toggleDomain("A12", "A12", false)).toBeUndefined();
   });
 });

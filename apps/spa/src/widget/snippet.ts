@@ -14,11 +14,14 @@ export type WidgetOptions = { widget: WidgetKind; caller: string; frozenJob?: bo
   Record<Exclude<WidgetOption, "caller" | "frozenJob">, string>
 >;
 
-/** [loader option, URL parameter, value] of every option the widget reads, in snippet order. */
-function entries(options: WidgetOptions): Array<[WidgetOption, string, string]> {
+/**
+ * [loader option, URL parameter, value] of every option the widget reads, in snippet order. The height bound is
+ * the loader's (a plain iframe has its own height and scrollbar): left out of the iframe form.
+ */
+function entries(options: WidgetOptions, loader = true): Array<[WidgetOption, string, string]> {
   const out: Array<[WidgetOption, string, string]> = [];
   for (const [option, param] of Object.entries(WIDGET_PARAMS) as Array<[WidgetOption, string]>) {
-    if (!widgetReads(options.widget, option)) continue;
+    if (!widgetReads(options.widget, option) || (!loader && option === "maxHeight")) continue;
     // A frozen métier without ROME codes freezes nothing: left out.
     const value =
       option === "frozenJob" ? (options.frozenJob && options.romes ? "1" : "") : options[option]?.trim();
@@ -33,7 +36,7 @@ const escapeHtml = (value: string) =>
 /** The widget page URL for a plain iframe. */
 export function widgetSrc(origin: string, options: WidgetOptions): string {
   const url = new URL(WIDGET_PAGES[options.widget], origin);
-  for (const [, param, value] of entries(options)) url.searchParams.set(param, value);
+  for (const [, param, value] of entries(options, false)) url.searchParams.set(param, value);
   return url.href;
 }
 

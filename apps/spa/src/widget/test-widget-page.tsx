@@ -1,8 +1,16 @@
-import { APPLY_TYPES, RADII, WIDGET_KINDS, type ApplyType, type WidgetKind } from "@lba/core/widget";
+import {
+  APPLY_TYPES,
+  RADII,
+  scopeProblem,
+  WIDGET_KINDS,
+  type ApplyType,
+  type WidgetKind,
+} from "@lba/core/widget";
 import { useEffect, useId, useRef, useState } from "react";
 import { Combobox } from "../components/combobox";
 import { Layout } from "../components/layout";
 import { useMetierSuggestions, usePlaceSuggestions } from "../search/use-suggestions";
+import { ScopeFields } from "./scope-fields";
 import { iframeSnippet, mountOptions, scriptSnippet, widgetSrc, type WidgetOptions } from "./snippet";
 
 const KIND_LABELS: Record<WidgetKind, string> = {
@@ -114,7 +122,7 @@ export function TestWidgetPage() {
     if (apply && (!options.itemId?.trim() || !options.type))
       found.itemId = "Indiquez l'identifiant et le type de l'offre.";
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || (!apply && scopeProblem(options))) {
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus(),
       );
@@ -300,6 +308,7 @@ export function TestWidgetPage() {
                 {text("opco", "OPCO (opco)", "Facultatif : ne montre que les entreprises de cet OPCO")}
               </fieldset>
             )}
+            {!apply && <ScopeFields widget={options.widget} options={options} onChange={set} />}
             {text(
               "returnUri",
               "Page de retour (return_uri)",

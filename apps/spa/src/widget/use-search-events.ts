@@ -1,7 +1,7 @@
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { JobsAnswer, TrainingsAnswer } from "../api/types";
-import { jobsInput, readCriteria, readView, trainingsInput } from "../lib/url-state";
+import { jobsInput, readCriteria, readScope, readView, trainingsInput } from "../lib/url-state";
 import { orderJobs } from "../results/ordering";
 import type { Scope } from "../search/search-page";
 import { postToParent } from "./parent-messages";
@@ -20,8 +20,9 @@ export function useSearchEvents(scope: Scope, search: URLSearchParams) {
   const criteria = readCriteria(search);
   const view = readView(search);
   const caller = search.get("caller");
-  const tKey = ["formations.search", trainingsInput(criteria, caller)];
-  const jKey = ["jobs.search", jobsInput(criteria, view.extended, search.get("opco"), caller)];
+  const partner = readScope(search);
+  const tKey = ["formations.search", trainingsInput(criteria, caller, partner)];
+  const jKey = ["jobs.search", jobsInput(criteria, view.extended, search.get("opco"), caller, partner)];
   const signature = JSON.stringify([scope, tKey, jKey]);
 
   useEffect(() => {

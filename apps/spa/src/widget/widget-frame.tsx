@@ -1,7 +1,7 @@
 import type { ApplicationInput } from "../api/types";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
-import { isAutoSized, isFramed, postToParent } from "./parent-messages";
+import { heightBound, isAutoSized, isFramed, postToParent } from "./parent-messages";
 import { returnLogoUrl, returnPage } from "./widget-mode";
 import "./widget.css";
 
@@ -9,15 +9,25 @@ interface WidgetFrameProps {
   search: URLSearchParams;
   /** The apply widget reports the item the partner asked for; elsewhere it is read from the application. */
   applicationTarget?: { itemId: string; type: string };
+  /** Search widgets: at most the loader's `max_height` tall, their result list scrolling inside (widget.css). */
+  bounded?: boolean;
   children: ReactNode;
 }
 
-/** Reports the content height to the loader whenever it changes; the iframe never scrolls by itself. */
-function useHeightReporting() {
+/**
+ * Reports the content height to the loader whenever it changes; the iframe never scrolls by itself. A bounded
+ * page is at most `max_height` tall: its result list scrolls instead, so that the map stays beside it.
+ */
+function useHeightReporting(bounded: boolean) {
   useEffect(() => {
     if (!isAutoSized()) return;
     const root = document.documentElement;
     root.classList.add("lba-autosized");
+    const bound = bounded ? heightBound() : null;
+    if (bound) {
+      root.classList.add("lba-bounded");
+      root.style.setProperty("--lba-max-height", `${bound}px`);
+    }
     let last = -1;
     const report = () => {
       const height = Math.ceil(document.body.getBoundingClientRect().height);
@@ -30,9 +40,10 @@ function useHeightReporting() {
     report();
     return () => {
       observer.disconnect();
-      root.classList.remove("lba-autosized");
+      root.classList.remove("lba-autosized", "lba-bounded");
+      root.style.removeProperty("--lba-max-height");
     };
-  }, []);
+  }, [bounded]);
 }
 
 function applicationDetail(variables: ApplicationInput): { itemId: string; type: string } {
@@ -60,8 +71,8 @@ function useApplicationEvents(target: WidgetFrameProps["applicationTarget"]) {
 }
 
 /** The widget chrome: the logo that asks the host to navigate, and the messaging with the host page. */
-export function WidgetFrame({ search, applicationTarget, children }: WidgetFrameProps) {
-  useHeightReporting();
+export function WidgetFrame({ search, applicationTarget, bounded = false, children }: WidgetFrameProps) {
+  useHeightReporting(bounded);
   useApplicationEvents(applicationTarget);
   useEffect(() => {
     postToParent({ type: "lba:ready", detail: { page: window.location.pathname } });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isWidgetRequest, parseEmbedOrigin, readApplyParams, returnLogoUrl, returnPage } from "./widget-mode";
+import {
+  isWidgetRequest,
+  parseEmbedOrigin,
+  parseMaxHeight,
+  readApplyParams,
+  returnLogoUrl,
+  returnPage,
+} from "./widget-mode";
 
 const q = (query: string) => new URLSearchParams(query);
 
@@ -51,5 +58,13 @@ describe("/postuler parameters (§10.2)", () => {
       itemId: "123",
       type: "matcha",
     });
+  });
+
+  it("reads the loader's height bound, in pixels, at least 320", () => {
+    expect(parseMaxHeight("800")).toBe(800);
+    expect(parseMaxHeight("320")).toBe(320);
+    expect(parseMaxHeight("100")).toBeNull();
+    expect(parseMaxHeight("80vh")).toBeNull();
+    expect(parseMaxHeight(null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Widget mode (docs/reference/v1.md#s10-1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
 // original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
 // widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
-import { APPLY_TYPES, EMBED_ORIGIN_PARAM, type ApplyType } from "@lba/core/widget";
+import { APPLY_TYPES, EMBED_ORIGIN_PARAM, scopeProblem, type ApplyType } from "@lba/core/widget";
 
 /** True when `/recherche-apprentissage` must render as the "all" widget rather than the site's search page. */
 export function isWidgetRequest(params: URLSearchParams): boolean {
@@ -18,6 +18,12 @@ export function parseEmbedOrigin(value: string | null | undefined): string | nul
   } catch {
     return null;
   }
+}
+
+/** The loader's `max_height` (px, at least the contract's minimum), or null when absent or invalid. */
+export function parseMaxHeight(value: string | null | undefined): number | null {
+  if (!value || scopeProblem({ maxHeight: value })) return null;
+  return Number(value);
 }
 
 /** `return_uri` as sent by the partner; the host resolves it against its own URL. */

@@ -54,7 +54,7 @@ export function WidgetSearchPage({ scope, pathname, search }: WidgetSearchPagePr
   const locating = usePointCompletion(pathname, search);
   useSearchEvents(scope, search);
   return (
-    <WidgetFrame search={search}>
+    <WidgetFrame search={search} bounded>
       {locating ? (
         <Layout layout="widget">
           <p className="loading" role="status">

@@ -144,6 +144,12 @@ export interface paths {
           rncps?: string;
           /** @description Ignoré pour les formations (compatibilité). */
           opco?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ou domaine professionnel « F16 », 30 au plus), par exemple A,F16. */
+          domains?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ce département, code à 2 ou 3 chiffres (Corse : 20), par exemple 69. */
+          departement?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
+          region?: string;
         };
         header?: never;
         path?: never;
@@ -409,6 +415,14 @@ export interface paths {
           caller?: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ou domaine professionnel « F16 », 30 au plus), par exemple A,F16. */
+          domains?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ce département, code à 2 ou 3 chiffres (Corse : 20), par exemple 69. */
+          departement?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
+          region?: string;
+          /** @description Extension de ce projet, absent du service d'origine : apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation. */
+          population?: string;
         };
         header?: never;
         path?: never;
@@ -759,6 +773,14 @@ export interface paths {
           caller?: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ou domaine professionnel « F16 », 30 au plus), par exemple A,F16. */
+          domains?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ce département, code à 2 ou 3 chiffres (Corse : 20), par exemple 69. */
+          departement?: string;
+          /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
+          region?: string;
+          /** @description Extension de ce projet, absent du service d'origine : apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation. */
+          population?: string;
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
         };

@@ -6,6 +6,8 @@ import {
   departementsOfRegion,
   haversineKm,
   isRegionCode,
+  placePrefixes,
+  startsWithOne,
 } from "./geography";
 
 describe("REGIONS", () => {
@@ -71,6 +73,27 @@ describe("REGIONS", () => {
     expect(isRegionCode("1")).toBe(false);
     expect(isRegionCode("05")).toBe(false);
     expect(isRegionCode("975")).toBe(false);
+  });
+});
+
+describe("placePrefixes (docs/decisions/024-partner-scopes.md)", () => {
+  it("gives a département, or the départements of a region, and Corsica's 2A and 2B with 20", () => {
+    expect(placePrefixes({ departement: "69" })).toEqual(["69"]);
+    expect(placePrefixes({ region: "84" })).toEqual(departementsOfRegion("84"));
+    expect(placePrefixes({ departement: "20" })).toEqual(["20", "2A", "2B"]);
+    expect(placePrefixes({ region: "94" })).toEqual(["20", "2A", "2B"]);
+    expect(placePrefixes({ region: "99" })).toEqual([]);
+    expect(placePrefixes({})).toBeNull();
+    expect(placePrefixes(undefined)).toBeNull();
+  });
+
+  it("matches postcodes, INSEE codes and France Travail place labels by prefix", () => {
+    const corsica = placePrefixes({ departement: "20" }) ?? [];
+    expect(startsWithOne("20000", corsica)).toBe(true);
+    expect(startsWithOne("2A - Ajaccio", corsica)).toBe(true);
+    expect(startsWithOne("974 - Saint-Denis", ["974"])).toBe(true);
+    expect(startsWithOne("97400", ["971"])).toBe(false);
+    expect(startsWithOne(null, ["69"])).toBe(false);
   });
 });
 

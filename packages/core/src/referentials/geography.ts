@@ -58,6 +58,26 @@ export function departementsOfRegion(code: string): readonly string[] {
 }
 
 /**
+ * The code prefixes of a place scope (docs/decisions/024-partner-scopes.md): its département, or the
+ * départements of its region, as postcode prefixes (Corsica "20"), plus "2A" and "2B" for Corsica, which
+ * France Travail's place labels ("2A - Ajaccio") and INSEE codes use. null: no place scope.
+ */
+export function placePrefixes(place: { departement?: string; region?: string } | undefined): string[] | null {
+  const departements = place?.departement
+    ? [place.departement]
+    : place?.region
+      ? [...departementsOfRegion(place.region)]
+      : null;
+  if (!departements) return null;
+  return departements.flatMap((code) => (code === "20" ? [code, "2A", "2B"] : [code]));
+}
+
+/** True when `code` (a postcode, an INSEE code, a place label) starts with one of the prefixes. */
+export function startsWithOne(code: string | null | undefined, prefixes: readonly string[]): boolean {
+  return typeof code === "string" && prefixes.some((prefix) => code.startsWith(prefix));
+}
+
+/**
  * Paris, Lyon and Marseille as communes -> their first arrondissement municipal: the offers API
  * (France Travail) knows these cities only by arrondissement.
  */

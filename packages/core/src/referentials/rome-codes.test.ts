@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compactRomeCodes } from "./rome-codes";
+import { compactRomeCodes, inRomeDomains } from "./rome-codes";
 
 // A small tree: P1 and P2 are parent fiches, C1a/C1b/C1c children of P1, C2a/C2b children of P2.
 const PARENTS: Record<string, string> = {
@@ -31,5 +31,15 @@ describe("compactRomeCodes", () => {
   test("keeps the codes standing for most of the list when parents are not enough", () => {
     expect(compactRomeCodes(["S1", "C1a", "C1b", "S2"], parentOf, 2)).toEqual(["S1", "P1"]);
     expect(compactRomeCodes(["S2", "S1"], parentOf, 1)).toEqual(["S2"]);
+  });
+});
+
+describe("inRomeDomains", () => {
+  test("keeps the codes of a grand domaine or of a domaine professionnel, any code without domains", () => {
+    expect(inRomeDomains("A1203", ["A"])).toBe(true);
+    expect(inRomeDomains("a1203", ["F16", "a12"])).toBe(true);
+    expect(inRomeDomains("A1101", ["A12"])).toBe(false);
+    expect(inRomeDomains("D1102", undefined)).toBe(true);
+    expect(inRomeDomains("D1102", [])).toBe(true);
   });
 });

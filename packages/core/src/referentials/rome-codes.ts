@@ -1,6 +1,12 @@
 // ROME 4.0 parent/child codes: a search for a code also finds items coded with its parent fiche and, for a
 // parent fiche, items coded with its children (db/query/rome-ranges.ts expands the codes of every search).
 
+/** True when the ROME code belongs to one of the domains ("A", "F16"); any code when there are none. */
+export function inRomeDomains(code: string, domains: readonly string[] | undefined): boolean {
+  const upper = code.toUpperCase();
+  return !domains?.length || domains.some((domain) => upper.startsWith(domain.toUpperCase()));
+}
+
 /** The jobs routes take 15 ROME codes at most (docs/reference/v1.md#s4). */
 export const MAX_JOB_ROMES = 15;
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   isPartnerParam,
   isWidgetEvent,
+  REGION_CODES,
+  scopeProblem,
   WIDGET_KINDS,
   WIDGET_PAGES,
   WIDGET_PARAMS,
@@ -10,6 +12,7 @@ import {
   widgetKindOf,
   widgetReads,
 } from "./widget";
+import { REGIONS } from "../referentials/geography";
 
 describe("widget contract", () => {
   it("imports nothing, so that the embed loader bundles only this file", () => {
@@ -40,6 +43,11 @@ describe("widget contract", () => {
       "data-radius": "radius",
       "data-diploma": "diploma",
       "data-opco": "opco",
+      "data-domains": "domains",
+      "data-departement": "departement",
+      "data-region": "region",
+      "data-population": "population",
+      "data-max-height": "max_height",
       "data-return-uri": "return_uri",
       "data-return-logo-url": "return_logo_url",
       "data-item-id": "itemId",
@@ -120,5 +128,57 @@ describe("widget contract", () => {
     for (const type of ["lba:resize", "goToPage", "lba:navigate", undefined, 42]) {
       expect(isWidgetEvent({ type })).toBe(false);
     }
+  });
+});
+
+describe("partner scopes and height bound of the widget contract", () => {
+  it("accepts ROME domains, a département or a region, a population and a height", () => {
+    for (const options of [
+      {},
+      { domains: "A" },
+      { domains: "a12,F,M18" },
+      { departement: "69" },
+      { departement: "974" },
+      { region: "84" },
+      { population: "apprentissage" },
+      { population: "alternance" },
+      { maxHeight: "320" },
+      { maxHeight: "1200", domains: "N", departement: "20" },
+    ])
+      expect(scopeProblem(options), JSON.stringify(options)).toBeNull();
+  });
+
+  it("names the first bad option with what it expects", () => {
+    expect(scopeProblem({ domains: "Agriculture" })?.[0]).toBe("domains");
+    expect(scopeProblem({ domains: "A1" })?.[0]).toBe("domains");
+    expect(scopeProblem({ domains: "A,,B" })?.[0]).toBe("domains");
+    expect(scopeProblem({ domains: Array.from({ length: 31 }, () => "A").join(",") })?.[0]).toBe("domains");
+    expect(scopeProblem({ departement: "2A" })).toEqual(["departement", "a number, e.g. 69, 974"]);
+    expect(scopeProblem({ region: "99" })?.[1]).toMatch(/^one of 01, 02, 03/);
+    expect(scopeProblem({ region: "84", departement: "69" })).toEqual([
+      "region",
+      "not with data-departement",
+    ]);
+    expect(scopeProblem({ population: "contrat-pro" })).toEqual([
+      "population",
+      "apprentissage or alternance",
+    ]);
+    expect(scopeProblem({ maxHeight: "319" })?.[0]).toBe("maxHeight");
+    expect(scopeProblem({ maxHeight: "80vh" })?.[0]).toBe("maxHeight");
+  });
+
+  it("lists the V1 region codes of formationsParRegion", () => {
+    expect(REGION_CODES).toEqual(REGIONS.map((region) => region.code));
+  });
+
+  it("keeps the scopes and the bound through navigation, and gives the trainings widget no population", () => {
+    for (const param of ["domains", "departement", "region", "population", "max_height"])
+      expect(isPartnerParam(param), param).toBe(true);
+    expect(widgetReads("trainings", "population")).toBe(false);
+    expect(widgetReads("jobs", "population")).toBe(true);
+    expect(widgetReads("trainings", "domains")).toBe(true);
+    expect(widgetReads("apply", "region")).toBe(false);
+    expect(widgetReads("apply", "maxHeight")).toBe(false);
+    expect(widgetAttribute("maxHeight")).toBe("data-max-height");
   });
 });

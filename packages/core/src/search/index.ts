@@ -4,3 +4,4 @@ export * from "./details";
 export * from "./jobs-et-formations";
 export * from "./opco";
 export * from "./metiers";
+export * from "./scope-options";

@@ -33,6 +33,7 @@ function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): SourceAnswer
       diplomaLevel: q.diplomaLevel,
       caller: q.caller,
       fallback: false,
+      ...(q.scope ? { scope: q.scope } : {}),
     });
     return { results };
   } catch (error) {

@@ -8,7 +8,7 @@ import {
   MATCHA_NEAR_SQL,
   MATCHA_OFFER_SQL,
 } from "../sources/recruiter-offers/source";
-import { JOB_OFFERS_BY_IDS_SQL } from "../sources/job-offers/local";
+import { JOB_OFFERS_BY_IDS_SQL, JOB_OFFERS_FRANCE_SQL } from "../sources/job-offers/local";
 import { COMPANY_BY_SIRET_SQL } from "./details";
 import { SIRENS_IN_OPCO_SQL } from "./opco";
 import { prefixRange } from "../db/query/rome-ranges";
@@ -20,7 +20,6 @@ import {
   TRAININGS_FRANCE_SQL,
   TRAININGS_IN_PLACE_SQL,
   TRAININGS_NEAR_SQL,
-  TRAININGS_ROMES_IN_PLACE_SQL,
 } from "./trainings";
 
 // Parameters of a typical search: D1102 within 30 km of Paris.
@@ -39,6 +38,9 @@ const SAMPLE_PARAMS: Record<string, unknown> = {
   siret: "12345678900011",
   sirens: JSON.stringify(["123456789"]),
   ids: JSON.stringify([1, 2, 3]),
+  codes: JSON.stringify(["D1102"]),
+  // With a partner scope (docs/decisions/024-partner-scopes.md): Paris (above), apprenticeship only.
+  apprenticeship: 1,
 };
 
 function plan(db: Db, sql: string): string[] {
@@ -85,7 +87,6 @@ describe("search query plans", () => {
 
   it.each([
     ["trainings", TRAININGS_FRANCE_SQL, "training_romes_rome_idx"],
-    ["trainings of a place", TRAININGS_ROMES_IN_PLACE_SQL, "training_romes_rome_idx"],
     ["companies", COMPANIES_FRANCE_SQL, "company_romes_rome_idx"],
     ["recruiter offers", MATCHA_FRANCE_SQL, "recruiter_offer_romes_rome_idx"],
   ])("finds %s France-wide through the ROME index", (_name, sql, index) => {
@@ -105,6 +106,27 @@ describe("search query plans", () => {
   ])("finds %s through an index", (_name, sql, index) => {
     const lines = plan(db, sql);
     expect(lines.some((line) => line.includes(index))).toBe(true);
+    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
+  });
+
+  it.each([
+    ["trainings France-wide", TRAININGS_FRANCE_SQL, "t"],
+    ["trainings around a point", TRAININGS_BY_IDS_SQL, "t"],
+    ["companies France-wide", COMPANIES_FRANCE_SQL, "c"],
+    ["companies around a point", COMPANIES_BY_IDS_SQL, "c"],
+    ["recruiter offers France-wide", MATCHA_FRANCE_SQL, "o"],
+    ["recruiter offers around a point", MATCHA_BY_IDS_SQL, "o"],
+    ["France Travail offers France-wide", JOB_OFFERS_FRANCE_SQL, "o"],
+    ["France Travail offers around a point", JOB_OFFERS_BY_IDS_SQL, "o"],
+  ])("filters %s by a partner's place on rows an index selected", (_name, sql, alias) => {
+    const lines = plan(db, sql);
+    // The place is a json_each of code prefixes per row read, never a way into the table.
+    const scope = lines.findIndex((line) => /SCAN p VIRTUAL TABLE INDEX/.test(line));
+    expect(scope).toBeGreaterThan(0);
+    expect(lines[scope - 1]).toMatch(/CORRELATED SCALAR SUBQUERY/);
+    expect(
+      lines.some((line) => new RegExp(`SEARCH ${alias} USING (INTEGER PRIMARY KEY|INDEX)`).test(line)),
+    ).toBe(true);
     expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { distanceSql } from "../db/indexes";
 import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
-import { departementsOfRegion, REGIONS } from "../referentials/geography";
+import { placePrefixes, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
-import { expandRomeCodes, prefixRange, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
+import { inPrefixes, prefixesParam } from "../db/query/place";
+import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
 import { readRows, selectColumns } from "../db/query/rows";
 import {
   nearest,
@@ -32,6 +33,8 @@ const TITLE = `coalesce(t.intitule_long, t.intitule_court)`;
 const COMPANY = `coalesce(t.formateur_raison_sociale, t.gestionnaire_raison_sociale)`;
 const COLUMNS = selectColumns(trainingsTable, "t");
 const LEVEL = `(@level IS NULL OR t.level = @level)`;
+// A département is a postcode prefix, as in formationsParRegion (docs/reference/v1.md#s3-4).
+const IN_PLACE = inPrefixes("t.code_postal");
 
 const LEVEL_DIMENSION = " AND r.min_level >= @minLevel AND r.max_level <= @maxLevel";
 const TRAININGS_COUNT_SQL = rtreeCount("trainings_rtree", LEVEL_DIMENSION);
@@ -43,7 +46,7 @@ export const TRAININGS_NEAR_SQL = rtreePoints("trainings_rtree", "pairs", LEVEL_
 export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${COLUMNS}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
     FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
-    WHERE t.published = 1)
+    WHERE t.published = 1 AND ${IN_PLACE})
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
 
@@ -51,16 +54,10 @@ const NEAR = { points: TRAININGS_NEAR_SQL, rows: TRAININGS_BY_IDS_SQL, decoded: 
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 
+// Also formationsParRegion with ROMEs, and any place scope: the ROME index drives, the postcode prefixes filter.
 export const TRAININGS_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
   FROM (${romeTableCandidates("training_romes", "training_id")}) m JOIN trainings t ON t.id = m.id
-  WHERE t.published = 1 AND ${LEVEL}
-  ${BY_TITLE}`;
-
-// formationsParRegion with ROMEs: the ROME index drives, the postcode prefixes filter.
-export const TRAININGS_ROMES_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
-  FROM (${romeTableCandidates("training_romes", "training_id")}) m JOIN trainings t ON t.id = m.id
-  WHERE t.published = 1 AND ${LEVEL}
-    AND EXISTS (SELECT 1 FROM json_each(@prefixes) p WHERE t.code_postal >= (p.value ->> 0) AND t.code_postal < (p.value ->> 1))
+  WHERE t.published = 1 AND ${LEVEL} AND ${IN_PLACE}
   ${BY_TITLE}`;
 
 // formationsParRegion without ROMEs: the postcode index drives.
@@ -103,9 +100,10 @@ function nearTrainings(
   limit: number,
 ): RawTraining[] {
   const filters = {
-    ranges: JSON.stringify(romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain)),
+    ranges: JSON.stringify(romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains)),
     minLevel: q.diplomaLevel ?? 0,
     maxLevel: q.diplomaLevel ?? 9,
+    prefixes: prefixesParam(placePrefixes(q.scope)),
   };
   return nearest(
     (radius) =>
@@ -131,12 +129,18 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Ra
   }
 }
 
-/** docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by title. */
+/**
+ * docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by
+ * title; within the query's scope (its domains and place) when it has one.
+ */
 export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
   if (!q.point) {
     const raws = trainingRows(deps, TRAININGS_FRANCE_SQL, {
-      ranges: JSON.stringify(romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain)),
+      ranges: JSON.stringify(
+        romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains),
+      ),
       level: q.diplomaLevel,
+      prefixes: prefixesParam(placePrefixes(q.scope)),
     });
     return { results: toItems(raws, true), nearestFallback: false };
   }
@@ -149,15 +153,13 @@ export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAns
 /** docs/reference/v1.md#s3-4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
 export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): Item[] {
   const hasRomes = Boolean(q.romeDomain) || (q.romes?.length ?? 0) > 0;
-  const place = q.departement ? [q.departement] : q.region ? departementsOfRegion(q.region) : null;
+  const place = placePrefixes(q);
   if (place && place.length === 0) return [];
-  const params = { level: q.diplomaLevel, prefixes: JSON.stringify((place ?? []).map(prefixRange)) };
+  const params = { level: q.diplomaLevel, prefixes: prefixesParam(place) };
   let raws: RawTraining[];
   if (hasRomes) {
     const ranges = JSON.stringify(romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain));
-    raws = place
-      ? trainingRows(deps, TRAININGS_ROMES_IN_PLACE_SQL, { ...params, ranges })
-      : trainingRows(deps, TRAININGS_FRANCE_SQL, { level: q.diplomaLevel, ranges });
+    raws = trainingRows(deps, TRAININGS_FRANCE_SQL, { ...params, ranges });
   } else if (place) {
     raws = trainingRows(deps, TRAININGS_IN_PLACE_SQL, params);
   } else {

@@ -103,6 +103,7 @@ export function insertRecruiter(
       enseigne: `Boulangerie ${n}`,
       siret: `3000000000${String(n).padStart(4, "0")}`,
       adresse: "2 place de la Concorde 75008 Paris",
+      codePostal: "75008",
       latitude: PARIS.latitude,
       longitude: PARIS.longitude,
       nom: "Martin",

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../client";
 import { createTestDb } from "../../testing/db";
-import { expandRomeCodes, romeCodeRanges, romeKeyRanges, ROME_FAMILY_SQL } from "./rome-ranges";
+import {
+  domainKeyRanges,
+  expandRomeCodes,
+  intersectRanges,
+  romeCodeRanges,
+  romeKeyRanges,
+  ROME_FAMILY_SQL,
+} from "./rome-ranges";
 
 let db: Db;
 beforeAll(() => {
@@ -56,5 +63,47 @@ describe("ranges", () => {
   test("give a domain its contiguous range", () => {
     expect(romeKeyRanges(undefined, "D11")).toEqual([[31100, 31199]]);
     expect(romeCodeRanges(undefined, "d11")).toEqual([["D11", "D11\u007f"]]);
+  });
+});
+
+describe("ranges within a partner's domains (docs/decisions/024-partner-scopes.md)", () => {
+  test("merge the domains' key ranges, a domaine professionnel inside its grand domaine once", () => {
+    expect(domainKeyRanges(["F16", "A", "A12", "B"])).toEqual([
+      [0, 19999],
+      [51600, 51699],
+    ]);
+  });
+
+  test("intersect sorted, disjoint ranges", () => {
+    expect(
+      intersectRanges(
+        [
+          [1, 5],
+          [8, 12],
+        ],
+        [
+          [3, 9],
+          [11, 20],
+        ],
+      ),
+    ).toEqual([
+      [3, 5],
+      [8, 9],
+      [11, 12],
+    ]);
+    expect(intersectRanges([[1, 2]], [[3, 4]])).toEqual([]);
+  });
+
+  test("keep only the codes, or the part of a romeDomain, within the domains", () => {
+    const codes = ["A1203", "D1102", "D1103", "D1201", "F1603"];
+    expect(romeKeyRanges(codes, undefined, ["D11", "F"])).toEqual([
+      [31102, 31103],
+      [51603, 51603],
+    ]);
+    expect(romeCodeRanges(codes, undefined, ["d11"])).toEqual([["D1102", "D1103"]]);
+    expect(romeKeyRanges(undefined, "D", ["D11", "A"])).toEqual([[31100, 31199]]);
+    expect(romeCodeRanges(undefined, "D", ["D11"])).toEqual([["D1100", "D1199"]]);
+    expect(romeCodeRanges(codes, undefined, ["B"])).toEqual([]);
+    expect(romeKeyRanges(codes, undefined, [])).toEqual(romeKeyRanges(codes, undefined));
   });
 });

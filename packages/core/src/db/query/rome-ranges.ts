@@ -36,25 +36,59 @@ function joined(keys: number[]): [number, number][] {
 const CODE = (key: number) =>
   `${String.fromCharCode(65 + Math.floor(key / 10000))}${String(key % 10000).padStart(4, "0")}`;
 
-/** R*Tree ROME key ranges: consecutive codes joined, or the domain's contiguous range. */
+/** The key ranges of ROME domains ("A", "F16"), sorted, overlapping and adjacent ones merged. */
+export function domainKeyRanges(domains: readonly string[]): [number, number][] {
+  const ranges = domains.map(romeKeyRange).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** The parts of the sorted, disjoint `ranges` that lie within the sorted, disjoint `within`. */
+export function intersectRanges(
+  ranges: readonly [number, number][],
+  within: readonly [number, number][],
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of ranges)
+    for (const [c, d] of within) {
+      const from = Math.max(a, c);
+      const to = Math.min(b, d);
+      if (from <= to) out.push([from, to]);
+    }
+  return out;
+}
+
+/**
+ * R*Tree ROME key ranges: consecutive codes joined, or the domain's contiguous range; with `domains` (a
+ * partner scope, docs/decisions/024-partner-scopes.md), only their parts within those domains.
+ */
 export function romeKeyRanges(
   romes: string[] | undefined,
   romeDomain: string | undefined,
+  domains?: readonly string[],
 ): [number, number][] {
-  if (romeDomain) return [romeKeyRange(romeDomain)];
-  return joined([...new Set((romes ?? []).map(romeKey))].sort((a, b) => a - b));
+  const ranges = romeDomain
+    ? [romeKeyRange(romeDomain)]
+    : joined([...new Set((romes ?? []).map(romeKey))].sort((a, b) => a - b));
+  return domains?.length ? intersectRanges(ranges, domainKeyRanges(domains)) : ranges;
 }
 
 /**
  * Text ranges on the `*_romes.rome_code` indexes: consecutive codes joined ([D1102, D1104] for D1102, D1103,
- * D1104: every code is a letter and 4 digits), or a domain's prefix range.
+ * D1104: every code is a letter and 4 digits), or a domain's prefix range; within `domains` when given.
  */
 export function romeCodeRanges(
   romes: string[] | undefined,
   romeDomain: string | undefined,
+  domains?: readonly string[],
 ): [string, string][] {
-  if (romeDomain) return [prefixRange(romeDomain.toUpperCase())];
-  return romeKeyRanges(romes, undefined).map(([a, b]) => [CODE(a), CODE(b)]);
+  if (romeDomain && !domains?.length) return [prefixRange(romeDomain.toUpperCase())];
+  return romeKeyRanges(romes, romeDomain, domains).map(([a, b]) => [CODE(a), CODE(b)]);
 }
 
 /** [prefix, upper bound) for every string starting with the prefix (codes are ASCII letters and digits). */

@@ -101,6 +101,8 @@ export const recruitersTable = sqliteTable(
     enseigne: text("enseigne"),
     siret: text("siret"),
     adresse: text("adresse"),
+    // the address's postcode: the recruiter's département for a partner's place scope
+    codePostal: text("code_postal"),
     latitude: real("latitude"),
     longitude: real("longitude"),
     mandataire: integer("mandataire", { mode: "boolean" }).notNull().default(false),

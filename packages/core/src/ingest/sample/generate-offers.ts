@@ -172,6 +172,7 @@ export function generateRecruiters(
       enseigne: rng.chance(0.9) ? enseigne : null,
       siret,
       adresse: `${place.numeroRue} ${place.libelleRue} ${place.postcode} ${place.city}`,
+      code_postal: place.postcode,
       latitude: place.latitude,
       longitude: place.longitude,
       mandataire: mandataire ? 1 : 0,

@@ -5,6 +5,7 @@ import type { TrainingsByRegionQuery, WithCaller } from "./queries";
 import {
   checkCaller,
   checkDiploma,
+  checkPlace,
   checkRomeDomain,
   checkRomes,
   fail,
@@ -13,7 +14,6 @@ import {
   toOptional,
   toRomes,
 } from "./rules";
-import { isRegionCode } from "../../referentials/geography";
 import { TRAININGS_MAX_ROMES } from "./formations";
 
 export const FormationsParRegionRawSchema = z.object({
@@ -35,13 +35,7 @@ function checkByRegion(
   if (present(romes) && present(romeDomain)) fail(ctx, "romes", MSG.romesAndDomain);
   else if (present(romes)) checkRomes(romes, TRAININGS_MAX_ROMES, ctx);
   else if (present(romeDomain)) checkRomeDomain(romeDomain, ctx);
-  if (present(region) && present(departement)) fail(ctx, "region", MSG.regionAndDepartement);
-  else if (present(region)) {
-    if (!/^\d{2}$/.test(region)) fail(ctx, "region", MSG.regionFormat);
-    else if (!isRegionCode(region)) fail(ctx, "region", MSG.regionUnknown);
-  } else if (present(departement) && !/^\d{2,3}$/.test(departement)) {
-    fail(ctx, "departement", MSG.departementFormat);
-  }
+  checkPlace(region, departement, ctx);
   checkDiploma(raw.diploma, ctx);
 }
 

@@ -8,18 +8,21 @@ import {
   radiusParam,
   romeDomainParam,
   romesParam,
+  scopeParams,
 } from "./params";
 import {
   checkCaller,
   checkDiploma,
   checkGeo,
   checkRomesOrDomain,
+  checkScope,
   present,
   toDiplomaLevel,
   toOptional,
   toPoint,
   toRadiusKm,
   toRomes,
+  withScope,
 } from "./rules";
 import type { TrainingsQuery } from "./queries";
 
@@ -40,6 +43,7 @@ export const FormationsRawSchema = z.object({
   caller: callerParam,
   rncps: param("Ignoré (compatibilité)."),
   opco: param("Ignoré pour les formations (compatibilité)."),
+  ...scopeParams,
 });
 export type FormationsRaw = z.infer<typeof FormationsRawSchema>;
 
@@ -51,6 +55,7 @@ function checkFormations(
   checkRomesOrDomain(raw.romes, raw.romeDomain, maxRomes, ctx);
   checkGeo(raw, ctx);
   checkDiploma(raw.diploma, ctx);
+  checkScope(raw, ctx);
 }
 
 /** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
@@ -73,6 +78,7 @@ export function toTrainingsQuery(raw: FormationsRaw): TrainingsQuery {
     diplomaLevel: toDiplomaLevel(raw.diploma),
     caller: toOptional(raw.caller),
     fallback: true,
+    ...withScope(raw),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   checkGeo,
   checkInsee,
   checkRomes,
+  checkScope,
   checkSources,
   present,
   toDiplomaLevel,
@@ -33,6 +34,7 @@ function checkJobsEtFormations(
   checkDiploma(raw.diploma, ctx);
   checkInsee(raw.insee, ctx);
   checkSources(raw.sources, JOBS_ET_FORMATIONS_SOURCES, MSG.jobsEtFormationsSources, ctx);
+  checkScope(raw, ctx);
 }
 
 export const JobsEtFormationsParamsSchema = JobsEtFormationsRawSchema.superRefine(checkJobsEtFormations);

@@ -8,8 +8,10 @@ import {
   longitudeParam,
   opcoParam,
   param,
+  populationParam,
   radiusParam,
   romesParam,
+  scopeParams,
 } from "./params";
 import { SITE_MAX_ROMES } from "./formations";
 import type { JobsSearchQuery } from "./queries";
@@ -18,12 +20,14 @@ import {
   checkGeo,
   checkInsee,
   checkRomes,
+  checkScope,
   checkSources,
   present,
   toOptional,
   toPoint,
   toRadiusKm,
   toRomes,
+  withScope,
 } from "./rules";
 
 export const JOBS_MAX_ROMES = 15;
@@ -41,6 +45,8 @@ export const JobsRawSchema = z.object({
   opco: opcoParam,
   caller: callerParam,
   zipcode: param("Ignoré (compatibilité)."),
+  ...scopeParams,
+  population: populationParam,
 });
 export type JobsRaw = z.infer<typeof JobsRawSchema>;
 
@@ -49,6 +55,7 @@ function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>, maxRomes =
   checkGeo(raw, ctx);
   checkInsee(raw.insee, ctx);
   checkSources(raw.sources, JOB_SOURCES, MSG.jobSources, ctx);
+  checkScope(raw, ctx);
 }
 
 /** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
@@ -75,6 +82,7 @@ export function toJobsQuery(raw: JobsRaw): JobsSearchQuery {
     opco: toOptional(raw.opco)?.toLowerCase() ?? null,
     caller: toOptional(raw.caller),
     sources: toJobSources(raw.sources),
+    ...withScope(raw),
   };
 }
 

@@ -39,4 +39,9 @@ export const MSG = {
   titleMissing: "title : title is missing.",
   companyType: "type : Optional type argument used with wrong value. Should be 'lba' or 'lbb'.",
   qMissing: "q : Search term is missing.",
+  // Extensions of this project (docs/decisions/024-partner-scopes.md): French, in the same "<parameter> : " form.
+  domainsFormat:
+    "domains : Domaines ROME mal formés. Un domaine est une lettre ou une lettre suivie de 2 chiffres, séparés par des virgules. ex : A,F16",
+  tooManyDomains: (max: number) => `domains : Trop de domaines ROME. ${max} au plus.`,
+  population: "population : Valeur inconnue. population vaut apprentissage ou alternance.",
 } as const;

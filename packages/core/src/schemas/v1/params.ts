@@ -33,3 +33,23 @@ export const inseeParam = param(
   "75056",
 );
 export const opcoParam = param("Ne garder que les entreprises de cet OPCO (ex. akto).");
+
+// Extensions of this project (docs/decisions/024-partner-scopes.md). No example: the explorer would pre-fill them.
+const EXTENSION = "Extension de ce projet, absent du service d'origine : ";
+export const scopeParams = {
+  domains: param(
+    `${EXTENSION}ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ` +
+      "ou domaine professionnel « F16 », 30 au plus), par exemple A,F16.",
+  ),
+  departement: param(
+    `${EXTENSION}ne garder que les résultats de ce département, code à 2 ou 3 chiffres (Corse : 20), par exemple 69.`,
+  ),
+  region: param(
+    `${EXTENSION}ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), ` +
+      "par exemple 84 ; pas avec departement.",
+  ),
+};
+export const populationParam = param(
+  `${EXTENSION}apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en ` +
+    "contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation.",
+);

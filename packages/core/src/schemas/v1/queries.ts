@@ -1,7 +1,23 @@
 import type { GeoPoint } from "../../referentials/geography";
 import type { JobsEtFormationsSource, JobSourceName } from "../sources";
+import type { Population } from "../widget";
 
 // The typed queries the V1 schemas produce: the core search functions take exactly these.
+
+/**
+ * What a partner restricts a search to (extensions of this project, docs/decisions/024-partner-scopes.md); absent
+ * fields restrict nothing, so a query without a scope answers as before.
+ */
+export interface SearchScope {
+  /** ROME domains, upper-cased: grand domaine letters ("A") or domaines professionnels ("F16"). */
+  domains?: string[];
+  /** A département as V1 names it: its postcode prefix ("69", "974"; Corsica "20"). */
+  departement?: string;
+  /** A region code of the V1 list ("84"); never together with `departement`. */
+  region?: string;
+  /** Companies and offers: "apprentissage" keeps those for apprenticeship only. */
+  population?: Population;
+}
 
 /** A validated job search, as every job source receives it. */
 export interface JobsQuery {
@@ -21,6 +37,8 @@ export interface JobsQuery {
   caller: string | null;
   /** true for our own origin (site, widget); absent: a null caller counts as first-party. See `Viewer`. */
   trusted?: boolean;
+  /** The partner's restriction; absent: none. */
+  scope?: SearchScope;
 }
 
 /** A job search over some of the sources (all when absent). */
@@ -40,6 +58,8 @@ export interface TrainingsQuery {
   caller: string | null;
   /** When nothing is within the radius, answer the 5 nearest trainings anywhere (docs/reference/v1.md#s3-1 step 2). */
   fallback: boolean;
+  /** The partner's restriction (its population does not apply to trainings); absent: none. */
+  scope?: SearchScope;
 }
 
 export interface TrainingsByRegionQuery {

@@ -1,5 +1,14 @@
 import type { z } from "zod";
+import { isRegionCode } from "../../referentials/geography";
 import { MSG } from "./messages";
+import {
+  DEPARTEMENT_PATTERN,
+  MAX_DOMAINS,
+  POPULATIONS,
+  ROME_DOMAINS_PATTERN,
+  type Population,
+} from "../widget";
+import type { SearchScope } from "./queries";
 
 // The V1 rules of docs/reference/v1.md#s4 as independent checks: each adds its own issue so that every failed
 // rule is reported together. Emptiness follows the original (an empty string counts as absent).
@@ -49,6 +58,47 @@ export function checkRomesOrDomain(
   else if (present(romes) && present(romeDomain)) fail(ctx, "romes", MSG.romesAndDomain);
   else if (present(romes)) checkRomes(romes, max, ctx);
   else if (present(romeDomain)) checkRomeDomain(romeDomain, ctx);
+}
+
+/** A region code of the list, or a département (its postcode prefix), not both (docs/reference/v1.md#s3-4). */
+export function checkPlace(region: string | undefined, departement: string | undefined, ctx: Ctx): void {
+  if (present(region) && present(departement)) fail(ctx, "region", MSG.regionAndDepartement);
+  else if (present(region)) {
+    if (!/^\d{2}$/.test(region)) fail(ctx, "region", MSG.regionFormat);
+    else if (!isRegionCode(region)) fail(ctx, "region", MSG.regionUnknown);
+  } else if (present(departement) && !DEPARTEMENT_PATTERN.test(departement)) {
+    fail(ctx, "departement", MSG.departementFormat);
+  }
+}
+
+/** The parameters of a partner scope (docs/decisions/024-partner-scopes.md); `population` only on job routes. */
+export interface ScopeParams {
+  domains?: string;
+  departement?: string;
+  region?: string;
+  population?: string;
+}
+
+/** Extensions of this project: each parameter is checked only when given, so V1 queries pass as before. */
+export function checkScope(raw: ScopeParams, ctx: Ctx): void {
+  if (present(raw.domains)) {
+    if (!ROME_DOMAINS_PATTERN.test(raw.domains)) fail(ctx, "domains", MSG.domainsFormat);
+    else if (raw.domains.split(",").length > MAX_DOMAINS)
+      fail(ctx, "domains", MSG.tooManyDomains(MAX_DOMAINS));
+  }
+  checkPlace(raw.region, raw.departement, ctx);
+  if (present(raw.population) && !(POPULATIONS as readonly string[]).includes(raw.population))
+    fail(ctx, "population", MSG.population);
+}
+
+/** `{scope}` of a validated query, or nothing when it restricts nothing (the query then is the V1 one). */
+export function withScope(raw: ScopeParams): { scope?: SearchScope } {
+  const scope: SearchScope = {};
+  if (present(raw.domains)) scope.domains = [...new Set(raw.domains.toUpperCase().split(","))];
+  if (present(raw.departement)) scope.departement = raw.departement;
+  if (present(raw.region)) scope.region = raw.region;
+  if (present(raw.population)) scope.population = raw.population as Population;
+  return Object.keys(scope).length > 0 ? { scope } : {};
 }
 
 function checkCoordinate(

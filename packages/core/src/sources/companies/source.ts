@@ -1,11 +1,13 @@
 import { companiesTable } from "../../db/schema";
 import { LBB_ROME_OFFSET, distanceSql } from "../../db/indexes";
 import type { CoreDeps } from "../../deps";
+import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, selectColumns } from "../../db/query/rows";
 import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import type { JobSource } from "../../deps";
+import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { canSeePhone } from "../viewer";
 import { companyToItem, type CompanyRow } from "./normalize";
@@ -13,7 +15,9 @@ import { companyToItem, type CompanyRow } from "./normalize";
 export const COMPANIES_LIMIT = 150;
 
 const TITLE = `coalesce(nullif(c.enseigne, ''), c.raison_sociale)`;
-const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)`;
+// A place scope compares the postcode (the commune's INSEE code when there is none) with the département.
+const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
+  AND ${inPrefixes("coalesce(c.code_postal, c.code_commune)")}`;
 
 export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
 
@@ -44,17 +48,26 @@ type CompanyResultRow = CompanyRow & { distance: number | null };
 
 /**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
- * for those ROMEs, then by name.
+ * for those ROMEs, then by name; within the query's scope. LBB companies are the whole of alternance, so a scope
+ * of apprenticeship only has none (docs/decisions/024-partner-scopes.md).
  */
 export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | "lbb") {
-  const base = { type, opco: query.opco?.toLowerCase() ?? null };
+  if (type === "lbb" && query.scope?.population === "apprentissage") return [];
+  const base = {
+    type,
+    opco: query.opco?.toLowerCase() ?? null,
+    prefixes: prefixesParam(placePrefixes(query.scope)),
+  };
+  const domains = query.scope?.domains;
   let rows: CompanyResultRow[];
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
     // LBB entries sit on a shifted ROME axis (see rebuildSpatialIndex): the type is part of the lookup.
     const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
-    const ranges = JSON.stringify(romeKeyRanges(romes, undefined).map(([a, b]) => [a + offset, b + offset]));
+    const ranges = JSON.stringify(
+      romeKeyRanges(romes, undefined, domains).map(([a, b]) => [a + offset, b + offset]),
+    );
     rows = nearest(
       (radiusKm) =>
         (
@@ -70,7 +83,7 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
   } else {
     rows = readRows<CompanyResultRow>(
       prepared(deps.db, COMPANIES_FRANCE_SQL),
-      { ...base, ranges: JSON.stringify(romeCodeRanges(romes, undefined)) },
+      { ...base, ranges: JSON.stringify(romeCodeRanges(romes, undefined, domains)) },
       companiesTable,
     );
   }

@@ -44,6 +44,10 @@ export interface OffresSearch {
   commune: string | null;
   /** km around the commune; ignored without a commune. */
   distanceKm: number;
+  /** Contract natures: apprenticeship ("E2") only, or apprenticeship and professionalisation (default). */
+  natures?: "E2" | "E2,FS";
+  /** Without a commune: the API's own département or region filter (a partner's place scope). */
+  area?: { departement: string } | { region: string } | null;
 }
 
 export interface OffresClient {
@@ -170,14 +174,22 @@ export function createOffresClient(
     }
   }
 
-  async function search({ romes, commune, distanceKm }: OffresSearch): Promise<Offer[]> {
+  async function search({
+    romes,
+    commune,
+    distanceKm,
+    natures = "E2,FS",
+    area,
+  }: OffresSearch): Promise<Offer[]> {
     if (romes.length === 0 || romes.length > 3) throw new Error("offres: 1 to 3 ROME codes per search");
-    const params = new URLSearchParams({ codeROME: romes.join(","), natureContrat: "E2,FS" });
+    const params = new URLSearchParams({ codeROME: romes.join(","), natureContrat: natures });
     if (commune) {
       params.set("commune", apiCommune(commune));
       params.set("distance", String(Math.round(distanceKm)));
       params.set("sort", "2");
     } else {
+      if (area && "departement" in area) params.set("departement", area.departement);
+      else if (area) params.set("region", area.region);
       params.set("sort", "0");
     }
     const offers: Offer[] = [];

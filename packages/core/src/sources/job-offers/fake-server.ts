@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { placePrefixes, startsWithOne } from "../../referentials/geography";
 import type { OffresSettings } from "./client";
 
 // A local stand-in for France Travail (token endpoint + "Offres d'emploi v2") speaking its real
@@ -40,6 +41,18 @@ export interface FakeFranceTravail {
 
 export const FAKE_CLIENT_ID = "PAR_labonnealternance_0123456789abcdef";
 export const FAKE_CLIENT_SECRET = "fake-secret";
+
+// The search's contract natures and the labels its offers carry.
+const NATURES: Record<string, string> = {
+  E2: "Contrat apprentissage",
+  FS: "Contrat de professionnalisation",
+};
+
+/** The offer's postcode, else its place label ("75 - Paris (Dept.)"), as France Travail fills them. */
+function placeOf(offer: Record<string, unknown>): string | null {
+  const lieu = (offer.lieuTravail ?? {}) as { codePostal?: string; libelle?: string };
+  return lieu.codePostal ?? lieu.libelle ?? null;
+}
 
 function endpointOf(path: string): Endpoint | null {
   if (path === "/connexion/oauth2/access_token") return "token";
@@ -86,7 +99,16 @@ export async function startFakeFranceTravail({ tokenLifetimeS = 1499 } = {}): Pr
 
   function search(req: RecordedRequest): ScriptedReply {
     const romes = (req.query.get("codeROME") ?? "").split(",");
-    const matching = offers.filter((o) => romes.includes(String(o.romeCode)));
+    const natures = (req.query.get("natureContrat") ?? "E2,FS").split(",").map((code) => NATURES[code]);
+    const departement = req.query.get("departement");
+    const region = req.query.get("region");
+    const area = departement ? [departement] : region ? (placePrefixes({ region }) ?? []) : null;
+    const matching = offers.filter(
+      (o) =>
+        romes.includes(String(o.romeCode)) &&
+        (o.natureContrat === undefined || natures.includes(String(o.natureContrat))) &&
+        (!area || startsWithOne(placeOf(o), area)),
+    );
     if (matching.length === 0) return { status: 204 };
     const [first, last] = (req.query.get("range") ?? "0-149").split("-").map(Number) as [number, number];
     if (last - first + 1 > 150 || first > 3000)

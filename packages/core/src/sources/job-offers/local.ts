@@ -1,10 +1,13 @@
 import type { Db } from "../../db/client";
 import { distanceSql } from "../../db/indexes";
+import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows } from "../../db/query/rows";
 import { nearestExact, rtreePoints, type ExactRow } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
-import type { GeoPoint } from "../../referentials/geography";
+import { placePrefixes } from "../../referentials/geography";
+import { inRomeDomains } from "../../referentials/rome-codes";
+import type { JobsQuery } from "../../schemas/v1/queries";
 import type { Offer } from "./api-types";
 
 // The embedded `job_offers` table (filled by the dataset generator in the France Travail shape), read
@@ -57,38 +60,50 @@ export function rowToOffer(row: OfferRow): Offer {
 
 export const JOB_OFFERS_NEAR_SQL = rtreePoints("job_offers_rtree", "items");
 
+// A partner's scope (docs/decisions/024-partner-scopes.md): the postcode, else the place label, which France
+// Travail starts with the département ("75 - Paris (Dept.)"); the apprenticeship contract is nature E2, which
+// offers name "Contrat apprentissage".
+const IN_SCOPE = `${inPrefixes("coalesce(o.lieu_code_postal, o.lieu_libelle)")}
+  AND (@apprenticeship IS NULL OR o.nature_contrat IN ('E2', 'Contrat apprentissage'))`;
+
 // Phase 2 of a point search (see nearestExact); `distance` is what nearestExact reads.
 export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
     SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance
-    FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value)
+    FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value
+    WHERE ${IN_SCOPE})
   WHERE distance <= @radius
   ORDER BY distance, intitule COLLATE NOCASE, id LIMIT @limit`;
 
 // Served by job_offers_rome_idx.
-export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers
-  WHERE rome_code IN (SELECT value FROM json_each(@codes))
-  ORDER BY intitule COLLATE NOCASE, entreprise_nom COLLATE NOCASE, id LIMIT ${MAX_OFFERS}`;
+export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers o
+  WHERE o.rome_code IN (SELECT value FROM json_each(@codes)) AND ${IN_SCOPE}
+  ORDER BY o.intitule COLLATE NOCASE, o.entreprise_nom COLLATE NOCASE, o.id LIMIT ${MAX_OFFERS}`;
 
 /**
  * Offers of these ROME codes (their parent fiche and children included) within `radiusKm` of `point`, nearest
  * first (one R*Tree range query on the ROME key and the bounding box, then exact haversine), or France-wide by
- * title without a point. At most 150.
+ * title without a point; within the query's scope. At most 150.
  */
-export function findLocalOffers(db: Db, asked: string[], point: GeoPoint | null, radiusKm: number): Offer[] {
-  const romes = expandRomeCodes(db, asked);
+export function findLocalOffers(
+  db: Db,
+  { romes: asked, point, radiusKm, scope }: Pick<JobsQuery, "romes" | "point" | "radiusKm" | "scope">,
+): Offer[] {
+  const romes = expandRomeCodes(db, asked).filter((code) => inRomeDomains(code, scope?.domains));
   if (romes.length === 0) return [];
+  const filters = {
+    prefixes: prefixesParam(placePrefixes(scope)),
+    apprenticeship: scope?.population === "apprentissage" ? 1 : null,
+  };
   const rows: OfferRow[] = point
     ? nearestExact<OfferRow & ExactRow>(
         db,
         { points: JOB_OFFERS_NEAR_SQL, rows: JOB_OFFERS_BY_IDS_SQL },
-        { ranges: JSON.stringify(romeKeyRanges(romes, undefined)) },
+        { ...filters, ranges: JSON.stringify(romeKeyRanges(romes, undefined)) },
         point,
         radiusKm,
         MAX_OFFERS,
       )
-    : readRows<OfferRow>(prepared(db, JOB_OFFERS_FRANCE_SQL), {
-        codes: JSON.stringify(romes),
-      });
+    : readRows<OfferRow>(prepared(db, JOB_OFFERS_FRANCE_SQL), { ...filters, codes: JSON.stringify(romes) });
   return rows.map(rowToOffer);
 }
 

@@ -151,6 +151,58 @@ describe("offres source, live France Travail API", () => {
     expect(answer.lbaCompanies).toEqual({ results: [] });
   });
 
+  describe("with a partner scope (docs/decisions/024-partner-scopes.md)", () => {
+    const calls = () => fake.calls("search").map((r) => Object.fromEntries(r.query));
+    const ids = (answer: { items: { job: { id: string | null } | null }[] }) =>
+      answer.items.map((i) => i.job?.id);
+
+    it("asks for apprenticeship contracts only (E2) for a population of apprenticeship", async () => {
+      const answer = await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { population: "apprentissage" } }),
+      );
+      expect(calls().map((c) => c.natureContrat)).toEqual(["E2"]);
+      expect(ids(answer)).toEqual(["171QXNW", "170ZKMB"]);
+    });
+
+    it("keeps, around a point, the offers of the département, by postcode or by place label", async () => {
+      const answer = await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { departement: "75" } }),
+      );
+      expect(calls()[0]).toMatchObject({ commune: "75101", distance: "60" });
+      expect(calls()[0]).not.toHaveProperty("departement");
+      expect(ids(answer)).toEqual(["171QXNW", "169RTYP"]);
+    });
+
+    it("asks France-wide for the API's own département or region", async () => {
+      const source = createOffresSource(fake.settings());
+      const france = (scope: JobsQuery["scope"]) =>
+        source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null, scope }));
+      expect(ids(await france({ departement: "92" }))).toEqual(["170ZKMB"]);
+      expect(ids(await france({ region: "11" })).sort()).toEqual(["169RTYP", "170ZKMB", "171QXNW"]);
+      // Corsica is "20" in V1; the API knows 2A and 2B, and the region 94.
+      expect(ids(await france({ departement: "20" }))).toEqual([]);
+      expect(calls().map((c) => [c.departement, c.region, c.sort])).toEqual([
+        ["92", undefined, "0"],
+        [undefined, "11", "0"],
+        [undefined, "94", "0"],
+      ]);
+    });
+
+    it("asks only for the codes within the domains, and nothing when none is", async () => {
+      const source = createOffresSource(fake.settings());
+      const within = await source.search(
+        deps,
+        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { domains: ["I"] } }),
+      );
+      expect(calls().map((c) => c.codeROME)).toEqual(["I1401"]);
+      expect(ids(within)).toEqual(["170ZKMB"]);
+      expect(ids(await source.search(deps, query({ scope: { domains: ["B"] } })))).toEqual([]);
+      expect(calls()).toHaveLength(1);
+    });
+  });
+
   it("gets one offer by id through the cache, and null for an unknown id", async () => {
     const settings = fake.settings();
     const item = await getPeJob(deps, "171QXNW", settings);
@@ -290,6 +342,12 @@ describe("offres source, embedded job_offers table", () => {
     });
     expect(near).toMatch(/VIRTUAL TABLE INDEX/);
     expect(near).not.toMatch(/SCAN o\b|SCAN job_offers\b/);
-    expect(plan(JOB_OFFERS_FRANCE_SQL, { codes: '["M1805"]' })).toMatch(/job_offers_rome_idx/);
+    const france = plan(JOB_OFFERS_FRANCE_SQL, {
+      codes: '["M1805"]',
+      prefixes: '[["75","75\\u007f"]]',
+      apprenticeship: 1,
+    });
+    expect(france).toMatch(/job_offers_rome_idx/);
+    expect(france).not.toMatch(/SCAN o\b|SCAN job_offers\b/);
   });
 });

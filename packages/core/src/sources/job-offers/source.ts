@@ -9,11 +9,15 @@ import {
   createOffresClient,
   type OffresClient,
   type OffresClientOptions,
+  type OffresSearch,
   type OffresSettings,
 } from "./client";
 import { findLocalOffer, findLocalOffers, MAX_OFFERS } from "./local";
 import { compareByDistance, compareByTitle, normalizeOffer } from "./normalize";
 import { departementPointFinder } from "./departement-place";
+import { placePrefixes, startsWithOne } from "../../referentials/geography";
+import { inRomeDomains } from "../../referentials/rome-codes";
+import type { SearchScope } from "../../schemas/v1/queries";
 
 export const DEFAULT_OFFRES_CACHE_TTL_MS = 10 * 60 * 1000;
 // Beyond this (the "extended" 20000 km search) the API is asked France-wide rather than around a commune.
@@ -46,6 +50,25 @@ function toItems(
   return items.sort(query.point ? compareByDistance : compareByTitle).slice(0, MAX_OFFERS);
 }
 
+/**
+ * The API's own filter for a France-wide search of a place scope: a département, or a region (Corsica, "20" in
+ * V1, is the region 94 there: the API knows 2A and 2B).
+ */
+export function apiArea(scope: SearchScope | undefined): OffresSearch["area"] {
+  if (scope?.departement)
+    return scope.departement === "20" ? { region: "94" } : { departement: scope.departement };
+  return scope?.region ? { region: scope.region } : null;
+}
+
+/** Offers in the scope's place: by postcode, else by the place label that starts with the département. */
+function inPlace(offers: Offer[], scope: SearchScope | undefined): Offer[] {
+  const prefixes = placePrefixes(scope);
+  if (!prefixes) return offers;
+  return offers.filter((offer) =>
+    startsWithOne(offer.lieuTravail?.codePostal || offer.lieuTravail?.libelle, prefixes),
+  );
+}
+
 // One client per (settings, fetch), so that searches and details share one OAuth token.
 const clients = new WeakMap<OffresSettings, WeakMap<typeof fetch, OffresClient>>();
 
@@ -72,7 +95,7 @@ export function createOffresSource(
     return {
       async search(deps, query) {
         return {
-          items: toItems(findLocalOffers(deps.db, query.romes, query.point, query.radiusKm), deps, query),
+          items: toItems(findLocalOffers(deps.db, query), deps, query),
         };
       },
     };
@@ -86,13 +109,18 @@ export function createOffresSource(
       const commune =
         query.point && query.insee && query.radiusKm <= MAX_API_DISTANCE_KM ? query.insee : null;
       const distanceKm = commune ? query.radiusKm : 0;
-      const chunks = chunkRomes(query.romes);
+      const scope = query.scope;
+      const natures = scope?.population === "apprentissage" ? "E2" : "E2,FS";
+      const area = commune ? null : apiArea(scope);
+      // The keys of unscoped searches stay those of V1 searches.
+      const scoped = `${natures === "E2" ? "|E2" : ""}${area ? `|${JSON.stringify(area)}` : ""}`;
+      const chunks = chunkRomes(query.romes.filter((code) => inRomeDomains(code, scope?.domains)));
       const answers = await Promise.allSettled(
         chunks.map((romes) =>
           cache.getOrFetch(
-            `offres:search:v1:${romes.join(",")}|${commune ?? "france"}|${distanceKm}`,
+            `offres:search:v1:${romes.join(",")}|${commune ?? "france"}|${distanceKm}${scoped}`,
             ttl,
-            () => client.search({ romes, commune, distanceKm }),
+            () => client.search({ romes, commune, distanceKm, natures, area }),
           ),
         ),
       );
@@ -102,7 +130,10 @@ export function createOffresSource(
       if (ok.length === 0 && failed.length > 0) throw failed[0];
       if (failed.length > 0) deps.log.warn("offres: some ROME chunks failed", { failed: failed.length });
       const items = toItems(
-        ok.flatMap((a) => a.value),
+        inPlace(
+          ok.flatMap((a) => a.value),
+          scope,
+        ),
         deps,
         query,
       );

@@ -2,6 +2,7 @@ import { distanceSql } from "../../db/indexes";
 import { recruiterOffersTable, recruitersTable } from "../../db/schema";
 import type { CoreDeps } from "../../deps";
 import type { Item } from "../../schemas/item";
+import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import type { JobSource } from "../../deps";
+import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { recruiterOfferToItem } from "./normalize";
 
@@ -23,8 +25,10 @@ const COLUMNS = `${selectColumns(recruiterOffersTable, "o", "o_")}, ${selectColu
 const COMPANY_NAME = `coalesce(nullif(rc.enseigne, ''), nullif(rc.raison_sociale, ''), 'Enseigne inconnue')`;
 // The recruiter's declared OPCO wins; otherwise its SIREN in the opcos referential (docs/reference/v1.md#s6-4).
 const OPCO = `lower(coalesce(rc.opco, (SELECT op.opco FROM opcos op WHERE op.siren = substr(rc.siret, 1, 9))))`;
+// A partner's scope (docs/decisions/024-partner-scopes.md): the recruiter's postcode, offers open to apprenticeship.
 const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)
-  AND (@opco IS NULL OR ${OPCO} = @opco)`;
+  AND (@opco IS NULL OR ${OPCO} = @opco) AND ${inPrefixes("rc.code_postal")}
+  AND (@apprenticeship IS NULL OR EXISTS (SELECT 1 FROM json_each(o.type) ct WHERE ct.value = 'Apprentissage'))`;
 
 export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
 
@@ -67,14 +71,23 @@ export function today(deps: CoreDeps): string {
   return deps.now().toISOString().slice(0, 10);
 }
 
-/** Active recruiter offers whose own ROME matches: within the radius by distance, or France-wide by title. */
+/**
+ * Active recruiter offers whose own ROME matches: within the radius by distance, or France-wide by title; within
+ * the query's scope.
+ */
 export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] {
-  const base = { opco: query.opco?.toLowerCase() ?? null, today: today(deps) };
+  const base = {
+    opco: query.opco?.toLowerCase() ?? null,
+    today: today(deps),
+    prefixes: prefixesParam(placePrefixes(query.scope)),
+    apprenticeship: query.scope?.population === "apprentissage" ? 1 : null,
+  };
+  const domains = query.scope?.domains;
   let raws: (Record<string, unknown> & { distance: number | null })[];
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    const ranges = JSON.stringify(romeKeyRanges(romes, undefined));
+    const ranges = JSON.stringify(romeKeyRanges(romes, undefined, domains));
     raws = nearest(
       (radiusKm) =>
         (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
@@ -94,7 +107,7 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
   } else {
     raws = readRows<(typeof raws)[number]>(prepared(deps.db, MATCHA_FRANCE_SQL), {
       ...base,
-      ranges: JSON.stringify(romeCodeRanges(romes, undefined)),
+      ranges: JSON.stringify(romeCodeRanges(romes, undefined, domains)),
     });
   }
   return raws.map((raw) => matchaRowToItem(deps, raw));
