@@ -114,6 +114,11 @@ export function buildDeps(
     embedDist: extra.embedDist,
     app: { name: "La bonne alternance", version: extra.version },
     map: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
+    site: {
+      contactEmail: env.CONTACT_EMAIL ?? null,
+      applicationRetentionDays: env.APPLICATION_RETENTION_DAYS,
+      reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
+    },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
     applications: {

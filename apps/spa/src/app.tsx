@@ -1,9 +1,18 @@
+import { INFO_PAGES } from "@lba/core/schemas";
 import { WIDGET_PAGES } from "@lba/core/widget";
 import { HomePage } from "./pages/home-page";
+import {
+  AccessibilityPage,
+  ContactPage,
+  FaqPage,
+  InterviewAdvicePage,
+  LegalNoticePage,
+  NotFoundPage,
+  PrivacyPage,
+} from "./pages/info-pages";
 import { IntentionPage } from "./pages/intention-page";
 import { useLocation } from "./lib/router";
 import { SearchPage } from "./search/search-page";
-import { Layout } from "./components/layout";
 import { TestWidgetPage } from "./widget/test-widget-page";
 import { WidgetApplyPage } from "./widget/widget-apply-page";
 import { isWidgetRequest } from "./widget/widget-mode";
@@ -32,16 +41,20 @@ export function App() {
       return <TestWidgetPage />;
     case "/formulaire-intention":
       return <IntentionPage search={search} />;
+    case INFO_PAGES.legal:
+      return <LegalNoticePage />;
+    case INFO_PAGES.privacy:
+      return <PrivacyPage />;
+    case INFO_PAGES.accessibility:
+      return <AccessibilityPage />;
+    case INFO_PAGES.contact:
+      return <ContactPage />;
+    case INFO_PAGES.faq:
+      return <FaqPage />;
+    case INFO_PAGES.interviewAdvice:
+      return <InterviewAdvicePage />;
+    // Keep in step with SITE_PAGES (@lba/core/schemas): the server answers 404 on any other path.
     default:
-      return (
-        <Layout layout="site">
-          <div className="container page">
-            <h1>Page introuvable</h1>
-            <p>
-              Cette page n'existe pas. <a href="/">Revenir à l'accueil</a>
-            </p>
-          </div>
-        </Layout>
-      );
+      return <NotFoundPage />;
   }
 }

@@ -157,6 +157,12 @@ export type IntentionContext = {
   expiresAt: string;
 };
 
+export type SiteInfo = {
+  contactEmail: string | null;
+  applicationRetentionDays: number;
+  reminderAfterDays: number;
+};
+
 /** The `error` of a tRPC error answer. */
 export type LbaErrorShape = {
   data: {
@@ -393,6 +399,7 @@ export type LbaProcedures = {
       dataset: { kind: string; counts: { [key: string]: number } } | null;
       healthcheck: { database: boolean };
       map: { tileUrl: string | null; tileAttribution: string | null };
+      site: SiteInfo;
     };
   };
 };

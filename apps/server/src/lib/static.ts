@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { isSitePage } from "@lba/core/schemas";
 import type { Hono } from "hono";
 
 const TYPES: Record<string, string> = {
@@ -47,7 +48,10 @@ export function serveEmbed(app: Hono, embedDist: string | null): void {
   app.get("/embed.js", async (c) => (existsSync(file) ? send(file, "public, max-age=300") : c.notFound()));
 }
 
-/** The SPA build at /, with index.html for any other non-API GET (client-side routing). */
+/**
+ * The SPA build at /, with index.html for its pages (client-side routing): 200 on a page the SPA has, 404 on any
+ * other path, where the SPA shows its "Page introuvable" (docs/reference/v1.md#s11-6).
+ */
 export function serveSpa(app: Hono, spaDist: string | null): void {
   if (!spaDist) return;
   const root = resolve(spaDist);
@@ -60,6 +64,7 @@ export function serveSpa(app: Hono, spaDist: string | null): void {
       return send(file, path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     const index = join(root, "index.html");
     if (!existsSync(index) || extname(path) !== "") return next();
-    return send(index, "no-cache");
+    const page = await send(index, "no-cache");
+    return isSitePage(path) ? page : new Response(page.body, { status: 404, headers: page.headers });
   });
 }

@@ -1,4 +1,4 @@
-import { APPLICATION_FIELD_MAX, type Item } from "@lba/core/schemas";
+import { APPLICATION_FIELD_MAX, INFO_PAGES, type Item } from "@lba/core/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { api } from "../api/client";
@@ -207,7 +207,10 @@ export function ApplyForm({
         </p>
       )}
       <p className="hint">
-        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.
+        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.{" "}
+        <a href={INFO_PAGES.privacy} target="_blank" rel="noopener">
+          En savoir plus sur vos données personnelles <span className="sr-only">(nouvelle fenêtre)</span>
+        </a>
       </p>
       <button className="btn btn--primary" type="submit" disabled={send.isPending}>
         {send.isPending ? "Envoi en cours…" : "J'envoie ma candidature"}

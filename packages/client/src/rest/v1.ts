@@ -1715,6 +1715,11 @@ export interface components {
      *       "map": {
      *         "tileUrl": null,
      *         "tileAttribution": null
+     *       },
+     *       "site": {
+     *         "contactEmail": "contact@exemple.fr",
+     *         "applicationRetentionDays": 365,
+     *         "reminderAfterDays": 7
      *       }
      *     }
      */
@@ -1734,6 +1739,11 @@ export interface components {
       map: {
         tileUrl: string | null;
         tileAttribution: string | null;
+      };
+      site: {
+        contactEmail: string | null;
+        applicationRetentionDays: number;
+        reminderAfterDays: number;
       };
     };
     /**

@@ -4,3 +4,4 @@ export * from "./sources";
 export * from "./widget";
 export * from "./application-errors";
 export * from "./application-limits";
+export * from "./site-pages";
