@@ -281,7 +281,13 @@ describe("static files", () => {
     const spa = mkdtempSync(join(tmpdir(), "lba-static-"));
     writeFileSync(join(spa, "index.html"), "<!doctype html><title>LBA</title>");
     const { app } = testApp({ spaDist: spa, embedDist: null });
-    for (const path of ["/", "/conseils-entretien", "/donnees-personnelles/", "/faq", "/desinscription?token=x"])
+    for (const path of [
+      "/",
+      "/conseils-entretien",
+      "/donnees-personnelles/",
+      "/faq",
+      "/desinscription?token=x",
+    ])
       expect((await app.request(path)).status, path).toBe(200);
     for (const path of ["/page-inconnue", "/conseils-entretien/autre", "/FAQ"]) {
       const answer = await app.request(path);

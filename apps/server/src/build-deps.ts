@@ -62,6 +62,8 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
   return {
     maxApplicationsPerDay: env.APPLICATION_MAX_PER_DAY,
     replyTokenTtlDays: env.REPLY_TOKEN_TTL_DAYS,
+    unsubscribeTokenTtlDays: env.UNSUBSCRIBE_TOKEN_TTL_DAYS,
+    reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
     antivirus: env.CLAMAV_HOST
       ? {
           scanner: createClamavScanner({

@@ -60,8 +60,9 @@ export function LegalNoticePage() {
       <h2>Éditeur</h2>
       <p>
         La bonne alternance est un service public numérique qui aide les jeunes à trouver une formation en
-        apprentissage et une entreprise d'accueil. Ce site est une réalisation libre et ouverte du service : son
-        code source est publié sous licence MIT, et toute organisation peut l'installer sur ses propres serveurs.
+        apprentissage et une entreprise d'accueil. Ce site est une réalisation libre et ouverte du service :
+        son code source est publié sous licence MIT, et toute organisation peut l'installer sur ses propres
+        serveurs.
       </p>
       <p>
         L'éditeur du site que vous consultez est l'organisation qui l'exploite. Elle est responsable de son
@@ -77,8 +78,8 @@ export function LegalNoticePage() {
       <p>Les informations présentées proviennent de sources publiques :</p>
       <ul>
         <li>
-          les métiers et les codes ROME du Répertoire opérationnel des métiers et des emplois de France Travail
-          (Licence Ouverte 2.0) ;
+          les métiers et les codes ROME du Répertoire opérationnel des métiers et des emplois de France
+          Travail (Licence Ouverte 2.0) ;
         </li>
         <li>
           les communes et les codes postaux de la base officielle de La Poste et du découpage administratif
@@ -86,9 +87,9 @@ export function LegalNoticePage() {
         </li>
         <li>les codes et libellés d'activité (NAF) de l'Insee ;</li>
         <li>
-          les formations, les offres d'emploi et les entreprises susceptibles de recruter, lorsque l'exploitant a
-          importé les données réelles. Tant qu'un bandeau « Données de démonstration » est affiché, ces
-          informations sont fictives.
+          les formations, les offres d'emploi et les entreprises susceptibles de recruter, lorsque
+          l'exploitant a importé les données réelles. Tant qu'un bandeau « Données de démonstration » est
+          affiché, ces informations sont fictives.
         </li>
       </ul>
       <h2>Propriété intellectuelle</h2>
@@ -99,8 +100,8 @@ export function LegalNoticePage() {
       <h2>Responsabilité</h2>
       <p>
         Les offres et les entreprises affichées sont données à titre indicatif : une entreprise signalée comme
-        susceptible de recruter n'a pas forcément de poste ouvert. Les candidatures sont envoyées aux entreprises
-        sans engagement de leur part.
+        susceptible de recruter n'a pas forcément de poste ouvert. Les candidatures sont envoyées aux
+        entreprises sans engagement de leur part.
       </p>
       <p>
         Voir aussi : <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink> et{" "}
@@ -120,10 +121,10 @@ export function PrivacyPage() {
       </p>
       <h2>Quand vous cherchez</h2>
       <p>
-        La recherche de formations et d'entreprises ne demande aucun compte. Le métier et le lieu recherchés sont
-        placés dans l'adresse de la page, pour qu'elle puisse être partagée ; ils ne sont pas enregistrés avec
-        votre identité. Votre navigateur garde en mémoire locale la date de vos candidatures, pour vous rappeler
-        que vous avez déjà postulé ; ces informations restent sur votre appareil.
+        La recherche de formations et d'entreprises ne demande aucun compte. Le métier et le lieu recherchés
+        sont placés dans l'adresse de la page, pour qu'elle puisse être partagée ; ils ne sont pas enregistrés
+        avec votre identité. Votre navigateur garde en mémoire locale la date de vos candidatures, pour vous
+        rappeler que vous avez déjà postulé ; ces informations restent sur votre appareil.
       </p>
       <h2>Quand vous postulez</h2>
       <p>Pour transmettre votre candidature à l'entreprise, nous enregistrons :</p>
@@ -131,8 +132,8 @@ export function PrivacyPage() {
         <li>vos nom, prénom, adresse e-mail et numéro de téléphone ;</li>
         <li>votre message à l'entreprise et le nom du fichier de votre CV ;</li>
         <li>
-          l'entreprise destinataire (nom, SIRET, adresse, secteur, adresse e-mail), l'offre visée le cas échéant
-          et la date d'envoi ;
+          l'entreprise destinataire (nom, SIRET, adresse, secteur, adresse e-mail), l'offre visée le cas
+          échéant et la date d'envoi ;
         </li>
         <li>la réponse du recruteur, si elle est donnée depuis notre service, et sa date.</li>
       </ul>
@@ -143,36 +144,36 @@ export function PrivacyPage() {
       </p>
       <h2>Votre CV</h2>
       <p>
-        Votre CV est joint à l'e-mail envoyé à l'entreprise et à votre confirmation, puis oublié : notre base de
-        données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails (Postmark), qui
-        conserve une copie des messages envoyés pendant la durée fixée dans son propre contrat. Sur une
-        installation de développement ou de démonstration, sans prestataire d'envoi, les e-mails, CV compris,
-        sont gardés dans la base du site au lieu d'être envoyés.
+        Votre CV est joint à l'e-mail envoyé à l'entreprise et à votre confirmation, puis oublié : notre base
+        de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails
+        (Postmark), qui conserve une copie des messages envoyés pendant la durée fixée dans son propre
+        contrat. Sur une installation de développement ou de démonstration, sans prestataire d'envoi, les
+        e-mails, CV compris, sont gardés dans la base du site au lieu d'être envoyés.
       </p>
       <h2>Combien de temps</h2>
       <p>
         Chaque candidature est anonymisée {applicationRetentionDays} jours après son envoi. Un traitement
-        automatique, chaque jour, efface alors vos nom, prénom, e-mail, téléphone, message, nom de fichier, ainsi
-        que le nom, le SIRET, l'adresse et l'e-mail de l'entreprise, l'intitulé de l'offre, le commentaire du
-        recruteur et les identifiants des e-mails. Ne restent, pour les statistiques du service, que la date de
-        la candidature, le type d'entreprise, son code d'activité (NAF), le site partenaire par lequel elle a
-        été envoyée, la réponse du recruteur (entretien, hésitation ou refus) et sa date, sans rien qui permette
-        de vous identifier.
+        automatique, chaque jour, efface alors vos nom, prénom, e-mail, téléphone, message, nom de fichier,
+        ainsi que le nom, le SIRET, l'adresse et l'e-mail de l'entreprise, l'intitulé de l'offre, le
+        commentaire du recruteur et les identifiants des e-mails. Ne restent, pour les statistiques du
+        service, que la date de la candidature, le type d'entreprise, son code d'activité (NAF), le site
+        partenaire par lequel elle a été envoyée, la réponse du recruteur (entretien, hésitation ou refus) et
+        sa date, sans rien qui permette de vous identifier.
       </p>
       <h2>Entreprises</h2>
       <p>
         Une entreprise qui ne souhaite plus recevoir de candidatures spontanées peut le demander en un clic
-        depuis le lien présent dans chaque candidature reçue. Nous conservons alors son numéro SIRET et la date
-        de sa demande, aussi longtemps qu'elle ne l'annule pas.
+        depuis le lien présent dans chaque candidature reçue. Nous conservons alors son numéro SIRET et la
+        date de sa demande, aussi longtemps qu'elle ne l'annule pas.
       </p>
       <h2>Vos droits</h2>
       <p>
-        Vous pouvez accéder à vos données, les faire rectifier ou effacer, vous opposer à leur traitement ou en
-        demander la limitation (articles 15 à 21 du règlement général sur la protection des données). Écrivez à{" "}
-        <ContactAddress /> en indiquant l'adresse e-mail utilisée pour postuler ; nous répondons dans un délai
-        d'un mois. Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à
-        la Commission nationale de l'informatique et des libertés (CNIL), 3 place de Fontenoy, 75007 Paris, ou
-        sur cnil.fr.
+        Vous pouvez accéder à vos données, les faire rectifier ou effacer, vous opposer à leur traitement ou
+        en demander la limitation (articles 15 à 21 du règlement général sur la protection des données).
+        Écrivez à <ContactAddress /> en indiquant l'adresse e-mail utilisée pour postuler ; nous répondons
+        dans un délai d'un mois. Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser
+        une réclamation à la Commission nationale de l'informatique et des libertés (CNIL), 3 place de
+        Fontenoy, 75007 Paris, ou sur cnil.fr.
       </p>
       <h2>Cookies</h2>
       <p>Le site ne dépose aucun cookie de mesure d'audience ni de publicité.</p>
@@ -184,8 +185,8 @@ export function AccessibilityPage() {
   return (
     <InfoPage title="Déclaration d'accessibilité">
       <p>
-        L'exploitant de La bonne alternance s'engage à rendre son site accessible, conformément à l'article 47 de
-        la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique à ce site.
+        L'exploitant de La bonne alternance s'engage à rendre son site accessible, conformément à l'article 47
+        de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique à ce site.
       </p>
       <h2>État de conformité</h2>
       <p>
@@ -195,21 +196,21 @@ export function AccessibilityPage() {
       <h2>Résultats des tests</h2>
       <p>
         Le {ACCESSIBILITY_AUDIT_DATE}, les tests automatiques du projet ont parcouru dans Chromium la page
-        d'accueil, la recherche, les résultats en liste et sur carte, les fiches, le formulaire de candidature,
-        la page de réponse du recruteur, les widgets et chacune des pages d'information. L'outil axe-core n'y a
-        relevé aucune erreur grave ou critique. Les tests vérifient aussi que tout le parcours se fait au
-        clavier seul, avec un focus visible.
+        d'accueil, la recherche, les résultats en liste et sur carte, les fiches, le formulaire de
+        candidature, la page de réponse du recruteur, les widgets et chacune des pages d'information. L'outil
+        axe-core n'y a relevé aucune erreur grave ou critique. Les tests vérifient aussi que tout le parcours
+        se fait au clavier seul, avec un focus visible.
       </p>
       <p>
         Ces tests automatiques ne couvrent qu'une partie des critères du RGAA : la pertinence des alternatives
-        textuelles, la lisibilité des contenus ou l'usage avec un lecteur d'écran demandent un contrôle humain,
-        qui reste à faire.
+        textuelles, la lisibilité des contenus ou l'usage avec un lecteur d'écran demandent un contrôle
+        humain, qui reste à faire.
       </p>
       <h2>Contenus non accessibles</h2>
       <ul>
         <li>
-          La carte des résultats est difficile à utiliser sans la souris ; la liste présente les mêmes résultats
-          et reste l'accès recommandé.
+          La carte des résultats est difficile à utiliser sans la souris ; la liste présente les mêmes
+          résultats et reste l'accès recommandé.
         </li>
         <li>Les documents déposés par les entreprises ou les centres de formation ne sont pas contrôlés.</li>
       </ul>
@@ -240,8 +241,8 @@ export function ContactPage() {
       </p>
       <h2>Vous êtes recruteur</h2>
       <p>
-        Chaque candidature reçue contient des boutons pour répondre au candidat, et un lien pour ne plus recevoir
-        de candidatures spontanées. Ces choix se font en un clic, sans compte.
+        Chaque candidature reçue contient des boutons pour répondre au candidat, et un lien pour ne plus
+        recevoir de candidatures spontanées. Ces choix se font en un clic, sans compte.
       </p>
       <h2>Vous êtes partenaire</h2>
       <p>
@@ -277,38 +278,38 @@ export function FaqPage() {
         reçoivent par e-mail.
       </Question>
       <Question q="Que devient mon CV ?">
-        Il est joint à l'e-mail envoyé à l'entreprise et n'est pas conservé dans notre base. Les détails sont sur
-        la page <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink>.
+        Il est joint à l'e-mail envoyé à l'entreprise et n'est pas conservé dans notre base. Les détails sont
+        sur la page <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink>.
       </Question>
       <Question q="L'entreprise ne m'a pas répondu, que faire ?">
         {reminderAfterDays > 0
           ? `Nous lui envoyons un rappel ${reminderAfterDays} jours après votre candidature. `
           : ""}
-        Vous pouvez aussi la relancer une fois depuis le lien de votre e-mail de confirmation, puis l'appeler ou
-        vous présenter sur place : c'est souvent ce qui fait la différence.
+        Vous pouvez aussi la relancer une fois depuis le lien de votre e-mail de confirmation, puis l'appeler
+        ou vous présenter sur place : c'est souvent ce qui fait la différence.
       </Question>
       <Question q="Comment préparer un entretien ?">
         Lisez nos <PageLink to={INFO_PAGES.interviewAdvice}>conseils pour l'entretien</PageLink>.
       </Question>
       <Question q="Combien de candidatures puis-je envoyer ?">
-        Jusqu'à 100 par jour. Mieux vaut toutefois quelques candidatures bien ciblées, avec un message adapté à
-        chaque entreprise.
+        Jusqu'à 100 par jour. Mieux vaut toutefois quelques candidatures bien ciblées, avec un message adapté
+        à chaque entreprise.
       </Question>
       <h2>Recruteurs</h2>
       <Question q="Pourquoi ai-je reçu une candidature spontanée ?">
-        Votre entreprise figure parmi celles qui, d'après leurs embauches passées, sont susceptibles de recruter
-        des alternants. Cette liste est calculée à partir de données publiques sur les entreprises (SIRET,
-        activité, embauches) ; vos coordonnées viennent de ces mêmes données.
+        Votre entreprise figure parmi celles qui, d'après leurs embauches passées, sont susceptibles de
+        recruter des alternants. Cette liste est calculée à partir de données publiques sur les entreprises
+        (SIRET, activité, embauches) ; vos coordonnées viennent de ces mêmes données.
       </Question>
       <Question q="Comment répondre au candidat ?">
         Cliquez sur l'un des trois boutons de l'e-mail : proposer un entretien, indiquer que vous hésitez, ou
-        refuser en donnant un motif. Le candidat reçoit votre réponse par e-mail. La première réponse envoyée est
-        définitive.
+        refuser en donnant un motif. Le candidat reçoit votre réponse par e-mail. La première réponse envoyée
+        est définitive.
       </Question>
       <Question q="Je ne souhaite plus recevoir de candidatures spontanées.">
-        Cliquez sur le lien « Ne plus recevoir de candidatures spontanées » en bas de l'e-mail : c'est immédiat,
-        et vous pouvez annuler ce choix depuis la même page. Votre entreprise reste visible dans les résultats,
-        sans bouton pour postuler.
+        Cliquez sur le lien « Ne plus recevoir de candidatures spontanées » en bas de l'e-mail : c'est
+        immédiat, et vous pouvez annuler ce choix depuis la même page. Votre entreprise reste visible dans les
+        résultats, sans bouton pour postuler.
       </Question>
       <Question q="Que deviennent les données des candidats ?">
         {`Elles sont anonymisées ${applicationRetentionDays} jours après la candidature. Le CV n'est jamais conservé par notre service.`}
@@ -319,12 +320,12 @@ export function FaqPage() {
         <a href="/api-docs">documentation de l'API</a> donne les paramètres et les réponses.
       </Question>
       <Question q="Qu'est-ce que le paramètre caller ?">
-        Il identifie votre site dans nos statistiques et il est obligatoire sur l'API. Indiquez-y une adresse de
-        contact et le nom de votre service.
+        Il identifie votre site dans nos statistiques et il est obligatoire sur l'API. Indiquez-y une adresse
+        de contact et le nom de votre service.
       </Question>
       <Question q="Les candidatures envoyées depuis mon site sont-elles différentes ?">
-        Non : elles suivent les mêmes règles et les mêmes limites, et les réponses des recruteurs parviennent aux
-        candidats de la même façon.
+        Non : elles suivent les mêmes règles et les mêmes limites, et les réponses des recruteurs parviennent
+        aux candidats de la même façon.
       </Question>
     </InfoPage>
   );
@@ -334,26 +335,26 @@ export function InterviewAdvicePage() {
   return (
     <InfoPage title="Préparer votre entretien d'embauche en alternance">
       <p>
-        Un recruteur vous propose un entretien : bravo, votre candidature a retenu son attention. Voici comment
-        vous y préparer.
+        Un recruteur vous propose un entretien : bravo, votre candidature a retenu son attention. Voici
+        comment vous y préparer.
       </p>
       <h2>Avant l'entretien</h2>
       <ul>
         <li>
-          <strong>Répondez vite</strong> au recruteur pour confirmer la date, l'heure et le lieu, et notez le nom
-          de la personne qui vous recevra.
+          <strong>Répondez vite</strong> au recruteur pour confirmer la date, l'heure et le lieu, et notez le
+          nom de la personne qui vous recevra.
         </li>
         <li>
-          <strong>Renseignez-vous sur l'entreprise</strong> : son activité, ses produits ou services, sa taille,
-          ses clients. Consultez son site et, si possible, passez devant ses locaux.
+          <strong>Renseignez-vous sur l'entreprise</strong> : son activité, ses produits ou services, sa
+          taille, ses clients. Consultez son site et, si possible, passez devant ses locaux.
         </li>
         <li>
-          <strong>Relisez l'offre ou votre candidature</strong> : vous devez pouvoir expliquer pourquoi ce métier
-          et cette entreprise vous intéressent.
+          <strong>Relisez l'offre ou votre candidature</strong> : vous devez pouvoir expliquer pourquoi ce
+          métier et cette entreprise vous intéressent.
         </li>
         <li>
-          <strong>Connaissez votre formation</strong> : le diplôme préparé, le centre de formation, le rythme de
-          l'alternance (par exemple deux semaines en entreprise, une semaine en formation) et les dates de
+          <strong>Connaissez votre formation</strong> : le diplôme préparé, le centre de formation, le rythme
+          de l'alternance (par exemple deux semaines en entreprise, une semaine en formation) et les dates de
           rentrée. Le recruteur vous posera presque toujours la question.
         </li>
         <li>
@@ -368,14 +369,18 @@ export function InterviewAdvicePage() {
       </ul>
       <h2>Les questions fréquentes</h2>
       <ul>
-        <li>« Présentez-vous » : en deux minutes, votre parcours, ce que vous aimez faire et votre projet.</li>
+        <li>
+          « Présentez-vous » : en deux minutes, votre parcours, ce que vous aimez faire et votre projet.
+        </li>
         <li>« Pourquoi l'alternance ? » : apprendre un métier en pratiquant, gagner en autonomie.</li>
         <li>« Pourquoi notre entreprise ? » : montrez ce que vous avez appris sur elle.</li>
         <li>
           « Quelles sont vos qualités et vos défauts ? » : une qualité illustrée d'un exemple, un défaut sur
           lequel vous travaillez.
         </li>
-        <li>« Comment vous organiserez-vous entre l'école et l'entreprise ? » : transport, horaires, rythme.</li>
+        <li>
+          « Comment vous organiserez-vous entre l'école et l'entreprise ? » : transport, horaires, rythme.
+        </li>
       </ul>
       <h2>Le jour J</h2>
       <ul>
@@ -384,10 +389,12 @@ export function InterviewAdvicePage() {
           recruteur par téléphone.
         </li>
         <li>Adoptez une tenue propre et adaptée au métier : dans le doute, restez simple et soigné.</li>
-        <li>Apportez votre CV imprimé, de quoi noter et, si vous en avez, des exemples de vos réalisations.</li>
         <li>
-          Saluez votre interlocuteur, écoutez les questions jusqu'au bout, répondez franchement : il est permis
-          de dire que vous ne savez pas encore, et que vous êtes là pour apprendre.
+          Apportez votre CV imprimé, de quoi noter et, si vous en avez, des exemples de vos réalisations.
+        </li>
+        <li>
+          Saluez votre interlocuteur, écoutez les questions jusqu'au bout, répondez franchement : il est
+          permis de dire que vous ne savez pas encore, et que vous êtes là pour apprendre.
         </li>
         <li>Éteignez votre téléphone.</li>
       </ul>
@@ -395,8 +402,8 @@ export function InterviewAdvicePage() {
       <ul>
         <li>Remerciez le recruteur par un court e-mail le jour même ou le lendemain.</li>
         <li>
-          Sans nouvelles au bout d'une semaine, relancez-le poliment par téléphone ou par e-mail pour connaître sa
-          décision.
+          Sans nouvelles au bout d'une semaine, relancez-le poliment par téléphone ou par e-mail pour
+          connaître sa décision.
         </li>
         <li>
           Si la réponse est négative, demandez ce que vous pourriez améliorer, et continuez vos recherches :

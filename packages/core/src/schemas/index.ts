@@ -5,3 +5,4 @@ export * from "./widget";
 export * from "./application-errors";
 export * from "./application-limits";
 export * from "./site-pages";
+export * from "./refusal-reasons";
