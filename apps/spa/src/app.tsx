@@ -1,4 +1,4 @@
-import { INFO_PAGES } from "@lba/core/schemas";
+import { INFO_PAGES, MAIL_PAGES } from "@lba/core/schemas";
 import { WIDGET_PAGES } from "@lba/core/widget";
 import { HomePage } from "./pages/home-page";
 import {
@@ -11,6 +11,7 @@ import {
   PrivacyPage,
 } from "./pages/info-pages";
 import { IntentionPage } from "./pages/intention-page";
+import { FollowUpPage, RecruiterViewPage, UnsubscribePage } from "./pages/recruiter-pages";
 import { useLocation } from "./lib/router";
 import { SearchPage } from "./search/search-page";
 import { TestWidgetPage } from "./widget/test-widget-page";
@@ -39,8 +40,14 @@ export function App() {
       return <WidgetApplyPage search={search} />;
     case "/test-widget":
       return <TestWidgetPage />;
-    case "/formulaire-intention":
+    case MAIL_PAGES.intention:
       return <IntentionPage search={search} />;
+    case MAIL_PAGES.recruiterView:
+      return <RecruiterViewPage search={search} />;
+    case MAIL_PAGES.unsubscribe:
+      return <UnsubscribePage search={search} />;
+    case MAIL_PAGES.followUp:
+      return <FollowUpPage search={search} />;
     case INFO_PAGES.legal:
       return <LegalNoticePage />;
     case INFO_PAGES.privacy:

@@ -18,6 +18,12 @@ interface Cv {
 
 type Fields = "firstName" | "lastName" | "email" | "phone" | "cv";
 
+/** A spontaneous application names the métier searched, for the company's e-mail (docs/reference/v1.md#s9-8). */
+function searchedMetier(): { job_title?: string } {
+  const metier = new URLSearchParams(window.location.search).get("job_name")?.trim();
+  return metier ? { job_title: metier.slice(0, APPLICATION_FIELD_MAX.job_title) } : {};
+}
+
 export function applyTitle(item: Item): string {
   const company = item.company.name ?? "l'entreprise";
   return item.ideaType === "matcha"
@@ -110,7 +116,9 @@ export function ApplyForm({
       company_name: item.company.name ?? undefined,
       company_address: item.place.fullAddress ?? undefined,
       company_naf: item.nafs?.[0]?.label ?? undefined,
-      ...(type === "matcha" ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined } : {}),
+      ...(type === "matcha"
+        ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined }
+        : searchedMetier()),
       ...(caller ? { caller } : {}),
     };
     send.mutate({ ...application, idempotencyKey: keyFor(application) });

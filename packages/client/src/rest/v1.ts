@@ -2932,6 +2932,7 @@ export interface components {
         | "max candidatures atteint"
         | "error_sending_application"
         | "antivirus_unavailable"
+        | "entreprise_desinscrite"
         | "invalid_idempotency_key"
         | "idempotency_key_reused"
         | "request_in_progress"
