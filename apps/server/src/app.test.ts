@@ -295,5 +295,11 @@ describe("static files", () => {
       expect(answer.headers.get("content-type")).toContain("text/html");
       expect(await answer.text()).toContain("<title>LBA</title>");
     }
+    // The page's ETag never turns an unknown path into a 304.
+    const etag = (await app.request("/faq")).headers.get("etag") ?? "";
+    expect(etag).not.toBe("");
+    const unknown = await app.request("/page-inconnue", { headers: { "if-none-match": etag } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("etag")).toBeNull();
   });
 });
