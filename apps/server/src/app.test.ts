@@ -269,11 +269,37 @@ describe("static files", () => {
     expect(asset.headers.get("content-type")).toContain("javascript");
     expect(asset.headers.get("cache-control")).toContain("immutable");
     expect((await app.request("/assets/missing.js")).status).toBe(404);
-    // An encoded traversal never leaves the folder: it falls back to the SPA page.
-    expect(await (await app.request("/%2e%2e/%2e%2e/%2e%2e/etc/passwd")).text()).toContain(
-      "<title>LBA</title>",
-    );
+    // An encoded traversal never leaves the folder: it falls back to the SPA page, a 404 (no such page).
+    const traversal = await app.request("/%2e%2e/%2e%2e/%2e%2e/etc/passwd");
+    expect(traversal.status).toBe(404);
+    expect(await traversal.text()).toContain("<title>LBA</title>");
     expect(await (await app.request("/embed.js")).text()).toBe("/* embed */");
     expect((await app.request("/api/V1/inconnu")).headers.get("content-type")).toContain("application/json");
+  });
+
+  it("answers 404 with the SPA's page on a path the SPA has no page for, 200 on its pages", async () => {
+    const spa = mkdtempSync(join(tmpdir(), "lba-static-"));
+    writeFileSync(join(spa, "index.html"), "<!doctype html><title>LBA</title>");
+    const { app } = testApp({ spaDist: spa, embedDist: null });
+    for (const path of [
+      "/",
+      "/conseils-entretien",
+      "/donnees-personnelles/",
+      "/faq",
+      "/desinscription?token=x",
+    ])
+      expect((await app.request(path)).status, path).toBe(200);
+    for (const path of ["/page-inconnue", "/conseils-entretien/autre", "/FAQ"]) {
+      const answer = await app.request(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.get("content-type")).toContain("text/html");
+      expect(await answer.text()).toContain("<title>LBA</title>");
+    }
+    // The page's ETag never turns an unknown path into a 304.
+    const etag = (await app.request("/faq")).headers.get("etag") ?? "";
+    expect(etag).not.toBe("");
+    const unknown = await app.request("/page-inconnue", { headers: { "if-none-match": etag } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("etag")).toBeNull();
   });
 });

@@ -62,6 +62,8 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
   return {
     maxApplicationsPerDay: env.APPLICATION_MAX_PER_DAY,
     replyTokenTtlDays: env.REPLY_TOKEN_TTL_DAYS,
+    unsubscribeTokenTtlDays: env.UNSUBSCRIBE_TOKEN_TTL_DAYS,
+    reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
     antivirus: env.CLAMAV_HOST
       ? {
           scanner: createClamavScanner({
@@ -114,6 +116,11 @@ export function buildDeps(
     embedDist: extra.embedDist,
     app: { name: "La bonne alternance", version: extra.version },
     map: { tileUrl: env.MAP_TILE_URL ?? null, tileAttribution: env.MAP_TILE_ATTRIBUTION ?? null },
+    site: {
+      contactEmail: env.CONTACT_EMAIL ?? null,
+      applicationRetentionDays: env.APPLICATION_RETENTION_DAYS,
+      reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
+    },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
     applications: {

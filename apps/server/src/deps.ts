@@ -37,6 +37,16 @@ export interface ApplicationRouteDeps {
   maxBodyBytes?: number;
 }
 
+/** Settings the site's personal-data and contact pages quote, from the environment. */
+export interface SiteInfo {
+  /** CONTACT_EMAIL; null: the contact page says the operator has not published one. */
+  contactEmail: string | null;
+  /** APPLICATION_RETENTION_DAYS: applications are anonymised after this many days. */
+  applicationRetentionDays: number;
+  /** APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none). */
+  reminderAfterDays: number;
+}
+
 /** Everything the HTTP layer needs: the core deps plus transport settings. */
 export interface ServerDeps {
   core: CoreDeps;
@@ -52,6 +62,8 @@ export interface ServerDeps {
   app: { name: string; version: string };
   /** Tile server of the site's map; null: the offline base map. */
   map?: { tileUrl: string | null; tileAttribution: string | null };
+  /** What the site's information pages state (docs/reference/v1.md#s11-6); absent: their defaults. */
+  site?: SiteInfo;
   /** Serve the benchmark baseline route (npm run bench). */
   benchBaseline?: boolean;
   /** Search answer cache; absent: no cache (tests of other routes write between requests). */

@@ -62,8 +62,9 @@ if (datasetInfo(db).kind === "empty") {
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 }
 
-// Daily anonymisation of old applications (docs/reference/v1.md#s9-7), first pass at start.
-startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS);
+// Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
+// first pass at start.
+startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS, deps.applications?.applications ?? null);
 
 const server = serveApp(
   createApp(deps).fetch,

@@ -1,9 +1,19 @@
+import { INFO_PAGES, MAIL_PAGES } from "@lba/core/schemas";
 import { WIDGET_PAGES } from "@lba/core/widget";
 import { HomePage } from "./pages/home-page";
+import {
+  AccessibilityPage,
+  ContactPage,
+  FaqPage,
+  InterviewAdvicePage,
+  LegalNoticePage,
+  NotFoundPage,
+  PrivacyPage,
+} from "./pages/info-pages";
 import { IntentionPage } from "./pages/intention-page";
+import { FollowUpPage, RecruiterViewPage, UnsubscribePage } from "./pages/recruiter-pages";
 import { useLocation } from "./lib/router";
 import { SearchPage } from "./search/search-page";
-import { Layout } from "./components/layout";
 import { TestWidgetPage } from "./widget/test-widget-page";
 import { WidgetApplyPage } from "./widget/widget-apply-page";
 import { isWidgetRequest } from "./widget/widget-mode";
@@ -30,18 +40,28 @@ export function App() {
       return <WidgetApplyPage search={search} />;
     case "/test-widget":
       return <TestWidgetPage />;
-    case "/formulaire-intention":
+    case MAIL_PAGES.intention:
       return <IntentionPage search={search} />;
+    case MAIL_PAGES.recruiterView:
+      return <RecruiterViewPage search={search} />;
+    case MAIL_PAGES.unsubscribe:
+      return <UnsubscribePage search={search} />;
+    case MAIL_PAGES.followUp:
+      return <FollowUpPage search={search} />;
+    case INFO_PAGES.legal:
+      return <LegalNoticePage />;
+    case INFO_PAGES.privacy:
+      return <PrivacyPage />;
+    case INFO_PAGES.accessibility:
+      return <AccessibilityPage />;
+    case INFO_PAGES.contact:
+      return <ContactPage />;
+    case INFO_PAGES.faq:
+      return <FaqPage />;
+    case INFO_PAGES.interviewAdvice:
+      return <InterviewAdvicePage />;
+    // Keep in step with SITE_PAGES (@lba/core/schemas): the server answers 404 on any other path.
     default:
-      return (
-        <Layout layout="site">
-          <div className="container page">
-            <h1>Page introuvable</h1>
-            <p>
-              Cette page n'existe pas. <a href="/">Revenir à l'accueil</a>
-            </p>
-          </div>
-        </Layout>
-      );
+      return <NotFoundPage />;
   }
 }

@@ -10,6 +10,7 @@ export const APPLICATION_ERROR_KEYS = [
   "max candidatures atteint",
   "error_sending_application",
   "antivirus_unavailable",
+  "entreprise_desinscrite",
   "invalid_idempotency_key",
   "idempotency_key_reused",
   "request_in_progress",
@@ -20,6 +21,7 @@ export const APPLICATION_ERROR_KEYS = [
   "intention_already_recorded",
   "reponse_deja_donnee",
   "error_sending_message",
+  "relance_deja_envoyee",
   "invalid_payload",
   "unauthorized",
   "payload_too_large",
@@ -165,6 +167,39 @@ export type IntentionContext = {
   alreadyRecorded: boolean;
   recorded: { intention: "entretien" | "ne_sais_pas" | "refus"; date: string | null } | null;
   expiresAt: string;
+};
+
+export type RecruiterView = {
+  applicantFirstName: string | null;
+  applicantLastName: string | null;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  message: string | null;
+  fileName: string | null;
+  companyName: string | null;
+  companyType: string | null;
+  jobTitle: string | null;
+  sentAt: string;
+  recorded: { intention: "entretien" | "ne_sais_pas" | "refus"; date: string | null } | null;
+  replyUrls: { entretien: string; ne_sais_pas: string; refus: string };
+  unsubscribeUrl: string | null;
+};
+
+export type UnsubscribeState = { siret: string; companyName: string | null; unsubscribedAt: string | null };
+
+export type FollowUpContext = {
+  applicantFirstName: string | null;
+  companyName: string | null;
+  jobTitle: string | null;
+  sentAt: string;
+  followUpSentAt: string | null;
+  replied: boolean;
+};
+
+export type SiteInfo = {
+  contactEmail: string | null;
+  applicationRetentionDays: number;
+  reminderAfterDays: number;
 };
 
 /** The `error` of a tRPC error answer. */
@@ -407,9 +442,16 @@ export type LbaProcedures = {
         comment?: string | undefined | null;
         email?: string | undefined | null;
         phone?: string | undefined | null;
+        refusal_reasons?: string | undefined | null;
       };
       output: { result: string; message: string };
     };
+    recruiterView: { type: "query"; input: { token: string }; output: RecruiterView };
+    unsubscribeState: { type: "query"; input: { token: string }; output: UnsubscribeState };
+    unsubscribe: { type: "mutation"; input: { token: string }; output: UnsubscribeState };
+    resubscribe: { type: "mutation"; input: { token: string }; output: UnsubscribeState };
+    followUpContext: { type: "query"; input: { token: string }; output: FollowUpContext };
+    followUp: { type: "mutation"; input: { token: string }; output: { result: string; message: string } };
   };
   health: {
     type: "query";
@@ -421,6 +463,7 @@ export type LbaProcedures = {
       dataset: { kind: string; counts: { [key: string]: number } } | null;
       healthcheck: { database: boolean };
       map: { tileUrl: string | null; tileAttribution: string | null };
+      site: SiteInfo;
     };
   };
 };

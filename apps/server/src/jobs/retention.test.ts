@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@lba/core/testing";
 import { applicationsTable, idempotencyKeysTable } from "@lba/core/db";
-import { testDeps } from "@lba/core/testing";
-import { runRetention } from "./retention";
+import { applicationTestDeps, insertApplicationTarget, testDeps, validRequest } from "@lba/core/testing";
+import { sendApplication } from "@lba/core/applications";
+import { runDailyPass, runRetention } from "./retention";
 
 describe("retention pass", () => {
   it("anonymises applications past the retention and purges day-old idempotency keys", () => {
@@ -45,5 +46,25 @@ describe("retention pass", () => {
         .all()
         .map((r) => r.key),
     ).toEqual(["new"]);
+  });
+});
+
+describe("daily pass", () => {
+  it("also sends the one reminder to a recruiter without answer, once however many passes run (docs/reference/v1.md#s9-8)", async () => {
+    let now = new Date("2026-11-02T10:00:00Z");
+    const deps = applicationTestDeps({ now: () => now });
+    const company = insertApplicationTarget(deps);
+    expect(await sendApplication(deps, validRequest(company.token), { caller: null })).toEqual({ ok: true });
+    const reminders = () => deps.mailer.sent.filter((m) => m.tag === "application-reminder");
+
+    now = new Date("2026-11-08T10:00:00Z");
+    expect((await runDailyPass(deps, 365, deps)).reminders).toBe(0);
+    now = new Date("2026-11-09T10:00:00Z");
+    expect((await runDailyPass(deps, 365, deps)).reminders).toBe(1);
+    now = new Date("2026-11-10T10:00:00Z");
+    expect((await runDailyPass(deps, 365, deps)).reminders).toBe(0);
+    expect(reminders()).toHaveLength(1);
+    // Without the application feature (the CLI's deps), the pass only anonymises.
+    expect(await runDailyPass(deps, 365, null)).toEqual({ anonymized: 0, purgedKeys: 0, reminders: 0 });
   });
 });

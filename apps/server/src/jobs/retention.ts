@@ -1,4 +1,9 @@
-import { anonymizeApplications, purgeIdempotencyKeys } from "@lba/core/applications";
+import {
+  anonymizeApplications,
+  purgeIdempotencyKeys,
+  sendRecruiterReminders,
+  type ApplicationDeps,
+} from "@lba/core/applications";
 import type { CoreDeps } from "@lba/core/deps";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,17 +19,42 @@ export function runRetention(
   return { anonymized, purgedKeys };
 }
 
-/** Runs a retention pass at start, then once a day; returns a stop function. Failures are logged, never fatal. */
-export function startRetentionTimer(core: CoreDeps, retentionDays: number, intervalMs = DAY_MS): () => void {
-  const pass = () => {
+/**
+ * One daily pass: the retention, then the one reminder to recruiters who have not answered (docs/reference/v1.md#s9-8),
+ * when the application feature is wired. Returns what each did.
+ */
+export async function runDailyPass(
+  core: CoreDeps,
+  retentionDays: number,
+  applications: ApplicationDeps | null,
+): Promise<{ anonymized: number; purgedKeys: number; reminders: number }> {
+  const retention = runRetention(core, retentionDays);
+  const reminders = applications ? await sendRecruiterReminders(applications) : 0;
+  return { ...retention, reminders };
+}
+
+/** Runs a daily pass at start, then once a day; returns a stop function. Failures are logged, never fatal. */
+export function startRetentionTimer(
+  core: CoreDeps,
+  retentionDays: number,
+  applications: ApplicationDeps | null = null,
+  intervalMs = DAY_MS,
+): () => void {
+  let running = false;
+  const pass = async () => {
+    // A pass still sending reminders when the next one is due (a slow mail transport) is not doubled.
+    if (running) return;
+    running = true;
     try {
-      runRetention(core, retentionDays);
+      await runDailyPass(core, retentionDays, applications);
     } catch (error) {
-      core.log.error("retention pass failed", { error: String(error) });
+      core.log.error("daily pass failed", { error: String(error) });
+    } finally {
+      running = false;
     }
   };
-  pass();
-  const timer = setInterval(pass, intervalMs);
+  void pass();
+  const timer = setInterval(() => void pass(), intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ERROR_STATUS, trpcCodeOf } from "./error-status";
 
 describe("application error statuses", () => {
-  it("answers every key with the status of docs/reference/v1.md#s3-11 and docs/reference/v1.md#s9-5 and docs/decisions/004-application-error-keys.md", () => {
+  it("answers every key with the status of docs/reference/v1.md#s3-11 and docs/reference/v1.md#s9-5, docs/reference/v1.md#s9-8 and docs/decisions/004-application-error-keys.md", () => {
     const byStatus: Record<number, ApplicationErrorKey[]> = {};
     for (const key of Object.keys(ERROR_STATUS) as ApplicationErrorKey[]) {
       const keys = (byStatus[ERROR_STATUS[key]] ??= []);
@@ -17,6 +17,7 @@ describe("application error statuses", () => {
         "pièce jointe invalide",
         "email société invalide",
         "max candidatures atteint",
+        "entreprise_desinscrite",
         "invalid_idempotency_key",
         "invalid_token",
         "données de réponse invalides",
@@ -24,7 +25,12 @@ describe("application error statuses", () => {
       ],
       401: ["unauthorized"],
       404: ["not_found"],
-      409: ["request_in_progress", "intention_already_recorded", "reponse_deja_donnee"],
+      409: [
+        "relance_deja_envoyee",
+        "request_in_progress",
+        "intention_already_recorded",
+        "reponse_deja_donnee",
+      ],
       410: ["expired_token"],
       413: ["payload_too_large"],
       422: ["idempotency_key_reused"],

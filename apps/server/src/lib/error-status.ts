@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   "max candidatures atteint": 400,
   error_sending_application: 500,
   antivirus_unavailable: 503,
+  entreprise_desinscrite: 400,
+  relance_deja_envoyee: 409,
   invalid_idempotency_key: 400,
   idempotency_key_reused: 422,
   request_in_progress: 409,

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
+import { isSitePage } from "@lba/core/schemas";
 import type { Context, Hono } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
 import {
@@ -70,23 +71,29 @@ async function load(path: string): Promise<StaticFile> {
   return file;
 }
 
-/** A built file with its ETag (304 on If-None-Match), compressed by Accept-Encoding when it is text. */
-async function send(c: Context, path: string, cache: string): Promise<Response> {
+/**
+ * A built file with its ETag (304 on If-None-Match), compressed by Accept-Encoding when it is text. With another
+ * status than 200 (the SPA's page for an unknown path, 404), no ETag and never a 304.
+ */
+async function send(c: Context, path: string, cache: string, status: 200 | 404 = 200): Promise<Response> {
   const file = await load(path);
   const compressible =
     COMPRESSIBLE_CONTENT_TYPE_REGEX.test(file.type) && file.body.byteLength >= MIN_COMPRESSED_BYTES;
   const headers: Record<string, string> = {
     "content-type": file.type,
     "cache-control": cache,
-    etag: file.etag,
   };
+  if (status === 200) headers.etag = file.etag;
   if (compressible) headers.vary = "Accept-Encoding";
-  if (matchesEtag(c.req.header("if-none-match"), file.etag))
+  if (status === 200 && matchesEtag(c.req.header("if-none-match"), file.etag))
     return notModified(file.etag, { "cache-control": cache });
   const encoding = compressible ? negotiateEncoding(c.req.header("accept-encoding")) : null;
-  if (!encoding) return new Response(file.body, { headers });
+  if (!encoding) return new Response(file.body, { status, headers });
   file.encoded[encoding] ??= await encodeBody(file.body, encoding);
-  return new Response(file.encoded[encoding], { headers: { ...headers, "content-encoding": encoding } });
+  return new Response(file.encoded[encoding], {
+    status,
+    headers: { ...headers, "content-encoding": encoding },
+  });
 }
 
 /** The embed loader at /embed.js, when apps/embed has been built. */
@@ -96,7 +103,10 @@ export function serveEmbed(app: Hono, embedDist: string | null): void {
   app.get("/embed.js", async (c) => (existsSync(file) ? send(c, file, "public, max-age=300") : c.notFound()));
 }
 
-/** The SPA build at /, with index.html for any other non-API GET (client-side routing). */
+/**
+ * The SPA build at /, with index.html for its pages (client-side routing): 200 on a page the SPA has, 404 on any
+ * other path, where the SPA shows its "Page introuvable" (docs/reference/v1.md#s11-6).
+ */
 export function serveSpa(app: Hono, spaDist: string | null): void {
   if (!spaDist) return;
   const root = resolve(spaDist);
@@ -109,6 +119,6 @@ export function serveSpa(app: Hono, spaDist: string | null): void {
       return send(c, file, path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     const index = join(root, "index.html");
     if (!existsSync(index) || extname(path) !== "") return next();
-    return send(c, index, "no-cache");
+    return send(c, index, "no-cache", isSitePage(path) ? 200 : 404);
   });
 }

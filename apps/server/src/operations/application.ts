@@ -1,4 +1,13 @@
 import {
+  getFollowUpContext,
+  getRecruiterView,
+  getUnsubscribeState,
+  resubscribeCompany,
+  sendFollowUp,
+  unsubscribeCompany,
+  type FollowUpContext,
+  type RecruiterView,
+  type UnsubscribeState,
   getIntentionContext,
   handlePostmarkWebhook,
   recordIntention,
@@ -8,6 +17,7 @@ import {
   type IntentionContext,
   type IntentionRequest,
 } from "@lba/core/applications";
+import type { UnsubscribeErrorKey } from "@lba/core/schemas";
 import type { ApplicationRouteDeps, ServerDeps } from "../deps";
 import { answerOf, refusal, type Answer } from "../lib/error-status";
 import { idempotent } from "../lib/idempotency";
@@ -38,6 +48,12 @@ function send(
   return idempotent(core, idempotencyKey, sendApplicationFingerprint(request, context), async () =>
     answerOf(await sendApplication(core, request, context), SENT),
   );
+}
+
+function unsubscribeAnswer(
+  outcome: { ok: true; state: UnsubscribeState } | { ok: false; error: UnsubscribeErrorKey },
+): Answer<UnsubscribeState> {
+  return outcome.ok ? { status: 200, body: outcome.state } : refusal(outcome.error);
 }
 
 type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
@@ -76,6 +92,61 @@ export const applicationOperations = {
         message: "intention recorded",
       }),
   } satisfies ApplicationOperation<IntentionRequest, { result: string; message: string }>,
+
+  /** GET /api/application/view: the recruiter view of an application (docs/reference/v1.md#s9-8). */
+  recruiterView: {
+    limit: "application",
+    run: (deps, { token }) => {
+      const outcome = getRecruiterView(deps.applications.applications, token);
+      return outcome.ok ? { status: 200 as const, body: outcome.view } : refusal(outcome.error);
+    },
+  } satisfies ApplicationOperation<{ token: string }, RecruiterView>,
+
+  /** GET /api/application/unsubscribe: the company of an unsubscription link and its current choice. */
+  unsubscribeState: {
+    limit: "application",
+    run: (deps, { token }) => unsubscribeAnswer(getUnsubscribeState(deps.applications.applications, token)),
+  } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
+
+  /** POST /api/application/unsubscribe: the company stops spontaneous applications (decision 027). */
+  unsubscribe: {
+    limit: "application",
+    run: (deps, { token }) => {
+      const outcome = unsubscribeCompany(deps.applications.applications, token);
+      // Searches list the company without its e-mail token from now on: cached answers would still offer it.
+      if (outcome.ok) deps.applications.onSearchDataChanged?.();
+      return unsubscribeAnswer(outcome);
+    },
+  } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
+
+  /** POST /api/application/resubscribe: the undo of an unsubscription. */
+  resubscribe: {
+    limit: "application",
+    run: (deps, { token }) => {
+      const outcome = resubscribeCompany(deps.applications.applications, token);
+      if (outcome.ok) deps.applications.onSearchDataChanged?.();
+      return unsubscribeAnswer(outcome);
+    },
+  } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
+
+  /** GET /api/application/follow-up: what the candidate's follow-up page shows. */
+  followUpContext: {
+    limit: "application",
+    run: (deps, { token }) => {
+      const outcome = getFollowUpContext(deps.applications.applications, token);
+      return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
+    },
+  } satisfies ApplicationOperation<{ token: string }, FollowUpContext>,
+
+  /** POST /api/application/follow-up: the candidate's one follow-up, sent to the company. */
+  followUp: {
+    limit: "application",
+    run: async (deps, { token }) =>
+      answerOf(await sendFollowUp(deps.applications.applications, token), {
+        result: "ok",
+        message: "follow-up sent",
+      }),
+  } satisfies ApplicationOperation<{ token: string }, { result: string; message: string }>,
 
   /** POST /api/application/webhook: a Postmark delivery event (its credentials are checked before). */
   webhook: {

@@ -22,6 +22,7 @@ export const healthOperations = {
         dataset,
         healthcheck: { database },
         map: deps.map ?? { tileUrl: null, tileAttribution: null },
+        site: deps.site ?? { contactEmail: null, applicationRetentionDays: 365, reminderAfterDays: 7 },
       };
     },
   } satisfies Operation<void, unknown>,

@@ -46,3 +46,15 @@ describe("GET /api map settings", () => {
     expect((await getJson(testApp({ map }).app, "/api")).body.map).toEqual(map);
   });
 });
+
+describe("GET /api site settings", () => {
+  it("tells the information pages the contact address and the retention and reminder days (docs/reference/v1.md#s11-6)", async () => {
+    expect((await getJson(testApp().app, "/api")).body.site).toEqual({
+      contactEmail: null,
+      applicationRetentionDays: 365,
+      reminderAfterDays: 7,
+    });
+    const site = { contactEmail: "contact@exemple.fr", applicationRetentionDays: 90, reminderAfterDays: 5 };
+    expect((await getJson(testApp({ site }).app, "/api")).body.site).toEqual(site);
+  });
+});

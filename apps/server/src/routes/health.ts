@@ -13,6 +13,12 @@ export const HealthSchema = z
     dataset: z.object({ kind: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
     healthcheck: z.object({ database: z.boolean() }),
     map: z.object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }),
+    // What the site's information pages state (docs/reference/v1.md#s11-6).
+    site: z.object({
+      contactEmail: z.string().nullable(),
+      applicationRetentionDays: z.number(),
+      reminderAfterDays: z.number(),
+    }),
   })
   .openapi("Health", {
     example: {
@@ -22,6 +28,7 @@ export const HealthSchema = z
       dataset: { kind: "sample", counts: { trainings: 5000, companies: 20000 } },
       healthcheck: { database: true },
       map: { tileUrl: null, tileAttribution: null },
+      site: { contactEmail: "contact@exemple.fr", applicationRetentionDays: 365, reminderAfterDays: 7 },
     },
   });
 

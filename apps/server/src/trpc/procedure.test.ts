@@ -30,6 +30,12 @@ describe("procedureLimits", () => {
       "application.send": "application",
       "application.intentionContext": "application",
       "application.intention": "application",
+      "application.recruiterView": "application",
+      "application.unsubscribeState": "application",
+      "application.unsubscribe": "application",
+      "application.resubscribe": "application",
+      "application.followUpContext": "application",
+      "application.followUp": "application",
       health: null,
     });
     expect(limitOf("jobs.unknown")).toBeNull();

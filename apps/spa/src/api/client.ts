@@ -53,4 +53,14 @@ export const api = {
   intentionContext: (token: string, opts?: Opts) =>
     client.application.intentionContext.query({ token }, signalOf(opts)),
   intention: (input: IntentionInput) => client.application.intention.mutate(input),
+  /** docs/reference/v1.md#s9-8: the recruiter view, the unsubscription and the follow-up, each from a signed link. */
+  recruiterView: (token: string, opts?: Opts) =>
+    client.application.recruiterView.query({ token }, signalOf(opts)),
+  unsubscribeState: (token: string, opts?: Opts) =>
+    client.application.unsubscribeState.query({ token }, signalOf(opts)),
+  unsubscribe: (token: string) => client.application.unsubscribe.mutate({ token }),
+  resubscribe: (token: string) => client.application.resubscribe.mutate({ token }),
+  followUpContext: (token: string, opts?: Opts) =>
+    client.application.followUpContext.query({ token }, signalOf(opts)),
+  followUp: (token: string) => client.application.followUp.mutate({ token }),
 };

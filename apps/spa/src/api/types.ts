@@ -20,6 +20,10 @@ export type HealthAnswer = Outputs["health"];
 export type IntentionContext = Outputs["application"]["intentionContext"];
 export type Intention = IntentionContext["intention"];
 
+export type RecruiterView = Outputs["application"]["recruiterView"];
+export type UnsubscribeState = Outputs["application"]["unsubscribeState"];
+export type FollowUpContext = Outputs["application"]["followUpContext"];
+
 type SendInput = Inputs["application"]["send"];
 type IntentionRequest = Inputs["application"]["intention"];
 
@@ -55,4 +59,6 @@ export interface IntentionInput extends IntentionRequest {
   comment: string;
   email?: string;
   phone?: string;
+  /** Refusals: keys of REFUSAL_REASONS, comma-separated. */
+  refusal_reasons?: string;
 }

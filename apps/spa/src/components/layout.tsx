@@ -1,8 +1,19 @@
+import { INFO_PAGES } from "@lba/core/schemas";
 import type { ReactNode } from "react";
 import { onLinkClick } from "../lib/router";
 import { DatasetBanner } from "./dataset-banner";
 
 export type LayoutKind = "site" | "widget";
+
+/** The information pages (docs/reference/v1.md#s11-6), in the footer of every site page. */
+export const FOOTER_LINKS: ReadonlyArray<readonly [string, string]> = [
+  [INFO_PAGES.faq, "Questions fréquentes"],
+  [INFO_PAGES.interviewAdvice, "Conseils pour l'entretien"],
+  [INFO_PAGES.contact, "Contact"],
+  [INFO_PAGES.legal, "Mentions légales"],
+  [INFO_PAGES.privacy, "Données personnelles"],
+  [INFO_PAGES.accessibility, "Accessibilité : partiellement conforme"],
+];
 
 /** The site frame; widgets render the same pages without header and footer. */
 export function Layout({
@@ -48,16 +59,25 @@ export function Layout({
       <footer className="site-footer">
         <div className="container">
           <p>La bonne alternance : un service public, libre et ouvert, pour trouver son apprentissage.</p>
-          <ul className="site-footer__links">
-            <li>
-              <a href="/api-docs">API</a>
-            </li>
-            <li>
-              <a href="/" onClick={onLinkClick}>
-                Accueil
-              </a>
-            </li>
-          </ul>
+          <nav aria-label="Informations sur le site">
+            <ul className="site-footer__links">
+              <li>
+                <a href="/" onClick={onLinkClick}>
+                  Accueil
+                </a>
+              </li>
+              {FOOTER_LINKS.map(([href, label]) => (
+                <li key={href}>
+                  <a href={href} onClick={onLinkClick}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href="/api-docs">API</a>
+              </li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </>

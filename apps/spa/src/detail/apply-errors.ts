@@ -16,6 +16,8 @@ const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_m
     "Votre candidature n'a pas pu être envoyée à l'entreprise. Veuillez réessayer plus tard.",
   antivirus_unavailable:
     "Votre CV n'a pas pu être vérifié pour le moment. Veuillez réessayer dans quelques minutes.",
+  entreprise_desinscrite:
+    "Cette entreprise ne souhaite pas recevoir de candidatures spontanées. Cherchez ses offres publiées, ou contactez-la directement.",
   too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
   missing_caller: "La source de l'appel au service est manquante (caller).",
 };

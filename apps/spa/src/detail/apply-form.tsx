@@ -1,4 +1,4 @@
-import { APPLICATION_FIELD_MAX, type Item } from "@lba/core/schemas";
+import { APPLICATION_FIELD_MAX, INFO_PAGES, type Item } from "@lba/core/schemas";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
@@ -18,6 +18,12 @@ interface Cv {
 }
 
 type Fields = ApplyField;
+
+/** A spontaneous application names the métier searched, for the company's e-mail (docs/reference/v1.md#s9-8). */
+function searchedMetier(): { job_title?: string } {
+  const metier = new URLSearchParams(window.location.search).get("job_name")?.trim();
+  return metier ? { job_title: metier.slice(0, APPLICATION_FIELD_MAX.job_title) } : {};
+}
 
 export function applyTitle(item: Item): string {
   const company = item.company.name ?? "";
@@ -125,7 +131,9 @@ export function ApplyForm({
       company_name: item.company.name ?? undefined,
       company_address: item.place.fullAddress ?? undefined,
       company_naf: item.nafs?.[0]?.label ?? undefined,
-      ...(type === "matcha" ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined } : {}),
+      ...(type === "matcha"
+        ? { job_id: item.job?.id ?? undefined, job_title: item.title ?? undefined }
+        : searchedMetier()),
       ...(caller ? { caller } : {}),
     };
     send.mutate({ ...application, idempotencyKey: keyFor(application) });
@@ -222,7 +230,10 @@ export function ApplyForm({
         </p>
       )}
       <p className="hint">
-        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.
+        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.{" "}
+        <a href={INFO_PAGES.privacy} target="_blank" rel="noopener">
+          En savoir plus sur vos données personnelles <span className="sr-only">(nouvelle fenêtre)</span>
+        </a>
       </p>
       <button className="btn btn--primary" type="submit" disabled={send.isPending}>
         {send.isPending ? "Envoi en cours…" : "J'envoie ma candidature"}

@@ -218,7 +218,7 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
           <p>
             {item.ideaType === "formation"
               ? "Contactez le centre de formation pour connaître les dates de rentrée et les modalités d'inscription."
-              : "Nous ne disposons pas des informations permettant de postuler en ligne. Présentez-vous ou appelez l'entreprise."}
+              : `${item.contact?.info ?? "Nous ne disposons pas des informations permettant de postuler en ligne."} Présentez-vous ou appelez l'entreprise.`}
           </p>
         </section>
       )}

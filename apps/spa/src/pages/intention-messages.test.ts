@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { INTENTION_ERRORS } from "@lba/core/schemas";
-import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
+import { FOLLOW_UP_ERRORS, INTENTION_ERRORS, UNSUBSCRIBE_ERRORS } from "@lba/core/schemas";
+import {
+  followUpErrorMessage,
+  linkErrorMessage,
+  sendErrorMessage,
+  unsubscribeErrorMessage,
+} from "./intention-messages";
 
 describe("intention messages", () => {
   it("explains an expired link apart from an invalid one", () => {
@@ -25,5 +30,14 @@ describe("intention messages", () => {
   it("falls back to a generic sentence, never to the raw key", () => {
     expect(sendErrorMessage({ message: "internal_error" })).not.toContain("internal_error");
     expect(linkErrorMessage(new Error("Failed to fetch"))).toMatch(/ne peut pas être chargée/);
+  });
+
+  it("has a sentence of its own for every key of the follow-up and unsubscription links", () => {
+    const generic = followUpErrorMessage({ message: "unknown_key" });
+    for (const key of Object.values(FOLLOW_UP_ERRORS))
+      expect(followUpErrorMessage({ message: key }), key).not.toBe(generic);
+    for (const key of Object.values(UNSUBSCRIBE_ERRORS))
+      expect(unsubscribeErrorMessage({ message: key }), key).not.toBe(generic);
+    expect(followUpErrorMessage({ message: "relance_deja_envoyee" })).toMatch(/déjà relancé/);
   });
 });

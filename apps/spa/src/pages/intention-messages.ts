@@ -1,4 +1,10 @@
-import type { IntentionErrorKey, IntentionLinkErrorKey, RequestErrorKey } from "@lba/core/schemas";
+import type {
+  FollowUpErrorKey,
+  IntentionErrorKey,
+  IntentionLinkErrorKey,
+  RequestErrorKey,
+  UnsubscribeErrorKey,
+} from "@lba/core/schemas";
 
 // Server error keys of the recruiter reply (core schemas/application-errors.ts) -> sentences for the recruiter;
 // a key renamed or added in core fails typecheck.
@@ -47,4 +53,50 @@ export function linkErrorMessage(error: unknown): string {
 /** Why the reply was refused (`application.intention`). */
 export function sendErrorMessage(error: unknown): string {
   return messageOf(SEND_MESSAGES, keyOf(error)) ?? GENERIC;
+}
+
+// The links of docs/reference/v1.md#s9-8: the recruiter view, the unsubscription and the candidate's follow-up.
+const VIEW_MESSAGES: Record<IntentionLinkErrorKey, string> = {
+  invalid_token: "Ce lien n'est pas valide. Utilisez le lien reçu dans l'e-mail de candidature.",
+  expired_token:
+    "Ce lien a expiré. Vous pouvez toujours répondre au candidat directement, avec son adresse e-mail.",
+  not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
+};
+
+const UNSUBSCRIBE_MESSAGES: Record<UnsubscribeErrorKey | "too_many_requests", string> = {
+  invalid_token:
+    "Ce lien de désinscription n'est pas valide. Utilisez le lien reçu dans l'e-mail de candidature.",
+  expired_token:
+    "Ce lien de désinscription a expiré. Utilisez le lien d'une candidature plus récente, ou écrivez-nous depuis la page Contact.",
+  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+};
+
+const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string> = {
+  invalid_token:
+    "Ce lien de relance n'est pas valide. Utilisez le lien reçu dans votre e-mail de confirmation.",
+  expired_token:
+    "Ce lien de relance a expiré. Vous pouvez toujours relancer l'entreprise par téléphone ou par e-mail.",
+  not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
+  relance_deja_envoyee: "Vous avez déjà relancé cette entreprise pour cette candidature.",
+  reponse_deja_donnee:
+    "L'entreprise a déjà répondu à votre candidature : sa réponse vous a été envoyée par e-mail.",
+  error_sending_message: "Votre relance n'a pas pu être envoyée. Veuillez réessayer plus tard.",
+  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+};
+
+const LINK_FALLBACK = "Ce lien ne peut pas être utilisé pour le moment. Veuillez réessayer plus tard.";
+
+/** Why the recruiter view cannot be shown. */
+export function viewErrorMessage(error: unknown): string {
+  return messageOf(VIEW_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+}
+
+/** Why the unsubscription page cannot load or record the choice. */
+export function unsubscribeErrorMessage(error: unknown): string {
+  return messageOf(UNSUBSCRIBE_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+}
+
+/** Why the follow-up cannot be shown or sent. */
+export function followUpErrorMessage(error: unknown): string {
+  return messageOf(FOLLOW_UP_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
 }

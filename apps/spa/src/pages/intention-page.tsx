@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { REFUSAL_REASON_KEYS, REFUSAL_REASONS, type RefusalReason } from "@lba/core/schemas";
 import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { Intention, IntentionContext } from "../api/types";
@@ -74,6 +75,7 @@ export function IntentionPage({ search }: { search: URLSearchParams }) {
 function IntentionForm({ token, context }: { token: string; context: IntentionContext }) {
   const id = useId();
   const [values, setValues] = useState({ comment: "", email: "", phone: "" });
+  const [reasons, setReasons] = useState<RefusalReason[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -109,7 +111,11 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
     event.preventDefault();
     const found: Partial<Record<Field, string>> = {};
     const phone = normalizeFrenchPhone(values.phone);
-    if (!values.comment.trim()) found.comment = "Veuillez écrire un message au candidat.";
+    // A refusal may give its reasons only (docs/reference/v1.md#s9-5).
+    if (!values.comment.trim() && (needsContact || reasons.length === 0))
+      found.comment = needsContact
+        ? "Veuillez écrire un message au candidat."
+        : "Cochez au moins un motif ou écrivez un message au candidat.";
     else if (values.comment.length > 5000)
       found.comment = "Votre message ne doit pas dépasser 5 000 caractères.";
     if (needsContact && !looksLikeEmail(values.email.trim()))
@@ -126,6 +132,7 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
       token,
       comment: values.comment.trim(),
       ...(needsContact && phone ? { email: values.email.trim(), phone } : {}),
+      ...(!needsContact && reasons.length ? { refusal_reasons: reasons.join(",") } : {}),
     });
   };
 
@@ -148,10 +155,37 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
         {context.companyName ? ` chez ${context.companyName}` : ""} lui sera transmise par e-mail.
         {needsContact && " Indiquez vos coordonnées pour que le candidat puisse vous recontacter."}
       </p>
-      <p className="hint">Tous les champs marqués d'un astérisque (*) sont obligatoires.</p>
+      {needsContact ? (
+        <p className="hint">Tous les champs marqués d'un astérisque (*) sont obligatoires.</p>
+      ) : (
+        <fieldset className="field">
+          <legend>Motifs du refus, transmis au candidat pour l'aider dans sa recherche</legend>
+          {REFUSAL_REASON_KEYS.map((key) => (
+            <div className="checkbox" key={key}>
+              <input
+                type="checkbox"
+                id={`${id}-reason-${key}`}
+                checked={reasons.includes(key)}
+                onChange={(event) =>
+                  setReasons((list) =>
+                    event.target.checked ? [...list, key] : list.filter((k) => k !== key),
+                  )
+                }
+              />
+              <label htmlFor={`${id}-reason-${key}`}>{REFUSAL_REASONS[key]}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       <div className={`field${errors.comment ? " field--error" : ""}`}>
         <label htmlFor={`${id}-comment`}>
-          Votre message au candidat <span aria-hidden="true">*</span>
+          {needsContact ? (
+            <>
+              Votre message au candidat <span aria-hidden="true">*</span>
+            </>
+          ) : (
+            "Votre message au candidat (facultatif si vous cochez un motif)"
+          )}
         </label>
         <textarea
           id={`${id}-comment`}
@@ -161,7 +195,7 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
           onChange={onChange("comment")}
           aria-invalid={errors.comment ? true : undefined}
           aria-describedby={describedBy("comment")}
-          required
+          required={needsContact}
         />
         {fieldError("comment")}
       </div>

@@ -1737,6 +1737,11 @@ export interface components {
      *       "map": {
      *         "tileUrl": null,
      *         "tileAttribution": null
+     *       },
+     *       "site": {
+     *         "contactEmail": "contact@exemple.fr",
+     *         "applicationRetentionDays": 365,
+     *         "reminderAfterDays": 7
      *       }
      *     }
      */
@@ -1756,6 +1761,11 @@ export interface components {
       map: {
         tileUrl: string | null;
         tileAttribution: string | null;
+      };
+      site: {
+        contactEmail: string | null;
+        applicationRetentionDays: number;
+        reminderAfterDays: number;
       };
     };
     /**
@@ -2944,6 +2954,7 @@ export interface components {
         | "max candidatures atteint"
         | "error_sending_application"
         | "antivirus_unavailable"
+        | "entreprise_desinscrite"
         | "invalid_idempotency_key"
         | "idempotency_key_reused"
         | "request_in_progress"

@@ -7,6 +7,10 @@ export interface ApplicationSettings {
   maxApplicationsPerDay: number;
   /** Lifetime of recruiter reply links. */
   replyTokenTtlDays: number;
+  /** Lifetime of the companies' unsubscription links (decision 027). */
+  unsubscribeTokenTtlDays: number;
+  /** docs/reference/v1.md#s9-8: days without an answer before the one reminder to the recruiter; 0: never. */
+  reminderAfterDays: number;
   /** Calendar used for the daily quota (the original used the server's local day). */
   timeZone: string;
   /** Absent: no antivirus scan. */
@@ -16,6 +20,8 @@ export interface ApplicationSettings {
 export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = {
   maxApplicationsPerDay: 100,
   replyTokenTtlDays: 30,
+  unsubscribeTokenTtlDays: 365,
+  reminderAfterDays: 7,
   timeZone: "Europe/Paris",
   antivirus: null,
 };

@@ -8,3 +8,8 @@ export * from "./send-application";
 export * from "./intention";
 export * from "./webhook";
 export * from "./anonymize";
+export * from "./signed-token";
+export * from "./links";
+export * from "./company-unsubscribe";
+export * from "./follow-up";
+export * from "./recruiter-view";

@@ -44,6 +44,8 @@ export const IntentionRequestSchema = z.looseObject({
   comment: optionalText,
   email: optionalText,
   phone: optionalText,
+  // Refusals only: keys of REFUSAL_REASONS, comma-separated (docs/reference/v1.md#s9-5).
+  refusal_reasons: optionalText,
 });
 export type IntentionRequest = z.infer<typeof IntentionRequestSchema>;
 

@@ -11,6 +11,7 @@ import {
 import type { ApplicationDeps } from "./deps";
 import { MailRefusedError } from "../mail/mailer";
 import { INTENTION_FIELD_MAX } from "../schemas/application-limits";
+import { parseRefusalReasons, REFUSAL_REASONS } from "../schemas/refusal-reasons";
 import {
   IntentionSchema,
   intentionWithinLimits,
@@ -90,7 +91,12 @@ export async function recordIntention(
   const email = input.email?.trim() || null;
   const phone = input.phone?.trim() ? normalizeFrenchPhone(input.phone) : null;
   const needsContact = check.intention !== "refus";
-  if (!comment || comment.length > 5000) return fail(INTENTION_ERRORS.invalidFields);
+  const reasons = parseRefusalReasons(input.refusal_reasons);
+  if (reasons === null || (reasons.length > 0 && check.intention !== "refus"))
+    return fail(INTENTION_ERRORS.invalidFields);
+  // A refusal may give its reasons only; every other reply needs a message.
+  if ((!comment && reasons.length === 0) || comment.length > 5000)
+    return fail(INTENTION_ERRORS.invalidFields);
   if (email !== null && !isValidEmail(email)) return fail(INTENTION_ERRORS.invalidFields);
   if (input.phone?.trim() && !phone) return fail(INTENTION_ERRORS.invalidFields);
   if (needsContact && (!email || !phone)) return fail(INTENTION_ERRORS.invalidFields);
@@ -104,6 +110,7 @@ export async function recordIntention(
     .set({
       companyIntention: check.intention,
       companyFeedback: comment,
+      companyRefusalReasons: reasons.length ? reasons.join(",") : null,
       companyFeedbackDate: at,
       lastUpdateAt: at,
     })
@@ -127,6 +134,7 @@ export async function recordIntention(
     applicantFirstName: application.applicantFirstName ?? "",
     companyName: application.companyName,
     comment,
+    refusalReasons: reasons.map((r) => REFUSAL_REASONS[r]),
     email: needsContact ? email : null,
     phone: needsContact ? phone : null,
     publicUrl: deps.config.publicUrl.replace(/\/$/, ""),
@@ -147,7 +155,12 @@ export async function recordIntention(
     // The answer says it failed: the recruiter may send it again, so the claim is given back.
     deps.db
       .update(applicationsTable)
-      .set({ companyIntention: null, companyFeedback: null, companyFeedbackDate: null })
+      .set({
+        companyIntention: null,
+        companyFeedback: null,
+        companyRefusalReasons: null,
+        companyFeedbackDate: null,
+      })
       .where(and(eq(applicationsTable.id, application.id), eq(applicationsTable.companyFeedbackDate, at)))
       .run();
     return fail(INTENTION_ERRORS.sendingFailed);

@@ -1,24 +1,12 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { IntentionSchema, type Intention } from "./input";
+import { createSignedToken, verifySignedToken } from "./signed-token";
 
-// Reply links: base64url(payload).base64url(HMAC-SHA256). The payload names its purpose so that a token
-// signed for something else with the same secret is never accepted here.
+// Reply links (decision 019): the application and the intention of one button of the company e-mail.
 const PURPOSE = "application-reply";
-
-interface ReplyTokenPayload {
-  p: typeof PURPOSE;
-  a: string;
-  i: Intention;
-  e: number;
-}
 
 export type ReplyTokenCheck =
   | { ok: true; applicationId: string; intention: Intention; expiresAt: Date }
   | { ok: false; reason: "invalid" | "expired" };
-
-function sign(secret: string, body: string): Buffer {
-  return createHmac("sha256", `${PURPOSE}\0${secret}`).update(body).digest();
-}
 
 export function createReplyToken(
   secret: string,
@@ -26,49 +14,20 @@ export function createReplyToken(
   intention: Intention,
   expiresAt: Date,
 ): string {
-  const payload: ReplyTokenPayload = {
-    p: PURPOSE,
-    a: applicationId,
-    i: intention,
-    e: Math.floor(expiresAt.getTime() / 1000),
-  };
-  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${body}.${sign(secret, body).toString("base64url")}`;
+  return createSignedToken(secret, PURPOSE, { a: applicationId, i: intention }, expiresAt);
 }
 
 export function verifyReplyToken(secret: string, token: string, now: Date): ReplyTokenCheck {
-  const [body, signature, extra] = token.split(".");
-  if (!body || !signature || extra !== undefined) return { ok: false, reason: "invalid" };
-  // Compare the encoded strings: base64url decoding ignores the padding bits of the last character, so a
-  // tampered last character could otherwise still decode to the right signature.
-  const expected = Buffer.from(sign(secret, body).toString("base64url"));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, reason: "invalid" };
-  let payload: Partial<ReplyTokenPayload>;
-  try {
-    payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<ReplyTokenPayload>;
-  } catch {
-    return { ok: false, reason: "invalid" };
-  }
-  const intention = IntentionSchema.safeParse(payload.i);
-  if (
-    payload.p !== PURPOSE ||
-    typeof payload.a !== "string" ||
-    !intention.success ||
-    typeof payload.e !== "number" ||
-    // A signed but absurd expiry (1e308) is no date: refused, never turned into an Invalid Date.
-    !Number.isSafeInteger(payload.e) ||
-    Number.isNaN(new Date(payload.e * 1000).getTime())
-  ) {
-    return { ok: false, reason: "invalid" };
-  }
-  if (payload.e * 1000 <= now.getTime()) return { ok: false, reason: "expired" };
+  const check = verifySignedToken(secret, PURPOSE, token, now, (p) => {
+    const intention = IntentionSchema.safeParse(p.i);
+    return typeof p.a === "string" && intention.success ? { a: p.a, i: intention.data } : null;
+  });
+  if (!check.ok) return check;
   return {
     ok: true,
-    applicationId: payload.a,
-    intention: intention.data,
-    expiresAt: new Date(payload.e * 1000),
+    applicationId: check.payload.a,
+    intention: check.payload.i,
+    expiresAt: check.expiresAt,
   };
 }
 

@@ -58,7 +58,7 @@ describe("sendApplication: success", () => {
     const [toCompany, toApplicant] = deps.mailer.sent;
     expect(toCompany?.to).toBe("rh@entreprise.example");
     expect(toCompany?.replyTo).toBe("camille.martin@example.org");
-    expect(toCompany?.subject).toBe("Candidature spontanée en alternance");
+    expect(toCompany?.subject).toBe("Candidature spontanée de Camille Martin en alternance");
     expect(toCompany?.attachments).toEqual([
       { name: "cv-camille.pdf", contentType: "application/pdf", contentBase64: PDF_BYTES.toString("base64") },
     ]);
@@ -98,7 +98,7 @@ describe("sendApplication: success", () => {
     expect(firstToken.ok && firstToken.expiresAt.toISOString()).toBe("2024-06-14T10:00:00.000Z");
   });
 
-  it("links a matcha application to its offer and names the offer in the subject", async () => {
+  it("links a matcha application to its recruiter view and names the candidate and the offer in the subject", async () => {
     const { deps, token } = setup();
     await sendApplication(
       deps,
@@ -106,10 +106,11 @@ describe("sendApplication: success", () => {
       ctx,
     );
     const [toCompany] = deps.mailer.sent;
-    expect(toCompany?.subject).toBe("Candidature en alternance - Boulanger H/F");
-    expect(toCompany?.text).toContain(
-      "https://lba.example/recherche-apprentissage?display=list&page=fiche&type=matcha&itemId=offre-42",
-    );
+    expect(toCompany?.subject).toBe("Candidature de Camille Martin à votre offre « Boulanger H/F »");
+    expect(toCompany?.text).toMatch(/Voir la candidature : https:\/\/lba\.example\/candidature\?token=\S+/);
+    expect(toCompany?.text).not.toContain("recherche-apprentissage");
+    // The offer was published by the recruiter: no unsubscription from spontaneous applications there.
+    expect(toCompany?.text).not.toContain("desinscription");
     expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
       jobId: "offre-42",
       jobTitle: "Boulanger H/F",
@@ -614,7 +615,9 @@ describe("sendApplication: bounded free text", () => {
     expect(result).toEqual({ ok: true });
     const [toCompany, toApplicant] = deps.mailer.sent;
     for (const mail of [toCompany, toApplicant]) expect(hasControlCharacter(mail?.subject ?? "")).toBe(false);
-    expect(toCompany?.subject).toBe("Candidature en alternance - Boulanger Bcc: victime@example.org");
+    expect(toCompany?.subject).toBe(
+      "Candidature de Camille Martin à votre offre « Boulanger Bcc: victime@example.org »",
+    );
     expect(toApplicant?.subject).toBe("Votre candidature chez Dupont X-Header: 1");
     const name = toCompany?.attachments?.[0]?.name ?? "";
     expect(hasControlCharacter(name) || /[/\\]/.test(name)).toBe(false);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { openEmail } from "../crypto/email-token";
-import { applicationsTable, emailBlacklistTable } from "../db/schema";
+import { applicationsTable, companyUnsubscriptionsTable, emailBlacklistTable } from "../db/schema";
 import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
@@ -25,7 +25,7 @@ import {
   type CompanyType,
   type ValidApplicant,
 } from "./input";
-import { createReplyToken, replyUrl } from "./reply-token";
+import { companyLinks, followUpUrl } from "./links";
 
 export interface SendApplicationContext {
   /** The partner's caller, from the body or the query string. */
@@ -113,7 +113,7 @@ async function process(
     deps.log.warn("re-sending an application whose first send has an unknown outcome", {
       application: reserved.row.publicId,
     });
-  return deliver(deps, reserved.row, attachment, now, settings.replyTokenTtlDays);
+  return deliver(deps, reserved.row, attachment);
 }
 
 type ApplicationRow = typeof applicationsTable.$inferSelect;
@@ -153,7 +153,8 @@ function draft(
     companyNaf: text(input.company_naf),
     companyAddress: text(input.company_address),
     companyType: applicant.companyType,
-    jobTitle: matcha ? text(input.job_title) : null,
+    // The offer's title, or for a spontaneous application the métier the candidate searched (docs/reference/v1.md#s9-8).
+    jobTitle: text(input.job_title),
     jobId: matcha ? text(input.job_id) : null,
     caller: c.caller,
     createdAt: at,
@@ -167,6 +168,7 @@ type Reservation =
       typeof fail<
         | typeof APPLICATION_ERRORS.dailyLimit
         | typeof APPLICATION_ERRORS.invalidCompanyEmail
+        | typeof APPLICATION_ERRORS.companyUnsubscribed
         | typeof IDEMPOTENCY_ERRORS.inProgress
       >
     >;
@@ -219,6 +221,16 @@ function reserve(
         .where(eq(emailBlacklistTable.email, (row.companyEmail ?? "").toLowerCase()))
         .get();
       if (blacklisted) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
+      // Decision 027: a company that unsubscribed receives no spontaneous application; its offers still take them.
+      const unsubscribed =
+        row.companyType !== "matcha" &&
+        !!row.companySiret &&
+        tx
+          .select()
+          .from(companyUnsubscriptionsTable)
+          .where(eq(companyUnsubscriptionsTable.siret, row.companySiret))
+          .get();
+      if (unsubscribed) return fail(APPLICATION_ERRORS.companyUnsubscribed);
       const inserted = tx
         .insert(applicationsTable)
         .values({ ...row, sendStatus: "pending", retryKey })
@@ -242,23 +254,12 @@ export function markAbandonedApplications(db: Db): number {
     .run().changes;
 }
 
-function detailUrl(publicUrl: string, type: CompanyType, itemId: string | null): string {
-  const base = publicUrl.replace(/\/$/, "");
-  if (!itemId) return base;
-  return `${base}/recherche-apprentissage?display=list&page=fiche&type=${type}&itemId=${encodeURIComponent(itemId)}`;
-}
-
 /** Sends the reserved application to the company, marks it sent, then confirms it to the applicant. */
 async function deliver(
   deps: ApplicationDeps,
   row: ApplicationRow,
   attachment: Attachment,
-  now: Date,
-  ttlDays: number,
 ): Promise<SendApplicationResult> {
-  const expiresAt = new Date(now.getTime() + ttlDays * 86_400_000);
-  const reply = (intention: "entretien" | "ne_sais_pas" | "refus") =>
-    replyUrl(deps.config.publicUrl, createReplyToken(deps.config.secret, row.publicId, intention, expiresAt));
   const companyType = row.companyType as CompanyType;
   const applicant = {
     email: row.applicantEmail ?? "",
@@ -272,9 +273,9 @@ async function deliver(
     fileName: attachment.name,
     companyType,
     companyName: row.companyName,
+    companySiret: row.companySiret,
     jobTitle: row.jobTitle,
-    detailUrl: detailUrl(deps.config.publicUrl, companyType, row.jobId ?? row.companySiret),
-    replyUrls: { entretien: reply("entretien"), ne_sais_pas: reply("ne_sais_pas"), refus: reply("refus") },
+    ...companyLinks(deps, row),
   });
   const mark = (set: Partial<ApplicationDraft>) =>
     deps.db
@@ -318,8 +319,10 @@ async function deliver(
     companyAddress: row.companyAddress,
     companyNaf: row.companyNaf,
     jobTitle: row.jobTitle,
+    offer: companyType === "matcha",
     message: row.message,
     fileName: attachment.name,
+    followUpUrl: followUpUrl(deps, row),
   });
   try {
     const { messageId } = await deps.mailer.send({

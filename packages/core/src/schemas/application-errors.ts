@@ -11,6 +11,8 @@ export const APPLICATION_ERRORS = {
   dailyLimit: "max candidatures atteint",
   sendingFailed: "error_sending_application",
   antivirusUnavailable: "antivirus_unavailable",
+  /** The company asked not to receive spontaneous applications (decision 027); offers still take them. */
+  companyUnsubscribed: "entreprise_desinscrite",
 } as const;
 
 /** A request carrying an `Idempotency-Key` (docs/decisions/004-application-error-keys.md). */
@@ -29,6 +31,24 @@ export const INTENTION_ERRORS = {
   alreadyRecorded: "intention_already_recorded",
   /** Another reply was recorded first: the first one wins (decision 022). */
   otherReplyRecorded: "reponse_deja_donnee",
+  sendingFailed: "error_sending_message",
+} as const;
+
+/** The company's unsubscription link (docs/reference/v1.md#s9-8, decision 027). */
+export const UNSUBSCRIBE_ERRORS = {
+  invalidToken: "invalid_token",
+  expiredToken: "expired_token",
+} as const;
+
+/** The candidate's follow-up link and the recruiter view of an application (docs/reference/v1.md#s9-8). */
+export const FOLLOW_UP_ERRORS = {
+  invalidToken: "invalid_token",
+  expiredToken: "expired_token",
+  notFound: "not_found",
+  /** The one follow-up of this application was already sent. */
+  alreadySent: "relance_deja_envoyee",
+  /** The recruiter already answered: nothing to follow up. */
+  replied: "reponse_deja_donnee",
   sendingFailed: "error_sending_message",
 } as const;
 
@@ -52,11 +72,21 @@ export type IdempotencyErrorKey = ValueOf<typeof IDEMPOTENCY_ERRORS>;
 export type IntentionErrorKey = ValueOf<typeof INTENTION_ERRORS>;
 /** Why a reply link cannot be used at all. */
 export type IntentionLinkErrorKey = (typeof INTENTION_ERRORS)["invalidToken" | "expiredToken" | "notFound"];
+export type UnsubscribeErrorKey = ValueOf<typeof UNSUBSCRIBE_ERRORS>;
+export type FollowUpErrorKey = ValueOf<typeof FOLLOW_UP_ERRORS>;
+/** Why a recruiter-view or follow-up link cannot be used at all. */
+export type FollowUpLinkErrorKey = (typeof FOLLOW_UP_ERRORS)["invalidToken" | "expiredToken" | "notFound"];
 export type WebhookErrorKey = ValueOf<typeof WEBHOOK_ERRORS>;
 export type RequestErrorKey = ValueOf<typeof REQUEST_ERRORS>;
 
 export type ApplicationErrorKey =
-  SendApplicationErrorKey | IdempotencyErrorKey | IntentionErrorKey | WebhookErrorKey | RequestErrorKey;
+  | SendApplicationErrorKey
+  | IdempotencyErrorKey
+  | IntentionErrorKey
+  | UnsubscribeErrorKey
+  | FollowUpErrorKey
+  | WebhookErrorKey
+  | RequestErrorKey;
 
 /** A refusal of a core verb: the key says why; the transports choose how to answer it. */
 export interface ApplicationFailure<K extends ApplicationErrorKey = ApplicationErrorKey> {

@@ -28,6 +28,7 @@ export const APPLICATION_FIELD_MAX = {
 export const INTENTION_FIELD_MAX = {
   token: 1024,
   comment: 5000,
+  refusal_reasons: 200,
   email: 254,
   phone: 30,
 } as const;

@@ -5,3 +5,5 @@ export * from "./widget";
 export * from "./application-errors";
 export * from "./contact";
 export * from "./application-limits";
+export * from "./site-pages";
+export * from "./refusal-reasons";

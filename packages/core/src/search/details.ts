@@ -5,6 +5,7 @@ import { companyToItem } from "../sources/companies/normalize";
 import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/recruiter-offers/source";
 import { rowMapper, selectColumns } from "../db/query/rows";
 import { prepared } from "../db/query/statements";
+import { unsubscribedSirets } from "../db/query/unsubscriptions";
 import { canSeePhone, type Viewer } from "../sources/viewer";
 
 export const COMPANY_BY_SIRET_SQL = `SELECT ${selectColumns(companiesTable, "c")} FROM companies c
@@ -21,7 +22,10 @@ export function getCompany(
 ): Item | null {
   const raw = prepared(deps.db, COMPANY_BY_SIRET_SQL).get({ siret, type }) as
     Record<string, unknown> | undefined;
-  return raw ? companyToItem(deps.config, toCompany(raw), null, canSeePhone(deps.config, viewer)) : null;
+  if (!raw) return null;
+  const row = toCompany(raw);
+  const unsubscribed = unsubscribedSirets(deps.db, [row.siret]).has(row.siret);
+  return companyToItem(deps.config, row, null, canSeePhone(deps.config, viewer), unsubscribed);
 }
 
 /** The one active recruiter offer asked for by its offer id (`job.id`), not every offer of its form (docs/decisions/018-recruiter-offers-one-item-per-offer.md). */

@@ -16,6 +16,8 @@ function applicationProcedure(op: Parameters<typeof operationProcedure>[0]) {
   });
 }
 
+const TokenSchema = z.object({ token: z.string() });
+
 const SendInputSchema = ApplicationRequestSchema.extend({ idempotencyKey: z.string().optional() });
 
 export const applicationRouter = router({
@@ -41,4 +43,31 @@ export const applicationRouter = router({
   intention: applicationProcedure(ops.intention)
     .input(IntentionRequestSchema)
     .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.intention, input))),
+
+  /** docs/reference/v1.md#s9-8: the recruiter view of an application, from the company e-mail. */
+  recruiterView: applicationProcedure(ops.recruiterView)
+    .input(TokenSchema)
+    .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.recruiterView, input))),
+
+  /** Decision 027: the company of an unsubscription link, and whether it is unsubscribed. */
+  unsubscribeState: applicationProcedure(ops.unsubscribeState)
+    .input(TokenSchema)
+    .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.unsubscribeState, input))),
+
+  unsubscribe: applicationProcedure(ops.unsubscribe)
+    .input(TokenSchema)
+    .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.unsubscribe, input))),
+
+  resubscribe: applicationProcedure(ops.resubscribe)
+    .input(TokenSchema)
+    .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.resubscribe, input))),
+
+  /** docs/reference/v1.md#s9-8: the candidate's one follow-up of an application without answer. */
+  followUpContext: applicationProcedure(ops.followUpContext)
+    .input(TokenSchema)
+    .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.followUpContext, input))),
+
+  followUp: applicationProcedure(ops.followUp)
+    .input(TokenSchema)
+    .mutation(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.followUp, input))),
 });

@@ -40,6 +40,11 @@ export const applicationsTable = sqliteTable(
       .default("sent"),
     // sha256 of the Idempotency-Key and the request: a retry of the same request finds its application
     retryKey: text("retry_key"),
+    // Refusal reasons the recruiter ticked (keys of REFUSAL_REASONS, comma-separated): statistics, kept by anonymisation.
+    companyRefusalReasons: text("company_refusal_reasons"),
+    // docs/reference/v1.md#s9-8: the one reminder to a recruiter without an answer, and the candidate's one follow-up.
+    reminderSentAt: text("reminder_sent_at"),
+    followUpSentAt: text("follow_up_sent_at"),
     isAnonymized: integer("is_anonymized", { mode: "boolean" }).notNull().default(false),
     createdAt: text("created_at").notNull(),
     lastUpdateAt: text("last_update_at").notNull(),
@@ -56,6 +61,12 @@ export const applicationsTable = sqliteTable(
     uniqueIndex("applications_retry_key_idx").on(t.retryKey),
   ],
 );
+
+// Companies that asked not to receive spontaneous applications (decision 027): one row per SIRET while it holds.
+export const companyUnsubscriptionsTable = sqliteTable("company_unsubscriptions", {
+  siret: text("siret").primaryKey(),
+  createdAt: text("created_at").notNull(),
+});
 
 export const emailBlacklistTable = sqliteTable("email_blacklist", {
   email: text("email").primaryKey(),

@@ -17,10 +17,14 @@ export interface ApplicationToCompanyData {
   fileName: string;
   companyType: "lba" | "lbb" | "matcha";
   companyName: string | null;
+  companySiret: string | null;
+  /** The offer's title (matcha), or the métier the candidate searched (spontaneous), when known. */
   jobTitle: string | null;
-  /** Offer page for matcha, company card otherwise. */
-  detailUrl: string;
+  /** The recruiter view of this application (no application form): docs/reference/v1.md#s9-8. */
+  recruiterViewUrl: string;
   replyUrls: Record<Intention, string>;
+  /** Spontaneous applications only: the one-click unsubscription of the company (decision 027). */
+  unsubscribeUrl: string | null;
 }
 
 export const INTENTION_BUTTON_LABELS: Record<Intention, string> = {
@@ -29,16 +33,39 @@ export const INTENTION_BUTTON_LABELS: Record<Intention, string> = {
   refus: "Je refuse la candidature",
 };
 
+export const UNSUBSCRIBE_LINK_LABEL = "Ne plus recevoir de candidatures spontanées";
+
+/** Where the service found a company it sends spontaneous applications to (docs/reference/v1.md#s9-8). */
+export function whereFound(siret: string | null): string {
+  return `Votre entreprise${siret ? ` (SIRET ${siret})` : ""} figure dans les données « La bonne boîte » de France Travail, qui repèrent, d'après leurs embauches passées, les entreprises susceptibles de recruter des alternants : c'est là que La bonne alternance a trouvé son adresse e-mail.`;
+}
+
+export function applicationToCompanySubject(d: {
+  applicant: { firstName: string; lastName: string };
+  companyType: ApplicationToCompanyData["companyType"];
+  jobTitle: string | null;
+}): string {
+  const fullName = `${d.applicant.firstName} ${d.applicant.lastName}`;
+  if (d.companyType === "matcha")
+    return d.jobTitle
+      ? `Candidature de ${fullName} à votre offre « ${d.jobTitle} »`
+      : `Candidature de ${fullName} à votre offre en alternance`;
+  return d.jobTitle
+    ? `Candidature spontanée de ${fullName} en alternance : ${d.jobTitle}`
+    : `Candidature spontanée de ${fullName} en alternance`;
+}
+
 export function renderApplicationToCompany(d: ApplicationToCompanyData): RenderedMail {
   const fullName = `${d.applicant.firstName} ${d.applicant.lastName}`;
   const isOffer = d.companyType === "matcha";
-  const subject =
-    isOffer && d.jobTitle
-      ? `Candidature en alternance - ${d.jobTitle}`
-      : "Candidature spontanée en alternance";
+  const subject = applicationToCompanySubject(d);
   const why = isOffer
     ? `${fullName} répond à votre offre${d.jobTitle ? ` « ${d.jobTitle} »` : ""} publiée sur La bonne alternance.`
-    : `${fullName} vous adresse une candidature spontanée : notre algorithme a identifié votre entreprise comme susceptible de recruter des alternants, d'après ses embauches passées.`;
+    : `${fullName} vous adresse une candidature spontanée${d.jobTitle ? ` pour le métier « ${d.jobTitle} »` : ""} : notre algorithme a identifié votre entreprise comme susceptible de recruter des alternants, d'après ses embauches passées.`;
+  const found = isOffer ? null : whereFound(d.companySiret);
+  const stop = d.unsubscribeUrl
+    ? "Vous ne souhaitez plus recevoir de candidatures spontanées ? Un clic suffit, et vous pourrez annuler ce choix :"
+    : null;
   const html = layout(
     subject,
     [
@@ -49,9 +76,13 @@ export function renderApplicationToCompany(d: ApplicationToCompanyData): Rendere
       ),
       d.message ? paragraph(`<strong>Message du candidat :</strong><br />${multiline(d.message)}`) : "",
       paragraph(`Le CV du candidat est joint à ce message (${escapeHtml(d.fileName)}).`),
-      paragraph(link(isOffer ? "Voir l'offre" : "Voir la fiche de votre entreprise", d.detailUrl)),
+      paragraph(link("Voir la candidature", d.recruiterViewUrl)),
       paragraph("<strong>Répondez au candidat en un clic :</strong>"),
       `<p style="margin:0 0 16px">${button(INTENTION_BUTTON_LABELS.entretien, d.replyUrls.entretien, "#18753c")}${button(INTENTION_BUTTON_LABELS.ne_sais_pas, d.replyUrls.ne_sais_pas, "#000091")}${button(INTENTION_BUTTON_LABELS.refus, d.replyUrls.refus, "#ce0500")}</p>`,
+      found ? paragraph(`<small>${escapeHtml(found)}</small>`) : "",
+      stop && d.unsubscribeUrl
+        ? paragraph(`<small>${escapeHtml(stop)} ${link(UNSUBSCRIBE_LINK_LABEL, d.unsubscribeUrl)}.</small>`)
+        : "",
     ].join("\n"),
   );
   const text = joinText([
@@ -65,12 +96,14 @@ export function renderApplicationToCompany(d: ApplicationToCompanyData): Rendere
     d.message ? `\nMessage du candidat :\n${d.message}` : null,
     "",
     `Le CV du candidat est joint à ce message (${d.fileName}).`,
-    `${isOffer ? "Voir l'offre" : "Voir la fiche de votre entreprise"} : ${d.detailUrl}`,
+    `Voir la candidature : ${d.recruiterViewUrl}`,
     "",
     "Répondez au candidat en un clic :",
     `- ${INTENTION_BUTTON_LABELS.entretien} : ${d.replyUrls.entretien}`,
     `- ${INTENTION_BUTTON_LABELS.ne_sais_pas} : ${d.replyUrls.ne_sais_pas}`,
     `- ${INTENTION_BUTTON_LABELS.refus} : ${d.replyUrls.refus}`,
+    found ? `\n${found}` : null,
+    stop && d.unsubscribeUrl ? `${stop}\n${UNSUBSCRIBE_LINK_LABEL} : ${d.unsubscribeUrl}` : null,
   ]);
   return { subject, html, text };
 }

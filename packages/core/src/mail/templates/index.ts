@@ -3,3 +3,4 @@ export * from "./application-to-company";
 export * from "./applicant-confirmation";
 export * from "./intention-reply";
 export * from "./hard-bounce-notice";
+export * from "./recruiter-reminder";

@@ -5,7 +5,10 @@ export interface IntentionReplyData {
   intention: Intention;
   applicantFirstName: string;
   companyName: string | null;
+  /** May be empty when a refusal gives its reasons only. */
   comment: string;
+  /** Refusals: the reasons the recruiter ticked, as sentences. */
+  refusalReasons?: string[];
   email: string | null;
   phone: string | null;
   publicUrl: string;
@@ -28,12 +31,16 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
       : `Réponse à votre candidature chez ${company}`;
   const showContact = d.intention !== "refus" && (d.email || d.phone);
   const prepareUrl = `${d.publicUrl}/conseils-entretien`;
+  const reasons = d.refusalReasons ?? [];
   const html = layout(
     subject,
     [
       paragraph(`Bonjour ${escapeHtml(d.applicantFirstName)},`),
       paragraph(`${escapeHtml(company)} a répondu à votre candidature. ${escapeHtml(INTRO[d.intention])}`),
-      paragraph(`<strong>Message du recruteur :</strong><br />${multiline(d.comment)}`),
+      reasons.length
+        ? `${paragraph("<strong>Motifs indiqués par le recruteur :</strong>")}<ul style="margin:0 0 16px">${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`
+        : "",
+      d.comment ? paragraph(`<strong>Message du recruteur :</strong><br />${multiline(d.comment)}`) : "",
       showContact
         ? paragraph(
             `<strong>Pour le contacter :</strong>${d.email ? `<br />E-mail : ${link(d.email, `mailto:${d.email}`)}` : ""}${d.phone ? `<br />Téléphone : ${escapeHtml(d.phone)}` : ""}`,
@@ -53,9 +60,10 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
     `Bonjour ${d.applicantFirstName},`,
     "",
     `${company} a répondu à votre candidature. ${INTRO[d.intention]}`,
-    "",
-    "Message du recruteur :",
-    d.comment,
+    reasons.length
+      ? `\nMotifs indiqués par le recruteur :\n${reasons.map((r) => `- ${r}`).join("\n")}`
+      : null,
+    d.comment ? `\nMessage du recruteur :\n${d.comment}` : null,
     showContact ? "\nPour le contacter :" : null,
     showContact && d.email ? `E-mail : ${d.email}` : null,
     showContact && d.phone ? `Téléphone : ${d.phone}` : null,

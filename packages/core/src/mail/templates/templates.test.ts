@@ -3,6 +3,7 @@ import { renderApplicantConfirmation } from "./applicant-confirmation";
 import { renderApplicationToCompany } from "./application-to-company";
 import { renderHardBounceNotice } from "./hard-bounce-notice";
 import { renderIntentionReply } from "./intention-reply";
+import { renderRecruiterReminder } from "./recruiter-reminder";
 
 const evil = `<script>alert("x")</script>`;
 
@@ -13,25 +14,31 @@ function expectSafe(html: string) {
 }
 
 describe("mail templates", () => {
-  it("renders the application to the company with identity, message, CV, offer link and three reply buttons", () => {
+  it("renders the application to the company with identity, message, CV, recruiter view and three reply buttons", () => {
     const mail = renderApplicationToCompany({
       applicant: { firstName: "Camille", lastName: evil, email: "camille@example.org", phone: "0612345678" },
       message: `Ligne 1\n${evil}`,
       fileName: "cv.pdf",
       companyType: "matcha",
       companyName: "Boulangerie & Fils",
+      companySiret: "12345678901234",
       jobTitle: "Boulanger",
-      detailUrl: "https://lba.example/offre?a=1&b=2",
+      recruiterViewUrl: "https://lba.example/candidature?a=1&b=2",
       replyUrls: {
         entretien: "https://lba.example/r?token=E",
         ne_sais_pas: "https://lba.example/r?token=N",
         refus: "https://lba.example/r?token=R",
       },
+      unsubscribeUrl: null,
     });
-    expect(mail.subject).toBe("Candidature en alternance - Boulanger");
+    expect(mail.subject).toBe(`Candidature de Camille ${evil} à votre offre « Boulanger »`);
     expectSafe(mail.html);
     expect(mail.html).toContain("Boulangerie &amp; Fils");
-    expect(mail.html).toContain('href="https://lba.example/offre?a=1&amp;b=2"');
+    expect(mail.html).toContain('href="https://lba.example/candidature?a=1&amp;b=2"');
+    expect(mail.text).toContain("Voir la candidature : https://lba.example/candidature?a=1&b=2");
+    // An offer was published by the recruiter: no "where we found you", no unsubscription.
+    expect(mail.text).not.toContain("La bonne boîte");
+    expect(mail.text).not.toContain("Ne plus recevoir");
     expect(mail.html).toContain("Ligne 1<br />");
     for (const t of ["E", "N", "R"]) expect(mail.html).toContain(`href="https://lba.example/r?token=${t}"`);
     expect(mail.text).toContain("Je propose un entretien : https://lba.example/r?token=E");
@@ -39,19 +46,41 @@ describe("mail templates", () => {
     expect(mail.text).toContain("cv.pdf");
   });
 
-  it("explains a spontaneous application", () => {
+  it("explains a spontaneous application: who, which métier, where the company was found and how to stop", () => {
     const mail = renderApplicationToCompany({
-      applicant: { firstName: "A", lastName: "B", email: "a@b.fr", phone: "0612345678" },
+      applicant: { firstName: "Ana", lastName: "Bé", email: "a@b.fr", phone: "0612345678" },
       message: null,
       fileName: "cv.docx",
       companyType: "lba",
       companyName: null,
-      jobTitle: null,
-      detailUrl: "https://lba.example",
+      companySiret: "12345678901234",
+      jobTitle: "Boulangerie, pâtisserie",
+      recruiterViewUrl: "https://lba.example/candidature?token=V",
       replyUrls: { entretien: "e", ne_sais_pas: "n", refus: "r" },
+      unsubscribeUrl: "https://lba.example/desinscription?token=U",
     });
-    expect(mail.subject).toBe("Candidature spontanée en alternance");
+    expect(mail.subject).toBe("Candidature spontanée de Ana Bé en alternance : Boulangerie, pâtisserie");
     expect(mail.text).toContain("notre algorithme a identifié votre entreprise");
+    expect(mail.text).toContain(
+      "(SIRET 12345678901234) figure dans les données « La bonne boîte » de France Travail",
+    );
+    expect(mail.text).toContain(
+      "Ne plus recevoir de candidatures spontanées : https://lba.example/desinscription?token=U",
+    );
+    expect(mail.html).toContain('href="https://lba.example/desinscription?token=U"');
+    const unnamed = renderApplicationToCompany({
+      applicant: { firstName: "Ana", lastName: "Bé", email: "a@b.fr", phone: "0612345678" },
+      message: null,
+      fileName: "cv.docx",
+      companyType: "lbb",
+      companyName: null,
+      companySiret: null,
+      jobTitle: null,
+      recruiterViewUrl: "v",
+      replyUrls: { entretien: "e", ne_sais_pas: "n", refus: "r" },
+      unsubscribeUrl: null,
+    });
+    expect(unnamed.subject).toBe("Candidature spontanée de Ana Bé en alternance");
   });
 
   it("renders the candidate's confirmation", () => {
@@ -60,13 +89,68 @@ describe("mail templates", () => {
       companyName: "Boulangerie",
       companyAddress: "1 rue de Paris",
       companyNaf: "Boulangerie",
-      jobTitle: null,
+      jobTitle: "Boulangerie",
+      offer: false,
       message: "Bonjour",
       fileName: "cv.pdf",
+      followUpUrl: "https://lba.example/relance?token=F&x=1",
     });
     expect(mail.subject).toBe("Votre candidature chez Boulangerie");
     expectSafe(mail.html);
     expect(mail.text).toContain("1 rue de Paris");
+    expect(mail.text).toContain("Votre candidature spontanée (Boulangerie) a bien été envoyée");
+    expect(mail.text).toContain("Relancer l'entreprise : https://lba.example/relance?token=F&x=1");
+    expect(mail.html).toContain('href="https://lba.example/relance?token=F&amp;x=1"');
+  });
+
+  it.each(["reminder", "followUp"] as const)(
+    "renders the %s to the recruiter, with its reply links",
+    (kind) => {
+      const mail = renderRecruiterReminder({
+        kind,
+        applicantFirstName: "Camille",
+        applicantLastName: evil,
+        companyName: "Boulangerie",
+        jobTitle: "Boulanger",
+        sentAt: "2026-11-02T10:00:00Z",
+        recruiterViewUrl: "https://lba.example/candidature?token=V",
+        replyUrls: {
+          entretien: "https://lba.example/r?E",
+          ne_sais_pas: "https://lba.example/r?N",
+          refus: "https://lba.example/r?R",
+        },
+        unsubscribeUrl: "https://lba.example/desinscription?token=U",
+      });
+      expect(mail.subject).toBe(
+        kind === "reminder"
+          ? `Rappel : la candidature de Camille ${evil} (Boulanger) attend votre réponse`
+          : `Camille ${evil} attend votre réponse à sa candidature (Boulanger)`,
+      );
+      expectSafe(mail.html);
+      expect(mail.text).toContain("2 novembre 2026");
+      expect(mail.text).toContain("Je refuse la candidature : https://lba.example/r?R");
+      expect(mail.text).toContain("Revoir la candidature : https://lba.example/candidature?token=V");
+      expect(mail.text).toContain(
+        kind === "reminder" ? "pas d'autre rappel" : "ne peut envoyer ce rappel qu'une seule fois",
+      );
+    },
+  );
+
+  it("passes the refusal reasons on to the candidate, with or without a message", () => {
+    const mail = renderIntentionReply({
+      intention: "refus",
+      applicantFirstName: "Camille",
+      companyName: "Boulangerie",
+      comment: "",
+      refusalReasons: ["Le poste est déjà pourvu.", evil],
+      email: null,
+      phone: null,
+      publicUrl: "https://lba.example",
+    });
+    expectSafe(mail.html);
+    expect(mail.text).toContain("Motifs indiqués par le recruteur :\n- Le poste est déjà pourvu.");
+    expect(mail.text).not.toContain("Message du recruteur");
+    expect(mail.html).toContain("<li>Le poste est déjà pourvu.</li>");
   });
 
   it.each([

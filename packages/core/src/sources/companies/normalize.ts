@@ -5,18 +5,27 @@ import { emptyItem, linkUrl, roundDistance, type Contact, type Item } from "../.
 
 export type CompanyRow = typeof companiesTable.$inferSelect;
 
-/** A La Bonne Boîte company as a V1 `lba`/`lbb` item. The e-mail only ever leaves sealed. */
+/** What `contact.info` says of a company that asked not to receive spontaneous applications (decision 027). */
+export const NO_SPONTANEOUS_APPLICATIONS =
+  "Cette entreprise ne souhaite pas recevoir de candidatures spontanées par La bonne alternance.";
+
+/**
+ * A La Bonne Boîte company as a V1 `lba`/`lbb` item. The e-mail only ever leaves sealed; a company that
+ * unsubscribed (decision 027) has no e-mail token, like one without e-mail, and says so in `contact.info`.
+ */
 export function companyToItem(
   config: CoreConfig,
   row: CompanyRow,
   distanceKm: number | null,
   withPhone: boolean,
+  unsubscribed = false,
 ): Item {
   const item = emptyItem(row.type);
   const name = row.enseigne || row.raisonSociale;
   const address = companyAddress(row);
   item.title = name;
-  item.contact = companyContact(config, row.email, withPhone ? row.telephone : null);
+  item.contact = companyContact(config, unsubscribed ? null : row.email, withPhone ? row.telephone : null);
+  if (unsubscribed) item.contact.info = NO_SPONTANEOUS_APPLICATIONS;
   item.place = {
     ...item.place,
     distance: distanceKm === null ? null : roundDistance(distanceKm),

@@ -6,6 +6,7 @@ import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/r
 import { readRows, selectColumns } from "../../db/query/rows";
 import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
+import { unsubscribedSirets } from "../../db/query/unsubscriptions";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -88,7 +89,13 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
     );
   }
   const withPhone = canSeePhone(deps.config, query);
-  return rows.map((row) => companyToItem(deps.config, row, row.distance, withPhone));
+  const unsubscribed = unsubscribedSirets(
+    deps.db,
+    rows.map((row) => row.siret),
+  );
+  return rows.map((row) =>
+    companyToItem(deps.config, row, row.distance, withPhone, unsubscribed.has(row.siret)),
+  );
 }
 
 export function createCompaniesSource(type: "lba" | "lbb"): JobSource {

@@ -1,0 +1,260 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { lastOutboxId, outboxAfter, startSiteServer, type SiteServer } from "./site-server";
+import { minimalPdf, resultCounts } from "./site-steps";
+
+// Issue 15, driven like a candidate and a recruiter would: the information pages, the 404, the recruiter view,
+// the company's unsubscription (docs/reference/v1.md#s9-8, decision 027) and the candidate's follow-up.
+
+let server: SiteServer;
+let browser: Browser;
+let context: BrowserContext;
+let problems: string[] = [];
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+async function newPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
+      problems.push(`external request: ${request.url()}`);
+  });
+  return page;
+}
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/** The path and query of the first link to `page` in a message's text. */
+function linkPath(text: string | undefined, page: string): string {
+  const match = new RegExp(`https?://[^/\\s]+(${page}\\?token=\\S+)`).exec(text ?? "");
+  if (!match?.[1]) throw new Error(`no ${page} link in:\n${text}`);
+  return match[1];
+}
+
+/** A métier picked from the home page's autocomplete, France entière: the results page. */
+async function searchBoulangerie(page: Page): Promise<void> {
+  await page.goto(`${server.origin}/`);
+  const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+  await job.fill("boulang");
+  await page.locator("[role=listbox]:visible [role=option]").first().click();
+  await page.getByRole("button", { name: "C'est parti" }).click();
+  await page.waitForURL(/\/recherche-apprentissage\?/);
+  await resultCounts(page);
+  await page.getByRole("button", { name: /^Entreprises \(/ }).click();
+}
+
+/** Opens the first company card that has an application form; returns its name. */
+async function openApplicableCompany(page: Page): Promise<string> {
+  const cards = page.locator(".item-card--lba .item-card__link");
+  const form = page.locator("form.apply-form");
+  for (let i = 0; i < 20; i++) {
+    const name = (await cards.nth(i).textContent()) ?? "";
+    await cards.nth(i).click();
+    await page.locator("#detail-title").waitFor();
+    if ((await form.count()) > 0) return name;
+    await page.getByText("Retour aux résultats").first().click();
+    await cards.first().waitFor();
+  }
+  throw new Error("no company with an application form in the first 20 results");
+}
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("information pages (docs/reference/v1.md#s11-6)", () => {
+  it("opens each page from the footer, in French, without accessibility violation", async () => {
+    problems = [];
+    const page = await newPage();
+    const pages: [string, string, string][] = [
+      ["Questions fréquentes", "/faq", "Questions fréquentes"],
+      [
+        "Conseils pour l'entretien",
+        "/conseils-entretien",
+        "Préparer votre entretien d'embauche en alternance",
+      ],
+      ["Contact", "/contact", "Contact"],
+      ["Mentions légales", "/mentions-legales", "Mentions légales"],
+      ["Données personnelles", "/donnees-personnelles", "Données personnelles"],
+      ["Accessibilité : partiellement conforme", "/accessibilite", "Déclaration d'accessibilité"],
+    ];
+    await page.goto(`${server.origin}/`);
+    for (const [link, path, title] of pages) {
+      await page.getByRole("contentinfo").getByRole("link", { name: link, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(path);
+      await expectAccessible(page, path);
+      // Each page is also a real address: 200 when loaded directly.
+      expect((await page.request.get(`${server.origin}${path}`)).status()).toBe(200);
+    }
+    // The personal-data page states the retention the server is configured with.
+    await page.goto(`${server.origin}/donnees-personnelles`);
+    await page.getByText(/Chaque candidature est anonymisée 365 jours après son envoi/).waitFor();
+    await page.getByText(/Votre CV est joint à l'e-mail envoyé à l'entreprise/).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("answers an unknown path with HTTP 404 and the French « Page introuvable »", async () => {
+    problems = [];
+    const page = await newPage();
+    const answer = await page.goto(`${server.origin}/cette-page-n-existe-pas`);
+    expect(answer?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Page introuvable" }).waitFor();
+    await expectAccessible(page, "404");
+    // The one console error allowed: Chromium reports the 404 of the page itself.
+    expect(problems).toEqual([
+      "console: Failed to load resource: the server responded with a status of 404 (Not Found)",
+    ]);
+    await page.close();
+  });
+});
+
+describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
+  let companyMail = "";
+  let candidateMail = "";
+  let sentBody: Record<string, unknown> = {};
+
+  it("links the personal-data page from the apply form, and sends an application", async () => {
+    problems = [];
+    const page = await newPage();
+    await searchBoulangerie(page);
+    const company = await openApplicableCompany(page);
+    const form = page.locator("form.apply-form");
+
+    const notice = form.getByRole("link", { name: /En savoir plus sur vos données personnelles/ });
+    const [privacy] = await Promise.all([context.waitForEvent("page"), notice.click()]);
+    await privacy.getByRole("heading", { level: 1, name: "Données personnelles" }).waitFor();
+    expect(new URL(privacy.url()).pathname).toBe("/donnees-personnelles");
+    await expectAccessible(privacy, "personal data from the apply form");
+    await privacy.close();
+
+    await form.getByLabel(/^Prénom/).fill("Camille");
+    await form.getByLabel(/^Nom/).fill("Martin");
+    await form.getByLabel(/^E-mail/).fill("camille.martin@laposte.net");
+    await form.getByLabel(/^Téléphone/).fill("06 12 34 56 78");
+    await form
+      .getByLabel(/^CV/)
+      .setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: minimalPdf("CV") });
+    await form.getByText("Fichier prêt : cv.pdf").waitFor();
+    const before = lastOutboxId(server.databasePath);
+    const request = page.waitForRequest("**/api/trpc/application.send**");
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    sentBody = JSON.parse((await request).postData() ?? "{}") as Record<string, unknown>;
+    await page.getByText(`Votre candidature a bien été envoyée à ${company}.`).waitFor();
+    const sent = outboxAfter(server.databasePath, before);
+    companyMail = sent.find((m) => m.tag === "application-company")?.text ?? "";
+    candidateMail = sent.find((m) => m.tag === "application-applicant")?.text ?? "";
+    const subject = sent.find((m) => m.tag === "application-company")?.subject;
+    expect(subject).toBe(
+      "Candidature spontanée de Camille Martin en alternance : Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(companyMail).toContain("figure dans les données « La bonne boîte » de France Travail");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the recruiter the application without any application form", async () => {
+    problems = [];
+    const page = await newPage();
+    await page.goto(`${server.origin}${linkPath(companyMail, "/candidature")}`);
+    await page.getByRole("heading", { level: 1, name: "Candidature de Camille Martin" }).waitFor();
+    expect(await page.locator("form.apply-form").count()).toBe(0);
+    await page.getByRole("link", { name: "Je propose un entretien" }).waitFor();
+    await page.getByRole("link", { name: "Ne plus recevoir de candidatures spontanées" }).waitFor();
+    await expectAccessible(page, "recruiter view");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("unsubscribes the company in one click: applications refused, searches without the form, undo", async () => {
+    problems = [];
+    const page = await newPage();
+    const unsubscribe = linkPath(companyMail, "/desinscription");
+    await page.goto(`${server.origin}${unsubscribe}`);
+    await page
+      .getByText(/C'est noté : votre entreprise, .* ne recevra plus de candidatures spontanées/)
+      .waitFor();
+    await expectAccessible(page, "unsubscribed");
+
+    // The same application sent again, as any partner would: refused with its key.
+    const again = await page.request.post(`${server.origin}/api/V1/application`, {
+      data: { ...sentBody, idempotencyKey: undefined, caller: "test@exemple.fr essai" },
+    });
+    expect(again.status()).toBe(400);
+    expect(await again.json()).toEqual({ error: "entreprise_desinscrite" });
+
+    // Searches still list the company, without the application form.
+    const search = await newPage();
+    await searchBoulangerie(search);
+    const siret = String(sentBody.company_siret);
+    await search.goto(`${search.url()}&page=fiche&type=lba&itemId=${siret}`);
+    await search.locator("#detail-title").waitFor();
+    await search.getByText(/Cette entreprise ne souhaite pas recevoir de candidatures spontanées/).waitFor();
+    expect(await search.locator("form.apply-form").count()).toBe(0);
+    await expectAccessible(search, "card of an unsubscribed company");
+    await search.close();
+
+    await page.getByRole("button", { name: /Annuler : recevoir à nouveau/ }).click();
+    await page.getByText(/peut de nouveau recevoir des candidatures spontanées/).waitFor();
+    await expectAccessible(page, "resubscribed");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the candidate follow up once from the confirmation's link", async () => {
+    problems = [];
+    const page = await newPage();
+    const before = lastOutboxId(server.databasePath);
+    await page.goto(`${server.origin}${linkPath(candidateMail, "/relance")}`);
+    await page.getByRole("heading", { level: 1, name: "Relancer l'entreprise" }).waitFor();
+    await expectAccessible(page, "follow-up page");
+    await page.getByRole("button", { name: "Envoyer la relance" }).click();
+    await page.getByText(/Votre relance a été envoyée/).waitFor();
+    await page.reload();
+    await page.getByText(/Vous avez relancé .* Une seule relance est possible/).waitFor();
+    expect(await page.getByRole("button", { name: "Envoyer la relance" }).count()).toBe(0);
+    await poll(() => outboxAfter(server.databasePath, before).map((m) => m.tag)).toEqual([
+      "application-follow-up",
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the recruiter refuse with reasons, passed on to the candidate", async () => {
+    problems = [];
+    const page = await newPage();
+    const refus = /Je refuse la candidature : https?:\/\/[^/\s]+(\/formulaire-intention\?token=\S+)/.exec(
+      companyMail,
+    )?.[1];
+    await page.goto(`${server.origin}${refus ?? ""}`);
+    await page.getByRole("heading", { level: 1, name: "Vous ne retenez pas cette candidature" }).waitFor();
+    await page.getByLabel("Le poste est déjà pourvu.").check();
+    await expectAccessible(page, "refusal with reasons");
+    const before = lastOutboxId(server.databasePath);
+    await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
+    await page.getByText(/Merci, votre réponse a été envoyée/).waitFor();
+    const [mail] = outboxAfter(server.databasePath, before);
+    expect(mail?.tag).toBe("intention-refus");
+    expect(mail?.text).toContain("Motifs indiqués par le recruteur :\n- Le poste est déjà pourvu.");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
