@@ -58,7 +58,7 @@ export async function applyAndRetry(send: () => Promise<string>): Promise<void> 
   console.log(`retried with the same Idempotency-Key: ${await send()}`);
 }
 
-/** The application (reference §9.1) to a company found by a search; each client adds `caller` its own way. */
+/** The application (docs/reference/v1.md#s9-1) to a company found by a search; each client adds `caller` its own way. */
 export function applicationTo(item: Applicable) {
   return {
     applicant_first_name: "Camille",
