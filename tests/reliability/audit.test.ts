@@ -9,11 +9,11 @@ import { fakeUpstream, type FakeUpstream } from "./server-process";
 
 // `npm run audit` (scripts/audit.mjs) against a registry stand-in: it fails on a high or critical advisory, passes
 // on none, and says so when the registry has no audit endpoint (a mirror answering 405).
-const cache = mkdtempSync(join(tmpdir(), "lba-audit-cache-"));
+const caches: string[] = [];
 const registries: FakeUpstream[] = [];
 afterAll(async () => {
   await Promise.all(registries.map((r) => r.close()));
-  rmSync(cache, { recursive: true, force: true });
+  for (const cache of caches) rmSync(cache, { recursive: true, force: true });
 });
 
 type Advisories = Record<string, { severity: string; vulnerable_versions: string }[]>;
@@ -59,6 +59,9 @@ async function registry(advisories: Advisories | null): Promise<{ origin: string
 }
 
 function audit(registryOrigin: string): Promise<{ code: number | null; output: string }> {
+  // A cache of its own per run: npm keeps advisories it has computed by package and advisory id.
+  const cache = mkdtempSync(join(tmpdir(), "lba-audit-cache-"));
+  caches.push(cache);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["scripts/audit.mjs"], {
       cwd: REPO,
