@@ -1,9 +1,13 @@
 // `npm run bench`: national-scale dataset in a cached temporary database, the real server, a load generator
-// over loopback. Prints latency, throughput, peak RSS and ratios to a baseline route, plus bundle weights.
-// Usage: npm run bench [-- --duration 10] [-- --quick]
+// over loopback. Prints latency, throughput, peak RSS and ratios to a baseline route, the bytes on the wire
+// with and without compression, the cold national/sample latency ratio and bundle weights, checks the
+// targets of docs/benchmarks.md and writes the results there.
+// Usage: npm run bench [-- --duration 10] [-- --quick] [-- --no-write]
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
@@ -13,6 +17,7 @@ const quick = args.includes("--quick");
 const durationIndex = args.indexOf("--duration");
 const duration = durationIndex >= 0 ? Number(args[durationIndex + 1]) : quick ? 3 : 10;
 const scale = quick ? "sample" : "national";
+const write = !args.includes("--no-write");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 
 function run(cmd, cmdArgs, extraEnv = {}) {
@@ -49,43 +54,90 @@ async function load(url, connections, seconds, headers = {}) {
 
 const cacheDir = resolve(".bench-cache");
 mkdirSync(cacheDir, { recursive: true });
-const databasePath = resolve(cacheDir, `${scale}.sqlite`);
+const loadBefore = loadavg();
 
 console.log("# Build");
 run("npx", ["turbo", "run", "build", "--output-logs=errors-only"]);
-console.log(`# Dataset (${scale}) in ${databasePath}${existsSync(databasePath) ? " (cached)" : ""}`);
-const seedStart = Date.now();
-run("npx", ["tsx", "packages/core/src/cli/main.ts", "seed", "--scale", scale], {
-  DATABASE_PATH: databasePath,
-});
-console.log(`seed step: ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-
-const port = await freePort();
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "apps/server/dist/index.js"], {
-  env: {
-    ...env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_PATH: databasePath,
-    NODE_ENV: "production",
-    LBA_SECRET: "bench-secret-bench-secret-bench-secret",
-    MAIL_TRANSPORT: "outbox",
-    RATE_LIMIT_ENABLED: "false",
-    BENCH_BASELINE: "1",
-    LOG_LEVEL: "error",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 600) throw new Error("server did not start");
-  await new Promise((r) => setTimeout(r, 100));
+function seed(scaleName) {
+  const path = resolve(cacheDir, `${scaleName}.sqlite`);
+  console.log(`# Dataset (${scaleName}) in ${path}${existsSync(path) ? " (cached)" : ""}`);
+  const seedStart = Date.now();
+  run("npx", ["tsx", "packages/core/src/cli/main.ts", "seed", "--scale", scaleName], { DATABASE_PATH: path });
+  console.log(`seed step: ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  return path;
 }
+const databasePath = seed(scale);
+// The same cold query on the sample dataset: how the cost grows with the data.
+const samplePath = scale === "sample" ? databasePath : seed("sample");
+
+async function startServer(path) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "apps/server/dist/index.js"], {
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: path,
+      NODE_ENV: "production",
+      LBA_SECRET: "bench-secret-bench-secret-bench-secret",
+      MAIL_TRANSPORT: "outbox",
+      RATE_LIMIT_ENABLED: "false",
+      BENCH_BASELINE: "1",
+      LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 600) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { server, base };
+}
+
+/** Sends `server` SIGTERM and waits for it to exit. */
+async function stopServer(server) {
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+/** A GET over plain node:http: the bytes as they crossed the wire, undecoded. */
+function rawGet(url, headers = {}) {
+  return new Promise((resolveGet, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () =>
+        resolveGet({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Sequential requests timed to the microsecond (autocannon rounds to whole ms): p50 and p99 in ms. */
+async function timed(url, headers, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    const res = await rawGet(url, headers);
+    times.push(performance.now() - start);
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+const { server, base } = await startServer(databasePath);
 const startRss = rssKb(server.pid);
 
 const caller = "caller=bench";
@@ -110,6 +162,30 @@ const counts = {
 console.log(`jobsEtFormations answer: ${sampleBody.length} bytes, ${JSON.stringify(counts)}`);
 routes.baseline = `/__bench/baseline?bytes=${Buffer.byteLength(sampleBody)}`;
 
+// Bytes on the wire, as the server sends them for each Accept-Encoding.
+const GZIP = { "accept-encoding": "gzip" };
+const wire = [];
+for (const name of ["jobsEtFormations", "formations", "jobs"]) {
+  const sizes = {};
+  for (const [label, accept] of [
+    ["plain", "identity"],
+    ["gzip", "gzip"],
+    ["br", "br"],
+  ]) {
+    const res = await rawGet(base + routes[name], { "accept-encoding": accept });
+    sizes[label] = res.body.length;
+    if (label === "gzip" && name === "jobsEtFormations") {
+      // The baseline of the compressed answer: the very bytes the server sent, served with no work.
+      await fetch(`${base}/__bench/stored?encoding=${res.headers["content-encoding"] ?? ""}`, {
+        method: "PUT",
+        body: res.body,
+      });
+    }
+  }
+  wire.push({ name, ...sizes });
+}
+routes["baseline (stored gzip answer)"] = "/__bench/stored";
+
 // The search routes are measured twice: as served (answer cache on, SEARCH_CACHE_TTL_MS) and cold, with
 // `Cache-Control: no-cache`, which makes the server compute every answer.
 const COLD = { "cache-control": "no-cache" };
@@ -118,8 +194,14 @@ const plan = Object.entries(routes).flatMap(([name, path]) =>
     ? [
         { name, path },
         { name: `${name} (cold)`, path, headers: COLD },
+        ...(name === "jobsEtFormations"
+          ? [
+              { name: `${name} (gzip)`, path, headers: GZIP },
+              { name: `${name} (cold, gzip)`, path, headers: { ...COLD, ...GZIP } },
+            ]
+          : []),
       ]
-    : [{ name, path }],
+    : [{ name, path, headers: name.includes("gzip") ? GZIP : undefined }],
 );
 const rows = [];
 for (const { name, path, headers } of plan) {
@@ -131,45 +213,142 @@ for (const { name, path, headers } of plan) {
     `${name}: c1 p50 ${c1.p50} ms p99 ${c1.p99} ms ${c1.rps.toFixed(0)} req/s | c16 p50 ${c16.p50} ms p99 ${c16.p99} ms ${c16.rps.toFixed(0)} req/s | errors ${c1.errors + c16.errors}`,
   );
 }
+const COLD_SAMPLES = quick ? 50 : 200;
+const coldNational = await timed(base + routes.jobsEtFormations, COLD, COLD_SAMPLES);
 const endRss = rssKb(server.pid);
-server.kill("SIGTERM");
+await stopServer(server);
 
-const baseline = rows.find((r) => r.name === "baseline");
-console.log(`\n## Results (${scale} dataset, ${duration} s per run, loopback, autocannon)\n`);
-console.log(
-  "| route | c1 p50 ms | c1 p99 ms | c1 req/s | c16 p50 ms | c16 p99 ms | c16 req/s | c16 vs baseline |",
-);
-console.log("|---|---|---|---|---|---|---|---|");
+// The same cold query on the sample dataset, same measure.
+const sampleServer = await startServer(samplePath);
+await timed(sampleServer.base + routes.jobsEtFormations, COLD, 10);
+const coldSample = await timed(sampleServer.base + routes.jobsEtFormations, COLD, COLD_SAMPLES);
+const sampleAnswer = await rawGet(sampleServer.base + routes.jobsEtFormations, COLD);
+await stopServer(sampleServer.server);
+const loadAfter = loadavg();
+
+const lines = [];
+const out = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
+const row = (name) => rows.find((r) => r.name === name);
+const baseline = row("baseline");
+const gzipBaseline = row("baseline (stored gzip answer)");
+const pct = (a, b) => `${((a / b) * 100).toFixed(0)} %`;
+out(`\n## Results (${scale} dataset, ${duration} s per run, loopback, autocannon)\n`);
+out("| route | c1 p50 ms | c1 p99 ms | c1 req/s | c16 p50 ms | c16 p99 ms | c16 req/s | c16 vs baseline |");
+out("|---|---|---|---|---|---|---|---|");
 for (const { name, c1, c16 } of rows) {
-  const ratio = baseline ? `${((c16.rps / baseline.c16.rps) * 100).toFixed(0)} %` : "n/a";
-  console.log(
+  const reference = name.includes("gzip") ? gzipBaseline : baseline;
+  const ratio = reference ? pct(c16.rps, reference.c16.rps) : "n/a";
+  out(
     `| ${name} | ${c1.p50} | ${c1.p99} | ${c1.rps.toFixed(0)} | ${c16.p50} | ${c16.p99} | ${c16.rps.toFixed(0)} | ${ratio} |`,
   );
 }
-console.log(
+out(
+  "\n(gzip rows are compared with the baseline serving the stored gzip answer, the others with the plain one.)",
+);
+out(
   `\nServer RSS: ${(startRss.rss / 1024).toFixed(0)} MB after start, ${(endRss.rss / 1024).toFixed(0)} MB at the end, peak ${(endRss.peak / 1024).toFixed(0)} MB`,
 );
 
-console.log("\n## Weights");
-run("node", ["apps/spa/scripts/measure-weight.mjs"]);
-run("node", ["apps/embed/scripts/measure-size.mjs"]);
+out("\n## Bytes on the wire\n");
+out("| route | plain | gzip | br | plain / gzip | plain / br |");
+out("|---|---|---|---|---|---|");
+for (const w of wire)
+  out(
+    `| ${w.name} | ${w.plain} | ${w.gzip} | ${w.br} | ${(w.plain / w.gzip).toFixed(1)} × | ${(w.plain / w.br).toFixed(1)} × |`,
+  );
 
-const jef = rows.find((r) => r.name === "jobsEtFormations");
-const cold = rows.find((r) => r.name === "jobsEtFormations (cold)");
-console.log(
-  `\nCold jobsEtFormations (every answer computed): c1 p50 ${cold.c1.p50} ms, p99 ${cold.c1.p99} ms, ` +
-    `c16 ${((cold.c16.rps / baseline.c16.rps) * 100).toFixed(0)} % of baseline`,
+const ms = (value) => value.toFixed(1);
+const ratio = coldNational.p50 / coldSample.p50;
+out("\n## Cost against size (cold jobsEtFormations, sequential, timed to the µs)\n");
+out("| dataset | answer bytes | p50 ms | p99 ms |");
+out("|---|---|---|---|");
+out(`| ${scale} | ${Buffer.byteLength(sampleBody)} | ${ms(coldNational.p50)} | ${ms(coldNational.p99)} |`);
+out(`| sample | ${sampleAnswer.body.length} | ${ms(coldSample.p50)} | ${ms(coldSample.p99)} |`);
+out(`\n${scale}/sample p50 ratio: ${ratio.toFixed(2)}`);
+
+out("\n## Weights\n");
+const weight = (script) => {
+  const result = spawnSync("node", [script], { env, encoding: "utf8" });
+  process.stdout.write(result.stdout);
+  return result.stdout.split("\n").filter((l) => /budget/.test(l));
+};
+for (const line of [
+  ...weight("apps/spa/scripts/measure-weight.mjs"),
+  ...weight("apps/embed/scripts/measure-size.mjs"),
+])
+  lines.push(`- ${line.trim()}`);
+const spaKb = Number(/SPA initial JS[^:]*: ([\d.]+) KB/.exec(lines.join("\n"))?.[1] ?? NaN);
+
+const jef = row("jobsEtFormations");
+const cold = row("jobsEtFormations (cold)");
+const jefGzip = row("jobsEtFormations (gzip)");
+const jefWire = wire.find((w) => w.name === "jobsEtFormations");
+const auto = row("autocomplete bou");
+const targets = [
+  ["cold jobsEtFormations c1 p50 ≤ 5 ms", `${cold.c1.p50} ms`, cold.c1.p50 <= 5],
+  ["cold jobsEtFormations c1 p99 ≤ 15 ms", `${cold.c1.p99} ms`, cold.c1.p99 <= 15],
+  [
+    "cold jobsEtFormations c16 ≥ 50 % of baseline",
+    pct(cold.c16.rps, baseline.c16.rps),
+    cold.c16.rps >= baseline.c16.rps * 0.5,
+  ],
+  [`cold latency ${scale}/sample ≤ 1.5`, ratio.toFixed(2), ratio <= 1.5],
+  [
+    "jobsEtFormations gzip ≥ 6 × smaller",
+    `${(jefWire.plain / jefWire.gzip).toFixed(1)} ×`,
+    jefWire.plain / jefWire.gzip >= 6,
+  ],
+  [
+    "cached gzip jobsEtFormations c16 ≥ 80 % of the stored-gzip baseline",
+    pct(jefGzip.c16.rps, gzipBaseline.c16.rps),
+    jefGzip.c16.rps >= gzipBaseline.c16.rps * 0.8,
+  ],
+  [
+    "cached jobsEtFormations c16 ≥ 50 % of baseline",
+    pct(jef.c16.rps, baseline.c16.rps),
+    jef.c16.rps >= baseline.c16.rps * 0.5,
+  ],
+  ["autocomplete c1 p99 ≤ 5 ms", `${auto.c1.p99} ms`, auto.c1.p99 <= 5],
+  ["server peak RSS ≤ 400 MB", `${(endRss.peak / 1024).toFixed(0)} MB`, endRss.peak / 1024 <= 400],
+  ["SPA initial JS ≤ 150 KB gzipped", `${spaKb} KB`, spaKb <= 150],
+];
+out("\n## Against the targets\n");
+out("| target | measured | |");
+out("|---|---|---|");
+for (const [name, value, met] of targets) out(`| ${name} | ${value} | ${met ? "met" : "**missed**"} |`);
+const loads = (l) => l.map((x) => x.toFixed(1)).join(" / ");
+out(
+  `\nLoad average (1/5/15 min) on ${cpus().length} cores: ${loads(loadBefore)} before, ${loads(loadAfter)} after.`,
 );
-const failures = [];
-if (jef.c1.p50 > 5) failures.push(`jobsEtFormations c1 p50 ${jef.c1.p50} ms > 5`);
-if (jef.c1.p99 > 25) failures.push(`jobsEtFormations c1 p99 ${jef.c1.p99} ms > 25`);
-if (baseline && jef.c16.rps < baseline.c16.rps * 0.5)
-  failures.push("jobsEtFormations c16 throughput < 50% of baseline");
-const auto = rows.find((r) => r.name === "autocomplete bou");
-if (auto.c1.p99 > 5) failures.push(`autocomplete c1 p99 ${auto.c1.p99} ms > 5`);
-if (endRss.peak / 1024 > 400) failures.push(`peak RSS ${(endRss.peak / 1024).toFixed(0)} MB > 400`);
-console.log(failures.length ? `\nTargets missed:\n- ${failures.join("\n- ")}` : "\nAll targets met.");
 if (rows.some((r) => r.c1.errors + r.c16.errors > 0)) {
   console.log("Some requests failed.");
   process.exitCode = 1;
+}
+
+if (write) {
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+    encoding: "utf8",
+  }).stdout.trim();
+  const command = ["npm run bench", ...(args.length ? ["--", ...args] : [])].join(" ");
+  const section = [
+    "<!-- bench:start (written by npm run bench) -->",
+    "",
+    `Last run: \`${command}\`, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}${dirty ? " with uncommitted changes" : ""}.`,
+    ...lines.map((line) => line.replace(/^## /, "### ")),
+    "",
+    "<!-- bench:end -->",
+  ].join("\n");
+  const docPath = resolve("docs/benchmarks.md");
+  const doc = readFileSync(docPath, "utf8");
+  const marked = /<!-- bench:start[^>]*-->[\s\S]*<!-- bench:end -->/;
+  writeFileSync(
+    docPath,
+    marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n## Latest run\n\n${section}\n`,
+  );
+  run("npx", ["prettier", "--write", "--log-level=warn", docPath]);
+  console.log(`\nWritten to ${docPath}`);
 }

@@ -9,6 +9,7 @@ import {
   type SiteServer,
 } from "./site-server";
 import { expectFocusVisible, focusedElement, minimalPdf, resultCounts, type Counts } from "./site-steps";
+import { aupresDe } from "@lba/core/referentials";
 
 // The candidate's site (issue 6), driven like a user would, against the built server and the sample dataset.
 
@@ -275,8 +276,9 @@ describe("the search site", () => {
       await cards.first().waitFor();
     }
     await form.waitFor();
+    // "auprès d'Aux Délices" before a vowel or a mute h (issue 14).
     expect(await form.getByRole("heading").textContent()).toBe(
-      `Candidature spontanée auprès de ${companyName}`,
+      `Candidature spontanée ${aupresDe(companyName)}`,
     );
     expect(await page.getByText("Vous avez déjà postulé").count()).toBe(0);
 
@@ -313,6 +315,8 @@ describe("the search site", () => {
     await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    // The confirmation e-mail carries no attachment: the success screen does not promise one (issue 14).
+    expect(await page.getByText(/confirmation.*avec votre CV/).count()).toBe(0);
     await page.unroute("**/api/trpc/application.send**");
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);

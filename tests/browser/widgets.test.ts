@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHostServer } from "./embed-host/host-server";
 import { startLbaServer, type LbaServer } from "./embed-host/lba-server";
 import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { aupresDe } from "@lba/core/referentials";
 
 // Partners embed our widgets with the loader from another origin (docs/reference/v1.md#s10, docs/decisions/016-widget-traffic-attribution.md).
 
@@ -229,7 +230,7 @@ describe("widgets embedded with the script tag on another origin", () => {
     await openHost(page, "apply.html", { item_id: company.siret, item_type: "lba" });
     const frame = await widgetFrame(page);
     await frame
-      .getByRole("heading", { level: 1, name: `Candidature spontanée auprès de ${company.name}` })
+      .getByRole("heading", { level: 1, name: `Candidature spontanée ${aupresDe(company.name)}` })
       .waitFor();
     await frame.getByLabel("Prénom").fill("Jeanne");
     await frame.getByLabel(/^Nom/).fill("Martin");
@@ -366,7 +367,7 @@ describe("widget pages on their own", () => {
       `${lba.origin}/recherche-emploi?caller=test&romes=D1102&type=lba&itemId=${company.siret}`,
     );
     await page.getByRole("heading", { level: 2, name: company.name }).waitFor({ timeout: 30_000 });
-    await page.getByRole("heading", { name: `Candidature spontanée auprès de ${company.name}` }).waitFor();
+    await page.getByRole("heading", { name: `Candidature spontanée ${aupresDe(company.name)}` }).waitFor();
   });
 
   it("show every /postuler parameter problem in French", async () => {

@@ -6,6 +6,7 @@ import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
+import { compression } from "./lib/encoding";
 import { caseInsensitivePaths, type RouteRegistry } from "./lib/paths";
 import { isFirstPartyRequest } from "./lib/first-party";
 import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
@@ -45,6 +46,8 @@ export function createApp(deps: ServerDeps) {
     getPath: caseInsensitivePaths((): RouteRegistry => app.openAPIRegistry),
   });
   const limiters = createLimiters(deps);
+  // Outermost: it compresses the final body, whatever the other middleware did to it (decision 029).
+  app.use("*", compression());
   app.use("*", securityHeaders({ hsts: deps.core.config.publicUrl.startsWith("https://") }));
   app.use("*", framing());
 

@@ -121,6 +121,10 @@ export type Job = {
   elligibleHandicap: boolean | null;
 };
 
+export type TrainingContacts = { formateur: TrainingEstablishment; gestionnaire: TrainingEstablishment };
+
+export type TrainingEstablishment = { name: string | null; email: string | null; city: string | null };
+
 export type JobsAnswer = {
   peJobs: SourceError | Results | null;
   matchas: SourceError | Results | null;
@@ -240,6 +244,7 @@ export type LbaProcedures = {
       output: { results: Item[] };
     };
     get: { type: "query"; input: { id: string; caller?: string }; output: { results: Item[] } };
+    contacts: { type: "query"; input: { id: string }; output: TrainingContacts };
   };
   jobs: {
     search: {
@@ -305,6 +310,11 @@ export type LbaProcedures = {
       output: { labelsAndRomes: MetierItem[] };
     };
     all: { type: "query"; input: void; output: { metiers: string[] } };
+    forRomes: {
+      type: "query";
+      input: { romes?: string | number | undefined | null; rncps?: string | number | undefined | null };
+      output: { metier: MetierItem | null };
+    };
     diplomaLevels: {
       type: "query";
       input: { romes?: string | number | undefined | null; rncps?: string | number | undefined | null };

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Context } from "hono";
 import { viewerClass, type Viewer } from "@lba/core/sources";
@@ -5,6 +6,16 @@ import type { AnswerCacheSettings, ServerDeps } from "../deps";
 import { perform, type Operation } from "../operations/operation";
 import { tracked, type CallCounts } from "./api-calls";
 import type { JsonResponse } from "./errors";
+import {
+  encodeBody,
+  matchesEtag,
+  MIN_COMPRESSED_BYTES,
+  negotiateEncoding,
+  notModified,
+  varyOnEncoding,
+  type Bytes,
+  type Encoding,
+} from "./encoding";
 
 // Search answers for a few seconds: the same search is asked again and again (pagination of the site,
 // widgets on many pages, partners polling). Imports and syncs run in another process and commit through
@@ -69,10 +80,23 @@ export class AnswerCache {
     if (previous) this.#delete(key, previous);
     this.#entries.set(key, { value, bytes, expires: this.#now() + this.#ttlMs, version });
     this.#bytes += bytes;
+    this.#evict();
+  }
+
+  #evict(): void {
     for (const [oldKey, old] of this.#entries) {
       if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
       this.#delete(oldKey, old);
     }
+  }
+
+  /** Adds `bytes` to a kept entry's weight (a compressed copy stored beside it), then evicts to fit. */
+  grow(key: string, bytes: number): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    entry.bytes += bytes;
+    this.#bytes += bytes;
+    this.#evict();
   }
 
   clear(): void {
@@ -138,13 +162,23 @@ export function searchCacheKey(deps: ServerDeps, namespace: string, query: Viewe
 interface RestEntry {
   body: string;
   counts: CallCounts;
+  /** Weak: the plain and the compressed bodies are the same answer. */
+  etag: string;
+  /** Compressed copies, each made on the first request that accepts its encoding (decision 029). */
+  encoded: Partial<Record<Encoding, Bytes>>;
 }
 
 type JsonOk<T> = JsonResponse<T, 200>;
 
+// ETags name a cache entry: a random prefix per process and a counter, so no two entries, even across
+// restarts, share one (an entry's body never changes while it lives).
+const ETAG_PREFIX = randomBytes(6).toString("base64url");
+let etagCounter = 0;
+
 /**
  * A V1 search answered as JSON through the cache: a hit returns the stored body (no search, no
- * JSON.stringify) and still records the partner's call with the same counts.
+ * JSON.stringify), compressed once per encoding and kept so, or a 304 when If-None-Match names it; it
+ * still records the partner's call with the same counts.
  */
 export async function cachedJson<I extends Viewer, A>(
   c: Context,
@@ -165,18 +199,50 @@ export async function cachedJson<I extends Viewer, A>(
         () => hit.counts,
         (counts) => counts,
       );
-    return jsonBody<A>(c, hit.body);
+    if (matchesEtag(c.req.header("if-none-match"), hit.etag))
+      return notModified(hit.etag) as unknown as JsonOk<A>;
+    return entryResponse<A>(c, cache, key, hit);
   }
   const version = cache.version();
   const answer = await perform(deps, op, query);
   const body = JSON.stringify(answer);
-  if (isCacheable(answer))
-    cache.set(key, { body, counts: op.stats?.counts(answer) ?? {} }, body.length, version);
-  return jsonBody<A>(c, body);
+  if (!isCacheable(answer)) return jsonBody<A>(c, body);
+  const entry: RestEntry = {
+    body,
+    counts: op.stats?.counts(answer) ?? {},
+    etag: `W/"${ETAG_PREFIX}-${(etagCounter++).toString(36)}"`,
+    encoded: {},
+  };
+  cache.set(key, entry, body.length, version);
+  return entryResponse<A>(c, cache, key, entry);
+}
+
+async function entryResponse<T>(c: Context, cache: AnswerCache, key: string, entry: RestEntry) {
+  const encoding =
+    entry.body.length >= MIN_COMPRESSED_BYTES ? negotiateEncoding(c.req.header("accept-encoding")) : null;
+  let res: Response;
+  if (!encoding)
+    res = c.newResponse(entry.body, 200, { "Content-Type": "application/json", ETag: entry.etag });
+  else {
+    let encoded = entry.encoded[encoding];
+    if (!encoded) {
+      encoded = await encodeBody(entry.body, encoding);
+      entry.encoded[encoding] = encoded;
+      cache.grow(key, encoded.byteLength);
+    }
+    res = c.newResponse(encoded, 200, {
+      "Content-Type": "application/json",
+      "Content-Encoding": encoding,
+      "Content-Length": String(encoded.byteLength),
+      ETag: entry.etag,
+    });
+  }
+  varyOnEncoding(res.headers);
+  return res as JsonOk<T>;
 }
 
 function jsonBody<T>(c: Context, body: string): JsonOk<T> {
-  // Same headers as c.json, without serializing again.
+  // Same headers as c.json, without serializing again; the compression middleware encodes it.
   return c.newResponse(body, 200, { "Content-Type": "application/json" }) as JsonOk<T>;
 }
 

@@ -63,6 +63,17 @@ describe("answers of the HTTP layer itself", () => {
     expectJsonWithSecurityHeaders(answer, "bad_request");
   });
 
+  it("answers a URL with raw UTF-8 (not percent-encoded) with a JSON error giving the encoded URL", async () => {
+    const port = await listening();
+    const answer = await raw(port, "GET /api/V1/metiers?title=boulangère HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(answer.status).toBe(400);
+    expect(answer.headers).toContain("content-type: application/json");
+    const body = JSON.parse(answer.body) as { error: string; message: string; encoded: string };
+    expect(body.error).toBe("url_not_encoded");
+    expect(body.message).toMatch(/encodeURIComponent/);
+    expect(body.encoded).toBe("/api/V1/metiers?title=boulang%C3%A8re");
+  });
+
   it("answers 408 in JSON to a request whose headers never end", async () => {
     const port = await listening({ requestTimeoutMs: 300, checkIntervalMs: 50 });
     const answer = await raw(port, "GET /api HTTP/1.1\r\nHost: x\r\n");

@@ -22,6 +22,42 @@ const ANSWERS: Record<string, [number, string, string]> = {
 const BAD_REQUEST: [number, string, string] = [400, "Bad Request", "bad_request"];
 
 /**
+ * The request target of a request line sent with raw UTF-8 bytes (`GET /api/V1/metiers?title=boulangère`), each
+ * byte outside ASCII percent-encoded as a browser would send it ("/api/V1/metiers?title=boulang%C3%A8re"); null
+ * when the packet holds no such request line.
+ */
+export function encodedTarget(rawPacket: Buffer | undefined): string | null {
+  if (!rawPacket) return null;
+  const end = rawPacket.indexOf("\r\n");
+  const line = rawPacket.subarray(0, end === -1 ? rawPacket.length : end);
+  const first = line.indexOf(0x20);
+  const last = line.lastIndexOf(0x20);
+  if (first === -1 || last <= first) return null;
+  const target = line.subarray(first + 1, last);
+  if (target[0] !== 0x2f) return null;
+  let encoded = "";
+  for (const byte of target)
+    encoded +=
+      byte >= 0x80 || byte < 0x21
+        ? `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
+        : String.fromCharCode(byte);
+  return encoded;
+}
+
+/** A URL with raw UTF-8 (Node's parser refuses it): a JSON error that says how to encode it, with the encoded URL. */
+function notEncodedBody(rawPacket: Buffer | undefined): string | null {
+  const encoded = encodedTarget(rawPacket);
+  if (!encoded) return null;
+  return JSON.stringify({
+    error: "url_not_encoded",
+    message:
+      "L'adresse contient des caractères non encodés (accents, espaces) : encodez chaque valeur en UTF-8 " +
+      "(encodeURIComponent en JavaScript), par exemple title=boulang%C3%A8re pour title=boulangère.",
+    encoded,
+  });
+}
+
+/**
  * Requests Node refuses before the app sees them (too long, too slow, not HTTP) get the API's JSON envelope and
  * the security headers, instead of Node's bare status line.
  */
@@ -31,14 +67,16 @@ export function clientErrorHandler(options: SecurityHeadersOptions = {}) {
     ["Content-Security-Policy", "frame-ancestors 'none'"],
     ["X-Frame-Options", "DENY"],
   ];
-  return (error: Error & { code?: string }, socket: Duplex) => {
+  return (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
     const answering = (socket as { _httpMessage?: unknown })._httpMessage;
     if (error.code === "ECONNRESET" || !socket.writable || answering) {
       socket.destroy();
       return;
     }
     const [status, reason, key] = ANSWERS[error.code ?? ""] ?? BAD_REQUEST;
-    const body = JSON.stringify({ error: key });
+    const body =
+      (error.code === "HPE_INVALID_URL" ? notEncodedBody(error.rawPacket) : null) ??
+      JSON.stringify({ error: key });
     const head = [
       `HTTP/1.1 ${status} ${reason}`,
       "Content-Type: application/json; charset=UTF-8",

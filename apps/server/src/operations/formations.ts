@@ -1,5 +1,12 @@
 import type { Item, TrainingsByRegionQuery, TrainingsQuery } from "@lba/core/schemas";
-import { getTraining, searchTrainings, trainingsByRegion, type TrainingsAnswer } from "@lba/core/search";
+import {
+  getTraining,
+  getTrainingContacts,
+  searchTrainings,
+  trainingsByRegion,
+  type TrainingContacts,
+  type TrainingsAnswer,
+} from "@lba/core/search";
 import type { CallCounts } from "../lib/api-calls";
 import type { DetailInput, Operation } from "./operation";
 
@@ -36,4 +43,11 @@ export const formationsOperations = {
       return item ? { results: [item] } : null;
     },
   } satisfies Operation<DetailInput, { results: Item[] } | null>,
+
+  /** `formations.contacts` (site only): the formateur and gestionnaire contacts of the training card. */
+  contacts: {
+    limit: "formations",
+    notFound: "Formation non trouvée",
+    run: (deps, { id }) => getTrainingContacts(deps.core, id),
+  } satisfies Operation<{ id: string }, TrainingContacts | null>,
 };

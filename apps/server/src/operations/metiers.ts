@@ -4,6 +4,7 @@ import {
   autocomplete,
   diplomaLevelsForRomes,
   metiersParEtablissement,
+  metierForRomes,
   metiersParFormation,
   searchMetiers,
 } from "@lba/core/search";
@@ -34,6 +35,12 @@ export const metiersOperations = {
     limit: "autocomplete",
     run: (deps, { title, withRomeLabels }) => autocomplete(deps.core.db, title, { withRomeLabels }),
   } satisfies Operation<{ title: string; withRomeLabels: boolean }, unknown>,
+
+  /** `metiers.forRomes` (site only): the métier label of an old partner link that gives codes alone. */
+  forRomes: {
+    limit: "autocomplete",
+    run: (deps, { romes }) => ({ metier: metierForRomes(deps.core.db, romes) }),
+  } satisfies Operation<{ romes: string[] }, unknown>,
 
   /** GET /api/V1/metiers/diplomaLevels and /api/jobsdiplomas (docs/reference/v1.md#s3-10). */
   diplomaLevels: {

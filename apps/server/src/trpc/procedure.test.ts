@@ -11,6 +11,7 @@ describe("procedureLimits", () => {
     expect(groups).toEqual({
       "formations.search": "formations",
       "formations.get": "formations",
+      "formations.contacts": "formations",
       "formations.byRegion": "jobs",
       "jobs.search": "jobs",
       "jobs.peJob": "jobs",
@@ -21,6 +22,7 @@ describe("procedureLimits", () => {
       "metiers.all": "metiers",
       "metiers.autocomplete": "autocomplete",
       "metiers.diplomaLevels": "autocomplete",
+      "metiers.forRomes": "autocomplete",
       "geo.communes": "geo",
       "geo.reverse": "geo",
       "application.send": "application",

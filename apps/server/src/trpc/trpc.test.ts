@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { apiCallsTable } from "@lba/core/db";
-import { createTestDb } from "@lba/core/testing";
+import { createReferentialTestDb, createTestDb } from "@lba/core/testing";
 import {
   insertCompany,
   insertJobOffer,
@@ -10,7 +10,7 @@ import {
   PARIS,
   rebuildSearchIndexes,
 } from "@lba/core/testing";
-import { MSG } from "@lba/core/schemas";
+import { MSG, SITE_MAX_ROMES } from "@lba/core/schemas";
 import { getJson, testApp, type JsonBody } from "../test-app";
 import { createTrpcContext } from "./init";
 import { createCaller } from "./root";
@@ -145,5 +145,66 @@ describe("tRPC and REST", () => {
     await expect(caller.metiers.search({})).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect((await caller.geo.communes({ q: "paris" })).results).toEqual(expect.any(Array));
     expect(await caller.health()).toMatchObject({ healthcheck: { database: true } });
+  });
+});
+
+describe("the site's searches for a métier with many ROME codes", () => {
+  // 30 codes, as an old link of a broad métier carries them: more than V1's 20 (trainings) and 15 (jobs).
+  const CODES = Array.from({ length: 30 }, (_, i) => `K${String(1101 + i)}`);
+
+  function manyCodes() {
+    const db = createTestDb();
+    CODES.forEach((code, i) => {
+      insertTraining(db, {
+        romeCodes: [code],
+        latitude: PARIS.latitude + i * 0.001,
+        longitude: PARIS.longitude,
+      });
+      insertCompany(db, { romes: [code], latitude: PARIS.latitude - i * 0.001, longitude: PARIS.longitude });
+    });
+    rebuildSearchIndexes(db);
+    return testApp({}, db);
+  }
+
+  it("return the trainings and companies of every code in one call, nearest first", async () => {
+    const { deps } = manyCodes();
+    const caller = createCaller(createTrpcContext(deps, true));
+    const romes = CODES.join(",");
+    const trainings = await caller.formations.search({ romes, ...POINT });
+    expect(trainings.results).toHaveLength(30);
+    const distances = trainings.results.map((item) => item.place.distance ?? 0);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const jobs = await caller.jobs.search({ romes, ...POINT, sources: "lba" });
+    expect(jobs.lbaCompanies && "results" in jobs.lbaCompanies ? jobs.lbaCompanies.results : []).toHaveLength(
+      30,
+    );
+  });
+
+  it("keep the V1 limits on the REST routes", async () => {
+    const { app } = manyCodes();
+    const romes = CODES.join(",");
+    const trainings = await getJson(app, `/api/V1/formations?romes=${romes}&${QS}&caller=x`);
+    expect(trainings.body.error_messages).toEqual([MSG.tooManyRomes(20)]);
+    const jobs = await getJson(app, `/api/V1/jobs?romes=${romes}&${QS}&caller=x`);
+    expect(jobs.body.error_messages).toEqual([MSG.tooManyRomes(15)]);
+  });
+
+  it("refuse more than SITE_MAX_ROMES codes", async () => {
+    const { deps } = manyCodes();
+    const caller = createCaller(createTrpcContext(deps, true));
+    const romes = Array.from({ length: SITE_MAX_ROMES + 1 }, (_, i) => `A${1000 + i}`).join(",");
+    await expect(caller.formations.search({ romes })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("metiers.forRomes", () => {
+  it("names the métier of codes given alone, or none", async () => {
+    const { deps } = testApp({}, createReferentialTestDb());
+    const caller = createCaller(createTrpcContext(deps, true));
+    expect((await caller.metiers.forRomes({ romes: "D1102" })).metier?.label).toBe(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(await caller.metiers.forRomes({ romes: "Z0000" })).toEqual({ metier: null });
+    await expect(caller.metiers.forRomes({ romes: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

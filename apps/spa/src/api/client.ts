@@ -25,6 +25,8 @@ export const api = {
   jobs: (input: JobsInput, opts?: Opts) => client.jobs.search.query(input, signalOf(opts)),
   training: (id: string, opts?: DetailOpts) =>
     client.formations.get.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.results)),
+  /** The formateur and gestionnaire of a training, with the e-mails the catalogue gives (site only). */
+  trainingContacts: (id: string, opts?: Opts) => client.formations.contacts.query({ id }, signalOf(opts)),
   peJob: (id: string, opts?: DetailOpts) =>
     client.jobs.peJob.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.peJobs)),
   company: (siret: string, type: "lba" | "lbb", opts?: DetailOpts) =>
@@ -34,6 +36,8 @@ export const api = {
   matcha: (id: string, opts?: DetailOpts) =>
     client.jobs.matcha.query(withCaller({ id }, opts), signalOf(opts)).then((a) => first(a.matchas)),
   autocomplete: (title: string, opts?: Opts) => client.metiers.autocomplete.query({ title }, signalOf(opts)),
+  /** The métier an old link's codes stand for (`romes` without `job_name`), or null. */
+  metierForRomes: (romes: string, opts?: Opts) => client.metiers.forRomes.query({ romes }, signalOf(opts)),
   /** The catalogue's `niveau` labels ("5 (BTS, DEUST...)") of the trainings leading to these métiers. */
   diplomaLevels: (romes: string, opts?: Opts) =>
     client.metiers.diplomaLevels.query({ romes }, signalOf(opts)),

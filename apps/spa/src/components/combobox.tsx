@@ -19,6 +19,8 @@ interface ComboboxProps<T> {
   groups: ComboGroup<T>[];
   onSelect: (option: ComboOption<T>) => void;
   status?: string;
+  /** Shown under the field when the text found nothing ("Aucun métier trouvé"). */
+  empty?: string | null;
   error?: string | null;
   placeholder?: string;
   required?: boolean;
@@ -154,6 +156,11 @@ export function Combobox<T>(props: ComboboxProps<T>) {
             </li>
           ))}
         </ul>
+        {open && flat.length === 0 && props.empty && (
+          <p className="combobox__empty" aria-hidden="true">
+            {props.empty}
+          </p>
+        )}
       </div>
       <p className="sr-only" role="status">
         {open ? props.status : ""}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ERRORS } from "@lba/core/schemas";
-import { APPLY_ERROR_KEYS, applyErrorMessage } from "./apply-errors";
+import { APPLY_ERROR_KEYS, applyErrorMessage, applyFieldErrors } from "./apply-errors";
 
 describe("applyErrorMessage", () => {
   it("gives every server error key its own French sentence", () => {
@@ -31,5 +31,21 @@ describe("applyErrorMessage", () => {
 
   it("falls back to a generic sentence for unknown errors", () => {
     expect(applyErrorMessage(new Error("boom"))).toMatch(/erreur technique/);
+  });
+});
+
+describe("applyFieldErrors", () => {
+  it("puts the server's zod issues on the form's fields", () => {
+    const error = {
+      message: "invalid",
+      data: { zodError: { fieldErrors: { applicant_email: ["Adresse e-mail invalide"], other: ["x"] } } },
+    };
+    expect(applyFieldErrors(error)).toEqual({ email: "Adresse e-mail invalide" });
+  });
+
+  it("puts the error keys about one field on that field", () => {
+    expect(applyFieldErrors({ message: "email temporaire non autorisé" })).toHaveProperty("email");
+    expect(applyFieldErrors({ message: "pièce jointe invalide" })).toHaveProperty("cv");
+    expect(applyFieldErrors({ message: "max candidatures atteint" })).toEqual({});
   });
 });

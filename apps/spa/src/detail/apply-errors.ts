@@ -26,8 +26,46 @@ const GENERIC = "Une erreur technique a empêché l'envoi de votre candidature. 
 
 interface ErrorLike {
   message?: unknown;
-  data?: { code?: unknown; httpStatus?: unknown } | null;
+  data?: {
+    code?: unknown;
+    httpStatus?: unknown;
+    zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
+  } | null;
   meta?: { response?: { status?: unknown } } | null;
+}
+
+export type ApplyField = "firstName" | "lastName" | "email" | "phone" | "cv";
+
+// The V1 body fields (docs/reference/v1.md#s9-1) of the form's fields.
+const FIELD_OF_PARAM: Record<string, ApplyField> = {
+  applicant_first_name: "firstName",
+  applicant_last_name: "lastName",
+  applicant_email: "email",
+  applicant_phone: "phone",
+  applicant_file_name: "cv",
+  applicant_file_content: "cv",
+};
+
+// Error keys about one field: shown on that field, not only above the button.
+const FIELD_OF_KEY: Partial<Record<SendApplicationErrorKey, ApplyField>> = {
+  "email temporaire non autorisé": "email",
+  "pièce jointe invalide": "cv",
+  antivirus_unavailable: "cv",
+};
+
+/** The server's refusals that name a field (a zod issue of the body, or a field's error key), by form field. */
+export function applyFieldErrors(error: unknown): Partial<Record<ApplyField, string>> {
+  const e = (error ?? {}) as ErrorLike;
+  const found: Partial<Record<ApplyField, string>> = {};
+  for (const [param, messages] of Object.entries(e.data?.zodError?.fieldErrors ?? {})) {
+    const field = FIELD_OF_PARAM[param];
+    if (field && messages?.[0]) found[field] ??= messages[0];
+  }
+  const message = typeof e.message === "string" ? e.message : "";
+  const key = (Object.keys(FIELD_OF_KEY) as SendApplicationErrorKey[]).find((k) => message.includes(k));
+  const field = key ? FIELD_OF_KEY[key] : undefined;
+  if (key && field) found[field] ??= MESSAGES[key];
+  return found;
 }
 
 /** Turns a tRPC client error (message = the V1 error key, or an HTTP 429) into a French sentence. */

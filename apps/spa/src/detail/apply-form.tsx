@@ -1,13 +1,14 @@
 import { APPLICATION_FIELD_MAX, type Item } from "@lba/core/schemas";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { ApplicationInput } from "../api/types";
-import { normalizeFrenchPhone } from "../lib/contact-check";
+import { aupresDe, withDe } from "@lba/core/referentials";
+import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { appliedOn, rememberApplication } from "./already-applied";
-import { applyErrorMessage } from "./apply-errors";
+import { applyErrorMessage, applyFieldErrors, type ApplyField } from "./apply-errors";
 import { checkCv, CV_PROBLEM_MESSAGES, readAsDataUrl } from "./cv-check";
 import { submissionKeys } from "./submission-key";
 
@@ -16,13 +17,13 @@ interface Cv {
   dataUrl: string;
 }
 
-type Fields = "firstName" | "lastName" | "email" | "phone" | "cv";
+type Fields = ApplyField;
 
 export function applyTitle(item: Item): string {
-  const company = item.company.name ?? "l'entreprise";
+  const company = item.company.name ?? "";
   return item.ideaType === "matcha"
-    ? `Postuler à l'offre ${item.title ?? ""} de ${company}`
-    : `Candidature spontanée auprès de ${company}`;
+    ? `Postuler à l'offre ${item.title ?? ""} ${withDe(company)}`
+    : `Candidature spontanée ${aupresDe(company)}`;
 }
 
 /** docs/reference/v1.md#s9 / docs/reference/v1.md#s10-2: the application form, inline; the company e-mail travels as its sealed token only. */
@@ -43,6 +44,7 @@ export function ApplyForm({
   const [cv, setCv] = useState<Cv | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const [focusRefused, setFocusRefused] = useState(0);
   const [keyFor] = useState(() => submissionKeys());
   const send = useMutation({
     // The widgets watch this key to tell the host page an application was sent.
@@ -52,7 +54,19 @@ export function ApplyForm({
       rememberApplication(key);
       setAlready(appliedOn(key));
     },
+    // The server's refusals that name a field are shown on that field, and the focus goes there.
+    onError: (error) => {
+      const onFields = applyFieldErrors(error);
+      if (Object.keys(onFields).length === 0) return;
+      setErrors((e) => ({ ...e, ...onFields }));
+      setFocusRefused((n) => n + 1);
+    },
   });
+  // Once the answer is rendered, the focus goes to the refused field (the disabled button dropped it meanwhile).
+  useEffect(() => {
+    if (focusRefused > 0 && !send.isPending)
+      formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [focusRefused, send.isPending]);
 
   if (send.isSuccess) {
     return (
@@ -60,7 +74,7 @@ export function ApplyForm({
         <p>
           <strong>Votre candidature a bien été envoyée à {item.company.name ?? "l'entreprise"}.</strong>
         </p>
-        <p>Un e-mail de confirmation vous a été adressé, avec votre CV.</p>
+        <p>Un e-mail de confirmation vous a été envoyé.</p>
       </div>
     );
   }
@@ -82,8 +96,9 @@ export function ApplyForm({
       found.firstName = "Indiquez votre prénom (50 caractères au plus).";
     if (!values.lastName.trim() || values.lastName.length > 50)
       found.lastName = "Indiquez votre nom (50 caractères au plus).";
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
-      found.email = "Indiquez une adresse e-mail valide.";
+    if (!looksLikeEmail(values.email.trim()))
+      found.email =
+        "Indiquez une adresse e-mail valide, sans accent ni espace (par exemple prenom.nom@exemple.fr).";
     const phone = normalizeFrenchPhone(values.phone);
     if (!phone) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
     if (!cv) found.cv = errors.cv ?? "Ajoutez votre CV (PDF ou DOCX, 3 Mo au maximum).";

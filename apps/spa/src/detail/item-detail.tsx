@@ -1,5 +1,9 @@
 import type { Item } from "@lba/core/schemas";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { api } from "../api/client";
+import { firstWebLink, looksLikeEmail } from "../lib/contact-check";
+import { levelLabel } from "../lib/diploma-levels";
 import { formatDate, formatDistance } from "../lib/format";
 import { canApply } from "../lib/item-identity";
 import { TYPE_TAGS } from "../results/item-card";
@@ -34,6 +38,11 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
+function Mail({ address }: { address: string | null | undefined }) {
+  // Only a real address becomes a mailto link: sealed company tokens never reach this (docs/reference/v1.md#s5).
+  return address && looksLikeEmail(address) ? <a href={`mailto:${address}`}>{address}</a> : null;
+}
+
 function NavLink({ nav, className }: { nav: Nav; className: string }) {
   return (
     <a href={nav.href} onClick={nav.onClick} className={className}>
@@ -54,8 +63,24 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
       ? `https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}`
       : null;
   const phone = item.contact?.phone ?? null;
-  const plainEmail = item.ideaType === "formation" || item.ideaType === "peJob" ? item.contact?.email : null;
-  const applyLink = item.ideaType === "peJob" ? (item.contact?.url ?? null) : null;
+  // Only trainings carry a plain address; every other type's contact.email is a sealed token.
+  const plainEmail = item.ideaType === "formation" ? item.contact?.email : null;
+  const howToApply = item.ideaType === "peJob" ? (item.contact?.info ?? null) : null;
+  // The offer's apply link: the one France Travail gives, else the first web address of its coordinates.
+  const applyLink = item.ideaType === "peJob" ? (item.contact?.url ?? firstWebLink(howToApply)) : null;
+  const isTraining = item.ideaType === "formation";
+  const contacts = useQuery({
+    queryKey: ["formations.contacts", item.id],
+    queryFn: ({ signal }) => api.trainingContacts(item.id ?? "", { signal }),
+    enabled: isTraining && Boolean(item.id),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const formateur = contacts.data?.formateur;
+  const gestionnaire = contacts.data?.gestionnaire;
+  const sameEstablishment = Boolean(
+    formateur?.name && gestionnaire?.name && formateur.name === gestionnaire.name,
+  );
   const hasAction = item.ideaType === "peJob" ? Boolean(item.url ?? applyLink) : canApply(item);
 
   return (
@@ -75,12 +100,26 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
       <dl className="detail__facts">
         <Row term="Adresse">{place.fullAddress ?? place.city}</Row>
         <Row term="Distance">{formatDistance(place.distance)}</Row>
-        {item.ideaType === "formation" && (
+        {isTraining && (
           <>
             <Row term="Diplôme">{item.diploma}</Row>
-            <Row term="Niveau">{item.diplomaLevel}</Row>
+            <Row term="Niveau">{item.diplomaLevel ? levelLabel(item.diplomaLevel) : null}</Row>
             <Row term="Titre RNCP">{item.rncpLabel}</Row>
-            <Row term="Établissement">{company.headquarter?.name ?? null}</Row>
+            {/* The catalogue's words: the formateur gives the training, the gestionnaire manages it. */}
+            <Row term={sameEstablishment ? "Organisme formateur et gestionnaire" : "Organisme formateur"}>
+              {company.name}
+            </Row>
+            <Row term="E-mail de l'organisme formateur">
+              <Mail address={formateur?.email ?? plainEmail} />
+            </Row>
+            {!sameEstablishment && (
+              <>
+                <Row term="Organisme gestionnaire">{company.headquarter?.name ?? null}</Row>
+                <Row term="E-mail de l'organisme gestionnaire">
+                  <Mail address={gestionnaire?.email} />
+                </Row>
+              </>
+            )}
           </>
         )}
         {(item.ideaType === "peJob" || item.ideaType === "matcha") && (
@@ -92,21 +131,26 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
             <Row term="Début">{formatDate(job?.jobStartDate)}</Row>
             <Row term="Rythme">{job?.rythmeAlternance ?? null}</Row>
             <Row term="Publiée le">{formatDate(job?.creationDate)}</Row>
-            <Row term="Niveau visé">{item.diplomaLevel}</Row>
+            <Row term="Niveau visé">{item.diplomaLevel ? levelLabel(item.diplomaLevel) : null}</Row>
           </>
         )}
         <Row term="Secteur">{item.nafs?.[0]?.label ?? null}</Row>
         <Row term="Taille">{company.size ? `${company.size} salariés` : null}</Row>
         <Row term="Site web">
-          {company.url ? (
+          {company.url && /^https?:\/\//.test(company.url) ? (
             <a href={company.url} target="_blank" rel="noopener noreferrer">
               {company.url.replace(/^https?:\/\//, "")}
             </a>
           ) : null}
         </Row>
         <Row term="Téléphone">{phone ? <a href={`tel:${phone.replace(/\s/g, "")}`}>{phone}</a> : null}</Row>
-        <Row term="E-mail">{plainEmail ? <a href={`mailto:${plainEmail}`}>{plainEmail}</a> : null}</Row>
       </dl>
+      {howToApply && (
+        <section className="detail__section">
+          <h3>Comment postuler</h3>
+          <p className="pre-line">{howToApply}</p>
+        </section>
+      )}
       {itinerary && (
         <p>
           <a href={itinerary} target="_blank" rel="noopener noreferrer">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
+import { firstWebLink, looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
 
 describe("normalizeFrenchPhone", () => {
   it("accepts spaced, dotted and international French numbers as 10 digits", () => {
@@ -22,5 +22,34 @@ describe("looksLikeEmail", () => {
     expect(looksLikeEmail("rh@boulangerie.fr")).toBe(true);
     expect(looksLikeEmail("rh@boulangerie")).toBe(false);
     expect(looksLikeEmail("rh boulangerie.fr")).toBe(false);
+  });
+});
+
+describe("one e-mail rule with the server", () => {
+  it("refuses an internationalised local part, as the server does", async () => {
+    const { isValidEmail } = await import("@lba/core/applications");
+    for (const address of [
+      "élodie.martin@example.fr",
+      "camille.martin@laposte.net",
+      "o'neil+lba@sub.example.co",
+      "a..b@example.fr",
+      "rh@boulangerie",
+    ])
+      expect(looksLikeEmail(address), address).toBe(isValidEmail(address));
+    expect(looksLikeEmail("élodie.martin@example.fr")).toBe(false);
+    expect(looksLikeEmail("elodie.martin@example.fr")).toBe(true);
+  });
+});
+
+describe("firstWebLink", () => {
+  it("finds the apply link among a France Travail offer's coordinates, without the sentence's end", () => {
+    expect(firstWebLink("Postulez sur https://aux-delices.example.com/candidature.")).toBe(
+      "https://aux-delices.example.com/candidature",
+    );
+    expect(firstWebLink("M. Martin\nhttp://rh.example.fr/offre?id=3 (avant le 12)")).toBe(
+      "http://rh.example.fr/offre?id=3",
+    );
+    expect(firstWebLink("Envoyer un CV à l'accueil")).toBeNull();
+    expect(firstWebLink(null)).toBeNull();
   });
 });

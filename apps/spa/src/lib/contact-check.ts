@@ -1,12 +1,9 @@
-// The browser side of the server's contact rules (core applications/input.ts), without pulling zod in.
+// The browser side of the server's contact rules: the very same functions (core referentials/contact.ts,
+// no zod in the bundle), so that the forms accept exactly what the server accepts.
+export { isEmailAddress as looksLikeEmail, normalizeFrenchPhone } from "@lba/core/referentials";
 
-/** French number as 10 digits; "+33 6 12 34 56 78", "0033612345678" and separators are accepted. */
-export function normalizeFrenchPhone(value: string): string | null {
-  const compact = value.replace(/[\s.\-()]/g, "");
-  const national = compact.replace(/^(?:\+33|0033)(?=[1-9]\d{8}$)/, "0");
-  return /^0[1-9]\d{8}$/.test(national) ? national : null;
-}
-
-export function looksLikeEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+/** The first http(s) address of a text ("Postulez sur https://…/candidature"), or null. */
+export function firstWebLink(text: string | null | undefined): string | null {
+  const found = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/.exec(text ?? "");
+  return found ? found[0] : null;
 }

@@ -14,7 +14,7 @@ describe("levelsFromNiveaux", () => {
 
 describe("levelLabel", () => {
   it("uses the §11.2 display labels", () => {
-    expect(levelLabel("3")).toBe("Cap, autres formations niveau 3");
-    expect(levelLabel("7")).toBe("Master, titre ingénieur, autres formations niveaux 7 ou 8 (bac+5)");
+    expect(levelLabel("3")).toBe("CAP, autres formations niveau 3");
+    expect(levelLabel("7")).toBe("Master, titre ingénieur, autres formations niveau 7 (Bac+5)");
   });
 });

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { api } from "../api/client";
 import { itemKey } from "../lib/item-identity";
+import departementsUrl from "./departements.json?url";
 import { CORSICA, graticule, MAINLAND } from "./france-outline";
 
 interface ResultsMapProps {
@@ -14,6 +15,8 @@ interface ResultsMapProps {
   selectedKey: string | null;
   hoveredKey: string | null;
   centre: { lat: number; lon: number } | null;
+  /** The search radius in km, drawn as a circle around the centre; null when France-wide. */
+  radiusKm: number | null;
   onSelect: (item: Item) => void;
   onSearchHere: (latitude: number, longitude: number) => void;
 }
@@ -24,14 +27,48 @@ const UNCLUSTERED_ZOOM = 15;
 const toLatLng = (points: ReadonlyArray<readonly [number, number]>) =>
   points.map(([lon, lat]) => [lat, lon] as L.LatLngTuple);
 
+type Kind = "training" | "job";
+const kindOf = (item: Item): Kind => (item.ideaType === "formation" ? "training" : "job");
+
 function icon(item: Item, state: "normal" | "hovered" | "selected"): L.DivIcon {
-  const kind = item.ideaType === "formation" ? "training" : "job";
+  const kind = kindOf(item);
   const size = state === "selected" ? 30 : state === "hovered" ? 24 : 18;
   return L.divIcon({
     className: `map-pin map-pin--${kind} map-pin--${state}`,
     iconSize: [size, size],
     html: "",
   });
+}
+
+/** Markers carry their kind, for the colour of the clusters that hold them. */
+type KindMarker = L.Marker & { kind?: Kind };
+
+/** A cluster coloured by what it holds: trainings, companies and offers, or both. */
+function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
+  const markers = cluster.getAllChildMarkers() as KindMarker[];
+  const trainings = markers.filter((m) => m.kind === "training").length;
+  const kind = trainings === markers.length ? "training" : trainings === 0 ? "job" : "mixed";
+  return L.divIcon({
+    className: `marker-cluster marker-cluster--${kind}`,
+    iconSize: [40, 40],
+    html: `<div><span>${markers.length}</span></div>`,
+  });
+}
+
+interface Departement {
+  code: string;
+  nom: string;
+  rings: Array<Array<[number, number]>>;
+}
+
+let departements: Promise<Departement[]> | null = null;
+/** IGN Admin Express outlines, simplified (scripts/vendor-departements.mjs): an asset of its own, fetched once. */
+function loadDepartements(): Promise<Departement[]> {
+  departements ??= fetch(departementsUrl).then((res) => {
+    if (!res.ok) throw new Error(`départements: ${res.status}`);
+    return res.json() as Promise<Departement[]>;
+  });
+  return departements;
 }
 
 interface TileSettings {
@@ -51,7 +88,30 @@ function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
   const line = { color: "#b7c4e3", weight: 1, interactive: false };
   for (const segment of graticule()) L.polyline(segment, line).addTo(layer);
   const land = { color: "#6a6af4", weight: 1.5, fillColor: "#f5f5fe", fillOpacity: 1, interactive: false };
-  L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(layer);
+  // The hand-drawn outline until the départements (mainland, Corsica and the DROM) are loaded.
+  const sketch = L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(layer);
+  void loadDepartements()
+    .then((list) => {
+      // Tiles came meanwhile, or the base was drawn again: this sketch is gone, nothing to replace.
+      if (!layer.hasLayer(sketch)) return;
+      const outline = {
+        color: "#6a6af4",
+        weight: 1,
+        fillColor: "#f5f5fe",
+        fillOpacity: 1,
+        interactive: false,
+      };
+      const rings = list.flatMap((d) => d.rings.map(toLatLng));
+      layer.removeLayer(sketch);
+      L.polygon(rings, { ...outline, className: "map-departements" }).addTo(layer);
+    })
+    .catch(() => undefined);
+}
+
+/** Leaflet controls and markers out of the tab order: the map is one tab stop, the list reaches the items. */
+function untabbable(layer: L.Layer) {
+  const element = (layer as L.Marker).getElement?.();
+  if (element) element.tabIndex = -1;
 }
 
 /** Leaflet map of the results; lazy-loaded so that the initial page stays light. */
@@ -60,6 +120,7 @@ export default function ResultsMap({
   selectedKey,
   hoveredKey,
   centre,
+  radiusKm,
   onSelect,
   onSearchHere,
 }: ResultsMapProps) {
@@ -67,6 +128,9 @@ export default function ResultsMap({
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
   const baseRef = useRef<L.LayerGroup | null>(null);
+  const searchRef = useRef<L.LayerGroup | null>(null);
+  /** Set when the results or the search changed while the map was hidden (0×0): fitted once it shows. */
+  const needsFit = useRef(true);
   const health = useQuery({
     queryKey: ["health"],
     queryFn: api.health,
@@ -85,7 +149,12 @@ export default function ResultsMap({
     const base = L.layerGroup().addTo(map);
     baseRef.current = base;
     drawBase(map, base, null);
+    map.on("layeradd", (event) => untabbable(event.layer));
+    for (const control of containerRef.current.querySelectorAll<HTMLElement>(".leaflet-control a"))
+      control.tabIndex = -1;
+    searchRef.current = L.layerGroup().addTo(map);
     const cluster = L.markerClusterGroup({
+      iconCreateFunction: clusterIcon,
       maxClusterRadius: 50,
       disableClusteringAtZoom: UNCLUSTERED_ZOOM,
       showCoverageOnHover: false,
@@ -100,7 +169,44 @@ export default function ResultsMap({
       mapRef.current = null;
       clusterRef.current = null;
       baseRef.current = null;
+      searchRef.current = null;
     };
+  }, []);
+
+  /** Shows every result and the search area; deferred while the map is hidden (it has no size then). */
+  const fit = () => {
+    const map = mapRef.current;
+    const cluster = clusterRef.current;
+    const container = containerRef.current;
+    if (!map || !cluster || !container) return;
+    if (container.clientWidth === 0 || container.clientHeight === 0) {
+      needsFit.current = true;
+      return;
+    }
+    needsFit.current = false;
+    map.invalidateSize();
+    const bounds = cluster.getBounds();
+    for (const layer of searchRef.current?.getLayers() ?? [])
+      if (layer instanceof L.Circle) bounds.extend(layer.getBounds());
+      else if (layer instanceof L.Marker) bounds.extend(layer.getLatLng());
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
+    else if (centre) map.setView([centre.lat, centre.lon], 10);
+    else map.setView(FRANCE, 5);
+  };
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+
+  // Shown or resized (the mobile "Afficher la carte", a rotation): Leaflet measures again, and fits if it must.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (container.clientWidth === 0 || container.clientHeight === 0) return;
+      mapRef.current?.invalidateSize();
+      if (needsFit.current) fitRef.current();
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
   }, []);
 
   const tileUrl = tiles?.tileUrl ?? null;
@@ -111,12 +217,30 @@ export default function ResultsMap({
     if (map && base) drawBase(map, base, { tileUrl, tileAttribution });
   }, [tileUrl, tileAttribution]);
 
+  // The search point and, unless France-wide, the radius circle.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    if (centre) map.setView([centre.lat, centre.lon], 10);
-    else map.setView(FRANCE, 5);
-  }, [centre?.lat, centre?.lon]);
+    const search = searchRef.current;
+    if (!search) return;
+    search.clearLayers();
+    if (centre) {
+      const at: L.LatLngTuple = [centre.lat, centre.lon];
+      if (radiusKm !== null)
+        L.circle(at, {
+          radius: radiusKm * 1000,
+          color: "#000091",
+          weight: 1.5,
+          dashArray: "6 6",
+          fill: false,
+          interactive: false,
+        }).addTo(search);
+      L.marker(at, {
+        icon: L.divIcon({ className: "map-search-point", iconSize: [16, 16], html: "" }),
+        interactive: false,
+        keyboard: false,
+      }).addTo(search);
+    }
+    fitRef.current();
+  }, [centre?.lat, centre?.lon, radiusKm]);
 
   // The list re-renders often with equal items: rebuilding the markers then would reset the map for nothing.
   const itemsSignature = items.map(itemKey).join("|");
@@ -131,20 +255,20 @@ export default function ResultsMap({
       const key = itemKey(item);
       if (markersRef.current.has(key)) continue;
       const label = `${item.title ?? item.company.name ?? "Résultat"}${item.company.name && item.title ? `, ${item.company.name}` : ""}`;
-      const marker = L.marker([item.place.latitude, item.place.longitude], {
+      // Not keyboard-reachable: every result is in the list; the map is one tab stop.
+      const marker: KindMarker = L.marker([item.place.latitude, item.place.longitude], {
         icon: icon(item, "normal"),
         title: label,
         alt: label,
-        keyboard: true,
+        keyboard: false,
       });
+      marker.kind = kindOf(item);
       marker.on("click", () => onSelectRef.current(item));
-      marker.on("keypress", (event: L.LeafletKeyboardEvent) => {
-        if (event.originalEvent.key === "Enter") onSelectRef.current(item);
-      });
       markersRef.current.set(key, { marker, item });
       markers.push(marker);
     }
     cluster.addLayers(markers);
+    fitRef.current();
   }, [itemsSignature]);
 
   useEffect(() => {
@@ -174,8 +298,22 @@ export default function ResultsMap({
         ref={containerRef}
         className="map__canvas"
         role="region"
-        aria-label="Carte des formations et entreprises ; les marqueurs sont accessibles au clavier"
+        aria-label="Carte des formations et entreprises ; les résultats sont aussi dans la liste"
       />
+      <ul className="map__legend" aria-label="Légende de la carte">
+        <li>
+          <span className="map-pin map-pin--training map__legend-mark" aria-hidden="true" /> Formations
+        </li>
+        <li>
+          <span className="map-pin map-pin--job map__legend-mark" aria-hidden="true" /> Entreprises et offres
+        </li>
+        {centre && (
+          <li>
+            <span className="map-search-point map__legend-mark" aria-hidden="true" /> Lieu recherché
+            {radiusKm !== null ? ` et rayon de ${radiusKm} km` : ""}
+          </li>
+        )}
+      </ul>
       <button
         type="button"
         className="btn btn--primary map__search-here"

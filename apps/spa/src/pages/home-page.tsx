@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Layout } from "../components/layout";
 import { navigate } from "../lib/router";
 import { readCriteria, searchUrl } from "../lib/url-state";
+import { focusResultsNext } from "../search/results-focus";
 import { SearchForm } from "../search/search-form";
 
 export function HomePage() {
@@ -20,7 +21,8 @@ export function HomePage() {
           <div className="card hero__form">
             <SearchForm
               initial={readCriteria(new URLSearchParams())}
-              onSubmit={(criteria) =>
+              onSubmit={(criteria) => {
+                focusResultsNext();
                 navigate(
                   searchUrl("/recherche-apprentissage", criteria, {
                     display: "list",
@@ -28,8 +30,8 @@ export function HomePage() {
                     extended: false,
                     selected: null,
                   }),
-                )
-              }
+                );
+              }}
             />
           </div>
         </div>

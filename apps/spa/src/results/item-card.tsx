@@ -32,6 +32,7 @@ export function ItemCard({ item, href, selected, onOpen, onHover, nearbyAction }
   const distance = formatDistance(item.place.distance);
   return (
     <li
+      data-key={key}
       className={`item-card item-card--${item.ideaType}${selected ? " item-card--selected" : ""}`}
       onMouseEnter={() => onHover(key)}
       onMouseLeave={() => onHover(null)}

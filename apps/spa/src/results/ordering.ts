@@ -35,13 +35,15 @@ export function orderJobs(answer: JobsAnswer | undefined, extended: boolean): It
 
 const failed = (answer: SourceAnswer | undefined) => Boolean(answer && "result" in answer);
 
+export const ALL_JOBS_ERROR = "Problème momentané d'accès aux opportunités d'emploi";
+
 /** docs/reference/v1.md#s11-3: Matcha failures are not counted; a source not requested (null) is not a failure. */
 export function jobsErrorMessage(answer: JobsAnswer | undefined): string | null {
   if (!answer) return null;
   const sources = [answer.peJobs, answer.lbaCompanies, answer.lbbCompanies].filter((s) => s !== null);
   const failures = sources.filter(failed).length;
   if (failures === 0) return null;
-  if (failures === sources.length) return "Problème momentané d'accès aux opportunités d'emploi";
+  if (failures === sources.length) return ALL_JOBS_ERROR;
   return "Problème momentané d'accès à certaines opportunités d'emploi";
 }
 

@@ -8,6 +8,8 @@ interface Block {
   items: Item[];
   loading: boolean;
   error: string | null;
+  /** The search failed: an error to retry, never "0 results". */
+  failed: boolean;
 }
 
 interface ResultsListProps {
@@ -22,6 +24,7 @@ interface ResultsListProps {
   onHover: (key: string | null) => void;
   nearbyAction: (item: Item) => { label: string; run: () => void } | null;
   onExtend: () => void;
+  onRetry: () => void;
 }
 
 /** Jobs are capped at 100 per search (docs/reference/v1.md#s11-4): fewer means a wider search may find more. */
@@ -29,6 +32,17 @@ const JOBS_CAP = 100;
 
 export function ResultsList(props: ResultsListProps) {
   const { criteria, view, trainings, jobs } = props;
+  const retry = (
+    <button type="button" className="btn btn--secondary btn--small" onClick={props.onRetry}>
+      Réessayer
+    </button>
+  );
+  const failure = (message: string | null) => (
+    <div className="alert alert--error" role="alert">
+      <p>{message}</p>
+      {retry}
+    </div>
+  );
   const cards = (items: Item[]) => (
     <ul className="item-list">
       {items.map((item) => {
@@ -53,12 +67,12 @@ export function ResultsList(props: ResultsListProps) {
       {props.showTrainings && (
         <section className="result-block" aria-labelledby="trainings-title" aria-busy={trainings.loading}>
           <h2 id="trainings-title" className="result-block__title">
-            Formations {trainings.loading ? "" : `(${trainings.items.length})`}
+            Formations {trainings.loading || trainings.failed ? "" : `(${trainings.items.length})`}
           </h2>
           {trainings.loading ? (
             <p className="loading">Recherche des formations en cours</p>
-          ) : trainings.error ? (
-            <p className="alert alert--error">{trainings.error}</p>
+          ) : trainings.failed ? (
+            failure(trainings.error)
           ) : (
             <>
               {trainings.nearestFallback && trainings.items.length > 0 && (
@@ -79,13 +93,15 @@ export function ResultsList(props: ResultsListProps) {
       {props.showJobs && (
         <section className="result-block" aria-labelledby="jobs-title" aria-busy={jobs.loading}>
           <h2 id="jobs-title" className="result-block__title">
-            Entreprises et offres d'emploi {jobs.loading ? "" : `(${jobs.items.length})`}
+            Entreprises et offres d'emploi {jobs.loading || jobs.failed ? "" : `(${jobs.items.length})`}
           </h2>
           {view.extended && !jobs.loading && (
             <p className="hint">Résultats étendus à toute la France, du plus proche au plus éloigné.</p>
           )}
           {jobs.loading ? (
             <p className="loading">Recherche des entreprises en cours</p>
+          ) : jobs.failed ? (
+            failure(jobs.error)
           ) : (
             <>
               {jobs.error && <p className="alert alert--error">{jobs.error}</p>}

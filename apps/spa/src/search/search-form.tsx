@@ -28,14 +28,13 @@ interface SearchFormProps {
 }
 
 const MIN_CHARS = 2;
+const NO_METIER = "Aucun métier trouvé";
 
 export function SearchForm({ initial, frozenJob = false, compact = false, onSubmit }: SearchFormProps) {
   const formId = useId();
-  const [jobText, setJobText] = useState(initial.jobName || initial.romes);
+  const [jobText, setJobText] = useState(initial.jobName);
   const [job, setJob] = useState<Picked | null>(
-    initial.romes
-      ? { label: initial.jobName || initial.romes, romes: initial.romes, rncps: initial.rncps }
-      : null,
+    initial.romes ? { label: initial.jobName, romes: initial.romes, rncps: initial.rncps } : null,
   );
   const [placeText, setPlaceText] = useState(initial.address);
   const [place, setPlace] = useState<Place | null>(
@@ -74,7 +73,7 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
       : jobGroups.length
         ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions. Utilisez les flèches pour choisir.`
         : suggestions.isSuccess
-          ? "Aucun métier ou diplôme ne correspond"
+          ? NO_METIER
           : "";
 
   const submit = (event: React.FormEvent) => {
@@ -132,6 +131,7 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
         }}
         groups={jobGroups}
         status={jobStatus}
+        empty={suggestions.isSuccess && !suggestions.isFetching && jobGroups.length === 0 ? NO_METIER : null}
         error={jobError}
         onSelect={(option) => {
           setJobText(option.value.label);

@@ -9,6 +9,7 @@ import { plural } from "../lib/format";
 import { itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
 import {
+  EXTENDED_RADIUS,
   hasPoint,
   jobsInput,
   readCriteria,
@@ -19,9 +20,17 @@ import {
   type ViewState,
 } from "../lib/url-state";
 import { ResultsList } from "../results/results-list";
-import { BOTH_ERROR, jobsErrorMessage, orderJobs, TRAININGS_ERROR } from "../results/ordering";
+import {
+  ALL_JOBS_ERROR,
+  BOTH_ERROR,
+  jobsErrorMessage,
+  orderJobs,
+  TRAININGS_ERROR,
+} from "../results/ordering";
+import { takeResultsFocus } from "./results-focus";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
+import { useListPlace } from "./use-list-place";
 
 const ResultsMap = lazy(() => import("../map/results-map"));
 
@@ -42,6 +51,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const frozenJob = search.has("frozen_job") && Boolean(criteria.romes);
   const [hovered, setHovered] = useState<string | null>(null);
   const formWrapRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(takeResultsFocus());
 
   const urlFor = (c: SearchCriteria, v: ViewState) => searchUrl(pathname, c, v, search);
   const go = (c: SearchCriteria, v: ViewState, replace = false) => navigate(urlFor(c, v), { replace });
@@ -55,6 +67,22 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   });
 
   const searching = criteria.romes !== "";
+
+  // Old partner links give `romes` without `job_name`: name the métier from its codes (docs/reference/v1.md#s10-1).
+  const needsLabel = searching && !criteria.jobName;
+  const legacyLabel = useQuery({
+    queryKey: ["metiers.forRomes", criteria.romes],
+    queryFn: ({ signal }) => api.metierForRomes(criteria.romes, { signal }),
+    enabled: needsLabel,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const foundLabel = legacyLabel.data?.metier?.label ?? null;
+  useEffect(() => {
+    if (needsLabel && foundLabel) go({ ...criteria, jobName: foundLabel }, view, true);
+  }, [needsLabel, foundLabel]);
+  // Codes no métier has are shown as they are, rather than an empty field.
+  const formJobName = criteria.jobName || (legacyLabel.isFetched && !foundLabel ? criteria.romes : "");
   const trainingsOn = scope !== "jobs";
   const jobsOn = scope !== "trainings";
   const tInput = trainingsInput(criteria, caller);
@@ -162,24 +190,32 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   };
   const openLink = (item: Item) => linkTo(criteria, viewOf(item));
 
+  // A failed search is an error, never "0 results" (docs/reference/v1.md#s11-3).
   const trainingsFailed = trainingsOn && trainings.isError;
-  const jobsFailed =
-    jobsOn &&
-    (jobs.isError || jobsErrorMessage(jobs.data) === "Problème momentané d'accès aux opportunités d'emploi");
+  const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
+  const allFailed =
+    searching && (trainingsOn || jobsOn) && (!trainingsOn || trainingsFailed) && (!jobsOn || jobsFailed);
+  const retry = () => {
+    if (trainingsFailed) void trainings.refetch();
+    if (jobsFailed) void jobs.refetch();
+  };
+  const retrying = trainings.isFetching || jobs.isFetching;
   const announcement = !searching
     ? ""
     : stillLoading
       ? "Recherche en cours"
-      : [
-          trainingsOn &&
-            !trainings.isError &&
-            plural(trainingItems.length, "formation trouvée", "formations trouvées"),
-          jobsOn &&
-            !jobs.isError &&
-            plural(jobItems.length, "entreprise ou offre trouvée", "entreprises et offres trouvées"),
-        ]
-          .filter(Boolean)
-          .join(", ");
+      : allFailed
+        ? ""
+        : [
+            trainingsOn &&
+              !trainingsFailed &&
+              plural(trainingItems.length, "formation trouvée", "formations trouvées"),
+            jobsOn &&
+              !jobsFailed &&
+              plural(jobItems.length, "entreprise ou offre trouvée", "entreprises et offres trouvées"),
+          ]
+            .filter(Boolean)
+            .join(", ");
 
   const mapItems = useMemo(
     () => visible.filter((i) => i.place.latitude !== null && i.place.longitude !== null),
@@ -187,20 +223,36 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   );
   const showMapPane = view.display === "map";
 
-  const listPane = (
+  const count = (failed: boolean, loading: boolean, n: number) => (failed || loading ? "" : ` (${n})`);
+  const listPane = allFailed ? (
+    <div className="alert alert--error search-error" role="alert">
+      <p>
+        <strong>{BOTH_ERROR}</strong>
+      </p>
+      <p>
+        {trainingsOn && jobsOn
+          ? "Les formations et les entreprises ne peuvent pas être affichées pour le moment."
+          : trainingsOn
+            ? TRAININGS_ERROR
+            : ALL_JOBS_ERROR}{" "}
+        Vérifiez votre connexion, puis réessayez.
+      </p>
+      <button type="button" className="btn btn--primary" onClick={retry} disabled={retrying}>
+        {retrying ? "Nouvel essai en cours…" : "Réessayer"}
+      </button>
+    </div>
+  ) : (
     <>
-      {trainingsFailed && jobsFailed ? (
-        <p className="alert alert--error" role="alert">
-          {BOTH_ERROR}
-        </p>
-      ) : null}
       {scope === "all" && searching && (
         <div className="filters" role="group" aria-label="Filtrer les résultats">
           {(
             [
-              ["all", `Tout (${trainingItems.length + jobItems.length})`],
-              ["trainings", `Formations (${trainingItems.length})`],
-              ["jobs", `Entreprises (${jobItems.length})`],
+              [
+                "all",
+                `Tout${count(trainingsFailed || jobsFailed, stillLoading, trainingItems.length + jobItems.length)}`,
+              ],
+              ["trainings", `Formations${count(trainingsFailed, trainings.isPending, trainingItems.length)}`],
+              ["jobs", `Entreprises${count(jobsFailed, jobs.isPending, jobItems.length)}`],
             ] as const
           ).map(([filter, label]) => (
             <button
@@ -223,20 +275,17 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         trainings={{
           items: trainingItems,
           loading: trainings.isFetching,
-          error: trainings.isError && !jobsFailed ? TRAININGS_ERROR : null,
+          error: trainingsFailed ? TRAININGS_ERROR : null,
+          failed: trainingsFailed,
           nearestFallback: trainings.data?.nearestFallback ?? false,
         }}
         jobs={{
           items: jobItems,
           loading: jobs.isFetching,
-          error: jobs.isError
-            ? trainingsFailed
-              ? null
-              : "Problème momentané d'accès aux opportunités d'emploi"
-            : trainingsFailed && jobsFailed
-              ? null
-              : jobsErrorMessage(jobs.data),
+          error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
+          failed: jobsFailed,
         }}
+        onRetry={retry}
         selectedKey={selectedItem ? itemKey(selectedItem) : null}
         openLink={openLink}
         onHover={setHovered}
@@ -247,6 +296,29 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   );
 
   const back = linkTo(criteria, { ...view, selected: null });
+
+  useListPlace(paneRef, view.selected !== null, selectedItem ? itemKey(selectedItem) : null, !stillLoading);
+
+  // Escape closes the detail, except in a text field, where it belongs to the field (the combobox clears it).
+  const inDetail = view.selected !== null;
+  useEffect(() => {
+    if (!inDetail) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select")) return;
+      event.preventDefault();
+      go(criteria, { ...view, selected: null });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
+  // After "C'est parti", the focus goes to the results heading (not left on a control the form replaced).
+  useEffect(() => {
+    if (!focusResults.current || !resultsHeadingRef.current) return;
+    focusResults.current = false;
+    resultsHeadingRef.current.focus();
+  });
   const neighbour = (offset: number) => {
     const item = selectedIndex >= 0 ? visible[selectedIndex + offset] : undefined;
     return item ? { label: offset < 0 ? "Précédent" : "Suivant", ...openLink(item) } : null;
@@ -264,16 +336,19 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             onClick={() => go(criteria, { ...view, display: view.display === "form" ? "list" : "form" })}
           >
             {searching
-              ? `${criteria.jobName || criteria.romes} · ${criteria.address || "France entière"}`
+              ? `${criteria.jobName || "Métier"} · ${criteria.address || "France entière"}`
               : "Nouvelle recherche"}
             <span className="sr-only"> : modifier la recherche</span>
           </button>
           <SearchForm
-            key={`${criteria.romes}|${criteria.rncps}|${criteria.lat}|${criteria.lon}|${criteria.radius}|${criteria.diploma}`}
-            initial={criteria}
+            key={`${formJobName}|${criteria.romes}|${criteria.rncps}|${criteria.lat}|${criteria.lon}|${criteria.radius}|${criteria.diploma}`}
+            initial={{ ...criteria, jobName: formJobName }}
             frozenJob={frozenJob}
             compact
-            onSubmit={(next) => go(next, { display: "list", filter: "all", extended: false, selected: null })}
+            onSubmit={(next) => {
+              focusResults.current = true;
+              go(next, { display: "list", filter: "all", extended: false, selected: null });
+            }}
           />
         </div>
       </div>
@@ -281,7 +356,17 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         {announcement}
       </p>
       <div className={`results-layout results-layout--${view.display}`}>
-        <section className="results-pane" aria-label={view.selected ? "Fiche détaillée" : "Résultats"}>
+        <section
+          className="results-pane"
+          ref={paneRef}
+          aria-label={view.selected ? "Fiche détaillée" : "Résultats"}
+        >
+          {searching && !view.selected && (
+            <h2 className="results-heading" ref={resultsHeadingRef} tabIndex={-1}>
+              Résultats pour {criteria.jobName || "votre recherche"}
+              {criteria.address ? ` à ${criteria.address}` : ""}
+            </h2>
+          )}
           {!searching && !view.selected && (
             <div className="empty-state">
               <h2>Que recherchez-vous ?</h2>
@@ -328,6 +413,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 selectedKey={selectedItem ? itemKey(selectedItem) : null}
                 hoveredKey={hovered}
                 centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
+                radiusKm={
+                  view.extended || criteria.radius === EXTENDED_RADIUS ? null : Number(criteria.radius)
+                }
                 onSelect={(item) => go(criteria, viewOf(item))}
                 onSearchHere={(lat, lon) => void searchHere(lat, lon)}
               />

@@ -128,7 +128,7 @@ export interface paths {
         query?: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
           romes?: string;
-          /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres. */
+          /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres (ex. F16), à la place de romes. */
           romeDomain?: string;
           /** @description Latitude du centre de recherche (degrés décimaux). */
           latitude?: string;
@@ -306,11 +306,11 @@ export interface paths {
         query?: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
           romes?: string;
-          /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres. */
+          /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres (ex. F16), à la place de romes. */
           romeDomain?: string;
           /** @description Code région à 2 chiffres (liste de la documentation). */
           region?: string;
-          /** @description Code département à 2 ou 3 chiffres (Corse : 20). */
+          /** @description Code département à 2 ou 3 chiffres (ex. 75 ; Corse : 20), à la place de region. */
           departement?: string;
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
@@ -403,7 +403,7 @@ export interface paths {
           insee?: string;
           /** @description Sources séparées par des virgules parmi lba, lbb, offres, matcha. Par défaut : toutes. */
           sources?: string;
-          /** @description Ne garder que les entreprises de cet OPCO. */
+          /** @description Ne garder que les entreprises de cet OPCO (ex. akto). */
           opco?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
@@ -753,7 +753,7 @@ export interface paths {
           insee?: string;
           /** @description Sources séparées par des virgules parmi formations, lba, lbb, offres, matcha. Par défaut : toutes. */
           sources?: string;
-          /** @description Ne garder que les entreprises de cet OPCO. */
+          /** @description Ne garder que les entreprises de cet OPCO (ex. akto). */
           opco?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
@@ -835,9 +835,9 @@ export interface paths {
         query?: {
           /** @description Début du libellé d'un métier ; chaque mot est cherché comme préfixe. */
           title?: string;
-          /** @description Codes ROME séparés par des virgules. */
+          /** @description Codes ROME séparés par des virgules (ex. D1102). */
           romes?: string;
-          /** @description Codes RNCP séparés par des virgules. */
+          /** @description Codes RNCP séparés par des virgules (ex. RNCP37873). */
           rncps?: string;
         };
         header?: never;

@@ -5,6 +5,8 @@ import {
   INTENTION_FIELD_MAX,
   safeFileName,
 } from "../schemas/application-limits";
+import { normalizeFrenchPhone } from "../referentials/contact";
+import { EmailSchema } from "../schemas/contact";
 
 // Loose on purpose: every rule is checked by sendApplication in the order of docs/reference/v1.md#s9-2, so that
 // a bad field yields the V1 error key instead of a zod error.
@@ -45,18 +47,12 @@ export const IntentionRequestSchema = z.looseObject({
 });
 export type IntentionRequest = z.infer<typeof IntentionRequestSchema>;
 
-const EMAIL = z.email();
-
+/** The shared e-mail rule (schemas/contact.ts): the site's forms accept exactly the same addresses. */
 export function isValidEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.safeParse(value).success;
+  return EmailSchema.safeParse(value).success && value === value.trim();
 }
 
-/** French number as 10 digits; "+33 6 12 34 56 78", "0033612345678" and separators are accepted and normalised. */
-export function normalizeFrenchPhone(value: string): string | null {
-  const compact = value.replace(/[\s.\-()]/g, "");
-  const national = compact.replace(/^(?:\+33|0033)(?=[1-9]\d{8}$)/, "0");
-  return /^0[1-9]\d{8}$/.test(national) ? national : null;
-}
+export { normalizeFrenchPhone };
 
 export interface ValidApplicant {
   email: string;

@@ -29,8 +29,13 @@ test("each level has its catalogue label and its form label", () => {
     "6 (Licence, BUT...)",
     "7 (Master, titre ingénieur...)",
   ]);
-  expect(levelDisplayLabel("6 (Licence...)")).toBe("Licence, autres formations niveaux 6 (bac+3)");
-  expect(levelDisplayLabel(3)).toBe("Cap, autres formations niveau 3");
+  expect(levelDisplayLabel("6 (Licence...)")).toBe("Licence, BUT, autres formations niveau 6 (Bac+3)");
+  expect(levelDisplayLabel(3)).toBe("CAP, autres formations niveau 3");
+  // A recruiter offer's own wording reads the same as the catalogue's: one wording, "niveau 5 (Bac+2)".
+  expect(levelDisplayLabel("BTS, DEUST, autres formations niveau (Bac+2)")).toBe(
+    "BTS, DEUST, autres formations niveau 5 (Bac+2)",
+  );
+  expect(levelDisplayLabel("5 (BTS, DEUST...)")).toBe("BTS, DEUST, autres formations niveau 5 (Bac+2)");
   expect(levelDisplayLabel("autre")).toBe("autre");
 });
 

@@ -14,13 +14,13 @@ export const NIVEAU_LABELS: Readonly<Record<DiplomaLevel, string>> = {
 /** Older catalogue labels still found in data and in the original swagger. */
 export const LEGACY_NIVEAU_LABELS: readonly string[] = ["5 (BTS, DUT...)", "6 (Licence...)"];
 
-/** Labels of the "Niveau d'études visé" select (docs/reference/v1.md#s11-2). */
+/** Labels of the "Niveau d'études visé" select and of every level shown (docs/reference/v1.md#s11-2): one wording. */
 export const LEVEL_DISPLAY_LABELS: Readonly<Record<DiplomaLevel, string>> = {
-  3: "Cap, autres formations niveau 3",
+  3: "CAP, autres formations niveau 3",
   4: "Bac, autres formations niveau 4",
-  5: "BTS, DEUST, autres formations niveaux 5 (Bac+2)",
-  6: "Licence, autres formations niveaux 6 (bac+3)",
-  7: "Master, titre ingénieur, autres formations niveaux 7 ou 8 (bac+5)",
+  5: "BTS, DEUST, autres formations niveau 5 (Bac+2)",
+  6: "Licence, BUT, autres formations niveau 6 (Bac+3)",
+  7: "Master, titre ingénieur, autres formations niveau 7 (Bac+5)",
 };
 
 /** Options of the level select: the catalogue label as value, the display label as text. */
@@ -45,9 +45,21 @@ export function niveauLabel(level: DiplomaLevel): string {
   return NIVEAU_LABELS[level];
 }
 
-/** Display label of a `niveau` (or a level), or the value itself when it has no known level. */
+// Recruiter offers (Matcha forms) store their own wording: "BTS, DEUST, autres formations niveau (Bac+2)".
+const RECRUITER_LEVELS: ReadonlyArray<[RegExp, DiplomaLevel]> = [
+  [/\(infrabac\)/i, 3],
+  [/\(bac\)/i, 4],
+  [/\(bac\s*\+\s*2\)/i, 5],
+  [/\(bac\s*\+\s*3\)/i, 6],
+  [/\(bac\s*\+\s*5\)/i, 7],
+];
+
+/** Display label of a `niveau`, a recruiter offer's level or a level; the value itself when it has no known level. */
 export function levelDisplayLabel(niveau: string | DiplomaLevel): string {
-  const level = typeof niveau === "number" ? niveau : levelOf(niveau);
+  const level =
+    typeof niveau === "number"
+      ? niveau
+      : (levelOf(niveau) ?? RECRUITER_LEVELS.find(([pattern]) => pattern.test(niveau))?.[1] ?? null);
   return level === null ? String(niveau) : LEVEL_DISPLAY_LABELS[level];
 }
 

@@ -48,13 +48,21 @@ describe("the diploma referential", () => {
       "LICENCE PROFESSIONNELLE ",
       "TITRE PROFESSIONNEL ",
       "MASTER ",
-      "DIPLOME D'INGENIEUR ",
+      "DIPLÔME D'INGÉNIEUR ",
     ])
       expect(DIPLOMAS.some((d) => d.title.startsWith(kind))).toBe(true);
   });
 
+  test("titles are written with their French accents", () => {
+    const titles = DIPLOMAS.map((d) => d.title);
+    expect(titles).toContain("BP ÉLECTRICIEN");
+    expect(titles).toContain("DIPLÔME D'ÉTAT D'AIDE-SOIGNANT");
+    for (const word of ["ELECTRICIEN", "DIPLOME", "ETAT", "METIERS", "SECURITE", "BATIMENT", "PATISSIER"])
+      expect(titles.filter((t) => new RegExp(`\\b${word}\\b`).test(t))).toEqual([]);
+  });
+
   test("BTS MCO leads to sales management ROME codes and has searchable acronyms", () => {
-    const mco = DIPLOMAS.find((d) => d.title === "BTS MANAGEMENT COMMERCIAL OPERATIONNEL");
+    const mco = DIPLOMAS.find((d) => d.title === "BTS MANAGEMENT COMMERCIAL OPÉRATIONNEL");
     expect(mco?.level).toBe(5);
     expect(mco?.romes).toEqual(expect.arrayContaining(["D1406", "D1407"]));
     expect(acronymsOf(mco?.title ?? "")).toBe("bmco bmco mco");

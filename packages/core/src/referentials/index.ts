@@ -2,3 +2,4 @@ export * from "./geography";
 export * from "./diploma-levels";
 export * from "./text";
 export * from "./rome-codes";
+export * from "./contact";

@@ -1,7 +1,16 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { acronymsOf, diplomaDisplayLabel, foldText, titleWords, toFtsQuery, tokensOf } from "./text";
+import {
+  acronymsOf,
+  aupresDe,
+  diplomaDisplayLabel,
+  foldText,
+  titleWords,
+  toFtsQuery,
+  tokensOf,
+  withDe,
+} from "./text";
 
 describe("foldText", () => {
   test("lower-cases, strips accents and spells out ligatures", () => {
@@ -103,6 +112,29 @@ describe("diplomaDisplayLabel", () => {
     );
     expect(diplomaDisplayLabel("BOULANGER (CAP)")).toBe("Boulanger");
     expect(diplomaDisplayLabel("BAC PRO CUISINE")).toBe("Bac pro cuisine");
+  });
+
+  test("keeps the referential's accents, État and inner acronyms", () => {
+    expect(diplomaDisplayLabel("BP ÉLECTRICIEN")).toBe("BP électricien");
+    expect(diplomaDisplayLabel("DIPLÔME D'ÉTAT D'AIDE-SOIGNANT")).toBe("Diplôme d'État d'aide-soignant");
+    expect(diplomaDisplayLabel("LICENCE PROFESSIONNELLE MÉTIERS DU BTP : BÂTIMENT ET CONSTRUCTION")).toBe(
+      "Licence professionnelle métiers du BTP : bâtiment et construction",
+    );
+  });
+});
+
+describe("withDe", () => {
+  test("elides de before a vowel or a mute h, and joins de le / de les", () => {
+    expect(withDe("Aux Délices")).toBe("d'Aux Délices");
+    expect(withDe("Élan Formation")).toBe("d'Élan Formation");
+    expect(withDe("Hôtel du Parc")).toBe("d'Hôtel du Parc");
+    expect(withDe("Boulangerie Martin")).toBe("de Boulangerie Martin");
+    expect(withDe("")).toBe("de l'entreprise");
+  });
+
+  test("auprès and à follow the same rule", () => {
+    expect(aupresDe("Aux Délices")).toBe("auprès d'Aux Délices");
+    expect(aupresDe("Boulangerie Martin")).toBe("auprès de Boulangerie Martin");
   });
 });
 

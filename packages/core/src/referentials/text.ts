@@ -117,5 +117,27 @@ export function diplomaDisplayLabel(title: string): string {
   const head = UPPER_CASE_FIRST_WORDS.has(first)
     ? first.toUpperCase()
     : first.charAt(0).toUpperCase() + first.slice(1);
-  return [head, ...rest].join(" ");
+  const words = rest.map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word));
+  // "Diplôme d'État": the State is a proper noun.
+  return [head, ...words].join(" ").replace(/(^|[\s'])état\b/g, "$1État");
+}
+
+/** Acronyms kept in capitals inside a diploma label ("Licence professionnelle métiers du BTP"). */
+const ACRONYMS = new Set(["btp", "pme", "dn", "made"]);
+
+// Words before which "de" is elided: a vowel, or an h muet (the common h aspiré words are listed).
+const H_ASPIRE = /^(hall|hangar|hameau|harmonie|haut|haute|hêtre|homard|honte|hors|houblon|hutte)\b/i;
+
+/** "de" + a name, elided before a vowel or a mute h: "d'Aux Délices", "de Boulangerie Martin". */
+export function withDe(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) return "de l'entreprise";
+  const first = foldLetters(trimmed.charAt(0));
+  const elided = /[aeiouy]/.test(first) || (first === "h" && !H_ASPIRE.test(trimmed));
+  return elided ? `d'${trimmed}` : `de ${trimmed}`;
+}
+
+/** "auprès de" + a name, elided as withDe: "auprès d'Aux Délices". */
+export function aupresDe(name: string): string {
+  return `auprès ${withDe(name)}`;
 }

@@ -3,4 +3,5 @@ export * from "./v1";
 export * from "./sources";
 export * from "./widget";
 export * from "./application-errors";
+export * from "./contact";
 export * from "./application-limits";

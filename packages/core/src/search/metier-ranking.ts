@@ -62,6 +62,9 @@ const commonPrefix = (a: string, b: string) => {
   return i;
 };
 
+/** The number of ways a candidate can match (the `tiers` of rankMetiers); a candidate with none ranks after. */
+const TIERS = 8;
+
 interface Scored<T> {
   item: T;
   tier: number;
@@ -71,10 +74,15 @@ interface Scored<T> {
   rank: number;
 }
 
-/** The candidates, best first (see above); `tokens` are the query's folded words. */
+/**
+ * The candidates, best first (see above); `tokens` are the query's folded words. With `dropWeak` (the
+ * autocomplete, whose words are ORed), a candidate matching in none of the ways above is left out as soon as
+ * one candidate does match: "aide soignant" must not list every métier with an "aide" somewhere.
+ */
 export function rankMetiers<T extends MetierCandidate>(
   tokens: readonly string[],
   candidates: readonly T[],
+  options: { dropWeak?: boolean } = {},
 ): T[] {
   const phrase = tokens.join(" ");
   const stems = tokens.map((t) => stemOf(t) ?? t);
@@ -96,14 +104,15 @@ export function rankMetiers<T extends MetierCandidate>(
     const closeness = Math.max(0, ...label.flatMap((w) => tokens.map((t) => commonPrefix(w, t))));
     return {
       item,
-      tier: tier < 0 ? tiers.length : tier,
+      tier: tier < 0 ? TIERS : tier,
       closeness: closeness >= 4 ? closeness : 0,
       hits: titles.filter((t) => startsEvery(t.words, stems)).length,
       titles: titles.length,
       rank: item.rank,
     };
   });
-  return scored
+  const strong = options.dropWeak ? scored.filter((s) => s.tier < TIERS) : [];
+  return (strong.length > 0 ? strong : scored)
     .sort(
       (a, b) =>
         a.tier - b.tier ||

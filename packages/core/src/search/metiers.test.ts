@@ -8,6 +8,7 @@ import {
   autocomplete,
   diplomaLevelsForRomes,
   DIPLOMAS_AUTOCOMPLETE_SQL,
+  metierForRomes,
   metiersForRomes,
   metiersParEtablissement,
   metiersParFormation,
@@ -84,15 +85,15 @@ describe("autocomplete", () => {
 
   test("finds a diploma with œ or an elision folded", () => {
     expect(labels(autocomplete(db, "Œnologie").labelsAndRomesForDiplomas)).toEqual([
-      "BTSA viticulture-oenologie",
+      "BTSA viticulture-œnologie",
     ]);
     expect(labels(autocomplete(db, "l'éducation").labelsAndRomesForDiplomas)).toContain(
-      "Master metiers de l'enseignement, de l'education et de la formation",
+      "Master métiers de l'enseignement, de l'éducation et de la formation",
     );
   });
 
   test("finds the BTS diplomas from 'bts mco' and 'BTS', labelled without the suffix", () => {
-    for (const title of ["bts mco", "BTS"]) {
+    for (const title of ["bts", "BTS"]) {
       const diplomas = autocomplete(db, title).labelsAndRomesForDiplomas;
       expect(diplomas.length).toBeGreaterThan(10);
       expect(diplomas.length).toBeLessThanOrEqual(20);
@@ -100,19 +101,34 @@ describe("autocomplete", () => {
       expect(diplomas.every((d) => d.type === "diploma")).toBe(true);
     }
     expect(autocomplete(db, "bts mco").labelsAndRomesForDiplomas[0]?.label).toBe(
-      "BTS management commercial operationnel",
+      "BTS management commercial opérationnel",
     );
     const all = autocomplete(db, "bts management").labelsAndRomesForDiplomas;
     expect(all[0]).toMatchObject({
-      label: "BTS management commercial operationnel",
+      label: "BTS management commercial opérationnel",
       romes: expect.arrayContaining(["D1406", "D1407"]),
     });
-    expect(labels(all)).toContain("BTS management en hotellerie restauration");
+    expect(labels(all)).toContain("BTS management en hôtellerie restauration");
+  });
+
+  test("lists only the métiers matching every word when some do: 'aide soignant'", () => {
+    expect(labels(autocomplete(db, "aide soignant").labelsAndRomes)).toEqual(["Santé, soins aux personnes"]);
+  });
+
+  test("lists the diplomas having every word when some do: 'bts commerce'", () => {
+    const diplomas = labels(autocomplete(db, "bts commerce").labelsAndRomesForDiplomas);
+    expect(diplomas.length).toBeGreaterThan(0);
+    for (const label of diplomas) expect(label).toMatch(/^BTSA? .*commerce/i);
+    expect(labels(autocomplete(db, "bts commerce").labelsAndRomes)[0]).toBe("Commerce en entreprise");
+  });
+
+  test("finds nothing for an unknown word", () => {
+    expect(autocomplete(db, "xyzzy")).toEqual({ labelsAndRomes: [], labelsAndRomesForDiplomas: [] });
   });
 
   test("matches a diploma on its acronyms", () => {
     expect(labels(autocomplete(db, "bmco").labelsAndRomesForDiplomas)).toEqual([
-      "BTS management commercial operationnel",
+      "BTS management commercial opérationnel",
     ]);
   });
 
@@ -247,6 +263,15 @@ describe("allMetiers and metiersForRomes", () => {
       all.indexOf("Design industriel"),
     );
     expect(all.indexOf("Diététique")).toBeLessThan(all.indexOf("Direction d'entreprise"));
+  });
+
+  test("names the métier of a list of ROME codes: most shared codes, then the narrowest", () => {
+    expect(metierForRomes(db, ["D1102"])?.label).toBe("Boulangerie, pâtisserie, chocolaterie");
+    expect(metierForRomes(db, ["D1102", "D1104", "G1612"])?.label).toBe(
+      "Boulangerie, pâtisserie, chocolaterie",
+    );
+    expect(metierForRomes(db, ["Z0000"])).toBeNull();
+    expect(metierForRomes(db, [])).toBeNull();
   });
 
   test("lists the métiers of ROME codes, those sharing most codes first", () => {

@@ -130,6 +130,23 @@ export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE):
     .map((r) => r.label);
 }
 
+/**
+ * The métier a list of ROME codes stands for, as an old partner link gives codes without a label: the one
+ * sharing most codes (their parent fiches or children included), then the narrowest (fewest codes), then by
+ * label; null when no métier has any of them.
+ */
+export function metierForRomes(db: Db, romes: readonly string[]): MetierItem | null {
+  const codes = expandRomeCodes(db, codeList(romes));
+  if (codes.length === 0) return null;
+  const row = prepared(
+    db,
+    `SELECT m.id, m.label, m.romes, m.rncps FROM metier_romes mr JOIN metiers m ON m.id = mr.metier_id
+     WHERE mr.rome_code IN (SELECT value FROM json_each(?)) GROUP BY m.id
+     ORDER BY count(*) DESC, (SELECT count(*) FROM metier_romes a WHERE a.metier_id = m.id), m.label LIMIT 1`,
+  ).get(JSON.stringify(codes)) as MetierDbRow | undefined;
+  return row ? toMetierItem(row) : null;
+}
+
 // docs/reference/v1.md#s3-8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
 const TRAINING_ROMES_SQL = (column: "cfd" | "formateur_siret") => `
   SELECT (SELECT count(*) FROM (SELECT 1 FROM trainings WHERE ${column} = @key AND published = 1 LIMIT 1)) AS found,
@@ -184,7 +201,7 @@ export function autocomplete(
   if (match === null || candidates === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
 
   const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
-  const metierRows = rankMetiers(tokens, found).slice(0, PAGE);
+  const metierRows = rankMetiers(tokens, found, { dropWeak: true }).slice(0, PAGE);
   const labelsAndRomes = metierRows.map(toMetierItem);
   if (options.withRomeLabels && metierRows.length > 0) {
     const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {
@@ -202,7 +219,11 @@ export function autocomplete(
     });
   }
 
-  const diplomaRows = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL).all(match) as {
+  // Diplomas having every word first ("bts commerce" is not every BTS); any word only when none has all.
+  const all = toFtsQuery(titleWords(title), "and");
+  const diplomaSql = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL);
+  const withAll = all === null ? [] : diplomaSql.all(all);
+  const diplomaRows = (withAll.length > 0 ? withAll : diplomaSql.all(match)) as {
     title: string;
     romes: string;
     rncps: string;

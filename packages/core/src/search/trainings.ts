@@ -171,3 +171,36 @@ export function getTraining(deps: CoreDeps, id: string): Item | null {
   const [row] = trainingRows(deps, TRAINING_BY_ID_SQL, { id });
   return row ? trainingToItem(row, null, REGION_NAMES) : null;
 }
+
+/** One establishment of a training as the catalogue names it: the formateur gives it, the gestionnaire manages it. */
+export interface TrainingEstablishment {
+  name: string | null;
+  email: string | null;
+  city: string | null;
+}
+
+export interface TrainingContacts {
+  formateur: TrainingEstablishment;
+  gestionnaire: TrainingEstablishment;
+}
+
+/**
+ * The catalogue's establishment contacts of a published training (its formateur and gestionnaire e-mails are
+ * stored, not in the V1 item): the site's training card shows them, labelled as the catalogue labels them.
+ */
+export function getTrainingContacts(deps: CoreDeps, id: string): TrainingContacts | null {
+  const [row] = trainingRows(deps, TRAINING_BY_ID_SQL, { id });
+  if (!row) return null;
+  return {
+    formateur: {
+      name: row.formateurRaisonSociale,
+      email: row.formateurCourriel ?? row.email,
+      city: row.formateurLocalite,
+    },
+    gestionnaire: {
+      name: row.gestionnaireRaisonSociale,
+      email: row.gestionnaireCourriel,
+      city: row.gestionnaireLocalite,
+    },
+  };
+}

@@ -4,6 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { formationsOperations } from "../../operations/formations";
 import { detailJson, operationRoute } from "../operation-route";
 import { ok, ResultsAnswerSchema } from "../responses";
+import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const getFormationRoute = operationRoute(formationsOperations.get, {
   method: "get",
@@ -12,7 +13,7 @@ export const getFormationRoute = operationRoute(formationsOperations.get, {
   summary: "Une formation par sa clé ministère éducatif",
   request: {
     params: z.object({
-      id: z.string().openapi({ param: { name: "id", in: "path" }, example: "085162P01214119509120003" }),
+      id: z.string().openapi({ param: { name: "id", in: "path" }, example: EXPLORER_EXAMPLES.trainingId }),
     }),
     query: DetailParamsSchema,
   },

@@ -4,6 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { jobsOperations } from "../../operations/jobs";
 import { detailJson, operationRoute } from "../operation-route";
 import { CompanyAnswerSchema, ok } from "../responses";
+import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const getCompanyRoute = operationRoute(jobsOperations.company, {
   method: "get",
@@ -12,7 +13,9 @@ export const getCompanyRoute = operationRoute(jobsOperations.company, {
   summary: "Une entreprise (lba ou lbb) par son SIRET",
   request: {
     params: z.object({
-      siret: z.string().openapi({ param: { name: "siret", in: "path" }, example: "40292958800029" }),
+      siret: z
+        .string()
+        .openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.companySiret }),
     }),
     query: CompanyParamsSchema,
   },

@@ -4,6 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { jobsOperations } from "../../operations/jobs";
 import { detailJson, operationRoute } from "../operation-route";
 import { MatchasAnswerSchema, ok } from "../responses";
+import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const getMatchaRoute = operationRoute(jobsOperations.matcha, {
   method: "get",
@@ -12,7 +13,7 @@ export const getMatchaRoute = operationRoute(jobsOperations.matcha, {
   summary: "Une offre « La bonne alternance recruteur » par son identifiant d'offre",
   request: {
     params: z.object({
-      id: z.string().openapi({ param: { name: "id", in: "path" }, example: "64f1c2a9e4b0a1b2c3d4e5f6" }),
+      id: z.string().openapi({ param: { name: "id", in: "path" }, example: EXPLORER_EXAMPLES.matchaId }),
     }),
     query: DetailParamsSchema,
   },

@@ -4,6 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { jobsOperations } from "../../operations/jobs";
 import { detailJson, operationRoute } from "../operation-route";
 import { ok, PeJobsAnswerSchema } from "../responses";
+import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const getPeJobRoute = operationRoute(jobsOperations.peJob, {
   method: "get",
@@ -11,7 +12,9 @@ export const getPeJobRoute = operationRoute(jobsOperations.peJob, {
   tags: ["Emplois"],
   summary: "Une offre France Travail par son identifiant",
   request: {
-    params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" }, example: "110MSJT" }) }),
+    params: z.object({
+      id: z.string().openapi({ param: { name: "id", in: "path" }, example: EXPLORER_EXAMPLES.peJobId }),
+    }),
     query: DetailParamsSchema,
   },
   responses: { 200: ok(PeJobsAnswerSchema, "L'offre.") },

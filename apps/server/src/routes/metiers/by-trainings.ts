@@ -4,6 +4,7 @@ import { metiersOperations } from "../../operations/metiers";
 import { detailJson, operationRoute } from "../operation-route";
 import { ok } from "../responses";
 import { MetierNamesSchema } from "./responses";
+import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const metiersParFormationRoute = operationRoute(metiersOperations.byTrainingCode, {
   method: "get",
@@ -25,7 +26,9 @@ export const metiersParEtablissementRoute = operationRoute(metiersOperations.byT
   summary: "Métiers des formations d'un établissement (SIRET du formateur)",
   request: {
     params: z.object({
-      siret: z.string().openapi({ param: { name: "siret", in: "path" }, example: "19350030300014" }),
+      siret: z
+        .string()
+        .openapi({ param: { name: "siret", in: "path" }, example: EXPLORER_EXAMPLES.establishmentSiret }),
     }),
   },
   responses: { 200: ok(MetierNamesSchema, "Métiers.") },

@@ -29,4 +29,8 @@ export const formationsRouter = router({
     .query(({ ctx, input }) =>
       detailAnswer(ctx.deps, ops.get, { id: input.id, caller: toOptionalCaller(input.caller) }),
     ),
+
+  contacts: operationProcedure(ops.contacts)
+    .input(z.object({ id: z.string().min(1) }))
+    .query(({ ctx, input }) => detailAnswer(ctx.deps, ops.contacts, { id: input.id })),
 });

@@ -1,11 +1,11 @@
 import {
   AutocompleteParamsSchema,
   AutocompleteRawSchema,
-  DiplomaLevelsParamsSchema,
   DiplomaLevelsRawSchema,
   looseInput,
   MetiersParamsSchema,
   MetiersRawSchema,
+  SiteRomesParamsSchema,
   toAutocompleteQuery,
   toMetiersQuery,
   toRomesList,
@@ -26,9 +26,17 @@ export const metiersRouter = router({
 
   all: operationProcedure(ops.all).query(({ ctx }) => perform(ctx.deps, ops.all, undefined)),
 
+  forRomes: operationProcedure(ops.forRomes)
+    .input(
+      looseInput(DiplomaLevelsRawSchema, SiteRomesParamsSchema, (raw) => ({
+        romes: toRomesList(raw.romes),
+      })),
+    )
+    .query(({ ctx, input }) => perform(ctx.deps, ops.forRomes, input)),
+
   diplomaLevels: operationProcedure(ops.diplomaLevels)
     .input(
-      looseInput(DiplomaLevelsRawSchema, DiplomaLevelsParamsSchema, (raw) => ({
+      looseInput(DiplomaLevelsRawSchema, SiteRomesParamsSchema, (raw) => ({
         romes: toRomesList(raw.romes),
       })),
     )

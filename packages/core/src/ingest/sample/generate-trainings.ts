@@ -162,7 +162,7 @@ export function generateTrainings(
         rncp_eligible_apprentissage: rng.chance(0.95) ? 1 : 0,
         capacite: rng.chance(0.4) ? String(rng.int(8, 30)) : null,
         // ONISEP's identifier is not in the referential: one stable number per diploma.
-        onisep_url: `http://www.onisep.fr/http/redirection/formation/identifiant/${Number.parseInt(diploma.cfd, 36) % 100_000}`,
+        onisep_url: `https://www.onisep.fr/http/redirection/formation/identifiant/${Number.parseInt(diploma.cfd, 36) % 100_000}`,
         email: formateur.email,
         rome_codes: JSON.stringify(romes),
         id_formation: idFormation,
@@ -199,5 +199,6 @@ function establishment(prefix: "formateur" | "gestionnaire", cfa: Cfa): SqlRow {
     [`${prefix}_localite`]: cfa.place.city,
     [`${prefix}_cedex`]: cfa.cedex,
     [`${prefix}_raison_sociale`]: cfa.raisonSociale,
+    [`${prefix}_courriel`]: cfa.email,
   };
 }

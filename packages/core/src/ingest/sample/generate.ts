@@ -41,7 +41,7 @@ export interface DatasetCounts {
 }
 
 /** Bumped whenever the generator's output changes for a given seed, so that seeding regenerates. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /**
  * Replaces every generated table with a deterministic dataset (same seed and sizes -> same rows),

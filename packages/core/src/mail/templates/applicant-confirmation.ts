@@ -1,3 +1,4 @@
+import { aupresDe } from "../../referentials/text";
 import { escapeHtml, joinText, layout, multiline, paragraph, type RenderedMail } from "./layout";
 
 export interface ApplicantConfirmationData {
@@ -14,14 +15,14 @@ export function renderApplicantConfirmation(d: ApplicantConfirmationData): Rende
   const company = d.companyName ?? "l'entreprise";
   const subject = `Votre candidature chez ${company}`;
   const what = d.jobTitle ? `pour l'offre « ${d.jobTitle} »` : "spontanée";
+  // The CV went to the company; this confirmation carries no attachment, and says so.
+  const sent = `Votre candidature ${what} ${aupresDe(company)} a bien été envoyée, avec votre CV (${d.fileName}).`;
   const details = [d.companyName, d.companyAddress, d.companyNaf].filter((v): v is string => !!v);
   const html = layout(
     subject,
     [
       paragraph(`Bonjour ${escapeHtml(d.applicantFirstName)},`),
-      paragraph(
-        `Votre candidature ${escapeHtml(what)} a bien été envoyée à ${escapeHtml(company)}, avec votre CV (${escapeHtml(d.fileName)}).`,
-      ),
+      paragraph(escapeHtml(sent)),
       details.length ? paragraph(details.map(escapeHtml).join("<br />")) : "",
       d.message ? paragraph(`<strong>Votre message :</strong><br />${multiline(d.message)}`) : "",
       paragraph(
@@ -33,7 +34,7 @@ export function renderApplicantConfirmation(d: ApplicantConfirmationData): Rende
   const text = joinText([
     `Bonjour ${d.applicantFirstName},`,
     "",
-    `Votre candidature ${what} a bien été envoyée à ${company}, avec votre CV (${d.fileName}).`,
+    sent,
     details.length ? `\n${details.join("\n")}` : null,
     d.message ? `\nVotre message :\n${d.message}` : null,
     "",

@@ -11,11 +11,12 @@ export interface IntentionReplyData {
   publicUrl: string;
 }
 
+// One sentence each, after "<company> a répondu à votre candidature.": never two colons in a row.
 const INTRO: Record<Intention, string> = {
-  entretien: "bonne nouvelle : le recruteur souhaite vous rencontrer en entretien.",
+  entretien: "Bonne nouvelle, le recruteur souhaite vous rencontrer en entretien.",
   ne_sais_pas:
-    "le recruteur a bien reçu votre candidature mais ne peut pas encore vous donner de réponse définitive.",
-  refus: "le recruteur ne donne malheureusement pas suite à votre candidature.",
+    "Le recruteur a bien reçu votre candidature mais ne peut pas encore vous donner de réponse définitive.",
+  refus: "Le recruteur ne donne malheureusement pas suite à votre candidature.",
 };
 
 /** docs/reference/v1.md#s9-5: one notification per recruiter intention. */
@@ -31,7 +32,7 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
     subject,
     [
       paragraph(`Bonjour ${escapeHtml(d.applicantFirstName)},`),
-      paragraph(`${escapeHtml(company)} a répondu à votre candidature : ${escapeHtml(INTRO[d.intention])}`),
+      paragraph(`${escapeHtml(company)} a répondu à votre candidature. ${escapeHtml(INTRO[d.intention])}`),
       paragraph(`<strong>Message du recruteur :</strong><br />${multiline(d.comment)}`),
       showContact
         ? paragraph(
@@ -51,7 +52,7 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
   const text = joinText([
     `Bonjour ${d.applicantFirstName},`,
     "",
-    `${company} a répondu à votre candidature : ${INTRO[d.intention]}`,
+    `${company} a répondu à votre candidature. ${INTRO[d.intention]}`,
     "",
     "Message du recruteur :",
     d.comment,

@@ -94,4 +94,34 @@ describe("mail templates", () => {
     expectSafe(mail.html);
     expect(mail.text).toContain("Bonjour Camille");
   });
+
+  it("elides de before a vowel in the applicant's confirmation, which has no attachment", () => {
+    const mail = renderApplicantConfirmation({
+      applicantFirstName: "Camille",
+      companyName: "Aux Délices",
+      companyAddress: null,
+      companyNaf: null,
+      jobTitle: null,
+      message: null,
+      fileName: "cv.pdf",
+    });
+    expect(mail.text).toContain("Votre candidature spontanée auprès d'Aux Délices a bien été envoyée");
+    expect(mail.text).not.toContain("auprès de Aux");
+  });
+
+  it("never writes two colons in one sentence of a recruiter's reply", () => {
+    for (const intention of ["entretien", "ne_sais_pas", "refus"] as const) {
+      const mail = renderIntentionReply({
+        intention,
+        applicantFirstName: "Camille",
+        companyName: "Aux Délices",
+        comment: "Venez mardi.",
+        email: "rh@example.org",
+        phone: "0612345678",
+        publicUrl: "https://lba.example",
+      });
+      for (const sentence of mail.text.split(/[.!?\n]/))
+        expect(sentence.split(" : ").length).toBeLessThanOrEqual(2);
+    }
+  });
 });

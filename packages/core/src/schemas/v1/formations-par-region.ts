@@ -20,7 +20,7 @@ export const FormationsParRegionRawSchema = z.object({
   romes: romesParam(TRAININGS_MAX_ROMES),
   romeDomain: romeDomainParam,
   region: param("Code région à 2 chiffres (liste de la documentation).", "11"),
-  departement: param("Code département à 2 ou 3 chiffres (Corse : 20).", "75"),
+  departement: param("Code département à 2 ou 3 chiffres (ex. 75 ; Corse : 20), à la place de region."),
   diploma: diplomaParam,
   caller: callerParam,
 });

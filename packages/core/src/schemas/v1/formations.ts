@@ -24,6 +24,11 @@ import {
 import type { TrainingsQuery } from "./queries";
 
 export const TRAININGS_MAX_ROMES = 20;
+/**
+ * The site's own searches (tRPC) take every code of a métier, however many an old link carries: the core
+ * searches match any number of codes in one pass, so a métier is never split over several calls.
+ */
+export const SITE_MAX_ROMES = 100;
 
 export const FormationsRawSchema = z.object({
   romes: romesParam(TRAININGS_MAX_ROMES),
@@ -38,14 +43,20 @@ export const FormationsRawSchema = z.object({
 });
 export type FormationsRaw = z.infer<typeof FormationsRawSchema>;
 
-function checkFormations(raw: FormationsRaw, ctx: z.core.$RefinementCtx<FormationsRaw>): void {
-  checkRomesOrDomain(raw.romes, raw.romeDomain, TRAININGS_MAX_ROMES, ctx);
+function checkFormations(
+  raw: FormationsRaw,
+  ctx: z.core.$RefinementCtx<FormationsRaw>,
+  maxRomes = TRAININGS_MAX_ROMES,
+): void {
+  checkRomesOrDomain(raw.romes, raw.romeDomain, maxRomes, ctx);
   checkGeo(raw, ctx);
   checkDiploma(raw.diploma, ctx);
 }
 
-/** First-party (tRPC) parameters: caller optional. */
-export const FormationsParamsSchema = FormationsRawSchema.superRefine(checkFormations);
+/** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
+export const FormationsParamsSchema = FormationsRawSchema.superRefine((raw, ctx) =>
+  checkFormations(raw, ctx, SITE_MAX_ROMES),
+);
 /** Public V1 parameters: caller required, reported with the other rules. */
 export const FormationsV1ParamsSchema = FormationsRawSchema.superRefine((raw, ctx) => {
   checkCaller(raw.caller, ctx);
@@ -65,4 +76,6 @@ export function toTrainingsQuery(raw: FormationsRaw): TrainingsQuery {
   };
 }
 
-export const FormationsQuerySchema = FormationsParamsSchema.transform(toTrainingsQuery);
+export const FormationsQuerySchema = FormationsRawSchema.superRefine((raw, ctx) =>
+  checkFormations(raw, ctx),
+).transform(toTrainingsQuery);

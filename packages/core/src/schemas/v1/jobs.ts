@@ -11,6 +11,7 @@ import {
   radiusParam,
   romesParam,
 } from "./params";
+import { SITE_MAX_ROMES } from "./formations";
 import type { JobsSearchQuery } from "./queries";
 import {
   checkCaller,
@@ -43,14 +44,15 @@ export const JobsRawSchema = z.object({
 });
 export type JobsRaw = z.infer<typeof JobsRawSchema>;
 
-function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>): void {
-  checkRomes(raw.romes, JOBS_MAX_ROMES, ctx);
+function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>, maxRomes = JOBS_MAX_ROMES): void {
+  checkRomes(raw.romes, maxRomes, ctx);
   checkGeo(raw, ctx);
   checkInsee(raw.insee, ctx);
   checkSources(raw.sources, JOB_SOURCES, MSG.jobSources, ctx);
 }
 
-export const JobsParamsSchema = JobsRawSchema.superRefine(checkJobs);
+/** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
+export const JobsParamsSchema = JobsRawSchema.superRefine((raw, ctx) => checkJobs(raw, ctx, SITE_MAX_ROMES));
 export const JobsV1ParamsSchema = JobsRawSchema.superRefine((raw, ctx) => {
   checkCaller(raw.caller, ctx);
   checkJobs(raw, ctx);
@@ -76,4 +78,6 @@ export function toJobsQuery(raw: JobsRaw): JobsSearchQuery {
   };
 }
 
-export const JobsQuerySchema = JobsParamsSchema.transform(toJobsQuery);
+export const JobsQuerySchema = JobsRawSchema.superRefine((raw, ctx) => checkJobs(raw, ctx)).transform(
+  toJobsQuery,
+);

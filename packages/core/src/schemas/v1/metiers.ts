@@ -2,12 +2,13 @@ import { z } from "zod";
 import { MSG } from "./messages";
 import { param, romesParam } from "./params";
 import { checkRomes, fail, present, toOptional, toRomes } from "./rules";
-import { TRAININGS_MAX_ROMES } from "./formations";
+import { TRAININGS_MAX_ROMES, SITE_MAX_ROMES } from "./formations";
 
 export const MetiersRawSchema = z.object({
   title: param("Début du libellé d'un métier ; chaque mot est cherché comme préfixe.", "boulang"),
-  romes: param("Codes ROME séparés par des virgules.", "D1102"),
-  rncps: param("Codes RNCP séparés par des virgules.", "RNCP37873"),
+  // Examples only on title: the criteria narrow each other, and the explorer fills in every example.
+  romes: param("Codes ROME séparés par des virgules (ex. D1102)."),
+  rncps: param("Codes RNCP séparés par des virgules (ex. RNCP37873)."),
 });
 export type MetiersRaw = z.infer<typeof MetiersRawSchema>;
 
@@ -65,6 +66,11 @@ export type DiplomaLevelsRaw = z.infer<typeof DiplomaLevelsRawSchema>;
 
 export const DiplomaLevelsParamsSchema = DiplomaLevelsRawSchema.superRefine((raw, ctx) =>
   checkRomes(raw.romes, TRAININGS_MAX_ROMES, ctx),
+);
+
+/** First-party (tRPC) look-ups by ROME codes: every code of a métier (SITE_MAX_ROMES). */
+export const SiteRomesParamsSchema = DiplomaLevelsRawSchema.superRefine((raw, ctx) =>
+  checkRomes(raw.romes, SITE_MAX_ROMES, ctx),
 );
 
 export const DiplomaLevelsQuerySchema = DiplomaLevelsParamsSchema.transform((raw) => ({

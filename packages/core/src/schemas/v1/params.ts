@@ -11,7 +11,11 @@ export function param(description: string, example?: string) {
 
 export const romesParam = (max: number) =>
   param(`Codes ROME séparés par des virgules (lettre + 4 chiffres), ${max} au plus.`, "F1603,I1308");
-export const romeDomainParam = param("Domaine ROME : une lettre ou une lettre suivie de 2 chiffres.", "F16");
+// No pre-filled example where a parameter excludes or narrows another: the API explorer fills in every example, and
+// its "Try it out" must answer with results as it is (romes and romeDomain together are refused).
+export const romeDomainParam = param(
+  "Domaine ROME : une lettre ou une lettre suivie de 2 chiffres (ex. F16), à la place de romes.",
+);
 export const latitudeParam = param("Latitude du centre de recherche (degrés décimaux).", "48.845");
 export const longitudeParam = param("Longitude du centre de recherche (degrés décimaux).", "2.3752");
 export const radiusParam = param("Rayon de recherche en km : 0 à 200, ou 20000. 0 ou absent : 30 km.", "30");
@@ -28,4 +32,4 @@ export const inseeParam = param(
   "Code INSEE de la commune de recherche (facultatif : déduit du centre s'il est absent).",
   "75056",
 );
-export const opcoParam = param("Ne garder que les entreprises de cet OPCO.", "akto");
+export const opcoParam = param("Ne garder que les entreprises de cet OPCO (ex. akto).");

@@ -66,9 +66,14 @@ export function trainingToItem(
   item.capacity = row.capacite;
   item.createdAt = row.createdAt;
   item.lastUpdateAt = row.lastUpdateAt;
-  item.onisepUrl = linkUrl(row.onisepUrl);
+  item.onisepUrl = httpsOnisep(linkUrl(row.onisepUrl));
   item.romes = row.romeCodes.map((code) => ({ code, label: null }));
   return item;
+}
+
+/** ONISEP serves only https; older catalogue exports still carry http links, which browsers flag. */
+export function httpsOnisep(url: string | null): string | null {
+  return url === null ? null : url.replace(/^http:\/\/((?:www\.)?onisep\.fr)(?=[/?#]|$)/i, "https://$1");
 }
 
 /** docs/reference/v1.md#s7-4: the training place, else the formateur's address, else the gestionnaire's. */

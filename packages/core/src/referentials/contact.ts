@@ -1,0 +1,23 @@
+// The contact rules of an application and a recruiter's reply, shared by the server (schemas/contact.ts, zod)
+// and the site's forms, which must accept exactly what the server accepts (docs/reference/v1.md#s9-2).
+
+// An ASCII address: RFC 5322 dot-atom local part, a dotted domain of letters, digits and hyphens, a TLD of
+// letters. Internationalised local parts ("élodie.martin@example.fr", RFC 6531) are refused: many mail
+// systems on the way, Postmark's included, do not deliver them, and a refusal the candidate can fix beats a
+// silent loss.
+const LOCAL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*";
+const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+export const EMAIL_PATTERN = new RegExp(`^${LOCAL}@(?:${LABEL}\\.)+[A-Za-z]{2,63}$`);
+export const EMAIL_MAX_LENGTH = 254;
+
+/** True for an address the service writes to (see EMAIL_PATTERN); surrounding spaces are the caller's to trim. */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(value);
+}
+
+/** French number as 10 digits; "+33 6 12 34 56 78", "0033612345678" and separators are accepted and normalised. */
+export function normalizeFrenchPhone(value: string): string | null {
+  const compact = value.replace(/[\s.\-()]/g, "");
+  const national = compact.replace(/^(?:\+33|0033)(?=[1-9]\d{8}$)/, "0");
+  return /^0[1-9]\d{8}$/.test(national) ? national : null;
+}

@@ -1,0 +1,440 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { startSiteServer, type SiteServer } from "./site-server";
+import { focusedElement, minimalPdf, resultCounts } from "./site-steps";
+
+// Issue 14: what candidates hit on the search site, each fault with its input, at desktop and mobile sizes.
+
+let server: SiteServer;
+let browser: Browser;
+let desktop: BrowserContext;
+let mobile: BrowserContext;
+let problems: string[] = [];
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+const LYON = "lat=45.764&lon=4.8357&insee=69123&zipcode=69001&address=Lyon%2069001&radius=30";
+const BAKERY = "D1102,D1104,G1612";
+/** 22 more codes (valid format, some without any item): with the bakery's 3, more than V1's 20 and 15. */
+const MANY = [
+  BAKERY,
+  "D1101,D1103,D1105,D1106,D1107,D1201,D1202,D1203,D1204,D1205,D1206",
+  "D1207,D1208,D1209,D1210,D1211,D1212,D1213,D1214,D1301,D1401,D1402",
+].join(",");
+
+function searchUrl(romes: string, extra = ""): string {
+  return `${server.origin}/recherche-apprentissage?romes=${romes}&job_name=Boulangerie&${LYON}${extra}`;
+}
+
+async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
+      problems.push(`external request: ${request.url()}`);
+  });
+  return page;
+}
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/** A search procedure answering 500, as when the server fails. */
+async function failing(page: Page, procedure: "formations.search" | "jobs.search"): Promise<void> {
+  await page.route(`**/api/trpc/${procedure}**`, (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: { message: "boom", code: -32603, data: { code: "INTERNAL_SERVER_ERROR" } },
+      }),
+    }),
+  );
+}
+
+/** Failed calls show up as console errors: the only ones these tests allow. */
+const withoutFailedCalls = (list: string[]) => list.filter((p) => !/status of 500/.test(p));
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchBrowser();
+  const options = { bypassCSP: true, locale: "fr-FR" };
+  desktop = await browser.newContext({ ...options, viewport: { width: 1366, height: 900 } });
+  mobile = await browser.newContext({
+    ...options,
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
+});
+
+afterAll(async () => {
+  await desktop?.close();
+  await mobile?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("issue 14 on the search site", () => {
+  it("1. finds every training and company of a métier with 25 codes, where V1 would refuse them", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(searchUrl(BAKERY));
+    const few = await resultCounts(page);
+    await page.goto(searchUrl(MANY));
+    const many = await resultCounts(page);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    // The bakery's codes are among the 25: at least their results, none lost to a refused call.
+    expect(many.trainings).toBeGreaterThanOrEqual(few.trainings);
+    expect(many.jobs).toBeGreaterThanOrEqual(few.jobs);
+    expect(many.trainings).toBeGreaterThan(0);
+    expect(many.jobs).toBeGreaterThan(0);
+    // 16 to 20 codes: over V1's 15 for jobs.
+    await page.goto(searchUrl(MANY.split(",").slice(0, 18).join(",")));
+    const eighteen = await resultCounts(page);
+    expect(eighteen.jobs).toBeGreaterThanOrEqual(few.jobs);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("1. shows a failed jobs search as an error to retry, never as 'Entreprises (0)'", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await failing(page, "jobs.search");
+    await page.goto(searchUrl(BAKERY));
+    const block = page.locator(".result-block", { has: page.locator("#jobs-title") });
+    await block.getByRole("alert").waitFor();
+    expect(await block.getByRole("alert").textContent()).toContain("Problème momentané");
+    expect(await page.locator("#jobs-title").textContent()).not.toMatch(/\(\d+\)/);
+    expect(await page.getByRole("button", { name: /^Entreprises/ }).textContent()).toBe("Entreprises");
+    expect(await page.locator("#trainings-title").textContent()).toMatch(/\(\d+\)/);
+    await expectAccessible(page, "jobs failed");
+    await page.unroute("**/api/trpc/jobs.search**");
+    await block.getByRole("button", { name: "Réessayer" }).click();
+    await poll(() => page.locator("#jobs-title").textContent()).toMatch(/\([1-9]\d*\)/);
+    expect(withoutFailedCalls(problems)).toEqual([]);
+    await page.close();
+  });
+
+  for (const [name, context] of [
+    ["desktop", () => desktop],
+    ["mobile", () => mobile],
+  ] as const) {
+    it(`7. shows one clear error with a retry button when both searches fail (${name})`, async () => {
+      problems = [];
+      const page = await newPage(context());
+      await failing(page, "formations.search");
+      await failing(page, "jobs.search");
+      await page.goto(searchUrl(BAKERY));
+      await page.getByRole("button", { name: "Réessayer" }).waitFor();
+      expect(await page.getByRole("alert").count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Réessayer" }).count()).toBe(1);
+      const text = (await page.locator(".results-pane").textContent()) ?? "";
+      expect(text).not.toContain("Aucune formation");
+      expect(text).not.toContain("Étendre la sélection");
+      expect(text).not.toMatch(/\(0\)/);
+      await expectAccessible(page, `both failed (${name})`);
+      await page.unroute("**/api/trpc/formations.search**");
+      await page.unroute("**/api/trpc/jobs.search**");
+      await page.getByRole("button", { name: "Réessayer" }).click();
+      const counts = await resultCounts(page);
+      expect(counts.trainings).toBeGreaterThan(0);
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(withoutFailedCalls(problems)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("6. names the métier of a legacy link with romes and no job_name, and resubmits the label", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/recherche-apprentissage?romes=D1102&${LYON}`);
+    const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+    await poll(() => job.inputValue()).toMatch(/^Boulangerie/);
+    await poll(() => new URL(page.url()).searchParams.get("job_name")).toMatch(/^Boulangerie/);
+    expect(await page.locator(".search-bar__summary, .results-heading").allTextContents()).not.toContain(
+      "D1102",
+    );
+    expect(await page.locator(".results-heading").textContent()).not.toContain("D1102");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("13. links the API explorer from the footer, at an address that answers", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/`);
+    const link = page.getByRole("contentinfo").getByRole("link", { name: "API" });
+    expect(await link.getAttribute("href")).toBe("/api-docs");
+    await link.click();
+    await page.waitForURL(/\/api-docs$/);
+    expect((await fetch(`${server.origin}/api-docs`)).status).toBe(200);
+    await page.close();
+  });
+
+  it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/`);
+    const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+    await job.fill("boulang");
+    await page.locator("[role=listbox]:visible [role=option]").first().click();
+    await page.getByRole("button", { name: "C'est parti" }).click();
+    await page.waitForURL(/romes=/);
+    await poll(async () => (await focusedElement(page)).className).toContain("results-heading");
+
+    await resultCounts(page);
+    const links = page.locator(".item-card__link");
+    const pane = page.locator(".results-pane");
+    await links.nth(8).scrollIntoViewIfNeeded();
+    const scrolled = await pane.evaluate((el) => el.scrollTop + window.scrollY);
+    expect(scrolled).toBeGreaterThan(0);
+    const title = await links.nth(8).textContent();
+    await links.nth(8).click();
+    await poll(() => page.locator("#detail-title").textContent()).toBe(title);
+    await page.keyboard.press("Escape");
+    await page.locator(".item-card__link").first().waitFor();
+    expect(page.url()).not.toContain("page=fiche");
+    await poll(async () => (await focusedElement(page)).text).toBe(title);
+    expect(await pane.evaluate((el) => el.scrollTop + window.scrollY)).toBeGreaterThan(0);
+
+    // "Retour aux résultats" does the same.
+    await links.nth(8).click();
+    await page.getByRole("link", { name: "Retour aux résultats" }).click();
+    await poll(async () => (await focusedElement(page)).text).toBe(title);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("8. never shows a France Travail offer's sealed token as an e-mail, and shows its apply link", async () => {
+    problems = [];
+    // The sample's offers near Lyon, as integrators get them: the company e-mail is a sealed token.
+    interface Offer {
+      job: { id: string };
+      contact: { email?: unknown; url?: string | null; info?: string | null } | null;
+    }
+    const answer = (await (
+      await fetch(
+        `${server.origin}/api/V1/jobs?romes=${MANY.split(",").slice(0, 15).join(",")}&latitude=45.764&longitude=4.8357&radius=200&sources=offres&caller=test`,
+      )
+    ).json()) as { peJobs: { results: Offer[] } };
+    const offers = answer.peJobs.results;
+    // France Travail's own link, or (in the sample) a web address among the offer's coordinates.
+    const linkOf = (o: Offer) => o.contact?.url ?? /https?:\/\/\S+/.exec(o.contact?.info ?? "")?.[0];
+    const withLink = offers.find(linkOf);
+    const withToken = offers.find((o) => o.contact?.email);
+    expect(withLink, "an offer with an apply link").toBeDefined();
+    const page = await newPage(desktop);
+    for (const offer of [withLink, withToken].filter((o): o is Offer => Boolean(o))) {
+      await page.goto(searchUrl(BAKERY, `&page=fiche&type=peJob&itemId=${encodeURIComponent(offer.job.id)}`));
+      await page.locator("#detail-title").waitFor();
+      await page.locator(".detail__facts").waitFor();
+      const mails = await page
+        .locator("a[href^='mailto:']")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      for (const mail of mails) expect(mail).toMatch(/^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$/i);
+      const token = JSON.stringify(offer.contact?.email ?? "");
+      const text = (await page.locator(".detail").textContent()) ?? "";
+      for (const part of token.match(/[0-9a-f]{24,}/g) ?? []) expect(text).not.toContain(part);
+      if (offer === withLink) {
+        const apply = page.getByRole("link", { name: /Je postule auprès du recruteur/ });
+        expect(await apply.getAttribute("href")).toBe(linkOf(offer));
+        await expectAccessible(page, "France Travail offer with an apply link");
+      }
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("9. marks an accented e-mail on its field, as the server would refuse it", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(searchUrl(BAKERY, "&filter=jobs"));
+    await resultCounts(page);
+    const cards = page.locator(".item-card--lba .item-card__link");
+    const form = page.locator("form.apply-form");
+    for (let i = 0; i < 20; i++) {
+      await cards.nth(i).click();
+      await page.locator("#detail-title").waitFor();
+      if ((await form.count()) > 0) break;
+      await page.getByRole("link", { name: "Retour aux résultats" }).click();
+      await cards.first().waitFor();
+    }
+    const email = form.getByLabel(/^E-mail/);
+    await email.fill("élodie.martin@example.fr");
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await poll(() => email.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await email.getAttribute("aria-describedby")) ?? "";
+    const messages = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`#${id}`).textContent()),
+    );
+    expect(messages.join(" ")).toMatch(/sans accent/);
+    await expectAccessible(page, "accented e-mail refused");
+
+    // An address only the server refuses (a disposable domain): its refusal lands on the e-mail field too.
+    await form.getByLabel(/^Prénom/).fill("Élodie");
+    await form.getByLabel(/^Nom/).fill("Martin");
+    await email.fill("elodie.martin@yopmail.com");
+    await form.getByLabel(/^Téléphone/).fill("06 12 34 56 78");
+    await form
+      .getByLabel(/^CV/)
+      .setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: minimalPdf("CV") });
+    await form.getByText("Fichier prêt : cv.pdf").waitFor();
+    await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    await poll(() => email.getAttribute("aria-invalid")).toBe("true");
+    await poll(async () => (await focusedElement(page)).label).toMatch(/^E-mail/);
+    expect(await form.textContent()).toContain("Les adresses e-mail temporaires ne sont pas acceptées");
+    // The refused call is a console error of the browser's own.
+    expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+    await page.close();
+  });
+
+  it("10. labels a training's formateur and gestionnaire, with the catalogue's e-mail and an https ONISEP link", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(searchUrl(BAKERY, "&filter=trainings"));
+    await resultCounts(page);
+    await page.locator(".item-card--formation .item-card__link").first().click();
+    await page.locator("#detail-title").waitFor();
+    const facts = page.locator(".detail__facts");
+    await poll(() => facts.textContent()).toMatch(/Organisme formateur/);
+    await poll(() => facts.locator("a[href^='mailto:']").count()).toBeGreaterThan(0);
+    const hrefs = await page
+      .locator(".detail a[href*='onisep']")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+    expect(await facts.textContent()).not.toContain("Établissement");
+    await expectAccessible(page, "training card");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  for (const [name, context] of [
+    ["desktop", () => desktop],
+    ["mobile", () => mobile],
+  ] as const) {
+    it(`11-12. autocomplete: relevant first, accents kept, 'Aucun métier trouvé' (${name})`, async () => {
+      problems = [];
+      const page = await newPage(context());
+      await page.goto(`${server.origin}/`);
+      const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+      const options = page.locator("[role=listbox]:visible [role=option]");
+
+      await job.fill("aide soignant");
+      await options.first().waitFor();
+      const aide = await options.allTextContents();
+      expect(aide.slice(0, 3).join("|")).not.toContain("Comptabilité");
+
+      await job.fill("bts commerce");
+      await poll(() => options.allTextContents()).toContain("Commerce en entreprise");
+      // The métiers first, the closest first; the diplomas listed are only those about commerce.
+      expect((await options.allTextContents())[0]).toBe("Commerce en entreprise");
+      const diplomas = page.locator("[role=listbox]:visible [role=group]", { hasText: /Diplômes/ });
+      const bts = await diplomas.locator("[role=option]").allTextContents();
+      expect(bts.length).toBeGreaterThan(0);
+      for (const label of bts) expect(label).toMatch(/^BTSA? .*commerc/i);
+
+      await job.fill("bp electricien");
+      await poll(() => options.allTextContents()).toContain("BP électricien");
+
+      await job.fill("zzqxwv");
+      await page.getByText("Aucun métier trouvé").first().waitFor();
+      await expectAccessible(page, `no métier found (${name})`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  /** Every marker and cluster the map shows lies inside its visible area. */
+  async function markersInsideMap(page: Page): Promise<{ shown: number; outside: number; size: number }> {
+    return page.evaluate(() => {
+      const canvas = document.querySelector(".map__canvas");
+      const box = canvas?.getBoundingClientRect();
+      const marks = [...document.querySelectorAll(".map__canvas .map-pin, .map__canvas .marker-cluster")];
+      const outside = marks.filter((m) => {
+        const r = m.getBoundingClientRect();
+        const cx = (r.left + r.right) / 2;
+        const cy = (r.top + r.bottom) / 2;
+        return !box || cx < box.left || cx > box.right || cy < box.top || cy > box.bottom;
+      }).length;
+      return { shown: marks.length, outside, size: box ? box.width * box.height : 0 };
+    });
+  }
+
+  for (const [town, where] of [
+    ["Lyon 69003", "lat=45.7597&lon=4.8422&insee=69383&zipcode=69003&address=Lyon%2069003"],
+    ["Ajaccio", "lat=41.9192&lon=8.7386&insee=2A004&zipcode=20000&address=Ajaccio"],
+    ["Fort-de-France", "lat=14.6161&lon=-61.0588&insee=97209&zipcode=97200&address=Fort-de-France"],
+  ] as const) {
+    it(`2. sizes and fits the mobile map to the results when it is shown from the list (${town})`, async () => {
+      problems = [];
+      const page = await newPage(mobile);
+      await page.goto(
+        `${server.origin}/recherche-apprentissage?romes=${BAKERY}&job_name=Boulangerie&${where}&radius=60`,
+      );
+      await resultCounts(page);
+      await page.getByRole("button", { name: "Afficher la carte" }).click();
+      await page.waitForURL(/display=map/);
+      await poll(async () => (await markersInsideMap(page)).shown).toBeGreaterThan(0);
+      await poll(() => markersInsideMap(page)).toMatchObject({ outside: 0 });
+      expect((await markersInsideMap(page)).size).toBeGreaterThan(375 * 300);
+      await page.locator(".map-search-point").first().waitFor();
+      await expectAccessible(page, `mobile map (${town})`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("3. draws the départements, the search point, the radius, a legend and coloured clusters, in one tab stop", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    const outlines: string[] = [];
+    page.on("response", (response) => {
+      if (/departements-[\w-]+\.json$/.test(response.url())) outlines.push(response.url());
+    });
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    // The outlines: a separate asset (the initial JS budget is checked by measure-weight), mainland and DROM.
+    await poll(() => outlines.length).toBe(1);
+    const departements = (await (await fetch(outlines[0] ?? "")).json()) as Array<{ code: string }>;
+    expect(departements.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["01", "2A", "2B", "75", "971", "972", "973", "974", "976"]),
+    );
+    // Drawn once, in place of the hand-drawn sketch.
+    await poll(() => page.locator(".map__canvas path.map-departements").count()).toBe(1);
+    await page.locator(".map__canvas .map-search-point").waitFor();
+    expect(await page.locator(".map__canvas path[stroke-dasharray]").count()).toBe(1);
+    const legend = page.getByRole("list", { name: "Légende de la carte" });
+    expect(await legend.textContent()).toContain("Formations");
+    expect(await legend.textContent()).toContain("Entreprises et offres");
+    expect(await legend.textContent()).toContain("rayon de 30 km");
+    const kinds = await page
+      .locator(".map__canvas .marker-cluster")
+      .evaluateAll((els) => els.map((el) => /marker-cluster--(\w+)/.exec(el.className)?.[1] ?? ""));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(["training", "job", "mixed"]).toContain(kind);
+
+    // Keyboard: the map is one tab stop (its own "Rechercher dans cette zone" button aside).
+    const inMap = await page.evaluate(
+      () =>
+        [
+          ...document.querySelectorAll<HTMLElement>(".map-pane [tabindex], .map-pane a, .map-pane button"),
+        ].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.offsetParent !== null)
+          .length,
+    );
+    expect(inMap).toBeLessThanOrEqual(2);
+    await expectAccessible(page, "map with outlines");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
