@@ -101,3 +101,64 @@ export function ftEnv(origin: string, timeoutMs: number): Record<string, string>
     FT_TIMEOUT_MS: String(timeoutMs),
   };
 }
+
+export interface PostmarkMessage {
+  to: string;
+  replyTo: string | undefined;
+  subject: string;
+  tag: string | undefined;
+  text: string;
+}
+
+export interface FakePostmark extends FakeUpstream {
+  /** Every message, in order of arrival (received, whether answered or not). */
+  received: PostmarkMessage[];
+  /** Decides, on arrival, whether a message's answer is held back (never sent: the connection is cut later). */
+  hold: (message: PostmarkMessage, nthOfItsTag: number) => boolean;
+}
+
+/**
+ * A Postmark stand-in speaking its `POST /email` protocol: each message is recorded when it arrives (Postmark has it
+ * from then on), `onMessage` is called, then it is answered at once unless `hold` keeps the answer back.
+ */
+export async function fakePostmark(
+  onMessage: (message: PostmarkMessage) => void = () => {},
+): Promise<FakePostmark> {
+  const received: PostmarkMessage[] = [];
+  const perTag = new Map<string | undefined, number>();
+  const fake = {
+    received,
+    hold: (() => false) as FakePostmark["hold"],
+  };
+  const upstream = await fakeUpstream((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string | undefined>;
+      const message: PostmarkMessage = {
+        to: body.To ?? "",
+        replyTo: body.ReplyTo,
+        subject: body.Subject ?? "",
+        tag: body.Tag,
+        text: body.TextBody ?? "",
+      };
+      received.push(message);
+      const nth = (perTag.get(message.tag) ?? 0) + 1;
+      perTag.set(message.tag, nth);
+      const held = fake.hold(message, nth);
+      onMessage(message);
+      if (held) return;
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          To: message.to,
+          SubmittedAt: new Date().toISOString(),
+          MessageID: `pm-${received.length}`,
+          ErrorCode: 0,
+          Message: "OK",
+        }),
+      );
+    });
+  });
+  return Object.assign(fake, upstream);
+}
