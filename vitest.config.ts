@@ -3,8 +3,25 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "core", root: "packages/core", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
-      { test: { name: "server", root: "apps/server", include: ["src/**/*.test.ts"], testTimeout: 30_000 } },
+      // Hooks build whole-France test databases (34,920 communes): seconds alone, much more on a loaded machine.
+      {
+        test: {
+          name: "core",
+          root: "packages/core",
+          include: ["src/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "server",
+          root: "apps/server",
+          include: ["src/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       { test: { name: "spa", root: "apps/spa", include: ["src/**/*.test.ts"] } },
       {
         test: {
