@@ -98,7 +98,9 @@ describe("mail templates", () => {
     expect(mail.subject).toBe("Votre candidature chez Boulangerie");
     expectSafe(mail.html);
     expect(mail.text).toContain("1 rue de Paris");
-    expect(mail.text).toContain("Votre candidature spontanée (Boulangerie) a bien été envoyée");
+    expect(mail.text).toContain(
+      "Votre candidature spontanée (Boulangerie) auprès de Boulangerie a bien été envoyée",
+    );
     expect(mail.text).toContain("Relancer l'entreprise : https://lba.example/relance?token=F&x=1");
     expect(mail.html).toContain('href="https://lba.example/relance?token=F&amp;x=1"');
   });
@@ -188,6 +190,8 @@ describe("mail templates", () => {
       jobTitle: null,
       message: null,
       fileName: "cv.pdf",
+      offer: false,
+      followUpUrl: "https://lba.example/relance?token=F",
     });
     expect(mail.text).toContain("Votre candidature spontanée auprès d'Aux Délices a bien été envoyée");
     expect(mail.text).not.toContain("auprès de Aux");
