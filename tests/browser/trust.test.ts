@@ -5,7 +5,7 @@ import { lastOutboxId, outboxAfter, startSiteServer, type SiteServer } from "./s
 import { minimalPdf, resultCounts } from "./site-steps";
 
 // Issue 15, driven like a candidate and a recruiter would: the information pages, the 404, the recruiter view,
-// the company's unsubscription (docs/reference/v1.md#s9-8, decision 027) and the candidate's follow-up.
+// the company's unsubscription (docs/reference/v1.md#s9-8, decision 026) and the candidate's follow-up.
 
 let server: SiteServer;
 let browser: Browser;

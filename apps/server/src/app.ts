@@ -46,7 +46,7 @@ export function createApp(deps: ServerDeps) {
     getPath: caseInsensitivePaths((): RouteRegistry => app.openAPIRegistry),
   });
   const limiters = createLimiters(deps);
-  // Outermost: it compresses the final body, whatever the other middleware did to it (decision 029).
+  // Outermost: it compresses the final body, whatever the other middleware did to it (decision 027).
   app.use("*", compression());
   app.use("*", securityHeaders({ hsts: deps.core.config.publicUrl.startsWith("https://") }));
   app.use("*", framing());

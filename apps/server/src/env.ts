@@ -86,7 +86,7 @@ export const EnvSchema = z
     APPLICATION_RETENTION_DAYS: integer(1).default(365),
     // One reminder to a recruiter who has not answered after this many days (0: never), sent by the daily timer.
     APPLICATION_REMINDER_DAYS: integer(0).default(7),
-    // Lifetime of the unsubscription links of company e-mails (decision 027).
+    // Lifetime of the unsubscription links of company e-mails (decision 026).
     UNSUBSCRIBE_TOKEN_TTL_DAYS: integer(1).default(365),
     // Published on the site's contact and personal-data pages; unset: they say none is published.
     CONTACT_EMAIL: z.email().optional(),

@@ -164,7 +164,7 @@ interface RestEntry {
   counts: CallCounts;
   /** Weak: the plain and the compressed bodies are the same answer. */
   etag: string;
-  /** Compressed copies, each made on the first request that accepts its encoding (decision 029). */
+  /** Compressed copies, each made on the first request that accepts its encoding (decision 027). */
   encoded: Partial<Record<Encoding, Bytes>>;
 }
 

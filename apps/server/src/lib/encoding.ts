@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
 import Negotiator from "negotiator";
 
-// gzip and brotli by Accept-Encoding (decision 029). Hono's compress middleware only does gzip and deflate
+// gzip and brotli by Accept-Encoding (decision 027). Hono's compress middleware only does gzip and deflate
 // (CompressionStream has no brotli on Node 20), so node:zlib compresses, on its thread pool, and negotiator
 // (the negotiation of express and koa) reads Accept-Encoding with its q-values.
 

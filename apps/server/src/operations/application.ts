@@ -108,7 +108,7 @@ export const applicationOperations = {
     run: (deps, { token }) => unsubscribeAnswer(getUnsubscribeState(deps.applications.applications, token)),
   } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
 
-  /** POST /api/application/unsubscribe: the company stops spontaneous applications (decision 027). */
+  /** POST /api/application/unsubscribe: the company stops spontaneous applications (decision 026). */
   unsubscribe: {
     limit: "application",
     run: (deps, { token }) => {

@@ -12,7 +12,7 @@ import type { ApplicationDeps } from "./deps";
 import { INTENTION_FIELD_MAX } from "../schemas/application-limits";
 import { createSignedToken, verifySignedToken } from "./signed-token";
 
-// docs/reference/v1.md#s9-8, decision 027: a company stops spontaneous applications from the link of any
+// docs/reference/v1.md#s9-8, decision 026: a company stops spontaneous applications from the link of any
 // application it received; the choice holds at once for new applications and for searches, and can be undone.
 const PURPOSE = "company-unsubscribe";
 

@@ -7,7 +7,7 @@ export interface ApplicationSettings {
   maxApplicationsPerDay: number;
   /** Lifetime of recruiter reply links. */
   replyTokenTtlDays: number;
-  /** Lifetime of the companies' unsubscription links (decision 027). */
+  /** Lifetime of the companies' unsubscription links (decision 026). */
   unsubscribeTokenTtlDays: number;
   /** docs/reference/v1.md#s9-8: days without an answer before the one reminder to the recruiter; 0: never. */
   reminderAfterDays: number;

@@ -11,7 +11,7 @@ import { recordIntention } from "./intention";
 import { getRecruiterView } from "./recruiter-view";
 import { sendApplication } from "./send-application";
 
-// docs/reference/v1.md#s9-8 and decision 027: the company's view, its unsubscription, the reminder and the follow-up.
+// docs/reference/v1.md#s9-8 and decision 026: the company's view, its unsubscription, the reminder and the follow-up.
 
 const T0 = "2026-11-02T10:00:00.000Z";
 const DAY = 86_400_000;
@@ -37,7 +37,7 @@ function linkToken(text: string | undefined, page: string): string {
 
 const jobsQuery = { romes: ["D1102"], point: null, radiusKm: 30, insee: null, opco: null, caller: null };
 
-describe("company unsubscription (decision 027)", () => {
+describe("company unsubscription (decision 026)", () => {
   it("records the company's choice from the e-mail link: applications refused, searches without the e-mail token, undo", async () => {
     const { deps, target } = setup();
     expect(await sendApplication(deps, validRequest(target.token), { caller: null })).toEqual({ ok: true });

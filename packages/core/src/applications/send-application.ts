@@ -221,7 +221,7 @@ function reserve(
         .where(eq(emailBlacklistTable.email, (row.companyEmail ?? "").toLowerCase()))
         .get();
       if (blacklisted) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
-      // Decision 027: a company that unsubscribed receives no spontaneous application; its offers still take them.
+      // Decision 026: a company that unsubscribed receives no spontaneous application; its offers still take them.
       const unsubscribed =
         row.companyType !== "matcha" &&
         !!row.companySiret &&

@@ -11,7 +11,7 @@ export const APPLICATION_ERRORS = {
   dailyLimit: "max candidatures atteint",
   sendingFailed: "error_sending_application",
   antivirusUnavailable: "antivirus_unavailable",
-  /** The company asked not to receive spontaneous applications (decision 027); offers still take them. */
+  /** The company asked not to receive spontaneous applications (decision 026); offers still take them. */
   companyUnsubscribed: "entreprise_desinscrite",
 } as const;
 
@@ -34,7 +34,7 @@ export const INTENTION_ERRORS = {
   sendingFailed: "error_sending_message",
 } as const;
 
-/** The company's unsubscription link (docs/reference/v1.md#s9-8, decision 027). */
+/** The company's unsubscription link (docs/reference/v1.md#s9-8, decision 026). */
 export const UNSUBSCRIBE_ERRORS = {
   invalidToken: "invalid_token",
   expiredToken: "expired_token",

@@ -49,7 +49,7 @@ export const applicationRouter = router({
     .input(TokenSchema)
     .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.recruiterView, input))),
 
-  /** Decision 027: the company of an unsubscription link, and whether it is unsubscribed. */
+  /** Decision 026: the company of an unsubscription link, and whether it is unsubscribed. */
   unsubscribeState: applicationProcedure(ops.unsubscribeState)
     .input(TokenSchema)
     .query(async ({ ctx, input }) => unwrapAnswer(await perform(ctx.deps, ops.unsubscribeState, input))),

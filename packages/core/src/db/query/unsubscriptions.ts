@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { companyUnsubscriptionsTable } from "../schema";
 
-/** The SIRETs among `sirets` whose companies asked not to receive spontaneous applications (decision 027). */
+/** The SIRETs among `sirets` whose companies asked not to receive spontaneous applications (decision 026). */
 export function unsubscribedSirets(db: Db, sirets: readonly (string | null)[]): Set<string> {
   const wanted = [...new Set(sirets.filter((s): s is string => !!s))];
   if (wanted.length === 0) return new Set();

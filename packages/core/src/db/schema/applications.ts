@@ -62,7 +62,7 @@ export const applicationsTable = sqliteTable(
   ],
 );
 
-// Companies that asked not to receive spontaneous applications (decision 027): one row per SIRET while it holds.
+// Companies that asked not to receive spontaneous applications (decision 026): one row per SIRET while it holds.
 export const companyUnsubscriptionsTable = sqliteTable("company_unsubscriptions", {
   siret: text("siret").primaryKey(),
   createdAt: text("created_at").notNull(),

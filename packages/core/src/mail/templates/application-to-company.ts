@@ -23,7 +23,7 @@ export interface ApplicationToCompanyData {
   /** The recruiter view of this application (no application form): docs/reference/v1.md#s9-8. */
   recruiterViewUrl: string;
   replyUrls: Record<Intention, string>;
-  /** Spontaneous applications only: the one-click unsubscription of the company (decision 027). */
+  /** Spontaneous applications only: the one-click unsubscription of the company (decision 026). */
   unsubscribeUrl: string | null;
 }
 

@@ -5,13 +5,13 @@ import { emptyItem, linkUrl, roundDistance, type Contact, type Item } from "../.
 
 export type CompanyRow = typeof companiesTable.$inferSelect;
 
-/** What `contact.info` says of a company that asked not to receive spontaneous applications (decision 027). */
+/** What `contact.info` says of a company that asked not to receive spontaneous applications (decision 026). */
 export const NO_SPONTANEOUS_APPLICATIONS =
   "Cette entreprise ne souhaite pas recevoir de candidatures spontanées par La bonne alternance.";
 
 /**
  * A La Bonne Boîte company as a V1 `lba`/`lbb` item. The e-mail only ever leaves sealed; a company that
- * unsubscribed (decision 027) has no e-mail token, like one without e-mail, and says so in `contact.info`.
+ * unsubscribed (decision 026) has no e-mail token, like one without e-mail, and says so in `contact.info`.
  */
 export function companyToItem(
   config: CoreConfig,
