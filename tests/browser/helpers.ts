@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 
@@ -54,4 +55,28 @@ export function formatViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`)
     .join("\n");
+}
+
+/** Fails with the axe violations of the page in its current state, named `state` in the message. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/**
+ * Reports through `report` what a page of the site must never do: log a console error, throw, or call anything
+ * outside `origin` (offline by design: no tile server, font or CDN). Lookups of an element that is not there yet
+ * retry through the tests' polls instead of waiting 30 s each.
+ */
+export function watchPage(page: Page, origin: string, report: (problem: string) => void): Page {
+  page.setDefaultTimeout(15_000);
+  page.on("console", (message) => {
+    if (message.type() === "error") report(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => report(`page error: ${String(error)}`));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith("data:"))
+      report(`external request: ${request.url()}`);
+  });
+  return page;
 }

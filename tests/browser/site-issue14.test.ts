@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { expectAccessible, launchBrowser, watchPage } from "./helpers";
 import { startSiteServer, type SiteServer } from "./site-server";
 import { focusedElement, minimalPdf, resultCounts } from "./site-steps";
 
@@ -29,21 +29,7 @@ function searchUrl(romes: string, extra = ""): string {
 
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
-      problems.push(`external request: ${request.url()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+  return watchPage(page, server.origin, (problem) => problems.push(problem));
 }
 
 /** A search procedure answering 500, as when the server fails. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { expectAccessible, launchBrowser, watchPage } from "./helpers";
 import {
   lastOutboxId,
   outboxAfter,
@@ -36,23 +36,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_
 
 async function newPage(target: BrowserContext = context): Promise<Page> {
   const page = await target.newPage();
-  // Lookups of an element that is not there yet retry through `poll` instead of waiting 30 s each.
-  page.setDefaultTimeout(15_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
-  // Offline by design: no tile server, font or CDN may be called.
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
-      problems.push(`external request: ${request.url()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+  return watchPage(page, server.origin, (problem) => problems.push(problem));
 }
 
 /** Home page: métier and town picked with the keyboard only, then the search submitted with Enter. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatViolations, launchBrowser, runAxe } from "./helpers";
+import { expectAccessible, launchBrowser, watchPage } from "./helpers";
 import { lastOutboxId, outboxAfter, startSiteServer, type SiteServer } from "./site-server";
 import { minimalPdf, resultCounts } from "./site-steps";
 
@@ -16,21 +16,7 @@ const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_
 
 async function newPage(): Promise<Page> {
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${String(error)}`));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith("data:"))
-      problems.push(`external request: ${request.url()}`);
-  });
-  return page;
-}
-
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const violations = await runAxe(page);
-  expect(violations, `${state}:\n${formatViolations(violations)}`).toEqual([]);
+  return watchPage(page, server.origin, (problem) => problems.push(problem));
 }
 
 /** The path and query of the first link to `page` in a message's text. */

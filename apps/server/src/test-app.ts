@@ -1,9 +1,11 @@
 import { type Db } from "@lba/core/db";
-import { createTestDb } from "@lba/core/testing";
 import { createOfflineGeocoder } from "@lba/core/geo";
-import { testDeps } from "@lba/core/testing";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { createOutboxMailer } from "@lba/core/mail";
+import { applicationTestDeps, createTestDb, insertApplicationTarget, testDeps } from "@lba/core/testing";
 import { createApp } from "./app";
-import type { ServerDeps } from "./deps";
+import type { ApplicationRouteDeps, ServerDeps } from "./deps";
+import { registerApplicationRoutes } from "./routes/application/index";
 
 // Test deps: a fresh migrated in-memory database, no network, rate limits off unless a test asks.
 export function testServerDeps(db: Db = createTestDb(), overrides: Partial<ServerDeps> = {}): ServerDeps {
@@ -32,4 +34,30 @@ export type JsonBody = any;
 export async function getJson(app: ReturnType<typeof createApp>, url: string, init?: RequestInit) {
   const res = await app.request(url, init);
   return { res, status: res.status, body: (await res.json()) as JsonBody };
+}
+
+/**
+ * The application routes alone over a throwaway database with one company to apply to (outbox mailer, webhook
+ * credentials postmark / hook-pass unless overridden); `post` sends a JSON body (a string is sent as is).
+ */
+export function applicationRoutesApp(overrides: Partial<ApplicationRouteDeps> = {}) {
+  const core = applicationTestDeps();
+  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
+  const company = insertApplicationTarget(applications);
+  const app = new OpenAPIHono();
+  registerApplicationRoutes(app, {
+    ...testServerDeps(core.db, { core }),
+    applications: {
+      applications,
+      webhookAuth: { username: "postmark", password: "hook-pass" },
+      ...overrides,
+    },
+  });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "Content-Type": "application/json", ...headers },
+    });
+  return { app, post, db: core.db, company, applications };
 }

@@ -1,39 +1,14 @@
 import { createHmac } from "node:crypto";
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
 import {
   createReplyToken,
   markAbandonedApplications,
   releaseAbandonedIdempotencyKeys,
 } from "@lba/core/applications";
-import { createOutboxMailer, listOutbox } from "@lba/core/mail";
-import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
+import { listOutbox } from "@lba/core/mail";
+import { validRequest } from "@lba/core/testing";
 import { describe, expect, it, vi } from "vitest";
-import type { ApplicationRouteDeps } from "../../deps";
-import { testServerDeps } from "../../test-app";
-import { registerApplicationRoutes } from "./index";
-
-function setup(overrides: Partial<ApplicationRouteDeps> = {}) {
-  const core = applicationTestDeps();
-  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
-  const company = insertApplicationTarget(applications);
-  const app = new OpenAPIHono();
-  registerApplicationRoutes(app, {
-    ...testServerDeps(core.db, { core }),
-    applications: {
-      applications,
-      webhookAuth: { username: "postmark", password: "hook-pass" },
-      ...overrides,
-    },
-  });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, {
-      method: "POST",
-      body: typeof body === "string" ? body : JSON.stringify(body),
-      headers: { "Content-Type": "application/json", ...headers },
-    });
-  return { app, post, db: core.db, company, applications };
-}
+import { applicationRoutesApp as setup } from "../../test-app";
 
 describe("POST /api/V1/application", () => {
   it("sends the application and answers the V1 success body", async () => {

@@ -1,40 +1,20 @@
 // Run by attachment-memory.test.ts in a fresh process (`node --import tsx`), so that the peak memory it reports
 // is this one request's: posts a valid DOCX application (warm-up), then the given file, and prints one JSON line.
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { createOutboxMailer } from "@lba/core/mail";
-import {
-  applicationTestDeps,
-  dataUrl,
-  docxBytes,
-  insertApplicationTarget,
-  validRequest,
-  zipBombDocx,
-} from "@lba/core/testing";
-import { testServerDeps } from "../../test-app";
-import { registerApplicationRoutes } from "./index";
+import { dataUrl, docxBytes, validRequest, zipBombDocx } from "@lba/core/testing";
+import { applicationRoutesApp } from "../../test-app";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const core = applicationTestDeps();
-const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
-const company = insertApplicationTarget(applications);
-const app = new OpenAPIHono();
-registerApplicationRoutes(app, {
-  ...testServerDeps(core.db, { core }),
-  applications: { applications, webhookAuth: null },
-});
+const { post: postJson, company } = applicationRoutesApp({ webhookAuth: null });
 
 const post = async (file: Buffer, applicant: string) => {
-  const res = await app.request("/api/V1/application", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(
-      validRequest(company.token, {
-        applicant_email: applicant,
-        applicant_file_name: "cv.docx",
-        applicant_file_content: dataUrl(file, DOCX),
-      }),
-    ),
-  });
+  const res = await postJson(
+    "/api/V1/application",
+    validRequest(company.token, {
+      applicant_email: applicant,
+      applicant_file_name: "cv.docx",
+      applicant_file_content: dataUrl(file, DOCX),
+    }),
+  );
   return { status: res.status, body: (await res.json()) as unknown };
 };
 
