@@ -6,6 +6,7 @@ import {
   BASE_URL,
   CALLER,
   companyToApply,
+  fetchWithRetryAfter,
   SEARCH,
   type Applicable,
 } from "./shared.js";
@@ -13,13 +14,7 @@ import {
 type Source = { results: Applicable[] } | { result: "error"; message: string } | null;
 
 /** A V1 call; a 429 is retried once, after the seconds its `Retry-After` header asks for. */
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(`${BASE_URL}${path}`, init);
-  if (res.status !== 429) return res;
-  const seconds = Number(res.headers.get("retry-after") ?? "1");
-  await new Promise((done) => setTimeout(done, seconds * 1000));
-  return fetch(`${BASE_URL}${path}`, init);
-}
+const call = (path: string, init: RequestInit = {}) => fetchWithRetryAfter(`${BASE_URL}${path}`, init);
 
 async function search<T>(path: string, query: Record<string, string>): Promise<T> {
   const res = await call(`${path}?${new URLSearchParams({ ...query, caller: CALLER })}`);

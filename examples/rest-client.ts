@@ -2,9 +2,18 @@
 // Run: LBA_URL=http://localhost:3000 npx tsx examples/rest-client.ts
 import type { paths } from "@lba/client/rest";
 import createClient from "openapi-fetch";
-import { applicationTo, applyAndRetry, BASE_URL, CALLER, companyToApply, SEARCH } from "./shared.js";
+import {
+  applicationTo,
+  applyAndRetry,
+  BASE_URL,
+  CALLER,
+  companyToApply,
+  fetchWithRetryAfter,
+  SEARCH,
+} from "./shared.js";
 
-const api = createClient<paths>({ baseUrl: BASE_URL });
+// A 429 is retried after its Retry-After.
+const api = createClient<paths>({ baseUrl: BASE_URL, fetch: fetchWithRetryAfter });
 
 const trainings = await api.GET("/api/V1/formations", { params: { query: { ...SEARCH, caller: CALLER } } });
 if (!trainings.data) throw new Error(`formations: ${trainings.response.status}`);

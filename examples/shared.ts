@@ -52,6 +52,22 @@ export function firstApplicable<T extends Applicable>(items: T[]): T | undefined
   );
 }
 
+/**
+ * `fetch` as an integrator should call the API: a 429 (rate limit, docs/integrators.md) is retried once, after the
+ * seconds its `Retry-After` header asks for. Every example's client uses it.
+ */
+export async function fetchWithRetryAfter(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<Response> {
+  const request = new Request(input, init);
+  const res = await fetch(request.clone());
+  if (res.status !== 429) return res;
+  const seconds = Number(res.headers.get("retry-after") ?? "1");
+  await new Promise((done) => setTimeout(done, seconds * 1000));
+  return fetch(request);
+}
+
 /** Sends, then sends the same request again as a retry would (same Idempotency-Key), printing both answers. */
 export async function applyAndRetry(send: () => Promise<string>): Promise<void> {
   console.log(`application: ${await send()}`);

@@ -1,9 +1,18 @@
 // The typed tRPC client (@lba/client): the same searches and application, `caller` sent with every call.
 // Run: LBA_URL=http://localhost:3000 npx tsx examples/trpc-client.ts
 import { applicationErrorOf, createLbaClient } from "@lba/client";
-import { applicationTo, applyAndRetry, BASE_URL, CALLER, companyToApply, SEARCH } from "./shared.js";
+import {
+  applicationTo,
+  applyAndRetry,
+  BASE_URL,
+  CALLER,
+  companyToApply,
+  fetchWithRetryAfter,
+  SEARCH,
+} from "./shared.js";
 
-const lba = createLbaClient({ baseUrl: BASE_URL, caller: CALLER });
+// A 429 is retried after its Retry-After.
+const lba = createLbaClient({ baseUrl: BASE_URL, caller: CALLER, fetch: fetchWithRetryAfter });
 
 // Two procedures, one HTTP request: the client batches calls made together.
 const [trainings, jobs] = await Promise.all([
