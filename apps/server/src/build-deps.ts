@@ -9,6 +9,7 @@ import type { Env, LoadedEnv } from "./env";
 import { answerCacheFor } from "./lib/answer-cache";
 import type { ServerDeps } from "./deps";
 import { redactingLogger } from "./lib/redacting-logger";
+import type { SnapshotReplica } from "./lib/search-snapshots";
 import type { WebhookAuth } from "./lib/webhook-auth";
 
 const LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -81,7 +82,13 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
-  extra: { spaDist: string | null; embedDist: string | null; version: string },
+  extra: {
+    spaDist: string | null;
+    embedDist: string | null;
+    version: string;
+    /** search data served from read-only snapshots (decision 029) */
+    snapshots?: SnapshotReplica | null;
+  },
 ): ServerDeps {
   const { env, secret } = loaded;
   const offres = offresSettingsFrom(env);
@@ -123,11 +130,14 @@ export function buildDeps(
     },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
+    ...(extra.snapshots ? { searchSnapshot: extra.snapshots } : {}),
     applications: {
       applications: { ...core, mailer: mailerFrom(env, core), applications: applicationSettingsFrom(env) },
       webhookAuth: webhookAuthFrom(env),
       onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
     },
   };
+  // A swap empties the search answers (the cache would also notice the new connection at its next lookup).
+  extra.snapshots?.onSwap(() => answerCacheFor(deps)?.clear());
   return deps;
 }

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate } from "@lba/core/db";
-import { datasetInfo } from "@lba/core/ingest";
-import { seedDatabase } from "@lba/core/ingest";
+import { buildSnapshot, datasetInfo, seedDatabase } from "@lba/core/ingest";
 import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
-import { buildDeps } from "./build-deps";
+import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
+import { SnapshotReplica } from "./lib/search-snapshots";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
 
@@ -40,27 +40,53 @@ try {
   process.exit(1);
 }
 const { env } = loaded;
-const db = createDb(env.DATABASE_PATH);
-migrate(db);
-// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so do
-// applications left pending (their e-mail may have left: a retry with the same key sends them again).
-releaseAbandonedIdempotencyKeys(db);
-const abandoned = markAbandonedApplications(db);
+// Search snapshots (decision 029): the newest published read-only snapshot, swapped when a newer one appears;
+// otherwise one writable SQLite file at DATABASE_PATH, migrated here.
+let snapshots: SnapshotReplica | null = null;
+if (env.SEARCH_SNAPSHOTS) {
+  const log = consoleLogger(env.LOG_LEVEL);
+  try {
+    snapshots = await SnapshotReplica.open({
+      databasePath: resolve(env.DATABASE_PATH),
+      pollMs: env.SNAPSHOT_POLL_MS,
+      graceMs: env.SNAPSHOT_GRACE_MS,
+      log,
+      bootstrap: () =>
+        buildSnapshot(resolve(env.DATABASE_PATH), { keep: env.SNAPSHOT_KEEP, onlyIfNone: true, log }),
+    });
+  } catch (error) {
+    log.error("cannot serve search snapshots", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    process.exit(1);
+  }
+}
+const db = snapshots ? snapshots.db : createDb(env.DATABASE_PATH);
+let abandoned = 0;
+if (!snapshots) {
+  migrate(db);
+  // No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so
+  // do applications left pending (their e-mail may have left: a retry with the same key sends them again).
+  releaseAbandonedIdempotencyKeys(db);
+  abandoned = markAbandonedApplications(db);
+}
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
+  snapshots,
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
 if (abandoned > 0)
   log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
-if (datasetInfo(db).kind === "empty") {
+if (!snapshots && datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");
   const seeded = seedDatabase(db, { scale: "sample", log });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 }
+snapshots?.start();
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
 // first pass at start.
@@ -73,6 +99,7 @@ const server = serveApp(
     log.info(`listening on http://${info.address}:${info.port}`, {
       port: info.port,
       database: env.DATABASE_PATH,
+      ...(snapshots ? { snapshot: snapshots.status.version } : {}),
     });
     // The smoke test and scripts read the real port (PORT=0 picks a free one).
     if (process.send) process.send({ type: "listening", port: info.port });
@@ -88,7 +115,7 @@ function shutdown(signal: string) {
     server,
     log,
     onDrain: () => markDraining(deps),
-    onClosed: () => closeDb(db),
+    onClosed: () => (snapshots ? snapshots.close() : closeDb(db)),
   }).then((how) => {
     log.info("stopped", { how });
     process.exit(0);
