@@ -144,7 +144,7 @@ export function pruneSnapshots(databasePath: string, keep: number, now = new Dat
     }
   }
   const { dir, stem } = parts(databasePath);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
