@@ -132,8 +132,8 @@ export class SnapshotReplica {
       const from = this.#status.version;
       const previous = this.#holder.swap(next.db);
       this.#status = { version: next.file.version, since: new Date().toISOString() };
-      for (const listener of this.#onSwap) listener(next.file.version);
       this.#retire(previous);
+      for (const listener of this.#onSwap) listener(next.file.version);
       this.#options.log.info("search snapshot swapped", {
         from,
         to: next.file.version,
