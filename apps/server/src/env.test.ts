@@ -36,8 +36,18 @@ describe("loadEnv", () => {
     const url = "postgres://lba:secret@127.0.0.1:5432/lba";
     expect(loadEnv({ DATABASE_URL: url }).env.SEARCH_SNAPSHOTS).toBe(true);
     expect(loadEnv({ DATABASE_URL: url, SEARCH_SNAPSHOTS: "false" }).env.SEARCH_SNAPSHOTS).toBe(false);
-    expect(() => loadEnv({ DATABASE_URL: "mysql://x", SNAPSHOT_POLL_MS: "5" })).toThrow(
-      /DATABASE_URL: a postgres:\/\/ or postgresql:\/\/ URL\n {2}SNAPSHOT_POLL_MS: an integer >= 100/,
+    expect(() => loadEnv({ SNAPSHOT_POLL_MS: "5" })).toThrow(
+      new Error("Invalid environment:\n  SNAPSHOT_POLL_MS: an integer >= 100"),
+    );
+  });
+
+  it("takes a PostgreSQL URL for DATABASE_URL and nothing else, without echoing it", () => {
+    expect(loadEnv({ DATABASE_URL: "postgres://lba@127.0.0.1:5432/lba" }).env.DATABASE_URL).toBe(
+      "postgres://lba@127.0.0.1:5432/lba",
+    );
+    expect(loadEnv({}).env.DATABASE_URL).toBeUndefined();
+    expect(() => loadEnv({ DATABASE_URL: "mysql://root:hunter2@db/lba" })).toThrow(
+      new Error("Invalid environment:\n  DATABASE_URL: a postgres://user@host:port/database URL"),
     );
   });
 

@@ -35,10 +35,9 @@ export const EnvSchema = z
     PORT: integer(0, 65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     DATABASE_PATH: z.string().default("./data/lba.sqlite"),
-    // PostgreSQL for every write (applications, outbox, …); set: search data comes from read-only snapshots.
+    // docs/deployment.md: the shared write database of several replicas; absent, everything stays in SQLite.
     DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "a postgres:// or postgresql:// URL")
+      .url({ protocol: /^postgres(ql)?$/, error: "a postgres://user@host:port/database URL" })
       .optional(),
     // Serve the newest search snapshot published beside DATABASE_PATH, read-only (decision 029); default: on
     // when DATABASE_URL is set.
