@@ -1,6 +1,7 @@
 import { createClamavScanner } from "@lba/core/antivirus";
 import type { ApplicationSettings } from "@lba/core/applications";
 import type { Db } from "@lba/core/db";
+import { createSharedHitStores, type Postgres } from "@lba/core/db/postgres";
 import type { CoreDeps, Logger } from "@lba/core/deps";
 import { createOfflineGeocoder } from "@lba/core/geo";
 import { createOutboxMailer, createPostmarkMailer, type Mailer } from "@lba/core/mail";
@@ -81,7 +82,7 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
-  extra: { spaDist: string | null; embedDist: string | null; version: string },
+  extra: { spaDist: string | null; embedDist: string | null; version: string; postgres?: Postgres | null },
 ): ServerDeps {
   const { env, secret } = loaded;
   const offres = offresSettingsFrom(env);
@@ -110,6 +111,7 @@ export function buildDeps(
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
       factor: env.RATE_LIMIT_FACTOR,
+      ...(extra.postgres ? { sharedStore: createSharedHitStores(extra.postgres.pool, { log: core.log }) } : {}),
     },
     trustProxy: env.TRUST_PROXY,
     spaDist: extra.spaDist,

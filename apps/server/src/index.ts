@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate } from "@lba/core/db";
+import { closePostgres, createPostgres, migratePostgres } from "@lba/core/db/postgres";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
 import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
-import { startRetentionTimer } from "./jobs/retention";
+import { postgresDailyGate, startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
 import { markDraining } from "./lib/lifecycle";
 import { drainAndClose } from "./lib/shutdown";
@@ -46,7 +47,11 @@ migrate(db);
 // applications left pending (their e-mail may have left: a retry with the same key sends them again).
 releaseAbandonedIdempotencyKeys(db);
 const abandoned = markAbandonedApplications(db);
+// docs/deployment.md: replicas share PostgreSQL; its migrations are applied one replica at a time.
+const postgres = env.DATABASE_URL ? createPostgres(env.DATABASE_URL) : null;
+if (postgres) await migratePostgres(postgres.pool);
 const deps = buildDeps(loaded, db, {
+  postgres,
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
@@ -63,8 +68,13 @@ if (datasetInfo(db).kind === "empty") {
 }
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
-// first pass at start.
-startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS, deps.applications?.applications ?? null);
+// first pass at start; with replicas, one of them runs it each day (decision 030).
+startRetentionTimer(
+  deps.core,
+  env.APPLICATION_RETENTION_DAYS,
+  deps.applications?.applications ?? null,
+  postgres ? { oncePerDay: postgresDailyGate(postgres.pool, deps.core) } : {},
+);
 
 const server = serveApp(
   createApp(deps).fetch,
@@ -88,7 +98,10 @@ function shutdown(signal: string) {
     server,
     log,
     onDrain: () => markDraining(deps),
-    onClosed: () => closeDb(db),
+    onClosed: () => {
+      closeDb(db);
+      if (postgres) void closePostgres(postgres);
+    },
   }).then((how) => {
     log.info("stopped", { how });
     process.exit(0);
