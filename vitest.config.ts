@@ -1,4 +1,7 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Tests that need PostgreSQL (*.pg.test.ts) run in the postgres project, on a throwaway server.
+const POSTGRES_TESTS = "src/**/*.pg.test.ts";
 
 export default defineConfig({
   test: {
@@ -9,6 +12,7 @@ export default defineConfig({
           name: "core",
           root: "packages/core",
           include: ["src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, POSTGRES_TESTS],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -18,6 +22,16 @@ export default defineConfig({
           name: "server",
           root: "apps/server",
           include: ["src/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, POSTGRES_TESTS],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "postgres",
+          include: [`packages/core/${POSTGRES_TESTS}`, `apps/server/${POSTGRES_TESTS}`],
+          globalSetup: ["tests/postgres/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
