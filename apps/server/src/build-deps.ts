@@ -111,7 +111,9 @@ export function buildDeps(
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
       factor: env.RATE_LIMIT_FACTOR,
-      ...(extra.postgres ? { sharedStore: createSharedHitStores(extra.postgres.pool, { log: core.log }) } : {}),
+      ...(extra.postgres
+        ? { sharedStore: createSharedHitStores(extra.postgres.pool, { log: core.log }) }
+        : {}),
     },
     trustProxy: env.TRUST_PROXY,
     spaDist: extra.spaDist,

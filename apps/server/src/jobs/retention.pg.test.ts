@@ -28,7 +28,10 @@ function replicas(count: number, clock: () => Date, log?: Logger) {
   });
 }
 
-function start(replica: { core: ReturnType<typeof testDeps>; pool: ReturnType<TestPostgres["open"]>["pool"] }) {
+function start(replica: {
+  core: ReturnType<typeof testDeps>;
+  pool: ReturnType<TestPostgres["open"]>["pool"];
+}) {
   // The interval never fires during a test: attempts are made with tick().
   const timer = startRetentionTimer(replica.core, 365, null, {
     intervalMs: 24 * 60 * 60 * 1000,

@@ -95,7 +95,11 @@ export function startRetentionTimer(
  * deps' clock, under an advisory lock (decision 030). Rejects when PostgreSQL cannot be reached (the timer logs it
  * and tries again at its next attempt).
  */
-export function postgresDailyGate(pool: Postgres["pool"], core: Pick<CoreDeps, "now">, job = "daily-pass"): DailyGate {
+export function postgresDailyGate(
+  pool: Postgres["pool"],
+  core: Pick<CoreDeps, "now">,
+  job = "daily-pass",
+): DailyGate {
   return async (pass) => {
     const day = core.now().toISOString().slice(0, 10);
     return (await runOncePerDay(pool, job, day, pass, core.now)).ran;

@@ -72,7 +72,8 @@ describe("rate limits shared on PostgreSQL", () => {
       () => testApp({ rateLimit: { enabled: true, windowMs: 60_000, factor: 1 }, trustProxy: true }).app,
     );
     const inMemory: number[] = [];
-    for (let i = 0; i < 30; i++) inMemory.push(...(await burst([alone[i % 2] as Replica], 1, "198.51.100.7")));
+    for (let i = 0; i < 30; i++)
+      inMemory.push(...(await burst([alone[i % 2] as Replica], 1, "198.51.100.7")));
     expect(accepted(inMemory)).toBe(20);
   });
 
@@ -119,7 +120,8 @@ describe("rate limits shared on PostgreSQL", () => {
       });
     for (let i = 0; i < 30; i++)
       expect((await hook(i % 2 ? a : b, "a-webhook-token-of-32-characters")).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await hook(i % 2 ? a : b, `guess-${i}-guess-guess`)).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await hook(i % 2 ? a : b, `guess-${i}-guess-guess`)).status).toBe(401);
     expect((await hook(a, "guess-10-guess-guess")).status).toBe(429);
     expect((await hook(b, "guess-11-guess-guess")).status).toBe(429);
   });

@@ -7,7 +7,10 @@ import type pg from "pg";
 
 // Source layout (packages/core/src/db/postgres -> packages/core/drizzle-pg) or server bundle (dist/drizzle-pg).
 function defaultMigrationsFolder(): string {
-  const candidates = [new URL("../../../drizzle-pg", import.meta.url), new URL("./drizzle-pg", import.meta.url)];
+  const candidates = [
+    new URL("../../../drizzle-pg", import.meta.url),
+    new URL("./drizzle-pg", import.meta.url),
+  ];
   for (const candidate of candidates) {
     const path = fileURLToPath(candidate);
     if (existsSync(`${path}/meta/_journal.json`)) return path;
@@ -22,7 +25,10 @@ const MIGRATION_LOCK = [0x4c4241, 0] as const;
  * Applies every committed PostgreSQL migration (packages/core/drizzle-pg) not yet applied, under an advisory lock
  * so that replicas starting at once do not race. Rejects with pg's error when PostgreSQL cannot be reached.
  */
-export async function migratePostgres(pool: pg.Pool, migrationsFolder = defaultMigrationsFolder()): Promise<void> {
+export async function migratePostgres(
+  pool: pg.Pool,
+  migrationsFolder = defaultMigrationsFolder(),
+): Promise<void> {
   const client = await pool.connect();
   try {
     const db = drizzle(client);

@@ -1,6 +1,11 @@
 import { getTableName } from "drizzle-orm";
 import type pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RLWrapperTimeouts, type RateLimiterRes } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RLWrapperTimeouts,
+  type RateLimiterRes,
+} from "rate-limiter-flexible";
 import type { Logger } from "../../deps";
 import { rateLimitsTable } from "./schema/limits";
 
