@@ -1,18 +1,28 @@
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 
-// Tests that need PostgreSQL (*.pg.test.ts) run in the postgres project, on a throwaway server.
-const POSTGRES_TESTS = "src/**/*.pg.test.ts";
+// The PostgreSQL project needs Debian's PostgreSQL binaries: only `npm run test:postgres` (scripts/test-postgres.mjs)
+// turns it on, so that `npm test` runs as before without them.
+const postgresProject = {
+  test: {
+    name: "postgres",
+    root: "tests/postgres",
+    include: ["**/*.test.ts"],
+    globalSetup: ["./global-setup.mjs"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+};
 
 export default defineConfig({
   test: {
     projects: [
+      ...(process.env.LBA_POSTGRES_TESTS === "1" ? [postgresProject] : []),
       // Hooks build whole-France test databases (34,920 communes): seconds alone, much more on a loaded machine.
       {
         test: {
           name: "core",
           root: "packages/core",
           include: ["src/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, POSTGRES_TESTS],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -22,16 +32,6 @@ export default defineConfig({
           name: "server",
           root: "apps/server",
           include: ["src/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, POSTGRES_TESTS],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        test: {
-          name: "postgres",
-          include: [`packages/core/${POSTGRES_TESTS}`, `apps/server/${POSTGRES_TESTS}`],
-          globalSetup: ["tests/postgres/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

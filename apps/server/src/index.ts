@@ -49,7 +49,7 @@ releaseAbandonedIdempotencyKeys(db);
 const abandoned = markAbandonedApplications(db);
 // docs/deployment.md: replicas share PostgreSQL; its migrations are applied one replica at a time.
 const postgres = env.DATABASE_URL ? createPostgres(env.DATABASE_URL) : null;
-if (postgres) await migratePostgres(postgres.pool);
+if (postgres) await migratePostgres(postgres);
 const deps = buildDeps(loaded, db, {
   postgres,
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),

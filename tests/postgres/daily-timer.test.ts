@@ -3,16 +3,20 @@ import { closeDb } from "@lba/core/db";
 import { createPostgres, dailyRunsTable } from "@lba/core/db/postgres";
 import type { Logger } from "@lba/core/deps";
 import { createTestDb, testDeps } from "@lba/core/testing";
-import { createTestPostgres, type TestPostgres } from "@lba/core/testing/postgres";
-import { postgresDailyGate, startRetentionTimer, type RetentionTimer } from "./retention";
+import {
+  postgresDailyGate,
+  startRetentionTimer,
+  type RetentionTimer,
+} from "../../apps/server/src/jobs/retention";
+import { migratedDatabase, type TestDatabase } from "./databases";
 
 // Replicas sharing one PostgreSQL database run the daily pass once a day between them (decision 030). Each replica
 // has its own deps and pool; the clock is the deps' clock, set by the test.
 
-let database: TestPostgres;
+let database: TestDatabase;
 let timers: RetentionTimer[] = [];
 beforeEach(async () => {
-  database = await createTestPostgres();
+  database = await migratedDatabase();
 });
 afterEach(async () => {
   for (const timer of timers) timer.stop();
@@ -30,7 +34,7 @@ function replicas(count: number, clock: () => Date, log?: Logger) {
 
 function start(replica: {
   core: ReturnType<typeof testDeps>;
-  pool: ReturnType<TestPostgres["open"]>["pool"];
+  pool: ReturnType<TestDatabase["open"]>["pool"];
 }) {
   // The interval never fires during a test: attempts are made with tick().
   const timer = startRetentionTimer(replica.core, 365, null, {

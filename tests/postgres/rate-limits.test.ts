@@ -3,17 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSharedHitStores, type SharedHitStoreOptions } from "@lba/core/db/postgres";
 import type { Logger } from "@lba/core/deps";
 import { applicationTestDeps } from "@lba/core/testing";
-import { createTestPostgres, type TestPostgres } from "@lba/core/testing/postgres";
-import type { ServerDeps } from "../deps";
-import { testApp } from "../test-app";
+import type { ServerDeps } from "../../apps/server/src/deps";
+import { testApp } from "../../apps/server/src/test-app";
+import { migratedDatabase, type TestDatabase } from "./databases";
 
 // Two replicas: two apps, each with its own deps and its own pool, on one PostgreSQL database (decision 030).
 
 type Replica = ReturnType<typeof testApp>["app"];
 
-let database: TestPostgres;
+let database: TestDatabase;
 beforeEach(async () => {
-  database = await createTestPostgres();
+  database = await migratedDatabase();
 });
 afterEach(async () => {
   vi.useRealTimers();
