@@ -1,6 +1,7 @@
 import { createClamavScanner } from "@lba/core/antivirus";
 import type { ApplicationSettings } from "@lba/core/applications";
 import type { Db } from "@lba/core/db";
+import { createSharedHitStores, type Postgres } from "@lba/core/db/postgres";
 import type { CoreDeps, Logger } from "@lba/core/deps";
 import { createOfflineGeocoder } from "@lba/core/geo";
 import { createOutboxMailer, createPostmarkMailer, type Mailer } from "@lba/core/mail";
@@ -88,6 +89,8 @@ export function buildDeps(
     version: string;
     /** search data served from read-only snapshots (decision 029) */
     snapshots?: SnapshotReplica | null;
+    /** the replicas' shared write database (decision 030 for the limits) */
+    postgres?: Postgres | null;
   },
 ): ServerDeps {
   const { env, secret } = loaded;
@@ -117,6 +120,9 @@ export function buildDeps(
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
       factor: env.RATE_LIMIT_FACTOR,
+      ...(extra.postgres
+        ? { sharedStore: createSharedHitStores(extra.postgres.pool, { log: core.log }) }
+        : {}),
     },
     trustProxy: env.TRUST_PROXY,
     spaDist: extra.spaDist,

@@ -1,5 +1,6 @@
 import type { ApplicationDeps } from "@lba/core/applications";
 import type { CoreDeps } from "@lba/core/deps";
+import type { HitWindow, SharedHitStore } from "@lba/core/db/postgres";
 import type { Geocoder } from "@lba/core/geo";
 import type { OffresSettings } from "@lba/core/sources";
 import type { WebhookAuth } from "./lib/webhook-auth";
@@ -20,6 +21,11 @@ export interface RateLimitSettings {
   windowMs: number;
   /** Multiplies every per-route limit. */
   factor: number;
+  /**
+   * The store of each group's counters when several replicas share them (PostgreSQL, decision 030); absent: each
+   * limiter counts in the memory of this process.
+   */
+  sharedStore?: (group: string, window: HitWindow) => SharedHitStore;
 }
 
 /** What the application (candidature) routes and procedures need. */

@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate } from "@lba/core/db";
+import { closePostgres, createPostgres, migratePostgres } from "@lba/core/db/postgres";
 import { buildSnapshot, datasetInfo, seedDatabase } from "@lba/core/ingest";
 import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
-import { startRetentionTimer } from "./jobs/retention";
+import { postgresDailyGate, startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
 import { SnapshotReplica } from "./lib/search-snapshots";
 import { markDraining } from "./lib/lifecycle";
@@ -61,6 +62,9 @@ if (env.SEARCH_SNAPSHOTS) {
     process.exit(1);
   }
 }
+// docs/deployment.md: replicas share PostgreSQL; its migrations are applied one replica at a time.
+const postgres = env.DATABASE_URL ? createPostgres(env.DATABASE_URL) : null;
+if (postgres) await migratePostgres(postgres);
 const db = snapshots ? snapshots.db : createDb(env.DATABASE_PATH);
 let abandoned = 0;
 if (!snapshots) {
@@ -71,6 +75,7 @@ if (!snapshots) {
   abandoned = markAbandonedApplications(db);
 }
 const deps = buildDeps(loaded, db, {
+  postgres,
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
@@ -89,8 +94,13 @@ if (!snapshots && datasetInfo(db).kind === "empty") {
 snapshots?.start();
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
-// first pass at start.
-startRetentionTimer(deps.core, env.APPLICATION_RETENTION_DAYS, deps.applications?.applications ?? null);
+// first pass at start; with replicas, one of them runs it each day (decision 030).
+startRetentionTimer(
+  deps.core,
+  env.APPLICATION_RETENTION_DAYS,
+  deps.applications?.applications ?? null,
+  postgres ? { oncePerDay: postgresDailyGate(postgres.pool, deps.core) } : {},
+);
 
 const server = serveApp(
   createApp(deps).fetch,
@@ -115,7 +125,11 @@ function shutdown(signal: string) {
     server,
     log,
     onDrain: () => markDraining(deps),
-    onClosed: () => (snapshots ? snapshots.close() : closeDb(db)),
+    onClosed: () => {
+      if (snapshots) snapshots.close();
+      else closeDb(db);
+      if (postgres) void closePostgres(postgres);
+    },
   }).then((how) => {
     log.info("stopped", { how });
     process.exit(0);

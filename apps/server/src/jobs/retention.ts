@@ -4,9 +4,11 @@ import {
   sendRecruiterReminders,
   type ApplicationDeps,
 } from "@lba/core/applications";
+import { runOncePerDay, type Postgres } from "@lba/core/db/postgres";
 import type { CoreDeps } from "@lba/core/deps";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** One retention pass: anonymise old applications (docs/reference/v1.md#s9-7) and forget idempotency keys older than a day. */
 export function runRetention(
@@ -33,28 +35,73 @@ export async function runDailyPass(
   return { ...retention, reminders };
 }
 
-/** Runs a daily pass at start, then once a day; returns a stop function. Failures are logged, never fatal. */
+/**
+ * Decides whether this replica runs today's pass: calls `pass` at most once per day across the replicas and
+ * resolves to whether it did (decision 030). Absent: every call runs the pass (one process).
+ */
+export type DailyGate = (pass: () => Promise<void>) => Promise<boolean>;
+
+export interface RetentionTimer {
+  stop(): void;
+  /** One attempt now, as the timer makes: the pass's counts, or null when it did not run here (gate, or running). */
+  tick(): Promise<DailyPassResult | null>;
+  /** The attempt made at start. */
+  firstPass: Promise<DailyPassResult | null>;
+}
+
+export type DailyPassResult = Awaited<ReturnType<typeof runDailyPass>>;
+
+/**
+ * Runs a daily pass at start, then every `intervalMs` (default a day). With `oncePerDay` (replicas sharing
+ * PostgreSQL) each attempt goes through the gate, which lets one replica run it per day; attempts are then hourly by
+ * default, so that the day's pass follows the change of day whenever the replicas started. Failures are logged,
+ * never fatal.
+ */
 export function startRetentionTimer(
   core: CoreDeps,
   retentionDays: number,
   applications: ApplicationDeps | null = null,
-  intervalMs = DAY_MS,
-): () => void {
+  options: { intervalMs?: number; oncePerDay?: DailyGate } = {},
+): RetentionTimer {
+  const { oncePerDay } = options;
+  const intervalMs = options.intervalMs ?? (oncePerDay ? HOUR_MS : DAY_MS);
   let running = false;
-  const pass = async () => {
+  const tick = async (): Promise<DailyPassResult | null> => {
     // A pass still sending reminders when the next one is due (a slow mail transport) is not doubled.
-    if (running) return;
+    if (running) return null;
     running = true;
     try {
-      await runDailyPass(core, retentionDays, applications);
+      if (!oncePerDay) return await runDailyPass(core, retentionDays, applications);
+      let result: DailyPassResult | null = null;
+      await oncePerDay(async () => {
+        result = await runDailyPass(core, retentionDays, applications);
+      });
+      return result;
     } catch (error) {
       core.log.error("daily pass failed", { error: String(error) });
+      return null;
     } finally {
       running = false;
     }
   };
-  void pass();
-  const timer = setInterval(() => void pass(), intervalMs);
+  const firstPass = tick();
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return { stop: () => clearInterval(timer), tick, firstPass };
+}
+
+/**
+ * The gate of replicas sharing PostgreSQL: the pass runs on the first replica to attempt it on each UTC day of the
+ * deps' clock, under an advisory lock (decision 030). Rejects when PostgreSQL cannot be reached (the timer logs it
+ * and tries again at its next attempt).
+ */
+export function postgresDailyGate(
+  pool: Postgres["pool"],
+  core: Pick<CoreDeps, "now">,
+  job = "daily-pass",
+): DailyGate {
+  return async (pass) => {
+    const day = core.now().toISOString().slice(0, 10);
+    return (await runOncePerDay(pool, job, day, pass, core.now)).ran;
+  };
 }

@@ -30,19 +30,25 @@ export type Limiters = Record<RateLimitGroup, MiddlewareHandler>;
 
 export function createLimiters(deps: ServerDeps): Limiters {
   const { windowMs, factor } = deps.rateLimit;
-  const make = (group: GroupSettings): MiddlewareHandler =>
-    rateLimiter({
+  const make = (name: string, group: GroupSettings): MiddlewareHandler => {
+    const window = {
       windowMs: group.windowMs ?? windowMs,
       limit: Math.max(1, Math.round(group.limit * factor)),
+    };
+    return rateLimiter({
+      ...window,
+      // Counted once across replicas when they share PostgreSQL (decision 030); in memory otherwise.
+      ...(deps.rateLimit.sharedStore ? { store: deps.rateLimit.sharedStore(name, window) } : {}),
       standardHeaders: "draft-6",
       skipSuccessfulRequests: group.refusalsOnly === true,
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
       handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
     });
+  };
   return Object.fromEntries(
     Object.entries(RATE_LIMITS).map(([group, limit]) => [
       group,
-      make(typeof limit === "number" ? { limit } : limit),
+      make(group, typeof limit === "number" ? { limit } : limit),
     ]),
   ) as Limiters;
 }
