@@ -121,9 +121,8 @@ function publishSnapshot(databasePath) {
 
 /** What GET /api says about the snapshot served and PostgreSQL. */
 function healthOf(body) {
-  const snapshot = body?.snapshot ?? body?.dataset?.snapshot ?? null;
   return {
-    snapshotVersion: typeof snapshot === "string" ? snapshot : (snapshot?.version ?? null),
+    snapshotVersion: body?.dataset?.version ?? null,
     postgres: body?.healthcheck?.postgres ?? body?.healthcheck?.postgresql ?? null,
   };
 }
@@ -187,6 +186,8 @@ async function setup() {
     POSTMARK_API_URL: postmark.url,
     // Every search reads the snapshot: a cached answer would hide a failed swap.
     SEARCH_CACHE_TTL_MS: "0",
+    // Replicas look for a newer snapshot twice a second: scenario e waits for all three to swap.
+    SNAPSHOT_POLL_MS: "500",
     LOG_LEVEL: "warn",
   };
   const t2 = performance.now();
