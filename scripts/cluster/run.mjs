@@ -34,6 +34,8 @@ const RATE_LIMIT_WINDOW_MS = 30 * 60_000;
 const POSTMARK_DELAY_MS = 100;
 // How long a replica may take to report a newly published snapshot (polling interval + swap on a loaded machine).
 const SWAP_TIMEOUT_MS = 180_000;
+// How long a load may take to reach the number of answers a scenario waits for.
+const LOAD_WAIT_MS = 120_000;
 // The errors of the daily limit and of the recruiter reply (packages/core/src/schemas/application-errors.ts).
 const DAILY_LIMIT_ERROR = "max candidatures atteint";
 const OTHER_REPLY_ERROR = "reponse_deja_donnee";
@@ -493,7 +495,7 @@ async function burstFromOneIp() {
   };
 }
 
-/** Workers sending `request()` in a loop until `stop()`; `answers` collects `{ answer, at }`. */
+/** Workers sending `request()` in a loop until `stop()`; `answers` collects its samples with `startedAt` and `at`. */
 function load(workers, request) {
   const answers = [];
   let stopped = false;
@@ -502,17 +504,23 @@ function load(workers, request) {
   const running = Promise.all(
     Array.from({ length: workers }, async (_, w) => {
       for (let n = 0; !stopped; n += 1) {
+        const startedAt = performance.now();
         const sample = await request(w, n);
-        answers.push({ ...sample, at: performance.now() });
+        answers.push({ ...sample, startedAt, at: performance.now() });
         changed();
       }
     }),
   );
   return {
     answers,
-    until: (condition) =>
-      new Promise((r) => {
-        const settled = () => condition() && (r(), true);
+    /** Resolves once `condition()` holds; stops the load and rejects when it does not within LOAD_WAIT_MS. */
+    until: (condition, what) =>
+      new Promise((resolveWhen, reject) => {
+        const timer = setTimeout(() => {
+          stopped = true;
+          reject(new Error(`not within ${LOAD_WAIT_MS / 1000} s: ${what} (${answers.length} answers)`));
+        }, LOAD_WAIT_MS);
+        const settled = () => condition() && (clearTimeout(timer), resolveWhen(), true);
         if (!settled()) waiters.push(settled);
       }),
     stop: () => {
@@ -533,7 +541,7 @@ async function snapshotSwap() {
       { from: nextAddress() },
     ).then((a) => ({ label: labelOf(a), replica: a.headers?.["x-replica"] ?? "none", ms: a.ms })),
   );
-  await searches.until(() => searches.answers.length >= 30);
+  await searches.until(() => searches.answers.length >= 30, "30 searches");
   const t0 = performance.now();
   let version = null;
   try {
@@ -563,7 +571,7 @@ async function snapshotSwap() {
   }
   // A little more load on the new snapshot.
   const sentBeforeEnd = searches.answers.length;
-  await searches.until(() => searches.answers.length >= sentBeforeEnd + 30);
+  await searches.until(() => searches.answers.length >= sentBeforeEnd + 30, "30 more searches");
   await searches.stop();
   const answers = tally(searches.answers.map((a) => a.label));
   const failed = searches.answers.filter((a) => a.label !== "200").length;
@@ -602,13 +610,13 @@ async function killUnderLoad() {
     };
   });
   const okCount = () => applications.answers.filter((a) => a.ok).length;
-  await applications.until(() => okCount() >= 12);
+  await applications.until(() => okCount() >= 12, "12 applications answered ok");
   const atKill = (await proxy.stats()).find((s) => s.name === victim.name);
   killedAt = performance.now();
   victim.child.kill("SIGKILL");
   await victim.exited;
   const okAtKill = okCount();
-  await applications.until(() => okCount() >= okAtKill + 24);
+  await applications.until(() => okCount() >= okAtKill + 24, "24 applications answered ok after the kill");
   await applications.stop();
   const stats = await proxy.stats();
 
@@ -619,9 +627,11 @@ async function killUnderLoad() {
     if ((await storedApplications(a.applicant)) !== 1) notStored.push(a.applicant);
     if (companyMails(a.applicant).length !== 1) notMailed.push(a.applicant);
   }
-  const afterKill = applications.answers.filter((a) => a.at > killedAt);
+  const afterKill = applications.answers.filter((a) => a.startedAt > killedAt);
   const afterKillOk = afterKill.filter((a) => a.ok);
   const errors = applications.answers.filter((a) => !a.ok);
+  const inFlightAtKill = applications.answers.filter((a) => a.startedAt < killedAt && a.at > killedAt);
+  const failedAfterKill = errors.filter((a) => a.startedAt > killedAt);
   check(name, notStored.length === 0, `${notStored.length} applications answered ok without exactly one row`);
   check(
     name,
@@ -629,6 +639,11 @@ async function killUnderLoad() {
     `${notMailed.length} applications answered ok without exactly one e-mail`,
   );
   check(name, afterKillOk.length > 0, "no application answered ok after the kill");
+  check(
+    name,
+    failedAfterKill.length === 0,
+    `${failedAfterKill.length} applications sent after the kill failed: ${JSON.stringify(tally(failedAfterKill.map((a) => a.label)))}`,
+  );
   check(
     name,
     afterKillOk.every((a) => a.replica !== victim.name),
@@ -649,11 +664,13 @@ async function killUnderLoad() {
     victimSessionsInFlightAtKill: atKill?.current ?? null,
     applications: applications.answers.length,
     answeredOk: okAnswers.length,
-    answeredOkAfterKill: afterKillOk.length,
+    sentAfterKillAnsweredOk: afterKillOk.length,
+    inFlightAtKill: inFlightAtKill.length,
+    failedAfterKill: failedAfterKill.length,
     answers: tally(applications.answers.map((a) => a.label)),
     errorsDuringKill: tally(errors.map((e) => e.label)),
     servedBy: tally(applications.answers.map((a) => a.replica)),
-    servedByAfterKill: tally(afterKill.map((a) => a.replica)),
+    sentAfterKillServedBy: tally(afterKill.map((a) => a.replica)),
     okWithoutExactlyOneRow: notStored.length,
     okWithoutExactlyOneCompanyMail: notMailed.length,
     retriesOfErrors: tally(retries),
