@@ -513,14 +513,28 @@ function load(workers, request) {
   );
   return {
     answers,
-    /** Resolves once `condition()` holds; stops the load and rejects when it does not within LOAD_WAIT_MS. */
-    until: (condition, what) =>
+    /**
+     * Resolves once `condition()` holds; stops the load and rejects when it does not within LOAD_WAIT_MS, or as
+     * soon as `hopeless()` holds.
+     */
+    until: (condition, what, hopeless = () => false) =>
       new Promise((resolveWhen, reject) => {
-        const timer = setTimeout(() => {
+        const giveUp = (why) => {
           stopped = true;
-          reject(new Error(`not within ${LOAD_WAIT_MS / 1000} s: ${what} (${answers.length} answers)`));
-        }, LOAD_WAIT_MS);
-        const settled = () => condition() && (clearTimeout(timer), resolveWhen(), true);
+          reject(new Error(`${why}: ${what} (${answers.length} answers)`));
+        };
+        const timer = setTimeout(() => giveUp(`not within ${LOAD_WAIT_MS / 1000} s`), LOAD_WAIT_MS);
+        const settled = () => {
+          if (condition()) {
+            clearTimeout(timer);
+            resolveWhen();
+            return true;
+          }
+          if (!hopeless()) return false;
+          clearTimeout(timer);
+          giveUp("hopeless");
+          return true;
+        };
         if (!settled()) waiters.push(settled);
       }),
     stop: () => {
@@ -535,7 +549,7 @@ async function snapshotSwap() {
   const before = report.setup.firstSnapshot;
   if (!check(name, before !== null, "no first snapshot was published")) return {};
   const romes = ["M1805", "D1102", "G1603", "F1603", "H2909"];
-  const searches = load(6, (w, n) =>
+  const searches = load(4, (w, n) =>
     send(
       `${proxy.origin}/api/V1/formations?romes=${romes[(w + n) % romes.length]}&latitude=48.85&longitude=2.35&radius=60&caller=cluster`,
       { from: nextAddress() },
@@ -610,7 +624,11 @@ async function killUnderLoad() {
     };
   });
   const okCount = () => applications.answers.filter((a) => a.ok).length;
-  await applications.until(() => okCount() >= 12, "12 applications answered ok");
+  await applications.until(
+    () => okCount() >= 12,
+    "12 applications answered ok",
+    () => applications.answers.length >= 60 && okCount() === 0,
+  );
   const atKill = (await proxy.stats()).find((s) => s.name === victim.name);
   killedAt = performance.now();
   victim.child.kill("SIGKILL");
