@@ -125,7 +125,10 @@ function publishSnapshot(databasePath) {
 function healthOf(body) {
   return {
     snapshotVersion: body?.dataset?.version ?? null,
-    postgres: body?.healthcheck?.postgres ?? body?.healthcheck?.postgresql ?? null,
+    // { reachable, migrated }: true when both hold.
+    postgres: body?.healthcheck?.postgres
+      ? body.healthcheck.postgres.reachable === true && body.healthcheck.postgres.migrated === true
+      : null,
   };
 }
 
@@ -241,7 +244,11 @@ async function setup() {
     const answer = await send(`${r.origin}/api`, { from: nextAddress() });
     health[r.name] = { status: answer.status, ...healthOf(answer.body) };
     check("setup", answer.status === 200, `GET /api on ${r.name}: ${answer.status}`);
-    check("setup", health[r.name].postgres === true, `${r.name} reports no PostgreSQL check in GET /api`);
+    check(
+      "setup",
+      health[r.name].postgres === true,
+      `${r.name}: PostgreSQL check of GET /api ${JSON.stringify(answer.body?.healthcheck ?? null)}`,
+    );
     if (firstSnapshot)
       check(
         "setup",
