@@ -159,6 +159,8 @@ async function setup() {
   const postgres = await startPostgres();
   cleanup.push(() => postgres.stop());
   database = new pg.Pool({ connectionString: postgres.url, max: 4 });
+  // An idle connection cut when PostgreSQL stops at the end is not an error of the test.
+  database.on("error", () => {});
   cleanup.push(() => database.end());
   postmark = await startFakePostmark({ delayMs: POSTMARK_DELAY_MS });
   cleanup.push(() => postmark.close());
