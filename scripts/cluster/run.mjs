@@ -143,8 +143,14 @@ async function teardown() {
     }
   }
 }
+// Interrupted or crashed: the replicas, HAProxy and PostgreSQL would outlive us otherwise.
 for (const signal of ["SIGINT", "SIGTERM"])
   process.once(signal, () => void teardown().then(() => process.exit(130)));
+for (const event of ["uncaughtException", "unhandledRejection"])
+  process.once(event, (error) => {
+    console.error(error);
+    void teardown().then(() => process.exit(1));
+  });
 
 const dir = mkdtempSync(join(tmpdir(), "lba-cluster-"));
 cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
