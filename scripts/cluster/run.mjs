@@ -295,7 +295,7 @@ const storedApplications = (applicant) =>
 const companyMails = (applicant) =>
   postmark.received.filter((m) => m.tag === "application-company" && m.replyTo === applicant);
 
-let targets = [];
+const targets = [];
 async function contacts() {
   if (targets.length) return targets;
   for (const search of CONTACT_SEARCHES) {
