@@ -9,21 +9,21 @@
 // 2) SIGKILL of a catalogue sync (slow fake catalogue) at several moments, the swap included: the trainings are
 // either all the old ones or all the new ones. 3) France Travail hanging or answering 500: /api/V1/jobs answers
 // within its deadline with peJobs as a source error. Prints a JSON report; exit code 1 when a check fails.
-import { fork, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import Database from "better-sqlite3";
+import { REPO, startBuiltServer, stopBuiltServer as stop } from "./lib/built-server.mjs";
+import { applicationBody, CONTACT_SEARCHES, contactsOf } from "./lib/applications.mjs";
+import { applicationOfMail, startFakePostmark } from "./lib/fake-postmark.mjs";
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args[args.indexOf("--rounds") + 1] ?? 3) || 3;
 const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 // The fake Postmark answers this long after it received a message: kills land while e-mails are being sent.
 const POSTMARK_DELAY_MS = 300;
-const REPO = resolve(new URL("..", import.meta.url).pathname);
-const entry = join(REPO, "apps/server/dist/index.js");
-if (!existsSync(entry)) throw new Error("Build first: npm run build");
 const dir = mkdtempSync(join(tmpdir(), "lba-faults-"));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const failures = [];
@@ -32,58 +32,25 @@ const check = (ok, message) => {
   return ok;
 };
 
-/** `onWarning(line)` receives the server's warnings (JSON log lines); everything else goes to our stderr. */
+/** `onWarning(entry)` receives the server's warnings (JSON log lines); everything else goes to our stderr. */
 function startServer(dbPath, env = {}, onWarning = null) {
-  const child = fork(entry, [], {
-    cwd: REPO,
+  return startBuiltServer({
     env: {
-      ...process.env,
       NODE_ENV: "production",
       LBA_SECRET: "faults-secret-faults-secret-faults-0000",
       MAIL_TRANSPORT: "outbox",
-      PORT: "0",
-      HOST: "127.0.0.1",
       DATABASE_PATH: dbPath,
       RATE_LIMIT_ENABLED: "false",
       LOG_LEVEL: "error",
       ...env,
     },
-    stdio: ["ignore", "ignore", onWarning ? "pipe" : "inherit", "ipc"],
+    onLog: onWarning
+      ? (entry, line) => {
+          if (entry?.level === "warn") onWarning(entry);
+          else process.stderr.write(`${line}\n`);
+        }
+      : null,
   });
-  if (onWarning) {
-    let pending = "";
-    child.stderr.on("data", (chunk) => {
-      const lines = (pending + chunk).split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) {
-        const entry = (() => {
-          try {
-            return JSON.parse(line);
-          } catch {
-            return null;
-          }
-        })();
-        if (entry?.level === "warn") onWarning(entry);
-        else if (line) process.stderr.write(`${line}\n`);
-      }
-    });
-  }
-  const exited = new Promise((r) => child.once("exit", (code, signal) => r(signal ?? code)));
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error("server did not start")), 120_000);
-    child.on("message", (m) => {
-      if (m?.type === "listening") {
-        clearTimeout(timer);
-        resolveStart({ child, exited, origin: `http://127.0.0.1:${m.port}` });
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited: ${code}`)));
-  });
-}
-
-async function stop(server, signal = "SIGTERM") {
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
-  return server.exited;
 }
 
 function openDb(path) {
@@ -92,36 +59,14 @@ function openDb(path) {
 }
 
 // ---------------------------------------------------------------- 1. applications
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
 async function contacts(origin) {
   const found = [];
-  for (const rome of ["D1102", "D1106", "M1607", "G1603"]) {
-    const body = await (
-      await fetch(
-        `${origin}/api/V1/jobs?romes=${rome}&latitude=48.8566&longitude=2.3522&radius=100&insee=75056&caller=faults`,
-      )
-    ).json();
-    for (const item of [...(body.lbaCompanies?.results ?? []), ...(body.lbbCompanies?.results ?? [])])
-      if (item.contact?.email) found.push({ ...item.contact, type: item.ideaType });
-  }
+  for (const search of CONTACT_SEARCHES)
+    found.push(...contactsOf(await (await fetch(`${origin}${search}&caller=faults`)).json()));
   return found;
 }
 
-function application(contact, applicant) {
-  return {
-    applicant_email: applicant,
-    applicant_first_name: "Dominique",
-    applicant_last_name: "Panne",
-    applicant_phone: "0612345678",
-    applicant_file_name: "cv.pdf",
-    applicant_file_content: `data:application/pdf;base64,${PDF.toString("base64")}`,
-    company_email: contact.email,
-    iv: contact.iv,
-    company_type: contact.type,
-    caller: "faults@example.org faults",
-  };
-}
+const application = (contact, applicant) => applicationBody(contact, applicant, "faults@example.org faults");
 
 async function post(origin, body, key) {
   try {
@@ -135,17 +80,6 @@ async function post(origin, body, key) {
     return { status: res.status, ok: res.status === 200 && answer?.result === "ok", error: answer?.error };
   } catch {
     return { status: "no-answer", ok: false };
-  }
-}
-
-/** The application a company e-mail's reply links point to (the public id in the signed token's payload). */
-function applicationOfMail(text) {
-  const token = /formulaire-intention\?token=([^\s"<]+)/.exec(text ?? "")?.[1];
-  if (!token) return null;
-  try {
-    return JSON.parse(Buffer.from(decodeURIComponent(token).split(".")[0], "base64url").toString("utf8")).a;
-  } catch {
-    return null;
   }
 }
 
@@ -166,67 +100,16 @@ function applicationStored(dbPath) {
 }
 
 /**
- * A Postmark stand-in (POST /email) that records every message when it arrives and answers `delayMs` later.
- * `inFlight` counts the messages received and not answered yet, by tag; `whenInFlight(n)` resolves once at least n
- * company e-mails and n applicant confirmations are in flight together. `stored(publicId)` is asked when a company
- * e-mail arrives: its application must already be in the database (reserve, then send).
+ * The fake Postmark, answering `delayMs` after each message. `stored(publicId)` is asked when a company e-mail
+ * arrives: its application must already be in the database (reserve, then send).
  */
-async function slowPostmark(delayMs, stored) {
-  const received = [];
-  const inFlight = { "application-company": 0, "application-applicant": 0 };
-  let waiters = [];
-  const server = createServer((req, res) => {
-    const chunks = [];
-    req.on("data", (c) => chunks.push(c));
-    req.on("end", () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      const mail = {
-        messageId: `pm-${received.length + 1}`,
-        to: body.To,
-        replyTo: body.ReplyTo,
-        subject: body.Subject,
-        tag: body.Tag,
-        text: body.TextBody,
-      };
+function slowPostmark(delayMs, stored) {
+  return startFakePostmark({
+    delayMs,
+    onArrival: (mail) => {
       if (mail.tag === "application-company") mail.storedOnArrival = stored(applicationOfMail(mail.text));
-      received.push(mail);
-      inFlight[mail.tag] = (inFlight[mail.tag] ?? 0) + 1;
-      let answered = false;
-      const settle = () => {
-        if (answered) return;
-        answered = true;
-        inFlight[mail.tag] -= 1;
-      };
-      // A SIGKILLed server cuts the connection: the message stays received, its answer is lost.
-      res.once("close", settle);
-      waiters = waiters.filter((ready) => !ready());
-      setTimeout(() => {
-        settle();
-        if (res.destroyed) return;
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify({
-            To: body.To,
-            SubmittedAt: new Date().toISOString(),
-            MessageID: mail.messageId,
-            ErrorCode: 0,
-            Message: "OK",
-          }),
-        );
-      }, delayMs);
-    });
+    },
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const whenInFlight = (n) =>
-    new Promise((resolveWhen) => {
-      const ready = () => {
-        if (inFlight["application-company"] < n || inFlight["application-applicant"] < n) return false;
-        resolveWhen();
-        return true;
-      };
-      if (!ready()) waiters.push(ready);
-    });
-  return { server, received, inFlight, whenInFlight, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 /**
@@ -492,8 +375,7 @@ async function applicationsThroughPostmark() {
       confirmations: postmark.inFlight["application-applicant"],
     }),
   });
-  postmark.server.closeAllConnections();
-  postmark.server.close();
+  await postmark.close();
   return { postmarkDelayMs: POSTMARK_DELAY_MS, ...result };
 }
 
