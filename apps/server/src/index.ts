@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
-import { seedDatabase } from "@lba/core/ingest";
+import { seedDatabase, storeItemsFor } from "@lba/core/ingest";
 import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps } from "./build-deps";
@@ -58,8 +58,14 @@ if (abandoned > 0)
 
 if (datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");
-  const seeded = seedDatabase(db, { scale: "sample", log });
+  const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
+} else {
+  // Rows written without this server's secret get their items stored now (docs/decisions/031-items-stored-ready-to-send.md);
+  // nothing to do, one read, when the database says its items are sealed with it.
+  const started = performance.now();
+  const stored = storeItemsFor(db, deps.core.config.secret);
+  if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
 }
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),

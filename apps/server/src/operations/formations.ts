@@ -4,6 +4,7 @@ import {
   getTrainingContacts,
   searchTrainings,
   trainingsByRegion,
+  type ServedItem,
   type TrainingContacts,
   type TrainingsAnswer,
 } from "@lba/core/search";
@@ -31,7 +32,7 @@ export const formationsOperations = {
     stats: { api: "formationRegionV1", counts: (answer) => trainingCounts(answer.results) },
     cache: "formationsParRegion",
     run: (deps, { caller: _caller, ...query }) => ({ results: trainingsByRegion(deps.core, query) }),
-  } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: Item[] }>,
+  } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: ServedItem[] }>,
 
   /** GET /api/V1/formations/formation/:id (docs/reference/v1.md#s3-2). */
   get: {

@@ -11,7 +11,8 @@ const USAGE = `Usage:
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
   npm run anonymize [-- --days N]                                 (default: APPLICATION_RETENTION_DAYS or 365)
-Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
+Environment: DATABASE_PATH (default ./data/lba.sqlite); LBA_SECRET (seed and the companies import store the
+  items sealed with it, as the server sends them; docs/decisions/031-items-stored-ready-to-send.md)`;
 
 const consoleLogger: Logger = {
   info: (message, data) => console.log(message, data ? JSON.stringify(data) : ""),
@@ -82,6 +83,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
             seed: seed ? Number(seed) : undefined,
             force: rest.includes("--force"),
             log: consoleLogger,
+            secret: env.LBA_SECRET || undefined,
           }),
         );
         console.log(
@@ -171,7 +173,10 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
       const db = importDb(env);
       try {
         migrate(db);
-        return await importCompanies(db, path, { onProgress: progressLine });
+        return await importCompanies(db, path, {
+          onProgress: progressLine,
+          secret: env.LBA_SECRET || undefined,
+        });
       } finally {
         closeDb(db);
       }

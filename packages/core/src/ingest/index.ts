@@ -28,3 +28,11 @@ export { loadGeography, type GeographyCounts } from "./referentials/communes";
 export { importRomeCsv } from "./referentials/import-rome";
 export { importMetiersCsv } from "./referentials/import-metiers";
 export { loadReferentials, type ReferentialCounts } from "./referentials/load";
+export {
+  storeItems,
+  storeItemsFor,
+  storedSeal,
+  type StoreItemsOptions,
+  type StoredCounts,
+  type StoredKind,
+} from "./store-items";

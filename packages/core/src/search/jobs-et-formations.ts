@@ -1,12 +1,12 @@
 import type { CoreDeps } from "../deps";
-import type { SourceAnswer } from "../schemas/item";
+import type { ServedAnswer } from "../sources/stored-item";
 import { searchJobs, type JobsAnswer } from "./jobs";
 import { searchTrainings } from "./trainings";
 import { JOB_SOURCES, JOBS_ET_FORMATIONS_SOURCES, type JobSourceName } from "../schemas/sources";
 import type { JobsEtFormationsQuery } from "../schemas/v1/queries";
 
 export interface JobsEtFormationsAnswer {
-  formations: SourceAnswer;
+  formations: ServedAnswer;
   /** null when no job source was requested. */
   jobs: JobsAnswer | null;
 }
@@ -24,7 +24,7 @@ export async function searchJobsEtFormations(
   return { formations: sources.includes("formations") ? trainingsAnswer(deps, q) : null, jobs: await jobs };
 }
 
-function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): SourceAnswer {
+function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): ServedAnswer {
   try {
     const { results } = searchTrainings(deps, {
       romes: q.romes,

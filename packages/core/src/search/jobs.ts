@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../deps";
 import { reverseGeocode } from "../geo/communes";
-import type { Item, SourceAnswer, SourceError } from "../schemas/item";
+import type { SourceError } from "../schemas/item";
+import { siretOf, withoutSiret, type ServedAnswer } from "../sources/stored-item";
 import { keepOpco } from "./opco";
 import { defaultJobSources } from "../sources/registry";
 import { JOB_SOURCES, type JobSourceName } from "../schemas/sources";
@@ -9,10 +10,10 @@ import type { JobsQuery, JobsSearch } from "../schemas/v1/queries";
 
 /** `/jobs` answer (docs/reference/v1.md#s3-5): each key `{results}`, a SourceError, or null when not requested. */
 export interface JobsAnswer {
-  peJobs: SourceAnswer;
-  matchas: SourceAnswer;
-  lbaCompanies: SourceAnswer;
-  lbbCompanies: SourceAnswer;
+  peJobs: ServedAnswer;
+  matchas: ServedAnswer;
+  lbaCompanies: ServedAnswer;
+  lbbCompanies: ServedAnswer;
 }
 
 const KEYS = { offres: "peJobs", matcha: "matchas", lba: "lbaCompanies", lbb: "lbbCompanies" } as const;
@@ -66,10 +67,7 @@ async function searchOne(deps: CoreDeps, source: JobSource, query: JobsQuery): P
     trusted: query.trusted ?? query.caller === null,
   });
   const kept = keepOpco(deps.db, query.opco, answer.items);
-  const items =
-    query.caller === null
-      ? kept
-      : kept.map((item) => ({ ...item, company: { ...item.company, siret: null } }));
+  const items = query.caller === null ? kept : kept.map(withoutSiret);
   return { ...answer, items };
 }
 
@@ -78,6 +76,6 @@ function dropLbbAlsoInLba(answer: JobsAnswer): void {
   const lba = answer.lbaCompanies;
   const lbb = answer.lbbCompanies;
   if (!lba || !lbb || !("results" in lba) || !("results" in lbb)) return;
-  const lbaSirets = new Set(lba.results.map((item: Item) => item.company.siret).filter(Boolean));
-  answer.lbbCompanies = { ...lbb, results: lbb.results.filter((item) => !lbaSirets.has(item.company.siret)) };
+  const lbaSirets = new Set(lba.results.map(siretOf).filter(Boolean));
+  answer.lbbCompanies = { ...lbb, results: lbb.results.filter((item) => !lbaSirets.has(siretOf(item))) };
 }
