@@ -32,7 +32,13 @@ function stored(overrides: Partial<ServerDeps> = {}) {
   return testApp(overrides, db);
 }
 
-const INPUT = { romes: "D1102", latitude: PARIS.latitude, longitude: PARIS.longitude, radius: 30, caller: "x" };
+const INPUT = {
+  romes: "D1102",
+  latitude: PARIS.latitude,
+  longitude: PARIS.longitude,
+  radius: 30,
+  caller: "x",
+};
 const REST = `/api/V1/jobsEtFormations?romes=D1102&latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30&caller=x`;
 const FORMATIONS = `/api/V1/formations?romes=D1102&latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30&caller=x`;
 const trpcUrl = (procedure: string, input: object) =>

@@ -126,7 +126,9 @@ describe("items stored ready to send", () => {
     expect(first.lbaCompanies).toMatchObject({ results: [{ title: "Ancien nom" }] });
     expect(storedCount(db, "companies")).toBe(1);
 
-    await importCompanies(db, companiesFile("Nouveau nom", "nouveau@martin.example"), { secret: TEST_SECRET });
+    await importCompanies(db, companiesFile("Nouveau nom", "nouveau@martin.example"), {
+      secret: TEST_SECRET,
+    });
     const answer = await searchJobs(testDeps(db), jobs({ sources: ["lba"] }));
     expect(itemsOf(answer)[0]).toBeInstanceOf(StoredItem);
     const json = opened(JSON.stringify(answer));
@@ -235,7 +237,9 @@ describe("items stored ready to send", () => {
   it("lists every column of the row in the triggers that clear a stored item", () => {
     const db = createTestDb();
     for (const table of [...TABLES, "recruiters"]) {
-      const columns = (db.$client.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
+      const columns = (
+        db.$client.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]
+      )
         .filter((name) => !name.startsWith("item_"))
         .sort();
       const trigger = db.$client

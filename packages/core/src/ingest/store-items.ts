@@ -115,8 +115,11 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
     if (plan.sealed && !fingerprint) continue;
     const pending = db.$client.prepare(plan.pending);
     const store = db.$client.prepare(plan.store);
-    for (let after = 0; ; ) {
-      const rows = readRows<Record<string, unknown>>(pending, plan.sealed ? { after, fingerprint } : { after });
+    for (let after = 0; ;) {
+      const rows = readRows<Record<string, unknown>>(
+        pending,
+        plan.sealed ? { after, fingerprint } : { after },
+      );
       if (rows.length === 0) break;
       db.$client.transaction(() => {
         for (const raw of rows) {
@@ -142,8 +145,7 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
  */
 export function storedSeal(db: Db): string | null {
   const row = db.$client.prepare("SELECT value FROM dataset_meta WHERE key = ?").get(SEAL_KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 

@@ -91,16 +91,18 @@ beforeAll(() => {
 });
 
 function trainings(scope: SearchScope | undefined, overrides: Partial<TrainingsQuery> = {}): Item[] {
-  return sent(searchTrainings(testDeps(db), {
-    romes: [...CODES],
-    point: null,
-    radiusKm: 30,
-    diplomaLevel: null,
-    caller: null,
-    fallback: false,
-    ...(scope ? { scope } : {}),
-    ...overrides,
-  }).results);
+  return sent(
+    searchTrainings(testDeps(db), {
+      romes: [...CODES],
+      point: null,
+      radiusKm: 30,
+      diplomaLevel: null,
+      caller: null,
+      fallback: false,
+      ...(scope ? { scope } : {}),
+      ...overrides,
+    }).results,
+  );
 }
 
 const results = (answer: ServedAnswer): Item[] => {

@@ -112,8 +112,7 @@ describe("answers spliced from stored items", () => {
       db.$client.exec(`UPDATE ${table} SET item_json = NULL`);
     const rows = { trainings: answers(), jobs: await jobAnswers() };
     expect(rows.jobs.join("").length).toBeGreaterThan(100_000);
-    for (let i = 0; i < QUERIES; i++)
-      expect(stored.jobs[i], JSON.stringify(queries[i])).toBe(rows.jobs[i]);
+    for (let i = 0; i < QUERIES; i++) expect(stored.jobs[i], JSON.stringify(queries[i])).toBe(rows.jobs[i]);
     expect(stored.trainings).toEqual(rows.trainings);
   });
 });

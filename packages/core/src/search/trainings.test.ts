@@ -176,7 +176,12 @@ describe("searchTrainings around a point", () => {
     insertTraining(db, { cleMinistereEducatif: "a", intituleLong: "CAP Boulanger" });
     insertTraining(db, { cleMinistereEducatif: "z", intituleLong: "Zoo", latitude: PARIS.latitude - 0.01 });
     rebuildSearchIndexes(db);
-    expect(sent(searchTrainings(testDeps(db), query({}))).results.map((i) => i.id)).toEqual(["c", "a", "b", "z"]);
+    expect(sent(searchTrainings(testDeps(db), query({}))).results.map((i) => i.id)).toEqual([
+      "c",
+      "a",
+      "b",
+      "z",
+    ]);
   });
 
   it("deduplicates on the five-field key, keeping the nearest", () => {
@@ -339,9 +344,9 @@ describe("trainingsByRegion", () => {
     const db = createTestDb();
     placedTrainings(db);
     const deps = testDeps(db);
-    expect(sent(trainingsByRegion(deps, { departement: "974", diplomaLevel: null })).map((i) => i.id)).toEqual([
-      "reunion",
-    ]);
+    expect(
+      sent(trainingsByRegion(deps, { departement: "974", diplomaLevel: null })).map((i) => i.id),
+    ).toEqual(["reunion"]);
     expect(
       sent(trainingsByRegion(deps, { region: "11", romes: ["F1602"], diplomaLevel: null })).map((i) => i.id),
     ).toEqual(["creteil"]);
@@ -350,7 +355,9 @@ describe("trainingsByRegion", () => {
     ]);
     expect(sent(trainingsByRegion(deps, { region: "11", diplomaLevel: 5 }))).toEqual([]);
     expect(
-      sent(trainingsByRegion(deps, { departement: "69", romes: ["D1102"], diplomaLevel: 3 })).map((i) => i.id),
+      sent(trainingsByRegion(deps, { departement: "69", romes: ["D1102"], diplomaLevel: 3 })).map(
+        (i) => i.id,
+      ),
     ).toEqual(["lyon"]);
   });
 });

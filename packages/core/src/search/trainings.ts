@@ -196,8 +196,7 @@ export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAns
     return { results: toItems(deps, raws, true), nearestFallback: false };
   }
   const raws = nearTrainings(deps, q, q.point, q.radiusKm, TRAININGS_LIMIT);
-  if (raws.length > 0 || !q.fallback)
-    return { results: toItems(deps, raws, true), nearestFallback: false };
+  if (raws.length > 0 || !q.fallback) return { results: toItems(deps, raws, true), nearestFallback: false };
   const nearest = nearestAnywhere(deps, q, q.point);
   return { results: toItems(deps, nearest, true), nearestFallback: nearest.length > 0 };
 }

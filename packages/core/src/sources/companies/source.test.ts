@@ -60,12 +60,9 @@ describe("searchCompanies and the prediction score", () => {
       "Aubépine",
       "Croissant",
     ]);
-    expect(sent(searchCompanies(deps, query({ romes: ["D1102", "D1104"] }), "lba")).map((i) => i.title)).toEqual([
-      "Blé d'or",
-      "Délice",
-      "Aubépine",
-      "Croissant",
-    ]);
+    expect(
+      sent(searchCompanies(deps, query({ romes: ["D1102", "D1104"] }), "lba")).map((i) => i.title),
+    ).toEqual(["Blé d'or", "Délice", "Aubépine", "Croissant"]);
   });
 
   it("keeps the nearest first around a point, whatever the score", async () => {

@@ -45,10 +45,9 @@ describe("offres source, live France Travail API", () => {
 
   it("asks France Travail per chunk of 3 ROME codes, with the arrondissement and the radius", async () => {
     const source = createOffresSource(fake.settings());
-    const answer = sent(await source.search(
-      deps,
-      query({ romes: ["M1805", "I1401", "D1102", "A1101"], radiusKm: 60 }),
-    ));
+    const answer = sent(
+      await source.search(deps, query({ romes: ["M1805", "I1401", "D1102", "A1101"], radiusKm: 60 })),
+    );
     const calls = fake.calls("search").map((r) => Object.fromEntries(r.query));
     expect(calls.map((c) => c.codeROME).sort()).toEqual(["A1101,D1102,I1401", "M1805"]);
     for (const call of calls)
@@ -60,10 +59,12 @@ describe("offres source, live France Travail API", () => {
   });
 
   it("drops offers beyond the radius measured from the search centre", async () => {
-    const answer = sent(await createOffresSource(fake.settings()).search(
-      deps,
-      query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
-    ));
+    const answer = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
+      ),
+    );
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
   });
 
@@ -76,16 +77,20 @@ describe("offres source, live France Travail API", () => {
       ["171QXNW", 1.5, null],
     ]);
     const lyon = { latitude: 45.758, longitude: 4.835 };
-    const far = sent(await createOffresSource(fake.settings()).search(
-      deps,
-      query({ point: lyon, insee: "69123", radiusKm: 5 }),
-    ));
+    const far = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ point: lyon, insee: "69123", radiusKm: 5 }),
+      ),
+    );
     expect(far.items.map((i) => [i.job?.id, i.place.distance])).toEqual([["169RTYP", 392.5]]);
   });
 
   it("searches France-wide by title without a centre, and for the extended 20000 km radius", async () => {
     const source = createOffresSource(fake.settings());
-    const answer = sent(await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null })));
+    const answer = sent(
+      await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null })),
+    );
     expect(answer.items.map((i) => i.title)).toEqual([
       "Apprenti(e) technicien(ne) support informatique",
       "Assistant chef de projet digital en contrat de professionnalisation",
@@ -134,10 +139,12 @@ describe("offres source, live France Travail API", () => {
 
   it("keeps the offers of the chunks that answered when another chunk fails", async () => {
     fake.script("search", { status: 500 });
-    const answer = sent(await createOffresSource(fake.settings()).search(
-      deps,
-      query({ romes: ["A1101", "D1102", "I1401", "M1805"], radiusKm: 60 }),
-    ));
+    const answer = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["A1101", "D1102", "I1401", "M1805"], radiusKm: 60 }),
+      ),
+    );
     // chunks are sent in order: the first (A1101,D1102,I1401) got the 500
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
   });
@@ -158,19 +165,23 @@ describe("offres source, live France Travail API", () => {
       answer.items.map((i) => i.job?.id);
 
     it("asks for apprenticeship contracts only (E2) for a population of apprenticeship", async () => {
-      const answer = sent(await createOffresSource(fake.settings()).search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { population: "apprentissage" } }),
-      ));
+      const answer = sent(
+        await createOffresSource(fake.settings()).search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { population: "apprentissage" } }),
+        ),
+      );
       expect(calls().map((c) => c.natureContrat)).toEqual(["E2"]);
       expect(ids(answer)).toEqual(["171QXNW", "170ZKMB"]);
     });
 
     it("keeps, around a point, the offers of the département, by postcode or by place label", async () => {
-      const answer = sent(await createOffresSource(fake.settings()).search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { departement: "75" } }),
-      ));
+      const answer = sent(
+        await createOffresSource(fake.settings()).search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { departement: "75" } }),
+        ),
+      );
       expect(calls()[0]).toMatchObject({ commune: "75101", distance: "60" });
       expect(calls()[0]).not.toHaveProperty("departement");
       expect(ids(answer)).toEqual(["171QXNW", "169RTYP"]);
@@ -179,7 +190,9 @@ describe("offres source, live France Travail API", () => {
     it("asks France-wide for the API's own département or region", async () => {
       const source = createOffresSource(fake.settings());
       const france = async (scope: JobsQuery["scope"]) =>
-        sent(await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null, scope })));
+        sent(
+          await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null, scope })),
+        );
       expect(ids(await france({ departement: "92" }))).toEqual(["170ZKMB"]);
       expect(ids(await france({ region: "11" })).sort()).toEqual(["169RTYP", "170ZKMB", "171QXNW"]);
       // Corsica is "20" in V1; the API knows 2A and 2B, and the region 94.
@@ -193,10 +206,12 @@ describe("offres source, live France Travail API", () => {
 
     it("asks only for the codes within the domains, and nothing when none is", async () => {
       const source = createOffresSource(fake.settings());
-      const within = sent(await source.search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { domains: ["I"] } }),
-      ));
+      const within = sent(
+        await source.search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { domains: ["I"] } }),
+        ),
+      );
       expect(calls().map((c) => c.codeROME)).toEqual(["I1401"]);
       expect(ids(within)).toEqual(["170ZKMB"]);
       expect(ids(sent(await source.search(deps, query({ scope: { domains: ["B"] } }))))).toEqual([]);
@@ -239,10 +254,9 @@ describe("offres source, embedded job_offers table", () => {
 
   it("answers the offers of the ROME codes within the radius, sorted by distance (brute force check)", async () => {
     seedAround(400);
-    const answer = sent(await createOffresSource(null).search(
-      testDeps(db),
-      query({ romes: ["M1805", "I1401"], radiusKm: 25 }),
-    ));
+    const answer = sent(
+      await createOffresSource(null).search(testDeps(db), query({ romes: ["M1805", "I1401"], radiusKm: 25 })),
+    );
     const expected = db.$client
       .prepare(
         `SELECT id, latitude, longitude FROM job_offers WHERE rome_code IN ('M1805', 'I1401') AND latitude IS NOT NULL`,
@@ -263,10 +277,12 @@ describe("offres source, embedded job_offers table", () => {
 
   it("returns at most the 150 nearest offers", async () => {
     seedAround(900);
-    const answer = sent(await createOffresSource(null).search(
-      testDeps(db),
-      query({ romes: ["M1805", "D1102", "I1401"], radiusKm: 200 }),
-    ));
+    const answer = sent(
+      await createOffresSource(null).search(
+        testDeps(db),
+        query({ romes: ["M1805", "D1102", "I1401"], radiusKm: 200 }),
+      ),
+    );
     expect(answer.items).toHaveLength(150);
     const farthestKept = answer.items.at(-1)?.place.distance as number;
     const nearer = db.$client
@@ -290,7 +306,9 @@ describe("offres source, embedded job_offers table", () => {
     insertJobOffer(db, { id: "1000003", intitule: "b offre", romeCode: "M1805", entrepriseNom: "A" });
     insertJobOffer(db, { id: "1000004", intitule: "A autre ROME", romeCode: "D1102" });
     rebuildSearchIndexes(db);
-    const answer = sent(await createOffresSource(null).search(testDeps(db), query({ point: null, insee: null })));
+    const answer = sent(
+      await createOffresSource(null).search(testDeps(db), query({ point: null, insee: null })),
+    );
     expect(answer.items.map((i) => i.job?.id)).toEqual(["1000002", "1000003", "1000001"]);
   });
 
@@ -308,7 +326,7 @@ describe("offres source, embedded job_offers table", () => {
       contactCourriel: "claire.martin@atelier-numerique.fr",
     });
     rebuildSearchIndexes(db);
-    const [item] = (sent(await createOffresSource(null).search(testDeps(db), query()))).items;
+    const [item] = sent(await createOffresSource(null).search(testDeps(db), query())).items;
     expect(item).toMatchObject({
       ideaType: "peJob",
       place: {
