@@ -1,12 +1,6 @@
 import { sealingFingerprint } from "../crypto/email-token";
 import type { Db } from "../db/client";
-import {
-  companiesTable,
-  jobOffersTable,
-  recruiterOffersTable,
-  recruitersTable,
-  trainingsTable,
-} from "../db/schema";
+import { companiesTable, recruiterOffersTable, recruitersTable, trainingsTable } from "../db/schema";
 import { readRows, rowMapper, selectColumns } from "../db/query/rows";
 import type { CoreConfig } from "../deps";
 import { REGIONS } from "../referentials/geography";
