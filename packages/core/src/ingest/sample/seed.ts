@@ -12,7 +12,7 @@ import {
   type DatasetSizes,
 } from "./generate";
 import { datasetInfo, readDatasetMeta, writeDatasetMeta } from "../meta";
-import { forgetStoredSeal, storeItems, storeItemsFor } from "../store-items";
+import { forgetStoredSeal, storeItems, storeItemsFor, type StoredCounts } from "../store-items";
 
 export const DEFAULT_SEED = 20_240_611;
 
@@ -52,14 +52,15 @@ export class DatasetNotOwnedError extends Error {
   }
 }
 
-function storeSeeded(db: Db, secret: string | undefined, created: boolean): void {
-  if (secret) {
-    if (created) storeItems(db, { secret });
-    else storeItemsFor(db, secret);
-    return;
+function storeSeeded(db: Db, secret: string | undefined, created: boolean, log: Logger): void {
+  const started = performance.now();
+  let counts: StoredCounts | null;
+  if (secret) counts = created ? storeItems(db, { secret }) : storeItemsFor(db, secret);
+  else {
+    if (created) forgetStoredSeal(db);
+    counts = storeItems(db, { kinds: ["trainings"] });
   }
-  if (created) forgetStoredSeal(db);
-  storeItems(db, { kinds: ["trainings"] });
+  if (counts) log.info("items stored", { ...counts, durationMs: Math.round(performance.now() - started) });
 }
 
 /**
@@ -91,7 +92,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     Object.entries(wanted).every(([key, value]) => meta[key] === value) &&
     meta.counts === JSON.stringify(counts);
   if (same) {
-    storeSeeded(db, options.secret, false);
+    storeSeeded(db, options.secret, false, log);
     log.info("dataset already in place", { scale: options.scale, seed, ...counts });
     return {
       status: "unchanged",
@@ -108,7 +109,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     writeDatasetMeta(db, { ...wanted, counts: JSON.stringify(result) });
     return result;
   })();
-  storeSeeded(db, options.secret, true);
+  storeSeeded(db, options.secret, true, log);
   const durationMs = performance.now() - started;
   log.info("dataset generated", { ...generated, durationMs: Math.round(durationMs) });
   return { status: "created", scale: options.scale, seed, counts: generated, durationMs };
