@@ -3,7 +3,7 @@ import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import { placePrefixes, REGIONS } from "../referentials/geography";
 import { roundDistance, type Item } from "../schemas/item";
-import { putValue, StoredItem, type ServedItem } from "../sources/stored-item";
+import { putValue, StoredItem, storedRows, type ServedItem } from "../sources/stored-item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
 import { inPrefixes, prefixesParam } from "../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
@@ -35,7 +35,7 @@ const COMPANY = `coalesce(t.formateur_raison_sociale, t.gestionnaire_raison_soci
 const COLUMNS = selectColumns(trainingsTable, "t");
 // What a search reads of a training: its stored item and the dedup key's fields; the whole row only for an
 // item built per request (docs/decisions/031-items-stored-ready-to-send.md).
-const FOUND = `t.id AS id, t.cle_ministere_educatif AS cleMinistereEducatif, t.item_json AS itemJson,
+const FOUND = `t.id AS id, t.cle_ministere_educatif AS cleMinistereEducatif,
   t.intitule_long AS intituleLong, t.intitule_court AS intituleCourt, t.formateur_siret AS formateurSiret,
   t.diplome AS diplome, t.code_postal AS codePostal`;
 const LEVEL = `(@level IS NULL OR t.level = @level)`;
@@ -85,7 +85,6 @@ type FoundTraining = Pick<
   TrainingRow,
   | "id"
   | "cleMinistereEducatif"
-  | "itemJson"
   | "intituleLong"
   | "intituleCourt"
   | "formateurSiret"
@@ -117,7 +116,16 @@ function toItems(deps: CoreDeps, found: FoundTraining[], dedup: boolean): Served
     }
     kept.push(row);
   }
-  const built = kept.filter((row) => row.itemJson === null).map((row) => row.id);
+  const stored = storedRows(
+    deps.db,
+    "trainings",
+    kept.map((row) => row.id),
+  );
+  const usable = (row: FoundTraining) => {
+    const item = stored.get(row.id);
+    return item?.key === row.cleMinistereEducatif ? item.json : null;
+  };
+  const built = kept.filter((row) => usable(row) === null).map((row) => row.id);
   const full =
     built.length === 0
       ? new Map<number, TrainingRow>()
@@ -129,11 +137,12 @@ function toItems(deps: CoreDeps, found: FoundTraining[], dedup: boolean): Served
           ).map((row) => [row.id, row]),
         );
   return kept.flatMap((row): ServedItem[] => {
-    if (row.itemJson !== null) {
+    const itemJson = usable(row);
+    if (itemJson !== null) {
       const json =
         row.distance === null
-          ? row.itemJson
-          : putValue(row.itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
+          ? itemJson
+          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
       return [new StoredItem(json, row.formateurSiret)];
     }
     // gone when an import swapped the table between the two reads: left out, as from a search a moment later

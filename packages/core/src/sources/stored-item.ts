@@ -1,4 +1,6 @@
 import { sealingFingerprint } from "../crypto/email-token";
+import type { Db } from "../db/client";
+import { prepared } from "../db/query/statements";
 import { RawJson } from "../json/raw-json";
 import type { Item, SourceError } from "../schemas/item";
 
@@ -63,4 +65,35 @@ let fingerprintOf: { secret: string; fingerprint: string } | null = null;
 export function currentFingerprint(secret: string): string {
   if (fingerprintOf?.secret !== secret) fingerprintOf = { secret, fingerprint: sealingFingerprint(secret) };
   return fingerprintOf.fingerprint;
+}
+
+/** The stored item of a found row: its JSON, the fingerprint it was sealed with, and its key (to check it). */
+export interface StoredRow {
+  json: string;
+  sealedWith: string | null;
+  key: string | null;
+}
+
+const STORED_SQL = {
+  trainings: `SELECT t.id AS id, t.item_json AS json, NULL AS sealedWith, t.cle_ministere_educatif AS key
+    FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value WHERE t.item_json IS NOT NULL`,
+  companies: `SELECT c.id AS id, c.item_json AS json, c.item_sealed_with AS sealedWith, c.siret AS key
+    FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value WHERE c.item_json IS NOT NULL`,
+  job_offers: `SELECT o.row_id AS id, o.item_json AS json, o.item_sealed_with AS sealedWith, o.id AS key
+    FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value WHERE o.item_json IS NOT NULL`,
+  recruiter_offers: `SELECT o.row_id AS id, o.item_json AS json, o.item_sealed_with AS sealedWith, o.id AS key
+    FROM json_each(@ids) m CROSS JOIN recruiter_offers o ON o.row_id = m.value WHERE o.item_json IS NOT NULL`,
+};
+
+/**
+ * The stored items of the rows a search kept, by id: read after the search's own query, which sorts only
+ * small columns (carrying the JSON through its sort cost several times the whole read). `key` (siret, clé,
+ * offer id) lets the caller check the row is still the one it found.
+ */
+export function storedRows(db: Db, table: keyof typeof STORED_SQL, ids: number[]): Map<number, StoredRow> {
+  if (ids.length === 0) return new Map();
+  const rows = prepared(db, STORED_SQL[table]).all({ ids: JSON.stringify(ids) }) as (StoredRow & {
+    id: number;
+  })[];
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -12,7 +12,7 @@ import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { canSeePhone } from "../viewer";
 import { roundDistance } from "../../schemas/item";
-import { currentFingerprint, putValue, StoredItem, type ServedItem } from "../stored-item";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { companyToItem, type CompanyRow } from "./normalize";
 
 export const COMPANIES_LIMIT = 150;
@@ -26,8 +26,7 @@ export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
 
 // What a search reads of a company: its stored item and what the pipeline needs beside it; the whole row only
 // for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
-const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.item_json AS itemJson,
-  c.item_sealed_with AS itemSealedWith`;
+const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone`;
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
 export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
@@ -55,9 +54,7 @@ const COMPANIES_ROWS_SQL = `SELECT ${selectColumns(companiesTable, "c")}
 
 const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL };
 
-type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone" | "itemJson" | "itemSealedWith"> & {
-  distance: number | null;
-};
+type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone"> & { distance: number | null };
 
 /**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
@@ -113,15 +110,21 @@ function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean):
     rows.map((row) => row.siret),
   );
   const fingerprint = currentFingerprint(deps.config.secret);
+  const stored = storedRows(
+    deps.db,
+    "companies",
+    rows.map((row) => row.id),
+  );
   const items: (ServedItem | null)[] = [];
   const built: number[] = [];
   for (const row of rows) {
-    if (row.itemJson === null || row.itemSealedWith !== fingerprint || unsubscribed.has(row.siret)) {
+    const item = stored.get(row.id);
+    if (!item || item.sealedWith !== fingerprint || item.key !== row.siret || unsubscribed.has(row.siret)) {
       built.push(row.id);
       items.push(null);
       continue;
     }
-    let json = row.itemJson;
+    let json = item.json;
     if (withPhone && row.telephone) json = putValue(json, "phone", JSON.stringify(row.telephone));
     if (row.distance !== null) json = putValue(json, "distance", JSON.stringify(roundDistance(row.distance)));
     items.push(new StoredItem(json, row.siret));

@@ -69,8 +69,7 @@ const IN_SCOPE = `${inPrefixes("coalesce(o.lieu_code_postal, o.lieu_libelle)")}
 // What a search reads of an offer: its stored item and what sorting, the radius and the siret need; the
 // whole row only for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
 const FOUND = `o.row_id AS rowId, o.id AS id, o.intitule AS intitule, o.entreprise_nom AS entrepriseNom,
-  o.entreprise_siret AS siret, o.latitude AS latitude, o.longitude AS longitude, o.item_json AS itemJson,
-  o.item_sealed_with AS itemSealedWith`;
+  o.entreprise_siret AS siret, o.latitude AS latitude, o.longitude AS longitude`;
 
 // Phase 2 of a point search (see nearestExact); `distance` is what nearestExact reads.
 export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
@@ -87,7 +86,7 @@ export const JOB_OFFERS_FRANCE_SQL = `SELECT ${FOUND} FROM job_offers o
 
 const JOB_OFFERS_ROWS_SQL = `SELECT o.* FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value`;
 
-/** An offer found by a search: its stored item (when any) and the fields its ordering and filters read. */
+/** An offer found by a search: the fields its ordering and filters read. */
 export interface FoundOffer {
   rowId: number;
   id: string;
@@ -96,8 +95,6 @@ export interface FoundOffer {
   siret: string | null;
   latitude: number | null;
   longitude: number | null;
-  itemJson: string | null;
-  itemSealedWith: string | null;
 }
 
 /** The offers of these `row_id`s, by row_id (rows removed meanwhile are absent). */

@@ -14,7 +14,7 @@ import {
 } from "./client";
 import { findLocalOffer, findLocalOffers, localOffersByRowId, MAX_OFFERS, type FoundOffer } from "./local";
 import { compareByDistance, compareByTitle, normalizeOffer, type OfferOrder } from "./normalize";
-import { currentFingerprint, putValue, StoredItem, type ServedItem } from "../stored-item";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { haversineKm } from "../../referentials/geography";
 import { roundDistance } from "../../schemas/item";
 import { cleanLine } from "../upstream/text";
@@ -62,14 +62,19 @@ function toItems(
 function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
   const found = findLocalOffers(deps.db, query);
   const fingerprint = currentFingerprint(deps.config.secret);
-  const isStored = (offer: FoundOffer) =>
-    offer.itemJson !== null &&
-    offer.itemSealedWith === fingerprint &&
-    offer.latitude !== null &&
-    offer.longitude !== null;
+  const stored = storedRows(
+    deps.db,
+    "job_offers",
+    found.map((offer) => offer.rowId),
+  );
+  const usable = (offer: FoundOffer) => {
+    const item = stored.get(offer.rowId);
+    const placed = offer.latitude !== null && offer.longitude !== null;
+    return placed && item?.sealedWith === fingerprint && item.key === offer.id ? item.json : null;
+  };
   const built = localOffersByRowId(
     deps.db,
-    found.filter((offer) => !isStored(offer)).map((offer) => offer.rowId),
+    found.filter((offer) => usable(offer) === null).map((offer) => offer.rowId),
   );
   const departementPoint = departementPointFinder(deps.db);
   const seen = new Set<string>();
@@ -77,12 +82,13 @@ function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
   for (const offer of found) {
     if (seen.has(offer.id)) continue;
     seen.add(offer.id);
-    if (offer.itemJson !== null && isStored(offer)) {
+    const itemJson = usable(offer);
+    if (itemJson !== null) {
       const point = { latitude: offer.latitude ?? 0, longitude: offer.longitude ?? 0 };
       const distance = query.point ? roundDistance(haversineKm(query.point, point)) : 0;
       if (query.point && distance > query.radiusKm) continue;
       // stored as normalizeOffer makes it without a centre (distance 0) and for our own front (siret kept)
-      let json = offer.itemJson;
+      let json = itemJson;
       if (distance !== 0) json = putValue(json, "distance", JSON.stringify(distance), "0");
       const siret = query.caller === null ? offer.siret : null;
       if (siret === null && offer.siret !== null)
@@ -97,7 +103,7 @@ function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
       continue;
     }
     const row = built.get(offer.rowId);
-    if (!row) continue;
+    if (row?.id !== offer.id) continue;
     const item = normalizeOffer(row, {
       centre: query.point,
       caller: query.caller,

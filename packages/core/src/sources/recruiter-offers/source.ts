@@ -18,7 +18,7 @@ import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { roundDistance } from "../../schemas/item";
-import { currentFingerprint, putValue, StoredItem, type ServedItem } from "../stored-item";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { recruiterOfferToItem } from "./normalize";
 
 export const MATCHA_LIMIT = 150;
@@ -34,8 +34,7 @@ const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_ex
 
 // What a search reads of an offer: its stored item and the recruiter's siret; the whole rows only for an item
 // built per request (docs/decisions/031-items-stored-ready-to-send.md).
-const FOUND = `o.row_id AS rowId, o.item_json AS itemJson, o.item_sealed_with AS itemSealedWith,
-  rc.siret AS siret`;
+const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret`;
 
 export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
 
@@ -68,8 +67,7 @@ const NEAR = { points: MATCHA_NEAR_SQL, rows: MATCHA_BY_IDS_SQL };
 
 interface FoundOffer {
   rowId: number;
-  itemJson: string | null;
-  itemSealedWith: string | null;
+  id: string;
   siret: string | null;
   distance: number | null;
 }
@@ -137,7 +135,16 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): ServedI
  */
 function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
   const fingerprint = currentFingerprint(deps.config.secret);
-  const built = found.filter((row) => row.itemJson === null || row.itemSealedWith !== fingerprint);
+  const stored = storedRows(
+    deps.db,
+    "recruiter_offers",
+    found.map((row) => row.rowId),
+  );
+  const usable = (row: FoundOffer) => {
+    const item = stored.get(row.rowId);
+    return item && item.sealedWith === fingerprint && item.key === row.id ? item.json : null;
+  };
+  const built = found.filter((row) => usable(row) === null);
   const full =
     built.length === 0
       ? new Map<number, Record<string, unknown> & { distance: number | null }>()
@@ -148,16 +155,17 @@ function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
           ).map((raw) => [raw.o_rowId as number, raw]),
         );
   return found.flatMap((row): ServedItem[] => {
-    if (row.itemJson !== null && row.itemSealedWith === fingerprint) {
+    const itemJson = usable(row);
+    if (itemJson !== null) {
       const json =
         row.distance === null
-          ? row.itemJson
-          : putValue(row.itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
+          ? itemJson
+          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
       return [new StoredItem(json, row.siret)];
     }
     // gone when the offer was removed between the two reads: left out, as from a search a moment later
     const raw = full.get(row.rowId);
-    return raw ? [matchaRowToItem(deps, { ...raw, distance: row.distance })] : [];
+    return raw?.o_id === row.id ? [matchaRowToItem(deps, { ...raw, distance: row.distance })] : [];
   });
 }
 
