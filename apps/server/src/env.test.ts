@@ -26,6 +26,16 @@ describe("loadEnv", () => {
     );
   });
 
+  it("takes a PostgreSQL URL for DATABASE_URL and nothing else, without echoing it", () => {
+    expect(loadEnv({ DATABASE_URL: "postgres://lba@127.0.0.1:5432/lba" }).env.DATABASE_URL).toBe(
+      "postgres://lba@127.0.0.1:5432/lba",
+    );
+    expect(loadEnv({}).env.DATABASE_URL).toBeUndefined();
+    expect(() => loadEnv({ DATABASE_URL: "mysql://root:hunter2@db/lba" })).toThrow(
+      new Error("Invalid environment:\n  DATABASE_URL: a postgres://user@host:port/database URL"),
+    );
+  });
+
   it("parses lists and toggles", () => {
     const { env } = loadEnv({ ALLOWED_CALLERS: "a|b, c", RATE_LIMIT_ENABLED: "false", TRUST_PROXY: "1" });
     expect(env.ALLOWED_CALLERS).toEqual(["a", "b", "c"]);

@@ -35,6 +35,10 @@ export const EnvSchema = z
     PORT: integer(0, 65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     DATABASE_PATH: z.string().default("./data/lba.sqlite"),
+    // docs/deployment.md: the shared write database of several replicas; absent, everything stays in SQLite.
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "a postgres://user@host:port/database URL" })
+      .optional(),
     PUBLIC_URL: z.url().optional(),
     LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
     // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
