@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import departements from "./departements.json";
 
 type Departement = { code: string; nom: string; rings: Array<Array<[number, number]>> };
-const list = departements as Departement[];
+// Read as the asset it is (the map fetches it by URL), not compiled into the project.
+const list = JSON.parse(
+  readFileSync(new URL("./departements.json", import.meta.url), "utf8"),
+) as Departement[];
 const vertices = (codes: string[]) =>
   new Set(
     list
