@@ -6,7 +6,7 @@ import {
   trainingsByRegion,
   type ServedItem,
   type TrainingContacts,
-  type TrainingsAnswer,
+  type ServedTrainingsAnswer,
 } from "@lba/core/search";
 import type { CallCounts } from "../lib/api-calls";
 import type { DetailInput, Operation } from "./operation";
@@ -24,7 +24,7 @@ export const formationsOperations = {
     stats: { api: "formationV1", counts: (answer) => trainingCounts(answer.results) },
     cache: "formations",
     run: (deps, query) => searchTrainings(deps.core, query),
-  } satisfies Operation<TrainingsQuery, TrainingsAnswer>,
+  } satisfies Operation<TrainingsQuery, ServedTrainingsAnswer>,
 
   /** GET /api/V1/formationsParRegion (docs/reference/v1.md#s3-4). */
   byRegion: {

@@ -11,5 +11,5 @@ export {
   withoutSiret,
   type ServedItem,
   type ServedAnswer,
-  type Sent,
 } from "../sources/stored-item";
+export type { Sent } from "./sent";

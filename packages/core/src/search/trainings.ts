@@ -25,8 +25,14 @@ export const TRAININGS_LIMIT = 150;
 export const FALLBACK_LIMIT = 5;
 
 export interface TrainingsAnswer {
-  results: ServedItem[];
+  results: Item[];
   /** true when the results are the 5 nearest anywhere because none was within the radius. */
+  nearestFallback: boolean;
+}
+
+/** The same answer as searchTrainings makes it: stored items stay their JSON (decision 031). */
+export interface ServedTrainingsAnswer {
+  results: ServedItem[];
   nearestFallback: boolean;
 }
 
@@ -193,7 +199,7 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Fo
  * docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by
  * title; within the query's scope (its domains and place) when it has one.
  */
-export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
+export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): ServedTrainingsAnswer {
   if (!q.point) {
     const raws = foundTrainings(deps, TRAININGS_FRANCE_SQL, {
       ranges: JSON.stringify(

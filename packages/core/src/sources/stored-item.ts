@@ -24,15 +24,6 @@ export type ServedItem = Item | StoredItem;
 /** A source's part of a search answer: its items, a SourceError, or null when the source was not requested. */
 export type ServedAnswer = { results: ServedItem[]; stale?: boolean } | SourceError | null;
 
-/** A value as its JSON decodes: a stored item is an item. */
-export type Sent<T> = T extends StoredItem
-  ? Item
-  : T extends readonly (infer U)[]
-    ? Sent<U>[]
-    : T extends object
-      ? { [K in keyof T]: Sent<T[K]> }
-      : T;
-
 /** The company siret of an item (the real one: stored items keep it unless hidden by `withoutSiret`). */
 export function siretOf(item: ServedItem): string | null {
   return item instanceof StoredItem ? item.siret : item.company.siret;
