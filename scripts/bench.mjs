@@ -52,6 +52,8 @@ async function load(url, connections, seconds, headers = {}) {
   };
 }
 
+// The server's secret; the seed stores the items sealed with it (docs/decisions/031-items-stored-ready-to-send.md).
+const SECRET = "bench-secret-bench-secret-bench-secret";
 const cacheDir = resolve(".bench-cache");
 mkdirSync(cacheDir, { recursive: true });
 const loadBefore = loadavg();
@@ -62,7 +64,10 @@ function seed(scaleName) {
   const path = resolve(cacheDir, `${scaleName}.sqlite`);
   console.log(`# Dataset (${scaleName}) in ${path}${existsSync(path) ? " (cached)" : ""}`);
   const seedStart = Date.now();
-  run("npx", ["tsx", "packages/core/src/cli/main.ts", "seed", "--scale", scaleName], { DATABASE_PATH: path });
+  run("npx", ["tsx", "packages/core/src/cli/main.ts", "seed", "--scale", scaleName], {
+    DATABASE_PATH: path,
+    LBA_SECRET: SECRET,
+  });
   console.log(`seed step: ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
   return path;
 }
@@ -79,7 +84,7 @@ async function startServer(path) {
       HOST: "127.0.0.1",
       DATABASE_PATH: path,
       NODE_ENV: "production",
-      LBA_SECRET: "bench-secret-bench-secret-bench-secret",
+      LBA_SECRET: SECRET,
       MAIL_TRANSPORT: "outbox",
       RATE_LIMIT_ENABLED: "false",
       BENCH_BASELINE: "1",

@@ -102,12 +102,15 @@ function freePort() {
   });
 }
 
-/** `npm run snapshot` with DATABASE_PATH: builds the sample search data and publishes it; resolves to its version. */
+/**
+ * `npm run snapshot` with DATABASE_PATH and the replicas' LBA_SECRET (items are stored sealed with it, decision
+ * 031): builds the sample search data and publishes it; resolves to its version.
+ */
 function publishSnapshot(databasePath) {
   return new Promise((resolveRun, reject) => {
     const child = spawn("npm", ["run", "snapshot"], {
       cwd: REPO,
-      env: { ...process.env, DATABASE_PATH: databasePath },
+      env: { ...process.env, DATABASE_PATH: databasePath, LBA_SECRET: SECRET },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
+import { deferRawJson, spliceRawJson } from "@lba/core/json";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { compression } from "./lib/encoding";
@@ -90,6 +91,16 @@ export function createApp(deps: ServerDeps) {
     c.res = new Response(c.res.body, c.res);
     c.res.headers.set("content-type", "application/json");
   });
+  // Search answers come as RawJson (their JSON text, stored items spliced, decision 031): tRPC encodes each
+  // as a placeholder, put back here.
+  app.use("/api/trpc/*", async (c, next) => {
+    const parts: string[] = [];
+    await deferRawJson(parts, next);
+    if (parts.length === 0) return;
+    const text = spliceRawJson(await c.res.text(), parts);
+    c.res = new Response(text, c.res);
+    c.res.headers.delete("content-length");
+  });
   app.use(
     "/api/trpc/*",
     trpcServer({
@@ -99,6 +110,7 @@ export function createApp(deps: ServerDeps) {
       createContext: (opts) => ({
         ...createTrpcContext(deps, isFirstPartyRequest(opts.req, deps.core.config.publicUrl)),
         noCache: bypassesCache(opts.req.headers.get("cache-control")),
+        splicesRawJson: true,
       }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")

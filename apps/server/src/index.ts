@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate } from "@lba/core/db";
 import { closePostgres, createPostgres, migratePostgres } from "@lba/core/db/postgres";
-import { buildSnapshot, datasetInfo, seedDatabase } from "@lba/core/ingest";
+import { buildSnapshot, datasetInfo, seedDatabase, storeItemsFor } from "@lba/core/ingest";
 import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps, consoleLogger } from "./build-deps";
@@ -53,7 +53,12 @@ if (env.SEARCH_SNAPSHOTS) {
       graceMs: env.SNAPSHOT_GRACE_MS,
       log,
       bootstrap: () =>
-        buildSnapshot(resolve(env.DATABASE_PATH), { keep: env.SNAPSHOT_KEEP, onlyIfNone: true, log }),
+        buildSnapshot(resolve(env.DATABASE_PATH), {
+          keep: env.SNAPSHOT_KEEP,
+          onlyIfNone: true,
+          secret: loaded.secret,
+          log,
+        }),
     });
   } catch (error) {
     log.error("cannot serve search snapshots", {
@@ -88,8 +93,14 @@ if (abandoned > 0)
 
 if (!snapshots && datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");
-  const seeded = seedDatabase(db, { scale: "sample", log });
+  const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
+} else if (!snapshots) {
+  // A snapshot is never written (its publisher stores the items). Rows written without this server's secret get their items stored now (docs/decisions/031-items-stored-ready-to-send.md);
+  // nothing to do, one read, when the database says its items are sealed with it.
+  const started = performance.now();
+  const stored = storeItemsFor(db, deps.core.config.secret);
+  if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
 }
 snapshots?.start();
 

@@ -1,5 +1,5 @@
 import type { Db } from "./db/client";
-import type { Item } from "./schemas/item";
+import type { ServedItem } from "./sources/stored-item";
 import type { JobSourceName } from "./schemas/sources";
 import type { JobsQuery } from "./schemas/v1/queries";
 
@@ -34,7 +34,7 @@ export interface CoreDeps {
 }
 
 export interface JobSourceAnswer {
-  items: Item[];
+  items: ServedItem[];
   /** true when an upstream failed and an expired cached answer was served. */
   stale?: boolean;
 }

@@ -56,7 +56,9 @@ describe("V1 answers over the seeded sample", () => {
   let app: ReturnType<typeof testApp>["app"];
   beforeAll(() => {
     const db = createTestDb();
-    seedDatabase(db, { scale: "sample" });
+    // with the server's secret: every item served from its stored JSON (docs/decisions/031-items-stored-ready-to-send.md),
+    // which must give the bytes the rows gave
+    seedDatabase(db, { scale: "sample", secret: testConfig().secret });
     app = testApp({}, db).app;
   }, 120_000);
 

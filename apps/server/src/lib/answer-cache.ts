@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Context } from "hono";
+import { RawJson, writeJson } from "@lba/core/json";
+import type { Sent } from "@lba/core/search";
 import { viewerClass, type Viewer } from "@lba/core/sources";
 import type { AnswerCacheSettings, ServerDeps } from "../deps";
 import { perform, type Operation } from "../operations/operation";
@@ -171,6 +173,11 @@ export function noCache(ctx: object): boolean {
   return "noCache" in ctx && ctx.noCache === true;
 }
 
+/** A tRPC context's `splicesRawJson`, set by the HTTP adapter, which splices RawJson (absent in direct calls). */
+export function splicesRawJson(ctx: object): boolean {
+  return "splicesRawJson" in ctx && ctx.splicesRawJson === true;
+}
+
 /** A search: its answers are kept under its namespace, for the viewer class of its input. */
 export type SearchOperation<I extends Viewer, A> = Operation<I, A> & { cache: string };
 
@@ -209,7 +216,7 @@ export async function cachedJson<I extends Viewer, A>(
   query: I,
 ): Promise<JsonOk<A>> {
   const cache = answerCacheFor(deps);
-  if (!cache) return jsonBody<A>(c, JSON.stringify(await perform(deps, op, query)));
+  if (!cache) return jsonBody<A>(c, writeJson(await perform(deps, op, query)));
   const key = searchCacheKey(deps, `rest:${op.cache}`, query);
   const hit = bypassesCache(c.req.header("cache-control")) ? undefined : cache.get<RestEntry>(key);
   if (hit) {
@@ -227,7 +234,8 @@ export async function cachedJson<I extends Viewer, A>(
   }
   const version = cache.version();
   const answer = await perform(deps, op, query);
-  const body = JSON.stringify(answer);
+  // Stored items are spliced as their text (decision 031), never decoded and encoded again.
+  const body = writeJson(answer);
   if (!isCacheable(answer)) return jsonBody<A>(c, body);
   const entry: RestEntry = {
     body,
@@ -268,22 +276,44 @@ function jsonBody<T>(c: Context, body: string): JsonOk<T> {
   return c.newResponse(body, 200, { "Content-Type": "application/json" }) as JsonOk<T>;
 }
 
-/** A tRPC search through the cache; the answer object itself is kept (tRPC serializes it). */
+interface TrpcEntry {
+  body: string;
+  counts: CallCounts;
+}
+
+/**
+ * A tRPC search through the cache, which keeps the answer's JSON text (written as the REST body is, stored
+ * items spliced). `spliced`: the HTTP layer splices RawJson (app.ts), so the text goes out as it is; otherwise
+ * (a direct caller) the decoded answer.
+ */
 export async function cachedAnswer<I extends Viewer, A>(
   deps: ServerDeps,
   op: SearchOperation<I, A>,
   query: I,
   noCache = false,
-): Promise<A> {
+  spliced = false,
+): Promise<Sent<A>> {
   const cache = answerCacheFor(deps);
-  if (!cache) return perform(deps, op, query);
   const key = searchCacheKey(deps, `trpc:${op.cache}`, query);
-  const hit = noCache ? undefined : cache.get<A>(key);
-  if (hit !== undefined) return perform(deps, op, query, () => hit);
-  const version = cache.version();
-  const answer = await perform(deps, op, query);
-  if (isCacheable(answer)) cache.set(key, answer, estimatedBytes(answer), version);
-  return answer;
+  let hit = noCache || !cache ? undefined : cache.get<TrpcEntry>(key);
+  if (hit) {
+    if (op.stats) {
+      const counts = hit.counts;
+      await tracked(
+        deps.core,
+        op.stats.api,
+        query.caller,
+        () => counts,
+        (kept) => kept,
+      );
+    }
+  } else {
+    const version = cache?.version() ?? 0;
+    const answer = await perform(deps, op, query);
+    hit = { body: writeJson(answer), counts: op.stats?.counts(answer) ?? {} };
+    if (cache && isCacheable(answer)) cache.set(key, hit, hit.body.length, version);
+  }
+  return (spliced ? new RawJson(hit.body) : JSON.parse(hit.body)) as Sent<A>;
 }
 
 /** About what an answer object weighs in memory: its JSON size, doubled for the object graph. */

@@ -4,8 +4,9 @@ import {
   getTrainingContacts,
   searchTrainings,
   trainingsByRegion,
+  type ServedItem,
   type TrainingContacts,
-  type TrainingsAnswer,
+  type ServedTrainingsAnswer,
 } from "@lba/core/search";
 import type { CallCounts } from "../lib/api-calls";
 import type { DetailInput, Operation } from "./operation";
@@ -23,7 +24,7 @@ export const formationsOperations = {
     stats: { api: "formationV1", counts: (answer) => trainingCounts(answer.results) },
     cache: "formations",
     run: (deps, query) => searchTrainings(deps.core, query),
-  } satisfies Operation<TrainingsQuery, TrainingsAnswer>,
+  } satisfies Operation<TrainingsQuery, ServedTrainingsAnswer>,
 
   /** GET /api/V1/formationsParRegion (docs/reference/v1.md#s3-4). */
   byRegion: {
@@ -31,7 +32,7 @@ export const formationsOperations = {
     stats: { api: "formationRegionV1", counts: (answer) => trainingCounts(answer.results) },
     cache: "formationsParRegion",
     run: (deps, { caller: _caller, ...query }) => ({ results: trainingsByRegion(deps.core, query) }),
-  } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: Item[] }>,
+  } satisfies Operation<TrainingsByRegionQuery & { caller: string | null }, { results: ServedItem[] }>,
 
   /** GET /api/V1/formations/formation/:id (docs/reference/v1.md#s3-2). */
   get: {

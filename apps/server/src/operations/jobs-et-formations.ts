@@ -1,12 +1,12 @@
 import type { JobsEtFormationsQuery } from "@lba/core/schemas";
-import { searchJobsEtFormations, type JobsEtFormationsAnswer } from "@lba/core/search";
+import { searchJobsEtFormations, type ServedJobsEtFormationsAnswer } from "@lba/core/search";
 import { countResults } from "@lba/core/stats";
 import type { CallCounts } from "../lib/api-calls";
 import { jobsCounts } from "./jobs";
 import type { Operation } from "./operation";
 
 /** api_calls counts of a jobsEtFormations answer: its trainings plus those of its jobs. */
-export function jobsEtFormationsCounts(answer: JobsEtFormationsAnswer): CallCounts {
+export function jobsEtFormationsCounts(answer: ServedJobsEtFormationsAnswer): CallCounts {
   const jobs = jobsCounts(answer.jobs);
   const nbFormations = countResults(answer.formations);
   return {
@@ -25,5 +25,5 @@ export const jobsEtFormationsOperations = {
     stats: { api: "jobEtFormationV1", counts: jobsEtFormationsCounts },
     cache: "jobsEtFormations",
     run: (deps, query) => searchJobsEtFormations(deps.core, query),
-  } satisfies Operation<JobsEtFormationsQuery, JobsEtFormationsAnswer>,
+  } satisfies Operation<JobsEtFormationsQuery, ServedJobsEtFormationsAnswer>,
 };

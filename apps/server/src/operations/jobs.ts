@@ -1,12 +1,12 @@
 import type { CompanyType, Item, JobsSearch } from "@lba/core/schemas";
-import { getCompany, getMatchaOffer, searchJobs, type JobsAnswer } from "@lba/core/search";
+import { getCompany, getMatchaOffer, searchJobs, type ServedJobsAnswer } from "@lba/core/search";
 import { getPeJob, type Viewer } from "@lba/core/sources";
 import { countEmplois, countResults } from "@lba/core/stats";
 import type { CallCounts } from "../lib/api-calls";
 import type { DetailInput, Operation } from "./operation";
 
 /** api_calls counts of a jobs answer (docs/reference/v1.md#s2-3); a failed source makes the call an "Error". */
-export function jobsCounts(jobs: JobsAnswer | null): CallCounts {
+export function jobsCounts(jobs: ServedJobsAnswer | null): CallCounts {
   if (!jobs) return { nbEmplois: 0, resultCount: 0 };
   const all = [jobs.peJobs, jobs.matchas, jobs.lbaCompanies, jobs.lbbCompanies];
   return {
@@ -29,7 +29,7 @@ export const jobsOperations = {
     stats: { api: "jobV1/jobs", counts: jobsCounts },
     cache: "jobs",
     run: (deps, query) => searchJobs(deps.core, query),
-  } satisfies Operation<JobsSearch, JobsAnswer>,
+  } satisfies Operation<JobsSearch, ServedJobsAnswer>,
 
   /** GET /api/V1/jobs/job/:id (docs/reference/v1.md#s3-6). */
   peJob: {

@@ -1,7 +1,7 @@
 import { TRPCError, type AnyRouter } from "@trpc/server";
 import type { Viewer } from "@lba/core/sources";
 import type { ServerDeps } from "../deps";
-import { cachedAnswer, noCache, type SearchOperation } from "../lib/answer-cache";
+import { cachedAnswer, noCache, splicesRawJson, type SearchOperation } from "../lib/answer-cache";
 import { trpcCodeOf, type Answer } from "../lib/error-status";
 import type { RateLimitGroup } from "../lib/rate-limit";
 import { limitOf, perform, type Operation } from "../operations/operation";
@@ -12,9 +12,12 @@ export function operationProcedure(op: Pick<Operation<never, unknown>, "limit">)
   return publicProcedure.meta({ limit: limitOf(op, "trpc") });
 }
 
-/** A search through the answer cache, bypassed when the request said `Cache-Control: no-cache`. */
+/**
+ * A search through the answer cache, bypassed when the request said `Cache-Control: no-cache`; over HTTP its
+ * JSON text goes out as it is (stored items spliced, decision 031).
+ */
 export function searchAnswer<I extends Viewer, A>(ctx: TrpcContext, op: SearchOperation<I, A>, query: I) {
-  return cachedAnswer(ctx.deps, op, query, noCache(ctx));
+  return cachedAnswer(ctx.deps, op, query, noCache(ctx), splicesRawJson(ctx));
 }
 
 /** What a detail operation found, or NOT_FOUND with its message. */

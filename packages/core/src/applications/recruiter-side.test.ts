@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { sent } from "../testing/sent";
 import { describe, expect, it } from "vitest";
 import { applicationsTable, companyUnsubscriptionsTable } from "../db/schema";
 import { getCompany } from "../search/details";
@@ -61,7 +62,7 @@ describe("company unsubscription (decision 026)", () => {
     });
     expect(deps.mailer.sent).toHaveLength(sentBefore);
 
-    const [listed] = searchCompanies(deps, jobsQuery, "lba");
+    const [listed] = sent(searchCompanies(deps, jobsQuery, "lba"));
     expect(listed?.company.siret).toBe("12345678901234");
     expect(listed?.contact).toMatchObject({ email: "", iv: null, info: NO_SPONTANEOUS_APPLICATIONS });
     expect(getCompany(deps, "12345678901234", "lba")?.contact).toMatchObject({ email: "", iv: null });
@@ -76,7 +77,7 @@ describe("company unsubscription (decision 026)", () => {
     ).toEqual({ ok: true });
 
     expect(resubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: null } });
-    expect(searchCompanies(deps, jobsQuery, "lba")[0]?.contact?.iv).not.toBeNull();
+    expect(sent(searchCompanies(deps, jobsQuery, "lba"))[0]?.contact?.iv).not.toBeNull();
     expect(await sendApplication(deps, validRequest(target.token), { caller: null })).toEqual({ ok: true });
   });
 

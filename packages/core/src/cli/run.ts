@@ -15,7 +15,8 @@ const USAGE = `Usage:
                    [--rome F] [--metiers F] [--trainings F] [--companies F]
       builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
       as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3)
-Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
+Environment: DATABASE_PATH (default ./data/lba.sqlite); LBA_SECRET (seed and the companies import store the
+  items sealed with it, as the server sends them; docs/decisions/031-items-stored-ready-to-send.md)`;
 
 const consoleLogger: Logger = {
   info: (message, data) => console.log(message, data ? JSON.stringify(data) : ""),
@@ -86,6 +87,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
             seed: seed ? Number(seed) : undefined,
             force: rest.includes("--force"),
             log: consoleLogger,
+            secret: env.LBA_SECRET || undefined,
           }),
         );
         console.log(
@@ -140,6 +142,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           ...(seed ? { seed: Number(seed) } : {}),
           imports,
           keep,
+          ...(env.LBA_SECRET ? { secret: env.LBA_SECRET } : {}),
           log: consoleLogger,
           onProgress: progressLine,
         });
@@ -204,7 +207,10 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
       const db = importDb(env);
       try {
         migrate(db);
-        return await importCompanies(db, path, { onProgress: progressLine });
+        return await importCompanies(db, path, {
+          onProgress: progressLine,
+          secret: env.LBA_SECRET || undefined,
+        });
       } finally {
         closeDb(db);
       }

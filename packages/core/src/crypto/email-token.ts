@@ -75,3 +75,12 @@ export function openEmail(secret: string, token: SealedToken): string | null {
     return null;
   }
 }
+
+/**
+ * A short public fingerprint (16 hex) of the secret that seals e-mails: stored beside tokens sealed ahead of
+ * time (docs/decisions/031-items-stored-ready-to-send.md) so that a server with another secret never serves
+ * them. A hash of the secret under its own purpose: it reveals nothing usable about the secret.
+ */
+export function sealingFingerprint(secret: string): string {
+  return createHash("sha256").update(`sealing-fingerprint\0${secret}`).digest("hex").slice(0, 16);
+}

@@ -1,4 +1,5 @@
 import type { CoreDeps } from "../deps";
+import { storeItems } from "./store-items";
 import { Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 import type { SqlRow } from "../db/bulk";
@@ -78,6 +79,8 @@ export async function syncTrainings(
     if (stage.size === 0)
       throw new CatalogueSyncError("catalogue vide : les formations actuelles sont conservées");
     result.inserted = stage.swap();
+    // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
+    storeItems(deps.db, { kinds: ["trainings"] });
     deps.log.info("catalogue synchronised", {
       inserted: result.inserted,
       skipped: result.skipped,

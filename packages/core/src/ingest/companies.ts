@@ -4,6 +4,7 @@ import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
 import { Progress, type ProgressWriter } from "./progress";
 import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { forgetStoredSeal, storeItems } from "./store-items";
 import { readText, sniffText, type TextEncoding } from "./text-file";
 import { companyRowBuilder } from "../sources/companies/company-row";
 import {
@@ -25,6 +26,11 @@ export type CompanyFileFormat = "algorithm-json" | "csv-headerless" | "csv-heade
 export interface CompanyImportOptions {
   now?: () => Date;
   onProgress?: ProgressWriter;
+  /**
+   * The server's LBA_SECRET: each company's V1 item is then stored sealed with it, ready to send
+   * (docs/decisions/031-items-stored-ready-to-send.md); without it the server stores them at its next start.
+   */
+  secret?: string;
 }
 
 export interface CompanyImportResult extends ImportResult {
@@ -97,6 +103,8 @@ export async function importCompanies(
     progress.done(read, stage.size, result.skipped);
     if (stage.size === 0) throw new Error("Aucune entreprise valide dans le fichier : rien n'est remplacé.");
     result.inserted = stage.swap();
+    if (options.secret) storeItems(db, { secret: options.secret });
+    else forgetStoredSeal(db);
     return result;
   } finally {
     stage.drop();

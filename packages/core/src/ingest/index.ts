@@ -34,3 +34,11 @@ export {
   type BuildSnapshotResult,
   type SnapshotImports,
 } from "./snapshot";
+export {
+  storeItems,
+  storeItemsFor,
+  storedSeal,
+  type StoreItemsOptions,
+  type StoredCounts,
+  type StoredKind,
+} from "./store-items";

@@ -8,8 +8,11 @@ import { appliedMigrations, codeMigrations } from "../db/migrate";
 import { checkSnapshot, listSnapshots, openSnapshot, readSnapshotStamp } from "../db/snapshots";
 import { publishTestSnapshot } from "../testing/snapshots";
 import { countDatasetRows } from "./sample/generate";
+import { sealingFingerprint } from "../crypto/email-token";
 import { buildSnapshot } from "./snapshot";
+import { storedSeal } from "./store-items";
 
+const SECRET = "snapshot-test-secret-snapshot-test-secret";
 const sizes = { trainings: 120, companies: 300, jobOffers: 80, recruiterOffers: 20 };
 const databasePathIn = () => join(mkdtempSync(join(tmpdir(), "lba-snapshot-build-")), "lba.sqlite");
 
@@ -23,6 +26,7 @@ describe("buildSnapshot", () => {
       const result = await buildSnapshot(databasePath, {
         sizes,
         seed: 3,
+        secret: SECRET,
         now: () => new Date("2026-11-30T07:00:00Z"),
       });
 
@@ -43,6 +47,11 @@ describe("buildSnapshot", () => {
       expect(result.counts.trainings).toBe(sizes.trainings);
       expect(db.$client.pragma("journal_mode", { simple: true })).toBe("delete");
       expect(db.$client.prepare("SELECT count(*) FROM sqlite_stat1").pluck().get()).toBeGreaterThan(0);
+      // Items stored sealed with the replicas' secret (decision 031): a replica never writes to its snapshot.
+      expect(storedSeal(db)).toBe(sealingFingerprint(SECRET));
+      expect(db.$client.prepare("SELECT count(*) FROM companies WHERE item_json IS NULL").pluck().get()).toBe(
+        0,
+      );
       db.$client.close();
     },
   );

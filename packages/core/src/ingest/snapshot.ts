@@ -21,6 +21,7 @@ import {
   type DatasetSizes,
 } from "./sample/generate";
 import { seedDatabase } from "./sample/seed";
+import { storeItems } from "./store-items";
 import type { ProgressWriter } from "./progress";
 
 /** Real files imported over the seeded dataset, in this order (each replaces its tables, as `npm run import`). */
@@ -45,6 +46,11 @@ export interface BuildSnapshotOptions {
    * this one was building, the build is dropped and that snapshot returned.
    */
   onlyIfNone?: boolean;
+  /**
+   * The replicas' LBA_SECRET: items are stored sealed with it (decision 031). Without it only the trainings' are
+   * stored, and the replicas, which never write to a snapshot, build the other items from their rows.
+   */
+  secret?: string;
   now?: () => Date;
   log?: Logger;
   onProgress?: ProgressWriter;
@@ -80,6 +86,7 @@ async function fill(db: Db, options: BuildSnapshotOptions, log: Logger): Promise
     scale: options.scale ?? "sample",
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.sizes ? { sizes: options.sizes } : {}),
+    ...(options.secret ? { secret: options.secret } : {}),
     log,
   });
   const imports = options.imports ?? {};
@@ -104,6 +111,9 @@ async function fill(db: Db, options: BuildSnapshotOptions, log: Logger): Promise
     const report = await importCompanies(db, imports.companies, onProgress ? { onProgress } : {});
     log.info("snapshot: companies imported", { inserted: report.inserted, skipped: report.skipped });
   }
+  // The imported rows' items, stored as the seed stores its own.
+  if (imports.trainings || imports.companies)
+    storeItems(db, options.secret ? { secret: options.secret } : {});
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
 import { Progress, type ProgressWriter } from "./progress";
+import { storeItems } from "./store-items";
 import { Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 
@@ -72,6 +73,8 @@ export async function importTrainingsJson(
     progress.done(read, stage.size, result.skipped);
     if (stage.size === 0) throw new Error("Aucune formation valide dans le fichier : rien n'est remplacé.");
     result.inserted = stage.swap();
+    // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
+    storeItems(db, { kinds: ["trainings"] });
     return result;
   } finally {
     stage.drop();

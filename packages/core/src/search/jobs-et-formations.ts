@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../deps";
 import type { SourceAnswer } from "../schemas/item";
-import { searchJobs, type JobsAnswer } from "./jobs";
+import type { ServedAnswer } from "../sources/stored-item";
+import { searchJobs, type JobsAnswer, type ServedJobsAnswer } from "./jobs";
 import { searchTrainings } from "./trainings";
 import { JOB_SOURCES, JOBS_ET_FORMATIONS_SOURCES, type JobSourceName } from "../schemas/sources";
 import type { JobsEtFormationsQuery } from "../schemas/v1/queries";
@@ -11,11 +12,17 @@ export interface JobsEtFormationsAnswer {
   jobs: JobsAnswer | null;
 }
 
+/** The same answer as searchJobsEtFormations makes it: stored items stay their JSON (decision 031). */
+export interface ServedJobsEtFormationsAnswer {
+  formations: ServedAnswer;
+  jobs: ServedJobsAnswer | null;
+}
+
 /** docs/reference/v1.md#s3-7: trainings (no nearest fallback, deduplicated) and jobs, each failing on its own. */
 export async function searchJobsEtFormations(
   deps: CoreDeps,
   q: JobsEtFormationsQuery,
-): Promise<JobsEtFormationsAnswer> {
+): Promise<ServedJobsEtFormationsAnswer> {
   const sources = q.sources ?? JOBS_ET_FORMATIONS_SOURCES;
   const jobSources = JOB_SOURCES.filter((name): name is JobSourceName => sources.includes(name));
   const { sources: _sources, diplomaLevel: _level, ...query } = q;
@@ -24,7 +31,7 @@ export async function searchJobsEtFormations(
   return { formations: sources.includes("formations") ? trainingsAnswer(deps, q) : null, jobs: await jobs };
 }
 
-function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): SourceAnswer {
+function trainingsAnswer(deps: CoreDeps, q: JobsEtFormationsQuery): ServedAnswer {
   try {
     const { results } = searchTrainings(deps, {
       romes: q.romes,

@@ -3,7 +3,9 @@ import { openEmail } from "../crypto/email-token";
 import { rebuildSpatialIndex, type Db } from "../db";
 import { createTestDb } from "../testing/db";
 import { insertTestCommunes, PARIS_BORDERS, TEST_COMMUNES, type TestCommune } from "../testing/communes";
-import { emptyItem, ItemSchema, type Item, type SourceAnswer } from "../schemas/item";
+import { emptyItem, ItemSchema, type Item } from "../schemas/item";
+import type { ServedAnswer } from "../sources/stored-item";
+import { sent } from "../testing/sent";
 import type { JobsSearch } from "../schemas/v1/queries";
 import { searchJobs } from "./jobs";
 import {
@@ -33,9 +35,9 @@ function query(overrides: Partial<JobsSearch> = {}): JobsSearch {
   };
 }
 
-function results(answer: SourceAnswer): Item[] {
+function results(answer: ServedAnswer): Item[] {
   if (!answer || !("results" in answer)) throw new Error(`no results: ${JSON.stringify(answer)}`);
-  return answer.results;
+  return sent(answer.results);
 }
 
 /** The same places for every source, from 5 km to 80 km of Paris (north-east of it). */

@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../deps";
 import { reverseGeocode } from "../geo/communes";
-import type { Item, SourceAnswer, SourceError } from "../schemas/item";
+import type { SourceAnswer, SourceError } from "../schemas/item";
+import { siretOf, withoutSiret, type ServedAnswer } from "../sources/stored-item";
 import { keepOpco } from "./opco";
 import { defaultJobSources } from "../sources/registry";
 import { JOB_SOURCES, type JobSourceName } from "../schemas/sources";
@@ -13,6 +14,14 @@ export interface JobsAnswer {
   matchas: SourceAnswer;
   lbaCompanies: SourceAnswer;
   lbbCompanies: SourceAnswer;
+}
+
+/** The same answer as searchJobs makes it: items stored ready to send stay their JSON (decision 031). */
+export interface ServedJobsAnswer {
+  peJobs: ServedAnswer;
+  matchas: ServedAnswer;
+  lbaCompanies: ServedAnswer;
+  lbbCompanies: ServedAnswer;
 }
 
 const KEYS = { offres: "peJobs", matcha: "matchas", lba: "lbaCompanies", lbb: "lbbCompanies" } as const;
@@ -28,7 +37,7 @@ export function toSourceError(source: JobSourceName, error: unknown): SourceErro
 }
 
 /** Every requested source runs concurrently; one failing only turns its own key into a SourceError. */
-export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAnswer> {
+export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<ServedJobsAnswer> {
   const registry = defaultJobSources(deps);
   const requested = JOB_SOURCES.filter((name) => (q.sources ?? JOB_SOURCES).includes(name));
   const { sources: _sources, ...asked } = q;
@@ -39,7 +48,7 @@ export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<JobsAns
     // The async wrapper turns a synchronous throw into a rejection of that source alone.
     requested.map(async (name) => searchOne(deps, registry[name], query)),
   );
-  const answer: JobsAnswer = { peJobs: null, matchas: null, lbaCompanies: null, lbbCompanies: null };
+  const answer: ServedJobsAnswer = { peJobs: null, matchas: null, lbaCompanies: null, lbbCompanies: null };
   requested.forEach((name, i) => {
     const outcome = settled[i];
     if (!outcome) return;
@@ -66,18 +75,15 @@ async function searchOne(deps: CoreDeps, source: JobSource, query: JobsQuery): P
     trusted: query.trusted ?? query.caller === null,
   });
   const kept = keepOpco(deps.db, query.opco, answer.items);
-  const items =
-    query.caller === null
-      ? kept
-      : kept.map((item) => ({ ...item, company: { ...item.company, siret: null } }));
+  const items = query.caller === null ? kept : kept.map(withoutSiret);
   return { ...answer, items };
 }
 
 /** docs/reference/v1.md#s6-3: an LBB company whose siret is also an LBA company of the answer is removed. */
-function dropLbbAlsoInLba(answer: JobsAnswer): void {
+function dropLbbAlsoInLba(answer: ServedJobsAnswer): void {
   const lba = answer.lbaCompanies;
   const lbb = answer.lbbCompanies;
   if (!lba || !lbb || !("results" in lba) || !("results" in lbb)) return;
-  const lbaSirets = new Set(lba.results.map((item: Item) => item.company.siret).filter(Boolean));
-  answer.lbbCompanies = { ...lbb, results: lbb.results.filter((item) => !lbaSirets.has(item.company.siret)) };
+  const lbaSirets = new Set(lba.results.map(siretOf).filter(Boolean));
+  answer.lbbCompanies = { ...lbb, results: lbb.results.filter((item) => !lbaSirets.has(siretOf(item))) };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Item } from "../schemas/item";
+import { siretOf, type ServedItem } from "../sources/stored-item";
 import { prepared } from "../db/query/statements";
 
 export const SIRENS_IN_OPCO_SQL = `SELECT o.siren FROM json_each(@sirens) s JOIN opcos o ON o.siren = s.value
@@ -22,11 +22,10 @@ export function sirensInOpco(db: Db, opco: string, sirets: (string | null)[]): S
  * Items whose company siret belongs to the OPCO. An item without any siret cannot be attributed to an
  * OPCO and does not match; callers must pass items carrying the real siret (never a caller-masked one).
  */
-export function keepOpco(db: Db, opco: string, items: Item[]): Item[] {
-  const sirens = sirensInOpco(
-    db,
-    opco,
-    items.map((item) => item.company.siret),
-  );
-  return items.filter((item) => item.company.siret && sirens.has(item.company.siret.slice(0, 9)));
+export function keepOpco(db: Db, opco: string, items: ServedItem[]): ServedItem[] {
+  const sirens = sirensInOpco(db, opco, items.map(siretOf));
+  return items.filter((item) => {
+    const siret = siretOf(item);
+    return siret !== null && sirens.has(siret.slice(0, 9));
+  });
 }

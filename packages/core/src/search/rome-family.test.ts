@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import type { Item, SourceAnswer } from "../schemas/item";
+import type { Item } from "../schemas/item";
+import type { ServedAnswer } from "../sources/stored-item";
+import { sent } from "../testing/sent";
 import { createTestDb } from "../testing/db";
 import { testDeps } from "../testing/deps";
 import {
@@ -40,7 +42,7 @@ beforeAll(() => {
 
 const codesIn = (items: Item[], text: (item: Item) => string | null | undefined) =>
   items.map((item) => /D\d{4}/.exec(text(item) ?? "")?.[0]).sort();
-const results = (answer: SourceAnswer) => (answer && "results" in answer ? answer.results : []);
+const results = (answer: ServedAnswer) => (answer && "results" in answer ? sent(answer.results) : []);
 
 describe.each([
   ["around a point", PARIS],
@@ -59,7 +61,7 @@ describe.each([
       caller: null,
       fallback: false,
     }).results;
-    expect(codesIn(trainings, (i) => i.title)).toEqual(expected);
+    expect(codesIn(sent(trainings), (i) => i.title)).toEqual(expected);
     const jobs = await searchJobs(testDeps(db), {
       romes: [code],
       point,
@@ -84,5 +86,5 @@ it("formationsParRegion finds the children of a parent fiche too", () => {
     departement: "75",
     diplomaLevel: null,
   });
-  expect(codesIn(items, (i) => i.title)).toEqual(["D1104", "D1115", "D1117"]);
+  expect(codesIn(sent(items), (i) => i.title)).toEqual(["D1104", "D1115", "D1117"]);
 });

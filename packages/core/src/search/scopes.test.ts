@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import type { Item, SourceAnswer } from "../schemas/item";
+import type { Item } from "../schemas/item";
+import type { ServedAnswer } from "../sources/stored-item";
+import { sent } from "../testing/sent";
 import type { JobsSearch, SearchScope, TrainingsQuery } from "../schemas/v1/queries";
 import { createTestDb } from "../testing/db";
 import { testDeps } from "../testing/deps";
@@ -89,21 +91,23 @@ beforeAll(() => {
 });
 
 function trainings(scope: SearchScope | undefined, overrides: Partial<TrainingsQuery> = {}): Item[] {
-  return searchTrainings(testDeps(db), {
-    romes: [...CODES],
-    point: null,
-    radiusKm: 30,
-    diplomaLevel: null,
-    caller: null,
-    fallback: false,
-    ...(scope ? { scope } : {}),
-    ...overrides,
-  }).results;
+  return sent(
+    searchTrainings(testDeps(db), {
+      romes: [...CODES],
+      point: null,
+      radiusKm: 30,
+      diplomaLevel: null,
+      caller: null,
+      fallback: false,
+      ...(scope ? { scope } : {}),
+      ...overrides,
+    }).results,
+  );
 }
 
-const results = (answer: SourceAnswer): Item[] => {
+const results = (answer: ServedAnswer): Item[] => {
   if (!answer || !("results" in answer)) throw new Error(`no results: ${JSON.stringify(answer)}`);
-  return answer.results;
+  return sent(answer.results);
 };
 
 async function jobs(scope: SearchScope | undefined, overrides: Partial<JobsSearch> = {}) {
@@ -184,7 +188,7 @@ describe("a département scope", () => {
       scope: { departement: "69" },
     });
     expect(answer.nearestFallback).toBe(true);
-    expect(postcodes(answer.results)).toEqual(["69003", "69100"]);
+    expect(postcodes(sent(answer.results))).toEqual(["69003", "69100"]);
   });
 });
 

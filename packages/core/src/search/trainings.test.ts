@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sent } from "../testing/sent";
 import { type Db } from "../db";
 import { createTestDb } from "../testing/db";
 import { ItemSchema } from "../schemas/item";
@@ -106,7 +107,7 @@ describe("searchTrainings around a point", () => {
     for (const c of cases) {
       const q = query(c);
       const expected = bruteForce(rows, q);
-      const { results, nearestFallback } = searchTrainings(testDeps(db), q);
+      const { results, nearestFallback } = sent(searchTrainings(testDeps(db), q));
       expect(nearestFallback).toBe(false);
       expect(results.map((item) => item.id)).toEqual(expected.map(({ row }) => row.cleMinistereEducatif));
       results.forEach((item, i) => {
@@ -122,7 +123,7 @@ describe("searchTrainings around a point", () => {
     const db = createTestDb();
     for (let i = 0; i < 160; i++) insertTraining(db, { latitude: PARIS.latitude + i * 0.001 });
     rebuildSearchIndexes(db);
-    const { results } = searchTrainings(testDeps(db), query({}));
+    const { results } = sent(searchTrainings(testDeps(db), query({})));
     expect(results).toHaveLength(150);
     expect(results.at(-1)?.place.latitude).toBeCloseTo(PARIS.latitude + 149 * 0.001, 6);
   });
@@ -135,7 +136,7 @@ describe("searchTrainings around a point", () => {
     insertTraining(db, { cleMinistereEducatif: "d1102", romeCodes: ["D1102"] });
     rebuildSearchIndexes(db);
     const ids = (q: Partial<TrainingsQuery>) =>
-      searchTrainings(testDeps(db), query(q))
+      sent(searchTrainings(testDeps(db), query(q)))
         .results.map((i) => i.id)
         .sort();
     expect(ids({ romes: undefined, romeDomain: "F16" })).toEqual(["f1602", "f1699"]);
@@ -150,21 +151,21 @@ describe("searchTrainings around a point", () => {
     insertTraining(db, { cleMinistereEducatif: "bts", level: 5 });
     insertTraining(db, { cleMinistereEducatif: "unknown", level: null });
     rebuildSearchIndexes(db);
-    expect(searchTrainings(testDeps(db), query({ diplomaLevel: 5 })).results.map((i) => i.id)).toEqual([
+    expect(sent(searchTrainings(testDeps(db), query({ diplomaLevel: 5 }))).results.map((i) => i.id)).toEqual([
       "bts",
     ]);
     expect(
-      searchTrainings(testDeps(db), query({ diplomaLevel: 3, point: null })).results.map((i) => i.id),
+      sent(searchTrainings(testDeps(db), query({ diplomaLevel: 3, point: null }))).results.map((i) => i.id),
     ).toEqual(["cap"]);
-    expect(searchTrainings(testDeps(db), query({})).results).toHaveLength(3);
+    expect(sent(searchTrainings(testDeps(db), query({}))).results).toHaveLength(3);
   });
 
   it("never returns an unpublished training", () => {
     const db = createTestDb();
     insertTraining(db, { cleMinistereEducatif: "hidden", published: false });
     rebuildSearchIndexes(db);
-    expect(searchTrainings(testDeps(db), query({})).results).toEqual([]);
-    expect(searchTrainings(testDeps(db), query({ point: null })).results).toEqual([]);
+    expect(sent(searchTrainings(testDeps(db), query({}))).results).toEqual([]);
+    expect(sent(searchTrainings(testDeps(db), query({ point: null }))).results).toEqual([]);
     expect(getTraining(testDeps(db), "hidden")).toBeNull();
   });
 
@@ -175,7 +176,12 @@ describe("searchTrainings around a point", () => {
     insertTraining(db, { cleMinistereEducatif: "a", intituleLong: "CAP Boulanger" });
     insertTraining(db, { cleMinistereEducatif: "z", intituleLong: "Zoo", latitude: PARIS.latitude - 0.01 });
     rebuildSearchIndexes(db);
-    expect(searchTrainings(testDeps(db), query({})).results.map((i) => i.id)).toEqual(["c", "a", "b", "z"]);
+    expect(sent(searchTrainings(testDeps(db), query({}))).results.map((i) => i.id)).toEqual([
+      "c",
+      "a",
+      "b",
+      "z",
+    ]);
   });
 
   it("deduplicates on the five-field key, keeping the nearest", () => {
@@ -191,7 +197,7 @@ describe("searchTrainings around a point", () => {
     insertTraining(db, { ...same, cleMinistereEducatif: "near" });
     insertTraining(db, { ...same, cleMinistereEducatif: "other-place", codePostal: "75002" });
     rebuildSearchIndexes(db);
-    expect(searchTrainings(testDeps(db), query({})).results.map((i) => i.id)).toEqual([
+    expect(sent(searchTrainings(testDeps(db), query({}))).results.map((i) => i.id)).toEqual([
       "near",
       "other-place",
     ]);
@@ -225,7 +231,7 @@ describe("searchTrainings nearest fallback", () => {
   it("answers the 5 nearest trainings anywhere when none is within the radius, and says so", () => {
     const db = createTestDb();
     farAwayTrainings(db);
-    const { results, nearestFallback } = searchTrainings(testDeps(db), query({ fallback: true }));
+    const { results, nearestFallback } = sent(searchTrainings(testDeps(db), query({ fallback: true })));
     expect(nearestFallback).toBe(true);
     // Lille 204 km, Nantes 343, Strasbourg 397, Lyon 392, Bordeaux 499 (Marseille 661 and La Réunion excluded).
     expect(results.map((i) => i.id)).toEqual(["city-2", "city-4", "city-0", "city-5", "city-3"]);
@@ -237,7 +243,7 @@ describe("searchTrainings nearest fallback", () => {
     const db = createTestDb();
     insertTraining(db, { cleMinistereEducatif: "reunion", latitude: -21.1, longitude: 55.5 });
     rebuildSearchIndexes(db);
-    const { results, nearestFallback } = searchTrainings(testDeps(db), query({ fallback: true }));
+    const { results, nearestFallback } = sent(searchTrainings(testDeps(db), query({ fallback: true })));
     expect(results.map((i) => i.id)).toEqual(["reunion"]);
     expect(nearestFallback).toBe(true);
   });
@@ -245,11 +251,11 @@ describe("searchTrainings nearest fallback", () => {
   it("does not fall back when asked not to, nor when the radius has results", () => {
     const db = createTestDb();
     farAwayTrainings(db);
-    expect(searchTrainings(testDeps(db), query({ fallback: false }))).toEqual({
+    expect(sent(searchTrainings(testDeps(db), query({ fallback: false })))).toEqual({
       results: [],
       nearestFallback: false,
     });
-    const wide = searchTrainings(testDeps(db), query({ fallback: true, radiusKm: 350 }));
+    const wide = sent(searchTrainings(testDeps(db), query({ fallback: true, radiusKm: 350 })));
     expect(wide.nearestFallback).toBe(false);
     expect(wide.results.map((i) => i.id)).toEqual(["city-2", "city-4"]);
   });
@@ -257,7 +263,7 @@ describe("searchTrainings nearest fallback", () => {
   it("reports no fallback when there is nothing anywhere", () => {
     const db = createTestDb();
     rebuildSearchIndexes(db);
-    expect(searchTrainings(testDeps(db), query({ fallback: true }))).toEqual({
+    expect(sent(searchTrainings(testDeps(db), query({ fallback: true })))).toEqual({
       results: [],
       nearestFallback: false,
     });
@@ -293,7 +299,7 @@ describe("searchTrainings without a point", () => {
       formateurRaisonSociale: "CFA",
     });
     rebuildSearchIndexes(db);
-    const { results } = searchTrainings(testDeps(db), query({ point: null }));
+    const { results } = sent(searchTrainings(testDeps(db), query({ point: null })));
     expect(results.map((i) => i.id)).toEqual(["4", "2", "3", "1"]);
     expect(results.every((i) => i.place.distance === null)).toBe(true);
   });
@@ -329,7 +335,7 @@ describe("trainingsByRegion", () => {
   it("matches the postcodes of the region's départements, sorted by title then company, without dedup", () => {
     const db = createTestDb();
     placedTrainings(db);
-    const results = trainingsByRegion(testDeps(db), { region: "11", diplomaLevel: null });
+    const results = sent(trainingsByRegion(testDeps(db), { region: "11", diplomaLevel: null }));
     expect(results.map((i) => i.id)).toEqual(["creteil", "paris", "paris-dup", "paris-dup2"]);
     expect(results.every((i) => i.place.distance === null)).toBe(true);
   });
@@ -338,18 +344,20 @@ describe("trainingsByRegion", () => {
     const db = createTestDb();
     placedTrainings(db);
     const deps = testDeps(db);
-    expect(trainingsByRegion(deps, { departement: "974", diplomaLevel: null }).map((i) => i.id)).toEqual([
-      "reunion",
-    ]);
     expect(
-      trainingsByRegion(deps, { region: "11", romes: ["F1602"], diplomaLevel: null }).map((i) => i.id),
+      sent(trainingsByRegion(deps, { departement: "974", diplomaLevel: null })).map((i) => i.id),
+    ).toEqual(["reunion"]);
+    expect(
+      sent(trainingsByRegion(deps, { region: "11", romes: ["F1602"], diplomaLevel: null })).map((i) => i.id),
     ).toEqual(["creteil"]);
-    expect(trainingsByRegion(deps, { romeDomain: "F", diplomaLevel: null }).map((i) => i.id)).toEqual([
+    expect(sent(trainingsByRegion(deps, { romeDomain: "F", diplomaLevel: null })).map((i) => i.id)).toEqual([
       "creteil",
     ]);
-    expect(trainingsByRegion(deps, { region: "11", diplomaLevel: 5 })).toEqual([]);
+    expect(sent(trainingsByRegion(deps, { region: "11", diplomaLevel: 5 }))).toEqual([]);
     expect(
-      trainingsByRegion(deps, { departement: "69", romes: ["D1102"], diplomaLevel: 3 }).map((i) => i.id),
+      sent(trainingsByRegion(deps, { departement: "69", romes: ["D1102"], diplomaLevel: 3 })).map(
+        (i) => i.id,
+      ),
     ).toEqual(["lyon"]);
   });
 });

@@ -2,7 +2,8 @@ import { distanceSql } from "../db/indexes";
 import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import { placePrefixes, REGIONS } from "../referentials/geography";
-import type { Item } from "../schemas/item";
+import { roundDistance, type Item } from "../schemas/item";
+import { putValue, StoredItem, storedRows, type ServedItem } from "../sources/stored-item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
 import { inPrefixes, prefixesParam } from "../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
@@ -29,9 +30,20 @@ export interface TrainingsAnswer {
   nearestFallback: boolean;
 }
 
+/** The same answer as searchTrainings makes it: stored items stay their JSON (decision 031). */
+export interface ServedTrainingsAnswer {
+  results: ServedItem[];
+  nearestFallback: boolean;
+}
+
 const TITLE = `coalesce(t.intitule_long, t.intitule_court)`;
 const COMPANY = `coalesce(t.formateur_raison_sociale, t.gestionnaire_raison_sociale)`;
 const COLUMNS = selectColumns(trainingsTable, "t");
+// What a search reads of a training: its stored item and the dedup key's fields; the whole row only for an
+// item built per request (docs/decisions/031-items-stored-ready-to-send.md).
+const FOUND = `t.id AS id, t.cle_ministere_educatif AS cleMinistereEducatif,
+  t.intitule_long AS intituleLong, t.intitule_court AS intituleCourt, t.formateur_siret AS formateurSiret,
+  t.diplome AS diplome, t.code_postal AS codePostal`;
 const LEVEL = `(@level IS NULL OR t.level = @level)`;
 // A département is a postcode prefix, as in formationsParRegion (docs/reference/v1.md#s3-4).
 const IN_PLACE = inPrefixes("t.code_postal");
@@ -44,24 +56,24 @@ export const TRAININGS_NEAR_SQL = rtreePoints("trainings_rtree", "pairs", LEVEL_
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and order.
 export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${COLUMNS}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
+    SELECT ${FOUND}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
     FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
     WHERE t.published = 1 AND ${IN_PLACE})
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
 
-const NEAR = { points: TRAININGS_NEAR_SQL, rows: TRAININGS_BY_IDS_SQL, decoded: trainingsTable };
+const NEAR = { points: TRAININGS_NEAR_SQL, rows: TRAININGS_BY_IDS_SQL };
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 
 // Also formationsParRegion with ROMEs, and any place scope: the ROME index drives, the postcode prefixes filter.
-export const TRAININGS_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+export const TRAININGS_FRANCE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM (${romeTableCandidates("training_romes", "training_id")}) m JOIN trainings t ON t.id = m.id
   WHERE t.published = 1 AND ${LEVEL} AND ${IN_PLACE}
   ${BY_TITLE}`;
 
 // formationsParRegion without ROMEs: the postcode index drives.
-export const TRAININGS_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+export const TRAININGS_IN_PLACE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM json_each(@prefixes) p CROSS JOIN trainings t ON t.code_postal >= (p.value ->> 0) AND t.code_postal < (p.value ->> 1)
   WHERE t.published = 1 AND ${LEVEL}
   ${BY_TITLE}`;
@@ -69,27 +81,81 @@ export const TRAININGS_IN_PLACE_SQL = `SELECT ${COLUMNS}, NULL AS distance
 export const TRAINING_BY_ID_SQL = `SELECT ${COLUMNS}, NULL AS distance FROM trainings t
   WHERE t.cle_ministere_educatif = @id AND t.published = 1`;
 
-const REGION_NAMES: Record<string, string> = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
+const TRAININGS_ROWS_SQL = `SELECT ${COLUMNS} FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value`;
+
+export const REGION_NAMES: Record<string, string> = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
 
 type RawTraining = TrainingRow & { distance: number | null };
+
+type FoundTraining = Pick<
+  TrainingRow,
+  | "id"
+  | "cleMinistereEducatif"
+  | "intituleLong"
+  | "intituleCourt"
+  | "formateurSiret"
+  | "diplome"
+  | "codePostal"
+> & { distance: number | null };
 
 /** Decoded training rows of one of the statements above. */
 function trainingRows(deps: CoreDeps, sql: string, params: object): RawTraining[] {
   return readRows<RawTraining>(prepared(deps.db, sql), params, trainingsTable);
 }
 
-function toItems(raws: RawTraining[], dedup: boolean): Item[] {
+function foundTrainings(deps: CoreDeps, sql: string, params: object): FoundTraining[] {
+  return readRows<FoundTraining>(prepared(deps.db, sql), params);
+}
+
+/**
+ * The items of found trainings, in their order (deduplicated when asked): the stored item with the distance
+ * put in, or built from the row when it has none. Both ways give the same JSON.
+ */
+function toItems(deps: CoreDeps, found: FoundTraining[], dedup: boolean): ServedItem[] {
   const seen = new Set<string>();
-  const items: Item[] = [];
-  for (const row of raws) {
+  const kept: FoundTraining[] = [];
+  for (const row of found) {
     if (dedup) {
       const key = trainingDedupKey(row);
       if (seen.has(key)) continue;
       seen.add(key);
     }
-    items.push(trainingToItem(row, row.distance, REGION_NAMES));
+    kept.push(row);
   }
-  return items;
+  const stored = storedRows(
+    deps.db,
+    "trainings",
+    kept.map((row) => row.id),
+  );
+  const usable = (row: FoundTraining) => {
+    const item = stored.get(row.id);
+    return item?.key === row.cleMinistereEducatif ? item.json : null;
+  };
+  const built = kept.filter((row) => usable(row) === null).map((row) => row.id);
+  const full =
+    built.length === 0
+      ? new Map<number, TrainingRow>()
+      : new Map(
+          readRows<TrainingRow>(
+            prepared(deps.db, TRAININGS_ROWS_SQL),
+            { ids: JSON.stringify(built) },
+            trainingsTable,
+          ).map((row) => [row.id, row]),
+        );
+  return kept.flatMap((row): ServedItem[] => {
+    const itemJson = usable(row);
+    if (itemJson !== null) {
+      const json =
+        row.distance === null
+          ? itemJson
+          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
+      return [new StoredItem(json, row.formateurSiret)];
+    }
+    // gone when an import swapped the table between the two reads: left out, as from a search a moment later
+    const trainingRow = full.get(row.id);
+    if (!trainingRow || trainingRow.cleMinistereEducatif !== row.cleMinistereEducatif) return [];
+    return [trainingToItem(trainingRow, row.distance, REGION_NAMES)];
+  });
 }
 
 function nearTrainings(
@@ -98,7 +164,7 @@ function nearTrainings(
   point: GeoPoint,
   radiusKm: number,
   limit: number,
-): RawTraining[] {
+): FoundTraining[] {
   const filters = {
     ranges: JSON.stringify(romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains)),
     minLevel: q.diplomaLevel ?? 0,
@@ -112,7 +178,7 @@ function nearTrainings(
           n: number;
         }
       ).n,
-    (radius) => nearestExact<RawTraining>(deps.db, NEAR, filters, point, radius, limit),
+    (radius) => nearestExact<FoundTraining>(deps.db, NEAR, filters, point, radius, limit),
     radiusKm,
     limit,
   );
@@ -122,7 +188,7 @@ function nearTrainings(
  * The 5 nearest anywhere: widen the radius until 5 are found. Once a circle holds 5, nothing outside it
  * can be nearer, so each step is an R*Tree range query and no step scans the table.
  */
-function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): RawTraining[] {
+function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): FoundTraining[] {
   for (let radius = Math.max(50, q.radiusKm * 2); ; radius *= 4) {
     const rows = nearTrainings(deps, q, point, Math.min(radius, WHOLE_EARTH_KM), FALLBACK_LIMIT);
     if (rows.length >= FALLBACK_LIMIT || radius >= WHOLE_EARTH_KM) return rows;
@@ -133,39 +199,39 @@ function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): Ra
  * docs/reference/v1.md#s3-1: published trainings for ROMEs or a domain, by distance within the radius, or France-wide by
  * title; within the query's scope (its domains and place) when it has one.
  */
-export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): TrainingsAnswer {
+export function searchTrainings(deps: CoreDeps, q: TrainingsQuery): ServedTrainingsAnswer {
   if (!q.point) {
-    const raws = trainingRows(deps, TRAININGS_FRANCE_SQL, {
+    const raws = foundTrainings(deps, TRAININGS_FRANCE_SQL, {
       ranges: JSON.stringify(
         romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains),
       ),
       level: q.diplomaLevel,
       prefixes: prefixesParam(placePrefixes(q.scope)),
     });
-    return { results: toItems(raws, true), nearestFallback: false };
+    return { results: toItems(deps, raws, true), nearestFallback: false };
   }
   const raws = nearTrainings(deps, q, q.point, q.radiusKm, TRAININGS_LIMIT);
-  if (raws.length > 0 || !q.fallback) return { results: toItems(raws, true), nearestFallback: false };
+  if (raws.length > 0 || !q.fallback) return { results: toItems(deps, raws, true), nearestFallback: false };
   const nearest = nearestAnywhere(deps, q, q.point);
-  return { results: toItems(nearest, true), nearestFallback: nearest.length > 0 };
+  return { results: toItems(deps, nearest, true), nearestFallback: nearest.length > 0 };
 }
 
 /** docs/reference/v1.md#s3-4: trainings of a département, a region or France, by title then company; no dedup, no distance. */
-export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): Item[] {
+export function trainingsByRegion(deps: CoreDeps, q: TrainingsByRegionQuery): ServedItem[] {
   const hasRomes = Boolean(q.romeDomain) || (q.romes?.length ?? 0) > 0;
   const place = placePrefixes(q);
   if (place && place.length === 0) return [];
   const params = { level: q.diplomaLevel, prefixes: prefixesParam(place) };
-  let raws: RawTraining[];
+  let raws: FoundTraining[];
   if (hasRomes) {
     const ranges = JSON.stringify(romeCodeRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain));
-    raws = trainingRows(deps, TRAININGS_FRANCE_SQL, { ...params, ranges });
+    raws = foundTrainings(deps, TRAININGS_FRANCE_SQL, { ...params, ranges });
   } else if (place) {
-    raws = trainingRows(deps, TRAININGS_IN_PLACE_SQL, params);
+    raws = foundTrainings(deps, TRAININGS_IN_PLACE_SQL, params);
   } else {
     throw new Error("trainingsByRegion needs romes, romeDomain, region or departement");
   }
-  return toItems(raws, false);
+  return toItems(deps, raws, false);
 }
 
 /** One published training by its `cle_ministere_educatif`, or null. */

@@ -8,3 +8,4 @@ export * from "./fixture-paths";
 export * from "../sources/job-offers/fake-server";
 export { searchFixture, offerFixture } from "../sources/job-offers/fixtures";
 export * from "./snapshots";
+export * from "./sent";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sent } from "../../testing/sent";
 import { createTestDb } from "../../testing/db";
 import { searchJobs } from "../../search/jobs";
 import { nearest } from "./spatial";
@@ -76,7 +77,8 @@ describe("nearest", () => {
           a.km - b.km || compareNoCase(a.c.enseigne, b.c.enseigne) || (a.c.siret < b.c.siret ? -1 : 1),
       )
       .slice(0, 150);
-    const items = answer.lbaCompanies && "results" in answer.lbaCompanies ? answer.lbaCompanies.results : [];
+    const items =
+      answer.lbaCompanies && "results" in answer.lbaCompanies ? sent(answer.lbaCompanies.results) : [];
     expect(items.map((i) => i.company.siret)).toEqual(expected.map(({ c }) => c.siret));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sent } from "../../testing/sent";
 import { type Db } from "../index";
 import { createTestDb } from "../../testing/db";
 import { distanceSql } from "../indexes";
@@ -44,7 +45,7 @@ async function lba(db: Db, q: Partial<JobsQuery> = {}): Promise<Item[]> {
   const answer = await searchJobs(testDeps(db), { ...query(q), sources: ["lba"] });
   const lbaCompanies = answer.lbaCompanies;
   if (!lbaCompanies || !("results" in lbaCompanies)) throw new Error("no lba results");
-  return lbaCompanies.results;
+  return sent(lbaCompanies.results);
 }
 
 type Company = ReturnType<typeof insertCompany>;
@@ -112,7 +113,7 @@ describe("two-phase point search", () => {
     );
     rebuildSearchIndexes(db);
     const answer = await searchJobs(testDeps(db), { ...query(), sources: ["matcha"] });
-    const matchas = answer.matchas && "results" in answer.matchas ? answer.matchas.results : [];
+    const matchas = answer.matchas && "results" in answer.matchas ? sent(answer.matchas.results) : [];
     expect(matchas.map((i) => i.title)).toEqual(open.slice(0, 150).map((r) => r.offers[0]?.libelle));
   });
 });

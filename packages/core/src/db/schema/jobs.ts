@@ -29,6 +29,10 @@ export const companiesTable = sqliteTable(
     opco: text("opco"),
     createdAt: text("created_at").notNull(),
     lastUpdateAt: text("last_update_at").notNull(),
+    // the V1 item ready to send, without its per-query fields (docs/decisions/031-items-stored-ready-to-send.md)
+    itemJson: text("item_json"),
+    // fingerprint of the secret that sealed item_json's e-mail token; another secret ignores item_json
+    itemSealedWith: text("item_sealed_with"),
   },
   (t) => [
     // company detail by siret + type, and the LBB-vs-LBA dedup
@@ -86,6 +90,10 @@ export const jobOffersTable = sqliteTable(
     contactCoordonnees1: text("contact_coordonnees1"),
     contactCoordonnees2: text("contact_coordonnees2"),
     contactCoordonnees3: text("contact_coordonnees3"),
+    // the V1 item ready to send, without its per-query fields (docs/decisions/031-items-stored-ready-to-send.md)
+    itemJson: text("item_json"),
+    // fingerprint of the secret that sealed item_json's e-mail token; another secret ignores item_json
+    itemSealedWith: text("item_sealed_with"),
   },
   // France-wide offers of a ROME code
   (t) => [index("job_offers_rome_idx").on(t.romeCode)],
@@ -148,6 +156,10 @@ export const recruiterOffersTable = sqliteTable(
     statut: text("statut").notNull().default("Active"),
     dateCreation: text("date_creation"),
     dateExpiration: text("date_expiration"),
+    // the V1 item of the offer and its recruiter, without distance (docs/decisions/031-items-stored-ready-to-send.md)
+    itemJson: text("item_json"),
+    // fingerprint of the secret that sealed item_json's e-mail token; another secret ignores item_json
+    itemSealedWith: text("item_sealed_with"),
   },
   (t) => [index("recruiter_offers_recruiter_idx").on(t.recruiterId)],
 );

@@ -56,6 +56,8 @@ export const trainingsTable = sqliteTable(
     gestionnaireRaisonSociale: text("gestionnaire_raison_sociale"),
     gestionnaireType: text("gestionnaire_type"),
     gestionnaireConventionne: text("gestionnaire_conventionne"),
+    // the V1 item ready to send, without distance (docs/decisions/031-items-stored-ready-to-send.md)
+    itemJson: text("item_json"),
   },
   (t) => [
     // metiersParFormation/:cfd

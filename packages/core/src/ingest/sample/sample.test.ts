@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { DIPLOMAS } from "../../referentials/diplomas";
 import { haversineKm } from "../../referentials/geography";
-import type { SourceAnswer } from "../../schemas/item";
+import type { ServedAnswer } from "../../sources/stored-item";
 import { searchJobs } from "../../search/jobs";
 import { autocomplete } from "../../search/metiers";
 import { searchTrainings } from "../../search/trainings";
@@ -24,7 +24,7 @@ beforeAll(() => {
 }, 120_000);
 
 const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
-const count = (answer: SourceAnswer) => (answer && "results" in answer ? answer.results.length : 0);
+const count = (answer: ServedAnswer) => (answer && "results" in answer ? answer.results.length : 0);
 const LYON = { latitude: 45.764, longitude: 4.8357 };
 
 describe("the sample dataset", () => {

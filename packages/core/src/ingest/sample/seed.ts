@@ -12,6 +12,7 @@ import {
   type DatasetSizes,
 } from "./generate";
 import { datasetInfo, readDatasetMeta, writeDatasetMeta } from "../meta";
+import { forgetStoredSeal, storeItems, storeItemsFor, type StoredCounts } from "../store-items";
 
 export const DEFAULT_SEED = 20_240_611;
 
@@ -25,6 +26,12 @@ export interface SeedOptions {
   log?: Logger;
   /** the referential loaders; tests may pass lighter ones */
   loaders?: { geography?: (db: Db) => unknown; referential?: (db: Db) => unknown };
+  /**
+   * The server's LBA_SECRET: the items are then stored sealed with it, ready to send, also when the dataset is
+   * already in place but was not (docs/decisions/031-items-stored-ready-to-send.md). Without it, only the
+   * trainings' (which hold no token); the server stores the others at its start.
+   */
+  secret?: string;
 }
 
 export interface SeedResult {
@@ -43,6 +50,17 @@ export class DatasetNotOwnedError extends Error {
     );
     this.name = "DatasetNotOwnedError";
   }
+}
+
+function storeSeeded(db: Db, secret: string | undefined, created: boolean, log: Logger): void {
+  const started = performance.now();
+  let counts: StoredCounts | null;
+  if (secret) counts = created ? storeItems(db, { secret }) : storeItemsFor(db, secret);
+  else {
+    if (created) forgetStoredSeal(db);
+    counts = storeItems(db, { kinds: ["trainings"] });
+  }
+  if (counts) log.info("items stored", { ...counts, durationMs: Math.round(performance.now() - started) });
 }
 
 /**
@@ -74,6 +92,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     Object.entries(wanted).every(([key, value]) => meta[key] === value) &&
     meta.counts === JSON.stringify(counts);
   if (same) {
+    storeSeeded(db, options.secret, false, log);
     log.info("dataset already in place", { scale: options.scale, seed, ...counts });
     return {
       status: "unchanged",
@@ -90,6 +109,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     writeDatasetMeta(db, { ...wanted, counts: JSON.stringify(result) });
     return result;
   })();
+  storeSeeded(db, options.secret, true, log);
   const durationMs = performance.now() - started;
   log.info("dataset generated", { ...generated, durationMs: Math.round(durationMs) });
   return { status: "created", scale: options.scale, seed, counts: generated, durationMs };

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { sent } from "../../testing/sent";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -53,24 +54,21 @@ const query = (overrides: Partial<JobsQuery>): JobsQuery => ({
 describe("searchCompanies and the prediction score", () => {
   it("ranks France-wide companies by their best score for the asked ROME codes, unscored last", async () => {
     const deps = testDeps(await companies());
-    expect(searchCompanies(deps, query({}), "lba").map((i) => i.title)).toEqual([
+    expect(sent(searchCompanies(deps, query({}), "lba")).map((i) => i.title)).toEqual([
       "Délice",
       "Blé d'or",
       "Aubépine",
       "Croissant",
     ]);
-    expect(searchCompanies(deps, query({ romes: ["D1102", "D1104"] }), "lba").map((i) => i.title)).toEqual([
-      "Blé d'or",
-      "Délice",
-      "Aubépine",
-      "Croissant",
-    ]);
+    expect(
+      sent(searchCompanies(deps, query({ romes: ["D1102", "D1104"] }), "lba")).map((i) => i.title),
+    ).toEqual(["Blé d'or", "Délice", "Aubépine", "Croissant"]);
   });
 
   it("keeps the nearest first around a point, whatever the score", async () => {
     const deps = testDeps(await companies());
     const point = { latitude: 48.85297, longitude: 2.34997 };
-    const items = searchCompanies(deps, query({ point, insee: "75056" }), "lba");
+    const items = sent(searchCompanies(deps, query({ point, insee: "75056" }), "lba"));
     expect(items.map((i) => [i.title, i.place.distance])).toEqual([
       ["Aubépine", 0],
       ["Blé d'or", 1],

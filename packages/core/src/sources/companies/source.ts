@@ -11,6 +11,8 @@ import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { canSeePhone } from "../viewer";
+import { roundDistance } from "../../schemas/item";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { companyToItem, type CompanyRow } from "./normalize";
 
 export const COMPANIES_LIMIT = 150;
@@ -22,9 +24,13 @@ const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
 
 export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
 
+// What a search reads of a company: its stored item and what the pipeline needs beside it; the whole row only
+// for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
+const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone`;
+
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
 export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${selectColumns(companiesTable, "c")}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance
+    SELECT ${FOUND}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance
     FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value
     WHERE ${FILTERS})
   WHERE distance <= @radius
@@ -38,21 +44,24 @@ const FRANCE_CANDIDATES = `SELECT x.company_id AS id, max(x.score) AS score
   GROUP BY x.company_id`;
 
 // Without a point, the most likely to hire first (the prediction's score), then by name; unscored ones last.
-export const COMPANIES_FRANCE_SQL = `SELECT ${selectColumns(companiesTable, "c")}, ${TITLE} AS title, NULL AS distance
+export const COMPANIES_FRANCE_SQL = `SELECT ${FOUND}, ${TITLE} AS title, NULL AS distance
   FROM (${FRANCE_CANDIDATES}) m JOIN companies c ON c.id = m.id
   WHERE ${FILTERS}
   ORDER BY m.score IS NULL, m.score DESC, title COLLATE NOCASE, c.siret, c.id LIMIT ${COMPANIES_LIMIT}`;
 
-const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL, decoded: companiesTable };
+const COMPANIES_ROWS_SQL = `SELECT ${selectColumns(companiesTable, "c")}
+  FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value`;
 
-type CompanyResultRow = CompanyRow & { distance: number | null };
+const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL };
+
+type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone"> & { distance: number | null };
 
 /**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
  * for those ROMEs, then by name; within the query's scope. LBB companies are the whole of alternance, so a scope
  * of apprenticeship only has none (docs/decisions/024-partner-scopes.md).
  */
-export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | "lbb") {
+export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | "lbb"): ServedItem[] {
   if (type === "lbb" && query.scope?.population === "apprentissage") return [];
   const base = {
     type,
@@ -60,7 +69,7 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
     prefixes: prefixesParam(placePrefixes(query.scope)),
   };
   const domains = query.scope?.domains;
-  let rows: CompanyResultRow[];
+  let rows: FoundCompany[];
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
@@ -77,25 +86,65 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
           }
         ).n,
       (radiusKm) =>
-        nearestExact<CompanyResultRow>(deps.db, NEAR, { ...base, ranges }, point, radiusKm, COMPANIES_LIMIT),
+        nearestExact<FoundCompany>(deps.db, NEAR, { ...base, ranges }, point, radiusKm, COMPANIES_LIMIT),
       query.radiusKm,
       COMPANIES_LIMIT,
     );
   } else {
-    rows = readRows<CompanyResultRow>(
-      prepared(deps.db, COMPANIES_FRANCE_SQL),
-      { ...base, ranges: JSON.stringify(romeCodeRanges(romes, undefined, domains)) },
-      companiesTable,
-    );
+    rows = readRows<FoundCompany>(prepared(deps.db, COMPANIES_FRANCE_SQL), {
+      ...base,
+      ranges: JSON.stringify(romeCodeRanges(romes, undefined, domains)),
+    });
   }
-  const withPhone = canSeePhone(deps.config, query);
+  return companyItems(deps, rows, canSeePhone(deps.config, query));
+}
+
+/**
+ * The items of found companies, in their order: the stored item with the distance (and the phone when the
+ * viewer may see it) put in; built from the row when the row has no stored item, one sealed with another
+ * secret, or when the company unsubscribed (decision 026: known per request). Both ways give the same JSON.
+ */
+function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean): ServedItem[] {
   const unsubscribed = unsubscribedSirets(
     deps.db,
     rows.map((row) => row.siret),
   );
-  return rows.map((row) =>
-    companyToItem(deps.config, row, row.distance, withPhone, unsubscribed.has(row.siret)),
+  const fingerprint = currentFingerprint(deps.config.secret);
+  const stored = storedRows(
+    deps.db,
+    "companies",
+    rows.map((row) => row.id),
   );
+  const items: (ServedItem | null)[] = [];
+  const built: number[] = [];
+  for (const row of rows) {
+    const item = stored.get(row.id);
+    if (!item || item.sealedWith !== fingerprint || item.key !== row.siret || unsubscribed.has(row.siret)) {
+      built.push(row.id);
+      items.push(null);
+      continue;
+    }
+    let json = item.json;
+    if (withPhone && row.telephone) json = putValue(json, "phone", JSON.stringify(row.telephone));
+    if (row.distance !== null) json = putValue(json, "distance", JSON.stringify(roundDistance(row.distance)));
+    items.push(new StoredItem(json, row.siret));
+  }
+  if (built.length === 0) return items as ServedItem[];
+  const full = new Map(
+    readRows<CompanyRow>(
+      prepared(deps.db, COMPANIES_ROWS_SQL),
+      { ids: JSON.stringify(built) },
+      companiesTable,
+    ).map((row) => [row.id, row]),
+  );
+  return rows.flatMap((row, i) => {
+    const item = items[i];
+    if (item) return [item];
+    // gone when an import swapped the table between the two reads: left out, as from a search a moment later
+    const companyRow = full.get(row.id);
+    if (!companyRow || companyRow.siret !== row.siret) return [];
+    return [companyToItem(deps.config, companyRow, row.distance, withPhone, unsubscribed.has(row.siret))];
+  });
 }
 
 export function createCompaniesSource(type: "lba" | "lbb"): JobSource {

@@ -66,18 +66,43 @@ export const JOB_OFFERS_NEAR_SQL = rtreePoints("job_offers_rtree", "items");
 const IN_SCOPE = `${inPrefixes("coalesce(o.lieu_code_postal, o.lieu_libelle)")}
   AND (@apprenticeship IS NULL OR o.nature_contrat IN ('E2', 'Contrat apprentissage'))`;
 
+// What a search reads of an offer: its stored item and what sorting, the radius and the siret need; the
+// whole row only for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
+const FOUND = `o.row_id AS rowId, o.id AS id, o.intitule AS intitule, o.entreprise_nom AS entrepriseNom,
+  o.entreprise_siret AS siret, o.latitude AS latitude, o.longitude AS longitude`;
+
 // Phase 2 of a point search (see nearestExact); `distance` is what nearestExact reads.
 export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT o.*, ${distanceSql("o.latitude", "o.longitude")} AS distance
+    SELECT ${FOUND}, ${distanceSql("o.latitude", "o.longitude")} AS distance
     FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value
     WHERE ${IN_SCOPE})
   WHERE distance <= @radius
   ORDER BY distance, intitule COLLATE NOCASE, id LIMIT @limit`;
 
 // Served by job_offers_rome_idx.
-export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers o
+export const JOB_OFFERS_FRANCE_SQL = `SELECT ${FOUND} FROM job_offers o
   WHERE o.rome_code IN (SELECT value FROM json_each(@codes)) AND ${IN_SCOPE}
   ORDER BY o.intitule COLLATE NOCASE, o.entreprise_nom COLLATE NOCASE, o.id LIMIT ${MAX_OFFERS}`;
+
+const JOB_OFFERS_ROWS_SQL = `SELECT o.* FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value`;
+
+/** An offer found by a search: the fields its ordering and filters read. */
+export interface FoundOffer {
+  rowId: number;
+  id: string;
+  intitule: string;
+  entrepriseNom: string | null;
+  siret: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** The offers of these `row_id`s, by row_id (rows removed meanwhile are absent). */
+export function localOffersByRowId(db: Db, rowIds: number[]): Map<number, Offer> {
+  if (rowIds.length === 0) return new Map();
+  const rows = readRows<OfferRow>(prepared(db, JOB_OFFERS_ROWS_SQL), { ids: JSON.stringify(rowIds) });
+  return new Map(rows.map((row) => [Number(row.row_id), rowToOffer(row)]));
+}
 
 /**
  * Offers of these ROME codes (their parent fiche and children included) within `radiusKm` of `point`, nearest
@@ -87,15 +112,15 @@ export const JOB_OFFERS_FRANCE_SQL = `SELECT * FROM job_offers o
 export function findLocalOffers(
   db: Db,
   { romes: asked, point, radiusKm, scope }: Pick<JobsQuery, "romes" | "point" | "radiusKm" | "scope">,
-): Offer[] {
+): FoundOffer[] {
   const romes = expandRomeCodes(db, asked).filter((code) => inRomeDomains(code, scope?.domains));
   if (romes.length === 0) return [];
   const filters = {
     prefixes: prefixesParam(placePrefixes(scope)),
     apprenticeship: scope?.population === "apprentissage" ? 1 : null,
   };
-  const rows: OfferRow[] = point
-    ? nearestExact<OfferRow & ExactRow>(
+  return point
+    ? nearestExact<FoundOffer & ExactRow>(
         db,
         { points: JOB_OFFERS_NEAR_SQL, rows: JOB_OFFERS_BY_IDS_SQL },
         { ...filters, ranges: JSON.stringify(romeKeyRanges(romes, undefined)) },
@@ -103,8 +128,7 @@ export function findLocalOffers(
         radiusKm,
         MAX_OFFERS,
       )
-    : readRows<OfferRow>(prepared(db, JOB_OFFERS_FRANCE_SQL), { ...filters, codes: JSON.stringify(romes) });
-  return rows.map(rowToOffer);
+    : readRows<FoundOffer>(prepared(db, JOB_OFFERS_FRANCE_SQL), { ...filters, codes: JSON.stringify(romes) });
 }
 
 export function findLocalOffer(db: Db, id: string): Offer | null {

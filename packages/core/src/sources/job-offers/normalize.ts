@@ -113,8 +113,16 @@ export function normalizeOffer(
   return item;
 }
 
+/** What the order of offers reads of an item. */
+export interface OfferOrder {
+  title: string | null;
+  place: { distance: number | null };
+  company: { name: string | null };
+  job: { id: string | null } | null;
+}
+
 /** docs/decisions/007-stable-distance-sort.md: distance ascending (unknown distances last), then title, then id. */
-export function compareByDistance(a: Item, b: Item): number {
+export function compareByDistance(a: OfferOrder, b: OfferOrder): number {
   const da = a.place.distance ?? Number.POSITIVE_INFINITY;
   const db = b.place.distance ?? Number.POSITIVE_INFINITY;
   if (da !== db) return da - db;
@@ -122,7 +130,7 @@ export function compareByDistance(a: Item, b: Item): number {
 }
 
 /** docs/decisions/007-stable-distance-sort.md, without a centre: title, then company name, then id. */
-export function compareByTitle(a: Item, b: Item): number {
+export function compareByTitle(a: OfferOrder, b: OfferOrder): number {
   return (
     compareText(a.title, b.title) ||
     compareText(a.company.name, b.company.name) ||

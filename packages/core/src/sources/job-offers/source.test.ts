@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sent } from "../../testing/sent";
 import type { Db } from "../../db/client";
 import { createTestDb } from "../../testing/db";
 import type { CoreDeps } from "../../deps";
@@ -44,9 +45,8 @@ describe("offres source, live France Travail API", () => {
 
   it("asks France Travail per chunk of 3 ROME codes, with the arrondissement and the radius", async () => {
     const source = createOffresSource(fake.settings());
-    const answer = await source.search(
-      deps,
-      query({ romes: ["M1805", "I1401", "D1102", "A1101"], radiusKm: 60 }),
+    const answer = sent(
+      await source.search(deps, query({ romes: ["M1805", "I1401", "D1102", "A1101"], radiusKm: 60 })),
     );
     const calls = fake.calls("search").map((r) => Object.fromEntries(r.query));
     expect(calls.map((c) => c.codeROME).sort()).toEqual(["A1101,D1102,I1401", "M1805"]);
@@ -59,32 +59,38 @@ describe("offres source, live France Travail API", () => {
   });
 
   it("drops offers beyond the radius measured from the search centre", async () => {
-    const answer = await createOffresSource(fake.settings()).search(
-      deps,
-      query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
+    const answer = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["M1805", "I1401"], radiusKm: 5 }),
+      ),
     );
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
   });
 
   it("places a département-only offer at its chef-lieu and keeps it whatever the radius", async () => {
     insertTestCommunes(db);
-    const near = await createOffresSource(fake.settings()).search(deps, query({ radiusKm: 5 }));
+    const near = sent(await createOffresSource(fake.settings()).search(deps, query({ radiusKm: 5 })));
     // same distance (République is 1.5 km from both): the title decides
     expect(near.items.map((i) => [i.job?.id, i.place.distance, i.place.departementNumber])).toEqual([
       ["169RTYP", 1.5, "75"],
       ["171QXNW", 1.5, null],
     ]);
     const lyon = { latitude: 45.758, longitude: 4.835 };
-    const far = await createOffresSource(fake.settings()).search(
-      deps,
-      query({ point: lyon, insee: "69123", radiusKm: 5 }),
+    const far = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ point: lyon, insee: "69123", radiusKm: 5 }),
+      ),
     );
     expect(far.items.map((i) => [i.job?.id, i.place.distance])).toEqual([["169RTYP", 392.5]]);
   });
 
   it("searches France-wide by title without a centre, and for the extended 20000 km radius", async () => {
     const source = createOffresSource(fake.settings());
-    const answer = await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null }));
+    const answer = sent(
+      await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null })),
+    );
     expect(answer.items.map((i) => i.title)).toEqual([
       "Apprenti(e) technicien(ne) support informatique",
       "Assistant chef de projet digital en contrat de professionnalisation",
@@ -119,7 +125,7 @@ describe("offres source, live France Travail API", () => {
     await source.search(deps, query());
     clock += 61_000;
     fake.script("search", { status: 503 });
-    const answer = await source.search(deps, query());
+    const answer = sent(await source.search(deps, query()));
     expect(answer.stale).toBe(true);
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
   });
@@ -133,9 +139,11 @@ describe("offres source, live France Travail API", () => {
 
   it("keeps the offers of the chunks that answered when another chunk fails", async () => {
     fake.script("search", { status: 500 });
-    const answer = await createOffresSource(fake.settings()).search(
-      deps,
-      query({ romes: ["A1101", "D1102", "I1401", "M1805"], radiusKm: 60 }),
+    const answer = sent(
+      await createOffresSource(fake.settings()).search(
+        deps,
+        query({ romes: ["A1101", "D1102", "I1401", "M1805"], radiusKm: 60 }),
+      ),
     );
     // chunks are sent in order: the first (A1101,D1102,I1401) got the 500
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
@@ -157,18 +165,22 @@ describe("offres source, live France Travail API", () => {
       answer.items.map((i) => i.job?.id);
 
     it("asks for apprenticeship contracts only (E2) for a population of apprenticeship", async () => {
-      const answer = await createOffresSource(fake.settings()).search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { population: "apprentissage" } }),
+      const answer = sent(
+        await createOffresSource(fake.settings()).search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { population: "apprentissage" } }),
+        ),
       );
       expect(calls().map((c) => c.natureContrat)).toEqual(["E2"]);
       expect(ids(answer)).toEqual(["171QXNW", "170ZKMB"]);
     });
 
     it("keeps, around a point, the offers of the département, by postcode or by place label", async () => {
-      const answer = await createOffresSource(fake.settings()).search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { departement: "75" } }),
+      const answer = sent(
+        await createOffresSource(fake.settings()).search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { departement: "75" } }),
+        ),
       );
       expect(calls()[0]).toMatchObject({ commune: "75101", distance: "60" });
       expect(calls()[0]).not.toHaveProperty("departement");
@@ -177,8 +189,10 @@ describe("offres source, live France Travail API", () => {
 
     it("asks France-wide for the API's own département or region", async () => {
       const source = createOffresSource(fake.settings());
-      const france = (scope: JobsQuery["scope"]) =>
-        source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null, scope }));
+      const france = async (scope: JobsQuery["scope"]) =>
+        sent(
+          await source.search(deps, query({ romes: ["M1805", "I1401"], point: null, insee: null, scope })),
+        );
       expect(ids(await france({ departement: "92" }))).toEqual(["170ZKMB"]);
       expect(ids(await france({ region: "11" })).sort()).toEqual(["169RTYP", "170ZKMB", "171QXNW"]);
       // Corsica is "20" in V1; the API knows 2A and 2B, and the region 94.
@@ -192,13 +206,15 @@ describe("offres source, live France Travail API", () => {
 
     it("asks only for the codes within the domains, and nothing when none is", async () => {
       const source = createOffresSource(fake.settings());
-      const within = await source.search(
-        deps,
-        query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { domains: ["I"] } }),
+      const within = sent(
+        await source.search(
+          deps,
+          query({ romes: ["M1805", "I1401"], radiusKm: 60, scope: { domains: ["I"] } }),
+        ),
       );
       expect(calls().map((c) => c.codeROME)).toEqual(["I1401"]);
       expect(ids(within)).toEqual(["170ZKMB"]);
-      expect(ids(await source.search(deps, query({ scope: { domains: ["B"] } })))).toEqual([]);
+      expect(ids(sent(await source.search(deps, query({ scope: { domains: ["B"] } }))))).toEqual([]);
       expect(calls()).toHaveLength(1);
     });
   });
@@ -238,9 +254,8 @@ describe("offres source, embedded job_offers table", () => {
 
   it("answers the offers of the ROME codes within the radius, sorted by distance (brute force check)", async () => {
     seedAround(400);
-    const answer = await createOffresSource(null).search(
-      testDeps(db),
-      query({ romes: ["M1805", "I1401"], radiusKm: 25 }),
+    const answer = sent(
+      await createOffresSource(null).search(testDeps(db), query({ romes: ["M1805", "I1401"], radiusKm: 25 })),
     );
     const expected = db.$client
       .prepare(
@@ -262,9 +277,11 @@ describe("offres source, embedded job_offers table", () => {
 
   it("returns at most the 150 nearest offers", async () => {
     seedAround(900);
-    const answer = await createOffresSource(null).search(
-      testDeps(db),
-      query({ romes: ["M1805", "D1102", "I1401"], radiusKm: 200 }),
+    const answer = sent(
+      await createOffresSource(null).search(
+        testDeps(db),
+        query({ romes: ["M1805", "D1102", "I1401"], radiusKm: 200 }),
+      ),
     );
     expect(answer.items).toHaveLength(150);
     const farthestKept = answer.items.at(-1)?.place.distance as number;
@@ -289,7 +306,9 @@ describe("offres source, embedded job_offers table", () => {
     insertJobOffer(db, { id: "1000003", intitule: "b offre", romeCode: "M1805", entrepriseNom: "A" });
     insertJobOffer(db, { id: "1000004", intitule: "A autre ROME", romeCode: "D1102" });
     rebuildSearchIndexes(db);
-    const answer = await createOffresSource(null).search(testDeps(db), query({ point: null, insee: null }));
+    const answer = sent(
+      await createOffresSource(null).search(testDeps(db), query({ point: null, insee: null })),
+    );
     expect(answer.items.map((i) => i.job?.id)).toEqual(["1000002", "1000003", "1000001"]);
   });
 
@@ -307,7 +326,7 @@ describe("offres source, embedded job_offers table", () => {
       contactCourriel: "claire.martin@atelier-numerique.fr",
     });
     rebuildSearchIndexes(db);
-    const [item] = (await createOffresSource(null).search(testDeps(db), query())).items;
+    const [item] = sent(await createOffresSource(null).search(testDeps(db), query())).items;
     expect(item).toMatchObject({
       ideaType: "peJob",
       place: {

@@ -12,8 +12,12 @@ import {
   type OffresSearch,
   type OffresSettings,
 } from "./client";
-import { findLocalOffer, findLocalOffers, MAX_OFFERS } from "./local";
-import { compareByDistance, compareByTitle, normalizeOffer } from "./normalize";
+import { findLocalOffer, findLocalOffers, localOffersByRowId, MAX_OFFERS, type FoundOffer } from "./local";
+import { compareByDistance, compareByTitle, normalizeOffer, type OfferOrder } from "./normalize";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
+import { haversineKm } from "../../referentials/geography";
+import { roundDistance } from "../../schemas/item";
+import { cleanLine } from "../upstream/text";
 import { departementPointFinder } from "./departement-place";
 import { placePrefixes, startsWithOne } from "../../referentials/geography";
 import { inRomeDomains } from "../../referentials/rome-codes";
@@ -48,6 +52,74 @@ function toItems(
     items.push(item);
   }
   return items.sort(query.point ? compareByDistance : compareByTitle).slice(0, MAX_OFFERS);
+}
+
+/**
+ * The embedded offers as toItems makes them, each from its stored item when it has one sealed with this
+ * secret and its own point (docs/decisions/031-items-stored-ready-to-send.md): the distance and, for a
+ * partner caller, the hidden siret put in; otherwise built from the row. Both ways give the same JSON.
+ */
+function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
+  const found = findLocalOffers(deps.db, query);
+  const fingerprint = currentFingerprint(deps.config.secret);
+  const stored = storedRows(
+    deps.db,
+    "job_offers",
+    found.map((offer) => offer.rowId),
+  );
+  const usable = (offer: FoundOffer) => {
+    const item = stored.get(offer.rowId);
+    const placed = offer.latitude !== null && offer.longitude !== null;
+    return placed && item?.sealedWith === fingerprint && item.key === offer.id ? item.json : null;
+  };
+  const built = localOffersByRowId(
+    deps.db,
+    found.filter((offer) => usable(offer) === null).map((offer) => offer.rowId),
+  );
+  const departementPoint = departementPointFinder(deps.db);
+  const seen = new Set<string>();
+  const entries: { order: OfferOrder; item: ServedItem }[] = [];
+  for (const offer of found) {
+    if (seen.has(offer.id)) continue;
+    seen.add(offer.id);
+    const itemJson = usable(offer);
+    if (itemJson !== null) {
+      const point = { latitude: offer.latitude ?? 0, longitude: offer.longitude ?? 0 };
+      const distance = query.point ? roundDistance(haversineKm(query.point, point)) : 0;
+      if (query.point && distance > query.radiusKm) continue;
+      // stored as normalizeOffer makes it without a centre (distance 0) and for our own front (siret kept)
+      let json = itemJson;
+      if (distance !== 0) json = putValue(json, "distance", JSON.stringify(distance), "0");
+      const siret = query.caller === null ? offer.siret : null;
+      if (siret === null && offer.siret !== null)
+        json = putValue(json, "siret", "null", JSON.stringify(offer.siret));
+      const order = {
+        title: cleanLine(offer.intitule),
+        place: { distance },
+        company: { name: cleanLine(offer.entrepriseNom) },
+        job: { id: offer.id },
+      };
+      entries.push({ order, item: new StoredItem(json, siret) });
+      continue;
+    }
+    const row = built.get(offer.rowId);
+    if (row?.id !== offer.id) continue;
+    const item = normalizeOffer(row, {
+      centre: query.point,
+      caller: query.caller,
+      secret: deps.config.secret,
+      departementPoint,
+    });
+    const approximate = item.place.departementNumber !== null;
+    if (query.point && !approximate && item.place.distance !== null && item.place.distance > query.radiusKm)
+      continue;
+    entries.push({ order: item, item });
+  }
+  const compare = query.point ? compareByDistance : compareByTitle;
+  return entries
+    .sort((a, b) => compare(a.order, b.order))
+    .slice(0, MAX_OFFERS)
+    .map((entry) => entry.item);
 }
 
 /**
@@ -94,9 +166,7 @@ export function createOffresSource(
   if (!settings) {
     return {
       async search(deps, query) {
-        return {
-          items: toItems(findLocalOffers(deps.db, query), deps, query),
-        };
+        return { items: localItems(deps, query) };
       },
     };
   }

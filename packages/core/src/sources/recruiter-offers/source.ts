@@ -17,6 +17,8 @@ import { prepared } from "../../db/query/statements";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
+import { roundDistance } from "../../schemas/item";
+import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { recruiterOfferToItem } from "./normalize";
 
 export const MATCHA_LIMIT = 150;
@@ -30,11 +32,15 @@ const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_ex
   AND (@opco IS NULL OR ${OPCO} = @opco) AND ${inPrefixes("rc.code_postal")}
   AND (@apprenticeship IS NULL OR EXISTS (SELECT 1 FROM json_each(o.type) ct WHERE ct.value = 'Apprentissage'))`;
 
+// What a search reads of an offer: its stored item and the recruiter's siret; the whole rows only for an item
+// built per request (docs/decisions/031-items-stored-ready-to-send.md).
+const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret`;
+
 export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
 
 // Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here.
 export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${COLUMNS}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
+    SELECT ${FOUND}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
       o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index
     FROM json_each(@ids) m
     CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id
@@ -44,7 +50,7 @@ export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
 
 const MATCHA_COUNT_SQL = rtreeCount("recruiter_offers_rtree");
 
-export const MATCHA_FRANCE_SQL = `SELECT ${COLUMNS}, NULL AS distance
+export const MATCHA_FRANCE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM (${romeTableCandidates("recruiter_offer_romes", "offer_row_id")}) m
   JOIN recruiter_offers o ON o.row_id = m.id JOIN recruiters rc ON rc.id = o.recruiter_id
   WHERE ${VISIBLE}
@@ -54,7 +60,17 @@ export const MATCHA_OFFER_SQL = `SELECT ${COLUMNS}, NULL AS distance
   FROM recruiter_offers o JOIN recruiters rc ON rc.id = o.recruiter_id
   WHERE o.id = @id AND o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_expiration >= @today)`;
 
+const MATCHA_ROWS_SQL = `SELECT ${COLUMNS}, NULL AS distance
+  FROM json_each(@ids) m CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id`;
+
 const NEAR = { points: MATCHA_NEAR_SQL, rows: MATCHA_BY_IDS_SQL };
+
+interface FoundOffer {
+  rowId: number;
+  id: string;
+  siret: string | null;
+  distance: number | null;
+}
 
 const toOffer = rowMapper(recruiterOffersTable, "o_");
 const toRecruiter = rowMapper(recruitersTable, "r_");
@@ -75,7 +91,7 @@ export function today(deps: CoreDeps): string {
  * Active recruiter offers whose own ROME matches: within the radius by distance, or France-wide by title; within
  * the query's scope.
  */
-export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] {
+export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): ServedItem[] {
   const base = {
     opco: query.opco?.toLowerCase() ?? null,
     today: today(deps),
@@ -83,7 +99,7 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
     apprenticeship: query.scope?.population === "apprentissage" ? 1 : null,
   };
   const domains = query.scope?.domains;
-  let raws: (Record<string, unknown> & { distance: number | null })[];
+  let raws: FoundOffer[];
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
@@ -105,12 +121,52 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): Item[] 
       MATCHA_LIMIT,
     );
   } else {
-    raws = readRows<(typeof raws)[number]>(prepared(deps.db, MATCHA_FRANCE_SQL), {
+    raws = readRows<FoundOffer>(prepared(deps.db, MATCHA_FRANCE_SQL), {
       ...base,
       ranges: JSON.stringify(romeCodeRanges(romes, undefined, domains)),
     });
   }
-  return raws.map((raw) => matchaRowToItem(deps, raw));
+  return offerItems(deps, raws);
+}
+
+/**
+ * The items of found offers, in their order: the stored item with the distance put in, or built from the
+ * rows when the offer has no stored item or one sealed with another secret. Both ways give the same JSON.
+ */
+function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
+  const fingerprint = currentFingerprint(deps.config.secret);
+  const stored = storedRows(
+    deps.db,
+    "recruiter_offers",
+    found.map((row) => row.rowId),
+  );
+  const usable = (row: FoundOffer) => {
+    const item = stored.get(row.rowId);
+    return item && item.sealedWith === fingerprint && item.key === row.id ? item.json : null;
+  };
+  const built = found.filter((row) => usable(row) === null);
+  const full =
+    built.length === 0
+      ? new Map<number, Record<string, unknown> & { distance: number | null }>()
+      : new Map(
+          readRows<Record<string, unknown> & { distance: number | null }>(
+            prepared(deps.db, MATCHA_ROWS_SQL),
+            { ids: JSON.stringify(built.map((row) => row.rowId)) },
+          ).map((raw) => [raw.o_rowId as number, raw]),
+        );
+  return found.flatMap((row): ServedItem[] => {
+    const itemJson = usable(row);
+    if (itemJson !== null) {
+      const json =
+        row.distance === null
+          ? itemJson
+          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
+      return [new StoredItem(json, row.siret)];
+    }
+    // gone when the offer was removed between the two reads: left out, as from a search a moment later
+    const raw = full.get(row.rowId);
+    return raw?.o_id === row.id ? [matchaRowToItem(deps, { ...raw, distance: row.distance })] : [];
+  });
 }
 
 export const matchaSource: JobSource = {

@@ -118,7 +118,9 @@ function spaced(...parts: (string | null)[]): string {
 }
 
 /** Two trainings are one when these five fields are equal (docs/reference/v1.md#s3-1 step 3). */
-export function trainingDedupKey(row: TrainingRow): string {
+export function trainingDedupKey(
+  row: Pick<TrainingRow, "intituleLong" | "intituleCourt" | "formateurSiret" | "diplome" | "codePostal">,
+): string {
   return JSON.stringify([
     row.intituleLong,
     row.intituleCourt,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { deferRawJson, RawJson, spliceRawJson, writeJson } from "./raw-json";
+
+const answer = () => ({
+  formations: { results: [new RawJson('{"id":"a","title":"é \\"q\\""}'), { id: "b", title: null }] },
+  jobs: null,
+  text: "\u000012",
+});
+
+describe("RawJson", () => {
+  it("is written as its text by writeJson, the rest as JSON.stringify writes it", () => {
+    const text = writeJson(answer());
+    expect(text).toBe(
+      '{"formations":{"results":[{"id":"a","title":"é \\"q\\""},{"id":"b","title":null}]},"jobs":null,"text":"\\u000012"}',
+    );
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(answer())));
+  });
+
+  it("encodes as its decoded value outside a writer: any JSON.stringify gives the same JSON", () => {
+    expect(JSON.stringify(answer())).toBe(writeJson(answer()));
+  });
+
+  it("is spliced into a text another encoder wrote inside deferRawJson (tRPC's JSON.stringify)", async () => {
+    const parts: string[] = [];
+    const text = await deferRawJson(parts, async () => {
+      await Promise.resolve();
+      return JSON.stringify({ result: { data: new RawJson(writeJson(answer())) } });
+    });
+    expect(parts).toHaveLength(1);
+    expect(text).not.toContain('"id":"a"');
+    expect(spliceRawJson(text, parts)).toBe(`{"result":{"data":${writeJson(answer())}}}`);
+  });
+
+  it("leaves a text without placeholders as it is, and never takes a stored string for a placeholder", () => {
+    expect(spliceRawJson('{"a":"\\u00000"}', ["x"])).toBe('{"a":"\\u00000"}');
+    expect(writeJson({ a: "\u00000", b: [new RawJson("1")] })).toBe('{"a":"\\u00000","b":[1]}');
+  });
+});

@@ -1,0 +1,66 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomBytes } from "node:crypto";
+
+// JSON text kept as it is and put into an answer without being decoded and encoded again (decision 031).
+// Node 20 has no JSON.rawJSON, so a RawJson stands in its answer as a placeholder string that the writer
+// replaces by its text once JSON.stringify is done. Outside a writer it encodes as its decoded value: any
+// JSON.stringify of an answer gives the same JSON, only slower.
+
+// A NUL and a per-process random tag: no stored string can be mistaken for a placeholder.
+const TAG = `\u0000${randomBytes(6).toString("base64url")}:`;
+// How JSON.stringify writes the placeholder's opening (the NUL escaped).
+const ENCODED_TAG = JSON.stringify(TAG).slice(0, -1);
+
+let writing: string[] | null = null;
+const deferred = new AsyncLocalStorage<string[]>();
+
+/** A JSON text (one value, well-formed: it is written as it is) standing for that value in an answer. */
+export class RawJson {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    const parts = writing ?? deferred.getStore();
+    if (!parts) return JSON.parse(this.json);
+    parts.push(this.json);
+    return `${TAG}${parts.length - 1}`;
+  }
+}
+
+/** `JSON.stringify(value)` with every RawJson inside written as its text (never decoded). */
+export function writeJson(value: unknown): string {
+  const outer = writing;
+  const parts: string[] = [];
+  writing = parts;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } finally {
+    writing = outer;
+  }
+  return text === undefined ? "null" : spliceRawJson(text, parts);
+}
+
+/**
+ * Runs `produce` (e.g. a framework that calls JSON.stringify itself) so that the RawJson it encodes become
+ * placeholders, kept in `parts`; `spliceRawJson(text, parts)` then puts their texts in.
+ */
+export function deferRawJson<T>(parts: string[], produce: () => T): T {
+  return deferred.run(parts, produce);
+}
+
+/** The JSON text with each placeholder of `parts` replaced by its RawJson's text. */
+export function spliceRawJson(text: string, parts: readonly string[]): string {
+  if (parts.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(ENCODED_TAG, from);
+    if (at < 0) break;
+    const end = text.indexOf('"', at + ENCODED_TAG.length);
+    const part = parts[Number(text.slice(at + ENCODED_TAG.length, end))];
+    if (part === undefined) throw new Error("raw JSON placeholder without its text");
+    out += text.slice(from, at) + part;
+    from = end + 1;
+  }
+  return out + text.slice(from);
+}
