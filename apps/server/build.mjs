@@ -29,6 +29,7 @@ await build({
   },
   logLevel: "info",
 });
-// migrate() looks for ./drizzle next to the bundle, the referential loaders for ./data.
+// migrate() looks for ./drizzle next to the bundle, migratePostgres() for ./drizzle-pg, the referential loaders for ./data.
 cpSync("../../packages/core/drizzle", "dist/drizzle", { recursive: true });
+cpSync("../../packages/core/drizzle-pg", "dist/drizzle-pg", { recursive: true });
 cpSync("../../packages/core/data", "dist/data", { recursive: true });

@@ -8,6 +8,7 @@ import { createAdresseGeocoder, createOffresSource, type OffresSettings } from "
 import type { Env, LoadedEnv } from "./env";
 import { answerCacheFor } from "./lib/answer-cache";
 import type { ServerDeps } from "./deps";
+import type { SharedWrites } from "./lib/shared-writes";
 import { redactingLogger } from "./lib/redacting-logger";
 import type { WebhookAuth } from "./lib/webhook-auth";
 
@@ -37,8 +38,8 @@ export function offresSettingsFrom(env: Env): OffresSettings | null {
   };
 }
 
-/** Postmark (MAIL_TRANSPORT, by default when its token is set); otherwise the SQLite outbox shown at /dev/outbox. */
-export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer {
+/** Postmark (MAIL_TRANSPORT, by default when its token is set); otherwise the outbox shown at /dev/outbox. */
+export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "store" | "now">): Mailer {
   if (env.MAIL_TRANSPORT === "postmark" && env.POSTMARK_SERVER_TOKEN) {
     return createPostmarkMailer({
       serverToken: env.POSTMARK_SERVER_TOKEN,
@@ -47,7 +48,7 @@ export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer
       ...(env.POSTMARK_API_URL ? { apiUrl: env.POSTMARK_API_URL } : {}),
     });
   }
-  return createOutboxMailer(core.db, { from: env.MAIL_FROM, now: core.now });
+  return createOutboxMailer(core, { from: env.MAIL_FROM, now: core.now });
 }
 
 export function webhookAuthFrom(env: Env): WebhookAuth | null {
@@ -81,12 +82,14 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
-  extra: { spaDist: string | null; embedDist: string | null; version: string },
+  extra: { spaDist: string | null; embedDist: string | null; version: string; shared?: SharedWrites | null },
 ): ServerDeps {
   const { env, secret } = loaded;
   const offres = offresSettingsFrom(env);
+  const shared = extra.shared ?? null;
   const core: CoreDeps = {
     db,
+    ...(shared ? { store: shared.store, lists: shared.lists } : {}),
     config: {
       env: env.NODE_ENV,
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
@@ -101,6 +104,7 @@ export function buildDeps(
   };
   const deps: ServerDeps = {
     core,
+    ...(shared ? { postgres: shared.postgres } : {}),
     offres,
     // api-adresse only when configured: the default works offline from the communes referential.
     geocoder: env.API_ADRESSE_URL
@@ -129,5 +133,7 @@ export function buildDeps(
       onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
     },
   };
+  // Another replica changed the unsubscriptions or the blacklist: answers kept before show stale contacts.
+  shared?.lists.onChange(() => answerCacheFor(deps)?.clear());
   return deps;
 }

@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { closeDb, createDb, migrate } from "@lba/core/db";
+import { closeDb, createDb, migrate, sqliteStoreFor } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { seedDatabase } from "@lba/core/ingest";
-import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
+import {
+  ABANDONED_AFTER_MS,
+  markAbandonedApplications,
+  releaseAbandonedIdempotencyKeys,
+} from "@lba/core/applications";
 import { createApp } from "./app";
-import { buildDeps } from "./build-deps";
+import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
 import { markDraining } from "./lib/lifecycle";
+import { openSharedWrites, type SharedWrites } from "./lib/shared-writes";
 import { drainAndClose } from "./lib/shutdown";
 
 // Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
@@ -42,14 +47,29 @@ try {
 const { env } = loaded;
 const db = createDb(env.DATABASE_PATH);
 migrate(db);
-// No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so do
-// applications left pending (their e-mail may have left: a retry with the same key sends them again).
-releaseAbandonedIdempotencyKeys(db);
-const abandoned = markAbandonedApplications(db);
+let shared: SharedWrites | null = null;
+if (env.DATABASE_URL) {
+  try {
+    shared = await openSharedWrites(env.DATABASE_URL, consoleLogger(env.LOG_LEVEL));
+  } catch (error) {
+    console.error(
+      `PostgreSQL (DATABASE_URL) unusable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+// Keys left "in progress" and applications left pending belong to a process that died mid-request (their e-mail
+// may have left: a retry with the same key sends them again). Alone on SQLite, no request can be in flight yet;
+// replicas sharing PostgreSQL may be sending right now, so only what is older than any send is released.
+const store = shared?.store ?? sqliteStoreFor(db);
+const abandonedBefore = shared ? new Date(Date.now() - ABANDONED_AFTER_MS) : undefined;
+await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
+const abandoned = await markAbandonedApplications(store, abandonedBefore);
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
+  shared,
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
@@ -88,7 +108,10 @@ function shutdown(signal: string) {
     server,
     log,
     onDrain: () => markDraining(deps),
-    onClosed: () => closeDb(db),
+    onClosed: () => {
+      closeDb(db);
+      void shared?.close();
+    },
   }).then((how) => {
     log.info("stopped", { how });
     process.exit(0);

@@ -2,3 +2,4 @@ export * from "./client";
 export * from "./migrate";
 export * from "./indexes";
 export * from "./schema";
+export * from "./store";

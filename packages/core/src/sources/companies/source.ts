@@ -6,7 +6,7 @@ import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/r
 import { readRows, selectColumns } from "../../db/query/rows";
 import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
-import { unsubscribedSirets } from "../../db/query/unsubscriptions";
+import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -89,12 +89,16 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
     );
   }
   const withPhone = canSeePhone(deps.config, query);
-  const unsubscribed = unsubscribedSirets(
-    deps.db,
-    rows.map((row) => row.siret),
-  );
+  const lists = listsOf(deps);
+  const unsubscribed = lists.unsubscribed(rows.map((row) => row.siret));
   return rows.map((row) =>
-    companyToItem(deps.config, row, row.distance, withPhone, unsubscribed.has(row.siret)),
+    companyToItem(
+      deps.config,
+      withoutBounced(lists, row),
+      row.distance,
+      withPhone,
+      unsubscribed.has(row.siret),
+    ),
   );
 }
 

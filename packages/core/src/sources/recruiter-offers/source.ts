@@ -14,6 +14,7 @@ import {
   spatialBox,
 } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
+import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -63,7 +64,8 @@ export function matchaRowToItem(
   deps: CoreDeps,
   raw: Record<string, unknown> & { distance: number | null },
 ): Item {
-  return recruiterOfferToItem(deps.config, toRecruiter(raw), toOffer(raw), raw.distance);
+  const recruiter = withoutBounced(listsOf(deps), toRecruiter(raw));
+  return recruiterOfferToItem(deps.config, recruiter, toOffer(raw), raw.distance);
 }
 
 /** Today as an ISO date, compared with offers' `date_expiration` (ISO strings). */

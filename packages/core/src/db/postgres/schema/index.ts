@@ -1,0 +1,3 @@
+export * from "./applications";
+export * from "./mail";
+export * from "./ops";
