@@ -1,8 +1,22 @@
 import { defineConfig } from "vitest/config";
 
+// The PostgreSQL project needs Debian's PostgreSQL binaries: only `npm run test:postgres` (scripts/test-postgres.mjs)
+// turns it on, so that `npm test` runs as before without them.
+const postgresProject = {
+  test: {
+    name: "postgres",
+    root: "tests/postgres",
+    include: ["**/*.test.ts"],
+    globalSetup: ["./global-setup.mjs"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
+      ...(process.env.LBA_POSTGRES_TESTS === "1" ? [postgresProject] : []),
       // Hooks build whole-France test databases (34,920 communes): seconds alone, much more on a loaded machine.
       {
         test: {

@@ -142,7 +142,10 @@ export function postgresStore({ db }: Postgres, options: PostgresStoreOptions = 
           })
           .returning({ key: keys.key });
         if (claimed.length === 1) return null;
-        const [holder] = await db.select().from(keys).where(eq(keys.key, key));
+        const [holder] = await db
+          .select({ requestHash: keys.requestHash, status: keys.status, body: keys.body })
+          .from(keys)
+          .where(eq(keys.key, key));
         return holder ?? null;
       },
       keep: async (key, status, body) => {

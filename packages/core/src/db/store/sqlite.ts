@@ -134,7 +134,13 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
         const stale = and(eq(k.key, key), eq(k.status, IN_PROGRESS), lt(k.createdAt, staleBefore));
         if (db.update(k).set(fresh).where(stale).run().changes === 1) return null;
         // Purged in between: nothing holds the key any more.
-        return db.select().from(k).where(eq(k.key, key)).get() ?? null;
+        return (
+          db
+            .select({ requestHash: k.requestHash, status: k.status, body: k.body })
+            .from(k)
+            .where(eq(k.key, key))
+            .get() ?? null
+        );
       },
       keep: (key, status, body) => {
         db.update(idempotencyKeysTable).set({ status, body }).where(eq(idempotencyKeysTable.key, key)).run();
