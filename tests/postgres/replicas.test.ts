@@ -8,6 +8,7 @@ import {
   releaseAbandonedIdempotencyKeys,
   sendApplication,
   sendApplicationFingerprint,
+  sendRecruiterReminders,
   type ApplicationDeps,
 } from "@lba/core/applications";
 import {
@@ -124,6 +125,18 @@ describe("replicas sharing PostgreSQL", () => {
     expect(mailer.sent.filter((m) => m.tag?.startsWith("intention-"))).toHaveLength(1);
     const [after] = await rows();
     expect(after?.companyIntention).toBe(yes.ok ? "entretien" : "refus");
+  });
+
+  it("sends one reminder when two replicas' daily timers pass at once", async () => {
+    const { a, b, mailer, company } = await twoReplicas();
+    expect(await sendApplication(a, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
+    const later = () => new Date(new Date(AT).getTime() + 8 * 86_400_000);
+    const sent = await Promise.all([
+      sendRecruiterReminders({ ...a, now: later }),
+      sendRecruiterReminders({ ...b, now: later }),
+    ]);
+    expect(sent[0] + sent[1]).toBe(1);
+    expect(mailer.sent.filter((m) => m.tag === "application-reminder")).toHaveLength(1);
   });
 
   it("at start-up, marks only the sends older than any send: another replica's send in flight stays pending", async () => {
