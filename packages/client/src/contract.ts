@@ -196,6 +196,8 @@ export type FollowUpContext = {
   replied: boolean;
 };
 
+export type PostgresCheck = { reachable: boolean; migrated: boolean };
+
 export type SiteInfo = {
   contactEmail: string | null;
   applicationRetentionDays: number;
@@ -461,7 +463,7 @@ export type LbaProcedures = {
       version: string;
       env: "development" | "test" | "production";
       dataset: { kind: string; counts: { [key: string]: number } } | null;
-      healthcheck: { database: boolean };
+      healthcheck: { postgres?: PostgresCheck; database: boolean };
       map: { tileUrl: string | null; tileAttribution: string | null };
       site: SiteInfo;
     };
