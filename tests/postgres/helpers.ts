@@ -1,16 +1,8 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import {
-  closePostgres,
-  createPostgres,
-  migratePostgres,
-  postgresStore,
-  startLiveLists,
-  type LiveLists,
-  type Postgres,
-} from "@lba/core/db/postgres";
-import type { WriteStore } from "@lba/core/db";
+import { silentLogger } from "@lba/core/deps";
 import { inject } from "vitest";
+import { openSharedWrites, type SharedWrites } from "../../apps/server/src/lib/shared-writes";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,34 +26,17 @@ export async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-export interface Replica {
-  postgres: Postgres;
-  store: WriteStore;
-  lists: LiveLists;
-}
+export type Replica = SharedWrites;
 
-/** `n` replicas over one migrated database: a pool, a store and a live copy of the lists each. */
+/** `n` replicas over one new database, each opened as the server opens it (pool, migrations, store, live lists). */
 export async function startReplicas(n = 2) {
   const url = await freshDatabase();
-  const pools = Array.from({ length: n }, () => createPostgres(url));
-  await Promise.all(pools.map((p) => migratePostgres(p)));
-  const replicas: Replica[] = [];
-  for (const postgres of pools) {
-    const lists = await startLiveLists(postgres, url);
-    replicas.push({
-      postgres,
-      lists,
-      store: postgresStore(postgres, { afterListChange: () => lists.refresh() }),
-    });
-  }
+  const replicas = await Promise.all(Array.from({ length: n }, () => openSharedWrites(url, silentLogger)));
   return {
     url,
     replicas,
     async close() {
-      for (const r of replicas) {
-        await r.lists.close();
-        await closePostgres(r.postgres);
-      }
+      await Promise.all(replicas.map((r) => r.close()));
     },
   };
 }

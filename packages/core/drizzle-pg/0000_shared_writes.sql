@@ -91,12 +91,12 @@ CREATE TABLE "upstream_cache" (
 	"expires_at" bigint NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "applications_applicant_created_idx" ON "applications" USING btree ("applicant_email","created_at");--> statement-breakpoint
-CREATE INDEX "applications_anonymized_created_idx" ON "applications" USING btree ("is_anonymized","created_at");--> statement-breakpoint
-CREATE INDEX "applications_company_msg_idx" ON "applications" USING btree ("to_company_message_id");--> statement-breakpoint
-CREATE INDEX "applications_applicant_msg_idx" ON "applications" USING btree ("to_applicant_message_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "applications_retry_key_idx" ON "applications" USING btree ("retry_key");--> statement-breakpoint
-CREATE INDEX "applications_pending_idx" ON "applications" USING btree ("send_status","last_update_at");--> statement-breakpoint
+CREATE INDEX "applications_applicant_email_created_at_index" ON "applications" USING btree ("applicant_email","created_at");--> statement-breakpoint
+CREATE INDEX "applications_is_anonymized_created_at_index" ON "applications" USING btree ("is_anonymized","created_at");--> statement-breakpoint
+CREATE INDEX "applications_to_company_message_id_index" ON "applications" USING btree ("to_company_message_id");--> statement-breakpoint
+CREATE INDEX "applications_to_applicant_message_id_index" ON "applications" USING btree ("to_applicant_message_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "applications_retry_key_index" ON "applications" USING btree ("retry_key");--> statement-breakpoint
+CREATE INDEX "applications_send_status_last_update_at_index" ON "applications" USING btree ("send_status","last_update_at");--> statement-breakpoint
 CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "api_calls_caller_created_idx" ON "api_calls" USING btree ("caller","created_at");--> statement-breakpoint
 CREATE INDEX "upstream_cache_expires_idx" ON "upstream_cache" USING btree ("expires_at");

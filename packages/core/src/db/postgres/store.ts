@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
-import { byIdWhen } from "../store/conditions";
+import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "../store/conditions";
 import type { ReserveFacts, WriteStore } from "../store/types";
 import type { Postgres } from "./client";
 import {
@@ -76,17 +76,7 @@ export function postgresStore({ db }: Postgres, options: PostgresStoreOptions = 
           return { action: previous ? action : "insert", row: row ?? null, facts };
         }),
       find: async (by) => {
-        const [row] = await db
-          .select()
-          .from(a)
-          .where(
-            "id" in by
-              ? eq(a.id, by.id)
-              : "publicId" in by
-                ? eq(a.publicId, by.publicId)
-                : or(eq(a.toCompanyMessageId, by.messageId), eq(a.toApplicantMessageId, by.messageId)),
-          )
-          .limit(1);
+        const [row] = await db.select().from(a).where(findBy(a, by)).limit(1);
         return row;
       },
       update: async (id, patch, when) =>
@@ -103,30 +93,12 @@ export function postgresStore({ db }: Postgres, options: PostgresStoreOptions = 
         db
           .select()
           .from(a)
-          .where(
-            and(
-              eq(a.isAnonymized, false),
-              eq(a.sendStatus, "sent"),
-              isNull(a.companyIntention),
-              isNull(a.reminderSentAt),
-              lte(a.createdAt, createdUntil),
-              gt(a.createdAt, createdAfter),
-            ),
-          ),
+          .where(reminderDue(a, createdAfter, createdUntil)),
       anonymize: async (createdUntil, patch) =>
-        (
-          await db
-            .update(a)
-            .set(patch)
-            .where(and(eq(a.isAnonymized, false), lte(a.createdAt, createdUntil)))
-        ).rowCount ?? 0,
+        (await db.update(a).set(patch).where(toAnonymize(a, createdUntil))).rowCount ?? 0,
       markAbandoned: async (touchedUntil) =>
-        (
-          await db
-            .update(a)
-            .set({ sendStatus: "unknown" })
-            .where(and(eq(a.sendStatus, "pending"), lte(a.lastUpdateAt, touchedUntil)))
-        ).rowCount ?? 0,
+        (await db.update(a).set({ sendStatus: "unknown" }).where(pendingSince(a, touchedUntil))).rowCount ??
+        0,
     },
     idempotency: {
       claim: async (key, requestHash, at, staleBefore) => {

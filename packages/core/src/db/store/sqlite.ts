@@ -11,7 +11,7 @@ import {
   recruitersTable,
   upstreamCacheTable,
 } from "../schema";
-import { byIdWhen } from "./conditions";
+import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "./conditions";
 import type { Immediate, ReserveFacts, WriteStore } from "./types";
 
 const IN_PROGRESS = 0;
@@ -70,18 +70,7 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           },
           { behavior: "immediate" },
         ),
-      find: (by) =>
-        db
-          .select()
-          .from(a)
-          .where(
-            "id" in by
-              ? eq(a.id, by.id)
-              : "publicId" in by
-                ? eq(a.publicId, by.publicId)
-                : or(eq(a.toCompanyMessageId, by.messageId), eq(a.toApplicantMessageId, by.messageId)),
-          )
-          .get(),
+      find: (by) => db.select().from(a).where(findBy(a, by)).get(),
       update: (id, patch, when) =>
         db
           .update(a)
@@ -95,29 +84,12 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
         db
           .select()
           .from(a)
-          .where(
-            and(
-              eq(a.isAnonymized, false),
-              eq(a.sendStatus, "sent"),
-              isNull(a.companyIntention),
-              isNull(a.reminderSentAt),
-              lte(a.createdAt, createdUntil),
-              gt(a.createdAt, createdAfter),
-            ),
-          )
+          .where(reminderDue(a, createdAfter, createdUntil))
           .all(),
       anonymize: (createdUntil, patch) =>
-        db
-          .update(a)
-          .set(patch)
-          .where(and(eq(a.isAnonymized, false), lte(a.createdAt, createdUntil)))
-          .run().changes,
+        db.update(a).set(patch).where(toAnonymize(a, createdUntil)).run().changes,
       markAbandoned: (touchedUntil) =>
-        db
-          .update(a)
-          .set({ sendStatus: "unknown" })
-          .where(and(eq(a.sendStatus, "pending"), lte(a.lastUpdateAt, touchedUntil)))
-          .run().changes,
+        db.update(a).set({ sendStatus: "unknown" }).where(pendingSince(a, touchedUntil)).run().changes,
     },
     idempotency: {
       claim: (key, requestHash, at, staleBefore) => {

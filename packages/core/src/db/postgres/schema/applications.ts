@@ -48,18 +48,15 @@ export const pgApplicationsTable = pgTable(
     createdAt: text().notNull(),
     lastUpdateAt: text().notNull(),
   },
+  // The indexes of db/schema/applications.ts (each for the query its comment there names; named here by
+  // drizzle-kit), plus the sweep of pending reservations by age (start-up and lease clean-up, decision 028).
   (t) => [
-    // daily quota per applicant e-mail
-    index("applications_applicant_created_idx").on(t.applicantEmail, t.createdAt),
-    // retention job: oldest not yet anonymised
-    index("applications_anonymized_created_idx").on(t.isAnonymized, t.createdAt),
-    // webhook: find the application of a message id
-    index("applications_company_msg_idx").on(t.toCompanyMessageId),
-    index("applications_applicant_msg_idx").on(t.toApplicantMessageId),
-    // a retry with the same Idempotency-Key and request finds the application it reserved, on any replica
-    uniqueIndex("applications_retry_key_idx").on(t.retryKey),
-    // start-up and lease clean-up: pending reservations by age
-    index("applications_pending_idx").on(t.sendStatus, t.lastUpdateAt),
+    index().on(t.applicantEmail, t.createdAt),
+    index().on(t.isAnonymized, t.createdAt),
+    index().on(t.toCompanyMessageId),
+    index().on(t.toApplicantMessageId),
+    uniqueIndex().on(t.retryKey),
+    index().on(t.sendStatus, t.lastUpdateAt),
   ],
 );
 
