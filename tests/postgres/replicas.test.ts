@@ -3,6 +3,7 @@ import { applicationsTable, storeOf } from "@lba/core/db";
 import {
   ABANDONED_AFTER_MS,
   createReplyToken,
+  handlePostmarkWebhook,
   markAbandonedApplications,
   recordIntention,
   releaseAbandonedIdempotencyKeys,
@@ -187,10 +188,18 @@ describe("replicas sharing PostgreSQL", () => {
     await vi.waitFor(() => expect(b.lists?.unsubscribed(["12345678901234"]).size).toBe(0));
   });
 
-  it("hides a hard-bounced address from every replica's searches without writing the search data", async () => {
-    const { a, b, base, cluster } = await twoReplicas();
+  it("on a hard bounce, hides the address from every replica's searches and applications, without writing the search data", async () => {
+    const { a, b, base, cluster, company, rows } = await twoReplicas();
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).not.toBe("");
-    await storeOf(a).blacklist.addHardBounce("rh@entreprise.example", "lba", AT);
+    expect(await sendApplication(a, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
+    const [sent] = await rows();
+    const bounce = {
+      RecordType: "Bounce",
+      Type: "HardBounce",
+      MessageID: sent?.toCompanyMessageId ?? "",
+      Email: "rh@entreprise.example",
+    };
+    expect(await handlePostmarkWebhook(a, bounce)).toEqual({ ok: true, ignored: false });
     await vi.waitFor(() => expect(b.lists?.bounced("RH@entreprise.example")).toBe(true));
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).toBe("");
     // The snapshot is read-only for replicas: the address is still in it, hidden at query time.
@@ -201,6 +210,10 @@ describe("replicas sharing PostgreSQL", () => {
       { email: "rh@entreprise.example" },
     ]);
     expect(base.db.select().from(applicationsTable).all()).toEqual([]);
+    expect(await sendApplication(b, validRequest(company.token), { firstParty: true })).toEqual({
+      ok: false,
+      error: "email société invalide",
+    });
   });
 });
 
