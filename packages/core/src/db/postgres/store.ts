@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "../store/conditions";
 import type { ReserveFacts, WriteStore } from "../store/types";
 import type { Postgres } from "./client";
