@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closeDb } from "@lba/core/db";
-import { applicationTestDeps, createTestDb } from "@lba/core/testing";
+import { closeDb, openSnapshot } from "@lba/core/db";
+import { applicationTestDeps, createTestDb, publishTestSnapshot } from "@lba/core/testing";
 import { getJson, testApp } from "./test-app";
 
 describe("GET /api", () => {
@@ -15,10 +15,20 @@ describe("GET /api", () => {
       name: "La bonne alternance",
       version: "0.0.0-test",
       env: "test",
-      dataset: { kind: "empty" },
+      dataset: { kind: "empty", version: null, servedFrom: "database" },
       healthcheck: { database: true },
     });
     expect(body.dataset.counts.trainings).toBe(0);
+  });
+
+  it("shows the version of the search snapshot it serves (decision 029)", async () => {
+    const published = publishTestSnapshot(join(mkdtempSync(join(tmpdir(), "lba-api-")), "lba.sqlite"));
+    const db = openSnapshot(published.path);
+    const { app } = testApp({ searchSnapshot: { status: { version: published.version, since: "" } } }, db);
+    const { status, body } = await getJson(app, "/api");
+    expect(status).toBe(200);
+    expect(body.dataset).toMatchObject({ version: published.version, servedFrom: "snapshot" });
+    db.$client.close();
   });
 
   it("answers 503 when the database is unavailable", async () => {

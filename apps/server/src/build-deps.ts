@@ -10,6 +10,7 @@ import { answerCacheFor } from "./lib/answer-cache";
 import type { ServerDeps } from "./deps";
 import type { SharedWrites } from "./lib/shared-writes";
 import { redactingLogger } from "./lib/redacting-logger";
+import type { SnapshotReplica } from "./lib/search-snapshots";
 import type { WebhookAuth } from "./lib/webhook-auth";
 
 const LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
@@ -82,7 +83,15 @@ export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> 
 export function buildDeps(
   loaded: LoadedEnv,
   db: Db,
-  extra: { spaDist: string | null; embedDist: string | null; version: string; shared?: SharedWrites | null },
+  extra: {
+    spaDist: string | null;
+    embedDist: string | null;
+    version: string;
+    /** search data served from read-only snapshots (decision 029) */
+    snapshots?: SnapshotReplica | null;
+    /** the writes shared with other replicas on PostgreSQL (decision 028) */
+    shared?: SharedWrites | null;
+  },
 ): ServerDeps {
   const { env, secret } = loaded;
   const offres = offresSettingsFrom(env);
@@ -127,6 +136,7 @@ export function buildDeps(
     },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
+    ...(extra.snapshots ? { searchSnapshot: extra.snapshots } : {}),
     applications: {
       applications: { ...core, mailer: mailerFrom(env, core), applications: applicationSettingsFrom(env) },
       webhookAuth: webhookAuthFrom(env),
@@ -135,5 +145,7 @@ export function buildDeps(
   };
   // Another replica changed the unsubscriptions or the blacklist: answers kept before show stale contacts.
   shared?.lists.onChange(() => answerCacheFor(deps)?.clear());
+  // A swap empties the search answers (the cache would also notice the new connection at its next lookup).
+  extra.snapshots?.onSwap(() => answerCacheFor(deps)?.clear());
   return deps;
 }

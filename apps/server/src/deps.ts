@@ -71,6 +71,8 @@ export interface ServerDeps {
   benchBaseline?: boolean;
   /** Search answer cache; absent: no cache (tests of other routes write between requests). */
   searchCache?: AnswerCacheSettings;
+  /** Set when the search data is a read-only snapshot (decision 029): what GET /api shows of it. */
+  searchSnapshot?: { readonly status: { version: string; since: string } };
   /** The application (candidature) routes; absent: not served (tests of other routes). */
   applications?: ApplicationRouteDeps;
 }

@@ -26,6 +26,21 @@ describe("loadEnv", () => {
     );
   });
 
+  it("serves search snapshots when DATABASE_URL is set or SEARCH_SNAPSHOTS asks, a plain SQLite file otherwise", () => {
+    expect(loadEnv({}).env).toMatchObject({
+      SEARCH_SNAPSHOTS: false,
+      SNAPSHOT_POLL_MS: 10_000,
+      SNAPSHOT_KEEP: 3,
+    });
+    expect(loadEnv({ SEARCH_SNAPSHOTS: "1" }).env.SEARCH_SNAPSHOTS).toBe(true);
+    const url = "postgres://lba:secret@127.0.0.1:5432/lba";
+    expect(loadEnv({ DATABASE_URL: url }).env.SEARCH_SNAPSHOTS).toBe(true);
+    expect(loadEnv({ DATABASE_URL: url, SEARCH_SNAPSHOTS: "false" }).env.SEARCH_SNAPSHOTS).toBe(false);
+    expect(() => loadEnv({ SNAPSHOT_POLL_MS: "5" })).toThrow(
+      new Error("Invalid environment:\n  SNAPSHOT_POLL_MS: an integer >= 100"),
+    );
+  });
+
   it("takes a PostgreSQL URL for DATABASE_URL and nothing else, without echoing it", () => {
     expect(loadEnv({ DATABASE_URL: "postgres://lba@127.0.0.1:5432/lba" }).env.DATABASE_URL).toBe(
       "postgres://lba@127.0.0.1:5432/lba",

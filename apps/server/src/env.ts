@@ -39,6 +39,17 @@ export const EnvSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "a postgres://user@host:port/database URL" })
       .optional(),
+    // Serve the newest search snapshot published beside DATABASE_PATH, read-only (decision 029); default: on
+    // when DATABASE_URL is set.
+    SEARCH_SNAPSHOTS: z
+      .enum(["true", "false", "1", "0", "yes", "no", ""])
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? undefined : ["true", "1", "yes"].includes(v))),
+    // How often a replica looks for a newer snapshot; how long a replaced one stays open for the requests
+    // still using it; how many published snapshots the publisher keeps.
+    SNAPSHOT_POLL_MS: integer(100).default(10_000),
+    SNAPSHOT_GRACE_MS: integer(0).default(60_000),
+    SNAPSHOT_KEEP: integer(1).default(3),
     PUBLIC_URL: z.url().optional(),
     LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
     // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
@@ -102,6 +113,7 @@ export const EnvSchema = z
   })
   .transform((env) => ({
     ...env,
+    SEARCH_SNAPSHOTS: env.SEARCH_SNAPSHOTS ?? env.DATABASE_URL !== undefined,
     MAIL_TRANSPORT:
       env.MAIL_TRANSPORT ?? (env.POSTMARK_SERVER_TOKEN ? ("postmark" as const) : ("outbox" as const)),
   }));

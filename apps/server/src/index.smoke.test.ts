@@ -1,15 +1,19 @@
 import { fork, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { listSnapshots } from "@lba/core/db";
 
 // Starts the real entry point (env, migrate, seed, serve) on a free port with a throwaway database.
 let child: ChildProcess | undefined;
 
+const replicas: ChildProcess[] = [];
+
 afterAll(() => {
   child?.kill("SIGTERM");
+  for (const replica of replicas) replica.kill("SIGTERM");
 });
 
 /** index.ts in a child process, its stderr collected. */
@@ -84,6 +88,63 @@ describe("server start with a bad environment", () => {
         "  CLAMAV_PORT: an integer from 1 to 65535",
       ]);
       expect(existsSync(join(dir, "nested"))).toBe(false);
+    },
+  );
+});
+
+describe("three replicas starting at once on search snapshots (decision 029)", () => {
+  it(
+    "each builds in its own temporary file, none sees a partial one, and all three end up serving the newest published snapshot",
+    { timeout: 300_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "lba-replicas-"));
+      const databasePath = join(dir, "lba.sqlite");
+      const started = [0, 1, 2].map(() =>
+        forkIndex({
+          PORT: "0",
+          HOST: "127.0.0.1",
+          DATABASE_PATH: databasePath,
+          SEARCH_SNAPSHOTS: "1",
+          SNAPSHOT_POLL_MS: "200",
+          NODE_ENV: "development",
+          // The daily pass cannot write to a read-only snapshot and says so on stderr: not this test's concern.
+          LOG_LEVEL: "silent",
+          LBA_SECRET: "a-test-secret-that-is-long-enough-000",
+        }),
+      );
+      replicas.push(...started.map((s) => s.process));
+      const ports = await Promise.all(
+        started.map(
+          (s) =>
+            new Promise<number>((resolve, reject) => {
+              s.process.on("message", (message: { type?: string; port?: number }) => {
+                if (message.type === "listening" && message.port) resolve(message.port);
+              });
+              s.process.on("exit", (code) => reject(new Error(`replica exited with ${code}: ${s.stderr()}`)));
+            }),
+        ),
+      );
+      const versionOf = async (port: number) => {
+        const body = (await (await fetch(`http://127.0.0.1:${port}/api`)).json()) as {
+          dataset: { version: string; servedFrom: string };
+        };
+        expect(body.dataset.servedFrom).toBe("snapshot");
+        return body.dataset.version;
+      };
+      // Until every replica serves the newest published snapshot (one that published later is picked up).
+      let versions: string[] = [];
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        versions = await Promise.all(ports.map(versionOf));
+        if (versions.every((v) => v === listSnapshots(databasePath)[0]?.version)) break;
+      }
+      expect(new Set(versions).size).toBe(1);
+      expect(listSnapshots(databasePath).length).toBeGreaterThanOrEqual(1);
+      expect(readdirSync(dir).filter((name) => name.includes(".building-"))).toEqual([]);
+      const exits = started.map(
+        (s) => new Promise<number | null>((resolve) => s.process.once("exit", resolve)),
+      );
+      for (const s of started) s.process.kill("SIGTERM");
+      expect(await Promise.all(exits)).toEqual([0, 0, 0]);
     },
   );
 });

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { closeDb, createDb, migrate, sqliteStoreFor } from "@lba/core/db";
-import { datasetInfo } from "@lba/core/ingest";
-import { seedDatabase } from "@lba/core/ingest";
+import { buildSnapshot, datasetInfo, seedDatabase } from "@lba/core/ingest";
 import {
   ABANDONED_AFTER_MS,
   markAbandonedApplications,
@@ -14,6 +13,7 @@ import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
+import { SnapshotReplica } from "./lib/search-snapshots";
 import { markDraining } from "./lib/lifecycle";
 import { openSharedWrites, type SharedWrites } from "./lib/shared-writes";
 import { drainAndClose } from "./lib/shutdown";
@@ -45,8 +45,29 @@ try {
   process.exit(1);
 }
 const { env } = loaded;
-const db = createDb(env.DATABASE_PATH);
-migrate(db);
+// Search snapshots (decision 029): the newest published read-only snapshot, swapped when a newer one appears;
+// otherwise one writable SQLite file at DATABASE_PATH, migrated here.
+let snapshots: SnapshotReplica | null = null;
+if (env.SEARCH_SNAPSHOTS) {
+  const log = consoleLogger(env.LOG_LEVEL);
+  try {
+    snapshots = await SnapshotReplica.open({
+      databasePath: resolve(env.DATABASE_PATH),
+      pollMs: env.SNAPSHOT_POLL_MS,
+      graceMs: env.SNAPSHOT_GRACE_MS,
+      log,
+      bootstrap: () =>
+        buildSnapshot(resolve(env.DATABASE_PATH), { keep: env.SNAPSHOT_KEEP, onlyIfNone: true, log }),
+    });
+  } catch (error) {
+    log.error("cannot serve search snapshots", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    process.exit(1);
+  }
+}
+const db = snapshots ? snapshots.db : createDb(env.DATABASE_PATH);
+if (!snapshots) migrate(db);
 let shared: SharedWrites | null = null;
 if (env.DATABASE_URL) {
   try {
@@ -60,15 +81,20 @@ if (env.DATABASE_URL) {
 }
 // Keys left "in progress" and applications left pending belong to a process that died mid-request (their e-mail
 // may have left: a retry with the same key sends them again). Alone on SQLite, no request can be in flight yet;
-// replicas sharing PostgreSQL may be sending right now, so only what is older than any send is released.
-const store = shared?.store ?? sqliteStoreFor(db);
-const abandonedBefore = shared ? new Date(Date.now() - ABANDONED_AFTER_MS) : undefined;
-await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
-const abandoned = await markAbandonedApplications(store, abandonedBefore);
+// replicas sharing PostgreSQL may be sending right now, so only what is older than any send is released
+// (decision 028). A read-only snapshot without PostgreSQL holds no writes.
+let abandoned = 0;
+if (shared || !snapshots) {
+  const store = shared?.store ?? sqliteStoreFor(db);
+  const abandonedBefore = shared ? new Date(Date.now() - ABANDONED_AFTER_MS) : undefined;
+  await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
+  abandoned = await markAbandonedApplications(store, abandonedBefore);
+}
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
+  snapshots,
   shared,
 });
 const log = deps.core.log;
@@ -76,11 +102,12 @@ for (const warning of loaded.warnings) log.warn(warning);
 if (abandoned > 0)
   log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
-if (datasetInfo(db).kind === "empty") {
+if (!snapshots && datasetInfo(db).kind === "empty") {
   log.info("empty database: seeding the sample dataset");
   const seeded = seedDatabase(db, { scale: "sample", log });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 }
+snapshots?.start();
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
 // first pass at start.
@@ -93,6 +120,7 @@ const server = serveApp(
     log.info(`listening on http://${info.address}:${info.port}`, {
       port: info.port,
       database: env.DATABASE_PATH,
+      ...(snapshots ? { snapshot: snapshots.status.version } : {}),
     });
     // The smoke test and scripts read the real port (PORT=0 picks a free one).
     if (process.send) process.send({ type: "listening", port: info.port });
@@ -109,8 +137,8 @@ function shutdown(signal: string) {
     log,
     onDrain: () => markDraining(deps),
     onClosed: () => {
-      closeDb(db);
       void shared?.close();
+      return snapshots ? snapshots.close() : closeDb(db);
     },
   }).then((how) => {
     log.info("stopped", { how });

@@ -462,7 +462,12 @@ export type LbaProcedures = {
       name: string;
       version: string;
       env: "development" | "test" | "production";
-      dataset: { kind: string; counts: { [key: string]: number } } | null;
+      dataset: {
+        kind: string;
+        counts: { [key: string]: number };
+        version: string | null;
+        servedFrom: "snapshot" | "database";
+      } | null;
       healthcheck: { postgres?: PostgresCheck; database: boolean };
       map: { tileUrl: string | null; tileAttribution: string | null };
       site: SiteInfo;

@@ -99,6 +99,21 @@ describe("AnswerCache", () => {
     cache.set("b", 2, 1, before);
     expect(cache.get("b")).toBeUndefined();
   });
+
+  it("empties itself when the connection is replaced (a search snapshot swap), and refuses an answer computed before", () => {
+    const { server, other } = twoConnections();
+    let current = server.$client;
+    const cache = new AnswerCache(() => current, { ttlMs: 1000 });
+    const before = cache.version();
+    cache.set("a", 1, 1, before);
+    expect(cache.get("a")).toBe(1);
+    current = other.$client;
+    expect(cache.get("a")).toBeUndefined();
+    cache.set("b", 2, 1, before);
+    expect(cache.get("b")).toBeUndefined();
+    cache.set("c", 3, 1, cache.version());
+    expect(cache.get("c")).toBe(3);
+  });
 });
 
 describe("answer cache rules", () => {

@@ -21,6 +21,7 @@ import {
 // widgets on many pages, partners polling). Imports and syncs run in another process and commit through
 // another connection, which `PRAGMA data_version` reveals: any such commit empties the cache. The server's
 // own writes (api_calls, applications) never touch what a search reads, and do not change data_version.
+// With search snapshots (decision 029) the connection itself is replaced: a new connection empties it too.
 
 export const DEFAULT_MAX_ENTRIES = 500;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -32,19 +33,33 @@ interface Entry {
   version: number;
 }
 
-/** A bounded TTL + LRU map of answers, emptied when another connection commits to the database. */
+// data_version numbers restart with each connection: a version is the connection's generation times this, plus it.
+const GENERATION = 2 ** 32;
+
+/**
+ * A bounded TTL + LRU map of answers, emptied when another connection commits to the database or when the
+ * connection is replaced (a search snapshot swap).
+ */
 export class AnswerCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #dataVersion: Database.Statement;
+  readonly #client: () => Database.Database;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #maxBytes: number;
   readonly #now: () => number;
   #bytes = 0;
   #version = -1;
+  #sqlite: Database.Database | null = null;
+  #dataVersion: Database.Statement | null = null;
+  #generation = 0;
 
-  constructor(sqlite: Database.Database, settings: AnswerCacheSettings, now: () => number = Date.now) {
-    this.#dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
+  /** `sqlite`: the connection, or a function giving the current one (read at each lookup). */
+  constructor(
+    sqlite: Database.Database | (() => Database.Database),
+    settings: AnswerCacheSettings,
+    now: () => number = Date.now,
+  ) {
+    this.#client = typeof sqlite === "function" ? sqlite : () => sqlite;
     this.#ttlMs = settings.ttlMs;
     this.#maxEntries = settings.maxEntries ?? DEFAULT_MAX_ENTRIES;
     this.#maxBytes = settings.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -53,7 +68,13 @@ export class AnswerCache {
 
   /** The database version now; reading it empties the cache when another connection committed. */
   version(): number {
-    const version = this.#dataVersion.get() as number;
+    const sqlite = this.#client();
+    if (sqlite !== this.#sqlite || !this.#dataVersion) {
+      this.#sqlite = sqlite;
+      this.#dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
+      this.#generation += 1;
+    }
+    const version = this.#generation * GENERATION + (this.#dataVersion.get() as number);
     if (version !== this.#version) {
       this.clear();
       this.#version = version;
@@ -125,7 +146,8 @@ export function answerCacheFor(deps: ServerDeps): AnswerCache | null {
   let cache = caches.get(deps);
   if (cache === undefined) {
     const settings = deps.searchCache;
-    cache = settings && settings.ttlMs > 0 ? new AnswerCache(deps.core.db.$client, settings) : null;
+    // deps.core.db.$client read at each lookup: a search snapshot swap replaces it (decision 029).
+    cache = settings && settings.ttlMs > 0 ? new AnswerCache(() => deps.core.db.$client, settings) : null;
     caches.set(deps, cache);
   }
   return cache;

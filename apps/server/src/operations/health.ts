@@ -1,4 +1,5 @@
 import { checkPostgres } from "@lba/core/db/postgres";
+import { readSnapshotStamp } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { databaseHealthy } from "@lba/core/stats";
 import { isDraining } from "../lib/lifecycle";
@@ -12,10 +13,21 @@ export const healthOperations = {
     run: async (deps) => {
       const database = databaseHealthy(deps.core.db);
       const postgres = deps.postgres ? await checkPostgres(deps.postgres) : undefined;
-      let dataset: { kind: string; counts: Record<string, number> } | null = null;
+      let dataset: {
+        kind: string;
+        counts: Record<string, number>;
+        version: string | null;
+        servedFrom: "database" | "snapshot";
+      } | null = null;
       if (database) {
         const info = datasetInfo(deps.core.db);
-        dataset = { kind: info.kind, counts: { ...info.counts } };
+        dataset = {
+          kind: info.kind,
+          counts: { ...info.counts },
+          // The snapshot's version (decision 029); null for a database that was never published as one.
+          version: readSnapshotStamp(deps.core.db)?.version ?? null,
+          servedFrom: deps.searchSnapshot ? "snapshot" : "database",
+        };
       }
       return {
         name: deps.app.name,

@@ -10,7 +10,16 @@ export const HealthSchema = z
     name: z.string(),
     version: z.string(),
     env: z.string(),
-    dataset: z.object({ kind: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
+    dataset: z
+      .object({
+        kind: z.string(),
+        counts: z.record(z.string(), z.number()),
+        // The search snapshot's version (UTC build time and content id); null: never published as one.
+        version: z.string().nullable(),
+        // snapshot: a read-only search snapshot, swapped when a newer one is published (decision 029).
+        servedFrom: z.enum(["database", "snapshot"]),
+      })
+      .nullable(),
     healthcheck: z.object({
       database: z.boolean(),
       // Only with DATABASE_URL: the shared write database (docs/deployment.md#postgresql).
@@ -29,7 +38,12 @@ export const HealthSchema = z
       name: "La bonne alternance",
       version: "0.1.0",
       env: "production",
-      dataset: { kind: "sample", counts: { trainings: 5000, companies: 20000 } },
+      dataset: {
+        kind: "sample",
+        counts: { trainings: 5000, companies: 20000 },
+        version: "20261130T071505181Z-f80685e4",
+        servedFrom: "snapshot",
+      },
       healthcheck: { database: true },
       map: { tileUrl: null, tileAttribution: null },
       site: { contactEmail: "contact@exemple.fr", applicationRetentionDays: 365, reminderAfterDays: 7 },

@@ -1729,7 +1729,9 @@ export interface components {
      *         "counts": {
      *           "trainings": 5000,
      *           "companies": 20000
-     *         }
+     *         },
+     *         "version": "20261130T071505181Z-f80685e4",
+     *         "servedFrom": "snapshot"
      *       },
      *       "healthcheck": {
      *         "database": true
@@ -1754,6 +1756,9 @@ export interface components {
         counts: {
           [key: string]: number;
         };
+        version: string | null;
+        /** @enum {string} */
+        servedFrom: "database" | "snapshot";
       } | null;
       healthcheck: {
         database: boolean;

@@ -11,6 +11,10 @@ const USAGE = `Usage:
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
   npm run anonymize [-- --days N]                                 (default: APPLICATION_RETENTION_DAYS or 365)
+  npm run snapshot [-- --scale sample|national] [--seed N] [--keep N]
+                   [--rome F] [--metiers F] [--trainings F] [--companies F]
+      builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
+      as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3)
 Environment: DATABASE_PATH (default ./data/lba.sqlite)`;
 
 const consoleLogger: Logger = {
@@ -115,6 +119,35 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         } finally {
           closeDb(db);
         }
+        return 0;
+      }
+      case "snapshot": {
+        const { buildSnapshot } = await import("../ingest/snapshot");
+        const scale = option(rest, "scale") ?? "sample";
+        if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
+        const seed = option(rest, "seed");
+        const keep = Number(option(rest, "keep") ?? env.SNAPSHOT_KEEP ?? 3);
+        if (!Number.isInteger(keep) || keep < 1)
+          throw new Error("--keep (SNAPSHOT_KEEP) must be an integer >= 1");
+        const imports = Object.fromEntries(
+          (["rome", "metiers", "trainings", "companies"] as const).flatMap((kind) => {
+            const file = option(rest, kind);
+            return file ? [[kind, resolve(file)]] : [];
+          }),
+        );
+        const result = await buildSnapshot(resolve(env.DATABASE_PATH || "./data/lba.sqlite"), {
+          scale,
+          ...(seed ? { seed: Number(seed) } : {}),
+          imports,
+          keep,
+          log: consoleLogger,
+          onProgress: progressLine,
+        });
+        console.log(
+          `Snapshot ${result.snapshot.version} published in ${(result.durationMs / 1000).toFixed(1)} s: ${result.snapshot.path}`,
+          result.counts,
+        );
+        for (const path of result.pruned) console.log(`  removed ${path}`);
         return 0;
       }
       case "anonymize": {

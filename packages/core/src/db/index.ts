@@ -3,3 +3,4 @@ export * from "./migrate";
 export * from "./indexes";
 export * from "./schema";
 export * from "./store";
+export * from "./snapshots";

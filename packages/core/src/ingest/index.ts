@@ -28,3 +28,9 @@ export { loadGeography, type GeographyCounts } from "./referentials/communes";
 export { importRomeCsv } from "./referentials/import-rome";
 export { importMetiersCsv } from "./referentials/import-metiers";
 export { loadReferentials, type ReferentialCounts } from "./referentials/load";
+export {
+  buildSnapshot,
+  type BuildSnapshotOptions,
+  type BuildSnapshotResult,
+  type SnapshotImports,
+} from "./snapshot";

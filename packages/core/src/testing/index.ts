@@ -7,3 +7,4 @@ export * from "./hash";
 export * from "./fixture-paths";
 export * from "../sources/job-offers/fake-server";
 export { searchFixture, offerFixture } from "../sources/job-offers/fixtures";
+export * from "./snapshots";
