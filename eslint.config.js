@@ -9,6 +9,7 @@ export default tseslint.config(
       "data/**",
       ".bench-cache/**",
       "packages/core/drizzle/**",
+      "packages/core/drizzle-pg/**",
       // Written by `npm run client:generate`; the client tests check they match the server.
       "packages/client/src/contract.ts",
       "packages/client/src/rest/v1.ts",

@@ -77,7 +77,7 @@ export function buildFixture(options: { env?: "test" | "production"; rateLimit?:
     log,
     config: { ...base.core.config, secret: SECRET, env: options.env ?? "test" },
   };
-  const outbox = createOutboxMailer(db, { now: core.now });
+  const outbox = createOutboxMailer({ db }, { now: core.now });
   const mailerState = { failing: false };
   const mailer: Mailer = {
     send: (message) =>

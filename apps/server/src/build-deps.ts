@@ -1,7 +1,7 @@
 import { createClamavScanner } from "@lba/core/antivirus";
 import type { ApplicationSettings } from "@lba/core/applications";
 import type { Db } from "@lba/core/db";
-import { createSharedHitStores, type Postgres } from "@lba/core/db/postgres";
+import { createSharedHitStores } from "@lba/core/db/postgres";
 import type { CoreDeps, Logger } from "@lba/core/deps";
 import { createOfflineGeocoder } from "@lba/core/geo";
 import { createOutboxMailer, createPostmarkMailer, type Mailer } from "@lba/core/mail";
@@ -9,6 +9,7 @@ import { createAdresseGeocoder, createOffresSource, type OffresSettings } from "
 import type { Env, LoadedEnv } from "./env";
 import { answerCacheFor } from "./lib/answer-cache";
 import type { ServerDeps } from "./deps";
+import type { SharedWrites } from "./lib/shared-writes";
 import { redactingLogger } from "./lib/redacting-logger";
 import type { SnapshotReplica } from "./lib/search-snapshots";
 import type { WebhookAuth } from "./lib/webhook-auth";
@@ -39,8 +40,8 @@ export function offresSettingsFrom(env: Env): OffresSettings | null {
   };
 }
 
-/** Postmark (MAIL_TRANSPORT, by default when its token is set); otherwise the SQLite outbox shown at /dev/outbox. */
-export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer {
+/** Postmark (MAIL_TRANSPORT, by default when its token is set); otherwise the outbox shown at /dev/outbox. */
+export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "store" | "now">): Mailer {
   if (env.MAIL_TRANSPORT === "postmark" && env.POSTMARK_SERVER_TOKEN) {
     return createPostmarkMailer({
       serverToken: env.POSTMARK_SERVER_TOKEN,
@@ -49,7 +50,7 @@ export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "now">): Mailer
       ...(env.POSTMARK_API_URL ? { apiUrl: env.POSTMARK_API_URL } : {}),
     });
   }
-  return createOutboxMailer(core.db, { from: env.MAIL_FROM, now: core.now });
+  return createOutboxMailer(core, { from: env.MAIL_FROM, now: core.now });
 }
 
 export function webhookAuthFrom(env: Env): WebhookAuth | null {
@@ -89,14 +90,16 @@ export function buildDeps(
     version: string;
     /** search data served from read-only snapshots (decision 029) */
     snapshots?: SnapshotReplica | null;
-    /** the replicas' shared write database (decision 030 for the limits) */
-    postgres?: Postgres | null;
+    /** the writes shared with other replicas on PostgreSQL (decision 028) */
+    shared?: SharedWrites | null;
   },
 ): ServerDeps {
   const { env, secret } = loaded;
   const offres = offresSettingsFrom(env);
+  const shared = extra.shared ?? null;
   const core: CoreDeps = {
     db,
+    ...(shared ? { store: shared.store, lists: shared.lists } : {}),
     config: {
       env: env.NODE_ENV,
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
@@ -111,6 +114,7 @@ export function buildDeps(
   };
   const deps: ServerDeps = {
     core,
+    ...(shared ? { postgres: shared.postgres } : {}),
     offres,
     // api-adresse only when configured: the default works offline from the communes referential.
     geocoder: env.API_ADRESSE_URL
@@ -120,9 +124,7 @@ export function buildDeps(
       enabled: env.RATE_LIMIT_ENABLED,
       windowMs: env.RATE_LIMIT_WINDOW_MS,
       factor: env.RATE_LIMIT_FACTOR,
-      ...(extra.postgres
-        ? { sharedStore: createSharedHitStores(extra.postgres.pool, { log: core.log }) }
-        : {}),
+      ...(shared ? { sharedStore: createSharedHitStores(shared.postgres.pool, { log: core.log }) } : {}),
     },
     trustProxy: env.TRUST_PROXY,
     spaDist: extra.spaDist,
@@ -143,6 +145,8 @@ export function buildDeps(
       onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
     },
   };
+  // Another replica changed the unsubscriptions or the blacklist: answers kept before show stale contacts.
+  shared?.lists.onChange(() => answerCacheFor(deps)?.clear());
   // A swap empties the search answers (the cache would also notice the new connection at its next lookup).
   extra.snapshots?.onSwap(() => answerCacheFor(deps)?.clear());
   return deps;

@@ -1,6 +1,7 @@
 import type { ApplicationDeps } from "@lba/core/applications";
 import type { CoreDeps } from "@lba/core/deps";
 import type { HitWindow, SharedHitStore } from "@lba/core/db/postgres";
+import type { Postgres } from "@lba/core/db/postgres";
 import type { Geocoder } from "@lba/core/geo";
 import type { OffresSettings } from "@lba/core/sources";
 import type { WebhookAuth } from "./lib/webhook-auth";
@@ -56,6 +57,8 @@ export interface SiteInfo {
 /** Everything the HTTP layer needs: the core deps plus transport settings. */
 export interface ServerDeps {
   core: CoreDeps;
+  /** The shared write database (DATABASE_URL), checked by `GET /api` and readiness; absent: SQLite only. */
+  postgres?: Postgres;
   /** France Travail settings; null: offers come from the embedded dataset. */
   offres: OffresSettings | null;
   geocoder: Geocoder;

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { closeDb, createDb, migrate } from "@lba/core/db";
-import { closePostgres, createPostgres, migratePostgres } from "@lba/core/db/postgres";
+import { closeDb, createDb, migrate, sqliteStoreFor } from "@lba/core/db";
 import { buildSnapshot, datasetInfo, seedDatabase, storeItemsFor } from "@lba/core/ingest";
-import { markAbandonedApplications, releaseAbandonedIdempotencyKeys } from "@lba/core/applications";
+import {
+  ABANDONED_AFTER_MS,
+  markAbandonedApplications,
+  releaseAbandonedIdempotencyKeys,
+} from "@lba/core/applications";
 import { createApp } from "./app";
 import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
@@ -12,6 +15,7 @@ import { postgresDailyGate, startRetentionTimer } from "./jobs/retention";
 import { serveApp } from "./lib/http-server";
 import { SnapshotReplica } from "./lib/search-snapshots";
 import { markDraining } from "./lib/lifecycle";
+import { openSharedWrites, type SharedWrites } from "./lib/shared-writes";
 import { drainAndClose } from "./lib/shutdown";
 
 // Works from the sources (apps/server/src) and from the bundle (apps/server/dist).
@@ -67,24 +71,36 @@ if (env.SEARCH_SNAPSHOTS) {
     process.exit(1);
   }
 }
-// docs/deployment.md: replicas share PostgreSQL; its migrations are applied one replica at a time.
-const postgres = env.DATABASE_URL ? createPostgres(env.DATABASE_URL) : null;
-if (postgres) await migratePostgres(postgres);
 const db = snapshots ? snapshots.db : createDb(env.DATABASE_PATH);
+if (!snapshots) migrate(db);
+let shared: SharedWrites | null = null;
+if (env.DATABASE_URL) {
+  try {
+    shared = await openSharedWrites(env.DATABASE_URL, consoleLogger(env.LOG_LEVEL));
+  } catch (error) {
+    console.error(
+      `PostgreSQL (DATABASE_URL) unusable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+// Keys left "in progress" and applications left pending belong to a process that died mid-request (their e-mail
+// may have left: a retry with the same key sends them again). Alone on SQLite, no request can be in flight yet;
+// replicas sharing PostgreSQL may be sending right now, so only what is older than any send is released
+// (decision 028). A read-only snapshot without PostgreSQL holds no writes.
 let abandoned = 0;
-if (!snapshots) {
-  migrate(db);
-  // No request can be in flight yet: keys left "in progress" belong to a process that died mid-request, and so
-  // do applications left pending (their e-mail may have left: a retry with the same key sends them again).
-  releaseAbandonedIdempotencyKeys(db);
-  abandoned = markAbandonedApplications(db);
+if (shared || !snapshots) {
+  const store = shared?.store ?? sqliteStoreFor(db);
+  const abandonedBefore = shared ? new Date(Date.now() - ABANDONED_AFTER_MS) : undefined;
+  await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
+  abandoned = await markAbandonedApplications(store, abandonedBefore);
 }
 const deps = buildDeps(loaded, db, {
-  postgres,
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
   embedDist: folderIfBuilt(env.EMBED_DIST ?? resolve(repoRoot, "apps/embed/dist"), "embed.js"),
   version: packageVersion(),
   snapshots,
+  shared,
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
@@ -96,8 +112,9 @@ if (!snapshots && datasetInfo(db).kind === "empty") {
   const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 } else if (!snapshots) {
-  // A snapshot is never written (its publisher stores the items). Rows written without this server's secret get their items stored now (docs/decisions/031-items-stored-ready-to-send.md);
-  // nothing to do, one read, when the database says its items are sealed with it.
+  // Rows written without this server's secret get their items stored now (decision 031); nothing to do, one
+  // read, when the database says its items are sealed with it. A snapshot is never written: its publisher
+  // stores them.
   const started = performance.now();
   const stored = storeItemsFor(db, deps.core.config.secret);
   if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
@@ -110,7 +127,7 @@ startRetentionTimer(
   deps.core,
   env.APPLICATION_RETENTION_DAYS,
   deps.applications?.applications ?? null,
-  postgres ? { oncePerDay: postgresDailyGate(postgres.pool, deps.core) } : {},
+  shared ? { oncePerDay: postgresDailyGate(shared.postgres.pool, deps.core) } : {},
 );
 
 const server = serveApp(
@@ -137,9 +154,8 @@ function shutdown(signal: string) {
     log,
     onDrain: () => markDraining(deps),
     onClosed: () => {
-      if (snapshots) snapshots.close();
-      else closeDb(db);
-      if (postgres) void closePostgres(postgres);
+      void shared?.close();
+      return snapshots ? snapshots.close() : closeDb(db);
     },
   }).then((how) => {
     log.info("stopped", { how });

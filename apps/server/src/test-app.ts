@@ -42,7 +42,7 @@ export async function getJson(app: ReturnType<typeof createApp>, url: string, in
  */
 export function applicationRoutesApp(overrides: Partial<ApplicationRouteDeps> = {}) {
   const core = applicationTestDeps();
-  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
+  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }) };
   const company = insertApplicationTarget(applications);
   const app = new OpenAPIHono();
   registerApplicationRoutes(app, {

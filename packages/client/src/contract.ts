@@ -196,6 +196,8 @@ export type FollowUpContext = {
   replied: boolean;
 };
 
+export type PostgresCheck = { reachable: boolean; migrated: boolean };
+
 export type SiteInfo = {
   contactEmail: string | null;
   applicationRetentionDays: number;
@@ -466,7 +468,7 @@ export type LbaProcedures = {
         version: string | null;
         servedFrom: "snapshot" | "database";
       } | null;
-      healthcheck: { database: boolean };
+      healthcheck: { postgres?: PostgresCheck; database: boolean };
       map: { tileUrl: string | null; tileAttribution: string | null };
       site: SiteInfo;
     };

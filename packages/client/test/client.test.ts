@@ -23,7 +23,7 @@ function setup(overrides: Partial<ServerDeps> = {}) {
   insertTraining(core.db, { latitude: PARIS.latitude + 0.01, longitude: PARIS.longitude });
   insertCompany(core.db, { latitude: PARIS.latitude - 0.01, longitude: PARIS.longitude });
   rebuildSearchIndexes(core.db);
-  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
+  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }) };
   const { app, db } = testApp(
     { core, applications: { applications, webhookAuth: null }, ...overrides },
     core.db,

@@ -1,5 +1,7 @@
 import type { Db } from "./db/client";
 import type { ServedItem } from "./sources/stored-item";
+import type { SearchLists } from "./db/store/lists";
+import type { WriteStore } from "./db/store/types";
 import type { JobSourceName } from "./schemas/sources";
 import type { JobsQuery } from "./schemas/v1/queries";
 
@@ -24,7 +26,12 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 /** Everything a core function may touch, passed explicitly (core never reads process.env). */
 export interface CoreDeps {
+  /** The search data (and, without `store`, every write too). */
   db: Db;
+  /** Where writes go when they are shared by replicas (PostgreSQL, decision 028); absent: the SQLite file of `db`. */
+  store?: WriteStore;
+  /** The replica's copy of the unsubscriptions and the blacklist for searches; absent: read from `db`. */
+  lists?: SearchLists;
   config: CoreConfig;
   now: () => Date;
   fetch: typeof fetch;

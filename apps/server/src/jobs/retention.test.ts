@@ -6,7 +6,7 @@ import { sendApplication } from "@lba/core/applications";
 import { runDailyPass, runRetention } from "./retention";
 
 describe("retention pass", () => {
-  it("anonymises applications past the retention and purges day-old idempotency keys", () => {
+  it("anonymises applications past the retention and purges day-old idempotency keys", async () => {
     const db = createTestDb();
     const core = { ...testDeps(db), now: () => new Date("2026-11-23T12:00:00Z") };
     const base = {
@@ -28,7 +28,7 @@ describe("retention pass", () => {
       ])
       .run();
 
-    expect(runRetention(core, 365)).toEqual({ anonymized: 1, purgedKeys: 1 });
+    expect(await runRetention(core, 365)).toEqual({ anonymized: 1, purgedKeys: 1 });
     const rows = db.select().from(applicationsTable).all();
     expect(rows.find((r) => r.publicId === "old")).toMatchObject({
       isAnonymized: true,

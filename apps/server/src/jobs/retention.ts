@@ -5,18 +5,19 @@ import {
   type ApplicationDeps,
 } from "@lba/core/applications";
 import { runOncePerDay, type Postgres } from "@lba/core/db/postgres";
+import { storeOf } from "@lba/core/db";
 import type { CoreDeps } from "@lba/core/deps";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** One retention pass: anonymise old applications (docs/reference/v1.md#s9-7) and forget idempotency keys older than a day. */
-export function runRetention(
+export async function runRetention(
   core: CoreDeps,
   retentionDays: number,
-): { anonymized: number; purgedKeys: number } {
-  const anonymized = anonymizeApplications(core, { retentionDays });
-  const purgedKeys = purgeIdempotencyKeys(core.db, new Date(core.now().getTime() - DAY_MS));
+): Promise<{ anonymized: number; purgedKeys: number }> {
+  const anonymized = await anonymizeApplications(core, { retentionDays });
+  const purgedKeys = await purgeIdempotencyKeys(storeOf(core), new Date(core.now().getTime() - DAY_MS));
   if (anonymized > 0 || purgedKeys > 0) core.log.info("retention pass", { anonymized, purgedKeys });
   return { anonymized, purgedKeys };
 }
@@ -30,7 +31,7 @@ export async function runDailyPass(
   retentionDays: number,
   applications: ApplicationDeps | null,
 ): Promise<{ anonymized: number; purgedKeys: number; reminders: number }> {
-  const retention = runRetention(core, retentionDays);
+  const retention = await runRetention(core, retentionDays);
   const reminders = applications ? await sendRecruiterReminders(applications) : 0;
   return { ...retention, reminders };
 }

@@ -10,12 +10,10 @@ export interface CallCounts {
 }
 
 function safeRecord(core: CoreDeps, record: Parameters<typeof recordApiCall>[1]): void {
-  try {
-    recordApiCall(core, record);
-  } catch (error) {
-    // Statistics must never fail the answer itself.
-    core.log.error("api call not recorded", { api: record.api, error: String(error) });
-  }
+  // Statistics must never fail nor delay the answer itself (on PostgreSQL the row is written after it).
+  recordApiCall(core, record).catch((error: unknown) =>
+    core.log.error("api call not recorded", { api: record.api, error: String(error) }),
+  );
 }
 
 /** Runs a call and records it in api_calls when it carries a caller, as "Error" when it throws. */

@@ -1,4 +1,4 @@
-import type { Db } from "@lba/core/db";
+import { storeOf, type Db, type WriteStore } from "@lba/core/db";
 import { claimIdempotencyKey, keepIdempotentAnswer, releaseIdempotencyKey } from "@lba/core/applications";
 import { refusal, type Answer } from "./error-status";
 
@@ -9,13 +9,14 @@ import { refusal, type Answer } from "./error-status";
  * `request_in_progress` 409.
  */
 export async function idempotent<A extends { status: number; body: unknown }>(
-  core: { db: Db; now: () => Date },
+  core: { db: Db; store?: WriteStore; now: () => Date },
   key: string | undefined,
   fingerprint: string,
   work: () => Promise<A>,
 ): Promise<A | Answer<never>> {
   if (key === undefined) return work();
-  const claim = claimIdempotencyKey(core.db, key, fingerprint, core.now());
+  const store = storeOf(core);
+  const claim = await claimIdempotencyKey(store, key, fingerprint, core.now());
   if (!claim.ok) return refusal(claim.error);
   // Kept by this function from an answer of the same endpoint: the same shape comes back.
   if (!claim.claimed) return { status: claim.answer.status, body: JSON.parse(claim.answer.body) } as A;
@@ -23,10 +24,10 @@ export async function idempotent<A extends { status: number; body: unknown }>(
   try {
     answer = await work();
   } catch (error) {
-    releaseIdempotencyKey(core.db, key);
+    await releaseIdempotencyKey(store, key);
     throw error;
   }
-  if (answer.status >= 500) releaseIdempotencyKey(core.db, key);
-  else keepIdempotentAnswer(core.db, key, { status: answer.status, body: JSON.stringify(answer.body) });
+  if (answer.status >= 500) await releaseIdempotencyKey(store, key);
+  else await keepIdempotentAnswer(store, key, { status: answer.status, body: JSON.stringify(answer.body) });
   return answer;
 }

@@ -77,8 +77,8 @@ export const applicationOperations = {
   /** GET /api/application/intention: what the recruiter reply page shows. */
   intentionContext: {
     limit: "application",
-    run: (deps, { token }) => {
-      const outcome = getIntentionContext(deps.applications.applications, token);
+    run: async (deps, { token }) => {
+      const outcome = await getIntentionContext(deps.applications.applications, token);
       return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
     },
   } satisfies ApplicationOperation<{ token: string }, IntentionContext>,
@@ -96,8 +96,8 @@ export const applicationOperations = {
   /** GET /api/application/view: the recruiter view of an application (docs/reference/v1.md#s9-8). */
   recruiterView: {
     limit: "application",
-    run: (deps, { token }) => {
-      const outcome = getRecruiterView(deps.applications.applications, token);
+    run: async (deps, { token }) => {
+      const outcome = await getRecruiterView(deps.applications.applications, token);
       return outcome.ok ? { status: 200 as const, body: outcome.view } : refusal(outcome.error);
     },
   } satisfies ApplicationOperation<{ token: string }, RecruiterView>,
@@ -105,14 +105,15 @@ export const applicationOperations = {
   /** GET /api/application/unsubscribe: the company of an unsubscription link and its current choice. */
   unsubscribeState: {
     limit: "application",
-    run: (deps, { token }) => unsubscribeAnswer(getUnsubscribeState(deps.applications.applications, token)),
+    run: async (deps, { token }) =>
+      unsubscribeAnswer(await getUnsubscribeState(deps.applications.applications, token)),
   } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
 
   /** POST /api/application/unsubscribe: the company stops spontaneous applications (decision 026). */
   unsubscribe: {
     limit: "application",
-    run: (deps, { token }) => {
-      const outcome = unsubscribeCompany(deps.applications.applications, token);
+    run: async (deps, { token }) => {
+      const outcome = await unsubscribeCompany(deps.applications.applications, token);
       // Searches list the company without its e-mail token from now on: cached answers would still offer it.
       if (outcome.ok) deps.applications.onSearchDataChanged?.();
       return unsubscribeAnswer(outcome);
@@ -122,8 +123,8 @@ export const applicationOperations = {
   /** POST /api/application/resubscribe: the undo of an unsubscription. */
   resubscribe: {
     limit: "application",
-    run: (deps, { token }) => {
-      const outcome = resubscribeCompany(deps.applications.applications, token);
+    run: async (deps, { token }) => {
+      const outcome = await resubscribeCompany(deps.applications.applications, token);
       if (outcome.ok) deps.applications.onSearchDataChanged?.();
       return unsubscribeAnswer(outcome);
     },
@@ -132,8 +133,8 @@ export const applicationOperations = {
   /** GET /api/application/follow-up: what the candidate's follow-up page shows. */
   followUpContext: {
     limit: "application",
-    run: (deps, { token }) => {
-      const outcome = getFollowUpContext(deps.applications.applications, token);
+    run: async (deps, { token }) => {
+      const outcome = await getFollowUpContext(deps.applications.applications, token);
       return outcome.ok ? { status: 200 as const, body: outcome.context } : refusal(outcome.error);
     },
   } satisfies ApplicationOperation<{ token: string }, FollowUpContext>,

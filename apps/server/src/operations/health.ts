@@ -1,3 +1,4 @@
+import { checkPostgres } from "@lba/core/db/postgres";
 import { readSnapshotStamp } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
 import { databaseHealthy } from "@lba/core/stats";
@@ -9,8 +10,9 @@ export const healthOperations = {
   /** GET /api, the `health` procedure: version, dataset and database check (503 without database). */
   health: {
     limit: null,
-    run: (deps) => {
+    run: async (deps) => {
       const database = databaseHealthy(deps.core.db);
+      const postgres = deps.postgres ? await checkPostgres(deps.postgres) : undefined;
       let dataset: {
         kind: string;
         counts: Record<string, number>;
@@ -32,20 +34,22 @@ export const healthOperations = {
         version: deps.app.version,
         env: deps.core.config.env,
         dataset,
-        healthcheck: { database },
+        healthcheck: { database, ...(postgres ? { postgres } : {}) },
         map: deps.map ?? { tileUrl: null, tileAttribution: null },
         site: deps.site ?? { contactEmail: null, applicationRetentionDays: 365, reminderAfterDays: 7 },
       };
     },
   } satisfies Operation<void, unknown>,
 
-  /** GET /api/ready: not ready while the database does not answer or the server drains its requests. */
+  /** GET /api/ready: not ready while a database (or PostgreSQL) does not answer or the server drains its requests. */
   ready: {
     limit: null,
-    run: (deps) => {
+    run: async (deps) => {
       const database = databaseHealthy(deps.core.db);
       const draining = isDraining(deps);
-      return { ready: database && !draining, database, draining };
+      if (!deps.postgres) return { ready: database && !draining, database, draining };
+      const { reachable } = await checkPostgres(deps.postgres);
+      return { ready: database && reachable && !draining, database, draining, postgres: reachable };
     },
   } satisfies Operation<void, unknown>,
 };

@@ -20,7 +20,11 @@ export const HealthSchema = z
         servedFrom: z.enum(["database", "snapshot"]),
       })
       .nullable(),
-    healthcheck: z.object({ database: z.boolean() }),
+    healthcheck: z.object({
+      database: z.boolean(),
+      // Only with DATABASE_URL: the shared write database (docs/deployment.md#postgresql).
+      postgres: z.object({ reachable: z.boolean(), migrated: z.boolean() }).optional(),
+    }),
     map: z.object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }),
     // What the site's information pages state (docs/reference/v1.md#s11-6).
     site: z.object({
@@ -53,12 +57,18 @@ export const healthRoute = operationRoute(healthOperations.health, {
   summary: "État du service et du jeu de données",
   responses: {
     200: ok(HealthSchema, "Service opérationnel."),
-    503: ok(HealthSchema, "Base de données indisponible."),
+    503: ok(HealthSchema, "Base de données (ou PostgreSQL, s'il est configuré) indisponible."),
   },
 });
 
 export const ReadySchema = z
-  .object({ ready: z.boolean(), database: z.boolean(), draining: z.boolean() })
+  .object({
+    ready: z.boolean(),
+    database: z.boolean(),
+    draining: z.boolean(),
+    // Only with DATABASE_URL: PostgreSQL answered.
+    postgres: z.boolean().optional(),
+  })
   .openapi("Ready", { example: { ready: true, database: true, draining: false } });
 
 export const readyRoute = operationRoute(healthOperations.ready, {
@@ -67,7 +77,7 @@ export const readyRoute = operationRoute(healthOperations.ready, {
   tags: ["Santé"],
   summary: "Prêt à servir (sonde de disponibilité)",
   description:
-    "503 tant que la base de données ne répond pas (fermée, illisible) ou pendant l'arrêt du serveur ; 200 sinon.",
+    "503 tant que la base de données (ou PostgreSQL, s'il est configuré) ne répond pas ou pendant l'arrêt du serveur ; 200 sinon.",
   responses: {
     200: ok(ReadySchema, "Prêt."),
     503: ok(ReadySchema, "Pas prêt : ne pas envoyer de trafic."),
@@ -77,7 +87,8 @@ export const readyRoute = operationRoute(healthOperations.ready, {
 export function registerHealth(app: OpenAPIHono, deps: ServerDeps) {
   app.openapi(healthRoute, async (c) => {
     const body = await perform(deps, healthOperations.health, undefined);
-    return c.json(body, body.healthcheck.database ? 200 : 503);
+    const healthy = body.healthcheck.database && body.healthcheck.postgres?.reachable !== false;
+    return c.json(body, healthy ? 200 : 503);
   });
   app.openapi(readyRoute, async (c) => {
     const body = await perform(deps, healthOperations.ready, undefined);

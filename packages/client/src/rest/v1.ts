@@ -36,7 +36,7 @@ export interface paths {
             "application/json": components["schemas"]["InternalError"];
           };
         };
-        /** @description Base de données indisponible. */
+        /** @description Base de données (ou PostgreSQL, s'il est configuré) indisponible. */
         503: {
           headers: {
             [name: string]: unknown;
@@ -64,7 +64,7 @@ export interface paths {
     };
     /**
      * Prêt à servir (sonde de disponibilité)
-     * @description 503 tant que la base de données ne répond pas (fermée, illisible) ou pendant l'arrêt du serveur ; 200 sinon.
+     * @description 503 tant que la base de données (ou PostgreSQL, s'il est configuré) ne répond pas ou pendant l'arrêt du serveur ; 200 sinon.
      */
     get: {
       parameters: {
@@ -1762,6 +1762,10 @@ export interface components {
       } | null;
       healthcheck: {
         database: boolean;
+        postgres?: {
+          reachable: boolean;
+          migrated: boolean;
+        };
       };
       map: {
         tileUrl: string | null;
@@ -1793,6 +1797,7 @@ export interface components {
       ready: boolean;
       database: boolean;
       draining: boolean;
+      postgres?: boolean;
     };
     /**
      * @example {

@@ -37,11 +37,11 @@ function insert(deps: ReturnType<typeof applicationTestDeps>, publicId: string, 
 }
 
 describe("anonymizeApplications", () => {
-  it("erases personal data of applications one year old or more and keeps the statistics fields", () => {
+  it("erases personal data of applications one year old or more and keeps the statistics fields", async () => {
     const deps = applicationTestDeps({ at: "2025-05-15T10:00:00.000Z" });
     insert(deps, "old", "2024-05-15T10:00:00.000Z");
     insert(deps, "recent", "2024-05-15T10:00:01.000Z");
-    expect(anonymizeApplications(deps)).toBe(1);
+    expect(await anonymizeApplications(deps)).toBe(1);
     const rows = deps.db.select().from(applicationsTable).all();
     const old = rows.find((r) => r.publicId === "old");
     expect(old).toMatchObject({
@@ -74,13 +74,13 @@ describe("anonymizeApplications", () => {
       isAnonymized: false,
       applicantEmail: "camille@example.org",
     });
-    expect(anonymizeApplications(deps)).toBe(0);
+    expect(await anonymizeApplications(deps)).toBe(0);
   });
 
-  it("honours a custom retention", () => {
+  it("honours a custom retention", async () => {
     const deps = applicationTestDeps({ at: "2025-05-15T10:00:00.000Z" });
     insert(deps, "a", "2025-05-01T10:00:00.000Z");
-    expect(anonymizeApplications(deps, { retentionDays: 30 })).toBe(0);
-    expect(anonymizeApplications(deps, { retentionDays: 14 })).toBe(1);
+    expect(await anonymizeApplications(deps, { retentionDays: 30 })).toBe(0);
+    expect(await anonymizeApplications(deps, { retentionDays: 14 })).toBe(1);
   });
 });

@@ -1,44 +1,39 @@
-import { and, eq, lte } from "drizzle-orm";
-import { applicationsTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import type { CoreDeps } from "../deps";
 
 /** docs/reference/v1.md#s9-7: personal data of applications older than the retention is erased; statistics fields stay. */
-export function anonymizeApplications(
-  deps: Pick<CoreDeps, "db" | "now" | "log">,
+export async function anonymizeApplications(
+  deps: Pick<CoreDeps, "db" | "store" | "now" | "log">,
   options: { retentionDays?: number } = {},
-): number {
+): Promise<number> {
   const retentionDays = options.retentionDays ?? 365;
   const now = deps.now();
   const limit = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
-  const { changes } = deps.db
-    .update(applicationsTable)
-    .set({
-      applicantEmail: null,
-      applicantFirstName: null,
-      applicantLastName: null,
-      applicantPhone: null,
-      applicantFileName: null,
-      message: null,
-      applicantFeedback: null,
-      companyEmail: null,
-      companyName: null,
-      companySiret: null,
-      companyAddress: null,
-      companyFeedback: null,
-      jobTitle: null,
-      jobId: null,
-      toApplicantMessageId: null,
-      toApplicantMessageStatus: null,
-      toCompanyMessageId: null,
-      toCompanyMessageStatus: null,
-      toApplicantUpdateMessageId: null,
-      toCompanyUpdateMessageStatus: null,
-      retryKey: null,
-      isAnonymized: true,
-      lastUpdateAt: now.toISOString(),
-    })
-    .where(and(eq(applicationsTable.isAnonymized, false), lte(applicationsTable.createdAt, limit)))
-    .run();
+  const changes = await storeOf(deps).applications.anonymize(limit, {
+    applicantEmail: null,
+    applicantFirstName: null,
+    applicantLastName: null,
+    applicantPhone: null,
+    applicantFileName: null,
+    message: null,
+    applicantFeedback: null,
+    companyEmail: null,
+    companyName: null,
+    companySiret: null,
+    companyAddress: null,
+    companyFeedback: null,
+    jobTitle: null,
+    jobId: null,
+    toApplicantMessageId: null,
+    toApplicantMessageStatus: null,
+    toCompanyMessageId: null,
+    toCompanyMessageStatus: null,
+    toApplicantUpdateMessageId: null,
+    toCompanyUpdateMessageStatus: null,
+    retryKey: null,
+    isAnonymized: true,
+    lastUpdateAt: now.toISOString(),
+  });
   deps.log.info("applications anonymized", { count: changes, retentionDays });
   return changes;
 }

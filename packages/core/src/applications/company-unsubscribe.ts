@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { companiesTable, companyUnsubscriptionsTable } from "../db/schema";
+import { companiesTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import {
   applicationFailure as fail,
   UNSUBSCRIBE_ERRORS,
@@ -49,58 +49,47 @@ function checkToken(
   return { siret: check.payload };
 }
 
-function stateOf(db: Db, siret: string): UnsubscribeState {
-  const company = db
+/** The company's name comes from the search data, its choice from the write store. */
+async function stateOf(deps: ApplicationDeps, siret: string): Promise<UnsubscribeState> {
+  const company = deps.db
     .select({ raisonSociale: companiesTable.raisonSociale, enseigne: companiesTable.enseigne })
     .from(companiesTable)
     .where(eq(companiesTable.siret, siret))
     .limit(1)
     .get();
-  const row = db
-    .select()
-    .from(companyUnsubscriptionsTable)
-    .where(eq(companyUnsubscriptionsTable.siret, siret))
-    .get();
   return {
     siret,
     companyName: company ? company.enseigne || company.raisonSociale : null,
-    unsubscribedAt: row?.createdAt ?? null,
+    unsubscribedAt: await storeOf(deps).unsubscriptions.since(siret),
   };
 }
 
 type UnsubscribeOutcome = ApplicationOutcome<{ state: UnsubscribeState }, UnsubscribeErrorKey>;
 
 /** What the unsubscription page shows: the company of the link and whether it is unsubscribed. */
-export function getUnsubscribeState(deps: ApplicationDeps, token: string): UnsubscribeOutcome {
+export async function getUnsubscribeState(deps: ApplicationDeps, token: string): Promise<UnsubscribeOutcome> {
   const checked = checkToken(deps, token);
   if ("ok" in checked) return checked;
-  return { ok: true, state: stateOf(deps.db, checked.siret) };
+  return { ok: true, state: await stateOf(deps, checked.siret) };
 }
 
 /**
  * Records the company's choice (idempotent: a second click keeps the first date). From then on an application to
  * it is refused with `entreprise_desinscrite` and searches list it without its e-mail token.
  */
-export function unsubscribeCompany(deps: ApplicationDeps, token: string): UnsubscribeOutcome {
+export async function unsubscribeCompany(deps: ApplicationDeps, token: string): Promise<UnsubscribeOutcome> {
   const checked = checkToken(deps, token);
   if ("ok" in checked) return checked;
-  deps.db
-    .insert(companyUnsubscriptionsTable)
-    .values({ siret: checked.siret, createdAt: deps.now().toISOString() })
-    .onConflictDoNothing()
-    .run();
+  await storeOf(deps).unsubscriptions.add(checked.siret, deps.now().toISOString());
   deps.log.info("company unsubscribed from spontaneous applications");
-  return { ok: true, state: stateOf(deps.db, checked.siret) };
+  return { ok: true, state: await stateOf(deps, checked.siret) };
 }
 
 /** Undoes the choice: the company receives spontaneous applications again. */
-export function resubscribeCompany(deps: ApplicationDeps, token: string): UnsubscribeOutcome {
+export async function resubscribeCompany(deps: ApplicationDeps, token: string): Promise<UnsubscribeOutcome> {
   const checked = checkToken(deps, token);
   if ("ok" in checked) return checked;
-  deps.db
-    .delete(companyUnsubscriptionsTable)
-    .where(eq(companyUnsubscriptionsTable.siret, checked.siret))
-    .run();
+  await storeOf(deps).unsubscriptions.remove(checked.siret);
   deps.log.info("company resubscribed to spontaneous applications");
-  return { ok: true, state: stateOf(deps.db, checked.siret) };
+  return { ok: true, state: await stateOf(deps, checked.siret) };
 }

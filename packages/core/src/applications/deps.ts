@@ -2,6 +2,15 @@ import type { VirusScanner, ClamavConfig } from "../antivirus/clamav";
 import type { CoreDeps } from "../deps";
 import type { Mailer } from "../mail/mailer";
 
+/**
+ * A reservation or an Idempotency-Key claim still pending after this long belongs to a process that died while sending it (no send lasts
+ * that long: the mail transport and the antivirus time out well before); a retry may take it over (decision 028).
+ */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/** Later than any stored date (ISO strings compare as text): "everything so far". */
+export const END_OF_TIME = new Date("9999-12-31T23:59:59.999Z");
+
 export interface ApplicationSettings {
   /** docs/reference/v1.md#s9-7: 100 per applicant e-mail and day; the 101st is refused. */
   maxApplicationsPerDay: number;

@@ -1,5 +1,4 @@
-import { and, eq, gt, isNull, lte } from "drizzle-orm";
-import { applicationsTable } from "../db/schema";
+import { storeOf, type ApplicationRow, type RowCondition } from "../db/store";
 import { MailRefusedError } from "../mail/mailer";
 import { renderRecruiterReminder } from "../mail/templates";
 import {
@@ -17,26 +16,26 @@ import { companyLinks, verifyApplicationToken, type ApplicationLinkPurpose } fro
 // follow-up when the candidate asks for it. Each is claimed by a conditional update before its e-mail leaves, so
 // that two timers, two clicks or a click during the timer's pass never send it twice.
 
-type ApplicationRow = typeof applicationsTable.$inferSelect;
 const DAY_MS = 86_400_000;
 
+/** The claim of a reminder or follow-up: not sent yet, and the recruiter has not answered. */
+const UNANSWERED = (sent: "reminderSentAt" | "followUpSentAt"): RowCondition => ({
+  isNull: [sent, "companyIntention"],
+});
+
 /** The application of a view or follow-up link, or the key saying why the link cannot be used. */
-export function findByApplicationToken(
+export async function findByApplicationToken(
   deps: ApplicationDeps,
   purpose: ApplicationLinkPurpose,
   token: string,
-): { row: ApplicationRow } | ReturnType<typeof fail<FollowUpLinkErrorKey>> {
+): Promise<{ row: ApplicationRow } | ReturnType<typeof fail<FollowUpLinkErrorKey>>> {
   const check =
     token.length > INTENTION_FIELD_MAX.token
       ? ({ ok: false, reason: "invalid" } as const)
       : verifyApplicationToken(deps.config.secret, purpose, token, deps.now());
   if (!check.ok)
     return fail(check.reason === "expired" ? FOLLOW_UP_ERRORS.expiredToken : FOLLOW_UP_ERRORS.invalidToken);
-  const row = deps.db
-    .select()
-    .from(applicationsTable)
-    .where(eq(applicationsTable.publicId, check.payload))
-    .get();
+  const row = await storeOf(deps).applications.find({ publicId: check.payload });
   if (!row || row.isAnonymized || !row.companyEmail || row.sendStatus !== "sent")
     return fail(FOLLOW_UP_ERRORS.notFound);
   return { row };
@@ -72,11 +71,11 @@ export interface FollowUpContext {
 }
 
 /** What the follow-up page shows before the candidate confirms. */
-export function getFollowUpContext(
+export async function getFollowUpContext(
   deps: ApplicationDeps,
   token: string,
-): ApplicationOutcome<{ context: FollowUpContext }, FollowUpLinkErrorKey> {
-  const found = findByApplicationToken(deps, "application-follow-up", token);
+): Promise<ApplicationOutcome<{ context: FollowUpContext }, FollowUpLinkErrorKey>> {
+  const found = await findByApplicationToken(deps, "application-follow-up", token);
   if (!("row" in found)) return found;
   const { row } = found;
   return {
@@ -97,23 +96,14 @@ export async function sendFollowUp(
   deps: ApplicationDeps,
   token: string,
 ): Promise<ApplicationOutcome<object, FollowUpErrorKey>> {
-  const found = findByApplicationToken(deps, "application-follow-up", token);
+  const found = await findByApplicationToken(deps, "application-follow-up", token);
   if (!("row" in found)) return found;
   const { row } = found;
   const at = deps.now().toISOString();
-  const claimed = deps.db
-    .update(applicationsTable)
-    .set({ followUpSentAt: at })
-    .where(
-      and(
-        eq(applicationsTable.id, row.id),
-        isNull(applicationsTable.followUpSentAt),
-        isNull(applicationsTable.companyIntention),
-      ),
-    )
-    .run();
-  if (claimed.changes === 0) {
-    const now = deps.db.select().from(applicationsTable).where(eq(applicationsTable.id, row.id)).get();
+  const applications = storeOf(deps).applications;
+  const claimed = await applications.update(row.id, { followUpSentAt: at }, UNANSWERED("followUpSentAt"));
+  if (!claimed) {
+    const now = await applications.find({ id: row.id });
     return fail(now?.followUpSentAt ? FOLLOW_UP_ERRORS.alreadySent : FOLLOW_UP_ERRORS.replied);
   }
   try {
@@ -124,11 +114,7 @@ export async function sendFollowUp(
       outcome: error instanceof MailRefusedError ? "refused" : "unknown",
     });
     // The answer says it failed: the candidate may try again, so the claim is given back.
-    deps.db
-      .update(applicationsTable)
-      .set({ followUpSentAt: null })
-      .where(and(eq(applicationsTable.id, row.id), eq(applicationsTable.followUpSentAt, at)))
-      .run();
+    await applications.update(row.id, { followUpSentAt: null }, { equals: { followUpSentAt: at } });
     return fail(FOLLOW_UP_ERRORS.sendingFailed);
   }
   return { ok: true };
@@ -142,47 +128,23 @@ export async function sendRecruiterReminders(deps: ApplicationDeps): Promise<num
   const settings = settingsOf(deps);
   if (settings.reminderAfterDays <= 0) return 0;
   const now = deps.now().getTime();
-  const due = deps.db
-    .select()
-    .from(applicationsTable)
-    .where(
-      and(
-        eq(applicationsTable.isAnonymized, false),
-        eq(applicationsTable.sendStatus, "sent"),
-        isNull(applicationsTable.companyIntention),
-        isNull(applicationsTable.reminderSentAt),
-        lte(applicationsTable.createdAt, new Date(now - settings.reminderAfterDays * DAY_MS).toISOString()),
-        gt(applicationsTable.createdAt, new Date(now - settings.replyTokenTtlDays * DAY_MS).toISOString()),
-      ),
-    )
-    .all();
+  const applications = storeOf(deps).applications;
+  const due = await applications.dueForReminder(
+    new Date(now - settings.replyTokenTtlDays * DAY_MS).toISOString(),
+    new Date(now - settings.reminderAfterDays * DAY_MS).toISOString(),
+  );
   let sent = 0;
   for (const row of due) {
     if (!row.companyEmail) continue;
     const at = deps.now().toISOString();
-    const claimed = deps.db
-      .update(applicationsTable)
-      .set({ reminderSentAt: at })
-      .where(
-        and(
-          eq(applicationsTable.id, row.id),
-          isNull(applicationsTable.reminderSentAt),
-          isNull(applicationsTable.companyIntention),
-        ),
-      )
-      .run();
-    if (claimed.changes === 0) continue;
+    if (!(await applications.update(row.id, { reminderSentAt: at }, UNANSWERED("reminderSentAt")))) continue;
     try {
       await sendReminderMail(deps, row, "reminder");
       sent++;
     } catch (error) {
       deps.log.error("reminder e-mail to the company failed", { error: String(error) });
       // Tried again at the next pass.
-      deps.db
-        .update(applicationsTable)
-        .set({ reminderSentAt: null })
-        .where(and(eq(applicationsTable.id, row.id), eq(applicationsTable.reminderSentAt, at)))
-        .run();
+      await applications.update(row.id, { reminderSentAt: null }, { equals: { reminderSentAt: at } });
     }
   }
   if (sent > 0) deps.log.info("recruiter reminders sent", { count: sent });

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNotNull, lt } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { applicationsTable, idempotencyKeysTable } from "../db/schema";
+import type { WriteStore } from "../db/store";
 import {
   applicationFailure,
   IDEMPOTENCY_ERRORS,
   type ApplicationFailure,
   type IdempotencyErrorKey,
 } from "../schemas/application-errors";
+import { ABANDONED_AFTER_MS, END_OF_TIME } from "./deps";
 
 // `status` of a row while the first request is still running.
 const IN_PROGRESS = 0;
@@ -33,18 +32,17 @@ export function requestHash(value: unknown): string {
 /**
  * Claims `key` for a request with fingerprint `hash`. Errors: `invalid_idempotency_key` (not 1 to 255 printable
  * ASCII characters), `idempotency_key_reused` (another fingerprint), `request_in_progress` (the first request
- * with this key has not finished).
+ * with this key has not finished). A claim left running for ABANDONED_AFTER_MS (its process died) is taken over.
  */
-export function claimIdempotencyKey(db: Db, key: string, hash: string, now: Date): IdempotencyClaim {
+export async function claimIdempotencyKey(
+  store: WriteStore,
+  key: string,
+  hash: string,
+  now: Date,
+): Promise<IdempotencyClaim> {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) return applicationFailure(IDEMPOTENCY_ERRORS.invalidKey);
-  const inserted = db
-    .insert(idempotencyKeysTable)
-    .values({ key, requestHash: hash, status: IN_PROGRESS, body: "", createdAt: now.toISOString() })
-    .onConflictDoNothing()
-    .run();
-  if (inserted.changes === 1) return { ok: true, claimed: true };
-  const first = db.select().from(idempotencyKeysTable).where(eq(idempotencyKeysTable.key, key)).get();
-  // Purged in between: run the request, nothing to replay.
+  const stale = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+  const first = await store.idempotency.claim(key, hash, now.toISOString(), stale);
   if (!first) return { ok: true, claimed: true };
   if (first.requestHash !== hash) return applicationFailure(IDEMPOTENCY_ERRORS.keyReused);
   if (first.status === IN_PROGRESS) return applicationFailure(IDEMPOTENCY_ERRORS.inProgress);
@@ -52,36 +50,32 @@ export function claimIdempotencyKey(db: Db, key: string, hash: string, now: Date
 }
 
 /** Keeps the answer of a claimed key, replayed to every retry with the same key and fingerprint. */
-export function keepIdempotentAnswer(db: Db, key: string, answer: KeptAnswer): void {
-  db.update(idempotencyKeysTable)
-    .set({ status: answer.status, body: answer.body })
-    .where(eq(idempotencyKeysTable.key, key))
-    .run();
+export async function keepIdempotentAnswer(
+  store: WriteStore,
+  key: string,
+  answer: KeptAnswer,
+): Promise<void> {
+  await store.idempotency.keep(key, answer.status, answer.body);
 }
 
 /** Forgets a claimed key (the request failed in a way a retry may get past): the next retry runs. */
-export function releaseIdempotencyKey(db: Db, key: string): void {
-  db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.key, key)).run();
+export async function releaseIdempotencyKey(store: WriteStore, key: string): Promise<void> {
+  await store.idempotency.release(key);
 }
 
 /** Keys only need to outlive client retries; so does the link from a retry to its application. */
-export function purgeIdempotencyKeys(db: Db, olderThan: Date): number {
-  db.update(applicationsTable)
-    .set({ retryKey: null })
-    .where(
-      and(isNotNull(applicationsTable.retryKey), lt(applicationsTable.createdAt, olderThan.toISOString())),
-    )
-    .run();
-  return db
-    .delete(idempotencyKeysTable)
-    .where(lt(idempotencyKeysTable.createdAt, olderThan.toISOString()))
-    .run().changes;
+export async function purgeIdempotencyKeys(store: WriteStore, olderThan: Date): Promise<number> {
+  return store.idempotency.purge(olderThan.toISOString());
 }
 
 /**
- * Forgets keys left "in progress" by a process that died mid-request, so that the client's retry runs instead of
- * answering 409 until the daily purge. Call at start-up only, when no request can be in flight.
+ * Forgets keys left "in progress" by a process that died mid-request, claimed until `claimedUntil`, so that the
+ * client's retry runs instead of answering 409. One process on SQLite calls it at start-up for all of them;
+ * replicas only for claims older than any request (ABANDONED_AFTER_MS).
  */
-export function releaseAbandonedIdempotencyKeys(db: Db): number {
-  return db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.status, IN_PROGRESS)).run().changes;
+export async function releaseAbandonedIdempotencyKeys(
+  store: WriteStore,
+  claimedUntil: Date = END_OF_TIME,
+): Promise<number> {
+  return store.idempotency.releaseAbandoned(claimedUntil.toISOString());
 }

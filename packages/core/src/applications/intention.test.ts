@@ -207,7 +207,7 @@ describe("recordIntention", () => {
 describe("getIntentionContext", () => {
   it("tells the reply page who applied and for which intention", async () => {
     const { deps, tokenFor } = await applied();
-    expect(getIntentionContext(deps, tokenFor("ne_sais_pas"))).toEqual({
+    expect(await getIntentionContext(deps, tokenFor("ne_sais_pas"))).toEqual({
       ok: true,
       context: {
         intention: "ne_sais_pas",
@@ -220,19 +220,19 @@ describe("getIntentionContext", () => {
         expiresAt: "2024-06-01T00:00:00.000Z",
       },
     });
-    expect(getIntentionContext(deps, "nope")).toEqual({ ok: false, error: "invalid_token" });
+    expect(await getIntentionContext(deps, "nope")).toEqual({ ok: false, error: "invalid_token" });
   });
 
   it("gives the reply already recorded, whichever link is opened", async () => {
     const { deps, tokenFor } = await applied();
     await recordIntention(deps, { token: tokenFor("refus"), comment: "non" });
-    const other = getIntentionContext(deps, tokenFor("entretien"));
+    const other = await getIntentionContext(deps, tokenFor("entretien"));
     expect(other.ok && other.context).toMatchObject({
       intention: "entretien",
       alreadyRecorded: false,
       recorded: { intention: "refus", date: "2024-05-15T10:00:00.000Z" },
     });
-    const same = getIntentionContext(deps, tokenFor("refus"));
+    const same = await getIntentionContext(deps, tokenFor("refus"));
     expect(same.ok && same.context).toMatchObject({
       alreadyRecorded: true,
       recorded: { intention: "refus", date: "2024-05-15T10:00:00.000Z" },

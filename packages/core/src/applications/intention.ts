@@ -1,5 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { applicationsTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import { renderIntentionReply } from "../mail/templates";
 import {
   applicationFailure as fail,
@@ -22,7 +21,7 @@ import {
 } from "./input";
 import { verifyReplyToken } from "./reply-token";
 
-function findByToken(deps: ApplicationDeps, token: string) {
+async function findByToken(deps: ApplicationDeps, token: string) {
   const check =
     token.length > INTENTION_FIELD_MAX.token
       ? ({ ok: false, reason: "invalid" } as const)
@@ -31,11 +30,7 @@ function findByToken(deps: ApplicationDeps, token: string) {
     return {
       error: fail(check.reason === "expired" ? INTENTION_ERRORS.expiredToken : INTENTION_ERRORS.invalidToken),
     };
-  const application = deps.db
-    .select()
-    .from(applicationsTable)
-    .where(eq(applicationsTable.publicId, check.applicationId))
-    .get();
+  const application = await storeOf(deps).applications.find({ publicId: check.applicationId });
   if (!application || application.isAnonymized) return { error: fail(INTENTION_ERRORS.notFound) };
   return { check, application };
 }
@@ -54,11 +49,11 @@ export interface IntentionContext {
 }
 
 /** What the reply page shows before the recruiter writes (the original put the names in the URL). */
-export function getIntentionContext(
+export async function getIntentionContext(
   deps: ApplicationDeps,
   token: string,
-): ApplicationOutcome<{ context: IntentionContext }, IntentionLinkErrorKey> {
-  const found = findByToken(deps, token);
+): Promise<ApplicationOutcome<{ context: IntentionContext }, IntentionLinkErrorKey>> {
+  const found = await findByToken(deps, token);
   if (found.error) return found.error;
   const { application: a, check } = found;
   const recorded = IntentionSchema.safeParse(a.companyIntention);
@@ -82,7 +77,7 @@ export async function recordIntention(
   deps: ApplicationDeps,
   input: IntentionRequest,
 ): Promise<ApplicationOutcome<object, IntentionErrorKey>> {
-  const found = findByToken(deps, input.token ?? "");
+  const found = await findByToken(deps, input.token ?? "");
   if (found.error) return found.error;
   const { application, check } = found;
 
@@ -105,25 +100,22 @@ export async function recordIntention(
   // The first reply wins (decision 022): claimed before its e-mail leaves, so that replayed, alternated or
   // concurrent links cannot flood the candidate with contradictory messages.
   const at = deps.now().toISOString();
-  const claimed = deps.db
-    .update(applicationsTable)
-    .set({
+  const applications = storeOf(deps).applications;
+  const claimed = await applications.update(
+    application.id,
+    {
       companyIntention: check.intention,
       companyFeedback: comment,
       companyRefusalReasons: reasons.length ? reasons.join(",") : null,
       companyFeedbackDate: at,
       lastUpdateAt: at,
-    })
-    .where(and(eq(applicationsTable.id, application.id), isNull(applicationsTable.companyIntention)))
-    .run();
-  if (claimed.changes === 0) {
-    const first = deps.db
-      .select({ intention: applicationsTable.companyIntention })
-      .from(applicationsTable)
-      .where(eq(applicationsTable.id, application.id))
-      .get();
+    },
+    { isNull: ["companyIntention"] },
+  );
+  if (!claimed) {
+    const first = await applications.find({ id: application.id });
     return fail(
-      first?.intention === check.intention
+      first?.companyIntention === check.intention
         ? INTENTION_ERRORS.alreadyRecorded
         : INTENTION_ERRORS.otherReplyRecorded,
     );
@@ -153,22 +145,18 @@ export async function recordIntention(
       outcome: error instanceof MailRefusedError ? "refused" : "unknown",
     });
     // The answer says it failed: the recruiter may send it again, so the claim is given back.
-    deps.db
-      .update(applicationsTable)
-      .set({
+    await applications.update(
+      application.id,
+      {
         companyIntention: null,
         companyFeedback: null,
         companyRefusalReasons: null,
         companyFeedbackDate: null,
-      })
-      .where(and(eq(applicationsTable.id, application.id), eq(applicationsTable.companyFeedbackDate, at)))
-      .run();
+      },
+      { equals: { companyFeedbackDate: at } },
+    );
     return fail(INTENTION_ERRORS.sendingFailed);
   }
-  deps.db
-    .update(applicationsTable)
-    .set({ toApplicantUpdateMessageId: messageId })
-    .where(eq(applicationsTable.id, application.id))
-    .run();
+  await applications.update(application.id, { toApplicantUpdateMessageId: messageId });
   return { ok: true };
 }

@@ -44,13 +44,13 @@ describe("company unsubscription (decision 026)", () => {
     expect(await sendApplication(deps, validRequest(target.token), { caller: null })).toEqual({ ok: true });
     const token = linkToken(deps.mailer.sent[0]?.text, "/desinscription");
 
-    expect(getUnsubscribeState(deps, token)).toEqual({
+    expect(await getUnsubscribeState(deps, token)).toEqual({
       ok: true,
       state: { siret: "12345678901234", companyName: "Boulangerie Dupont", unsubscribedAt: null },
     });
-    expect(unsubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: T0 } });
+    expect(await unsubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: T0 } });
     // A second click keeps the first date.
-    expect(unsubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: T0 } });
+    expect(await unsubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: T0 } });
     expect(deps.db.select().from(companyUnsubscriptionsTable).all()).toEqual([
       { siret: "12345678901234", createdAt: T0 },
     ]);
@@ -76,7 +76,10 @@ describe("company unsubscription (decision 026)", () => {
       ),
     ).toEqual({ ok: true });
 
-    expect(resubscribeCompany(deps, token)).toMatchObject({ ok: true, state: { unsubscribedAt: null } });
+    expect(await resubscribeCompany(deps, token)).toMatchObject({
+      ok: true,
+      state: { unsubscribedAt: null },
+    });
     expect(sent(searchCompanies(deps, jobsQuery, "lba"))[0]?.contact?.iv).not.toBeNull();
     expect(await sendApplication(deps, validRequest(target.token), { caller: null })).toEqual({ ok: true });
   });
@@ -87,10 +90,10 @@ describe("company unsubscription (decision 026)", () => {
     const text = deps.mailer.sent[0]?.text;
     const token = linkToken(text, "/desinscription");
     const reply = linkToken(text, "/formulaire-intention");
-    expect(unsubscribeCompany(deps, reply)).toEqual({ ok: false, error: "invalid_token" });
-    expect(unsubscribeCompany(deps, `${token}x`)).toEqual({ ok: false, error: "invalid_token" });
+    expect(await unsubscribeCompany(deps, reply)).toEqual({ ok: false, error: "invalid_token" });
+    expect(await unsubscribeCompany(deps, `${token}x`)).toEqual({ ok: false, error: "invalid_token" });
     at(366);
-    expect(unsubscribeCompany(deps, token)).toEqual({ ok: false, error: "expired_token" });
+    expect(await unsubscribeCompany(deps, token)).toEqual({ ok: false, error: "expired_token" });
     expect(deps.db.select().from(companyUnsubscriptionsTable).all()).toEqual([]);
   });
 });
@@ -100,7 +103,7 @@ describe("recruiter view", () => {
     const { deps, target } = setup();
     await sendApplication(deps, validRequest(target.token, { job_title: "Boulangerie" }), { caller: null });
     const text = deps.mailer.sent[0]?.text;
-    const view = getRecruiterView(deps, linkToken(text, "/candidature"));
+    const view = await getRecruiterView(deps, linkToken(text, "/candidature"));
     expect(view).toMatchObject({
       ok: true,
       view: {
@@ -121,11 +124,11 @@ describe("recruiter view", () => {
         phone: "0102030405",
       }),
     ).toEqual({ ok: true });
-    expect(getRecruiterView(deps, linkToken(text, "/candidature"))).toMatchObject({
+    expect(await getRecruiterView(deps, linkToken(text, "/candidature"))).toMatchObject({
       ok: true,
       view: { recorded: { intention: "entretien", date: T0 } },
     });
-    expect(getRecruiterView(deps, linkToken(text, "/desinscription"))).toEqual({
+    expect(await getRecruiterView(deps, linkToken(text, "/desinscription"))).toEqual({
       ok: false,
       error: "invalid_token",
     });
@@ -197,7 +200,7 @@ describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
     const token = linkToken(deps.mailer.sent[1]?.text, "/relance");
     const followUps = () => deps.mailer.sent.filter((m) => m.tag === "application-follow-up");
     at(5);
-    expect(getFollowUpContext(deps, token)).toEqual({
+    expect(await getFollowUpContext(deps, token)).toEqual({
       ok: true,
       context: {
         applicantFirstName: "Camille",
@@ -219,7 +222,7 @@ describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
       to: "rh@entreprise.example",
       subject: "Camille Martin attend votre réponse à sa candidature (Boulangerie)",
     });
-    expect(getFollowUpContext(deps, token)).toMatchObject({
+    expect(await getFollowUpContext(deps, token)).toMatchObject({
       context: { followUpSentAt: new Date(new Date(T0).getTime() + 5 * DAY).toISOString() },
     });
   });

@@ -28,11 +28,11 @@ export interface RecruiterView {
   unsubscribeUrl: string | null;
 }
 
-export function getRecruiterView(
+export async function getRecruiterView(
   deps: ApplicationDeps,
   token: string,
-): ApplicationOutcome<{ view: RecruiterView }, FollowUpLinkErrorKey> {
-  const found = findByApplicationToken(deps, "application-view", token);
+): Promise<ApplicationOutcome<{ view: RecruiterView }, FollowUpLinkErrorKey>> {
+  const found = await findByApplicationToken(deps, "application-view", token);
   if (!("row" in found)) return found;
   const { row } = found;
   if (!row.applicantEmail) return fail(FOLLOW_UP_ERRORS.notFound);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sealEmail } from "../crypto/email-token";
 import { applicationsTable, emailBlacklistTable } from "../db/schema";
+import { sqliteStore } from "../db/store";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Logger } from "../deps";
@@ -483,7 +484,7 @@ describe("sendApplication: reserve, then send", () => {
     expect(reserved?.sendStatus).toBe("pending");
 
     // Restart: nothing can be in flight, the outcome of a pending send is unknown.
-    expect(markAbandonedApplications(deps.db)).toBe(1);
+    expect(await markAbandonedApplications(sqliteStore(deps.db))).toBe(1);
     const { log, lines } = capturingLog();
     expect(await sendApplication({ ...deps, log }, validRequest(token), keyed)).toEqual({ ok: true });
     const [toCompany, toApplicant] = deps.mailer.sent;
@@ -502,7 +503,7 @@ describe("sendApplication: reserve, then send", () => {
     const { deps, token } = setup();
     const keyed = { ...ctx, idempotencyKey: "known-1" };
     expect((await sendApplication(deps, validRequest(token), keyed)).ok).toBe(true);
-    markAbandonedApplications(deps.db);
+    await markAbandonedApplications(sqliteStore(deps.db));
     expect(await sendApplication(deps, validRequest(token), keyed)).toEqual({ ok: true });
     expect(deps.mailer.sent).toHaveLength(2);
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(1);

@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, count, eq, gte } from "drizzle-orm";
-import type { Db } from "../db/client";
 import { openEmail } from "../crypto/email-token";
-import { applicationsTable, companyUnsubscriptionsTable, emailBlacklistTable } from "../db/schema";
+import {
+  storeOf,
+  type ApplicationPatch,
+  type ApplicationRow,
+  type NewApplication,
+  type ReserveFacts,
+  type WriteStore,
+} from "../db/store";
 import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
@@ -15,7 +20,7 @@ import {
   type ApplicationOutcome,
   type SendApplicationErrorKey,
 } from "../schemas/application-errors";
-import { settingsOf, type ApplicationDeps } from "./deps";
+import { ABANDONED_AFTER_MS, END_OF_TIME, settingsOf, type ApplicationDeps } from "./deps";
 import { isDisposableEmail } from "./disposable";
 import { requestHash } from "./idempotency";
 import {
@@ -101,8 +106,8 @@ async function process(
   if (!companyEmail || !isValidEmail(companyEmail)) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
 
   const now = deps.now();
-  const reserved = reserve(
-    deps.db,
+  const reserved = await reserve(
+    deps,
     draft(input, { applicant, attachment, companyEmail, caller, now }),
     retryKey,
     { max: settings.maxApplicationsPerDay, since: startOfDay(now, settings.timeZone) },
@@ -116,8 +121,7 @@ async function process(
   return deliver(deps, reserved.row, attachment);
 }
 
-type ApplicationRow = typeof applicationsTable.$inferSelect;
-type ApplicationDraft = typeof applicationsTable.$inferInsert;
+type ApplicationDraft = NewApplication;
 
 /** An informational field: one line, no control character (they would reach e-mail subjects). */
 function text(value: string | null | undefined): string | null {
@@ -173,85 +177,59 @@ type Reservation =
       >
     >;
 
-/**
- * docs/reference/v1.md#s9-2 steps 7 and 8, reserved before anything is sent (decision 022): one immediate transaction counts the
- * applicant's applications of the day and inserts this one as pending, so concurrent requests cannot all pass the
- * quota, and no e-mail ever leaves without its stored application. A retry (same `retryKey`) gets the application
- * it reserved: sent, it is not sent again; unknown (the first send's outcome is unknown), it is sent again.
- */
-function reserve(
-  db: Db,
+/** docs/reference/v1.md#s9-2 steps 7 and 8 in their order, on the facts the reservation read; null: go on. */
+function refusalOf(
   row: ApplicationDraft,
-  retryKey: string | null,
-  quota: { max: number; since: Date },
-): Reservation {
-  return db.transaction(
-    (tx) => {
-      if (retryKey) {
-        const previous = tx
-          .select()
-          .from(applicationsTable)
-          .where(eq(applicationsTable.retryKey, retryKey))
-          .get();
-        if (previous?.sendStatus === "pending") return fail(IDEMPOTENCY_ERRORS.inProgress);
-        if (previous?.sendStatus === "sent") return { ok: true, row: previous, resent: false };
-        if (previous) {
-          tx.update(applicationsTable)
-            .set({ sendStatus: "pending" })
-            .where(eq(applicationsTable.id, previous.id))
-            .run();
-          return { ok: true, row: { ...previous, sendStatus: "pending" }, resent: true };
-        }
-      }
-      const [today] = tx
-        .select({ n: count() })
-        .from(applicationsTable)
-        .where(
-          and(
-            eq(applicationsTable.applicantEmail, row.applicantEmail ?? ""),
-            gte(applicationsTable.createdAt, quota.since.toISOString()),
-          ),
-        )
-        .all();
-      if ((today?.n ?? 0) >= quota.max) return fail(APPLICATION_ERRORS.dailyLimit);
-      // Step 8. A bounced address would only bounce again: same answer as an unusable token.
-      const blacklisted = tx
-        .select()
-        .from(emailBlacklistTable)
-        .where(eq(emailBlacklistTable.email, (row.companyEmail ?? "").toLowerCase()))
-        .get();
-      if (blacklisted) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
-      // Decision 026: a company that unsubscribed receives no spontaneous application; its offers still take them.
-      const unsubscribed =
-        row.companyType !== "matcha" &&
-        !!row.companySiret &&
-        tx
-          .select()
-          .from(companyUnsubscriptionsTable)
-          .where(eq(companyUnsubscriptionsTable.siret, row.companySiret))
-          .get();
-      if (unsubscribed) return fail(APPLICATION_ERRORS.companyUnsubscribed);
-      const inserted = tx
-        .insert(applicationsTable)
-        .values({ ...row, sendStatus: "pending", retryKey })
-        .returning()
-        .get();
-      return { ok: true, row: inserted, resent: false };
-    },
-    { behavior: "immediate" },
-  );
+  facts: ReserveFacts,
+  maxPerDay: number,
+  now: Date,
+): Exclude<Reservation, { ok: true }> | null {
+  const { previous } = facts;
+  if (previous) {
+    const abandoned = previous.lastUpdateAt <= new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+    return previous.sendStatus === "pending" && !abandoned ? fail(IDEMPOTENCY_ERRORS.inProgress) : null;
+  }
+  if (facts.sentToday >= maxPerDay) return fail(APPLICATION_ERRORS.dailyLimit);
+  // Step 8. A bounced address would only bounce again: same answer as an unusable token.
+  if (facts.blacklisted) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
+  // Decision 026: a company that unsubscribed receives no spontaneous application; its offers still take them.
+  if (facts.unsubscribed && row.companyType !== "matcha") return fail(APPLICATION_ERRORS.companyUnsubscribed);
+  return null;
 }
 
 /**
- * At start-up, when no send can be in flight: applications left pending by a process that died while sending
- * them. Their e-mail may or may not have left; a retry with the same Idempotency-Key sends them again.
+ * Reserved before anything is sent (decision 022): one transaction, serialised with every other reservation of the
+ * applicant, counts the applicant's applications of the day and inserts this one as pending, so concurrent requests
+ * cannot all pass the quota, and no e-mail ever leaves without its stored application. A retry (same `retryKey`)
+ * gets the application it reserved: sent, it is not sent again; unknown (the first send's outcome is unknown) or
+ * abandoned, it is sent again.
  */
-export function markAbandonedApplications(db: Db): number {
-  return db
-    .update(applicationsTable)
-    .set({ sendStatus: "unknown" })
-    .where(eq(applicationsTable.sendStatus, "pending"))
-    .run().changes;
+async function reserve(
+  deps: ApplicationDeps,
+  row: ApplicationDraft,
+  retryKey: string | null,
+  quota: { max: number; since: Date },
+): Promise<Reservation> {
+  const now = deps.now();
+  const done = await storeOf(deps).applications.reserve(row, retryKey, quota.since.toISOString(), (facts) => {
+    if (refusalOf(row, facts, quota.max, now)) return "refuse";
+    if (!facts.previous) return "insert";
+    return facts.previous.sendStatus === "sent" ? "replay" : "resend";
+  });
+  if (!done.row) return refusalOf(row, done.facts, quota.max, now) ?? fail(IDEMPOTENCY_ERRORS.inProgress);
+  return { ok: true, row: done.row, resent: done.action === "resend" };
+}
+
+/**
+ * Applications left pending by a process that died while sending them, last touched until `touchedUntil`: their
+ * e-mail may or may not have left; a retry with the same Idempotency-Key sends them again. One process on SQLite
+ * calls it at start-up for all of them; replicas only for those older than any send (ABANDONED_AFTER_MS).
+ */
+export async function markAbandonedApplications(
+  store: WriteStore,
+  touchedUntil: Date = END_OF_TIME,
+): Promise<number> {
+  return store.applications.markAbandoned(touchedUntil.toISOString());
 }
 
 /** Sends the reserved application to the company, marks it sent, then confirms it to the applicant. */
@@ -277,12 +255,9 @@ async function deliver(
     jobTitle: row.jobTitle,
     ...companyLinks(deps, row),
   });
-  const mark = (set: Partial<ApplicationDraft>) =>
-    deps.db
-      .update(applicationsTable)
-      .set({ ...set, lastUpdateAt: deps.now().toISOString() })
-      .where(eq(applicationsTable.id, row.id))
-      .run();
+  const store = storeOf(deps);
+  const mark = (set: ApplicationPatch) =>
+    store.applications.update(row.id, { ...set, lastUpdateAt: deps.now().toISOString() });
 
   let companyMessageId: string;
   try {
@@ -307,11 +282,15 @@ async function deliver(
     });
     // Refused: it did not leave, nothing is recorded (docs/reference/v1.md#s9-2 step 9). Unknown: it may have left, so
     // its application stays, for its reply links and for a retry to send it again.
-    if (refused) deps.db.delete(applicationsTable).where(eq(applicationsTable.id, row.id)).run();
-    else mark({ sendStatus: "unknown" });
+    if (refused) await store.applications.remove(row.id);
+    else await mark({ sendStatus: "unknown" });
     return fail(APPLICATION_ERRORS.sendingFailed);
   }
-  mark({ sendStatus: "sent", toCompanyMessageId: companyMessageId, toCompanyMessageStatus: "accepted" });
+  await mark({
+    sendStatus: "sent",
+    toCompanyMessageId: companyMessageId,
+    toCompanyMessageStatus: "accepted",
+  });
 
   const confirmation = renderApplicantConfirmation({
     applicantFirstName: applicant.firstName,
@@ -330,11 +309,11 @@ async function deliver(
       ...confirmation,
       tag: "application-applicant",
     });
-    mark({ toApplicantMessageId: messageId, toApplicantMessageStatus: "accepted" });
+    await mark({ toApplicantMessageId: messageId, toApplicantMessageStatus: "accepted" });
   } catch (error) {
     // The company has the application: answering an error would make the candidate send it twice.
     deps.log.warn("application confirmation to the applicant failed", { error: String(error) });
-    mark({ toApplicantMessageStatus: "rejected" });
+    await mark({ toApplicantMessageStatus: "rejected" });
   }
   return { ok: true };
 }

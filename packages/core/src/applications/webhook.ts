@@ -1,6 +1,5 @@
-import { eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import { renderHardBounceNotice } from "../mail/templates";
 import { applicationFailure, WEBHOOK_ERRORS, type ApplicationOutcome } from "../schemas/application-errors";
 import type { ApplicationDeps } from "./deps";
@@ -55,53 +54,26 @@ export async function handlePostmarkWebhook(
   const status = statusOf(event);
   if (!status) return { ok: true, ignored: true };
 
-  const application = deps.db
-    .select()
-    .from(applicationsTable)
-    .where(
-      or(
-        eq(applicationsTable.toCompanyMessageId, event.MessageID),
-        eq(applicationsTable.toApplicantMessageId, event.MessageID),
-      ),
-    )
-    .get();
+  const store = storeOf(deps);
+  const application = await store.applications.find({ messageId: event.MessageID });
   if (!application) return { ok: true, ignored: true };
 
   const toCompany = application.toCompanyMessageId === event.MessageID;
   const previous = toCompany ? application.toCompanyMessageStatus : application.toApplicantMessageStatus;
   const at = deps.now().toISOString();
   if (rank(status) >= rank(previous) && status !== previous) {
-    deps.db
-      .update(applicationsTable)
-      .set(
-        toCompany
-          ? { toCompanyMessageStatus: status, lastUpdateAt: at }
-          : { toApplicantMessageStatus: status, lastUpdateAt: at },
-      )
-      .where(eq(applicationsTable.id, application.id))
-      .run();
+    await store.applications.update(
+      application.id,
+      toCompany
+        ? { toCompanyMessageStatus: status, lastUpdateAt: at }
+        : { toApplicantMessageStatus: status, lastUpdateAt: at },
+    );
   }
 
   // Postmark retries deliveries: only the first hard bounce of this message acts.
   if (toCompany && status === "hard_bounce" && previous !== "hard_bounce") {
     const address = (event.Email ?? application.companyEmail ?? "").trim().toLowerCase();
-    if (address) {
-      deps.db
-        .insert(emailBlacklistTable)
-        .values({ email: address, source: application.companyType, createdAt: at })
-        .onConflictDoNothing()
-        .run();
-      deps.db
-        .update(companiesTable)
-        .set({ email: null, lastUpdateAt: at })
-        .where(sql`lower(${companiesTable.email}) = ${address}`)
-        .run();
-      deps.db
-        .update(recruitersTable)
-        .set({ email: null, updatedAt: at })
-        .where(sql`lower(${recruitersTable.email}) = ${address}`)
-        .run();
-    }
+    if (address) await store.blacklist.addHardBounce(address, application.companyType, at);
     if (application.applicantEmail) {
       const notice = renderHardBounceNotice({
         applicantFirstName: application.applicantFirstName ?? "",

@@ -156,7 +156,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
       case "anonymize": {
         const { anonymizeApplications } = await import("../applications/anonymize");
         const days = Number(option(rest, "days") ?? env.APPLICATION_RETENTION_DAYS ?? 365);
-        const count = withDb(env, (db) =>
+        // The SQLite store answers at once: the anonymisation is written before withDb closes the file.
+        const count = await withDb(env, (db) =>
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
         );
         console.log(`Anonymised ${count} application(s) older than ${days} days.`);

@@ -2,4 +2,5 @@ export * from "./client";
 export * from "./migrate";
 export * from "./indexes";
 export * from "./schema";
+export * from "./store";
 export * from "./snapshots";

@@ -6,7 +6,7 @@ describe("createOutboxMailer", () => {
   it("stores every message with its attachments and lists them newest first", async () => {
     const db = createTestDb();
     let t = Date.parse("2024-05-15T10:00:00Z");
-    const mailer = createOutboxMailer(db, { now: () => new Date((t += 1000)) });
+    const mailer = createOutboxMailer({ db }, { now: () => new Date((t += 1000)) });
     const first = await mailer.send({
       to: "rh@entreprise.example",
       replyTo: "camille@example.org",

@@ -5,7 +5,7 @@ import { companyToItem } from "../sources/companies/normalize";
 import { MATCHA_OFFER_SQL, matchaRowToItem, today } from "../sources/recruiter-offers/source";
 import { rowMapper, selectColumns } from "../db/query/rows";
 import { prepared } from "../db/query/statements";
-import { unsubscribedSirets } from "../db/query/unsubscriptions";
+import { listsOf, withoutBounced } from "../db/store/lists";
 import { canSeePhone, type Viewer } from "../sources/viewer";
 
 export const COMPANY_BY_SIRET_SQL = `SELECT ${selectColumns(companiesTable, "c")} FROM companies c
@@ -23,8 +23,9 @@ export function getCompany(
   const raw = prepared(deps.db, COMPANY_BY_SIRET_SQL).get({ siret, type }) as
     Record<string, unknown> | undefined;
   if (!raw) return null;
-  const row = toCompany(raw);
-  const unsubscribed = unsubscribedSirets(deps.db, [row.siret]).has(row.siret);
+  const lists = listsOf(deps);
+  const row = withoutBounced(lists, toCompany(raw));
+  const unsubscribed = lists.unsubscribed([row.siret]).has(row.siret);
   return companyToItem(deps.config, row, null, canSeePhone(deps.config, viewer), unsubscribed);
 }
 

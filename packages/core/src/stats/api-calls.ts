@@ -1,5 +1,5 @@
 import { CALLER_MAX_LENGTH } from "../schemas/application-limits";
-import { apiCallsTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import type { CoreDeps } from "../deps";
 
 /** `api` values of docs/reference/v1.md#s2-3. */
@@ -25,23 +25,26 @@ export interface ApiCallRecord {
   resultCount?: number | null;
 }
 
-/** Records one call that carries a caller (docs/reference/v1.md#s2-3); calls without a caller are not recorded. */
-export function recordApiCall(deps: Pick<CoreDeps, "db" | "now">, call: ApiCallRecord): void {
+/**
+ * Records one call that carries a caller (docs/reference/v1.md#s2-3); calls without a caller are not recorded.
+ * On SQLite the row is written before this returns; on PostgreSQL the promise settles once it is.
+ */
+export async function recordApiCall(
+  deps: Pick<CoreDeps, "db" | "store" | "now">,
+  call: ApiCallRecord,
+): Promise<void> {
   // Routes refuse a longer caller; this bounds what any other path could store.
   const caller = call.caller.trim().slice(0, CALLER_MAX_LENGTH);
   if (!caller) return;
-  deps.db
-    .insert(apiCallsTable)
-    .values({
-      caller,
-      api: call.api,
-      result: call.result,
-      nbFormations: call.nbFormations ?? null,
-      nbEmplois: call.nbEmplois ?? null,
-      resultCount: call.resultCount ?? null,
-      createdAt: deps.now().toISOString(),
-    })
-    .run();
+  await storeOf(deps).apiCalls.add({
+    caller,
+    api: call.api,
+    result: call.result,
+    nbFormations: call.nbFormations ?? null,
+    nbEmplois: call.nbEmplois ?? null,
+    resultCount: call.resultCount ?? null,
+    createdAt: deps.now().toISOString(),
+  });
 }
 
 type SourceLike = { results: unknown[] } | unknown[] | object | null | undefined;

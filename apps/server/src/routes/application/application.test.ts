@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { apiCallsTable, applicationsTable, emailBlacklistTable } from "@lba/core/db";
+import { apiCallsTable, applicationsTable, emailBlacklistTable, sqliteStore } from "@lba/core/db";
 import {
   createReplyToken,
   markAbandonedApplications,
@@ -110,8 +110,8 @@ describe("POST /api/V1/application", () => {
     await vi.waitFor(() => expect(db.select().from(applicationsTable).all()).toHaveLength(1));
     const reserved = db.select().from(applicationsTable).get();
     // What index.ts does at the next start.
-    releaseAbandonedIdempotencyKeys(db);
-    markAbandonedApplications(db);
+    await releaseAbandonedIdempotencyKeys(sqliteStore(db));
+    await markAbandonedApplications(sqliteStore(db));
     applications.mailer = mailer;
     for (let i = 0; i < 2; i++) {
       const retry = await post("/api/V1/application", validRequest(company.token), headers);

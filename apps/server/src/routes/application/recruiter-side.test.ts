@@ -9,7 +9,7 @@ import { registerApplicationRoutes } from "./index";
 
 function setup() {
   const core = applicationTestDeps();
-  const applications = { ...core, mailer: createOutboxMailer(core.db, { now: core.now }) };
+  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }) };
   const company = insertApplicationTarget(applications);
   const onSearchDataChanged = vi.fn();
   const app = new OpenAPIHono();

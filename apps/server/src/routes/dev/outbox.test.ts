@@ -14,7 +14,7 @@ const config = (env: CoreConfig["env"]): CoreConfig => ({
 
 async function setup(env: CoreConfig["env"] = "development") {
   const db = createTestDb();
-  const mailer = createOutboxMailer(db);
+  const mailer = createOutboxMailer({ db });
   await mailer.send({
     to: "rh@entreprise.example",
     subject: "Candidature <spontanée>",
@@ -60,7 +60,7 @@ describe("/dev/outbox", () => {
 
   it("downloads an attachment whose name has characters outside Latin-1 (RFC 5987 filename*)", async () => {
     const db = createTestDb();
-    await createOutboxMailer(db).send({
+    await createOutboxMailer({ db }).send({
       to: "rh@entreprise.example",
       subject: "s",
       html: "h",

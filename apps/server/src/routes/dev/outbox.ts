@@ -1,6 +1,6 @@
-import { getOutboxMessage, listOutbox, type OutboxMessage } from "@lba/core/mail";
+import type { OutboxMessage } from "@lba/core/mail";
 import { escapeHtml } from "@lba/core/mail";
-import type { Db } from "@lba/core/db";
+import type { WriteStore } from "@lba/core/db";
 import type { Hono } from "hono";
 
 function page(title: string, body: string): string {
@@ -41,19 +41,19 @@ ${attachments ? `<h2>Pièces jointes</h2><ul>${attachments}</ul>` : ""}
   );
 }
 
-/** Development view of the outbox transport: list, message, HTML body and attachments. */
-export function registerOutboxRoutes(app: Hono, db: Db) {
-  const find = (id: string) => (/^\d+$/.test(id) ? getOutboxMessage(db, Number(id)) : undefined);
+/** Development view of the outbox transport (SQLite or PostgreSQL): list, message, HTML body and attachments. */
+export function registerOutboxRoutes(app: Hono, store: WriteStore) {
+  const find = async (id: string) => (/^\d+$/.test(id) ? await store.outbox.get(Number(id)) : undefined);
 
-  app.get("/dev/outbox", (c) => c.html(listPage(listOutbox(db))));
+  app.get("/dev/outbox", async (c) => c.html(listPage(await store.outbox.list(200))));
 
-  app.get("/dev/outbox/:id", (c) => {
-    const m = find(c.req.param("id"));
+  app.get("/dev/outbox/:id", async (c) => {
+    const m = await find(c.req.param("id"));
     return m ? c.html(messagePage(m)) : c.json({ error: "not_found" }, 404);
   });
 
-  app.get("/dev/outbox/:id/html", (c) => {
-    const m = find(c.req.param("id"));
+  app.get("/dev/outbox/:id/html", async (c) => {
+    const m = await find(c.req.param("id"));
     if (!m) return c.json({ error: "not_found" }, 404);
     // The stored HTML is rendered as-is: keep it from running scripts or reaching the app.
     c.header(
@@ -63,8 +63,8 @@ export function registerOutboxRoutes(app: Hono, db: Db) {
     return c.html(m.html);
   });
 
-  app.get("/dev/outbox/:id/attachments/:index", (c) => {
-    const attachment = find(c.req.param("id"))?.attachments[Number(c.req.param("index"))];
+  app.get("/dev/outbox/:id/attachments/:index", async (c) => {
+    const attachment = (await find(c.req.param("id")))?.attachments[Number(c.req.param("index"))];
     if (!attachment) return c.json({ error: "not_found" }, 404);
     // filename: an ASCII fallback (a header holds Latin-1 at most); filename*: the real name (RFC 5987).
     const name = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, "_");

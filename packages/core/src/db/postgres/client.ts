@@ -17,7 +17,8 @@ export function createPostgres(url: string, options: { max?: number } = {}): Pos
   // An idle client whose server went away emits "error" on the pool: without a listener it would crash the
   // process; the next query gets a fresh connection and its own error.
   pool.on("error", () => {});
-  return { pool, db: drizzle(pool) };
+  // Tables of ./schema name their columns from their keys (decision 028).
+  return { pool, db: drizzle(pool, { casing: "snake_case" }) };
 }
 
 export async function closePostgres(postgres: Postgres): Promise<void> {

@@ -9,10 +9,10 @@ export const DEFAULT_ADRESSE_CACHE_TTL_MS = 24 * 60 * 60 * 1000;
 /** Geocoding through api-adresse, behind the upstream cache (stale answers are served when it is down). */
 export function createAdresseGeocoder(
   settings: AdresseSettings,
-  deps: Pick<CoreDeps, "db" | "fetch" | "now"> & Partial<Pick<CoreDeps, "log">>,
+  deps: Pick<CoreDeps, "db" | "store" | "fetch" | "now"> & Partial<Pick<CoreDeps, "log">>,
 ): Geocoder {
   const client = createAdresseClient(settings, deps);
-  const cache = upstreamCacheFor(deps.db, deps.now);
+  const cache = upstreamCacheFor(deps);
   const ttl = settings.cacheTtlMs ?? DEFAULT_ADRESSE_CACHE_TTL_MS;
 
   return {

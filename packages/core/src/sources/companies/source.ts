@@ -6,7 +6,7 @@ import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/r
 import { readRows, selectColumns } from "../../db/query/rows";
 import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
-import { unsubscribedSirets } from "../../db/query/unsubscriptions";
+import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -26,7 +26,7 @@ export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
 
 // What a search reads of a company: its stored item and what the pipeline needs beside it; the whole row only
 // for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
-const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone`;
+const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.email AS email`;
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
 export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
@@ -54,7 +54,7 @@ const COMPANIES_ROWS_SQL = `SELECT ${selectColumns(companiesTable, "c")}
 
 const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL };
 
-type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone"> & { distance: number | null };
+type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone" | "email"> & { distance: number | null };
 
 /**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
@@ -102,13 +102,12 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
 /**
  * The items of found companies, in their order: the stored item with the distance (and the phone when the
  * viewer may see it) put in; built from the row when the row has no stored item, one sealed with another
- * secret, or when the company unsubscribed (decision 026: known per request). Both ways give the same JSON.
+ * secret, when the company unsubscribed (decision 026: known per request), or when its address hard-bounced after
+ * the snapshot was built (decision 028). Both ways give the same JSON.
  */
 function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean): ServedItem[] {
-  const unsubscribed = unsubscribedSirets(
-    deps.db,
-    rows.map((row) => row.siret),
-  );
+  const lists = listsOf(deps);
+  const unsubscribed = lists.unsubscribed(rows.map((row) => row.siret));
   const fingerprint = currentFingerprint(deps.config.secret);
   const stored = storedRows(
     deps.db,
@@ -119,7 +118,8 @@ function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean):
   const built: number[] = [];
   for (const row of rows) {
     const item = stored.get(row.id);
-    if (!item || item.sealedWith !== fingerprint || item.key !== row.siret || unsubscribed.has(row.siret)) {
+    const perRequest = unsubscribed.has(row.siret) || (!!row.email && lists.bounced(row.email));
+    if (!item || item.sealedWith !== fingerprint || item.key !== row.siret || perRequest) {
       built.push(row.id);
       items.push(null);
       continue;
@@ -143,7 +143,15 @@ function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean):
     // gone when an import swapped the table between the two reads: left out, as from a search a moment later
     const companyRow = full.get(row.id);
     if (!companyRow || companyRow.siret !== row.siret) return [];
-    return [companyToItem(deps.config, companyRow, row.distance, withPhone, unsubscribed.has(row.siret))];
+    return [
+      companyToItem(
+        deps.config,
+        withoutBounced(lists, companyRow),
+        row.distance,
+        withPhone,
+        unsubscribed.has(row.siret),
+      ),
+    ];
   });
 }
 

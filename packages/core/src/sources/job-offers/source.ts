@@ -175,7 +175,7 @@ export function createOffresSource(
   return {
     async search(deps, query): Promise<JobSourceAnswer> {
       const client = clientFor(settings, deps, options);
-      const cache = upstreamCacheFor(deps.db, deps.now);
+      const cache = upstreamCacheFor(deps);
       const commune =
         query.point && query.insee && query.radiusKm <= MAX_API_DISTANCE_KM ? query.insee : null;
       const distanceKm = commune ? query.radiusKm : 0;
@@ -223,11 +223,8 @@ export async function getPeJob(
   if (settings) {
     const client = clientFor(settings, deps, {});
     const ttl = settings.cacheTtlMs > 0 ? settings.cacheTtlMs : DEFAULT_OFFRES_CACHE_TTL_MS;
-    offer = (
-      await upstreamCacheFor(deps.db, deps.now).getOrFetch(`offres:offer:v1:${id}`, ttl, () =>
-        client.getOffer(id),
-      )
-    ).value;
+    offer = (await upstreamCacheFor(deps).getOrFetch(`offres:offer:v1:${id}`, ttl, () => client.getOffer(id)))
+      .value;
   } else {
     offer = findLocalOffer(deps.db, id);
   }

@@ -14,6 +14,7 @@ import {
   spatialBox,
 } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
+import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -34,7 +35,7 @@ const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_ex
 
 // What a search reads of an offer: its stored item and the recruiter's siret; the whole rows only for an item
 // built per request (docs/decisions/031-items-stored-ready-to-send.md).
-const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret`;
+const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret, rc.email AS email`;
 
 export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
 
@@ -69,6 +70,8 @@ interface FoundOffer {
   rowId: number;
   id: string;
   siret: string | null;
+  /** the recruiter's address: one that hard-bounced after the snapshot was built is hidden per request */
+  email: string | null;
   distance: number | null;
 }
 
@@ -79,7 +82,8 @@ export function matchaRowToItem(
   deps: CoreDeps,
   raw: Record<string, unknown> & { distance: number | null },
 ): Item {
-  return recruiterOfferToItem(deps.config, toRecruiter(raw), toOffer(raw), raw.distance);
+  const recruiter = withoutBounced(listsOf(deps), toRecruiter(raw));
+  return recruiterOfferToItem(deps.config, recruiter, toOffer(raw), raw.distance);
 }
 
 /** Today as an ISO date, compared with offers' `date_expiration` (ISO strings). */
@@ -131,10 +135,12 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): ServedI
 
 /**
  * The items of found offers, in their order: the stored item with the distance put in, or built from the
- * rows when the offer has no stored item or one sealed with another secret. Both ways give the same JSON.
+ * rows when the offer has no stored item, one sealed with another secret, or a recruiter address that
+ * hard-bounced since the snapshot was built (decision 028). Both ways give the same JSON.
  */
 function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
   const fingerprint = currentFingerprint(deps.config.secret);
+  const lists = listsOf(deps);
   const stored = storedRows(
     deps.db,
     "recruiter_offers",
@@ -142,6 +148,7 @@ function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
   );
   const usable = (row: FoundOffer) => {
     const item = stored.get(row.rowId);
+    if (row.email && lists.bounced(row.email)) return null;
     return item && item.sealedWith === fingerprint && item.key === row.id ? item.json : null;
   };
   const built = found.filter((row) => usable(row) === null);

@@ -1,12 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../../testing/db";
 import { upstreamCacheTable } from "../../db/schema";
+import { sqliteStore } from "../../db/store";
 import { createUpstreamCache } from "./cache";
 
 function setup(options?: Parameters<typeof createUpstreamCache>[2]) {
   const db = createTestDb();
   let clock = Date.parse("2024-03-01T10:00:00Z");
-  const cache = createUpstreamCache(db, () => new Date(clock), options);
+  const cache = createUpstreamCache(sqliteStore(db), () => new Date(clock), options);
   return { db, cache, advance: (ms: number) => (clock += ms) };
 }
 
@@ -63,6 +64,8 @@ describe("upstream cache", () => {
       cache.getOrFetch("k", 1000, fetcher),
     ]);
     const other = cache.getOrFetch("other", 1000, async () => "x");
+    // The store is read before the upstream is asked.
+    await vi.waitFor(() => expect(fetcher).toHaveBeenCalled());
     release("shared");
     expect((await answers).map((a) => a.value)).toEqual(["shared", "shared", "shared"]);
     expect(await other).toEqual({ value: "x", stale: false });

@@ -1,6 +1,5 @@
-import { eq, lt } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { upstreamCacheTable } from "../../db/schema";
+import { storeOf, type WriteStore } from "../../db/store";
 
 export interface CachedAnswer<T> {
   value: T;
@@ -16,7 +15,7 @@ export interface UpstreamCache {
    */
   getOrFetch<T>(key: string, ttlMs: number, fetcher: () => Promise<T>): Promise<CachedAnswer<T>>;
   /** Deletes entries that expired more than `maxStaleMs` ago; returns how many. */
-  purge(): number;
+  purge(): Promise<number>;
 }
 
 export interface UpstreamCacheOptions {
@@ -28,36 +27,34 @@ export interface UpstreamCacheOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A cache over the write store: the SQLite file, or PostgreSQL where replicas share what one of them fetched. */
 export function createUpstreamCache(
-  db: Db,
+  store: WriteStore,
   now: () => Date,
   { maxStaleMs = 7 * DAY_MS, purgeIntervalMs = 60 * 60 * 1000 }: UpstreamCacheOptions = {},
 ): UpstreamCache {
   const inFlight = new Map<string, Promise<CachedAnswer<unknown>>>();
   let lastPurge = Number.NEGATIVE_INFINITY;
 
-  function purge(): number {
+  async function purge(): Promise<number> {
     const cutoff = now().getTime() - maxStaleMs;
     lastPurge = now().getTime();
-    return db.delete(upstreamCacheTable).where(lt(upstreamCacheTable.expiresAt, cutoff)).run().changes;
+    return store.upstreamCache.purge(cutoff);
   }
 
-  function store(key: string, value: unknown, ttlMs: number): void {
+  async function keep(key: string, value: unknown, ttlMs: number): Promise<void> {
     const fetchedAt = now().getTime();
     const row = { key, payload: JSON.stringify(value), fetchedAt, expiresAt: fetchedAt + ttlMs };
     try {
-      db.insert(upstreamCacheTable)
-        .values(row)
-        .onConflictDoUpdate({ target: upstreamCacheTable.key, set: row })
-        .run();
-      if (fetchedAt - lastPurge >= purgeIntervalMs) purge();
+      await store.upstreamCache.put(row);
+      if (fetchedAt - lastPurge >= purgeIntervalMs) await purge();
     } catch {
       // The caller still gets its fresh answer; a cache that cannot be written only costs a refetch.
     }
   }
 
   async function resolve<T>(key: string, ttlMs: number, fetcher: () => Promise<T>): Promise<CachedAnswer<T>> {
-    const entry = db.select().from(upstreamCacheTable).where(eq(upstreamCacheTable.key, key)).get();
+    const entry = await store.upstreamCache.get(key);
     if (entry && entry.expiresAt > now().getTime()) {
       return { value: JSON.parse(entry.payload) as T, stale: false };
     }
@@ -68,7 +65,7 @@ export function createUpstreamCache(
       if (entry) return { value: JSON.parse(entry.payload) as T, stale: true };
       throw error;
     }
-    store(key, value, ttlMs);
+    await keep(key, value, ttlMs);
     return { value, stale: false };
   }
 
@@ -84,14 +81,15 @@ export function createUpstreamCache(
   };
 }
 
-const caches = new WeakMap<Db, UpstreamCache>();
+const caches = new WeakMap<WriteStore, UpstreamCache>();
 
-/** One cache per database, so that every source sharing a database also shares in-flight fetches. */
-export function upstreamCacheFor(db: Db, now: () => Date): UpstreamCache {
-  let cache = caches.get(db);
+/** One cache per store, so that every source sharing a store also shares in-flight fetches. */
+export function upstreamCacheFor(deps: { db: Db; store?: WriteStore; now: () => Date }): UpstreamCache {
+  const store = storeOf(deps);
+  let cache = caches.get(store);
   if (!cache) {
-    cache = createUpstreamCache(db, now);
-    caches.set(db, cache);
+    cache = createUpstreamCache(store, deps.now);
+    caches.set(store, cache);
   }
   return cache;
 }

@@ -1,1 +1,4 @@
+export * from "./applications";
 export * from "./limits";
+export * from "./mail";
+export * from "./ops";

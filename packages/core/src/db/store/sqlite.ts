@@ -1,0 +1,216 @@
+import { and, count, desc, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  apiCallsTable,
+  applicationsTable,
+  companiesTable,
+  companyUnsubscriptionsTable,
+  emailBlacklistTable,
+  idempotencyKeysTable,
+  outboxTable,
+  recruitersTable,
+  upstreamCacheTable,
+} from "../schema";
+import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "./conditions";
+import type { Immediate, ReserveFacts, WriteStore } from "./types";
+
+const IN_PROGRESS = 0;
+const a = applicationsTable;
+
+/**
+ * The write store of one process on one SQLite file (the default). better-sqlite3 answers synchronously, and its
+ * transactions must not await: each one runs whole inside a call. An immediate transaction takes the file's write
+ * lock first, so a reservation's count and insert cannot interleave with another's.
+ */
+export function sqliteStore(db: Db): Immediate<WriteStore> {
+  return {
+    kind: "sqlite",
+    applications: {
+      reserve: (draft, retryKey, since, decide) =>
+        db.transaction(
+          (tx) => {
+            const previous = retryKey
+              ? (tx.select().from(a).where(eq(a.retryKey, retryKey)).get() ?? null)
+              : null;
+            const [today] = tx
+              .select({ n: count() })
+              .from(a)
+              .where(and(eq(a.applicantEmail, draft.applicantEmail ?? ""), gte(a.createdAt, since)))
+              .all();
+            const facts: ReserveFacts = {
+              previous,
+              sentToday: today?.n ?? 0,
+              blacklisted: !!tx
+                .select()
+                .from(emailBlacklistTable)
+                .where(eq(emailBlacklistTable.email, (draft.companyEmail ?? "").toLowerCase()))
+                .get(),
+              unsubscribed:
+                !!draft.companySiret &&
+                !!tx
+                  .select()
+                  .from(companyUnsubscriptionsTable)
+                  .where(eq(companyUnsubscriptionsTable.siret, draft.companySiret))
+                  .get(),
+            };
+            const action = decide(facts);
+            if (action === "refuse") return { action, row: null, facts };
+            if (action === "replay") return { action, row: previous, facts };
+            if (action === "resend" && previous) {
+              const set = { sendStatus: "pending" as const, lastUpdateAt: draft.lastUpdateAt };
+              tx.update(a).set(set).where(eq(a.id, previous.id)).run();
+              return { action, row: { ...previous, ...set }, facts };
+            }
+            const row = tx
+              .insert(a)
+              .values({ ...draft, sendStatus: "pending", retryKey })
+              .returning()
+              .get();
+            return { action: "insert", row, facts };
+          },
+          { behavior: "immediate" },
+        ),
+      find: (by) => db.select().from(a).where(findBy(a, by)).get(),
+      update: (id, patch, when) =>
+        db
+          .update(a)
+          .set(patch)
+          .where(byIdWhen(a, id, when))
+          .run().changes > 0,
+      remove: (id) => {
+        db.delete(a).where(eq(a.id, id)).run();
+      },
+      dueForReminder: (createdAfter, createdUntil) =>
+        db
+          .select()
+          .from(a)
+          .where(reminderDue(a, createdAfter, createdUntil))
+          .all(),
+      anonymize: (createdUntil, patch) =>
+        db.update(a).set(patch).where(toAnonymize(a, createdUntil)).run().changes,
+      markAbandoned: (touchedUntil) =>
+        db.update(a).set({ sendStatus: "unknown" }).where(pendingSince(a, touchedUntil)).run().changes,
+    },
+    idempotency: {
+      claim: (key, requestHash, at, staleBefore) => {
+        const k = idempotencyKeysTable;
+        const fresh = { requestHash, status: IN_PROGRESS, body: "", createdAt: at };
+        if (
+          db
+            .insert(k)
+            .values({ key, ...fresh })
+            .onConflictDoNothing()
+            .run().changes === 1
+        )
+          return null;
+        const stale = and(eq(k.key, key), eq(k.status, IN_PROGRESS), lt(k.createdAt, staleBefore));
+        if (db.update(k).set(fresh).where(stale).run().changes === 1) return null;
+        // Purged in between: nothing holds the key any more.
+        return (
+          db
+            .select({ requestHash: k.requestHash, status: k.status, body: k.body })
+            .from(k)
+            .where(eq(k.key, key))
+            .get() ?? null
+        );
+      },
+      keep: (key, status, body) => {
+        db.update(idempotencyKeysTable).set({ status, body }).where(eq(idempotencyKeysTable.key, key)).run();
+      },
+      release: (key) => {
+        db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.key, key)).run();
+      },
+      purge: (before) =>
+        db.transaction((tx) => {
+          tx.update(a)
+            .set({ retryKey: null })
+            .where(and(isNotNull(a.retryKey), lt(a.createdAt, before)))
+            .run();
+          return tx.delete(idempotencyKeysTable).where(lt(idempotencyKeysTable.createdAt, before)).run()
+            .changes;
+        }),
+      releaseAbandoned: (before) =>
+        db
+          .delete(idempotencyKeysTable)
+          .where(
+            and(eq(idempotencyKeysTable.status, IN_PROGRESS), lte(idempotencyKeysTable.createdAt, before)),
+          )
+          .run().changes,
+    },
+    unsubscriptions: {
+      add: (siret, at) => {
+        db.insert(companyUnsubscriptionsTable).values({ siret, createdAt: at }).onConflictDoNothing().run();
+      },
+      remove: (siret) => {
+        db.delete(companyUnsubscriptionsTable).where(eq(companyUnsubscriptionsTable.siret, siret)).run();
+      },
+      since: (siret) =>
+        db
+          .select()
+          .from(companyUnsubscriptionsTable)
+          .where(eq(companyUnsubscriptionsTable.siret, siret))
+          .get()?.createdAt ?? null,
+    },
+    blacklist: {
+      // One file holds the search data too: the address is erased from it at once.
+      addHardBounce: (email, source, at) =>
+        db.transaction((tx) => {
+          tx.insert(emailBlacklistTable).values({ email, source, createdAt: at }).onConflictDoNothing().run();
+          tx.update(companiesTable)
+            .set({ email: null, lastUpdateAt: at })
+            .where(sql`lower(${companiesTable.email}) = ${email}`)
+            .run();
+          tx.update(recruitersTable)
+            .set({ email: null, updatedAt: at })
+            .where(sql`lower(${recruitersTable.email}) = ${email}`)
+            .run();
+        }),
+    },
+    outbox: {
+      add: (message) => {
+        db.insert(outboxTable).values(message).run();
+      },
+      list: (limit) =>
+        db
+          .select()
+          .from(outboxTable)
+          .orderBy(desc(outboxTable.createdAt), desc(outboxTable.id))
+          .limit(limit)
+          .all(),
+      get: (id) => db.select().from(outboxTable).where(eq(outboxTable.id, id)).get(),
+    },
+    apiCalls: {
+      add: (call) => {
+        db.insert(apiCallsTable).values(call).run();
+      },
+    },
+    upstreamCache: {
+      get: (key) => db.select().from(upstreamCacheTable).where(eq(upstreamCacheTable.key, key)).get(),
+      put: (row) => {
+        db.insert(upstreamCacheTable)
+          .values(row)
+          .onConflictDoUpdate({ target: upstreamCacheTable.key, set: row })
+          .run();
+      },
+      purge: (before) =>
+        db.delete(upstreamCacheTable).where(lt(upstreamCacheTable.expiresAt, before)).run().changes,
+    },
+  };
+}
+
+const stores = new WeakMap<Db, Immediate<WriteStore>>();
+
+/** The SQLite store of `db`, built once per database. */
+export function sqliteStoreFor(db: Db): Immediate<WriteStore> {
+  let store = stores.get(db);
+  if (!store) {
+    store = sqliteStore(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
+/** The store of a deployment: PostgreSQL's when one is set, otherwise the SQLite file's. */
+export function storeOf(deps: { db: Db; store?: WriteStore }): WriteStore {
+  return deps.store ?? sqliteStoreFor(deps.db);
+}
