@@ -2,8 +2,8 @@ import { distanceSql } from "../db/indexes";
 import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import { placePrefixes, REGIONS } from "../referentials/geography";
-import { roundDistance, type Item } from "../schemas/item";
-import { putValue, StoredItem, storedRows, type ServedItem } from "../sources/stored-item";
+import type { Item } from "../schemas/item";
+import { putDistance, StoredItem, storedRows, type ServedItem } from "../sources/stored-item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
 import { inPrefixes, prefixesParam } from "../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
@@ -145,11 +145,7 @@ function toItems(deps: CoreDeps, found: FoundTraining[], dedup: boolean): Served
   return kept.flatMap((row): ServedItem[] => {
     const itemJson = usable(row);
     if (itemJson !== null) {
-      const json =
-        row.distance === null
-          ? itemJson
-          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
-      return [new StoredItem(json, row.formateurSiret)];
+      return [new StoredItem(putDistance(itemJson, row.distance), row.formateurSiret)];
     }
     // gone when an import swapped the table between the two reads: left out, as from a search a moment later
     const trainingRow = full.get(row.id);

@@ -1,3 +1,4 @@
+import { roundDistance } from "../schemas/item";
 import { sealingFingerprint } from "../crypto/email-token";
 import type { Db } from "../db/client";
 import { prepared } from "../db/query/statements";
@@ -47,6 +48,11 @@ export function putValue(json: string, key: string, value: string, was = "null")
   if (at < 0) throw new Error(`stored item without ${slot}`);
   const start = at + key.length + 3;
   return json.slice(0, start) + value + json.slice(start + was.length);
+}
+
+/** `json` with the search's distance (km, rounded as items round it) put in; unchanged without a point. */
+export function putDistance(json: string, distanceKm: number | null): string {
+  return distanceKm === null ? json : putValue(json, "distance", JSON.stringify(roundDistance(distanceKm)));
 }
 
 // One fingerprint per secret in a process (a server has one).

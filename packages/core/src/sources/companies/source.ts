@@ -11,8 +11,14 @@ import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { canSeePhone } from "../viewer";
-import { roundDistance } from "../../schemas/item";
-import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
+import {
+  currentFingerprint,
+  putDistance,
+  putValue,
+  StoredItem,
+  storedRows,
+  type ServedItem,
+} from "../stored-item";
 import { companyToItem, type CompanyRow } from "./normalize";
 
 export const COMPANIES_LIMIT = 150;
@@ -126,8 +132,7 @@ function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean):
     }
     let json = item.json;
     if (withPhone && row.telephone) json = putValue(json, "phone", JSON.stringify(row.telephone));
-    if (row.distance !== null) json = putValue(json, "distance", JSON.stringify(roundDistance(row.distance)));
-    items.push(new StoredItem(json, row.siret));
+    items.push(new StoredItem(putDistance(json, row.distance), row.siret));
   }
   if (built.length === 0) return items as ServedItem[];
   const full = new Map(

@@ -18,8 +18,7 @@ import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
-import { roundDistance } from "../../schemas/item";
-import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
+import { currentFingerprint, putDistance, StoredItem, storedRows, type ServedItem } from "../stored-item";
 import { recruiterOfferToItem } from "./normalize";
 
 export const MATCHA_LIMIT = 150;
@@ -164,11 +163,7 @@ function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
   return found.flatMap((row): ServedItem[] => {
     const itemJson = usable(row);
     if (itemJson !== null) {
-      const json =
-        row.distance === null
-          ? itemJson
-          : putValue(itemJson, "distance", JSON.stringify(roundDistance(row.distance)));
-      return [new StoredItem(json, row.siret)];
+      return [new StoredItem(putDistance(itemJson, row.distance), row.siret)];
     }
     // gone when the offer was removed between the two reads: left out, as from a search a moment later
     const raw = full.get(row.rowId);
