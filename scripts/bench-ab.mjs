@@ -4,8 +4,8 @@
 // Usage: node scripts/bench-ab.mjs <database> <A: dist/index.js> <B: dist/index.js> [rounds] [per round]
 import { spawn } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
+import { freePort } from "./lib/free-port.mjs";
 
 const [database, bundleA, bundleB, roundsArg, perRoundArg] = process.argv.slice(2);
 if (!database || !bundleA || !bundleB) {
@@ -17,15 +17,6 @@ const perRound = Number(perRoundArg ?? 40);
 const PATH =
   "/api/V1/jobsEtFormations?caller=bench&romes=D1102&latitude=48.8566&longitude=2.3522&radius=30&insee=75056";
 const COLD = { "cache-control": "no-cache" };
-
-async function freePort() {
-  return new Promise((resolvePort) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 async function start(bundle) {
   const port = await freePort();

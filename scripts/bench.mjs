@@ -6,11 +6,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
+import { freePort } from "./lib/free-port.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -23,15 +23,6 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" }
 function run(cmd, cmdArgs, extraEnv = {}) {
   const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...env, ...extraEnv } });
   if (result.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} failed`);
-}
-
-async function freePort() {
-  return new Promise((resolvePort) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 function rssKb(pid) {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { applicationBody } from "./lib/applications.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -122,9 +123,6 @@ async function sealedContacts(origin) {
   return [...found.values()];
 }
 
-// A minimal valid PDF (the server checks the magic bytes).
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
 async function applyLoop(origin, contacts, worker, stopAt, outcome) {
   let n = 0;
   while (Date.now() < stopAt) {
@@ -132,17 +130,8 @@ async function applyLoop(origin, contacts, worker, stopAt, outcome) {
     const contact = contacts[(worker + n) % contacts.length];
     const applicant = `load-${worker}-${n}@example.org`;
     const body = {
-      applicant_email: applicant,
-      applicant_first_name: "Camille",
-      applicant_last_name: "Charge",
-      applicant_phone: "0612345678",
-      applicant_file_name: "cv.pdf",
-      applicant_file_content: `data:application/pdf;base64,${PDF.toString("base64")}`,
-      company_email: contact.email,
-      iv: contact.iv,
-      company_type: contact.type,
+      ...applicationBody(contact, applicant, "load@example.org load-test"),
       company_siret: contact.siret,
-      caller: "load@example.org load-test",
       message: "Bonjour, candidature envoyée pendant un test de charge.",
     };
     let status = "network-error";

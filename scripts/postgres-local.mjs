@@ -6,10 +6,10 @@
 // PostgreSQL.
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./lib/free-port.mjs";
 
 /** The folder of Debian's PostgreSQL binaries (the newest major version installed); throws when none is. */
 export function postgresBinDir() {
@@ -22,17 +22,6 @@ export function postgresBinDir() {
   if (majors.length === 0)
     throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (see .ci/run)");
   return join(root, majors[0], "bin");
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = () => process.getuid?.() === 0;

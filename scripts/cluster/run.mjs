@@ -10,7 +10,6 @@
 // Prints a JSON report; exits 1 when a check fails. Everything started is stopped at the end, failure or not.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -20,6 +19,7 @@ import { replyTokensOfMail, startFakePostmark } from "../lib/fake-postmark.mjs";
 import { postgresBinDir, startPostgres } from "../postgres-local.mjs";
 import { haproxyBinary, startHaproxy } from "./haproxy.mjs";
 import { send, sourceAddresses } from "./http.mjs";
+import { freePort } from "../lib/free-port.mjs";
 
 const CALLER = "cluster@example.org cluster-test";
 const SECRET = "cluster-secret-cluster-secret-cluster-00";
@@ -89,17 +89,6 @@ function ensurePackages() {
     apt(install);
   }
   return missing;
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /**
