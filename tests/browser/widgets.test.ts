@@ -150,6 +150,11 @@ describe("widgets embedded with the script tag on another origin", () => {
         (document.querySelector<HTMLIFrameElement>("#widget iframe")?.getBoundingClientRect().height ?? 0) >
         700,
     );
+    // The results arrive list by list and each resize is a message round trip: wait until the iframe has caught
+    // up with its content (on a loaded machine a single read can fall between two of them).
+    await expect
+      .poll(async () => (await innerScroll(frame)).overflow, { timeout: 30_000 })
+      .toBeLessThanOrEqual(0);
     const before = await iframeHeight(page);
     const inner = await innerScroll(frame);
     expect(inner.overflow).toBeLessThanOrEqual(0);
