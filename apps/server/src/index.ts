@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { closeDb, createDb, migrate, sqliteStoreFor } from "@lba/core/db";
+import { closeDb, createDb, migrate, sqliteStoreFor, warmPointIndexes } from "@lba/core/db";
 import { buildSnapshot, datasetInfo, seedDatabase, storeItemsFor } from "@lba/core/ingest";
 import {
   ABANDONED_AFTER_MS,
@@ -118,6 +118,13 @@ if (!snapshots && datasetInfo(db).kind === "empty") {
   const started = performance.now();
   const stored = storeItemsFor(db, deps.core.config.secret);
   if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
+}
+// The in-memory copies of the item R*Trees (decision 032) are loaded before the first request rather than by it;
+// a snapshot swapped in later is loaded before the swap (search-snapshots.ts).
+{
+  const started = performance.now();
+  warmPointIndexes(db);
+  log.info("point indexes loaded", { durationMs: Math.round(performance.now() - started) });
 }
 snapshots?.start();
 

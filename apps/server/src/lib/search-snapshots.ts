@@ -9,6 +9,7 @@ import {
   type MigrationId,
   type SnapshotFile,
   type SwappableDb,
+  warmPointIndexes,
 } from "@lba/core/db";
 import type { Logger } from "@lba/core/deps";
 
@@ -119,8 +120,8 @@ export class SnapshotReplica {
   }
 
   /**
-   * One look for a newer snapshot: the newest servable one newer than the current is opened, checked and
-   * swapped in. Returns the version swapped to, or null. Never throws (a failure is logged).
+   * One look for a newer snapshot: the newest servable one newer than the current is opened, checked, its point
+   * indexes loaded, and swapped in. Returns the version swapped to, or null. Never throws (a failure is logged).
    */
   poll(): string | null {
     if (this.#closed) return null;
@@ -205,7 +206,11 @@ function newestServable(
       continue;
     }
     const reason = checkSnapshot(db, file.version, migrations);
-    if (reason === null) return { db, file };
+    if (reason === null) {
+      // Loaded here, before the swap: no search after it pays for the in-memory point indexes (decision 032).
+      warmPointIndexes(db);
+      return { db, file };
+    }
     db.$client.close();
     refused.add(file.version);
     options.log.error("search snapshot refused", { version: file.version, path: file.path, reason });

@@ -4,3 +4,4 @@ export * from "./indexes";
 export * from "./schema";
 export * from "./store";
 export * from "./snapshots";
+export { warmPointIndexes } from "./query/point-index";

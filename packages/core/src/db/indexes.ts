@@ -32,6 +32,9 @@ const COMPANY_KEY_SQL = `(${ROME_KEY_SQL("cr.rome_code")} + CASE c.type WHEN 'lb
 
 export type SpatialIndex = "communes" | "trainings" | "companies" | "job_offers" | "recruiter_offers";
 
+/** The spatial indexes of searchable items (communes are only reverse-geocoded). */
+export type ItemIndex = Exclude<SpatialIndex, "communes">;
+
 const REBUILD_SQL: Record<SpatialIndex, string> = {
   // Paris, Lyon and Marseille are left out: a point there is in one of their arrondissements.
   communes: `INSERT INTO communes_rtree (id, min_lat, max_lat, min_lon, max_lon)
@@ -59,10 +62,24 @@ const REBUILD_SQL: Record<SpatialIndex, string> = {
     WHERE rc.latitude IS NOT NULL AND rc.longitude IS NOT NULL`,
 };
 
-/** Refills an R*Tree from its table. Call inside the transaction that changed the table. */
+/** The `dataset_meta` key whose value moves on each time an item index is rebuilt (see `rebuildSpatialIndex`). */
+export const spatialStampKey = (which: ItemIndex) => `spatial.${which}`;
+
+/**
+ * Refills an R*Tree from its table and, for an item index, moves its stamp on (a counter in `dataset_meta`),
+ * which tells every connection's in-memory copy (db/query/point-index.ts) to load it again. Call inside the
+ * transaction that changed the table: a rollback takes the stamp back with the entries.
+ */
 export function rebuildSpatialIndex(db: Db, which: SpatialIndex): void {
   db.$client.exec(`DELETE FROM ${which}_rtree`);
   db.$client.exec(REBUILD_SQL[which]);
+  if (which === "communes") return;
+  db.$client
+    .prepare(
+      `INSERT INTO dataset_meta (key, value) VALUES (?, '1')
+       ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+    )
+    .run(spatialStampKey(which));
 }
 
 export type FullTextIndex = "communes" | "metiers" | "diplomas";

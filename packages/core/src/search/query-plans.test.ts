@@ -1,34 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { type Db } from "../db";
 import { createTestDb } from "../testing/db";
-import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL, COMPANIES_NEAR_SQL } from "../sources/companies/source";
-import {
-  MATCHA_BY_IDS_SQL,
-  MATCHA_FRANCE_SQL,
-  MATCHA_NEAR_SQL,
-  MATCHA_OFFER_SQL,
-} from "../sources/recruiter-offers/source";
+import { COMPANIES_BY_IDS_SQL, COMPANIES_FRANCE_SQL } from "../sources/companies/source";
+import { MATCHA_BY_IDS_SQL, MATCHA_FRANCE_SQL, MATCHA_OFFER_SQL } from "../sources/recruiter-offers/source";
 import { JOB_OFFERS_BY_IDS_SQL, JOB_OFFERS_FRANCE_SQL } from "../sources/job-offers/local";
 import { COMPANY_BY_SIRET_SQL } from "./details";
 import { SIRENS_IN_OPCO_SQL } from "./opco";
 import { prefixRange } from "../db/query/rome-ranges";
-import { spatialParams } from "../db/query/spatial";
+import { UNSUBSCRIBED_SQL } from "../db/query/unsubscriptions";
 import { PARIS, queryPlan } from "../testing/factories";
 import {
   TRAININGS_BY_IDS_SQL,
   TRAINING_BY_ID_SQL,
   TRAININGS_FRANCE_SQL,
   TRAININGS_IN_PLACE_SQL,
-  TRAININGS_NEAR_SQL,
 } from "./trainings";
 
 // Parameters of a typical search: D1102 within 30 km of Paris.
 const SAMPLE_PARAMS: Record<string, unknown> = {
-  ...spatialParams(PARIS, 30),
+  lat: PARIS.latitude,
+  lon: PARIS.longitude,
+  radius: 30,
   ranges: JSON.stringify([[31102, 31102]]),
   prefixes: JSON.stringify([prefixRange("75")]),
-  minLevel: 0,
-  maxLevel: 9,
   level: null,
   limit: 150,
   type: "lba",
@@ -37,6 +31,7 @@ const SAMPLE_PARAMS: Record<string, unknown> = {
   id: "x",
   siret: "12345678900011",
   sirens: JSON.stringify(["123456789"]),
+  sirets: JSON.stringify(["12345678900011"]),
   ids: JSON.stringify([1, 2, 3]),
   codes: JSON.stringify(["D1102"]),
   // With a partner scope (docs/decisions/024-partner-scopes.md): Paris (above), apprenticeship only.
@@ -57,20 +52,6 @@ const TABLE_SCAN = /^\s*SCAN (t|c|o|rc|x)( |$)(?!.*INDEX)/;
 
 describe("search query plans", () => {
   const db = createTestDb();
-
-  it.each([
-    ["trainings", TRAININGS_NEAR_SQL],
-    ["companies", COMPANIES_NEAR_SQL],
-    ["recruiter offers", MATCHA_NEAR_SQL],
-  ])("finds %s around a point through their R*Tree, ROME key included", (_name, sql) => {
-    const lines = plan(db, sql);
-    // INDEX 2 is an R*Tree range lookup; D0B1 are the ROME key bounds, D4B5 (or D6B7) the box.
-    expect(lines.some((line) => /SCAN r VIRTUAL TABLE INDEX 2:D0B1/.test(line))).toBe(true);
-    expect(lines.findIndex((line) => line.includes("SCAN k VIRTUAL TABLE"))).toBeLessThan(
-      lines.findIndex((line) => line.includes("SCAN r")),
-    );
-    expect(lines.filter((line) => TABLE_SCAN.test(line))).toEqual([]);
-  });
 
   it.each([
     ["trainings", TRAININGS_BY_IDS_SQL, "t"],
@@ -103,6 +84,7 @@ describe("search query plans", () => {
     ["a company", COMPANY_BY_SIRET_SQL, "companies_siret_type_idx"],
     ["a recruiter offer", MATCHA_OFFER_SQL, "recruiter_offers_id_unique"],
     ["opco sirens", SIRENS_IN_OPCO_SQL, "sqlite_autoindex_opcos"],
+    ["unsubscribed companies", UNSUBSCRIBED_SQL, "sqlite_autoindex_company_unsubscriptions"],
   ])("finds %s through an index", (_name, sql, index) => {
     const lines = plan(db, sql);
     expect(lines.some((line) => line.includes(index))).toBe(true);

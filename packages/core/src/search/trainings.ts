@@ -8,15 +8,7 @@ import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/t
 import { inPrefixes, prefixesParam } from "../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
 import { readRows, selectColumns } from "../db/query/rows";
-import {
-  nearest,
-  nearestExact,
-  rtreeCount,
-  rtreePoints,
-  romeTableCandidates,
-  spatialBox,
-  WHOLE_EARTH_KM,
-} from "../db/query/spatial";
+import { nearestItems, romeTableCandidates, WHOLE_EARTH_KM } from "../db/query/spatial";
 import { prepared } from "../db/query/statements";
 import type { GeoPoint } from "../referentials/geography";
 import type { TrainingsByRegionQuery, TrainingsQuery } from "../schemas/v1/queries";
@@ -48,12 +40,6 @@ const LEVEL = `(@level IS NULL OR t.level = @level)`;
 // A département is a postcode prefix, as in formationsParRegion (docs/reference/v1.md#s3-4).
 const IN_PLACE = inPrefixes("t.code_postal");
 
-const LEVEL_DIMENSION = " AND r.min_level >= @minLevel AND r.max_level <= @maxLevel";
-const TRAININGS_COUNT_SQL = rtreeCount("trainings_rtree", LEVEL_DIMENSION);
-
-// The R*Tree holds published trainings only, with their level as a dimension (0 when unknown).
-export const TRAININGS_NEAR_SQL = rtreePoints("trainings_rtree", "pairs", LEVEL_DIMENSION);
-
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and order.
 export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${FOUND}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
@@ -62,7 +48,7 @@ export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
 
-const NEAR = { points: TRAININGS_NEAR_SQL, rows: TRAININGS_BY_IDS_SQL };
+const NEAR = { rows: TRAININGS_BY_IDS_SQL };
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 
@@ -161,28 +147,19 @@ function nearTrainings(
   radiusKm: number,
   limit: number,
 ): FoundTraining[] {
-  const filters = {
-    ranges: JSON.stringify(romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains)),
+  // The point index holds published trainings only, with their level (0 when unknown).
+  const lookup = {
+    ranges: romeKeyRanges(expandRomeCodes(deps.db, q.romes), q.romeDomain, q.scope?.domains),
     minLevel: q.diplomaLevel ?? 0,
     maxLevel: q.diplomaLevel ?? 9,
-    prefixes: prefixesParam(placePrefixes(q.scope)),
   };
-  return nearest(
-    (radius) =>
-      (
-        prepared(deps.db, TRAININGS_COUNT_SQL).get({ ...filters, ...spatialBox(point, radius) }) as {
-          n: number;
-        }
-      ).n,
-    (radius) => nearestExact<FoundTraining>(deps.db, NEAR, filters, point, radius, limit),
-    radiusKm,
-    limit,
-  );
+  const filters = { prefixes: prefixesParam(placePrefixes(q.scope)) };
+  return nearestItems<FoundTraining>(deps.db, "trainings", lookup, NEAR, filters, point, radiusKm, limit);
 }
 
 /**
  * The 5 nearest anywhere: widen the radius until 5 are found. Once a circle holds 5, nothing outside it
- * can be nearer, so each step is an R*Tree range query and no step scans the table.
+ * can be nearer, so each step is a lookup of the point index and no step scans the table.
  */
 function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): FoundTraining[] {
   for (let radius = Math.max(50, q.radiusKm * 2); ; radius *= 4) {

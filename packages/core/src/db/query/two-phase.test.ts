@@ -5,7 +5,8 @@ import { createTestDb } from "../../testing/db";
 import { distanceSql } from "../indexes";
 import type { Item } from "../../schemas/item";
 import { searchJobs } from "../../search/jobs";
-import { CUT_MARGIN_KM, nearestExact, RTREE_ERROR_KM, sortedCandidates } from "./spatial";
+import { CUT_MARGIN_KM, nearestExact, PHASE1_ERROR_KM } from "./spatial";
+import { distinctNearest } from "./point-index";
 import {
   bruteForceKm,
   compareNoCase,
@@ -79,7 +80,7 @@ describe("two-phase point search", () => {
     expect(items.map((i) => i.company.siret)).toEqual(expected);
   });
 
-  it("decides on the exact distance at the radius edge, whatever the R*Tree's float error", async () => {
+  it("decides on the exact distance at the radius edge", async () => {
     const db = createTestDb();
     const offsetsKm = [-0.004, -0.002, -0.0005, 0, 0.0005, 0.002, 0.004];
     const companies = offsetsKm.map((offset) => insertCompany(db, northOf(30 + offset)));
@@ -127,8 +128,14 @@ describe("nearestExact", () => {
     for (const point of points) insert.run(point);
     return db;
   }
-  // 0.00003° of latitude is 3.3 m: within RTREE_ERROR_KM, as the contract of phase 1 requires.
+  // 0.00003° of latitude is 3.3 m: within PHASE1_ERROR_KM, as the contract of phase 1 requires.
   const POINTS_SQL = `SELECT id, latitude + 0.00003 * ((id % 3) - 1), longitude FROM pts`;
+  const perturbed = (db: Db) => (maxKm: number) =>
+    distinctNearest(
+      (db.$client.prepare(POINTS_SQL).raw(true).all() as [number, number, number][])
+        .map(([id, latitude, longitude]) => ({ id, km: bruteForceKm(PARIS, { latitude, longitude }) }))
+        .filter(({ km }) => km <= maxKm),
+    );
   const ROWS_SQL = `SELECT * FROM (
       SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
       FROM json_each(@ids) m CROSS JOIN pts p ON p.id = m.value)
@@ -156,7 +163,8 @@ describe("nearestExact", () => {
         .map((p) => p.id);
       const rows = nearestExact<{ id: number; distance: number }>(
         db,
-        { points: POINTS_SQL, rows: ROWS_SQL },
+        { rows: ROWS_SQL },
+        perturbed(db),
         {},
         PARIS,
         radiusKm,
@@ -170,27 +178,18 @@ describe("nearestExact", () => {
   });
 
   it("keeps a margin larger than twice the float error", () => {
-    expect(CUT_MARGIN_KM).toBeGreaterThan(2 * RTREE_ERROR_KM);
+    expect(CUT_MARGIN_KM).toBeGreaterThan(2 * PHASE1_ERROR_KM);
   });
 });
 
-describe("sortedCandidates", () => {
-  it("sorts by approximate distance, keeps each item once and drops what is beyond the limit", () => {
-    const a = northOf(3);
-    const b = northOf(1);
-    const c = northOf(50);
-    const sorted = sortedCandidates(
-      [
-        [7, a.latitude, a.longitude],
-        [4, b.latitude, b.longitude],
-        [7, a.latitude, a.longitude],
-        [9, c.latitude, c.longitude],
-      ],
-      PARIS,
-      30,
-    );
-    expect(sorted.ids).toEqual([4, 7]);
-    expect(sorted.km[0]).toBeCloseTo(1, 6);
-    expect(sorted.km[1]).toBeCloseTo(3, 6);
+describe("distinctNearest", () => {
+  it("sorts by distance, then id, and keeps each item once", () => {
+    const sorted = distinctNearest([
+      { id: 7, km: 3 },
+      { id: 4, km: 1 },
+      { id: 7, km: 3 },
+      { id: 2, km: 3 },
+    ]);
+    expect(sorted).toEqual({ ids: [4, 2, 7], km: [1, 3, 3] });
   });
 });

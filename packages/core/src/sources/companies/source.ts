@@ -4,7 +4,7 @@ import type { CoreDeps } from "../../deps";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, selectColumns } from "../../db/query/rows";
-import { nearest, nearestExact, rtreeCount, rtreePoints, spatialBox } from "../../db/query/spatial";
+import { nearestItems } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
@@ -28,8 +28,6 @@ const TITLE = `coalesce(nullif(c.enseigne, ''), c.raison_sociale)`;
 const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
   AND ${inPrefixes("coalesce(c.code_postal, c.code_commune)")}`;
 
-export const COMPANIES_NEAR_SQL = rtreePoints("companies_rtree", "pairs");
-
 // What a search reads of a company: its stored item and what the pipeline needs beside it; the whole row only
 // for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
 const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.email AS email`;
@@ -41,8 +39,6 @@ export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
     WHERE ${FILTERS})
   WHERE distance <= @radius
   ORDER BY distance, title COLLATE NOCASE, siret, id LIMIT ${COMPANIES_LIMIT}`;
-
-const COMPANIES_COUNT_SQL = rtreeCount("companies_rtree");
 
 // Each company once, with its best prediction score among the asked ROME codes (company_romes_rome_idx covers it).
 const FRANCE_CANDIDATES = `SELECT x.company_id AS id, max(x.score) AS score
@@ -58,7 +54,7 @@ export const COMPANIES_FRANCE_SQL = `SELECT ${FOUND}, ${TITLE} AS title, NULL AS
 const COMPANIES_ROWS_SQL = `SELECT ${selectColumns(companiesTable, "c")}
   FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value`;
 
-const NEAR = { points: COMPANIES_NEAR_SQL, rows: COMPANIES_BY_IDS_SQL };
+const NEAR = { rows: COMPANIES_BY_IDS_SQL };
 
 type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone" | "email"> & { distance: number | null };
 
@@ -79,20 +75,19 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    // LBB entries sit on a shifted ROME axis (see rebuildSpatialIndex): the type is part of the lookup.
+    // LBB entries sit on a shifted ROME axis (see ITEM_ENTRIES_SQL): the type is part of the lookup.
     const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
-    const ranges = JSON.stringify(
-      romeKeyRanges(romes, undefined, domains).map(([a, b]) => [a + offset, b + offset]),
-    );
-    rows = nearest(
-      (radiusKm) =>
-        (
-          prepared(deps.db, COMPANIES_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as {
-            n: number;
-          }
-        ).n,
-      (radiusKm) =>
-        nearestExact<FoundCompany>(deps.db, NEAR, { ...base, ranges }, point, radiusKm, COMPANIES_LIMIT),
+    const ranges = romeKeyRanges(romes, undefined, domains).map(([a, b]): [number, number] => [
+      a + offset,
+      b + offset,
+    ]);
+    rows = nearestItems<FoundCompany>(
+      deps.db,
+      "companies",
+      { ranges },
+      NEAR,
+      base,
+      point,
       query.radiusKm,
       COMPANIES_LIMIT,
     );

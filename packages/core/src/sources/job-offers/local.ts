@@ -3,7 +3,7 @@ import { distanceSql } from "../../db/indexes";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows } from "../../db/query/rows";
-import { nearestExact, rtreePoints, type ExactRow } from "../../db/query/spatial";
+import { nearestItems, type ExactRow } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import { placePrefixes } from "../../referentials/geography";
 import { inRomeDomains } from "../../referentials/rome-codes";
@@ -58,8 +58,6 @@ export function rowToOffer(row: OfferRow): Offer {
   };
 }
 
-export const JOB_OFFERS_NEAR_SQL = rtreePoints("job_offers_rtree", "items");
-
 // A partner's scope (docs/decisions/024-partner-scopes.md): the postcode, else the place label, which France
 // Travail starts with the département ("75 - Paris (Dept.)"); the apprenticeship contract is nature E2, which
 // offers name "Contrat apprentissage".
@@ -106,7 +104,7 @@ export function localOffersByRowId(db: Db, rowIds: number[]): Map<number, Offer>
 
 /**
  * Offers of these ROME codes (their parent fiche and children included) within `radiusKm` of `point`, nearest
- * first (one R*Tree range query on the ROME key and the bounding box, then exact haversine), or France-wide by
+ * first (the point index of job_offers, then the rows by id: `nearestItems`), or France-wide by
  * title without a point; within the query's scope. At most 150.
  */
 export function findLocalOffers(
@@ -120,10 +118,12 @@ export function findLocalOffers(
     apprenticeship: scope?.population === "apprentissage" ? 1 : null,
   };
   return point
-    ? nearestExact<FoundOffer & ExactRow>(
+    ? nearestItems<FoundOffer & ExactRow>(
         db,
-        { points: JOB_OFFERS_NEAR_SQL, rows: JOB_OFFERS_BY_IDS_SQL },
-        { ...filters, ranges: JSON.stringify(romeKeyRanges(romes, undefined)) },
+        "job_offers",
+        { ranges: romeKeyRanges(romes, undefined) },
+        { rows: JOB_OFFERS_BY_IDS_SQL },
+        filters,
         point,
         radiusKm,
         MAX_OFFERS,

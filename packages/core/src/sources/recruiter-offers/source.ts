@@ -5,14 +5,7 @@ import type { Item } from "../../schemas/item";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
-import {
-  nearest,
-  nearestExact,
-  rtreeCount,
-  rtreePoints,
-  romeTableCandidates,
-  spatialBox,
-} from "../../db/query/spatial";
+import { nearestItems, romeTableCandidates } from "../../db/query/spatial";
 import { prepared } from "../../db/query/statements";
 import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
@@ -36,8 +29,6 @@ const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_ex
 // built per request (docs/decisions/031-items-stored-ready-to-send.md).
 const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret, rc.email AS email`;
 
-export const MATCHA_NEAR_SQL = rtreePoints("recruiter_offers_rtree", "pairs");
-
 // Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here.
 export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${FOUND}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
@@ -47,8 +38,6 @@ export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
     WHERE ${VISIBLE})
   WHERE distance <= @radius
   ORDER BY distance, sort_title COLLATE NOCASE, sort_form, sort_index LIMIT ${MATCHA_LIMIT}`;
-
-const MATCHA_COUNT_SQL = rtreeCount("recruiter_offers_rtree");
 
 export const MATCHA_FRANCE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM (${romeTableCandidates("recruiter_offer_romes", "offer_row_id")}) m
@@ -63,7 +52,7 @@ export const MATCHA_OFFER_SQL = `SELECT ${COLUMNS}, NULL AS distance
 const MATCHA_ROWS_SQL = `SELECT ${COLUMNS}, NULL AS distance
   FROM json_each(@ids) m CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id`;
 
-const NEAR = { points: MATCHA_NEAR_SQL, rows: MATCHA_BY_IDS_SQL };
+const NEAR = { rows: MATCHA_BY_IDS_SQL };
 
 interface FoundOffer {
   rowId: number;
@@ -106,20 +95,13 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): ServedI
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    const ranges = JSON.stringify(romeKeyRanges(romes, undefined, domains));
-    raws = nearest(
-      (radiusKm) =>
-        (prepared(deps.db, MATCHA_COUNT_SQL).get({ ...spatialBox(point, radiusKm), ranges }) as { n: number })
-          .n,
-      (radiusKm) =>
-        nearestExact<(typeof raws)[number]>(
-          deps.db,
-          NEAR,
-          { ...base, ranges },
-          point,
-          radiusKm,
-          MATCHA_LIMIT,
-        ),
+    raws = nearestItems<FoundOffer>(
+      deps.db,
+      "recruiter_offers",
+      { ranges: romeKeyRanges(romes, undefined, domains) },
+      NEAR,
+      base,
+      point,
       query.radiusKm,
       MATCHA_LIMIT,
     );
