@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storeItems } from "@lba/core/ingest";
+import { asciiJson } from "@lba/core/json";
 import {
   createTestDb,
   insertCompany,
@@ -71,7 +72,8 @@ describe("tRPC over HTTP with items stored ready to send", () => {
     const { app, deps } = stored();
     const caller = createCaller(createTrpcContext(deps, false));
     const answer = await caller.jobsEtFormations.search(INPUT);
-    expect(JSON.stringify(answer)).toBe(await (await app.request(REST)).text());
+    // The same JSON value; the wire text has every non-ASCII character escaped (asciiJson, decision 032).
+    expect(asciiJson(JSON.stringify(answer))).toBe(await (await app.request(REST)).text());
     expect(answer.jobs?.lbaCompanies).toMatchObject({ results: [{ ideaType: "lba" }, {}, {}] });
   });
 });

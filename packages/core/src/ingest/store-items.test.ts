@@ -265,6 +265,29 @@ describe("items stored ready to send", () => {
     expect(itemsOf(await searchJobs(testDeps(db), jobs())).every((i) => i instanceof StoredItem)).toBe(true);
   });
 
+  it("writes items ASCII only, and writes again every item of a database stored in the older format", async () => {
+    const db = createTestDb();
+    everyKind(db);
+    storeItems(db, { secret: TEST_SECRET });
+    const stored = () =>
+      TABLES.map(
+        (table) => db.$client.prepare(`SELECT item_json FROM ${table}`).pluck().all() as string[],
+      ).flat();
+    expect(stored().length).toBeGreaterThanOrEqual(5);
+    expect(stored().every((json) => !/[^\x20-\x7f]/.test(json))).toBe(true);
+    expect(stored().some((json) => json.includes("\\u00"))).toBe(true);
+    expect(storeItemsFor(db, TEST_SECRET)).toBeNull();
+
+    // As a database stored before the format: raw UTF-8 items (the same JSON value) and no format recorded.
+    for (const table of TABLES)
+      db.$client.exec(`UPDATE ${table} SET item_json = item_json || ' ' WHERE item_json IS NOT NULL`);
+    db.$client.exec(`DELETE FROM dataset_meta WHERE key = 'items.format'`);
+    expect(storedSeal(db)).toBeNull();
+    expect(storeItemsFor(db, TEST_SECRET)).toMatchObject({ trainings: 1, companies: 2, jobOffers: 1 });
+    expect(stored().every((json) => !json.endsWith(" "))).toBe(true);
+    expect(storeItemsFor(db, TEST_SECRET)).toBeNull();
+  });
+
   it("builds from the row the item of a company that unsubscribed after the store (decision 026)", async () => {
     const db = createTestDb();
     const company = insertCompany(db);

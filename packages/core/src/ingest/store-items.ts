@@ -9,6 +9,7 @@ import { rowToOffer } from "../sources/job-offers/local";
 import { normalizeOffer } from "../sources/job-offers/normalize";
 import { recruiterOfferToItem } from "../sources/recruiter-offers/normalize";
 import { trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
+import { writeJson } from "../json/raw-json";
 
 // Items stored ready to send (docs/decisions/031-items-stored-ready-to-send.md): each row's V1 item as the
 // search would build it with no per-query field (no distance, no phone, the siret of our own front), written
@@ -17,13 +18,17 @@ import { trainingToItem, type TrainingRow } from "../sources/trainings/normalize
 
 const BATCH = 2000;
 const SEAL_KEY = "items.sealed_with";
+// How stored items are written; a database whose items were written otherwise has them all written again by the
+// next `storeItems` over every kind with a secret (a server's start). "ascii": `writeJson`, non-ASCII escaped.
+const FORMAT_KEY = "items.format";
+const ITEM_FORMAT = "ascii";
 const REGION_NAMES: Record<string, string> = Object.fromEntries(REGIONS.map((r) => [r.code, r.name]));
 
 export type StoredKind = "trainings" | "companies" | "jobOffers" | "recruiterOffers";
 export type StoredCounts = Record<StoredKind, number>;
 
 interface KindPlan {
-  /** rows whose item is to be (re)written, `@after` the last id, `@fingerprint` the secret's */
+  /** rows whose item is to be (re)written, `@after` the last id, `@fingerprint` the secret's, `@rewrite` 1: all */
   pending: string;
   store: string;
   /** the row's id and its item's JSON (null: no stored item for this row) */
@@ -39,21 +44,21 @@ const toRecruiter = rowMapper(recruitersTable, "r_");
 const PLANS: Record<StoredKind, KindPlan> = {
   trainings: {
     pending: `SELECT ${selectColumns(trainingsTable, "t")} FROM trainings t
-      WHERE t.id > @after AND t.item_json IS NULL ORDER BY t.id LIMIT ${BATCH}`,
+      WHERE t.id > @after AND (@rewrite OR t.item_json IS NULL) ORDER BY t.id LIMIT ${BATCH}`,
     store: `UPDATE trainings SET item_json = @json WHERE id = @id`,
     build: (raw) => {
       const row: TrainingRow = toTraining(raw);
-      return { id: row.id, json: JSON.stringify(trainingToItem(row, null, REGION_NAMES)) };
+      return { id: row.id, json: writeJson(trainingToItem(row, null, REGION_NAMES)) };
     },
     sealed: false,
   },
   companies: {
     pending: `SELECT ${selectColumns(companiesTable, "c")} FROM companies c
-      WHERE c.id > @after AND c.item_sealed_with IS NOT @fingerprint ORDER BY c.id LIMIT ${BATCH}`,
+      WHERE c.id > @after AND (@rewrite OR c.item_sealed_with IS NOT @fingerprint) ORDER BY c.id LIMIT ${BATCH}`,
     store: `UPDATE companies SET item_json = @json, item_sealed_with = @fingerprint WHERE id = @id`,
     build: (raw, config) => {
       const row: CompanyRow = toCompany(raw);
-      return { id: row.id, json: JSON.stringify(companyToItem(config, row, null, false)) };
+      return { id: row.id, json: writeJson(companyToItem(config, row, null, false)) };
     },
     sealed: true,
   },
@@ -61,26 +66,26 @@ const PLANS: Record<StoredKind, KindPlan> = {
     // An offer placed only by its département gets its chef-lieu's point from the communes referential at
     // search time: not stored (built per request), so a new referential never meets an old point.
     pending: `SELECT o.* FROM job_offers o
-      WHERE o.row_id > @after AND o.item_sealed_with IS NOT @fingerprint ORDER BY o.row_id LIMIT ${BATCH}`,
+      WHERE o.row_id > @after AND (@rewrite OR o.item_sealed_with IS NOT @fingerprint) ORDER BY o.row_id LIMIT ${BATCH}`,
     store: `UPDATE job_offers SET item_json = @json, item_sealed_with = @fingerprint WHERE row_id = @id`,
     build: (raw, config) => {
       const id = Number(raw.row_id);
       if (typeof raw.latitude !== "number" || typeof raw.longitude !== "number") return { id, json: null };
       const offer = rowToOffer(raw as Parameters<typeof rowToOffer>[0]);
       const item = normalizeOffer(offer, { centre: null, caller: null, secret: config.secret });
-      return { id, json: JSON.stringify(item) };
+      return { id, json: writeJson(item) };
     },
     sealed: true,
   },
   recruiterOffers: {
     pending: `SELECT ${selectColumns(recruiterOffersTable, "o", "o_")}, ${selectColumns(recruitersTable, "rc", "r_")}
       FROM recruiter_offers o JOIN recruiters rc ON rc.id = o.recruiter_id
-      WHERE o.row_id > @after AND o.item_sealed_with IS NOT @fingerprint ORDER BY o.row_id LIMIT ${BATCH}`,
+      WHERE o.row_id > @after AND (@rewrite OR o.item_sealed_with IS NOT @fingerprint) ORDER BY o.row_id LIMIT ${BATCH}`,
     store: `UPDATE recruiter_offers SET item_json = @json, item_sealed_with = @fingerprint WHERE row_id = @id`,
     build: (raw, config) => {
       const offer = toOffer(raw);
       const item = recruiterOfferToItem(config, toRecruiter(raw), offer, null);
-      return { id: offer.rowId, json: JSON.stringify(item) };
+      return { id: offer.rowId, json: writeJson(item) };
     },
     sealed: true,
   },
@@ -104,6 +109,8 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
   const fingerprint = secret ? sealingFingerprint(secret) : null;
   const config = { secret: secret ?? "" } as CoreConfig;
   const kinds = options.kinds ?? (Object.keys(PLANS) as StoredKind[]);
+  const everything = !!fingerprint && !options.kinds;
+  const rewrite = everything && metaValue(db, FORMAT_KEY) !== ITEM_FORMAT ? 1 : 0;
   for (const kind of kinds) {
     const plan = PLANS[kind];
     if (plan.sealed && !fingerprint) continue;
@@ -112,7 +119,7 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
     for (let after = 0; ;) {
       const rows = readRows<Record<string, unknown>>(
         pending,
-        plan.sealed ? { after, fingerprint } : { after },
+        plan.sealed ? { after, fingerprint, rewrite } : { after, rewrite },
       );
       if (rows.length === 0) break;
       db.$client.transaction(() => {
@@ -126,21 +133,34 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
       })();
     }
   }
-  if (fingerprint && !options.kinds) {
-    db.$client.prepare("DELETE FROM dataset_meta WHERE key = ?").run(SEAL_KEY);
-    db.$client.prepare("INSERT INTO dataset_meta (key, value) VALUES (?, ?)").run(SEAL_KEY, fingerprint);
+  if (everything) {
+    setMeta(db, SEAL_KEY, fingerprint);
+    setMeta(db, FORMAT_KEY, ITEM_FORMAT);
   }
   return counts;
 }
 
 /**
  * The fingerprint every stored item of the database was sealed with, as recorded by the last `storeItems`
- * over every kind; null when rows were written since without being stored (`forgetStoredSeal`) or never.
+ * over every kind; null when rows were written since without being stored (`forgetStoredSeal`), never, or when
+ * the items were written in an older format.
  */
 export function storedSeal(db: Db): string | null {
-  const row = db.$client.prepare("SELECT value FROM dataset_meta WHERE key = ?").get(SEAL_KEY) as
+  return metaValue(db, FORMAT_KEY) === ITEM_FORMAT ? metaValue(db, SEAL_KEY) : null;
+}
+
+function metaValue(db: Db, key: string): string | null {
+  const row = db.$client.prepare("SELECT value FROM dataset_meta WHERE key = ?").get(key) as
     { value: string } | undefined;
   return row?.value ?? null;
+}
+
+function setMeta(db: Db, key: string, value: string): void {
+  db.$client
+    .prepare(
+      "INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )
+    .run(key, value);
 }
 
 /** Says that some rows have no stored item (written without the secret): the server's start stores them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deferRawJson, RawJson, spliceRawJson, writeJson } from "./raw-json";
+import { asciiJson, deferRawJson, RawJson, spliceRawJson, writeJson } from "./raw-json";
 
 const answer = () => ({
   formations: { results: [new RawJson('{"id":"a","title":"é \\"q\\""}'), { id: "b", title: null }] },
@@ -34,5 +34,26 @@ describe("RawJson", () => {
   it("leaves a text without placeholders as it is, and never takes a stored string for a placeholder", () => {
     expect(spliceRawJson('{"a":"\\u00000"}', ["x"])).toBe('{"a":"\\u00000"}');
     expect(writeJson({ a: "\u00000", b: [new RawJson("1")] })).toBe('{"a":"\\u00000","b":[1]}');
+  });
+});
+
+describe("asciiJson", () => {
+  it("escapes every non-ASCII character, astral ones as their surrogate pair: the same JSON value", () => {
+    const value = {
+      ville: "Île-de-France",
+      métier: "pâtissier·ère",
+      emoji: "🥐",
+      quote: '"\\',
+      del: "\u007f",
+    };
+    const text = asciiJson(JSON.stringify(value));
+    expect(text).not.toMatch(/[^\x20-\x7f]/);
+    expect(text).toContain("\\u00cele-de-France");
+    expect(text).toContain("\\ud83e\\udd50");
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it("is what writeJson writes, outside the RawJson texts it splices in as they are", () => {
+    expect(writeJson({ a: "é", b: new RawJson('"ok"') })).toBe('{"a":"\\u00e9","b":"ok"}');
   });
 });

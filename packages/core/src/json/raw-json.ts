@@ -26,7 +26,21 @@ export class RawJson {
   }
 }
 
-/** `JSON.stringify(value)` with every RawJson inside written as its text (never decoded). */
+// Every character outside ASCII written as a \u escape (JSON, RFC 8259 §7): the same JSON value, and a text
+// that V8 keeps one byte per character, so that reading a stored item from SQLite, splicing an answer and
+// encoding it for the wire take the fast paths (docs/decisions/033-ascii-json-answers.md).
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** `text` (JSON) with every non-ASCII UTF-16 unit written as `\uXXXX`: the same JSON value, ASCII only. */
+export function asciiJson(text: string): string {
+  return text.replace(NON_ASCII, escapeChar);
+}
+
+/**
+ * `JSON.stringify(value)`, ASCII only (`asciiJson`), with every RawJson inside written as its text (never
+ * decoded; RawJson texts are ASCII themselves: stored items are written by this function).
+ */
 export function writeJson(value: unknown): string {
   const outer = writing;
   const parts: string[] = [];
@@ -48,8 +62,9 @@ export function deferRawJson<T>(parts: string[], produce: () => T): T {
   return deferred.run(parts, produce);
 }
 
-/** The JSON text with each placeholder of `parts` replaced by its RawJson's text. */
-export function spliceRawJson(text: string, parts: readonly string[]): string {
+/** The JSON text, made ASCII only (`asciiJson`), with each placeholder of `parts` replaced by its RawJson's text. */
+export function spliceRawJson(json: string, parts: readonly string[]): string {
+  const text = asciiJson(json);
   if (parts.length === 0) return text;
   let out = "";
   let from = 0;
