@@ -148,6 +148,12 @@ const routes = {
 const sample = await fetch(base + routes.jobsEtFormations);
 const sampleBody = await sample.text();
 if (!sample.ok) throw new Error(`jobsEtFormations answered ${sample.status}: ${sampleBody.slice(0, 300)}`);
+/** The number of items of a jobsEtFormations answer (every source's results). */
+const itemCount = (body) => {
+  const parsed = JSON.parse(body);
+  const parts = [parsed.formations, ...Object.values(parsed.jobs ?? {})];
+  return parts.reduce((n, part) => n + (Array.isArray(part?.results) ? part.results.length : 0), 0);
+};
 const answer = JSON.parse(sampleBody);
 const counts = {
   formations: answer.formations?.results?.length,
@@ -259,10 +265,18 @@ for (const w of wire)
 const ms = (value) => value.toFixed(1);
 const ratio = coldNational.p50 / coldSample.p50;
 out("\n## Cost against size (cold jobsEtFormations, sequential, timed to the µs)\n");
-out("| dataset | answer bytes | p50 ms | p99 ms |");
-out("|---|---|---|---|");
-out(`| ${scale} | ${Buffer.byteLength(sampleBody)} | ${ms(coldNational.p50)} | ${ms(coldNational.p99)} |`);
-out(`| sample | ${sampleAnswer.body.length} | ${ms(coldSample.p50)} | ${ms(coldSample.p99)} |`);
+// Per item: the answers differ in size (a sparser dataset finds fewer items around the same point), so the
+// cost of one item says whether the work grows with the data or only with the answer.
+const perItem = (p50, body) => `${((p50 * 1000) / itemCount(body)).toFixed(0)} µs`;
+out("| dataset | answer bytes | items | p50 ms | p99 ms | p50 per item |");
+out("|---|---|---|---|---|---|");
+out(
+  `| ${scale} | ${Buffer.byteLength(sampleBody)} | ${itemCount(sampleBody)} | ${ms(coldNational.p50)} | ${ms(coldNational.p99)} | ${perItem(coldNational.p50, sampleBody)} |`,
+);
+const sampleText = sampleAnswer.body.toString("utf8");
+out(
+  `| sample | ${sampleAnswer.body.length} | ${itemCount(sampleText)} | ${ms(coldSample.p50)} | ${ms(coldSample.p99)} | ${perItem(coldSample.p50, sampleText)} |`,
+);
 out(`\n${scale}/sample p50 ratio: ${ratio.toFixed(2)}`);
 
 out("\n## Weights\n");

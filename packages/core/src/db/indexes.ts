@@ -65,6 +65,22 @@ const REBUILD_SQL: Record<SpatialIndex, string> = {
 /** The `dataset_meta` key whose value moves on each time an item index is rebuilt (see `rebuildSpatialIndex`). */
 export const spatialStampKey = (which: ItemIndex) => `spatial.${which}`;
 
+/** The `dataset_meta` key whose value moves on each time a full-text index is rebuilt (`rebuildFullTextIndex`). */
+export const fullTextStampKey = (which: FullTextIndex) => `fts.${which}`;
+
+/**
+ * Moves a stamp of `dataset_meta` on (a counter): what a connection keeps in memory from an index is stale once
+ * the stamp it was read at has moved. Written in the caller's transaction, so a rollback takes it back.
+ */
+function moveStamp(db: Db, key: string): void {
+  db.$client
+    .prepare(
+      `INSERT INTO dataset_meta (key, value) VALUES (?, '1')
+       ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
+    )
+    .run(key);
+}
+
 /**
  * Refills an R*Tree from its table and, for an item index, moves its stamp on (a counter in `dataset_meta`),
  * which tells every connection's in-memory copy (db/query/point-index.ts) to load it again. Call inside the
@@ -73,13 +89,7 @@ export const spatialStampKey = (which: ItemIndex) => `spatial.${which}`;
 export function rebuildSpatialIndex(db: Db, which: SpatialIndex): void {
   db.$client.exec(`DELETE FROM ${which}_rtree`);
   db.$client.exec(REBUILD_SQL[which]);
-  if (which === "communes") return;
-  db.$client
-    .prepare(
-      `INSERT INTO dataset_meta (key, value) VALUES (?, '1')
-       ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`,
-    )
-    .run(spatialStampKey(which));
+  if (which !== "communes") moveStamp(db, spatialStampKey(which));
 }
 
 export type FullTextIndex = "communes" | "metiers" | "diplomas";
@@ -97,9 +107,13 @@ const METIER_TITLES_SQL = `${METIER_CODES_SQL}
 /** Joins the forms of several job titles for the `appellations` column: " | " separates them. */
 export const TITLE_SEPARATOR = " | ";
 
-/** Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike). */
+/**
+ * Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike), and moves
+ * its stamp on (`fullTextStampKey`: the métier ranking keeps the index's texts in memory).
+ */
 export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
   const sqlite = db.$client;
+  moveStamp(db, fullTextStampKey(which));
   sqlite.exec(`DELETE FROM ${which}_fts`);
   if (which === "communes") {
     const insert = sqlite.prepare(`INSERT INTO communes_fts (rowid, name, postcodes) VALUES (?, ?, ?)`);

@@ -1,4 +1,6 @@
-import { TITLE_SEPARATOR } from "../db/indexes";
+import type { Db } from "../db/client";
+import { fullTextStampKey, TITLE_SEPARATOR } from "../db/indexes";
+import { stampedMemo } from "../db/query/stamped-memo";
 
 // Ranking of the métier autocomplete. FTS5 finds the candidates (any word, as a prefix or a stem); bm25 alone
 // would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
@@ -10,32 +12,57 @@ import { TITLE_SEPARATOR } from "../db/indexes";
 // The index columns are folded already (foldText): their words are runs of letters and digits.
 const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 
-// A métier's job titles, split into words once: they only change when the index is rebuilt, and an
-// autocomplete request compares every candidate's.
 interface Title {
   words: string[];
   text: string;
 }
-const parsedTitles = new Map<string, Title[]>();
-function titlesOf(appellations: string): Title[] {
-  let titles = parsedTitles.get(appellations);
-  if (!titles) {
-    titles = appellations
-      .split(TITLE_SEPARATOR)
-      .map(wordsOf)
-      .filter((words) => words.length > 0)
-      .map((words) => ({ words, text: words.join(" ") }));
-    if (parsedTitles.size >= 2000) parsedTitles.clear();
-    parsedTitles.set(appellations, titles);
-  }
-  return titles;
+
+/** What the ranking compares of a métier: the words of its folded label, job titles and keywords. */
+interface MetierTexts {
+  label: string[];
+  labelText: string;
+  titles: Title[];
+  titleTexts: Set<string>;
+  keywords: string[];
 }
 
-/** A candidate as the autocomplete reads it: its folded label and job titles (`metiers_fts` columns). */
+// Every métier's indexed texts, split into words once per connection and kept until the index is rebuilt: a
+// métier has 12 KB of job titles on average (76 KB at most), and a short prefix ("ma") matches most of the
+// 135 métiers, so reading and splitting them per request cost 13 ms of a 16 ms autocomplete.
+function metierTexts(db: Db): Map<number, MetierTexts> {
+  return stampedMemo(db, "metier-texts", fullTextStampKey("metiers"), () => {
+    const rows = db.$client
+      .prepare(`SELECT rowid AS id, label, appellations, keywords FROM metiers_fts`)
+      .all() as {
+      id: number;
+      label: string;
+      appellations: string;
+      keywords: string;
+    }[];
+    return new Map(
+      rows.map((row) => {
+        const label = wordsOf(row.label);
+        const titles = row.appellations
+          .split(TITLE_SEPARATOR)
+          .map(wordsOf)
+          .filter((words) => words.length > 0)
+          .map((words) => ({ words, text: words.join(" ") }));
+        const texts: MetierTexts = {
+          label,
+          labelText: label.join(" "),
+          titles,
+          titleTexts: new Set(titles.map((t) => t.text)),
+          keywords: wordsOf(row.keywords),
+        };
+        return [row.id, texts];
+      }),
+    );
+  });
+}
+
+/** A candidate as the FTS query gives it: the métier's id (the `metiers_fts` rowid) and its bm25 rank. */
 export interface MetierCandidate {
-  folded: string;
-  appellations: string;
-  keywords: string;
+  id: number;
   /** bm25 rank, lower is better */
   rank: number;
 }
@@ -80,27 +107,30 @@ interface Scored<T> {
  * one candidate does match: "aide soignant" must not list every métier with an "aide" somewhere.
  */
 export function rankMetiers<T extends MetierCandidate>(
+  db: Db,
   tokens: readonly string[],
   candidates: readonly T[],
   options: { dropWeak?: boolean } = {},
 ): T[] {
   const phrase = tokens.join(" ");
   const stems = tokens.map((t) => stemOf(t) ?? t);
+  const texts = metierTexts(db);
+  const none: MetierTexts = { label: [], labelText: "", titles: [], titleTexts: new Set(), keywords: [] };
   const scored = candidates.map((item): Scored<T> => {
-    const label = wordsOf(item.folded);
-    const labelText = label.join(" ");
-    const titles = titlesOf(item.appellations);
+    // A candidate is a row of the index the texts were read from (same stamp): `none` is never used in practice.
+    const { label, labelText, titles, titleTexts, keywords } = texts.get(item.id) ?? none;
+    // Evaluated lazily, in tier order: the first that holds is the tier.
     const tiers = [
-      labelText === phrase,
-      labelText.startsWith(phrase),
-      titles.some((t) => t.text === phrase),
-      titles.some((t) => t.text.startsWith(phrase)),
-      startsEvery(label, tokens),
-      titles.some((t) => startsEvery(t.words, tokens)),
-      startsEvery(wordsOf(item.keywords), tokens),
-      startsEvery(label, stems),
+      () => labelText === phrase,
+      () => labelText.startsWith(phrase),
+      () => titleTexts.has(phrase),
+      () => titles.some((t) => t.text.startsWith(phrase)),
+      () => startsEvery(label, tokens),
+      () => titles.some((t) => startsEvery(t.words, tokens)),
+      () => startsEvery(keywords, tokens),
+      () => startsEvery(label, stems),
     ];
-    const tier = tiers.indexOf(true);
+    const tier = tiers.findIndex((holds) => holds());
     const closeness = Math.max(0, ...label.flatMap((w) => tokens.map((t) => commonPrefix(w, t))));
     return {
       item,

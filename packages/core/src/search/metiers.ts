@@ -36,7 +36,7 @@ const collator = new Intl.Collator("fr", { sensitivity: "base" });
 // Every matching métier is a candidate ranked in JavaScript (search/metier-ranking.ts): there are a few
 // hundred métiers at most.
 const CANDIDATES = 500;
-const CANDIDATE_COLUMNS = `metiers_fts.label AS folded, metiers_fts.appellations, metiers_fts.keywords, ${METIER_RANK} AS rank`;
+const CANDIDATE_COLUMNS = `${METIER_RANK} AS rank`;
 
 /** The folded words of a title, as the ranking compares them. */
 const titleTokens = (title: string) => titleWords(title).flatMap((word) => tokensOf(word));
@@ -102,7 +102,7 @@ export function searchMetiers(
   if (shape.romes) params.romes = JSON.stringify(romes);
   if (shape.rncps) params.rncps = JSON.stringify(rncps);
   const rows = prepared(db, searchMetiersSql(shape)).all(params) as (MetierDbRow & MetierCandidate)[];
-  const ranked = shape.title ? rankMetiers(titleTokens(title), rows).slice(0, PAGE) : rows;
+  const ranked = shape.title ? rankMetiers(db, titleTokens(title), rows).slice(0, PAGE) : rows;
   return ranked.map(toMetierItem);
 }
 
@@ -201,7 +201,7 @@ export function autocomplete(
   if (match === null || candidates === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
 
   const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
-  const metierRows = rankMetiers(tokens, found, { dropWeak: true }).slice(0, PAGE);
+  const metierRows = rankMetiers(db, tokens, found, { dropWeak: true }).slice(0, PAGE);
   const labelsAndRomes = metierRows.map(toMetierItem);
   if (options.withRomeLabels && metierRows.length > 0) {
     const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {

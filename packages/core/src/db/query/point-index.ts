@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "../client";
 import { boundingBox, PAIR_ID_SHIFT, spatialStampKey, type ItemIndex } from "../indexes";
 import { haversineKm, type GeoPoint } from "../../referentials/geography";
-import { prepared } from "./statements";
+import { stampedMemo } from "./stamped-memo";
 
 // Entries are grouped by (ROME key, band of latitude): a lookup visits, for each ROME key present in the asked
 // ranges, only the bands the bounding box crosses, and in each band only the longitudes inside the box.
@@ -210,44 +210,18 @@ export function distinctNearest(near: { id: number; km: number }[]): Candidates 
   return { ids, km };
 }
 
-interface Cached {
-  stamp: unknown;
-  index: PointIndex;
-}
-
-const indexes = new WeakMap<Database.Database, Map<ItemIndex, Cached>>();
-
 /**
- * The point index of `which` for this connection, as of the data it now sees. It is rebuilt when the index's
- * stamp in `dataset_meta` (moved on by every `rebuildSpatialIndex`, in the import's transaction) differs from the
- * one it was built at: an import by this process or another one, or a snapshot swap (a new connection), is seen
- * by the next search. The stamp costs one primary-key read per call; a rebuild takes the time of `PointIndex.build`
- * once, in the search that finds the change (`warmPointIndexes` does it at start).
+ * The point index of `which` for this connection, as of the data it now sees: reloaded when the index's stamp in
+ * `dataset_meta` (moved on by every `rebuildSpatialIndex`, in the import's transaction) has moved since it was
+ * loaded, so an import by this process or another one, or a snapshot swap (a new connection), is seen by the
+ * next search (`stampedMemo`). A reload takes the time of `PointIndex.build` once, in the search that finds the
+ * change (`warmPointIndexes` does it at start).
  */
 export function pointIndex(db: Db, which: ItemIndex): PointIndex {
-  const sqlite = db.$client;
-  let perConnection = indexes.get(sqlite);
-  if (!perConnection) {
-    perConnection = new Map();
-    indexes.set(sqlite, perConnection);
-  }
-  const cached = perConnection.get(which);
-  if (cached && cached.stamp === stampOf(db, which)) return cached.index;
-  // Stamp and entries read in one transaction: an import committing in between cannot pair old entries with
-  // a new stamp.
-  const built = sqlite.transaction(() => ({
-    stamp: stampOf(db, which),
-    index: PointIndex.build(sqlite, which),
-  }))();
-  perConnection.set(which, built);
-  return built.index;
+  return stampedMemo(db, `point-index:${which}`, spatialStampKey(which), () =>
+    PointIndex.build(db.$client, which),
+  );
 }
-
-function stampOf(db: Db, which: ItemIndex): unknown {
-  return prepared(db, STAMP_SQL).pluck().get(spatialStampKey(which)) ?? null;
-}
-
-const STAMP_SQL = "SELECT value FROM dataset_meta WHERE key = ?";
 
 /** Builds every item point index of this connection now (server start), so that no search pays for it. */
 export function warmPointIndexes(db: Db): void {
