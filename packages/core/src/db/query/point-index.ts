@@ -27,7 +27,10 @@ const ENTRIES_SQL: Record<ItemIndex, string> = {
 
 const bandOf = (latitude: number) => Math.floor((latitude + 90) / BAND_DEGREES);
 
-/** Candidates of a point search: distinct item ids, nearest first (ties by id), with their exact distance in km. */
+/**
+ * Candidates of a point search: distinct item ids, nearest first (ties by id), with their distance in km from the
+ * R*Tree's point (within 2 m of the exact one: phase 2 decides, see PHASE1_ERROR_KM in spatial.ts).
+ */
 export interface Candidates {
   ids: number[];
   km: number[];
