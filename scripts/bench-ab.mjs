@@ -2,10 +2,10 @@
 // no-cache, every answer computed), sequential requests, the two servers in alternating rounds so that the
 // load of a shared machine weighs on both alike. Prints the median and p90 per server over all rounds.
 // Usage: node scripts/bench-ab.mjs <database> <A: dist/index.js> <B: dist/index.js> [rounds] [per round]
-import { spawn } from "node:child_process";
 import { request } from "node:http";
+import { resolve } from "node:path";
 import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
-import { freePort } from "./lib/free-port.mjs";
+import { startBuiltServer, stopBuiltServer } from "./lib/built-server.mjs";
 
 const [database, bundleA, bundleB, roundsArg, perRoundArg] = process.argv.slice(2);
 if (!database || !bundleA || !bundleB) {
@@ -19,33 +19,21 @@ const PATH =
 const COLD = { "cache-control": "no-cache" };
 
 async function start(bundle) {
-  const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, bundle], {
+  const server = await startBuiltServer({
+    entry: resolve(bundle),
+    execArgv: SERVER_NODE_FLAGS,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: database,
+      // the server runs in the repository's folder: a relative path names a file from where this was run
+      DATABASE_PATH: resolve(database),
       NODE_ENV: "production",
       LBA_SECRET: "bench-secret-bench-secret-bench-secret",
       MAIL_TRANSPORT: "outbox",
       RATE_LIMIT_ENABLED: "false",
       LOG_LEVEL: "error",
     },
-    stdio: ["ignore", "inherit", "inherit"],
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 1200) throw new Error(`${bundle} did not start`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, base, startMs: performance.now() - started };
+  return { server, base: server.origin, startMs: performance.now() - started };
 }
 
 function get(url) {
@@ -92,7 +80,7 @@ for (let round = 0; round < rounds; round++) {
     medians[name].push(quantile(times, 0.5));
   }
 }
-for (const s of Object.values(servers)) s.child.kill("SIGTERM");
+for (const s of Object.values(servers)) await stopBuiltServer(s.server);
 for (const name of ["A", "B"]) {
   const f = (x) => x.toFixed(2);
   console.log(

@@ -3,14 +3,14 @@
 // with and without compression, the cold national/sample latency ratio and bundle weights, checks the
 // targets of docs/benchmarks.md and writes the results there.
 // Usage: npm run bench [-- --duration 10] [-- --quick] [-- --no-write]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
-import { freePort } from "./lib/free-port.mjs";
+import { startBuiltServer, stopBuiltServer } from "./lib/built-server.mjs";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -66,13 +66,12 @@ const databasePath = seed(scale);
 // The same cold query on the sample dataset: how the cost grows with the data.
 const samplePath = scale === "sample" ? databasePath : seed("sample");
 
-async function startServer(path) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "apps/server/dist/index.js"], {
+/** The built server on `path`, as the bench measures it: production, rate limits off, the baseline routes on. */
+function startServer(path) {
+  return startBuiltServer({
+    execArgv: SERVER_NODE_FLAGS,
     env: {
       ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
       DATABASE_PATH: path,
       NODE_ENV: "production",
       LBA_SECRET: SECRET,
@@ -81,26 +80,7 @@ async function startServer(path) {
       BENCH_BASELINE: "1",
       LOG_LEVEL: "error",
     },
-    stdio: ["ignore", "inherit", "inherit"],
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { server, base };
-}
-
-/** Sends `server` SIGTERM and waits for it to exit. */
-async function stopServer(server) {
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
 }
 
 /** A GET over plain node:http: the bytes as they crossed the wire, undecoded. */
@@ -133,8 +113,9 @@ async function timed(url, headers, count) {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-const { server, base } = await startServer(databasePath);
-const startRss = rssKb(server.pid);
+const server = await startServer(databasePath);
+const base = server.origin;
+const startRss = rssKb(server.child.pid);
 
 const caller = "caller=bench";
 const routes = {
@@ -217,15 +198,15 @@ for (const { name, path, headers } of plan) {
 }
 const COLD_SAMPLES = quick ? 50 : 200;
 const coldNational = await timed(base + routes.jobsEtFormations, COLD, COLD_SAMPLES);
-const endRss = rssKb(server.pid);
-await stopServer(server);
+const endRss = rssKb(server.child.pid);
+await stopBuiltServer(server);
 
 // The same cold query on the sample dataset, same measure.
 const sampleServer = await startServer(samplePath);
-await timed(sampleServer.base + routes.jobsEtFormations, COLD, 10);
-const coldSample = await timed(sampleServer.base + routes.jobsEtFormations, COLD, COLD_SAMPLES);
-const sampleAnswer = await rawGet(sampleServer.base + routes.jobsEtFormations, COLD);
-await stopServer(sampleServer.server);
+await timed(sampleServer.origin + routes.jobsEtFormations, COLD, 10);
+const coldSample = await timed(sampleServer.origin + routes.jobsEtFormations, COLD, COLD_SAMPLES);
+const sampleAnswer = await rawGet(sampleServer.origin + routes.jobsEtFormations, COLD);
+await stopBuiltServer(sampleServer);
 const loadAfter = loadavg();
 
 const lines = [];

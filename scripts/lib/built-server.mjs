@@ -1,5 +1,5 @@
 // The built server (apps/server/dist/index.js) as a child process, for the scripts that drive it on loopback
-// (scripts/faults.mjs, scripts/cluster/run.mjs). The vitest suites have their own in tests/support/built-server.ts.
+// (scripts/faults.mjs, scripts/cluster/run.mjs, scripts/bench.mjs, scripts/bench-ab.mjs). The vitest suites have their own in tests/support/built-server.ts.
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -18,16 +18,23 @@ function parseLogLine(line) {
 }
 
 /**
- * Forks the built server with `env` over the process environment (defaults: PORT=0, HOST=127.0.0.1) and resolves
- * once it reports the port it listens on over IPC: `{ child, exited, origin, port }`, where `exited` resolves to the
- * exit signal or code. `onLog(entry, line)` receives every line the server writes on stderr (`entry`: the parsed
+ * Forks the built server (`entry`, default this checkout's bundle; `execArgv`: Node flags) with `env` over the process
+ * environment (defaults: PORT=0, HOST=127.0.0.1) and resolves once it reports the port it listens on over IPC:
+ * `{ child, exited, origin, port }`, where `exited` resolves to the exit signal or code. `onLog(entry, line)` receives every line the server writes on stderr (`entry`: the parsed
  * JSON log line, or null); without it, stderr is inherited. Rejects when the server exits first or does not listen
  * within `startTimeoutMs`; throws when the server was not built.
  */
-export function startBuiltServer({ env = {}, onLog = null, startTimeoutMs = 120_000 } = {}) {
-  if (!existsSync(ENTRY)) throw new Error("Build first: npm run build");
-  const child = fork(ENTRY, [], {
+export function startBuiltServer({
+  entry = ENTRY,
+  execArgv = [],
+  env = {},
+  onLog = null,
+  startTimeoutMs = 120_000,
+} = {}) {
+  if (!existsSync(entry)) throw new Error(`Build first: npm run build (${entry} is missing)`);
+  const child = fork(entry, [], {
     cwd: REPO,
+    execArgv,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", onLog ? "pipe" : "inherit", "ipc"],
   });
