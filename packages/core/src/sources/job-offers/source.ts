@@ -38,20 +38,31 @@ function toItems(
   for (const offer of offers) {
     if (seen.has(offer.id)) continue;
     seen.add(offer.id);
-    const item = normalizeOffer(offer, {
-      centre: query.point,
-      caller: query.caller,
-      secret: deps.config.secret,
-      departementPoint,
-    });
-    // An offer located only by département gets its chef-lieu's distance, which says little about where the
-    // job is: the API already chose it for the area, so the radius does not drop it.
-    const approximate = item.place.departementNumber !== null;
-    if (query.point && !approximate && item.place.distance !== null && item.place.distance > query.radiusKm)
-      continue;
-    items.push(item);
+    const item = offerItem(offer, deps, query, departementPoint);
+    if (item) items.push(item);
   }
   return items.sort(query.point ? compareByDistance : compareByTitle).slice(0, MAX_OFFERS);
+}
+
+/** The item of an offer for this query (built from it), or null when it lies beyond the radius. */
+function offerItem(
+  offer: Offer,
+  deps: CoreDeps,
+  query: Pick<JobsQuery, "point" | "radiusKm" | "caller">,
+  departementPoint: ReturnType<typeof departementPointFinder>,
+): Item | null {
+  const item = normalizeOffer(offer, {
+    centre: query.point,
+    caller: query.caller,
+    secret: deps.config.secret,
+    departementPoint,
+  });
+  // An offer located only by département gets its chef-lieu's distance, which says little about where the
+  // job is: the API already chose it for the area, so the radius does not drop it.
+  const approximate = item.place.departementNumber !== null;
+  if (query.point && !approximate && item.place.distance !== null && item.place.distance > query.radiusKm)
+    return null;
+  return item;
 }
 
 /**
@@ -104,16 +115,8 @@ function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
     }
     const row = built.get(offer.rowId);
     if (row?.id !== offer.id) continue;
-    const item = normalizeOffer(row, {
-      centre: query.point,
-      caller: query.caller,
-      secret: deps.config.secret,
-      departementPoint,
-    });
-    const approximate = item.place.departementNumber !== null;
-    if (query.point && !approximate && item.place.distance !== null && item.place.distance > query.radiusKm)
-      continue;
-    entries.push({ order: item, item });
+    const item = offerItem(row, deps, query, departementPoint);
+    if (item) entries.push({ order: item, item });
   }
   const compare = query.point ? compareByDistance : compareByTitle;
   return entries
