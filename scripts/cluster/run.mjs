@@ -309,6 +309,14 @@ function postApplication(origin, body, { key, from = nextAddress() } = {}) {
 
 const servedBy = (answers) => tally(answers.map((a) => a.headers?.["x-replica"] ?? "none"));
 
+/** Checks that every replica answered some of the requests (the load balancer spread them); `served`: `servedBy`. */
+const checkEveryReplicaServed = (scenario, served) =>
+  check(
+    scenario,
+    replicas.every((r) => served[r.name] > 0),
+    `not served by all three replicas: ${JSON.stringify(served)}`,
+  );
+
 // ---------------------------------------------------------------- scenarios
 
 async function dailyLimit() {
@@ -331,11 +339,7 @@ async function dailyLimit() {
   check(name, refused === DAILY_SENT - DAILY_MAX, `${refused} refused with "${DAILY_LIMIT_ERROR}"`);
   check(name, stored === DAILY_MAX, `${stored} rows in PostgreSQL, not ${DAILY_MAX}`);
   check(name, mails === DAILY_MAX, `${mails} company e-mails at Postmark, not ${DAILY_MAX}`);
-  check(
-    name,
-    replicas.every((r) => replicasServing[r.name] > 0),
-    `not served by all three replicas: ${JSON.stringify(replicasServing)}`,
-  );
+  checkEveryReplicaServed(name, replicasServing);
   return {
     dailyMax: DAILY_MAX,
     sentAtOnce: DAILY_SENT,
@@ -487,11 +491,7 @@ async function burstFromOneIp() {
   const replicasServing = servedBy(answers);
   check(name, accepted === FORMATIONS_LIMIT, `${accepted} accepted from one IP, not ${FORMATIONS_LIMIT}`);
   check(name, limited === sent - FORMATIONS_LIMIT, `${limited} answered 429`);
-  check(
-    name,
-    replicas.every((r) => replicasServing[r.name] > 0),
-    `not served by all three replicas: ${JSON.stringify(replicasServing)}`,
-  );
+  checkEveryReplicaServed(name, replicasServing);
   return {
     groupLimit: FORMATIONS_LIMIT,
     sentAtOnce: sent,
