@@ -13,6 +13,7 @@ import { basename, dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { Db } from "./client";
+import { writeMeta } from "./meta";
 import { appliedMigrations, codeMigrations, type MigrationId } from "./migrate";
 import * as schema from "./schema";
 
@@ -186,13 +187,10 @@ export function openSnapshot(path: string): Db {
 
 /** Records the snapshot's version in its `dataset_meta`; call on the writable file before it is published. */
 export function stampSnapshot(db: Db, stamp: SnapshotStamp): void {
-  const upsert = db.$client.prepare(
-    "INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-  );
   db.$client.transaction(() => {
-    upsert.run("snapshot.version", stamp.version);
-    upsert.run("snapshot.builtAt", stamp.builtAt);
-    upsert.run("snapshot.contentId", stamp.contentId);
+    writeMeta(db, "snapshot.version", stamp.version);
+    writeMeta(db, "snapshot.builtAt", stamp.builtAt);
+    writeMeta(db, "snapshot.contentId", stamp.contentId);
   })();
 }
 

@@ -1,5 +1,6 @@
 import { sealingFingerprint } from "../crypto/email-token";
 import type { Db } from "../db/client";
+import { readMeta, writeMeta } from "../db/meta";
 import { companiesTable, recruiterOffersTable, recruitersTable, trainingsTable } from "../db/schema";
 import { readRows, rowMapper, selectColumns } from "../db/query/rows";
 import type { CoreConfig } from "../deps";
@@ -110,7 +111,7 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
   const config = { secret: secret ?? "" } as CoreConfig;
   const kinds = options.kinds ?? (Object.keys(PLANS) as StoredKind[]);
   const everything = !!fingerprint && !options.kinds;
-  const rewrite = everything && metaValue(db, FORMAT_KEY) !== ITEM_FORMAT ? 1 : 0;
+  const rewrite = everything && readMeta(db, FORMAT_KEY) !== ITEM_FORMAT ? 1 : 0;
   for (const kind of kinds) {
     const plan = PLANS[kind];
     if (plan.sealed && !fingerprint) continue;
@@ -134,8 +135,8 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
     }
   }
   if (everything) {
-    setMeta(db, SEAL_KEY, fingerprint);
-    setMeta(db, FORMAT_KEY, ITEM_FORMAT);
+    writeMeta(db, SEAL_KEY, fingerprint);
+    writeMeta(db, FORMAT_KEY, ITEM_FORMAT);
   }
   return counts;
 }
@@ -146,21 +147,7 @@ export function storeItems(db: Db, options: StoreItemsOptions = {}): StoredCount
  * the items were written in an older format.
  */
 export function storedSeal(db: Db): string | null {
-  return metaValue(db, FORMAT_KEY) === ITEM_FORMAT ? metaValue(db, SEAL_KEY) : null;
-}
-
-function metaValue(db: Db, key: string): string | null {
-  const row = db.$client.prepare("SELECT value FROM dataset_meta WHERE key = ?").get(key) as
-    { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-function setMeta(db: Db, key: string, value: string): void {
-  db.$client
-    .prepare(
-      "INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(key, value);
+  return readMeta(db, FORMAT_KEY) === ITEM_FORMAT ? readMeta(db, SEAL_KEY) : null;
 }
 
 /** Says that some rows have no stored item (written without the secret): the server's start stores them. */

@@ -1,19 +1,13 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
-import { prepared } from "./statements";
+import { readMeta } from "../meta";
 
 interface Memo {
-  stamp: unknown;
+  stamp: string | null;
   value: unknown;
 }
 
 const memos = new WeakMap<Database.Database, Map<string, Memo>>();
-
-const STAMP_SQL = "SELECT value FROM dataset_meta WHERE key = ?";
-
-function stampOf(db: Db, stampKey: string): unknown {
-  return prepared(db, STAMP_SQL).pluck().get(stampKey) ?? null;
-}
 
 /**
  * `load()`'s value, kept per connection until the `dataset_meta` stamp `stampKey` moves (an index rebuilt by this
@@ -30,8 +24,8 @@ export function stampedMemo<T>(db: Db, name: string, stampKey: string, load: () 
     memos.set(sqlite, perConnection);
   }
   const memo = perConnection.get(name);
-  if (memo && memo.stamp === stampOf(db, stampKey)) return memo.value as T;
-  const loaded = sqlite.transaction(() => ({ stamp: stampOf(db, stampKey), value: load() }))();
+  if (memo && memo.stamp === readMeta(db, stampKey)) return memo.value as T;
+  const loaded = sqlite.transaction(() => ({ stamp: readMeta(db, stampKey), value: load() }))();
   perConnection.set(name, loaded);
   return loaded.value;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { rebuildFullTextIndex } from "../../db/indexes";
+import { readMeta, writeMeta } from "../../db/meta";
 import { expandRomeCodes } from "../../db/query/rome-ranges";
 import { compactRomeCodes } from "../../referentials/rome-codes";
 import { acronymsOf, foldText } from "../../referentials/text";
@@ -34,16 +35,12 @@ export type ReferentialSource = "vendored" | "import";
 const metaKey = (part: ReferentialPart) => `referential.${part}.source`;
 
 export function referentialSource(db: Db, part: ReferentialPart): ReferentialSource | null {
-  const value = db.$client.prepare(`SELECT value FROM dataset_meta WHERE key = ?`).pluck().get(metaKey(part));
+  const value = readMeta(db, metaKey(part));
   return value === "vendored" || value === "import" ? value : null;
 }
 
 function setSource(db: Db, part: ReferentialPart, source: ReferentialSource): void {
-  db.$client
-    .prepare(
-      `INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-    )
-    .run(metaKey(part), source);
+  writeMeta(db, metaKey(part), source);
 }
 
 function deleteMissing(db: Db, table: string, key: string, keep: Set<string>): void {
