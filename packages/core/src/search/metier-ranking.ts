@@ -12,23 +12,81 @@ import { stampedMemo } from "../db/query/stamped-memo";
 // The index columns are folded already (foldText): their words are runs of letters and digits.
 const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 
-interface Title {
-  words: string[];
-  text: string;
-}
-
 /** What the ranking compares of a métier: the words of its folded label, job titles and keywords. */
 interface MetierTexts {
   label: string[];
   labelText: string;
-  titles: Title[];
-  titleTexts: Set<string>;
+  /** Each job title's words joined by a space, sorted (code unit order): a prefix's titles are a run. A title
+   * listed twice (two ROME fiches) counts twice, in the number of titles and of hits. */
+  titleTexts: string[];
+  /** The distinct words of the job titles, sorted, and for each the indexes (in titleTexts) of its titles. */
+  titleWords: string[];
+  titlesOfWord: number[][];
   keywords: string[];
 }
 
-// Every métier's indexed texts, split into words once per connection and kept until the index is rebuilt: a
-// métier has 12 KB of job titles on average (76 KB at most), and a short prefix ("ma") matches most of the
-// 135 métiers, so reading and splitting them per request cost 13 ms of a 16 ms autocomplete.
+/** The index of the first of the sorted `values` that is not before `text` (code unit order). */
+function lowerBound(values: readonly string[], text: string): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as string) < text) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** True when one of the sorted `values` starts with `prefix`. */
+function hasPrefixed(values: readonly string[], prefix: string): boolean {
+  return values[lowerBound(values, prefix)]?.startsWith(prefix) ?? false;
+}
+
+/**
+ * The number of job titles in which every one of `prefixes` starts a word: the words that start with a
+ * prefix are a run of the sorted words, and a title counts a prefix once, after all those before it.
+ */
+function titlesWithEvery(texts: MetierTexts, prefixes: readonly string[]): number {
+  const matched = new Uint16Array(texts.titleTexts.length);
+  prefixes.forEach((prefix, k) => {
+    const words = texts.titleWords;
+    for (let i = lowerBound(words, prefix); i < words.length && words[i]?.startsWith(prefix); i++)
+      for (const title of texts.titlesOfWord[i] ?? []) if (matched[title] === k) matched[title] = k + 1;
+  });
+  return matched.reduce((count, done) => (done === prefixes.length ? count + 1 : count), 0);
+}
+
+/** A métier's texts, indexed for the ranking (see MetierTexts). */
+function metierTextsOf(row: { label: string; appellations: string; keywords: string }): MetierTexts {
+  const label = wordsOf(row.label);
+  const titles = row.appellations
+    .split(TITLE_SEPARATOR)
+    .map((title) => wordsOf(title).join(" "))
+    .filter((text) => text !== "");
+  const titleTexts = titles.sort();
+  const titlesByWord = new Map<string, number[]>();
+  titleTexts.forEach((text, index) => {
+    for (const word of new Set(text.split(" "))) {
+      const list = titlesByWord.get(word);
+      if (list) list.push(index);
+      else titlesByWord.set(word, [index]);
+    }
+  });
+  const titleWords = [...titlesByWord.keys()].sort();
+  return {
+    label,
+    labelText: label.join(" "),
+    titleTexts,
+    titleWords,
+    titlesOfWord: titleWords.map((word) => titlesByWord.get(word) ?? []),
+    keywords: wordsOf(row.keywords),
+  };
+}
+
+// Every métier's indexed texts, split into words and indexed once per connection and kept until the index is
+// rebuilt: a métier has 12 KB of job titles on average (76 KB at most), and a short prefix ("ma") matches most
+// of the 135 métiers, so reading and splitting them per request cost 13 ms of a 16 ms autocomplete; scanning
+// every title per candidate still cost most of the rest.
 function metierTexts(db: Db): Map<number, MetierTexts> {
   return stampedMemo(db, "metier-texts", fullTextStampKey("metiers"), () => {
     const rows = db.$client
@@ -39,24 +97,7 @@ function metierTexts(db: Db): Map<number, MetierTexts> {
       appellations: string;
       keywords: string;
     }[];
-    return new Map(
-      rows.map((row) => {
-        const label = wordsOf(row.label);
-        const titles = row.appellations
-          .split(TITLE_SEPARATOR)
-          .map(wordsOf)
-          .filter((words) => words.length > 0)
-          .map((words) => ({ words, text: words.join(" ") }));
-        const texts: MetierTexts = {
-          label,
-          labelText: label.join(" "),
-          titles,
-          titleTexts: new Set(titles.map((t) => t.text)),
-          keywords: wordsOf(row.keywords),
-        };
-        return [row.id, texts];
-      }),
-    );
+    return new Map(rows.map((row) => [row.id, metierTextsOf(row)]));
   });
 }
 
@@ -115,18 +156,19 @@ export function rankMetiers<T extends MetierCandidate>(
   const phrase = tokens.join(" ");
   const stems = tokens.map((t) => stemOf(t) ?? t);
   const texts = metierTexts(db);
-  const none: MetierTexts = { label: [], labelText: "", titles: [], titleTexts: new Set(), keywords: [] };
+  const none = metierTextsOf({ label: "", appellations: "", keywords: "" });
   const scored = candidates.map((item): Scored<T> => {
     // A candidate is a row of the index the texts were read from (same stamp): `none` is never used in practice.
-    const { label, labelText, titles, titleTexts, keywords } = texts.get(item.id) ?? none;
+    const metier = texts.get(item.id) ?? none;
+    const { label, labelText, titleTexts, keywords } = metier;
     // Evaluated lazily, in tier order: the first that holds is the tier.
     const tiers = [
       () => labelText === phrase,
       () => labelText.startsWith(phrase),
-      () => titleTexts.has(phrase),
-      () => titles.some((t) => t.text.startsWith(phrase)),
+      () => titleTexts[lowerBound(titleTexts, phrase)] === phrase,
+      () => hasPrefixed(titleTexts, phrase),
       () => startsEvery(label, tokens),
-      () => titles.some((t) => startsEvery(t.words, tokens)),
+      () => titlesWithEvery(metier, tokens) > 0,
       () => startsEvery(keywords, tokens),
       () => startsEvery(label, stems),
     ];
@@ -136,8 +178,8 @@ export function rankMetiers<T extends MetierCandidate>(
       item,
       tier: tier < 0 ? TIERS : tier,
       closeness: closeness >= 4 ? closeness : 0,
-      hits: titles.filter((t) => startsEvery(t.words, stems)).length,
-      titles: titles.length,
+      hits: titlesWithEvery(metier, stems),
+      titles: titleTexts.length,
       rank: item.rank,
     };
   });
