@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { trpcServer } from "@hono/trpc-server";
+import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
@@ -24,6 +25,7 @@ import { registerMetiers } from "./routes/metiers";
 import { routeLimitOf } from "./routes/operation-route";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
 import { framing } from "./middleware/framing";
+import { responseHeaders } from "./middleware/response-headers";
 import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
@@ -63,11 +65,19 @@ export function createApp(deps: ServerDeps) {
       : c.text("Page introuvable", 404),
   );
 
-  const corsMiddleware = cors({
+  const preflightAndHeaders = cors({
     origin: "*",
     allowHeaders: ALLOWED_HEADERS,
     allowMethods: ["GET", "POST", "OPTIONS"],
   });
+  // hono's cors sets its headers on `c.res` before the handler runs, so the handler's answer is then copied
+  // into a new Response whose body the Node adapter streams: an actual request gets them once answered.
+  const corsMiddleware: MiddlewareHandler = async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflightAndHeaders(c, next);
+    await next();
+    responseHeaders(c);
+    await preflightAndHeaders(c, async () => {});
+  };
   app.use("/api", corsMiddleware);
   app.use("/api/*", corsMiddleware);
   app.use("/api/*", restRateLimit(deps, limiters, routeLimitOf));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Context } from "hono";
-import { RawJson, writeJson } from "@lba/core/json";
+import { jsonBytes, RawJson, writeJson } from "@lba/core/json";
 import type { Sent } from "@lba/core/search";
 import { viewerClass, type Viewer } from "@lba/core/sources";
 import type { AnswerCacheSettings, ServerDeps } from "../deps";
@@ -189,7 +189,8 @@ export function searchCacheKey(deps: ServerDeps, namespace: string, query: Viewe
 }
 
 interface RestEntry {
-  body: string;
+  /** The answer's JSON (ASCII only, decision 033) as the bytes sent. */
+  body: Bytes;
   counts: CallCounts;
   /** Weak: the plain and the compressed bodies are the same answer. */
   etag: string;
@@ -216,7 +217,7 @@ export async function cachedJson<I extends Viewer, A>(
   query: I,
 ): Promise<JsonOk<A>> {
   const cache = answerCacheFor(deps);
-  if (!cache) return jsonBody<A>(c, writeJson(await perform(deps, op, query)));
+  if (!cache) return jsonBody<A>(c, jsonBytes(writeJson(await perform(deps, op, query))));
   const key = searchCacheKey(deps, `rest:${op.cache}`, query);
   const hit = bypassesCache(c.req.header("cache-control")) ? undefined : cache.get<RestEntry>(key);
   if (hit) {
@@ -235,7 +236,7 @@ export async function cachedJson<I extends Viewer, A>(
   const version = cache.version();
   const answer = await perform(deps, op, query);
   // Stored items are spliced as their text (decision 031), never decoded and encoded again.
-  const body = writeJson(answer);
+  const body = jsonBytes(writeJson(answer));
   if (!isCacheable(answer)) return jsonBody<A>(c, body);
   const entry: RestEntry = {
     body,
@@ -243,13 +244,13 @@ export async function cachedJson<I extends Viewer, A>(
     etag: `W/"${ETAG_PREFIX}-${(etagCounter++).toString(36)}"`,
     encoded: {},
   };
-  cache.set(key, entry, body.length, version);
+  cache.set(key, entry, body.byteLength, version);
   return entryResponse<A>(c, cache, key, entry);
 }
 
 async function entryResponse<T>(c: Context, cache: AnswerCache, key: string, entry: RestEntry) {
   const encoding =
-    entry.body.length >= MIN_COMPRESSED_BYTES ? negotiateEncoding(c.req.header("accept-encoding")) : null;
+    entry.body.byteLength >= MIN_COMPRESSED_BYTES ? negotiateEncoding(c.req.header("accept-encoding")) : null;
   let res: Response;
   if (!encoding)
     res = c.newResponse(entry.body, 200, { "Content-Type": "application/json", ETag: entry.etag });
@@ -271,7 +272,7 @@ async function entryResponse<T>(c: Context, cache: AnswerCache, key: string, ent
   return res as JsonOk<T>;
 }
 
-function jsonBody<T>(c: Context, body: string): JsonOk<T> {
+function jsonBody<T>(c: Context, body: Bytes): JsonOk<T> {
   // Same headers as c.json, without serializing again; the compression middleware encodes it.
   return c.newResponse(body, 200, { "Content-Type": "application/json" }) as JsonOk<T>;
 }

@@ -80,7 +80,9 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === "HEAD" || res.status !== 200 || !res.body) return;
+    // `res.body` is read last: on @hono/node-server's light Response it makes the full Response, whose body is
+    // a stream the adapter then pipes instead of writing the bytes it holds (measured: 2 ms on an 850 KB answer).
+    if (c.req.method === "HEAD" || res.status !== 200) return;
     if (res.headers.has("content-encoding") || res.headers.has("transfer-encoding")) return;
     const type = res.headers.get("content-type");
     if (!type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || type.startsWith("text/event-stream")) return;
@@ -89,7 +91,7 @@ export function compression(): MiddlewareHandler {
     if (length !== null && Number(length) < MIN_COMPRESSED_BYTES) return;
     varyOnEncoding(res.headers);
     const encoding = negotiateEncoding(c.req.header("accept-encoding"));
-    if (!encoding) return;
+    if (!encoding || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
     if (body.byteLength < MIN_COMPRESSED_BYTES) {
       c.res = new Response(body, res);

@@ -1,5 +1,6 @@
 import { widgetKindOf } from "@lba/core/widget";
 import type { MiddlewareHandler } from "hono";
+import { responseHeaders } from "./response-headers";
 
 /** The widget pages (docs/reference/v1.md#s10, trailing slash aside): the only responses other sites may frame. */
 export function isFrameable(path: string): boolean {
@@ -17,16 +18,17 @@ const SAME_ORIGIN_FRAMEABLE = /^\/dev\/outbox\/\d+\/html$/;
 export function framing(): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    const headers = responseHeaders(c);
     if (isFrameable(c.req.path)) {
-      c.header("Content-Security-Policy", "frame-ancestors *", { append: true });
+      headers.append("Content-Security-Policy", "frame-ancestors *");
       return;
     }
     if (SAME_ORIGIN_FRAMEABLE.test(c.req.path)) {
-      c.header("Content-Security-Policy", "frame-ancestors 'self'", { append: true });
-      c.header("X-Frame-Options", "SAMEORIGIN");
+      headers.append("Content-Security-Policy", "frame-ancestors 'self'");
+      headers.set("X-Frame-Options", "SAMEORIGIN");
       return;
     }
-    c.header("Content-Security-Policy", "frame-ancestors 'none'", { append: true });
-    c.header("X-Frame-Options", "DENY");
+    headers.append("Content-Security-Policy", "frame-ancestors 'none'");
+    headers.set("X-Frame-Options", "DENY");
   };
 }

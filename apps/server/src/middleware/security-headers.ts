@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { responseHeaders } from "./response-headers";
 
 export interface SecurityHeadersOptions {
   /** Send Strict-Transport-Security: only when the public URL is https (a browser ignores it over http anyway). */
@@ -66,14 +67,7 @@ export function securityHeadersFor(path: string, options: SecurityHeadersOptions
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    let headers = c.res.headers;
-    try {
-      headers.set("X-Content-Type-Options", "nosniff");
-    } catch {
-      // Headers of a fetched Response are immutable: copy it once.
-      c.res = new Response(c.res.body, c.res);
-      headers = c.res.headers;
-    }
+    const headers = responseHeaders(c);
     for (const [name, value] of securityHeadersFor(c.req.path, options)) {
       if (name === "Content-Security-Policy") headers.append(name, value);
       else headers.set(name, value);

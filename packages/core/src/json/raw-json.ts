@@ -55,6 +55,16 @@ export function writeJson(value: unknown): string {
 }
 
 /**
+ * The bytes of a JSON text written by `writeJson` or `spliceRawJson`, for an HTTP body: those texts are ASCII
+ * only, where Latin-1 and UTF-8 are the same bytes, and a one-byte string's Latin-1 bytes are one copy (UTF-8
+ * would scan it again). An HTTP adapter given the bytes writes them as they are, with their length.
+ */
+export function jsonBytes(asciiText: string): Buffer<ArrayBuffer> {
+  // Buffer.from(string) copies into memory of its own (or of Node's pool): never a SharedArrayBuffer.
+  return Buffer.from(asciiText, "latin1") as Buffer<ArrayBuffer>;
+}
+
+/**
  * Runs `produce` (e.g. a framework that calls JSON.stringify itself) so that the RawJson it encodes become
  * placeholders, kept in `parts`; `spliceRawJson(text, parts)` then puts their texts in.
  */
