@@ -5,7 +5,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
-import { deferRawJson, spliceRawJson } from "@lba/core/json";
+import { deferRawJson, jsonBytes, spliceRawJson } from "@lba/core/json";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { compression } from "./lib/encoding";
@@ -25,7 +25,7 @@ import { registerMetiers } from "./routes/metiers";
 import { routeLimitOf } from "./routes/operation-route";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
 import { framing } from "./middleware/framing";
-import { responseHeaders } from "./middleware/response-headers";
+import { replaceResponse, responseHeaders } from "./middleware/response-headers";
 import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
@@ -107,9 +107,10 @@ export function createApp(deps: ServerDeps) {
     const parts: string[] = [];
     await deferRawJson(parts, next);
     if (parts.length === 0) return;
+    const { status, headers } = c.res;
     const text = spliceRawJson(await c.res.text(), parts);
-    c.res = new Response(text, c.res);
-    c.res.headers.delete("content-length");
+    headers.delete("content-length");
+    replaceResponse(c, new Response(jsonBytes(text), { status, headers }));
   });
   app.use(
     "/api/trpc/*",

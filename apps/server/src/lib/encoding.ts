@@ -3,6 +3,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
 import Negotiator from "negotiator";
+import { replaceResponse } from "../middleware/response-headers";
 
 // gzip and brotli by Accept-Encoding (decision 027). Hono's compress middleware only does gzip and deflate
 // (CompressionStream has no brotli on Node 20), so node:zlib compresses, on its thread pool, and negotiator
@@ -93,16 +94,16 @@ export function compression(): MiddlewareHandler {
     const encoding = negotiateEncoding(c.req.header("accept-encoding"));
     if (!encoding || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
+    const { status, headers } = res;
     if (body.byteLength < MIN_COMPRESSED_BYTES) {
-      c.res = new Response(body, res);
+      replaceResponse(c, new Response(body, { status, headers }));
       return;
     }
     const encoded = await encodeBody(body, encoding);
-    // Setting c.res copies the old response's headers onto the new one: fix them afterwards.
-    c.res = new Response(encoded, res);
-    c.res.headers.set("content-encoding", encoding);
-    c.res.headers.set("content-length", String(encoded.byteLength));
-    const etag = c.res.headers.get("etag");
-    if (etag && !etag.startsWith("W/")) c.res.headers.set("etag", `W/${etag}`);
+    headers.set("content-encoding", encoding);
+    headers.set("content-length", String(encoded.byteLength));
+    const etag = headers.get("etag");
+    if (etag && !etag.startsWith("W/")) headers.set("etag", `W/${etag}`);
+    replaceResponse(c, new Response(encoded, { status, headers }));
   };
 }

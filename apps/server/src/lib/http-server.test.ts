@@ -135,7 +135,7 @@ function fetchResponsePrototype(): Response {
 }
 
 const SEARCH = `/api/V1/jobsEtFormations?romes=D1102&latitude=${PARIS.latitude}&longitude=${PARIS.longitude}&radius=30&caller=x`;
-const ASKED = [{ "cache-control": "no-cache" }, {}, { "accept-encoding": "gzip" }];
+const ASKED: Record<string, string>[] = [{ "cache-control": "no-cache" }, {}, { "accept-encoding": "gzip" }];
 
 describe("search answers", () => {
   it("are written whole with their Content-Length, cold or cached, plain or gzip, every header in", async () => {

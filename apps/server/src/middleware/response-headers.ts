@@ -13,7 +13,17 @@ export function responseHeaders(c: Context): Headers {
     headers.delete("x-lba-probe");
     return headers;
   } catch {
-    c.res = new Response(c.res.body, c.res);
+    replaceResponse(c, new Response(c.res.body, c.res));
     return c.res.headers;
   }
+}
+
+/**
+ * Makes `res` the answer, as it is. `c.res = res` would copy it into a new Response through its body once
+ * there is an answer already, and the Node adapter would then pipe that body as a stream instead of writing the
+ * bytes `res` holds: clearing the answer first skips the copy.
+ */
+export function replaceResponse(c: Context, res: Response): void {
+  c.res = undefined;
+  c.res = res;
 }
