@@ -3,12 +3,20 @@ import { trainingsTable } from "../db/schema";
 import type { CoreDeps } from "../deps";
 import { placePrefixes, REGIONS } from "../referentials/geography";
 import type { Item } from "../schemas/item";
-import { putDistance, StoredItem, storedRows, type ServedItem } from "../sources/stored-item";
+import {
+  putDistance,
+  StoredItem,
+  storedColumns,
+  storedItemsOf,
+  type CarriesStored,
+  type ServedItem,
+} from "../sources/stored-item";
 import { trainingDedupKey, trainingToItem, type TrainingRow } from "../sources/trainings/normalize";
 import { inPrefixes, prefixesParam } from "../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../db/query/rome-ranges";
 import { readRows, selectColumns } from "../db/query/rows";
-import { nearestItems, romeTableCandidates, WHOLE_EARTH_KM } from "../db/query/spatial";
+import { nearestItems, romeTableCandidates, WHOLE_EARTH_KM, type PhaseTwo } from "../db/query/spatial";
+import { compareSql } from "../db/query/sql-order";
 import { prepared } from "../db/query/statements";
 import type { GeoPoint } from "../referentials/geography";
 import type { TrainingsByRegionQuery, TrainingsQuery } from "../schemas/v1/queries";
@@ -40,15 +48,13 @@ const LEVEL = `(@level IS NULL OR t.level = @level)`;
 // A département is a postcode prefix, as in formationsParRegion (docs/reference/v1.md#s3-4).
 const IN_PLACE = inPrefixes("t.code_postal");
 
-// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and order.
+// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and stored items, unsorted.
 export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance
+    SELECT ${FOUND}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance,
+      ${storedColumns("t", false)}
     FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
     WHERE t.published = 1 AND ${IN_PLACE})
-  WHERE distance <= @radius
-  ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif LIMIT @limit`;
-
-const NEAR = { rows: TRAININGS_BY_IDS_SQL };
+  WHERE distance <= @radius`;
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 
@@ -82,7 +88,15 @@ type FoundTraining = Pick<
   | "formateurSiret"
   | "diplome"
   | "codePostal"
-> & { distance: number | null };
+> & { distance: number | null; sort_title?: string | null } & CarriesStored;
+
+// ORDER BY distance, sort_title COLLATE NOCASE, cleMinistereEducatif (see TRAININGS_BY_IDS_SQL).
+const NEAR: PhaseTwo<FoundTraining> = {
+  rows: TRAININGS_BY_IDS_SQL,
+  order: (a, b) =>
+    compareSql(a.sort_title ?? null, b.sort_title ?? null, "nocase") ||
+    compareSql(a.cleMinistereEducatif, b.cleMinistereEducatif),
+};
 
 /** Decoded training rows of one of the statements above. */
 function trainingRows(deps: CoreDeps, sql: string, params: object): RawTraining[] {
@@ -108,10 +122,12 @@ function toItems(deps: CoreDeps, found: FoundTraining[], dedup: boolean): Served
     }
     kept.push(row);
   }
-  const stored = storedRows(
+  const stored = storedItemsOf(
     deps.db,
     "trainings",
-    kept.map((row) => row.id),
+    kept,
+    (row) => row.id,
+    (row) => row.cleMinistereEducatif,
   );
   const usable = (row: FoundTraining) => {
     const item = stored.get(row.id);

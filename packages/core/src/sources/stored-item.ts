@@ -87,10 +87,42 @@ const STORED_SQL = {
  * small columns (carrying the JSON through its sort cost several times the whole read). `key` (siret, clé,
  * offer id) lets the caller check the row is still the one it found.
  */
-export function storedRows(db: Db, table: keyof typeof STORED_SQL, ids: number[]): Map<number, StoredRow> {
+function storedRows(db: Db, table: keyof typeof STORED_SQL, ids: number[]): Map<number, StoredRow> {
   if (ids.length === 0) return new Map();
   const rows = prepared(db, STORED_SQL[table]).all({ ids: JSON.stringify(ids) }) as (StoredRow & {
     id: number;
   })[];
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** A found row that may carry its stored item: a point search's phase 2 reads it with the row (storedColumns). */
+export interface CarriesStored {
+  storedJson?: string | null;
+  storedSealedWith?: string | null;
+}
+
+/** The columns of a row's stored item for CarriesStored (`alias`: the table's; trainings are not sealed). */
+export function storedColumns(alias: string, sealed = true): string {
+  return `${alias}.item_json AS storedJson, ${sealed ? `${alias}.item_sealed_with` : "NULL"} AS storedSealedWith`;
+}
+
+/**
+ * The stored items of found rows, by id (`idOf`): the ones the rows carry when they were read with them, the
+ * row then being the one found (its key is `keyOf(row)`); otherwise read after the search by `storedRows`.
+ */
+export function storedItemsOf<R extends CarriesStored>(
+  db: Db,
+  table: keyof typeof STORED_SQL,
+  rows: readonly R[],
+  idOf: (row: R) => number,
+  keyOf: (row: R) => string | null,
+): Map<number, StoredRow> {
+  if (rows.length === 0 || rows.some((row) => row.storedJson === undefined))
+    return storedRows(db, table, rows.map(idOf));
+  const items = new Map<number, StoredRow>();
+  for (const row of rows) {
+    if (row.storedJson === null || row.storedJson === undefined) continue;
+    items.set(idOf(row), { json: row.storedJson, sealedWith: row.storedSealedWith ?? null, key: keyOf(row) });
+  }
+  return items;
 }

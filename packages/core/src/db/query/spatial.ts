@@ -4,6 +4,7 @@ import type { ItemIndex } from "../indexes";
 import type { GeoPoint } from "../../referentials/geography";
 import { pointIndex, type Candidates, type PointQuery } from "./point-index";
 import { readRows } from "./rows";
+import { compareSql } from "./sql-order";
 import { prepared } from "./statements";
 
 /** Half the Earth's circumference: a radius that reaches every point. */
@@ -49,16 +50,28 @@ export interface ExactRow {
 }
 
 /**
+ * Phase 2 of a point search: `rows` reads the candidate rows (the JSON array `@ids`) with their exact
+ * `distance` from `@lat`/`@lon`, those within `@radius` that pass its filters, in no order (decoded per
+ * `decoded`); `order` breaks distance ties as the SQL ORDER BY after `distance` would (see sql-order.ts).
+ * Unsorted, the query can read the stored items with the rows: SQLite's sorter would carry them along.
+ */
+export interface PhaseTwo<T> {
+  rows: string;
+  decoded?: Table;
+  order: (a: T, b: T) => number;
+}
+
+/**
  * The exact nearest `limit` items within `radiusKm` in two phases. Phase 1 (`candidates(maxKm)`: the distinct
- * items within `maxKm`, nearest first, distances within PHASE1_ERROR_KM) reads no row; phase 2 (`sql.rows`,
- * given the candidate ids as the JSON array `@ids`, rows decoded per `sql.decoded`) reads only the rows up to
- * the Nth candidate's distance + CUT_MARGIN_KM and applies the exact distance, filters, order and `@limit`.
- * The answer is the one a single exact query over every candidate gives: anything left out is farther, even
- * with the error, than the last row kept; when phase 2's filters drop rows, the cut widens until that holds.
+ * items within `maxKm`, nearest first, distances within PHASE1_ERROR_KM) reads no row; phase 2 (`sql`, see
+ * PhaseTwo) reads only the rows up to the Nth candidate's distance + CUT_MARGIN_KM, with their exact distance
+ * and filters, and sorts them by distance then `sql.order`, keeping `limit`. The answer is the one a single
+ * exact query over every candidate gives: anything left out is farther, even with the error, than the last row
+ * kept; when phase 2's filters drop rows, the cut widens until that holds.
  */
 export function nearestExact<T extends ExactRow>(
   db: Db,
-  sql: { rows: string; decoded?: Table },
+  sql: PhaseTwo<T>,
   candidates: (maxKm: number) => Candidates,
   params: Record<string, unknown>,
   point: GeoPoint,
@@ -75,10 +88,11 @@ export function nearestExact<T extends ExactRow>(
         lat: point.latitude,
         lon: point.longitude,
         radius: radiusKm,
-        limit,
       },
       sql.decoded,
-    );
+    )
+      .sort((a, b) => compareSql(a.distance, b.distance) || sql.order(a, b))
+      .slice(0, limit);
   for (let take = limit; ; take *= 4) {
     if (take >= ids.length) return rows(ids.length);
     const cut = (km[take - 1] ?? 0) + CUT_MARGIN_KM;
@@ -96,14 +110,14 @@ export function nearestExact<T extends ExactRow>(
 
 /**
  * The exact nearest `limit` items of an item index within `radiusKm` of `point` (km, WGS84), for the ROME key
- * ranges and levels of `query`: phase 1 from the connection's point index (`pointIndex`), phase 2 by `sql.rows`
- * (see `nearestExact`, whose `@ids`, `@lat`, `@lon`, `@radius` and `@limit` it binds beside `params`).
+ * ranges and levels of `query`: phase 1 from the connection's point index (`pointIndex`), phase 2 by `sql`
+ * (see `nearestExact`, whose `@ids`, `@lat`, `@lon` and `@radius` it binds beside `params`).
  */
 export function nearestItems<T extends ExactRow>(
   db: Db,
   which: ItemIndex,
   query: PointQuery,
-  sql: { rows: string; decoded?: Table },
+  sql: PhaseTwo<T>,
   params: Record<string, unknown>,
   point: GeoPoint,
   radiusKm: number,

@@ -6,6 +6,7 @@ import { distanceSql } from "../indexes";
 import type { Item } from "../../schemas/item";
 import { searchJobs } from "../../search/jobs";
 import { CUT_MARGIN_KM, nearestExact, PHASE1_ERROR_KM } from "./spatial";
+import { compareSql } from "./sql-order";
 import { distinctNearest } from "./point-index";
 import {
   bruteForceKm,
@@ -136,10 +137,15 @@ describe("nearestExact", () => {
         .map(([id, latitude, longitude]) => ({ id, km: bruteForceKm(PARIS, { latitude, longitude }) }))
         .filter(({ km }) => km <= maxKm),
     );
-  const ROWS_SQL = `SELECT * FROM (
-      SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
-      FROM json_each(@ids) m CROSS JOIN pts p ON p.id = m.value)
-    WHERE distance <= @radius ORDER BY distance, title, id LIMIT @limit`;
+  // Unsorted, as PhaseTwo asks; ties on the distance by title, then id.
+  const PHASE_TWO = {
+    rows: `SELECT * FROM (
+        SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
+        FROM json_each(@ids) m CROSS JOIN pts p ON p.id = m.value)
+      WHERE distance <= @radius`,
+    order: (a: { title: string; id: number }, b: { title: string; id: number }) =>
+      compareSql(a.title, b.title) || a.id - b.id,
+  };
 
   it("gives the exact nearest rows despite the error of phase 1, ties and edge included", () => {
     const points = Array.from({ length: 300 }, (_, i) => ({
@@ -161,9 +167,9 @@ describe("nearestExact", () => {
         .sort((a, b) => a.km - b.km || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
         .slice(0, limit)
         .map((p) => p.id);
-      const rows = nearestExact<{ id: number; distance: number }>(
+      const rows = nearestExact<{ id: number; title: string; distance: number }>(
         db,
-        { rows: ROWS_SQL },
+        PHASE_TWO,
         perturbed(db),
         {},
         PARIS,

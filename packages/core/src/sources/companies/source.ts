@@ -4,7 +4,8 @@ import type { CoreDeps } from "../../deps";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, selectColumns } from "../../db/query/rows";
-import { nearestItems } from "../../db/query/spatial";
+import { nearestItems, type PhaseTwo } from "../../db/query/spatial";
+import { compareSql } from "../../db/query/sql-order";
 import { prepared } from "../../db/query/statements";
 import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
@@ -16,7 +17,9 @@ import {
   putDistance,
   putValue,
   StoredItem,
-  storedRows,
+  storedColumns,
+  storedItemsOf,
+  type CarriesStored,
   type ServedItem,
 } from "../stored-item";
 import { companyToItem, type CompanyRow } from "./normalize";
@@ -33,12 +36,13 @@ const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
 const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.email AS email`;
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
+// Unsorted, with the stored items: nearestExact orders by distance, then NEAR.order.
 export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance
+    SELECT ${FOUND}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance,
+      ${storedColumns("c")}
     FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value
     WHERE ${FILTERS})
-  WHERE distance <= @radius
-  ORDER BY distance, title COLLATE NOCASE, siret, id LIMIT ${COMPANIES_LIMIT}`;
+  WHERE distance <= @radius`;
 
 // Each company once, with its best prediction score among the asked ROME codes (company_romes_rome_idx covers it).
 const FRANCE_CANDIDATES = `SELECT x.company_id AS id, max(x.score) AS score
@@ -54,9 +58,17 @@ export const COMPANIES_FRANCE_SQL = `SELECT ${FOUND}, ${TITLE} AS title, NULL AS
 const COMPANIES_ROWS_SQL = `SELECT ${selectColumns(companiesTable, "c")}
   FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value`;
 
-const NEAR = { rows: COMPANIES_BY_IDS_SQL };
+type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone" | "email"> & {
+  distance: number | null;
+  title?: string | null;
+} & CarriesStored;
 
-type FoundCompany = Pick<CompanyRow, "id" | "siret" | "telephone" | "email"> & { distance: number | null };
+// ORDER BY distance, title COLLATE NOCASE, siret, id: the order of COMPANIES_FRANCE_SQL after its score.
+const NEAR: PhaseTwo<FoundCompany> = {
+  rows: COMPANIES_BY_IDS_SQL,
+  order: (a, b) =>
+    compareSql(a.title ?? null, b.title ?? null, "nocase") || compareSql(a.siret, b.siret) || a.id - b.id,
+};
 
 /**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
@@ -110,10 +122,12 @@ function companyItems(deps: CoreDeps, rows: FoundCompany[], withPhone: boolean):
   const lists = listsOf(deps);
   const unsubscribed = lists.unsubscribed(rows.map((row) => row.siret));
   const fingerprint = currentFingerprint(deps.config.secret);
-  const stored = storedRows(
+  const stored = storedItemsOf(
     deps.db,
     "companies",
-    rows.map((row) => row.id),
+    rows,
+    (row) => row.id,
+    (row) => row.siret,
   );
   const items: (ServedItem | null)[] = [];
   const built: number[] = [];

@@ -3,7 +3,9 @@ import { distanceSql } from "../../db/indexes";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows } from "../../db/query/rows";
-import { nearestItems, type ExactRow } from "../../db/query/spatial";
+import { nearestItems, type ExactRow, type PhaseTwo } from "../../db/query/spatial";
+import { compareSql } from "../../db/query/sql-order";
+import { storedColumns, type CarriesStored } from "../stored-item";
 import { prepared } from "../../db/query/statements";
 import { placePrefixes } from "../../referentials/geography";
 import { inRomeDomains } from "../../referentials/rome-codes";
@@ -69,13 +71,12 @@ const IN_SCOPE = `${inPrefixes("coalesce(o.lieu_code_postal, o.lieu_libelle)")}
 const FOUND = `o.row_id AS rowId, o.id AS id, o.intitule AS intitule, o.entreprise_nom AS entrepriseNom,
   o.entreprise_siret AS siret, o.latitude AS latitude, o.longitude AS longitude`;
 
-// Phase 2 of a point search (see nearestExact); `distance` is what nearestExact reads.
+// Phase 2 of a point search (see nearestExact), with the stored items, unsorted: NEAR orders after the distance.
 export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${distanceSql("o.latitude", "o.longitude")} AS distance
+    SELECT ${FOUND}, ${distanceSql("o.latitude", "o.longitude")} AS distance, ${storedColumns("o")}
     FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value
     WHERE ${IN_SCOPE})
-  WHERE distance <= @radius
-  ORDER BY distance, intitule COLLATE NOCASE, id LIMIT @limit`;
+  WHERE distance <= @radius`;
 
 // Served by job_offers_rome_idx.
 export const JOB_OFFERS_FRANCE_SQL = `SELECT ${FOUND} FROM job_offers o
@@ -84,8 +85,8 @@ export const JOB_OFFERS_FRANCE_SQL = `SELECT ${FOUND} FROM job_offers o
 
 const JOB_OFFERS_ROWS_SQL = `SELECT o.* FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value`;
 
-/** An offer found by a search: the fields its ordering and filters read. */
-export interface FoundOffer {
+/** An offer found by a search: the fields its ordering and filters read (and its stored item, near a point). */
+export interface FoundOffer extends CarriesStored {
   rowId: number;
   id: string;
   intitule: string;
@@ -94,6 +95,12 @@ export interface FoundOffer {
   latitude: number | null;
   longitude: number | null;
 }
+
+// ORDER BY distance, intitule COLLATE NOCASE, id.
+const NEAR: PhaseTwo<FoundOffer & ExactRow> = {
+  rows: JOB_OFFERS_BY_IDS_SQL,
+  order: (a, b) => compareSql(a.intitule, b.intitule, "nocase") || compareSql(a.id, b.id),
+};
 
 /** The offers of these `row_id`s, by row_id (rows removed meanwhile are absent). */
 export function localOffersByRowId(db: Db, rowIds: number[]): Map<number, Offer> {
@@ -122,7 +129,7 @@ export function findLocalOffers(
         db,
         "job_offers",
         { ranges: romeKeyRanges(romes, undefined) },
-        { rows: JOB_OFFERS_BY_IDS_SQL },
+        NEAR,
         filters,
         point,
         radiusKm,

@@ -14,7 +14,7 @@ import {
 } from "./client";
 import { findLocalOffer, findLocalOffers, localOffersByRowId, MAX_OFFERS, type FoundOffer } from "./local";
 import { compareByDistance, compareByTitle, normalizeOffer, type OfferOrder } from "./normalize";
-import { currentFingerprint, putValue, StoredItem, storedRows, type ServedItem } from "../stored-item";
+import { currentFingerprint, putValue, StoredItem, storedItemsOf, type ServedItem } from "../stored-item";
 import { haversineKm } from "../../referentials/geography";
 import { roundDistance } from "../../schemas/item";
 import { cleanLine } from "../upstream/text";
@@ -73,10 +73,12 @@ function offerItem(
 function localItems(deps: CoreDeps, query: JobsQuery): ServedItem[] {
   const found = findLocalOffers(deps.db, query);
   const fingerprint = currentFingerprint(deps.config.secret);
-  const stored = storedRows(
+  const stored = storedItemsOf(
     deps.db,
     "job_offers",
-    found.map((offer) => offer.rowId),
+    found,
+    (offer) => offer.rowId,
+    (offer) => offer.id,
   );
   const usable = (offer: FoundOffer) => {
     const item = stored.get(offer.rowId);

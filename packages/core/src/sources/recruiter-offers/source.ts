@@ -5,13 +5,22 @@ import type { Item } from "../../schemas/item";
 import { inPrefixes, prefixesParam } from "../../db/query/place";
 import { expandRomeCodes, romeCodeRanges, romeKeyRanges } from "../../db/query/rome-ranges";
 import { readRows, rowMapper, selectColumns } from "../../db/query/rows";
-import { nearestItems, romeTableCandidates } from "../../db/query/spatial";
+import { nearestItems, romeTableCandidates, type PhaseTwo } from "../../db/query/spatial";
+import { compareSql } from "../../db/query/sql-order";
 import { prepared } from "../../db/query/statements";
 import { listsOf, withoutBounced } from "../../db/store/lists";
 import type { JobSource } from "../../deps";
 import { placePrefixes } from "../../referentials/geography";
 import type { JobsQuery } from "../../schemas/v1/queries";
-import { currentFingerprint, putDistance, StoredItem, storedRows, type ServedItem } from "../stored-item";
+import {
+  currentFingerprint,
+  putDistance,
+  StoredItem,
+  storedColumns,
+  storedItemsOf,
+  type CarriesStored,
+  type ServedItem,
+} from "../stored-item";
 import { recruiterOfferToItem } from "./normalize";
 
 export const MATCHA_LIMIT = 150;
@@ -29,15 +38,15 @@ const VISIBLE = `o.statut = 'Active' AND (o.date_expiration IS NULL OR o.date_ex
 // built per request (docs/decisions/031-items-stored-ready-to-send.md).
 const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret, rc.email AS email`;
 
-// Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here.
+// Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here. Unsorted,
+// with the stored items: NEAR orders after the distance.
 export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${FOUND}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
-      o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index
+      o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index, ${storedColumns("o")}
     FROM json_each(@ids) m
     CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id
     WHERE ${VISIBLE})
-  WHERE distance <= @radius
-  ORDER BY distance, sort_title COLLATE NOCASE, sort_form, sort_index LIMIT ${MATCHA_LIMIT}`;
+  WHERE distance <= @radius`;
 
 export const MATCHA_FRANCE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM (${romeTableCandidates("recruiter_offer_romes", "offer_row_id")}) m
@@ -52,16 +61,26 @@ export const MATCHA_OFFER_SQL = `SELECT ${COLUMNS}, NULL AS distance
 const MATCHA_ROWS_SQL = `SELECT ${COLUMNS}, NULL AS distance
   FROM json_each(@ids) m CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id`;
 
-const NEAR = { rows: MATCHA_BY_IDS_SQL };
-
-interface FoundOffer {
+interface FoundOffer extends CarriesStored {
   rowId: number;
   id: string;
   siret: string | null;
   /** the recruiter's address: one that hard-bounced after the snapshot was built is hidden per request */
   email: string | null;
   distance: number | null;
+  sort_title?: string;
+  sort_form?: string;
+  sort_index?: number;
 }
+
+// ORDER BY distance, sort_title COLLATE NOCASE, sort_form, sort_index.
+const NEAR: PhaseTwo<FoundOffer> = {
+  rows: MATCHA_BY_IDS_SQL,
+  order: (a, b) =>
+    compareSql(a.sort_title ?? null, b.sort_title ?? null, "nocase") ||
+    compareSql(a.sort_form ?? null, b.sort_form ?? null) ||
+    compareSql(a.sort_index ?? null, b.sort_index ?? null),
+};
 
 const toOffer = rowMapper(recruiterOffersTable, "o_");
 const toRecruiter = rowMapper(recruitersTable, "r_");
@@ -122,10 +141,12 @@ export function searchRecruiterOffers(deps: CoreDeps, query: JobsQuery): ServedI
 function offerItems(deps: CoreDeps, found: FoundOffer[]): ServedItem[] {
   const fingerprint = currentFingerprint(deps.config.secret);
   const lists = listsOf(deps);
-  const stored = storedRows(
+  const stored = storedItemsOf(
     deps.db,
     "recruiter_offers",
-    found.map((row) => row.rowId),
+    found,
+    (row) => row.rowId,
+    (row) => row.id,
   );
   const usable = (row: FoundOffer) => {
     const item = stored.get(row.rowId);
