@@ -5,7 +5,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
 import { v1Hook } from "./lib/errors";
-import { deferRawJson, jsonBytes, spliceRawJson } from "@lba/core/json";
+import { deferRawJson, spliceRawJsonBytes } from "@lba/core/json";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
 import { compression } from "./lib/encoding";
@@ -108,9 +108,9 @@ export function createApp(deps: ServerDeps) {
     await deferRawJson(parts, next);
     if (parts.length === 0) return;
     const { status, headers } = c.res;
-    const text = spliceRawJson(await c.res.text(), parts);
+    const body = spliceRawJsonBytes(await c.res.text(), parts);
     headers.delete("content-length");
-    replaceResponse(c, new Response(jsonBytes(text), { status, headers }));
+    replaceResponse(c, new Response(body, { status, headers }));
   });
   app.use(
     "/api/trpc/*",

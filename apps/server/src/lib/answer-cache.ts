@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Context } from "hono";
-import { jsonBytes, RawJson, writeJson } from "@lba/core/json";
+import { RawJson, writeJson, writeJsonBytes } from "@lba/core/json";
 import type { Sent } from "@lba/core/search";
 import { viewerClass, type Viewer } from "@lba/core/sources";
 import type { AnswerCacheSettings, ServerDeps } from "../deps";
@@ -217,7 +217,7 @@ export async function cachedJson<I extends Viewer, A>(
   query: I,
 ): Promise<JsonOk<A>> {
   const cache = answerCacheFor(deps);
-  if (!cache) return jsonBody<A>(c, jsonBytes(writeJson(await perform(deps, op, query))));
+  if (!cache) return jsonBody<A>(c, writeJsonBytes(await perform(deps, op, query)));
   const key = searchCacheKey(deps, `rest:${op.cache}`, query);
   const hit = bypassesCache(c.req.header("cache-control")) ? undefined : cache.get<RestEntry>(key);
   if (hit) {
@@ -236,7 +236,7 @@ export async function cachedJson<I extends Viewer, A>(
   const version = cache.version();
   const answer = await perform(deps, op, query);
   // Stored items are spliced as their text (decision 031), never decoded and encoded again.
-  const body = jsonBytes(writeJson(answer));
+  const body = writeJsonBytes(answer);
   if (!isCacheable(answer)) return jsonBody<A>(c, body);
   const entry: RestEntry = {
     body,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { asciiJson, deferRawJson, RawJson, spliceRawJson, writeJson } from "./raw-json";
+import {
+  asciiJson,
+  deferRawJson,
+  RawJson,
+  spliceRawJson,
+  spliceRawJsonBytes,
+  writeJson,
+  writeJsonBytes,
+} from "./raw-json";
 
 const answer = () => ({
   formations: { results: [new RawJson('{"id":"a","title":"é \\"q\\""}'), { id: "b", title: null }] },
@@ -34,6 +42,28 @@ describe("RawJson", () => {
   it("leaves a text without placeholders as it is, and never takes a stored string for a placeholder", () => {
     expect(spliceRawJson('{"a":"\\u00000"}', ["x"])).toBe('{"a":"\\u00000"}');
     expect(writeJson({ a: "\u00000", b: [new RawJson("1")] })).toBe('{"a":"\\u00000","b":[1]}');
+  });
+});
+
+describe("writeJsonBytes and spliceRawJsonBytes", () => {
+  // RawJson texts are ASCII, as stored items are (written by writeJson); the rest is escaped by asciiJson.
+  const asciiAnswer = () => ({
+    formations: { results: [new RawJson(writeJson({ id: "a", title: "Pâtissier \u{1F950}" }))] },
+    jobs: { label: "Boulangère", results: [] },
+  });
+
+  it("are writeJson's and spliceRawJson's texts as UTF-8 bytes", async () => {
+    const bytes = writeJsonBytes(asciiAnswer());
+    expect(bytes.equals(Buffer.from(writeJson(asciiAnswer()), "utf8"))).toBe(true);
+    expect(JSON.parse(bytes.toString("utf8"))).toEqual(JSON.parse(JSON.stringify(asciiAnswer())));
+    expect(writeJsonBytes(undefined).toString()).toBe("null");
+    const parts: string[] = [];
+    const text = await deferRawJson(parts, async () =>
+      JSON.stringify({ data: new RawJson(writeJson(asciiAnswer())) }),
+    );
+    expect(spliceRawJsonBytes(text, parts).equals(Buffer.from(spliceRawJson(text, parts), "utf8"))).toBe(
+      true,
+    );
   });
 });
 

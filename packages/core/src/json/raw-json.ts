@@ -42,6 +42,21 @@ export function asciiJson(text: string): string {
  * decoded; RawJson texts are ASCII themselves: stored items are written by this function).
  */
 export function writeJson(value: unknown): string {
+  return writtenPieces(value).join("");
+}
+
+/**
+ * `writeJson(value)` as the bytes of an HTTP body. The text is ASCII only, where Latin-1 and UTF-8 are the same
+ * bytes: each piece (the answer's own JSON between its items, and each item's text) is copied once into the
+ * body, without making the whole text as a string first (measured in docs/benchmarks.md). An HTTP adapter
+ * given the bytes writes them as they are, with their length.
+ */
+export function writeJsonBytes(value: unknown): Buffer<ArrayBuffer> {
+  return bytesOf(writtenPieces(value));
+}
+
+/** writeJson's text as the pieces it is the concatenation of. */
+function writtenPieces(value: unknown): string[] {
   const outer = writing;
   const parts: string[] = [];
   writing = parts;
@@ -51,17 +66,23 @@ export function writeJson(value: unknown): string {
   } finally {
     writing = outer;
   }
-  return text === undefined ? "null" : spliceRawJson(text, parts);
+  return text === undefined ? ["null"] : splicedPieces(text, parts);
 }
 
 /**
- * The bytes of a JSON text written by `writeJson` or `spliceRawJson`, for an HTTP body: those texts are ASCII
- * only, where Latin-1 and UTF-8 are the same bytes, and a one-byte string's Latin-1 bytes are one copy (UTF-8
- * would scan it again). An HTTP adapter given the bytes writes them as they are, with their length.
+ * The ASCII pieces as one body: one byte per character (Latin-1, which is ASCII's UTF-8 here). Not checked:
+ * a scan of each piece would cost what this saves, and the pieces are ASCII by construction (asciiJson, and
+ * stored items written by writeJson, older ones rewritten at a server's start: see ingest/store-items.ts).
  */
-export function jsonBytes(asciiText: string): Buffer<ArrayBuffer> {
-  // Buffer.from(string) copies into memory of its own (or of Node's pool): never a SharedArrayBuffer.
-  return Buffer.from(asciiText, "latin1") as Buffer<ArrayBuffer>;
+function bytesOf(pieces: readonly string[]): Buffer<ArrayBuffer> {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  // Buffer.allocUnsafe gives memory of its own (or of Node's pool), never a SharedArrayBuffer; every byte of it
+  // is written below.
+  const bytes = Buffer.allocUnsafe(length) as Buffer<ArrayBuffer>;
+  let at = 0;
+  for (const piece of pieces) at += bytes.write(piece, at, "latin1");
+  return bytes;
 }
 
 /**
@@ -74,9 +95,19 @@ export function deferRawJson<T>(parts: string[], produce: () => T): T {
 
 /** The JSON text, made ASCII only (`asciiJson`), with each placeholder of `parts` replaced by its RawJson's text. */
 export function spliceRawJson(json: string, parts: readonly string[]): string {
+  return splicedPieces(json, parts).join("");
+}
+
+/** `spliceRawJson(json, parts)` as the bytes of an HTTP body (see writeJsonBytes). */
+export function spliceRawJsonBytes(json: string, parts: readonly string[]): Buffer<ArrayBuffer> {
+  return bytesOf(splicedPieces(json, parts));
+}
+
+/** spliceRawJson's text as the pieces it is the concatenation of. */
+function splicedPieces(json: string, parts: readonly string[]): string[] {
   const text = asciiJson(json);
-  if (parts.length === 0) return text;
-  let out = "";
+  if (parts.length === 0) return [text];
+  const pieces: string[] = [];
   let from = 0;
   for (;;) {
     const at = text.indexOf(ENCODED_TAG, from);
@@ -84,8 +115,9 @@ export function spliceRawJson(json: string, parts: readonly string[]): string {
     const end = text.indexOf('"', at + ENCODED_TAG.length);
     const part = parts[Number(text.slice(at + ENCODED_TAG.length, end))];
     if (part === undefined) throw new Error("raw JSON placeholder without its text");
-    out += text.slice(from, at) + part;
+    pieces.push(text.slice(from, at), part);
     from = end + 1;
   }
-  return out + text.slice(from);
+  pieces.push(text.slice(from));
+  return pieces;
 }
