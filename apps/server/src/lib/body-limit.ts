@@ -14,7 +14,7 @@ export function apiBodyLimit(maxSize = MAX_API_BODY_BYTES): MiddlewareHandler {
     onError: (c) =>
       c.json({ error: "payload_too_large", message: "Le corps de la requête est trop volumineux." }, 413),
   });
-  // No route reads the body of a GET or HEAD. Asking for it makes @hono/node-server build the full Request
-  // (0.3 to 0.5 ms per search or autocomplete, measured in docs/benchmarks.md).
+  // No route reads the body of a GET or HEAD. Asking for it makes @hono/node-server build the full Request:
+  // 0.3 to 0.5 ms per search or autocomplete (docs/decisions/034-phase-two-with-items-and-bytes-out.md).
   return (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next));
 }

@@ -157,7 +157,8 @@ describe("search answers", () => {
 
   // A middleware that reads a response's body, or sets a header with c.header() once it is final (hono then
   // copies the response through its body), makes @hono/node-server pipe the answer as a stream instead of
-  // writing the bytes it holds: 2 to 3 ms more on a national answer (docs/benchmarks.md).
+  // writing the bytes it holds: 2 to 3 ms more on a national answer
+  // (docs/decisions/034-phase-two-with-items-and-bytes-out.md).
   it("cross every middleware without their body being read", async () => {
     const { app } = searchApp();
     const bodyRead = vi.spyOn(fetchResponsePrototype(), "body", "get");

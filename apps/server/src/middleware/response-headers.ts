@@ -4,7 +4,8 @@ import type { Context } from "hono";
  * The headers of the answer `c.res`, to change after the handler ran. Not `c.header()`: once a response is
  * final, it copies the response into a new one through its `body`, which turns @hono/node-server's light
  * Response (the bytes it writes as they are) into a stream the adapter pipes: 2 to 3 ms more on an 850 KB search
- * answer (docs/benchmarks.md). A Response with immutable headers (one from `fetch`) is copied once here.
+ * answer (docs/decisions/034-phase-two-with-items-and-bytes-out.md). A Response with immutable headers (one
+ * from `fetch`) is copied once here.
  */
 export function responseHeaders(c: Context): Headers {
   try {

@@ -48,7 +48,7 @@ export function writeJson(value: unknown): string {
 /**
  * `writeJson(value)` as the bytes of an HTTP body. The text is ASCII only, where Latin-1 and UTF-8 are the same
  * bytes: each piece (the answer's own JSON between its items, and each item's text) is copied once into the
- * body, without making the whole text as a string first (measured in docs/benchmarks.md). An HTTP adapter
+ * body, without making the whole text as a string first (decision 034). An HTTP adapter
  * given the bytes writes them as they are, with their length.
  */
 export function writeJsonBytes(value: unknown): Buffer<ArrayBuffer> {
