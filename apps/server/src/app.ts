@@ -107,7 +107,8 @@ export function createApp(deps: ServerDeps) {
     const parts: string[] = [];
     await deferRawJson(parts, next);
     if (parts.length === 0) return;
-    const { status, headers } = c.res;
+    const { status } = c.res;
+    const headers = new Headers(c.res.headers);
     const body = spliceRawJsonBytes(await c.res.text(), parts);
     headers.delete("content-length");
     replaceResponse(c, new Response(body, { status, headers }));

@@ -94,7 +94,9 @@ export function compression(): MiddlewareHandler {
     const encoding = negotiateEncoding(c.req.header("accept-encoding"));
     if (!encoding || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
-    const { status, headers } = res;
+    // A copy: the headers of a fetched Response are immutable.
+    const { status } = res;
+    const headers = new Headers(res.headers);
     if (body.byteLength < MIN_COMPRESSED_BYTES) {
       replaceResponse(c, new Response(body, { status, headers }));
       return;
