@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanLine, cleanText, webUrl } from "./text";
+import { seededRandom } from "../../testing/factories";
+import { cleanLine, cleanText, cleanTextFully, webUrl } from "./text";
 
 describe("cleanText", () => {
   it("decodes named and numeric HTML entities", () => {
@@ -24,6 +25,43 @@ describe("cleanText", () => {
     expect(cleanLine("Vendeur<br />Vendeuse")).toBe("Vendeur Vendeuse");
     expect(cleanLine(" <br/> ")).toBeNull();
     expect(cleanText(null)).toBeNull();
+  });
+});
+
+describe("cleanText's shortcut for clean texts", () => {
+  // Pieces covering every rule: entities, tags, each kind of whitespace, accents, astral characters.
+  const PIECES = [
+    "a",
+    "É",
+    "ß",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u00a0",
+    "\ufeff",
+    "&amp;",
+    "&eacute;",
+    "&",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<b>",
+    "<",
+    ">",
+    "\u{1F600}",
+    "x y",
+  ];
+
+  it("gives what the whole cleaning gives, on 5,000 random texts", () => {
+    const random = seededRandom(16);
+    for (let i = 0; i < 5000; i++) {
+      let text = "";
+      const length = Math.floor(random() * 6);
+      for (let j = 0; j < length; j++) text += PIECES[Math.floor(random() * PIECES.length)];
+      expect(cleanText(text), JSON.stringify(text)).toBe(cleanTextFully(text));
+    }
   });
 });
 

@@ -6,9 +6,19 @@ import { decodeHTML } from "entities";
 const BREAK = /<\s*br\s*\/?\s*>|<\s*\/?\s*p(?:\s[^<>]*)?>/gi;
 const TAG = /<\/?[a-z][^<>]*>/gi;
 
+// What cleanText would change: an entity or markup (`&`, `<`), whitespace other than a space, two spaces in a
+// row, a space at either end. A text without any of these is clean already (most titles and names are).
+const NEEDS_CLEANING = /[&<]|[^\S ]| {2}|^ | $/;
+
 /** A multi-line text (a description): entities decoded, `<br>` and `<p>` as line breaks, other tags dropped. */
 export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
+  if (!NEEDS_CLEANING.test(value)) return value === "" ? null : value;
+  return cleanTextFully(value);
+}
+
+/** cleanText without its shortcut for clean texts (its test checks both agree). */
+export function cleanTextFully(value: string): string | null {
   const text = decodeHTML(value)
     .replace(BREAK, "\n")
     .replace(TAG, "")
