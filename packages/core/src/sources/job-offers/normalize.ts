@@ -2,6 +2,7 @@ import { sealEmail } from "../../crypto/email-token";
 import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
 import { haversineKm } from "../../referentials/geography";
 import type { GeoPoint } from "../../referentials/geography";
+import { compareSqlText } from "../../db/query/sql-order";
 import { cleanLine, cleanText, webUrl } from "../upstream/text";
 import type { Offer } from "./api-types";
 import { departementOfLabel, type DepartementPoint } from "./departement-place";
@@ -143,7 +144,5 @@ function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  const x = a.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const y = b.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  return x < y ? -1 : x > y ? 1 : 0;
+  return compareSqlText(a, b, "nocase");
 }
