@@ -14,28 +14,36 @@ import {
 import { testDeps } from "../../testing/deps";
 
 describe("nearest", () => {
+  // Entries in the box of a circle of radius r: uniform density (as the area), or denser at the centre.
+  const uniform = (r: number) => 10_000 * (r / 30) ** 2;
+  const centred = (r: number) => 10_000 * (r / 30);
+
   it("tries a smaller circle in a dense box and keeps it when it holds enough items", () => {
     const radii: number[] = [];
-    const rows = nearest(
-      () => 10_000,
-      (r) => (radii.push(r), Array.from({ length: 150 }, () => r)),
-      30,
-      150,
-    );
+    const rows = nearest(uniform, (r) => (radii.push(r), Array.from({ length: 150 }, () => r)), 30, 150);
     expect(radii).toHaveLength(1);
     expect(radii[0]).toBeCloseTo(30 * Math.sqrt(450 / 10_000), 6);
     expect(rows).toHaveLength(150);
   });
 
-  it("searches the whole radius when the smaller circle falls short or the box is sparse", () => {
+  it("shrinks again while the smaller circle's box is still dense, and tries the smallest first", () => {
     const radii: number[] = [];
-    nearest(
-      () => 10_000,
-      (r) => (radii.push(r), r === 30 ? [1, 2] : [1]),
-      30,
-      150,
-    );
-    expect(radii.at(-1)).toBe(30);
+    nearest(centred, (r) => (radii.push(r), Array.from({ length: 150 }, () => r)), 30, 150);
+    expect(radii).toHaveLength(1);
+    expect(centred(radii[0] ?? 0)).toBeLessThanOrEqual(6 * 150);
+    expect(radii[0]).toBeLessThan(30 * Math.sqrt(450 / 10_000));
+  });
+
+  it("widens circle by circle, up to the whole radius, when a circle falls short", () => {
+    const radii: number[] = [];
+    const rows = nearest(centred, (r) => (radii.push(r), r >= 5 ? [1, 2] : [1]), 30, 2);
+    expect(radii.length).toBeGreaterThan(1);
+    expect([...radii].sort((a, b) => a - b)).toEqual(radii);
+    expect(rows).toEqual([1, 2]);
+    const short: number[] = [];
+    nearest(centred, (r) => (short.push(r), r === 30 ? [1, 2] : [1]), 30, 150);
+    expect(short.at(-1)).toBe(30);
+    expect(short.length).toBeLessThanOrEqual(4);
     const sparse: number[] = [];
     nearest(
       () => 800,

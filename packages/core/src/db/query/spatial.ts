@@ -16,10 +16,15 @@ export function romeTableCandidates(table: string, idColumn: string): string {
     ON x.rome_code BETWEEN (k.value ->> 0) AND (k.value ->> 1)`;
 }
 
+/** At most this many smaller circles before the full one (see `nearest`). */
+const MAX_SMALLER_CIRCLES = 3;
+
 /**
- * The nearest `limit` items within `radiusKm`, sorted by `run`. In a dense area, first tries a smaller
- * circle expected to hold about 3 × limit items (from the point index's count): if it holds `limit` items,
- * they are exactly the nearest ones of the full circle, and the distance sort stays small.
+ * The nearest `limit` items within `radiusKm`, sorted by `run`. In a dense area, first tries smaller circles, each
+ * expected to hold about 3 × limit items from the point index's count in the previous one's box (a city centre is
+ * denser than its box, so one step can leave several times that), the smallest first: the first that holds `limit`
+ * items gives exactly the nearest ones of the full circle (anything outside it is farther than all of them), and
+ * the candidates to sort stay few.
  */
 export function nearest<T>(
   count: (radiusKm: number) => number,
@@ -27,9 +32,16 @@ export function nearest<T>(
   radiusKm: number,
   limit: number,
 ): T[] {
-  const inBox = count(radiusKm);
-  if (inBox > 6 * limit) {
-    const rows = run(radiusKm * Math.sqrt((3 * limit) / inBox));
+  const smaller: number[] = [];
+  let radius = radiusKm;
+  let inBox = count(radius);
+  while (inBox > 6 * limit && smaller.length < MAX_SMALLER_CIRCLES) {
+    radius *= Math.sqrt((3 * limit) / inBox);
+    smaller.unshift(radius);
+    inBox = count(radius);
+  }
+  for (const circle of smaller) {
+    const rows = run(circle);
     if (rows.length >= limit) return rows;
   }
   return run(radiusKm);
