@@ -25,7 +25,7 @@ import { registerMetiers } from "./routes/metiers";
 import { routeLimitOf } from "./routes/operation-route";
 import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/search";
 import { framing } from "./middleware/framing";
-import { replaceResponse, responseHeaders } from "./middleware/response-headers";
+import { replaceBody, responseHeaders } from "./middleware/response-headers";
 import { securityHeaders } from "./middleware/security-headers";
 import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
@@ -75,7 +75,7 @@ export function createApp(deps: ServerDeps) {
   const corsMiddleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method === "OPTIONS") return preflightAndHeaders(c, next);
     await next();
-    responseHeaders(c);
+    responseHeaders(c); // cors sets c.res.headers itself: made mutable first
     await preflightAndHeaders(c, async () => {});
   };
   app.use("/api", corsMiddleware);
@@ -107,11 +107,7 @@ export function createApp(deps: ServerDeps) {
     const parts: string[] = [];
     await deferRawJson(parts, next);
     if (parts.length === 0) return;
-    const { status } = c.res;
-    const headers = new Headers(c.res.headers);
-    const body = spliceRawJsonBytes(await c.res.text(), parts);
-    headers.delete("content-length");
-    replaceResponse(c, new Response(body, { status, headers }));
+    replaceBody(c, spliceRawJsonBytes(await c.res.text(), parts)).delete("content-length");
   });
   app.use(
     "/api/trpc/*",

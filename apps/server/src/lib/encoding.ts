@@ -3,7 +3,7 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
 import Negotiator from "negotiator";
-import { replaceResponse } from "../middleware/response-headers";
+import { replaceBody } from "../middleware/response-headers";
 
 // gzip and brotli by Accept-Encoding (decision 027). Hono's compress middleware only does gzip and deflate
 // (CompressionStream has no brotli on Node 20), so node:zlib compresses, on its thread pool, and negotiator
@@ -94,18 +94,15 @@ export function compression(): MiddlewareHandler {
     const encoding = negotiateEncoding(c.req.header("accept-encoding"));
     if (!encoding || !res.body) return;
     const body = new Uint8Array(await res.arrayBuffer());
-    // A copy: the headers of a fetched Response are immutable.
-    const { status } = res;
-    const headers = new Headers(res.headers);
     if (body.byteLength < MIN_COMPRESSED_BYTES) {
-      replaceResponse(c, new Response(body, { status, headers }));
+      replaceBody(c, body);
       return;
     }
     const encoded = await encodeBody(body, encoding);
+    const headers = replaceBody(c, encoded);
     headers.set("content-encoding", encoding);
     headers.set("content-length", String(encoded.byteLength));
     const etag = headers.get("etag");
     if (etag && !etag.startsWith("W/")) headers.set("etag", `W/${etag}`);
-    replaceResponse(c, new Response(encoded, { status, headers }));
   };
 }

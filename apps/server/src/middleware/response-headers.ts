@@ -14,9 +14,17 @@ export function responseHeaders(c: Context): Headers {
     headers.delete("x-lba-probe");
     return headers;
   } catch {
-    replaceResponse(c, new Response(c.res.body, c.res));
-    return c.res.headers;
+    return replaceBody(c, c.res.body);
   }
+}
+
+/**
+ * Makes `body` the answer's body, with the answer's status and a copy of its headers, which it returns for the
+ * caller to change (see replaceResponse).
+ */
+export function replaceBody(c: Context, body: ConstructorParameters<typeof Response>[0]): Headers {
+  replaceResponse(c, new Response(body, { status: c.res.status, headers: new Headers(c.res.headers) }));
+  return c.res.headers;
 }
 
 /**

@@ -35,8 +35,8 @@ const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
 // for an item built per request (docs/decisions/031-items-stored-ready-to-send.md).
 const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.email AS email`;
 
-// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and order.
-// Unsorted, with the stored items: nearestExact orders by distance, then NEAR.order.
+// Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and stored items,
+// unsorted: nearestExact orders by distance, then NEAR.order.
 export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
     SELECT ${FOUND}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance,
       ${storedColumns("c")}
