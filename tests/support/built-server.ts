@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-flags.mjs";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -29,8 +30,9 @@ export interface BuiltServerOptions {
 }
 
 /**
- * The real server as deployed (apps/server/dist/index.js) on a free port, with its own SQLite file that it migrates
- * and seeds with the sample dataset on first start. Resolves once it reports the port it listens on (IPC).
+ * The real server as deployed (apps/server/dist/index.js, with the Node flags of `npm start`) on a free port, with
+ * its own SQLite file that it migrates and seeds with the sample dataset on first start. Resolves once it reports
+ * the port it listens on (IPC).
  */
 export async function startBuiltServer(options: BuiltServerOptions = {}): Promise<BuiltServer> {
   const requires = options.requires ?? ["apps/server/dist/index.js"];
@@ -43,6 +45,7 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
   let output = "";
   const child = fork(join(REPO, "apps/server/dist/index.js"), [], {
     cwd: REPO,
+    execArgv: [...SERVER_NODE_FLAGS],
     env: {
       ...process.env,
       NODE_ENV: "test",
