@@ -49,12 +49,10 @@ const LEVEL = `(@level IS NULL OR t.level = @level)`;
 const IN_PLACE = inPrefixes("t.code_postal");
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance and stored items, unsorted.
-export const TRAININGS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${TITLE} AS sort_title, ${distanceSql("t.latitude", "t.longitude")} AS distance,
-      ${storedColumns("t", false)}
-    FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
-    WHERE t.published = 1 AND ${IN_PLACE})
-  WHERE distance <= @radius`;
+export const TRAININGS_BY_IDS_SQL = `SELECT ${FOUND}, ${TITLE} AS sort_title,
+    ${distanceSql("t.latitude", "t.longitude")} AS distance, ${storedColumns("t", false)}
+  FROM json_each(@ids) m CROSS JOIN trainings t ON t.id = m.value
+  WHERE t.published = 1 AND ${IN_PLACE}`;
 
 const BY_TITLE = `ORDER BY ${TITLE} COLLATE NOCASE, ${COMPANY} COLLATE NOCASE, t.cle_ministere_educatif LIMIT ${TRAININGS_LIMIT}`;
 

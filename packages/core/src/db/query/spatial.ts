@@ -62,10 +62,12 @@ export interface ExactRow {
 }
 
 /**
- * Phase 2 of a point search: `rows` reads the candidate rows (the JSON array `@ids`) with their exact
- * `distance` from `@lat`/`@lon`, those within `@radius` that pass its filters, in no order (decoded per
- * `decoded`); `order` breaks distance ties as the SQL ORDER BY after `distance` would (see sql-order.ts).
- * Unsorted, the query can read the stored items with the rows: SQLite's sorter would carry them along.
+ * Phase 2 of a point search: `rows` reads the candidate rows (the JSON array `@ids`) that pass its filters, with
+ * their exact `distance` from `@lat`/`@lon`, in no order (decoded per `decoded`); `order` breaks distance ties
+ * as the SQL ORDER BY after `distance` would (see sql-order.ts). Unsorted, the query can read the stored items
+ * with the rows: SQLite's sorter would carry them along. The radius is not in the SQL: a `WHERE distance <=`
+ * over a subquery makes SQLite compute the distance twice per row (the subquery is flattened), so
+ * `nearestExact` drops the rows beyond it, comparing the same doubles SQLite would.
  */
 export interface PhaseTwo<T> {
   rows: string;
@@ -99,10 +101,10 @@ export function nearestExact<T extends ExactRow>(
         ids: JSON.stringify(count >= ids.length ? ids : ids.slice(0, count)),
         lat: point.latitude,
         lon: point.longitude,
-        radius: radiusKm,
       },
       sql.decoded,
     )
+      .filter((row) => row.distance !== null && row.distance <= radiusKm)
       .sort((a, b) => compareSql(a.distance, b.distance) || sql.order(a, b))
       .slice(0, limit);
   for (let take = limit; ; take *= 4) {
@@ -123,7 +125,7 @@ export function nearestExact<T extends ExactRow>(
 /**
  * The exact nearest `limit` items of an item index within `radiusKm` of `point` (km, WGS84), for the ROME key
  * ranges and levels of `query`: phase 1 from the connection's point index (`pointIndex`), phase 2 by `sql`
- * (see `nearestExact`, whose `@ids`, `@lat`, `@lon` and `@radius` it binds beside `params`).
+ * (see `nearestExact`, whose `@ids`, `@lat` and `@lon` it binds beside `params`).
  */
 export function nearestItems<T extends ExactRow>(
   db: Db,

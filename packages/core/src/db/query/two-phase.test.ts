@@ -139,10 +139,8 @@ describe("nearestExact", () => {
     );
   // Unsorted, as PhaseTwo asks; ties on the distance by title, then id.
   const PHASE_TWO = {
-    rows: `SELECT * FROM (
-        SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
-        FROM json_each(@ids) m CROSS JOIN pts p ON p.id = m.value)
-      WHERE distance <= @radius`,
+    rows: `SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
+      FROM json_each(@ids) m CROSS JOIN pts p ON p.id = m.value`,
     order: (a: { title: string; id: number }, b: { title: string; id: number }) =>
       compareSql(a.title, b.title) || a.id - b.id,
   };

@@ -36,13 +36,11 @@ const FILTERS = `c.type = @type AND (@opco IS NULL OR lower(c.opco) = @opco)
 const FOUND = `c.id AS id, c.siret AS siret, c.telephone AS telephone, c.email AS email`;
 
 // Phase 2 of a point search (see nearestExact): the candidate rows, exact distance, filters and stored items,
-// unsorted: nearestExact orders by distance, then NEAR.order.
-export const COMPANIES_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${TITLE} AS title, ${distanceSql("c.latitude", "c.longitude")} AS distance,
-      ${storedColumns("c")}
-    FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value
-    WHERE ${FILTERS})
-  WHERE distance <= @radius`;
+// unsorted: nearestExact keeps those within the radius and orders by distance, then NEAR.order.
+export const COMPANIES_BY_IDS_SQL = `SELECT ${FOUND}, ${TITLE} AS title,
+    ${distanceSql("c.latitude", "c.longitude")} AS distance, ${storedColumns("c")}
+  FROM json_each(@ids) m CROSS JOIN companies c ON c.id = m.value
+  WHERE ${FILTERS}`;
 
 // Each company once, with its best prediction score among the asked ROME codes (company_romes_rome_idx covers it).
 const FRANCE_CANDIDATES = `SELECT x.company_id AS id, max(x.score) AS score

@@ -72,11 +72,10 @@ const FOUND = `o.row_id AS rowId, o.id AS id, o.intitule AS intitule, o.entrepri
   o.entreprise_siret AS siret, o.latitude AS latitude, o.longitude AS longitude`;
 
 // Phase 2 of a point search (see nearestExact), with the stored items, unsorted: NEAR orders after the distance.
-export const JOB_OFFERS_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${distanceSql("o.latitude", "o.longitude")} AS distance, ${storedColumns("o")}
-    FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value
-    WHERE ${IN_SCOPE})
-  WHERE distance <= @radius`;
+export const JOB_OFFERS_BY_IDS_SQL = `SELECT ${FOUND}, ${distanceSql("o.latitude", "o.longitude")} AS distance,
+    ${storedColumns("o")}
+  FROM json_each(@ids) m CROSS JOIN job_offers o ON o.row_id = m.value
+  WHERE ${IN_SCOPE}`;
 
 // Served by job_offers_rome_idx.
 export const JOB_OFFERS_FRANCE_SQL = `SELECT ${FOUND} FROM job_offers o

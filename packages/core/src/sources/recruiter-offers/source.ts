@@ -40,13 +40,11 @@ const FOUND = `o.row_id AS rowId, o.id AS id, rc.siret AS siret, rc.email AS ema
 
 // Phase 2 of a point search (see nearestExact): status, expiry and OPCO can drop candidates here. Unsorted,
 // with the stored items: NEAR orders after the distance.
-export const MATCHA_BY_IDS_SQL = `SELECT * FROM (
-    SELECT ${FOUND}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
-      o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index, ${storedColumns("o")}
-    FROM json_each(@ids) m
-    CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id
-    WHERE ${VISIBLE})
-  WHERE distance <= @radius`;
+export const MATCHA_BY_IDS_SQL = `SELECT ${FOUND}, ${distanceSql("rc.latitude", "rc.longitude")} AS distance,
+    o.libelle AS sort_title, rc.id_form AS sort_form, o.offer_index AS sort_index, ${storedColumns("o")}
+  FROM json_each(@ids) m
+  CROSS JOIN recruiter_offers o ON o.row_id = m.value JOIN recruiters rc ON rc.id = o.recruiter_id
+  WHERE ${VISIBLE}`;
 
 export const MATCHA_FRANCE_SQL = `SELECT ${FOUND}, NULL AS distance
   FROM (${romeTableCandidates("recruiter_offer_romes", "offer_row_id")}) m
