@@ -3,6 +3,7 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { SERVER_NODE_FLAGS } from "../server-flags.mjs";
 
 export const REPO = resolve(new URL("../..", import.meta.url).pathname);
 const ENTRY = join(REPO, "apps/server/dist/index.js");
@@ -18,15 +19,16 @@ function parseLogLine(line) {
 }
 
 /**
- * Forks the built server (`entry`, default this checkout's bundle; `execArgv`: Node flags) with `env` over the process
- * environment (defaults: PORT=0, HOST=127.0.0.1) and resolves once it reports the port it listens on over IPC:
- * `{ child, exited, origin, port }`, where `exited` resolves to the exit signal or code. `onLog(entry, line)` receives every line the server writes on stderr (`entry`: the parsed
- * JSON log line, or null); without it, stderr is inherited. Rejects when the server exits first or does not listen
+ * Forks the built server (`entry`, default this checkout's bundle; `execArgv`: Node flags, default those of
+ * `npm start`) with `env` over the process environment (defaults: PORT=0, HOST=127.0.0.1) and resolves once it
+ * reports the port it listens on over IPC: `{ child, exited, origin, port }`, where `exited` resolves to the exit
+ * signal or code. `onLog(entry, line)` receives every line the server writes on stderr (`entry`: the parsed JSON
+ * log line, or null); without it, stderr is inherited. Rejects when the server exits first or does not listen
  * within `startTimeoutMs`; throws when the server was not built.
  */
 export function startBuiltServer({
   entry = ENTRY,
-  execArgv = [],
+  execArgv = SERVER_NODE_FLAGS,
   env = {},
   onLog = null,
   startTimeoutMs = 120_000,
