@@ -4,7 +4,6 @@
 // Usage: node scripts/bench-ab.mjs <database> <A: dist/index.js> <B: dist/index.js> [rounds] [per round]
 import { request } from "node:http";
 import { resolve } from "node:path";
-import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 import { startBuiltServer, stopBuiltServer } from "./lib/built-server.mjs";
 
 const [database, bundleA, bundleB, roundsArg, perRoundArg] = process.argv.slice(2);
@@ -22,7 +21,6 @@ async function start(bundle) {
   const started = performance.now();
   const server = await startBuiltServer({
     entry: resolve(bundle),
-    execArgv: SERVER_NODE_FLAGS,
     env: {
       // the server runs in the repository's folder: a relative path names a file from where this was run
       DATABASE_PATH: resolve(database),

@@ -9,7 +9,6 @@ import { request } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
-import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 import { startBuiltServer, stopBuiltServer } from "./lib/built-server.mjs";
 
 const args = process.argv.slice(2);
@@ -66,10 +65,12 @@ const databasePath = seed(scale);
 // The same cold query on the sample dataset: how the cost grows with the data.
 const samplePath = scale === "sample" ? databasePath : seed("sample");
 
-/** The built server on `path`, as the bench measures it: production, rate limits off, the baseline routes on. */
+/**
+ * The built server on `path` (with the Node flags of `npm start`), as the bench measures it: production, rate
+ * limits off, the baseline routes on.
+ */
 function startServer(path) {
   return startBuiltServer({
-    execArgv: SERVER_NODE_FLAGS,
     env: {
       ...env,
       DATABASE_PATH: path,
