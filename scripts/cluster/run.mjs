@@ -640,6 +640,10 @@ async function killUnderLoad() {
   killedAt = performance.now();
   victim.child.kill("SIGKILL");
   await victim.exited;
+  // "After the kill" starts once the process is gone and the kernel has closed its sockets: a POST sent between
+  // kill() and the exit can still reach the dying replica, and HAProxy never resends a POST that reached a server
+  // (disable-l7-retry if METH_POST), so its 502 belongs to the requests in flight at the kill.
+  const exitedAt = performance.now();
   const okAtKill = okCount();
   await applications.until(() => okCount() >= okAtKill + 24, "24 applications answered ok after the kill");
   await applications.stop();
@@ -652,11 +656,14 @@ async function killUnderLoad() {
     if ((await storedApplications(a.applicant)) !== 1) notStored.push(a.applicant);
     if (companyMails(a.applicant).length !== 1) notMailed.push(a.applicant);
   }
-  const afterKill = applications.answers.filter((a) => a.startedAt > killedAt);
+  const afterKill = applications.answers.filter((a) => a.startedAt > exitedAt);
   const afterKillOk = afterKill.filter((a) => a.ok);
   const errors = applications.answers.filter((a) => !a.ok);
   const inFlightAtKill = applications.answers.filter((a) => a.startedAt < killedAt && a.at > killedAt);
-  const failedAfterKill = errors.filter((a) => a.startedAt > killedAt);
+  const sentWhileDying = applications.answers.filter(
+    (a) => a.startedAt >= killedAt && a.startedAt <= exitedAt,
+  );
+  const failedAfterKill = errors.filter((a) => a.startedAt > exitedAt);
   check(name, notStored.length === 0, `${notStored.length} applications answered ok without exactly one row`);
   check(
     name,
@@ -691,6 +698,8 @@ async function killUnderLoad() {
     answeredOk: okAnswers.length,
     sentAfterKillAnsweredOk: afterKillOk.length,
     inFlightAtKill: inFlightAtKill.length,
+    sentBetweenKillAndExit: sentWhileDying.length,
+    killToExitMs: Math.round(exitedAt - killedAt),
     failedAfterKill: failedAfterKill.length,
     answers: tally(applications.answers.map((a) => a.label)),
     errorsDuringKill: tally(errors.map((e) => e.label)),
