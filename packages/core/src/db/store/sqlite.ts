@@ -12,7 +12,7 @@ import {
   upstreamCacheTable,
 } from "../schema";
 import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "./conditions";
-import type { Immediate, ReserveFacts, WriteStore } from "./types";
+import type { Immediate, NewApiCall, ReserveFacts, WriteStore } from "./types";
 
 const IN_PROGRESS = 0;
 const a = applicationsTable;
@@ -179,11 +179,7 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           .all(),
       get: (id) => db.select().from(outboxTable).where(eq(outboxTable.id, id)).get(),
     },
-    apiCalls: {
-      add: (call) => {
-        db.insert(apiCallsTable).values(call).run();
-      },
-    },
+    apiCalls: { add: apiCallInsert(db) },
     upstreamCache: {
       get: (key) => db.select().from(upstreamCacheTable).where(eq(upstreamCacheTable.key, key)).get(),
       put: (row) => {
@@ -195,6 +191,35 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
       purge: (before) =>
         db.delete(upstreamCacheTable).where(lt(upstreamCacheTable.expiresAt, before)).run().changes,
     },
+  };
+}
+
+/**
+ * `add` of the api_calls store: every API call that names a caller writes one row, so the insert is prepared once
+ * (on first use: the table exists by then) and each call is a bind and a step; drizzle's `insert().values().run()`
+ * builds its SQL anew each time (measured: 150 µs a call against 64 µs, most of which is the commit).
+ */
+function apiCallInsert(db: Db): (call: NewApiCall) => void {
+  let insert: { run: (values: NewApiCall) => unknown } | null = null;
+  return (call) => {
+    insert ??= db
+      .insert(apiCallsTable)
+      .values({
+        caller: sql.placeholder("caller"),
+        api: sql.placeholder("api"),
+        result: sql.placeholder("result"),
+        nbFormations: sql.placeholder("nbFormations"),
+        nbEmplois: sql.placeholder("nbEmplois"),
+        resultCount: sql.placeholder("resultCount"),
+        createdAt: sql.placeholder("createdAt"),
+      })
+      .prepare();
+    insert.run({
+      ...call,
+      nbFormations: call.nbFormations ?? null,
+      nbEmplois: call.nbEmplois ?? null,
+      resultCount: call.resultCount ?? null,
+    });
   };
 }
 
