@@ -41,6 +41,9 @@ describe("/dev/outbox", () => {
     const html = await res.text();
     expect(html).toContain("Candidature &lt;spontanée&gt;");
     expect(html).toContain('href="/dev/outbox/1"');
+    // Its own icon, so that a browser does not ask for /favicon.ico (a 404 in the console), and a mobile width.
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    expect(html).toContain('name="viewport"');
   });
 
   it("shows a message, its HTML body in a sandbox, and downloads its attachment", async () => {
