@@ -5,7 +5,7 @@ import { createTestDb } from "../../testing/db";
 import { distanceSql } from "../indexes";
 import type { Item } from "../../schemas/item";
 import { searchJobs } from "../../search/jobs";
-import { CUT_MARGIN_KM, nearestExact, PHASE1_ERROR_KM } from "./spatial";
+import { CUT_MARGIN_KM, nearestExact, PHASE1_ERROR_KM, WHOLE_EARTH_KM } from "./spatial";
 import { compareSql } from "./sql-order";
 import { distinctNearest } from "./point-index";
 import {
@@ -15,6 +15,7 @@ import {
   insertRecruiter,
   PARIS,
   rebuildSearchIndexes,
+  seededRandom,
 } from "../../testing/factories";
 import { testDeps } from "../../testing/deps";
 import type { JobsQuery } from "../../schemas/v1/queries";
@@ -131,12 +132,15 @@ describe("nearestExact", () => {
   }
   // 0.00003° of latitude is 3.3 m: within PHASE1_ERROR_KM, as the contract of phase 1 requires.
   const POINTS_SQL = `SELECT id, latitude + 0.00003 * ((id % 3) - 1), longitude FROM pts`;
-  const perturbed = (db: Db) => (maxKm: number) =>
-    distinctNearest(
-      (db.$client.prepare(POINTS_SQL).raw(true).all() as [number, number, number][])
-        .map(([id, latitude, longitude]) => ({ id, km: bruteForceKm(PARIS, { latitude, longitude }) }))
-        .filter(({ km }) => km <= maxKm),
+  const perturbed = (db: Db) => (maxKm: number) => {
+    const near = (db.$client.prepare(POINTS_SQL).raw(true).all() as [number, number, number][])
+      .map(([id, latitude, longitude]) => ({ id, km: bruteForceKm(PARIS, { latitude, longitude }) }))
+      .filter(({ km }) => km <= maxKm);
+    return distinctNearest(
+      near.map((pair) => pair.id),
+      near.map((pair) => pair.km),
     );
+  };
   // Unsorted, as PhaseTwo asks; ties on the distance by title, then id.
   const PHASE_TWO = {
     rows: `SELECT p.*, ${distanceSql("p.latitude", "p.longitude")} AS distance
@@ -188,12 +192,33 @@ describe("nearestExact", () => {
 
 describe("distinctNearest", () => {
   it("sorts by distance, then id, and keeps each item once", () => {
-    const sorted = distinctNearest([
-      { id: 7, km: 3 },
-      { id: 4, km: 1 },
-      { id: 7, km: 3 },
-      { id: 2, km: 3 },
-    ]);
+    const sorted = distinctNearest([7, 4, 7, 2], [3, 1, 3, 3]);
     expect(sorted).toEqual({ ids: [4, 2, 7], km: [1, 3, 3] });
+  });
+
+  it("orders as a comparator sort on the exact distance, within a centimetre and at one place too", () => {
+    const random = seededRandom(34);
+    const pairs: { id: number; km: number }[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const id = 1 + Math.floor(random() * 2500); // some items twice, as under two ROMEs (at one place)
+      const previous = pairs.find((pair) => pair.id === id);
+      const km =
+        previous?.km ??
+        (i % 3 === 0
+          ? 4.2 // many items at one place, such as offers at a commune's centre
+          : i % 3 === 1
+            ? 7 + random() * 1e-5 // a few millimetres apart: one centimetre of the sort keys
+            : random() * WHOLE_EARTH_KM);
+      pairs.push({ id, km });
+    }
+    const expected = [...pairs]
+      .sort((a, b) => a.km - b.km || a.id - b.id)
+      .filter((pair, i, sorted) => i === 0 || sorted[i - 1]?.id !== pair.id);
+    const sorted = distinctNearest(
+      pairs.map((pair) => pair.id),
+      pairs.map((pair) => pair.km),
+    );
+    expect(sorted.ids).toEqual(expected.map((pair) => pair.id));
+    expect(sorted.km).toEqual(expected.map((pair) => pair.km));
   });
 });
