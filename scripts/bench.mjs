@@ -1,7 +1,8 @@
 // `npm run bench`: national-scale dataset in a cached temporary database, the real server, a load generator
 // over loopback. Prints latency, throughput, peak RSS and ratios to a baseline route, the bytes on the wire
-// with and without compression, the cold national/sample latency ratio and bundle weights, checks the
-// targets of docs/benchmarks.md and writes the results there.
+// with and without compression, the cold national/sample latency ratio, what reading the items alone costs
+// (scripts/bench-floor.mjs) and bundle weights, checks the targets of docs/benchmarks.md and writes the results
+// there.
 // Usage: npm run bench [-- --duration 10] [-- --quick] [-- --no-write]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -208,6 +209,18 @@ await timed(sampleServer.origin + routes.jobsEtFormations, COLD, 10);
 const coldSample = await timed(sampleServer.origin + routes.jobsEtFormations, COLD, COLD_SAMPLES);
 const sampleAnswer = await rawGet(sampleServer.origin + routes.jobsEtFormations, COLD);
 await stopBuiltServer(sampleServer);
+// What reading the items alone costs for the same answer, in-process (scripts/bench-floor.mjs), with no server
+// running beside it.
+const floorOf = (path) => {
+  const result = spawnSync("npx", ["tsx", "scripts/bench-floor.mjs", path, SECRET], {
+    env,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`bench-floor.mjs failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1));
+};
+const floors = [[scale, floorOf(databasePath)]];
+if (samplePath !== databasePath) floors.push(["sample", floorOf(samplePath)]);
 const loadAfter = loadavg();
 
 const lines = [];
@@ -260,6 +273,24 @@ out(
   `| sample | ${sampleAnswer.body.length} | ${itemCount(sampleText)} | ${ms(coldSample.p50)} | ${ms(coldSample.p99)} | ${perItem(coldSample.p50, sampleText)} |`,
 );
 out(`\n${scale}/sample p50 ratio: ${ratio.toFixed(2)}`);
+
+out("\n## Floor of a cold answer (in-process, same query)\n");
+// The stored JSON of as many rows as the answer has items, by primary key and nothing else: what any answer built
+// from items kept in SQLite pays before it searches, sorts or sends anything (scripts/bench-floor.mjs).
+out("| dataset | items | stored items read alone, p50 ms | per item | whole search in-process, p50 ms |");
+out("|---|---|---|---|---|");
+for (const [name, floor] of floors)
+  out(
+    `| ${name} | ${floor.rowsRead} | ${floor.readMs.toFixed(2)} | ${((floor.readMs * 1000) / floor.rowsRead).toFixed(1)} µs | ${floor.searchMs.toFixed(2)} |`,
+  );
+const readMs = floors[0][1].readMs;
+const baselineMs = 1000 / baseline.c16.rps;
+out(
+  `\nItems read alone + the no-work baseline's c1 p50 (the same bytes over HTTP): ${readMs.toFixed(1)} + ${baseline.c1.p50} = ${(readMs + baseline.c1.p50).toFixed(1)} ms, against the c1 p50 target of 5 ms.`,
+);
+out(
+  `At c16 the baseline costs ${baselineMs.toFixed(2)} ms of the server's thread an answer; the item reads alone added to it cap a computed answer at ${pct(baselineMs, baselineMs + readMs)} of the baseline on one thread (target 50 %).`,
+);
 
 out("\n## Weights\n");
 const weight = (script) => {
