@@ -5,7 +5,8 @@ import type { Hono } from "hono";
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}iframe{width:100%;height:70vh;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f6f6f6;padding:12px}</style>
+<style>body{font-family:system-ui,sans-serif;margin:24px}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}td{overflow-wrap:anywhere}iframe{width:100%;height:70vh;border:1px solid #ccc}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:12px}
+@media (max-width:600px){body{margin:12px}.list thead{display:none}.list tr{display:block;border-bottom:1px solid #ddd;padding:6px 0}.list td{display:block;border:0;padding:2px 0}.list td::before{content:attr(data-label) " : ";font-weight:600}}</style>
 </head><body>${body}</body></html>`;
 }
 
@@ -13,13 +14,13 @@ function listPage(messages: OutboxMessage[]): string {
   const rows = messages
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.createdAt)}</td><td>${escapeHtml(m.to)}</td><td><a href="/dev/outbox/${m.id}">${escapeHtml(m.subject)}</a></td><td>${m.attachments.length}</td><td>${escapeHtml(m.tag ?? "")}</td></tr>`,
+        `<tr><td data-label="Date">${escapeHtml(m.createdAt)}</td><td data-label="Destinataire">${escapeHtml(m.to)}</td><td data-label="Objet"><a href="/dev/outbox/${m.id}">${escapeHtml(m.subject)}</a></td><td data-label="Pièces jointes">${m.attachments.length}</td><td data-label="Type">${escapeHtml(m.tag ?? "")}</td></tr>`,
     )
     .join("");
   return page(
     "Boîte d'envoi (développement)",
     `<h1>Boîte d'envoi (développement)</h1><p>${messages.length} message(s). Ces e-mails n'ont pas été envoyés : Postmark n'est pas configuré.</p>
-<table><thead><tr><th>Date</th><th>Destinataire</th><th>Objet</th><th>Pièces jointes</th><th>Type</th></tr></thead><tbody>${rows}</tbody></table>`,
+<table class="list"><thead><tr><th>Date</th><th>Destinataire</th><th>Objet</th><th>Pièces jointes</th><th>Type</th></tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 
