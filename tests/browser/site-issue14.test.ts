@@ -165,6 +165,29 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("keeps the footer's links clear of the floating map switch at the end of the mobile results", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    const toggle = page.getByRole("button", { name: "Afficher la carte" });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const button = await toggle.boundingBox();
+    expect(button).not.toBeNull();
+    const links = await page
+      .getByRole("contentinfo")
+      .getByRole("link")
+      .evaluateAll((anchors) => anchors.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+    expect(links.length).toBeGreaterThan(0);
+    const { x, y, width, height } = button as { x: number; y: number; width: number; height: number };
+    const covered = links.filter(
+      (r) => r.bottom > y && r.top < y + height && r.right > x && r.left < x + width,
+    );
+    expect(covered).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
     problems = [];
     const page = await newPage(desktop);
