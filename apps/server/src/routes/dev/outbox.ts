@@ -10,17 +10,28 @@ function page(title: string, body: string): string {
 </head><body>${body}</body></html>`;
 }
 
+// The list's columns: each heading, and the cell of a message. Under 600 px the headings are hidden and each cell
+// shows its own (data-label).
+const LIST_COLUMNS: [string, (m: OutboxMessage) => string][] = [
+  ["Date", (m) => escapeHtml(m.createdAt)],
+  ["Destinataire", (m) => escapeHtml(m.to)],
+  ["Objet", (m) => `<a href="/dev/outbox/${m.id}">${escapeHtml(m.subject)}</a>`],
+  ["Pièces jointes", (m) => String(m.attachments.length)],
+  ["Type", (m) => escapeHtml(m.tag ?? "")],
+];
+
 function listPage(messages: OutboxMessage[]): string {
+  const headings = LIST_COLUMNS.map(([label]) => `<th>${label}</th>`).join("");
   const rows = messages
     .map(
       (m) =>
-        `<tr><td data-label="Date">${escapeHtml(m.createdAt)}</td><td data-label="Destinataire">${escapeHtml(m.to)}</td><td data-label="Objet"><a href="/dev/outbox/${m.id}">${escapeHtml(m.subject)}</a></td><td data-label="Pièces jointes">${m.attachments.length}</td><td data-label="Type">${escapeHtml(m.tag ?? "")}</td></tr>`,
+        `<tr>${LIST_COLUMNS.map(([label, cell]) => `<td data-label="${label}">${cell(m)}</td>`).join("")}</tr>`,
     )
     .join("");
   return page(
     "Boîte d'envoi (développement)",
     `<h1>Boîte d'envoi (développement)</h1><p>${messages.length} message(s). Ces e-mails n'ont pas été envoyés : Postmark n'est pas configuré.</p>
-<table class="list"><thead><tr><th>Date</th><th>Destinataire</th><th>Objet</th><th>Pièces jointes</th><th>Type</th></tr></thead><tbody>${rows}</tbody></table>`,
+<table class="list"><thead><tr>${headings}</tr></thead><tbody>${rows}</tbody></table>`,
   );
 }
 
