@@ -8,10 +8,11 @@
 //   any answer built from items stored in SQLite pays before searching, sorting or sending anything;
 // - searchMs: searchJobsEtFormations itself, p50 of 300 calls (ms).
 // Usage: npx tsx scripts/bench-floor.mjs <database> <secret>
-import { createDb, LBB_ROME_OFFSET, warmPointIndexes } from "../packages/core/src/db/index.ts";
+import { createDb, warmPointIndexes } from "../packages/core/src/db/index.ts";
 import { pointIndex } from "../packages/core/src/db/query/point-index.ts";
 import { expandRomeCodes, romeKeyRanges } from "../packages/core/src/db/query/rome-ranges.ts";
 import { searchJobsEtFormations } from "../packages/core/src/search/jobs-et-formations.ts";
+import { companyKeyRanges } from "../packages/core/src/sources/companies/source.ts";
 import { testConfig, testDeps } from "../packages/core/src/testing/deps.ts";
 
 const [databasePath, secret] = process.argv.slice(2);
@@ -47,16 +48,24 @@ const items = {
 };
 
 // Each source's rows as its search finds them: the point index's distinct candidates, nearest first.
-const ranges = romeKeyRanges(expandRomeCodes(db, query.romes), undefined);
-const lbbRanges = ranges.map(([from, to]) => [from + LBB_ROME_OFFSET, to + LBB_ROME_OFFSET]);
+const romes = expandRomeCodes(db, query.romes);
+const ranges = romeKeyRanges(romes, undefined);
 const nearestIds = (which, lookup, count) =>
   pointIndex(db, which).candidates(lookup, point, query.radiusKm).ids.slice(0, count);
 const reads = [
   ["trainings", "id", nearestIds("trainings", { ranges, minLevel: 0, maxLevel: 9 }, items.trainings)],
   ["job_offers", "row_id", nearestIds("job_offers", { ranges }, items.offers)],
   ["recruiter_offers", "row_id", nearestIds("recruiter_offers", { ranges }, items.recruiterOffers)],
-  ["companies", "id", nearestIds("companies", { ranges }, items.lba)],
-  ["companies", "id", nearestIds("companies", { ranges: lbbRanges }, items.lbb)],
+  [
+    "companies",
+    "id",
+    nearestIds("companies", { ranges: companyKeyRanges(romes, undefined, "lba") }, items.lba),
+  ],
+  [
+    "companies",
+    "id",
+    nearestIds("companies", { ranges: companyKeyRanges(romes, undefined, "lbb") }, items.lbb),
+  ],
 ].map(([table, key, ids]) => ({
   statement: db.$client
     .prepare(`SELECT t.item_json FROM json_each(@ids) m CROSS JOIN ${table} t ON t.${key} = m.value`)

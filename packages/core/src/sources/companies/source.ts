@@ -69,6 +69,20 @@ const NEAR: PhaseTwo<FoundCompany> = {
 };
 
 /**
+ * The companies point index's key ranges for these ROME codes (already expanded, see `expandRomeCodes`) within
+ * `domains`: LBB entries sit on a shifted ROME axis (LBB_ROME_OFFSET, see ITEM_ENTRIES_SQL), so the type is part
+ * of the lookup.
+ */
+export function companyKeyRanges(
+  romes: string[],
+  domains: readonly string[] | undefined,
+  type: "lba" | "lbb",
+): [number, number][] {
+  const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
+  return romeKeyRanges(romes, undefined, domains).map(([a, b]) => [a + offset, b + offset]);
+}
+
+/**
  * Companies of one type for the query's ROMEs: within the radius by distance, or France-wide by best score
  * for those ROMEs, then by name; within the query's scope. LBB companies are the whole of alternance, so a scope
  * of apprenticeship only has none (docs/decisions/024-partner-scopes.md).
@@ -85,16 +99,10 @@ export function searchCompanies(deps: CoreDeps, query: JobsQuery, type: "lba" | 
   const point = query.point;
   const romes = expandRomeCodes(deps.db, query.romes);
   if (point) {
-    // LBB entries sit on a shifted ROME axis (see ITEM_ENTRIES_SQL): the type is part of the lookup.
-    const offset = type === "lbb" ? LBB_ROME_OFFSET : 0;
-    const ranges = romeKeyRanges(romes, undefined, domains).map(([a, b]): [number, number] => [
-      a + offset,
-      b + offset,
-    ]);
     rows = nearestItems<FoundCompany>(
       deps.db,
       "companies",
-      { ranges },
+      { ranges: companyKeyRanges(romes, domains, type) },
       NEAR,
       base,
       point,
