@@ -188,6 +188,24 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("opens the search form on a narrow screen before any search, without the toggle or the map switch", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    await page.goto(`${server.origin}/recherche-apprentissage`);
+    await page.locator(".empty-state").waitFor();
+    expect(await page.getByRole("combobox", { name: /Métier ou diplôme/ }).isVisible()).toBe(true);
+    expect(await page.locator(".search-bar__toggle").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Afficher la carte" }).count()).toBe(0);
+    // Once there are results, the form folds behind its toggle and the map switch appears.
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    expect(await page.getByRole("combobox", { name: /Métier ou diplôme/ }).isVisible()).toBe(false);
+    expect(await page.locator(".search-bar__toggle").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Afficher la carte" }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
     problems = [];
     const page = await newPage(desktop);

@@ -302,6 +302,10 @@ describe.each([
       expect(map.height).toBeGreaterThan(300);
       expect(map.top).toBeGreaterThanOrEqual(0);
       expect(map.bottom).toBeLessThanOrEqual(height);
+      // Beside the list, the map reaches the list's bottom (not its own 520 px).
+      expect(
+        Math.abs(map.bottom - (await hostRect(page, frame, ".results-pane")).bottom),
+      ).toBeLessThanOrEqual(1);
     } else {
       const button = frame.getByRole("button", { name: "Afficher la carte" });
       const rect = await hostRect(page, frame, ".pane-switch");
@@ -336,6 +340,14 @@ describe.each([
       600,
     );
     expect(new URL(frame.url()).searchParams.get("max_height")).toBe("600");
+    if (name === "desktop") {
+      // A bound shorter than list and map together shortens the map with the list, within the iframe.
+      const map = await hostRect(page, frame, ".map-pane");
+      const pane = await hostRect(page, frame, ".results-pane");
+      expect(Math.abs(map.bottom - pane.bottom)).toBeLessThanOrEqual(1);
+      const iframe = await page.$eval("#widget iframe", (n) => n.getBoundingClientRect().toJSON() as DOMRect);
+      expect(map.bottom).toBeLessThanOrEqual(iframe.bottom + 1);
+    }
 
     // Before any search, the page is shorter than the default bound: the iframe takes the content's height.
     const few = await open(context, { "lba-widget": "search" });

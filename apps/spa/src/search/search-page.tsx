@@ -222,7 +222,11 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     () => visible.filter((i) => i.place.latitude !== null && i.place.longitude !== null),
     [visible],
   );
-  const showMapPane = view.display === "map";
+  // On a narrow screen the form folds behind a toggle once there are results; before any search it is all the
+  // page offers, so it stays open, and neither the toggle nor the map switch (an empty map) is shown.
+  const formOpen = view.display === "form" || !searching;
+  const display = searching ? view.display : "list";
+  const showMapPane = display === "map";
 
   const count = (failed: boolean, loading: boolean, n: number) => (failed || loading ? "" : ` (${n})`);
   const listPane = allFailed ? (
@@ -328,19 +332,19 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   return (
     <Layout layout={layout} wide>
       <h1 className="sr-only">Rechercher une formation ou une entreprise en alternance</h1>
-      <div className={`search-bar${view.display === "form" ? " search-bar--open" : ""}`} ref={formWrapRef}>
+      <div className={`search-bar${formOpen ? " search-bar--open" : ""}`} ref={formWrapRef}>
         <div className="container container--wide">
-          <button
-            type="button"
-            className="btn btn--secondary search-bar__toggle"
-            aria-expanded={view.display === "form"}
-            onClick={() => go(criteria, { ...view, display: view.display === "form" ? "list" : "form" })}
-          >
-            {searching
-              ? `${criteria.jobName || "Métier"} · ${criteria.address || "France entière"}`
-              : "Nouvelle recherche"}
-            <span className="sr-only"> : modifier la recherche</span>
-          </button>
+          {searching && (
+            <button
+              type="button"
+              className="btn btn--secondary search-bar__toggle"
+              aria-expanded={formOpen}
+              onClick={() => go(criteria, { ...view, display: formOpen ? "list" : "form" })}
+            >
+              {`${criteria.jobName || "Métier"} · ${criteria.address || "France entière"}`}
+              <span className="sr-only"> : modifier la recherche</span>
+            </button>
+          )}
           <SearchForm
             key={`${formJobName}|${criteria.romes}|${criteria.rncps}|${criteria.lat}|${criteria.lon}|${criteria.radius}|${criteria.diploma}`}
             initial={{ ...criteria, jobName: formJobName }}
@@ -356,7 +360,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className={`results-layout results-layout--${view.display}`}>
+      <div className={`results-layout results-layout--${display}`}>
         <section
           className="results-pane"
           ref={paneRef}
@@ -424,13 +428,15 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           </MapBoundary>
         </section>
       </div>
-      <button
-        type="button"
-        className="btn btn--primary pane-switch"
-        onClick={() => go(criteria, { ...view, display: view.display === "map" ? "list" : "map" })}
-      >
-        {view.display === "map" ? "Afficher la liste" : "Afficher la carte"}
-      </button>
+      {searching && (
+        <button
+          type="button"
+          className="btn btn--primary pane-switch"
+          onClick={() => go(criteria, { ...view, display: view.display === "map" ? "list" : "map" })}
+        >
+          {view.display === "map" ? "Afficher la liste" : "Afficher la carte"}
+        </button>
+      )}
     </Layout>
   );
 }
