@@ -25,6 +25,7 @@ export const APPLICATION_ERROR_KEYS = [
   "invalid_payload",
   "unauthorized",
   "payload_too_large",
+  "invalid_json",
   "too_many_requests",
 ] as const;
 

@@ -22,6 +22,7 @@ describe("application error statuses", () => {
         "invalid_token",
         "données de réponse invalides",
         "invalid_payload",
+        "invalid_json",
       ],
       401: ["unauthorized"],
       404: ["not_found"],

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   invalid_payload: 400,
   unauthorized: 401,
   payload_too_large: 413,
+  invalid_json: 400,
   too_many_requests: 429,
 } as const satisfies Record<ApplicationErrorKey, ContentfulStatusCode>;
 

@@ -2968,7 +2968,8 @@ export interface components {
         | "invalid_idempotency_key"
         | "idempotency_key_reused"
         | "request_in_progress"
-        | "payload_too_large";
+        | "payload_too_large"
+        | "invalid_json";
     };
     ApplicationRequest: {
       /**

@@ -62,6 +62,8 @@ export const WEBHOOK_ERRORS = {
 /** Refusals of the HTTP layer, before any check of the request itself. */
 export const REQUEST_ERRORS = {
   payloadTooLarge: "payload_too_large",
+  /** The body of a POST is not a JSON object (malformed JSON, an array, form fields...). */
+  invalidJson: "invalid_json",
   tooManyRequests: "too_many_requests",
 } as const;
 

@@ -54,11 +54,27 @@ describe("POST /api/V1/application", () => {
     ).toBe(400);
   });
 
-  it("answers 400 to a body that is not JSON", async () => {
-    const { post } = setup();
-    const res = await post("/api/V1/application?caller=x", "{not json");
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: "données de candidature invalides" });
+  it("answers 400 invalid_json to a body that is not a JSON object, before any field or the caller", async () => {
+    const { post, db, company } = setup();
+    for (const [path, body] of [
+      ["/api/V1/application?caller=x", "{not json"],
+      ["/api/V1/application", "{not json"],
+      ["/api/V1/application", JSON.stringify([validRequest(company.token)])],
+      ["/api/V1/application", "applicant_email=camille.martin%40example.org"],
+      ["/api/V1/application", ""],
+      ["/api/application", "{not json"],
+      ["/api/application/intention", "{not json"],
+      ["/api/application/unsubscribe", "[]"],
+      ["/api/application/follow-up", "null"],
+    ] as const) {
+      const res = await post(path, body);
+      expect(res.status, `${path} ${body}`).toBe(400);
+      expect(await res.json(), `${path} ${body}`).toEqual({ error: "invalid_json" });
+    }
+    expect(listOutbox(db)).toHaveLength(0);
+    expect(db.select().from(applicationsTable).all()).toHaveLength(0);
+    // The same request as a JSON object goes through.
+    expect((await post("/api/V1/application", validRequest(company.token))).status).toBe(200);
   });
 
   it("answers 413 JSON to a body over 5 MB", async () => {

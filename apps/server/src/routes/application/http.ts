@@ -10,14 +10,30 @@ export function limitBody(maxSize: number): MiddlewareHandler {
   });
 }
 
-/** The JSON object of the body, or {} when the body is not a JSON object (core then reports the V1 error key). */
-export async function jsonObject(c: Context): Promise<Record<string, unknown>> {
+/** The JSON object of the body, or null when the body is not one (malformed JSON, an array, form fields...). */
+async function jsonObject(c: Context): Promise<Record<string, unknown> | null> {
   try {
     const body: unknown = await c.req.json();
-    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    return body && typeof body === "object" && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+/**
+ * `handle(body)` with the body's JSON object, or 400 `{"error":"invalid_json"}` when the body is not a JSON
+ * object: a transport error, answered before any check of the fields (docs/reference/v1.md#s9-2). Otherwise a
+ * malformed body would read as `{}` and be reported as its first missing field (`missing_caller`), which
+ * misleads the integrator.
+ */
+export async function withJsonObject(
+  c: Context,
+  handle: (body: Record<string, unknown>) => Promise<Response>,
+): Promise<Response> {
+  const body = await jsonObject(c);
+  return body ? handle(body) : answerJson(c, refusal(REQUEST_ERRORS.invalidJson));
 }
 
 /** Only the string fields of a body: a number phone is then simply an invalid phone for core to report. */

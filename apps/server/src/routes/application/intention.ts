@@ -3,7 +3,7 @@ import { IntentionRequestSchema } from "@lba/core/applications";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
 import { limitRoute } from "../operation-route";
-import { jsonObject, limitBody, answerJson, stringFields } from "./http";
+import { limitBody, answerJson, stringFields, withJsonObject } from "./http";
 
 /** Recruiter replies from the /formulaire-intention page (the SPA also has them through tRPC). */
 export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps) {
@@ -15,12 +15,16 @@ export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps)
     ),
   );
 
-  app.post(
-    limitRoute(ops.intention, "post", "/api/application/intention"),
-    limitBody(64 * 1024),
-    async (c) => {
-      const request = IntentionRequestSchema.parse(stringFields(await jsonObject(c)));
-      return answerJson(c, await perform(deps, applicationOperations.intention, request));
-    },
+  app.post(limitRoute(ops.intention, "post", "/api/application/intention"), limitBody(64 * 1024), (c) =>
+    withJsonObject(c, async (body) =>
+      answerJson(
+        c,
+        await perform(
+          deps,
+          applicationOperations.intention,
+          IntentionRequestSchema.parse(stringFields(body)),
+        ),
+      ),
+    ),
   );
 }

@@ -16,7 +16,7 @@ import {
 } from "../../operations/application";
 import { perform } from "../../operations/operation";
 import { limitRoute, operationRoute } from "../operation-route";
-import { jsonObject, limitBody, answerJson, stringFields } from "./http";
+import { limitBody, answerJson, stringFields, withJsonObject } from "./http";
 
 const MAX = APPLICATION_FIELD_MAX;
 const text = (field: keyof typeof MAX, description: string, example?: string) =>
@@ -65,6 +65,7 @@ const ApplicationError = z
       ...Object.values(APPLICATION_ERRORS),
       ...Object.values(IDEMPOTENCY_ERRORS),
       REQUEST_ERRORS.payloadTooLarge,
+      REQUEST_ERRORS.invalidJson,
     ]),
   })
   .openapi("ApplicationError");
@@ -100,8 +101,8 @@ export const sendApplicationRoute = operationRoute(applicationOperations.sendV1,
 });
 
 /** The body, read loosely, the caller (body first, then query string) and the Idempotency-Key. */
-async function sendInput(c: Context): Promise<SendInput> {
-  const request = ApplicationRequestSchema.parse(stringFields(await jsonObject(c)));
+function sendInput(c: Context, body: Record<string, unknown>): SendInput {
+  const request = ApplicationRequestSchema.parse(stringFields(body));
   return {
     request,
     caller: request.caller?.trim() || c.req.query("caller")?.trim() || null,
@@ -114,18 +115,22 @@ export function registerSendApplication(app: OpenAPIHono, deps: ApplicationServe
 
   // Documented only: the body is read loosely, so that each failure is its V1 error key, not a zod 400.
   app.openAPIRegistry.registerPath(sendApplicationRoute);
-  app.post(sendApplicationRoute.getRoutingPath(), limit, async (c) =>
-    answerJson(c, await perform(deps, applicationOperations.sendV1, await sendInput(c))),
+  app.post(sendApplicationRoute.getRoutingPath(), limit, (c) =>
+    withJsonObject(c, async (body) =>
+      answerJson(c, await perform(deps, applicationOperations.sendV1, sendInput(c, body))),
+    ),
   );
 
   // Route of the original site: no caller required from our own origin only (docs/reference/v1.md#s3-11, decision 023).
-  app.post(limitRoute(applicationOperations.send, "post", "/api/application"), limit, async (c) =>
-    answerJson(
-      c,
-      await perform(deps, applicationOperations.send, {
-        ...(await sendInput(c)),
-        firstParty: isFirstPartyRequest(c.req.raw, deps.core.config.publicUrl),
-      }),
+  app.post(limitRoute(applicationOperations.send, "post", "/api/application"), limit, (c) =>
+    withJsonObject(c, async (body) =>
+      answerJson(
+        c,
+        await perform(deps, applicationOperations.send, {
+          ...sendInput(c, body),
+          firstParty: isFirstPartyRequest(c.req.raw, deps.core.config.publicUrl),
+        }),
+      ),
     ),
   );
 }
