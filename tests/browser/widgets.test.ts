@@ -260,7 +260,10 @@ describe("widgets embedded with the script tag on another origin", () => {
     await newPage();
     await openHost(page, "apply.html", { item_id: "00000000000000", item_type: "lbb" });
     const frame = await widgetFrame(page);
-    await frame.getByRole("alert").getByText("L'offre n'est plus disponible").waitFor();
+    await frame
+      .getByRole("alert")
+      .getByText("Cette entreprise n'est plus référencée sur La bonne alternance.")
+      .waitFor();
     // The failed look-up itself is the browser's only console error (a 404 from tRPC).
     expect(consoleErrors.every((text) => text.includes("404"))).toBe(true);
   });
@@ -378,7 +381,7 @@ describe("widget pages on their own", () => {
   it("show every /postuler parameter problem in French", async () => {
     const cases: Array<[string, string]> = [
       ["", "La source de l'appel au service est manquante (caller)."],
-      ["?caller=test", "L'identifiant l'offre est manquant (itemId)."],
+      ["?caller=test", "L'identifiant de l'offre est manquant (itemId)."],
       ["?caller=test&itemId=123", "Le type d'offre est manquant (type)."],
       ["?caller=test&itemId=123&type=formation", "Le type d'offre est invalide (type)"],
     ];

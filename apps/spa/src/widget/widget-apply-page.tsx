@@ -9,7 +9,12 @@ import { canApply } from "../lib/item-identity";
 import { readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
 
-const GONE = "L'offre n'est plus disponible";
+// A recruiter offer is gone; a company (spontaneous application) is no longer listed: there was no offer.
+const GONE: Record<ApplyType, string> = {
+  matcha: "Cette offre n'est plus disponible.",
+  lba: "Cette entreprise n'est plus référencée sur La bonne alternance.",
+  lbb: "Cette entreprise n'est plus référencée sur La bonne alternance.",
+};
 const NO_CONTACT = "Nous ne disposons pas des informations permettant de postuler en ligne.";
 const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
 
@@ -60,8 +65,9 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
         Chargement de l'offre…
       </p>
     );
-  } else if (item.isError) content = <Problem message={isNotFound(item.error) ? GONE : UNAVAILABLE} />;
-  else if (!item.data) content = <Problem message={GONE} />;
+  } else if (item.isError)
+    content = <Problem message={isNotFound(item.error) ? GONE[params.type] : UNAVAILABLE} />;
+  else if (!item.data) content = <Problem message={GONE[params.type]} />;
   else if (!canApply(item.data)) content = <Problem message={NO_CONTACT} />;
   else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
 

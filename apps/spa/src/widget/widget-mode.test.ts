@@ -40,7 +40,7 @@ describe("widget mode", () => {
 describe("/postuler parameters (§10.2)", () => {
   it.each([
     ["itemId=1&type=lba", "La source de l'appel au service est manquante (caller)."],
-    ["caller=x&type=lba", "L'identifiant l'offre est manquant (itemId)."],
+    ["caller=x&type=lba", "L'identifiant de l'offre est manquant (itemId)."],
     ["caller=x&itemId=1", "Le type d'offre est manquant (type)."],
   ])("explains %s", (query, message) => {
     expect(readApplyParams(q(query))).toEqual({ ok: false, message });

@@ -52,7 +52,7 @@ export function readApplyParams(params: URLSearchParams): ApplyParams {
   const itemId = params.get("itemId")?.trim() ?? "";
   const type = params.get("type")?.trim() ?? "";
   if (!caller) return { ok: false, message: "La source de l'appel au service est manquante (caller)." };
-  if (!itemId) return { ok: false, message: "L'identifiant l'offre est manquant (itemId)." };
+  if (!itemId) return { ok: false, message: "L'identifiant de l'offre est manquant (itemId)." };
   if (!type) return { ok: false, message: "Le type d'offre est manquant (type)." };
   if (!(APPLY_TYPES as readonly string[]).includes(type)) {
     return {
