@@ -138,6 +138,28 @@ describe("issue 14 on the search site", () => {
     });
   }
 
+  it("shows a link the server refuses as an invalid search to change, sent once and not retried", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    const searches: string[] = [];
+    page.on("request", (request) => {
+      if (/\/api\/trpc\/(formations|jobs)\.search/.test(request.url())) searches.push(request.url());
+    });
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?romes=D1102&job_name=Boulangerie&lat=999&lon=2`,
+    );
+    await page.getByRole("alert").getByText("Cette recherche n'est pas valide").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(searches).toHaveLength(2);
+    expect(await page.getByRole("button", { name: "Réessayer" }).count()).toBe(0);
+    expect(await page.getByText("Erreur technique momentanée").count()).toBe(0);
+    // No search point drawn at a latitude of 999; the form is there to change the search.
+    expect(await page.locator(".map__canvas .map-search-point").count()).toBe(0);
+    expect(await page.getByRole("combobox", { name: /Métier ou diplôme/ }).isVisible()).toBe(true);
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    await page.close();
+  });
+
   it("6. names the métier of a legacy link with romes and no job_name, and resubmits the label", async () => {
     problems = [];
     const page = await newPage(desktop);
@@ -441,6 +463,25 @@ describe("issue 14 on the search site", () => {
     await poll(() => page.locator(".map__canvas path.map-departements").count()).toBe(1);
     await page.locator(".map__canvas .map-search-point").waitFor();
     expect(await page.locator(".map__canvas path[stroke-dasharray]").count()).toBe(1);
+    // The radius is seen, not hidden under the départements (which load after it): its pane is above theirs, or
+    // it comes after them in the same one. The search point lies under the results (it hid a cluster's count).
+    const onTop = await page.evaluate(() => {
+      const circle = document.querySelector<SVGPathElement>(".map__canvas path[stroke-dasharray]");
+      const outline = document.querySelector<SVGPathElement>(".map__canvas path.map-departements");
+      const point = document.querySelector<HTMLElement>(".map__canvas .map-search-point");
+      const cluster = document.querySelector<HTMLElement>(".map__canvas .marker-cluster");
+      if (!circle || !outline || !point || !cluster) return null;
+      const pane = (el: Element) => el.closest(".leaflet-pane") as HTMLElement;
+      const z = (el: Element) => Number(getComputedStyle(pane(el)).zIndex);
+      return {
+        circle:
+          z(circle) > z(outline) ||
+          (pane(circle) === pane(outline) &&
+            (outline.compareDocumentPosition(circle) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0),
+        pointUnder: Number(getComputedStyle(point).zIndex) < Number(getComputedStyle(cluster).zIndex),
+      };
+    });
+    expect(onTop).toEqual({ circle: true, pointUnder: true });
     const legend = page.getByRole("list", { name: "Légende de la carte" });
     expect(await legend.textContent()).toContain("Formations");
     expect(await legend.textContent()).toContain("Entreprises et offres");

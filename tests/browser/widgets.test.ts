@@ -367,6 +367,10 @@ describe("widget pages on their own", () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.$$eval(".site-header", (nodes) => nodes.length)).toBe(0);
+    // The map legend names what this widget shows: companies and offers, no trainings.
+    const legend = await page.$eval(".map__legend", (node) => node.textContent ?? "");
+    expect(legend).toContain("Entreprises et offres");
+    expect(legend).not.toContain("Formations");
   });
 
   it("open the item given by itemId + type straight away", async () => {

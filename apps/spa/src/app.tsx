@@ -13,7 +13,7 @@ import {
 import { IntentionPage } from "./pages/intention-page";
 import { FollowUpPage, RecruiterViewPage, UnsubscribePage } from "./pages/recruiter-pages";
 import { useLocation } from "./lib/router";
-import { SearchPage } from "./search/search-page";
+import { LocatedSearchPage } from "./search/located-search-page";
 import { TestWidgetPage } from "./widget/test-widget-page";
 import { WidgetApplyPage } from "./widget/widget-apply-page";
 import { isWidgetRequest } from "./widget/widget-mode";
@@ -30,7 +30,7 @@ export function App() {
       return isWidgetRequest(search) ? (
         <WidgetSearchPage scope="all" search={search} pathname={path} />
       ) : (
-        <SearchPage layout="site" scope="all" search={search} pathname={path} />
+        <LocatedSearchPage layout="site" scope="all" search={search} pathname={path} />
       );
     case WIDGET_PAGES.trainings:
       return <WidgetSearchPage scope="trainings" search={search} pathname={path} />;

@@ -3,11 +3,19 @@ import "./zod-config";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { isRefused } from "./api/client";
 import { App } from "./app";
 import "./styles.css";
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5 * 60_000 } },
+  defaultOptions: {
+    queries: {
+      // Once after a failure, unless the server refused the request: the same request would be refused again.
+      retry: (count, error) => count < 1 && !isRefused(error),
+      refetchOnWindowFocus: false,
+      staleTime: 5 * 60_000,
+    },
+  },
 });
 
 const root = document.getElementById("root");

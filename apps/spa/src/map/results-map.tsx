@@ -9,6 +9,7 @@ import { api } from "../api/client";
 import { itemKey } from "../lib/item-identity";
 import departementsUrl from "./departements.json?url";
 import { CORSICA, graticule, MAINLAND } from "./france-outline";
+import { pointsToFit } from "./view-points";
 
 interface ResultsMapProps {
   items: Item[];
@@ -17,6 +18,8 @@ interface ResultsMapProps {
   centre: { lat: number; lon: number } | null;
   /** The search radius in km, drawn as a circle around the centre; null when France-wide. */
   radiusKm: number | null;
+  /** What the map can show (the page's scope and filter): the legend names only these. */
+  shows: { trainings: boolean; jobs: boolean };
   onSelect: (item: Item) => void;
   onSearchHere: (latitude: number, longitude: number) => void;
 }
@@ -76,6 +79,12 @@ interface TileSettings {
   tileAttribution: string | null;
 }
 
+/**
+ * The pane of the offline outline of France, between the tiles (200) and the search's circle (overlay pane, 400):
+ * drawn in the overlay pane, the départements, which load after the search is drawn, covered its circle.
+ */
+const BASE_PANE = "lba-base";
+
 /** The server's tile server (MAP_TILE_URL, read from `health`), or the offline outline of France without one. */
 function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
   layer.clearLayers();
@@ -85,9 +94,16 @@ function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
     L.tileLayer(tiles.tileUrl, { maxZoom: 17, attribution: tiles.tileAttribution ?? "" }).addTo(layer);
     return;
   }
-  const line = { color: "#b7c4e3", weight: 1, interactive: false };
+  const line = { color: "#b7c4e3", weight: 1, interactive: false, pane: BASE_PANE };
   for (const segment of graticule()) L.polyline(segment, line).addTo(layer);
-  const land = { color: "#6a6af4", weight: 1.5, fillColor: "#f5f5fe", fillOpacity: 1, interactive: false };
+  const land = {
+    color: "#6a6af4",
+    weight: 1.5,
+    fillColor: "#f5f5fe",
+    fillOpacity: 1,
+    interactive: false,
+    pane: BASE_PANE,
+  };
   // The hand-drawn outline until the départements (mainland, Corsica and the DROM) are loaded.
   const sketch = L.polygon([toLatLng(MAINLAND), toLatLng(CORSICA)], land).addTo(layer);
   void loadDepartements()
@@ -100,6 +116,7 @@ function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
         fillColor: "#f5f5fe",
         fillOpacity: 1,
         interactive: false,
+        pane: BASE_PANE,
       };
       const rings = list.flatMap((d) => d.rings.map(toLatLng));
       layer.removeLayer(sketch);
@@ -121,6 +138,7 @@ export default function ResultsMap({
   hoveredKey,
   centre,
   radiusKm,
+  shows,
   onSelect,
   onSearchHere,
 }: ResultsMapProps) {
@@ -146,6 +164,7 @@ export default function ResultsMap({
     if (!containerRef.current) return;
     const map = L.map(containerRef.current, { center: FRANCE, zoom: 5, minZoom: 3, maxZoom: 17 });
     map.attributionControl.setPrefix(false);
+    map.createPane(BASE_PANE).style.zIndex = "300";
     const base = L.layerGroup().addTo(map);
     baseRef.current = base;
     drawBase(map, base, null);
@@ -185,7 +204,11 @@ export default function ResultsMap({
     }
     needsFit.current = false;
     map.invalidateSize();
-    const bounds = cluster.getBounds();
+    const points = [...markersRef.current.values()].map(({ marker }) => {
+      const at = marker.getLatLng();
+      return [at.lat, at.lng] as const;
+    });
+    const bounds = L.latLngBounds(pointsToFit(points, centre === null).map(([lat, lon]) => [lat, lon]));
     for (const layer of searchRef.current?.getLayers() ?? [])
       if (layer instanceof L.Circle) bounds.extend(layer.getBounds());
       else if (layer instanceof L.Marker) bounds.extend(layer.getLatLng());
@@ -237,6 +260,8 @@ export default function ResultsMap({
         icon: L.divIcon({ className: "map-search-point", iconSize: [16, 16], html: "" }),
         interactive: false,
         keyboard: false,
+        // Under the results: on top, it hid the count of the cluster at the centre.
+        zIndexOffset: -1000,
       }).addTo(search);
     }
     fitRef.current();
@@ -301,12 +326,17 @@ export default function ResultsMap({
         aria-label="Carte des formations et entreprises ; les résultats sont aussi dans la liste"
       />
       <ul className="map__legend" aria-label="Légende de la carte">
-        <li>
-          <span className="map-pin map-pin--training map__legend-mark" aria-hidden="true" /> Formations
-        </li>
-        <li>
-          <span className="map-pin map-pin--job map__legend-mark" aria-hidden="true" /> Entreprises et offres
-        </li>
+        {shows.trainings && (
+          <li>
+            <span className="map-pin map-pin--training map__legend-mark" aria-hidden="true" /> Formations
+          </li>
+        )}
+        {shows.jobs && (
+          <li>
+            <span className="map-pin map-pin--job map__legend-mark" aria-hidden="true" /> Entreprises et
+            offres
+          </li>
+        )}
         {centre && (
           <li>
             <span className="map-search-point map__legend-mark" aria-hidden="true" /> Lieu recherché

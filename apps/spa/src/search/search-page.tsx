@@ -1,7 +1,7 @@
 import type { Item } from "@lba/core/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
-import { api } from "../api/client";
+import { api, isRefused } from "../api/client";
 import { Layout, type LayoutKind } from "../components/layout";
 import { ItemDetail } from "../detail/item-detail";
 import { MapBoundary } from "../map/map-boundary";
@@ -37,7 +37,7 @@ const ResultsMap = lazy(() => import("../map/results-map"));
 
 export type Scope = "all" | "trainings" | "jobs";
 
-interface SearchPageProps {
+export interface SearchPageProps {
   layout: LayoutKind;
   scope: Scope;
   pathname: string;
@@ -196,6 +196,10 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
   const allFailed =
     searching && (trainingsOn || jobsOn) && (!trainingsOn || trainingsFailed) && (!jobsOn || jobsFailed);
+  // A link with a value the server refuses (a latitude of 999, a truncated ROME code): no network trouble to
+  // retry, but a search to change.
+  const refused =
+    searching && ((trainingsOn && isRefused(trainings.error)) || (jobsOn && isRefused(jobs.error)));
   const retry = () => {
     if (trainingsFailed) void trainings.refetch();
     if (jobsFailed) void jobs.refetch();
@@ -205,7 +209,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     ? ""
     : stillLoading
       ? "Recherche en cours"
-      : allFailed
+      : allFailed || refused
         ? ""
         : [
             trainingsOn &&
@@ -224,12 +228,22 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   );
   // On a narrow screen the form folds behind a toggle once there are results; before any search it is all the
   // page offers, so it stays open, and neither the toggle nor the map switch (an empty map) is shown.
-  const formOpen = view.display === "form" || !searching;
+  const formOpen = view.display === "form" || !searching || refused;
   const display = searching ? view.display : "list";
   const showMapPane = display === "map";
 
   const count = (failed: boolean, loading: boolean, n: number) => (failed || loading ? "" : ` (${n})`);
-  const listPane = allFailed ? (
+  const listPane = refused ? (
+    <div className="alert alert--error search-error" role="alert">
+      <p>
+        <strong>Cette recherche n'est pas valide</strong>
+      </p>
+      <p>
+        Le lien contient un métier, un lieu ou un rayon que le service ne reconnaît pas. Modifiez la recherche
+        avec le formulaire.
+      </p>
+    </div>
+  ) : allFailed ? (
     <div className="alert alert--error search-error" role="alert">
       <p>
         <strong>{BOTH_ERROR}</strong>
@@ -417,7 +431,12 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 items={mapItems}
                 selectedKey={selectedItem ? itemKey(selectedItem) : null}
                 hoveredKey={hovered}
-                centre={hasPoint(criteria) ? { lat: Number(criteria.lat), lon: Number(criteria.lon) } : null}
+                centre={
+                  hasPoint(criteria) && !refused
+                    ? { lat: Number(criteria.lat), lon: Number(criteria.lon) }
+                    : null
+                }
+                shows={{ trainings: showTrainings, jobs: showJobs }}
                 radiusKm={
                   view.extended || criteria.radius === EXTENDED_RADIUS ? null : Number(criteria.radius)
                 }
