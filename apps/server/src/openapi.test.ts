@@ -103,6 +103,41 @@ describe("OpenAPI document", () => {
     }
   });
 
+  it("marks required the query parameters a route refuses to go without, and the route does refuse", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    type Param = { name: string; in: string; required?: boolean; schema?: { example?: unknown } };
+    const required: Record<string, string[]> = {};
+    const examples: Record<string, Param[]> = {};
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const query = ((ops.get?.parameters ?? []) as Param[]).filter((p) => p.in === "query");
+      const names = query.filter((p) => p.required).map((p) => p.name);
+      if (names.length > 0) required[path] = names;
+      examples[path] = query;
+    }
+    expect(required).toEqual({
+      "/api/V1/formations": ["caller"],
+      "/api/V1/formationsParRegion": ["caller"],
+      "/api/V1/jobs": ["romes", "caller"],
+      "/api/V1/jobsEtFormations": ["romes", "caller"],
+      "/api/V1/metiers/autocomplete": ["title"],
+      "/api/romelabels": ["title"],
+      "/api/V1/metiers/diplomaLevels": ["romes"],
+      "/api/jobsdiplomas": ["romes"],
+      "/api/V1/geo/communes": ["q"],
+      "/api/V1/geo/reverse": ["latitude", "longitude"],
+    });
+    // With every other parameter at its example, leaving one of them out is a 400.
+    for (const [path, names] of Object.entries(required))
+      for (const name of names) {
+        const query = new URLSearchParams();
+        for (const p of examples[path] ?? [])
+          if (p.name !== name && p.schema?.example !== undefined) query.set(p.name, String(p.schema.example));
+        const { status } = await getJson(app, `${path}?${query.toString()}`);
+        expect(status, `${path} without ${name}`).toBe(400);
+      }
+  });
+
   it("every $ref points at a component", async () => {
     const { app } = testApp();
     const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;

@@ -125,7 +125,7 @@ export interface paths {
      */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
           romes?: string;
           /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres (ex. F16), à la place de romes. */
@@ -139,7 +139,7 @@ export interface paths {
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
-          caller?: string;
+          caller: string;
           /** @description Ignoré (compatibilité). */
           rncps?: string;
           /** @description Ignoré pour les formations (compatibilité). */
@@ -309,7 +309,7 @@ export interface paths {
      */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
           romes?: string;
           /** @description Domaine ROME : une lettre ou une lettre suivie de 2 chiffres (ex. F16), à la place de romes. */
@@ -321,7 +321,7 @@ export interface paths {
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
-          caller?: string;
+          caller: string;
         };
         header?: never;
         path?: never;
@@ -396,9 +396,9 @@ export interface paths {
      */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 15 au plus. */
-          romes?: string;
+          romes: string;
           /** @description Latitude du centre de recherche (degrés décimaux). */
           latitude?: string;
           /** @description Longitude du centre de recherche (degrés décimaux). */
@@ -412,7 +412,7 @@ export interface paths {
           /** @description Ne garder que les entreprises de cet OPCO (ex. akto). */
           opco?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
-          caller?: string;
+          caller: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
           /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ou domaine professionnel « F16 », 30 au plus), par exemple A,F16. */
@@ -754,9 +754,9 @@ export interface paths {
      */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 15 au plus. */
-          romes?: string;
+          romes: string;
           /** @description Latitude du centre de recherche (degrés décimaux). */
           latitude?: string;
           /** @description Longitude du centre de recherche (degrés décimaux). */
@@ -770,7 +770,7 @@ export interface paths {
           /** @description Ne garder que les entreprises de cet OPCO (ex. akto). */
           opco?: string;
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
-          caller?: string;
+          caller: string;
           /** @description Ignoré (compatibilité). */
           zipcode?: string;
           /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de ces domaines ROME, séparés par des virgules (grand domaine « A » ou domaine professionnel « F16 », 30 au plus), par exemple A,F16. */
@@ -994,9 +994,9 @@ export interface paths {
     /** Autocomplétion : métiers et diplômes dont un mot commence par le texte saisi */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Texte saisi : métiers et diplômes dont un mot commence ainsi. */
-          title?: string;
+          title: string;
           /** @description Non vide : ajoute les libellés des codes ROME à chaque métier. */
           withRomeLabels?: string;
           /** @description Ignoré (compatibilité). */
@@ -1072,9 +1072,9 @@ export interface paths {
     /** Autocomplétion : métiers et diplômes dont un mot commence par le texte saisi */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Texte saisi : métiers et diplômes dont un mot commence ainsi. */
-          title?: string;
+          title: string;
           /** @description Non vide : ajoute les libellés des codes ROME à chaque métier. */
           withRomeLabels?: string;
           /** @description Ignoré (compatibilité). */
@@ -1150,9 +1150,9 @@ export interface paths {
     /** Niveaux de diplôme des formations disponibles pour des codes ROME */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
-          romes?: string;
+          romes: string;
           /** @description Ignoré (compatibilité). */
           rncps?: string;
         };
@@ -1226,9 +1226,9 @@ export interface paths {
     /** Niveaux de diplôme des formations disponibles pour des codes ROME */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Codes ROME séparés par des virgules (lettre + 4 chiffres), 20 au plus. */
-          romes?: string;
+          romes: string;
           /** @description Ignoré (compatibilité). */
           rncps?: string;
         };
@@ -1448,9 +1448,9 @@ export interface paths {
     /** Communes dont le nom ou le code postal commence par le texte saisi (les plus peuplées d'abord) */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Nom de commune (début accepté, accents facultatifs) ou code postal. */
-          q?: string;
+          q: string;
           /** @description Nombre maximum de communes (1 à 20, 10 par défaut). */
           limit?: string;
         };
@@ -1524,11 +1524,11 @@ export interface paths {
     /** La commune d'un point (la plus proche) */
     get: {
       parameters: {
-        query?: {
+        query: {
           /** @description Latitude du centre de recherche (degrés décimaux). */
-          latitude?: string;
+          latitude: string;
           /** @description Longitude du centre de recherche (degrés décimaux). */
-          longitude?: string;
+          longitude: string;
         };
         header?: never;
         path?: never;

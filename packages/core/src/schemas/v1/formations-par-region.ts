@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MSG } from "./messages";
-import { callerParam, diplomaParam, param, romeDomainParam, romesParam } from "./params";
+import { callerParam, diplomaParam, param, requiredCallerParam, romeDomainParam, romesParam } from "./params";
 import type { TrainingsByRegionQuery, WithCaller } from "./queries";
 import {
   checkCaller,
@@ -40,7 +40,9 @@ function checkByRegion(
 }
 
 export const FormationsParRegionParamsSchema = FormationsParRegionRawSchema.superRefine(checkByRegion);
-export const FormationsParRegionV1ParamsSchema = FormationsParRegionRawSchema.superRefine((raw, ctx) => {
+export const FormationsParRegionV1ParamsSchema = FormationsParRegionRawSchema.extend({
+  caller: requiredCallerParam,
+}).superRefine((raw, ctx) => {
   checkCaller(raw.caller, ctx);
   checkByRegion(raw, ctx);
 });

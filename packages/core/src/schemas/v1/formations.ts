@@ -6,6 +6,7 @@ import {
   longitudeParam,
   param,
   radiusParam,
+  requiredCallerParam,
   romeDomainParam,
   romesParam,
   scopeParams,
@@ -63,7 +64,9 @@ export const FormationsParamsSchema = FormationsRawSchema.superRefine((raw, ctx)
   checkFormations(raw, ctx, SITE_MAX_ROMES),
 );
 /** Public V1 parameters: caller required, reported with the other rules. */
-export const FormationsV1ParamsSchema = FormationsRawSchema.superRefine((raw, ctx) => {
+export const FormationsV1ParamsSchema = FormationsRawSchema.extend({
+  caller: requiredCallerParam,
+}).superRefine((raw, ctx) => {
   checkCaller(raw.caller, ctx);
   checkFormations(raw, ctx);
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { MSG } from "./messages";
-import { latitudeParam, longitudeParam, param } from "./params";
+import { latitudeParam, longitudeParam, param, requiredParam } from "./params";
 import { checkGeo, fail, present } from "./rules";
 
 export const CommunesRawSchema = z.object({
-  q: param("Nom de commune (début accepté, accents facultatifs) ou code postal.", "lyon"),
+  q: requiredParam(param("Nom de commune (début accepté, accents facultatifs) ou code postal.", "lyon")),
   limit: param("Nombre maximum de communes (1 à 20, 10 par défaut).", "10"),
 });
 export type CommunesRaw = z.infer<typeof CommunesRawSchema>;
@@ -20,7 +20,10 @@ export function toCommunesQuery(raw: CommunesRaw): { q: string; limit: number } 
 
 export const CommunesQuerySchema = CommunesParamsSchema.transform(toCommunesQuery);
 
-export const ReverseRawSchema = z.object({ latitude: latitudeParam, longitude: longitudeParam });
+export const ReverseRawSchema = z.object({
+  latitude: requiredParam(latitudeParam),
+  longitude: requiredParam(longitudeParam),
+});
 export type ReverseRaw = z.infer<typeof ReverseRawSchema>;
 
 // Both coordinates are required here: an absent pair is reported as "latitude/longitude ... is missing."

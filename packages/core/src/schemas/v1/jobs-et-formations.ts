@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { JOBS_ET_FORMATIONS_SOURCES, type JobsEtFormationsSource } from "../sources";
 import { JobsRawSchema, JOBS_MAX_ROMES, toJobsQuery } from "./jobs";
 import { MSG } from "./messages";
-import { diplomaParam, param } from "./params";
+import { diplomaParam, param, requiredCallerParam } from "./params";
 import type { JobsEtFormationsQuery } from "./queries";
 import {
   checkCaller,
@@ -38,7 +38,9 @@ function checkJobsEtFormations(
 }
 
 export const JobsEtFormationsParamsSchema = JobsEtFormationsRawSchema.superRefine(checkJobsEtFormations);
-export const JobsEtFormationsV1ParamsSchema = JobsEtFormationsRawSchema.superRefine((raw, ctx) => {
+export const JobsEtFormationsV1ParamsSchema = JobsEtFormationsRawSchema.extend({
+  caller: requiredCallerParam,
+}).superRefine((raw, ctx) => {
   checkCaller(raw.caller, ctx);
   checkJobsEtFormations(raw, ctx);
 });

@@ -10,6 +10,8 @@ import {
   param,
   populationParam,
   radiusParam,
+  requiredCallerParam,
+  requiredParam,
   romesParam,
   scopeParams,
 } from "./params";
@@ -33,7 +35,7 @@ import {
 export const JOBS_MAX_ROMES = 15;
 
 export const JobsRawSchema = z.object({
-  romes: romesParam(JOBS_MAX_ROMES),
+  romes: requiredParam(romesParam(JOBS_MAX_ROMES)),
   latitude: latitudeParam,
   longitude: longitudeParam,
   radius: radiusParam,
@@ -60,10 +62,12 @@ function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>, maxRomes =
 
 /** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
 export const JobsParamsSchema = JobsRawSchema.superRefine((raw, ctx) => checkJobs(raw, ctx, SITE_MAX_ROMES));
-export const JobsV1ParamsSchema = JobsRawSchema.superRefine((raw, ctx) => {
-  checkCaller(raw.caller, ctx);
-  checkJobs(raw, ctx);
-});
+export const JobsV1ParamsSchema = JobsRawSchema.extend({ caller: requiredCallerParam }).superRefine(
+  (raw, ctx) => {
+    checkCaller(raw.caller, ctx);
+    checkJobs(raw, ctx);
+  },
+);
 
 /** docs/decisions/013-default-sources.md: the default is every source. */
 export function toJobSources(sources: string | undefined): JobSourceName[] {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MSG } from "./messages";
-import { param, romesParam } from "./params";
+import { param, requiredParam, romesParam } from "./params";
 import { checkRomes, fail, present, toOptional, toRomes } from "./rules";
 import { TRAININGS_MAX_ROMES, SITE_MAX_ROMES } from "./formations";
 
@@ -42,7 +42,7 @@ export function toMetiersQuery(raw: MetiersRaw): MetiersQuery {
 export const MetiersQuerySchema = MetiersParamsSchema.transform(toMetiersQuery);
 
 export const AutocompleteRawSchema = z.object({
-  title: param("Texte saisi : métiers et diplômes dont un mot commence ainsi.", "boulang"),
+  title: requiredParam(param("Texte saisi : métiers et diplômes dont un mot commence ainsi.", "boulang")),
   withRomeLabels: param("Non vide : ajoute les libellés des codes ROME à chaque métier.", "true"),
   caller: param("Ignoré (compatibilité)."),
 });
@@ -59,7 +59,7 @@ export function toAutocompleteQuery(raw: AutocompleteRaw): { title: string; with
 export const AutocompleteQuerySchema = AutocompleteParamsSchema.transform(toAutocompleteQuery);
 
 export const DiplomaLevelsRawSchema = z.object({
-  romes: romesParam(TRAININGS_MAX_ROMES),
+  romes: requiredParam(romesParam(TRAININGS_MAX_ROMES)),
   rncps: param("Ignoré (compatibilité)."),
 });
 export type DiplomaLevelsRaw = z.infer<typeof DiplomaLevelsRawSchema>;

@@ -9,6 +9,15 @@ export function param(description: string, example?: string) {
     .meta(example === undefined ? { description } : { description, example });
 }
 
+/**
+ * `schema` documented as a required parameter (OpenAPI `required: true`, so the generated client's types ask for
+ * it). It stays optional for parsing: the schema's rules report an absent value with its V1 message, not a zod
+ * type error.
+ */
+export function requiredParam<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ param: { required: true } });
+}
+
 export const romesParam = (max: number) =>
   param(`Codes ROME séparés par des virgules (lettre + 4 chiffres), ${max} au plus.`, "F1603,I1308");
 // No pre-filled example where a parameter excludes or narrows another: the API explorer fills in every example, and
@@ -28,6 +37,8 @@ export const callerParam = z
     description: `Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (${CALLER_MAX_LENGTH} caractères au plus).`,
     example: "contact@domaine nom_de_societe",
   });
+/** `caller` on the V1 search routes, which refuse a call without it (checkCaller). */
+export const requiredCallerParam = requiredParam(callerParam);
 export const inseeParam = param(
   "Code INSEE de la commune de recherche (facultatif : déduit du centre s'il est absent).",
   "75056",
