@@ -396,6 +396,19 @@ describe("scoped widget pages and the builder", () => {
     await page.getByRole("checkbox", { name: /^A12 — / }).check();
     await page.getByLabel("Région (region)").selectOption("84");
     await page.getByRole("radio", { name: /Apprentissage seulement/ }).check();
+    // Styled as the other fields, and clear of the fieldset that follows the caller's field.
+    const looks = await page.evaluate(() => {
+      const caller = document.querySelector<HTMLInputElement>("input[id$='-caller']");
+      const height = document.querySelector<HTMLInputElement>("input[type=number]");
+      const next = caller?.closest(".field")?.nextElementSibling;
+      if (!caller || !height || !next) return null;
+      return {
+        sameBackground: getComputedStyle(height).backgroundColor === getComputedStyle(caller).backgroundColor,
+        gap: next.getBoundingClientRect().top - caller.getBoundingClientRect().bottom,
+      };
+    });
+    expect(looks?.sameBackground).toBe(true);
+    expect(looks?.gap).toBeGreaterThanOrEqual(24);
     await page.getByLabel(/Hauteur maximale/).fill("700");
     const snippet = await page.locator("pre.snippet").first().textContent();
     expect(snippet).toContain('data-lba-widget="jobs"');
