@@ -228,6 +228,20 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("offers 'Rechercher dans cette zone' once there is a search to re-run there", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/recherche-apprentissage`);
+    await page.locator(".empty-state").waitFor();
+    await page.locator(".map__canvas").waitFor();
+    expect(await page.getByRole("button", { name: "Rechercher dans cette zone" }).count()).toBe(0);
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    expect(await page.getByRole("button", { name: "Rechercher dans cette zone" }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
     problems = [];
     const page = await newPage(desktop);

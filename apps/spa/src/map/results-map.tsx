@@ -21,7 +21,8 @@ interface ResultsMapProps {
   /** What the map can show (the page's scope and filter): the legend names only these. */
   shows: { trainings: boolean; jobs: boolean };
   onSelect: (item: Item) => void;
-  onSearchHere: (latitude: number, longitude: number) => void;
+  /** Re-runs the search at the map's centre; null before any search (there is no métier to search for). */
+  onSearchHere: ((latitude: number, longitude: number) => void) | null;
 }
 
 const FRANCE: L.LatLngTuple = [46.6, 2.4];
@@ -344,16 +345,18 @@ export default function ResultsMap({
           </li>
         )}
       </ul>
-      <button
-        type="button"
-        className="btn btn--primary map__search-here"
-        onClick={() => {
-          const centreNow = mapRef.current?.getCenter();
-          if (centreNow) onSearchHere(centreNow.lat, centreNow.lng);
-        }}
-      >
-        Rechercher dans cette zone
-      </button>
+      {onSearchHere && (
+        <button
+          type="button"
+          className="btn btn--primary map__search-here"
+          onClick={() => {
+            const centreNow = mapRef.current?.getCenter();
+            if (centreNow) onSearchHere(centreNow.lat, centreNow.lng);
+          }}
+        >
+          Rechercher dans cette zone
+        </button>
+      )}
     </div>
   );
 }

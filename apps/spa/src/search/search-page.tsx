@@ -51,7 +51,6 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const opco = search.get("opco");
   const frozenJob = search.has("frozen_job") && Boolean(criteria.romes);
   const [hovered, setHovered] = useState<string | null>(null);
-  const formWrapRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLElement>(null);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(takeResultsFocus());
@@ -167,10 +166,6 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   };
 
   const searchHere = async (latitude: number, longitude: number) => {
-    if (!searching) {
-      formWrapRef.current?.querySelector<HTMLInputElement>("input")?.focus();
-      return;
-    }
     const commune = await api.reverse(latitude, longitude).catch(() => null);
     go(
       {
@@ -346,7 +341,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   return (
     <Layout layout={layout} wide>
       <h1 className="sr-only">Rechercher une formation ou une entreprise en alternance</h1>
-      <div className={`search-bar${formOpen ? " search-bar--open" : ""}`} ref={formWrapRef}>
+      <div className={`search-bar${formOpen ? " search-bar--open" : ""}`}>
         <div className="container container--wide">
           {searching && (
             <button
@@ -441,7 +436,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                   view.extended || criteria.radius === EXTENDED_RADIUS ? null : Number(criteria.radius)
                 }
                 onSelect={(item) => go(criteria, viewOf(item))}
-                onSearchHere={(lat, lon) => void searchHere(lat, lon)}
+                onSearchHere={searching ? (lat, lon) => void searchHere(lat, lon) : null}
               />
             </Suspense>
           </MapBoundary>
