@@ -376,13 +376,17 @@ describe("scoped widget pages and the builder", () => {
     await context?.close();
   });
 
-  it("a scoped widget page has no accessibility violation", async () => {
-    for (const path of [
-      "/recherche-apprentissage?caller=test&romes=D1102,M1607&domains=M,D11&region=84",
-      "/recherche-emploi?caller=test&romes=D1102&departement=69&population=apprentissage",
-    ]) {
+  it("a scoped widget page names its area where a place goes, with no accessibility violation", async () => {
+    for (const [path, area] of [
+      [
+        "/recherche-apprentissage?caller=test&romes=D1102,M1607&domains=M,D11&region=84",
+        "Région Auvergne-Rhône-Alpes",
+      ],
+      ["/recherche-emploi?caller=test&romes=D1102&departement=69&population=apprentissage", "Département 69"],
+    ] as const) {
       await page.goto(`${lba.origin}${path}`);
       await page.waitForSelector(".item-card", { timeout: 60_000 });
+      expect(await page.locator("input[name=place]").getAttribute("placeholder")).toBe(area);
       const violations = await runAxe(page);
       expect(violations, `${path}\n${formatViolations(violations)}`).toEqual([]);
     }

@@ -24,13 +24,21 @@ interface SearchFormProps {
   initial: SearchCriteria;
   frozenJob?: boolean;
   compact?: boolean;
+  /** What an empty "Lieu" searches (scopeArea): "France entière" unless a partner scoped the widget. */
+  wholeArea?: string;
   onSubmit: (criteria: SearchCriteria) => void;
 }
 
 const MIN_CHARS = 2;
 const NO_METIER = "Aucun métier trouvé";
 
-export function SearchForm({ initial, frozenJob = false, compact = false, onSubmit }: SearchFormProps) {
+export function SearchForm({
+  initial,
+  frozenJob = false,
+  compact = false,
+  wholeArea = "France entière",
+  onSubmit,
+}: SearchFormProps) {
   const formId = useId();
   const [jobText, setJobText] = useState(initial.jobName);
   const [job, setJob] = useState<Picked | null>(
@@ -147,7 +155,7 @@ export function SearchForm({ initial, frozenJob = false, compact = false, onSubm
         name="place"
         label="Lieu"
         hint={compact ? undefined : "Commune ou code postal ; vide : toute la France"}
-        placeholder="France entière"
+        placeholder={wholeArea}
         inputValue={placeText}
         onInputChange={(text) => {
           setPlaceText(text);

@@ -8,6 +8,7 @@ import { MapBoundary } from "../map/map-boundary";
 import { plural } from "../lib/format";
 import { itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
+import { scopeArea } from "../lib/scope-area";
 import {
   EXTENDED_RADIUS,
   hasPoint,
@@ -50,6 +51,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const caller = search.get("caller");
   const opco = search.get("opco");
   const frozenJob = search.has("frozen_job") && Boolean(criteria.romes);
+  const wholeArea = scopeArea(readScope(search));
   const [hovered, setHovered] = useState<string | null>(null);
   const paneRef = useRef<HTMLElement>(null);
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -350,7 +352,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
               aria-expanded={formOpen}
               onClick={() => go(criteria, { ...view, display: formOpen ? "list" : "form" })}
             >
-              {`${criteria.jobName || "Métier"} · ${criteria.address || "France entière"}`}
+              {`${criteria.jobName || "Métier"} · ${criteria.address || wholeArea}`}
               <span className="sr-only"> : modifier la recherche</span>
             </button>
           )}
@@ -358,6 +360,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             key={`${formJobName}|${criteria.romes}|${criteria.rncps}|${criteria.lat}|${criteria.lon}|${criteria.radius}|${criteria.diploma}`}
             initial={{ ...criteria, jobName: formJobName }}
             frozenJob={frozenJob}
+            wholeArea={wholeArea}
             compact
             onSubmit={(next) => {
               focusResults.current = true;
