@@ -210,37 +210,29 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
-  it("opens the search form on a narrow screen before any search, without the toggle or the map switch", async () => {
-    problems = [];
-    const page = await newPage(mobile);
-    await page.goto(`${server.origin}/recherche-apprentissage`);
-    await page.locator(".empty-state").waitFor();
-    expect(await page.getByRole("combobox", { name: /Métier ou diplôme/ }).isVisible()).toBe(true);
-    expect(await page.locator(".search-bar__toggle").count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Afficher la carte" }).count()).toBe(0);
-    // Once there are results, the form folds behind its toggle and the map switch appears.
-    await page.goto(searchUrl(BAKERY));
-    await resultCounts(page);
-    expect(await page.getByRole("combobox", { name: /Métier ou diplôme/ }).isVisible()).toBe(false);
-    expect(await page.locator(".search-bar__toggle").isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Afficher la carte" }).isVisible()).toBe(true);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  it("offers 'Rechercher dans cette zone' once there is a search to re-run there", async () => {
-    problems = [];
-    const page = await newPage(desktop);
-    await page.goto(`${server.origin}/recherche-apprentissage`);
-    await page.locator(".empty-state").waitFor();
-    await page.locator(".map__canvas").waitFor();
-    expect(await page.getByRole("button", { name: "Rechercher dans cette zone" }).count()).toBe(0);
-    await page.goto(searchUrl(BAKERY));
-    await resultCounts(page);
-    expect(await page.getByRole("button", { name: "Rechercher dans cette zone" }).isVisible()).toBe(true);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  // Before any search, the form is what the page offers: open on a narrow screen, and no control that needs results
+  // (the folded form's toggle, the map switch, "Rechercher dans cette zone"); they come with the results.
+  for (const { name, context, controls, folds } of [
+    { name: "mobile", context: () => mobile, controls: [".search-bar__toggle", ".pane-switch"], folds: true },
+    { name: "desktop", context: () => desktop, controls: [".map__search-here"], folds: false },
+  ])
+    it(`shows the form and no result control before any search (${name})`, async () => {
+      problems = [];
+      const page = await newPage(context());
+      const job = page.getByRole("combobox", { name: /Métier ou diplôme/ });
+      await page.goto(`${server.origin}/recherche-apprentissage`);
+      await page.locator(".empty-state").waitFor();
+      // The map is loaded apart: its controls would come with it.
+      await page.locator(".map__canvas").waitFor({ state: "attached" });
+      expect(await job.isVisible()).toBe(true);
+      for (const control of controls) expect(await page.locator(control).count(), control).toBe(0);
+      await page.goto(searchUrl(BAKERY));
+      await resultCounts(page);
+      expect(await job.isVisible()).toBe(!folds);
+      for (const control of controls) await page.locator(control).waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+    });
 
   it("5. focuses the results heading after a search, restores the list's place, Escape closes a card", async () => {
     problems = [];
