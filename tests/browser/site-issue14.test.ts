@@ -272,7 +272,7 @@ describe("issue 14 on the search site", () => {
     problems = [];
     // The sample's offers near Lyon, as integrators get them: the company e-mail is a sealed token.
     interface Offer {
-      job: { id: string };
+      job: { id: string; duration?: string | null; contractDescription?: string | null };
       contact: { email?: unknown; url?: string | null; info?: string | null } | null;
     }
     const answer = (await (
@@ -297,6 +297,11 @@ describe("issue 14 on the search site", () => {
       for (const mail of mails) expect(mail).toMatch(/^mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}$/i);
       const token = JSON.stringify(offer.contact?.email ?? "");
       const text = (await page.locator(".detail").textContent()) ?? "";
+      // France Travail's contract wording carries its length; its `duration` is the working time, not a length.
+      const facts = await page.locator(".detail__facts dt").allTextContents();
+      if (offer.job.contractDescription) expect(text).toContain(offer.job.contractDescription);
+      if (offer.job.duration) expect(facts).toContain("Temps de travail");
+      expect(facts).not.toContain("Durée");
       for (const part of token.match(/[0-9a-f]{24,}/g) ?? []) expect(text).not.toContain(part);
       if (offer === withLink) {
         const apply = page.getByRole("link", { name: /Je postule auprès du recruteur/ });
@@ -354,25 +359,40 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
-  it("10. labels a training's formateur and gestionnaire, with the catalogue's e-mail and an https ONISEP link", async () => {
-    problems = [];
-    const page = await newPage(desktop);
-    await page.goto(searchUrl(BAKERY, "&filter=trainings"));
-    await resultCounts(page);
-    await page.locator(".item-card--formation .item-card__link").first().click();
-    await page.locator("#detail-title").waitFor();
-    const facts = page.locator(".detail__facts");
-    await poll(() => facts.textContent()).toMatch(/Organisme formateur/);
-    await poll(() => facts.locator("a[href^='mailto:']").count()).toBeGreaterThan(0);
-    const hrefs = await page
-      .locator(".detail a[href*='onisep']")
-      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-    for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
-    expect(await facts.textContent()).not.toContain("Établissement");
-    await expectAccessible(page, "training card");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  for (const [name, context] of [
+    ["desktop", () => desktop],
+    ["mobile", () => mobile],
+  ] as const)
+    it(`10. labels a training's formateur and gestionnaire, with the catalogue's e-mail and an https ONISEP link (${name})`, async () => {
+      problems = [];
+      const page = await newPage(context());
+      await page.goto(searchUrl(BAKERY, "&filter=trainings"));
+      await resultCounts(page);
+      await page.locator(".item-card--formation .item-card__link").first().click();
+      await page.locator("#detail-title").waitFor();
+      const facts = page.locator(".detail__facts");
+      await poll(() => facts.textContent()).toMatch(/Organisme formateur/);
+      await poll(() => facts.locator("a[href^='mailto:']").count()).toBeGreaterThan(0);
+      const hrefs = await page
+        .locator(".detail a[href*='onisep']")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+      for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+      expect(await facts.textContent()).not.toContain("Établissement");
+      // Readable at any width: every value within the page, none squeezed by a long label.
+      const values = await facts.locator("dd").evaluateAll((dds) =>
+        dds.map((dd) => {
+          const r = dd.getBoundingClientRect();
+          return { right: r.right, width: r.width, page: document.documentElement.clientWidth };
+        }),
+      );
+      for (const value of values) {
+        expect(value.right).toBeLessThanOrEqual(value.page);
+        expect(value.width).toBeGreaterThan(120);
+      }
+      await expectAccessible(page, `training card (${name})`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
 
   for (const [name, context] of [
     ["desktop", () => desktop],

@@ -391,6 +391,10 @@ describe("the search site", () => {
     await page.goto(`${server.origin}${link?.[0] ?? ""}`);
     await page.getByRole("heading", { level: 1, name: "Vous souhaitez rencontrer ce candidat" }).waitFor();
     await page.getByText(`${CANDIDATE.firstName} ${CANDIDATE.lastName}`).first().waitFor();
+    // A spontaneous application (an lba company): no "offre" to speak of.
+    const about = (await page.locator("form.card > p").first().textContent()) ?? "";
+    expect(about).toContain("candidature spontanée pour le métier");
+    expect(about).not.toContain("offre");
     await expectAccessible(page, "reply form");
 
     await page.getByRole("button", { name: "Envoyer ma réponse" }).click();

@@ -164,6 +164,7 @@ export type IntentionContext = {
   applicantFirstName: string | null;
   applicantLastName: string | null;
   companyName: string | null;
+  companyType: string | null;
   jobTitle: string | null;
   alreadyRecorded: boolean;
   recorded: { intention: "entretien" | "ne_sais_pas" | "refus"; date: string | null } | null;

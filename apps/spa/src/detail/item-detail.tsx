@@ -124,10 +124,11 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
         )}
         {(item.ideaType === "peJob" || item.ideaType === "matcha") && (
           <>
-            <Row term="Contrat">{contractType(job)}</Row>
-            <Row term="Durée">
-              {job?.duration ?? (job?.dureeContrat ? `${job.dureeContrat} an(s)` : null)}
-            </Row>
+            {/* France Travail's own wording ("Contrat à durée déterminée - 24 Mois") carries the length. */}
+            <Row term="Contrat">{job?.contractDescription ?? contractType(job)}</Row>
+            <Row term="Durée">{job?.dureeContrat ? `${job.dureeContrat} an(s)` : null}</Row>
+            {/* France Travail's `duration` is the working time (dureeTravailLibelle: "35H Horaires normaux"). */}
+            <Row term="Temps de travail">{job?.duration ?? null}</Row>
             <Row term="Début">{formatDate(job?.jobStartDate)}</Row>
             <Row term="Rythme">{job?.rythmeAlternance ?? null}</Row>
             <Row term="Publiée le">{formatDate(job?.creationDate)}</Row>

@@ -280,7 +280,8 @@ export default function ResultsMap({
       if (item.place.latitude === null || item.place.longitude === null) continue;
       const key = itemKey(item);
       if (markersRef.current.has(key)) continue;
-      const label = `${item.title ?? item.company.name ?? "Résultat"}${item.company.name && item.title ? `, ${item.company.name}` : ""}`;
+      // A company's title is its name: said once.
+      const label = `${item.title ?? item.company.name ?? "Résultat"}${item.company.name && item.title && item.company.name !== item.title ? `, ${item.company.name}` : ""}`;
       // Not keyboard-reachable: every result is in the list; the map is one tab stop.
       const marker: KindMarker = L.marker([item.place.latitude, item.place.longitude], {
         icon: icon(item, "normal"),

@@ -144,8 +144,8 @@ export function PrivacyPage() {
       </p>
       <h2>Votre CV</h2>
       <p>
-        Votre CV est joint à l'e-mail envoyé à l'entreprise et à votre confirmation, puis oublié : notre base
-        de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails
+        Votre CV est joint à l'e-mail envoyé à l'entreprise (pas à votre confirmation), puis oublié : notre
+        base de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails
         (Postmark), qui conserve une copie des messages envoyés pendant la durée fixée dans son propre
         contrat. Sur une installation de développement ou de démonstration, sans prestataire d'envoi, les
         e-mails, CV compris, sont gardés dans la base du site au lieu d'être envoyés.
@@ -158,7 +158,7 @@ export function PrivacyPage() {
         commentaire du recruteur et les identifiants des e-mails. Ne restent, pour les statistiques du
         service, que la date de la candidature, le type d'entreprise, son code d'activité (NAF), le site
         partenaire par lequel elle a été envoyée, la réponse du recruteur (entretien, hésitation ou refus) et
-        sa date, sans rien qui permette de vous identifier.
+        sa date, et les motifs de refus qu'il a cochés, sans rien qui permette de vous identifier.
       </p>
       <h2>Entreprises</h2>
       <p>

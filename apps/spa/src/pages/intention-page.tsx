@@ -151,7 +151,11 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
     <form ref={formRef} className="card stack" onSubmit={submit} noValidate aria-labelledby={`${id}-about`}>
       <p id={`${id}-about`}>
         Votre réponse à la candidature de <strong>{applicant}</strong>
-        {context.jobTitle ? ` pour l'offre « ${context.jobTitle} »` : ""}
+        {context.companyType === "matcha"
+          ? context.jobTitle
+            ? ` pour l'offre « ${context.jobTitle} »`
+            : " pour votre offre"
+          : ` (candidature spontanée${context.jobTitle ? ` pour le métier « ${context.jobTitle} »` : ""})`}
         {context.companyName ? ` chez ${context.companyName}` : ""} lui sera transmise par e-mail.
         {needsContact && " Indiquez vos coordonnées pour que le candidat puisse vous recontacter."}
       </p>

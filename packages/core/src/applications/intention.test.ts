@@ -214,6 +214,7 @@ describe("getIntentionContext", () => {
         applicantFirstName: "Camille",
         applicantLastName: "Martin",
         companyName: "Boulangerie Dupont",
+        companyType: "lba",
         jobTitle: null,
         alreadyRecorded: false,
         recorded: null,

@@ -40,6 +40,8 @@ export interface IntentionContext {
   applicantFirstName: string | null;
   applicantLastName: string | null;
   companyName: string | null;
+  /** `matcha`: an application to the recruiter's offer `jobTitle`; `lba`/`lbb`: spontaneous, for the métier. */
+  companyType: string | null;
   jobTitle: string | null;
   /** The reply recorded is this link's intention. */
   alreadyRecorded: boolean;
@@ -64,6 +66,7 @@ export async function getIntentionContext(
       applicantFirstName: a.applicantFirstName,
       applicantLastName: a.applicantLastName,
       companyName: a.companyName,
+      companyType: a.companyType,
       jobTitle: a.jobTitle,
       alreadyRecorded: a.companyIntention === check.intention,
       recorded: recorded.success ? { intention: recorded.data, date: a.companyFeedbackDate } : null,
