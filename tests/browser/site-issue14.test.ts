@@ -354,8 +354,42 @@ describe("issue 14 on the search site", () => {
     await poll(() => email.getAttribute("aria-invalid")).toBe("true");
     await poll(async () => (await focusedElement(page)).label).toMatch(/^E-mail/);
     expect(await form.textContent()).toContain("Les adresses e-mail temporaires ne sont pas acceptées");
+    expect(await form.locator(".alert--error").count()).toBe(1);
+    // Once the address is changed, the refusal no longer describes the form: it goes, from the field and above
+    // the button alike.
+    await email.fill("elodie.martin@example.fr");
+    await poll(() => form.locator(".alert--error").count()).toBe(0);
+    expect(await form.textContent()).not.toContain("Les adresses e-mail temporaires ne sont pas acceptées");
     // The refused call is a console error of the browser's own.
     expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+    await page.close();
+  });
+
+  it("says one thing of who receives an application to an offer a CFA published for a company", async () => {
+    problems = [];
+    interface Matcha {
+      job: { id: string };
+      company: { mandataire?: boolean | null };
+    }
+    const answer = (await (
+      await fetch(
+        `${server.origin}/api/V1/jobs?romes=D1202&latitude=48.8566&longitude=2.3522&radius=100&sources=matcha&caller=test`,
+      )
+    ).json()) as { matchas: { results: Matcha[] } };
+    const mandated = answer.matchas.results.find((m) => m.company.mandataire);
+    expect(mandated, "an offer published by a CFA in the sample").toBeDefined();
+    const page = await newPage(desktop);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?romes=D1202&job_name=Coiffure&lat=48.8566&lon=2.3522&radius=100` +
+        `&page=fiche&type=matcha&itemId=${mandated?.job.id ?? ""}`,
+    );
+    const form = page.locator("form.apply-form");
+    await form.waitFor();
+    const text = (await form.textContent()) ?? "";
+    expect(text).toContain("sera transmise au CFA");
+    expect(text).toContain("transmises uniquement au CFA destinataire");
+    expect(text).not.toContain("l'entreprise destinataire");
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -45,6 +45,8 @@ export function ApplyForm({
 }) {
   const id = useId();
   const key = itemKey(item);
+  // An offer a CFA published for the company (mandataire): the application goes to the CFA.
+  const mandated = item.ideaType === "matcha" && Boolean(item.company.mandataire);
   const [already, setAlready] = useState(() => appliedOn(key));
   const [values, setValues] = useState({ firstName: "", lastName: "", email: "", phone: "", message: "" });
   const [cv, setCv] = useState<Cv | null>(null);
@@ -68,6 +70,10 @@ export function ApplyForm({
       setFocusRefused((n) => n + 1);
     },
   });
+  // A refusal is about what was sent: once the candidate changes anything, it no longer describes the form.
+  const edited = () => {
+    if (send.isError) send.reset();
+  };
   // Once the answer is rendered, the focus goes to the refused field (the disabled button dropped it meanwhile).
   useEffect(() => {
     if (focusRefused > 0 && !send.isPending)
@@ -78,7 +84,11 @@ export function ApplyForm({
     return (
       <div className="alert alert--success" role="status">
         <p>
-          <strong>Votre candidature a bien été envoyée à {item.company.name ?? "l'entreprise"}.</strong>
+          <strong>
+            {mandated
+              ? `Votre candidature${item.company.name ? ` pour ${item.company.name}` : ""} a bien été envoyée au CFA qui gère cette offre.`
+              : `Votre candidature a bien été envoyée à ${item.company.name ?? "l'entreprise"}.`}
+          </strong>
         </p>
         <p>Un e-mail de confirmation vous a été envoyé.</p>
       </div>
@@ -86,6 +96,7 @@ export function ApplyForm({
   }
 
   const onFile = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    edited();
     const file = event.target.files?.[0];
     setCv(null);
     if (!file) return;
@@ -151,7 +162,12 @@ export function ApplyForm({
       <input
         id={`${id}-${name}`}
         value={values[name]}
-        onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+        onChange={(e) => {
+          edited();
+          setValues((v) => ({ ...v, [name]: e.target.value }));
+          // Its error was about the value just replaced; the next submit checks the new one.
+          if (errors[name]) setErrors((all) => ({ ...all, [name]: undefined }));
+        }}
         aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
         required
@@ -175,7 +191,7 @@ export function ApplyForm({
     >
       <Title id={`${id}-title`}>{applyTitle(item)}</Title>
       {already && <p className="alert alert--info">Vous avez déjà postulé le {formatDate(already)}.</p>}
-      {item.ideaType === "matcha" && item.company.mandataire && (
+      {mandated && (
         <p className="alert alert--info">
           Votre candidature sera transmise au CFA qui a publié cette offre pour l'entreprise.
         </p>
@@ -221,7 +237,10 @@ export function ApplyForm({
           rows={5}
           maxLength={APPLICATION_FIELD_MAX.message}
           value={values.message}
-          onChange={(e) => setValues((v) => ({ ...v, message: e.target.value }))}
+          onChange={(e) => {
+            edited();
+            setValues((v) => ({ ...v, message: e.target.value }));
+          }}
         />
       </div>
       {send.isError && (
@@ -230,7 +249,8 @@ export function ApplyForm({
         </p>
       )}
       <p className="hint">
-        Vos informations sont transmises uniquement à l'entreprise destinataire ; votre CV n'est pas conservé.{" "}
+        Vos informations sont transmises uniquement{" "}
+        {mandated ? "au CFA destinataire" : "à l'entreprise destinataire"} ; votre CV n'est pas conservé.{" "}
         <a href={INFO_PAGES.privacy} target="_blank" rel="noopener">
           En savoir plus sur vos données personnelles <span className="sr-only">(nouvelle fenêtre)</span>
         </a>
