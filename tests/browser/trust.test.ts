@@ -212,6 +212,8 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
     await page.goto(`${server.origin}${linkPath(candidateMail, "/relance")}`);
     await page.getByRole("heading", { level: 1, name: "Relancer l'entreprise" }).waitFor();
     await expectAccessible(page, "follow-up page");
+    // Sent just now: the page advises waiting, as the confirmation e-mail does, and still lets the candidate send.
+    await page.getByText(/Votre candidature a moins d'une semaine/).waitFor();
     await page.getByRole("button", { name: "Envoyer la relance" }).click();
     await page.getByText(/Votre relance a été envoyée/).waitFor();
     await page.reload();

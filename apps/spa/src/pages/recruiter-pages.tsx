@@ -8,6 +8,9 @@ import { formatDate } from "../lib/format";
 import { onLinkClick } from "../lib/router";
 import { followUpErrorMessage, unsubscribeErrorMessage, viewErrorMessage } from "./intention-messages";
 
+/** What the confirmation e-mail advises before a follow-up ("Pas de réponse d'ici une semaine ?"). */
+const FOLLOW_UP_ADVISED_DAYS = 7;
+
 // docs/reference/v1.md#s9-8: the pages of the links in application e-mails, for the recruiter (view of the
 // application, unsubscription) and for the candidate (follow-up). Each carries a signed `?token=`.
 
@@ -291,6 +294,8 @@ export function FollowUpPage({ search }: { search: URLSearchParams }) {
     );
   const c = context.data;
   const company = c.companyName ?? "l'entreprise";
+  // The confirmation e-mail suggests waiting a week; the one follow-up is still the candidate's to send earlier.
+  const recent = Date.now() - Date.parse(c.sentAt) < FOLLOW_UP_ADVISED_DAYS * 24 * 3600 * 1000;
   return (
     <MailPage title={title}>
       {send.isSuccess ? (
@@ -314,6 +319,12 @@ export function FollowUpPage({ search }: { search: URLSearchParams }) {
             Nous pouvons lui envoyer, de votre part, un message poli lui rappelant votre candidature et
             l'invitant à vous répondre en un clic. Vous ne pouvez relancer l'entreprise qu'une seule fois.
           </p>
+          {recent && (
+            <p className="alert alert--info">
+              Votre candidature a moins d'une semaine : le recruteur n'a peut-être pas encore eu le temps de
+              la lire. Comme la relance est unique, mieux vaut attendre quelques jours.
+            </p>
+          )}
           {send.isError && (
             <p className="alert alert--error" role="alert">
               {followUpErrorMessage(send.error)}
