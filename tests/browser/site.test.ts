@@ -299,6 +299,10 @@ describe("the search site", () => {
     await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    // The focus is on the confirmation, not lost with the form's button.
+    await poll(() => page.evaluate(() => document.activeElement?.classList.contains("alert--success"))).toBe(
+      true,
+    );
     // The confirmation e-mail carries no attachment: the success screen does not promise one (issue 14).
     expect(await page.getByText(/confirmation.*avec votre CV/).count()).toBe(0);
     await page.unroute("**/api/trpc/application.send**");

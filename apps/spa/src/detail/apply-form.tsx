@@ -74,6 +74,11 @@ export function ApplyForm({
   const edited = () => {
     if (send.isError) send.reset();
   };
+  // Sent: the form is gone with the focused button; the focus goes to the confirmation instead of the page.
+  const sentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (send.isSuccess) sentRef.current?.focus();
+  }, [send.isSuccess]);
   // Once the answer is rendered, the focus goes to the refused field (the disabled button dropped it meanwhile).
   useEffect(() => {
     if (focusRefused > 0 && !send.isPending)
@@ -82,7 +87,7 @@ export function ApplyForm({
 
   if (send.isSuccess) {
     return (
-      <div className="alert alert--success" role="status">
+      <div ref={sentRef} tabIndex={-1} className="alert alert--success" role="status">
         <p>
           <strong>
             {mandated
