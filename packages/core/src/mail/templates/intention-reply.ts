@@ -31,6 +31,8 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
       : `Réponse à votre candidature chez ${company}`;
   const showContact = d.intention !== "refus" && (d.email || d.phone);
   const prepareUrl = `${d.publicUrl}/conseils-entretien`;
+  // A refusal sends the candidate back to the search, as the positive reply links its advice.
+  const searchUrl = `${d.publicUrl}/recherche-apprentissage`;
   const reasons = d.refusalReasons ?? [];
   const html = layout(
     subject,
@@ -51,7 +53,7 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
         : "",
       d.intention === "refus"
         ? paragraph(
-            "Ne vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur La bonne alternance.",
+            `Ne vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur ${link("La bonne alternance", searchUrl)}.`,
           )
         : "",
     ].join("\n"),
@@ -69,7 +71,7 @@ export function renderIntentionReply(d: IntentionReplyData): RenderedMail {
     showContact && d.phone ? `Téléphone : ${d.phone}` : null,
     d.intention === "entretien" ? `\nPréparez votre entretien : ${prepareUrl}` : null,
     d.intention === "refus"
-      ? "\nNe vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur La bonne alternance."
+      ? `\nNe vous découragez pas : d'autres entreprises recrutent, continuez vos recherches sur La bonne alternance.\n${searchUrl}`
       : null,
   ]);
   return { subject, html, text };

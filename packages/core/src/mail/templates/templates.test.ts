@@ -153,6 +153,9 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Motifs indiqués par le recruteur :\n- Le poste est déjà pourvu.");
     expect(mail.text).not.toContain("Message du recruteur");
     expect(mail.html).toContain("<li>Le poste est déjà pourvu.</li>");
+    // Back to the search, in both parts.
+    expect(mail.text).toContain("https://lba.example/recherche-apprentissage");
+    expect(mail.html).toContain('href="https://lba.example/recherche-apprentissage"');
   });
 
   it.each([
