@@ -5,6 +5,14 @@ import type {
   RequestErrorKey,
   UnsubscribeErrorKey,
 } from "@lba/core/schemas";
+import type { Intention } from "../api/types";
+
+/** A reply already recorded, as the recruiter's pages tell it back ("Le <date>, …"). */
+export const RECORDED_REPLY: Record<Intention, string> = {
+  entretien: "vous avez proposé un entretien",
+  ne_sais_pas: "vous avez répondu ne pas pouvoir encore vous prononcer",
+  refus: "vous avez refusé la candidature",
+};
 
 // Server error keys of the recruiter reply (core schemas/application-errors.ts) -> sentences for the recruiter;
 // a key renamed or added in core fails typecheck.

@@ -6,19 +6,12 @@ import type { Intention, IntentionContext } from "../api/types";
 import { Layout } from "../components/layout";
 import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
-import { linkErrorMessage, sendErrorMessage } from "./intention-messages";
+import { linkErrorMessage, RECORDED_REPLY, sendErrorMessage } from "./intention-messages";
 
 const TITLES: Record<Intention, string> = {
   entretien: "Vous souhaitez rencontrer ce candidat",
   ne_sais_pas: "Vous hésitez sur cette candidature",
   refus: "Vous ne retenez pas cette candidature",
-};
-
-/** What the recorded reply said, when another link than this one recorded it. */
-const RECORDED: Record<Intention, string> = {
-  entretien: "vous avez proposé un entretien",
-  ne_sais_pas: "vous avez indiqué ne pas savoir encore",
-  refus: "vous avez refusé la candidature",
 };
 
 type Field = "comment" | "email" | "phone";
@@ -92,7 +85,7 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
     const date = formatDate(context.recorded.date);
     return (
       <p className="alert alert--info" role="status">
-        {`Le${date ? ` ${date}` : ""}, ${RECORDED[context.recorded.intention]} : votre réponse a été transmise à ${applicant}. Elle ne peut plus être changée ici ; vous pouvez écrire directement au candidat.`}
+        {`Le${date ? ` ${date}` : ""}, ${RECORDED_REPLY[context.recorded.intention]} : votre réponse a été transmise à ${applicant}. Elle ne peut plus être changée ici ; vous pouvez écrire directement au candidat.`}
       </p>
     );
   }

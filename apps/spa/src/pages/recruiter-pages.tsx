@@ -6,7 +6,12 @@ import type { Intention, UnsubscribeState } from "../api/types";
 import { Layout } from "../components/layout";
 import { formatDate } from "../lib/format";
 import { onLinkClick } from "../lib/router";
-import { followUpErrorMessage, unsubscribeErrorMessage, viewErrorMessage } from "./intention-messages";
+import {
+  followUpErrorMessage,
+  RECORDED_REPLY,
+  unsubscribeErrorMessage,
+  viewErrorMessage,
+} from "./intention-messages";
 
 /** What the confirmation e-mail advises before a follow-up ("Pas de réponse d'ici une semaine ?"). */
 const FOLLOW_UP_ADVISED_DAYS = 7;
@@ -18,12 +23,6 @@ const REPLY_LABELS: Record<Intention, string> = {
   entretien: "Je propose un entretien",
   ne_sais_pas: "Je ne sais pas encore",
   refus: "Je refuse la candidature",
-};
-
-const RECORDED: Record<Intention, string> = {
-  entretien: "vous avez proposé un entretien",
-  ne_sais_pas: "vous avez indiqué ne pas savoir encore",
-  refus: "vous avez refusé la candidature",
 };
 
 /** A link of an e-mail, made relative: the site may be reached under another host name than PUBLIC_URL. */
@@ -120,7 +119,7 @@ export function RecruiterViewPage({ search }: { search: URLSearchParams }) {
         <h2 id="reply-title">Votre réponse</h2>
         {v.recorded ? (
           <p className="alert alert--info" role="status">
-            {`Le ${formatDate(v.recorded.date) ?? ""}, ${RECORDED[v.recorded.intention]} : votre réponse a été transmise au candidat.`}
+            {`Le ${formatDate(v.recorded.date) ?? ""}, ${RECORDED_REPLY[v.recorded.intention]} : votre réponse a été transmise au candidat.`}
           </p>
         ) : (
           <>
