@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { MSG } from "./messages";
-import { callerParam, diplomaParam, param, requiredCallerParam, romeDomainParam, romesParam } from "./params";
+import { callerParam, diplomaParam, param, romeDomainParam, romesParam } from "./params";
 import type { TrainingsByRegionQuery, WithCaller } from "./queries";
 import {
-  checkCaller,
+  v1SearchParams,
   checkDiploma,
   checkPlace,
   checkRomeDomain,
@@ -40,12 +40,7 @@ function checkByRegion(
 }
 
 export const FormationsParRegionParamsSchema = FormationsParRegionRawSchema.superRefine(checkByRegion);
-export const FormationsParRegionV1ParamsSchema = FormationsParRegionRawSchema.extend({
-  caller: requiredCallerParam,
-}).superRefine((raw, ctx) => {
-  checkCaller(raw.caller, ctx);
-  checkByRegion(raw, ctx);
-});
+export const FormationsParRegionV1ParamsSchema = v1SearchParams(FormationsParRegionRawSchema, checkByRegion);
 
 export function toTrainingsByRegionQuery(raw: FormationsParRegionRaw): TrainingsByRegionQuery & WithCaller {
   return {

@@ -6,13 +6,12 @@ import {
   longitudeParam,
   param,
   radiusParam,
-  requiredCallerParam,
   romeDomainParam,
   romesParam,
   scopeParams,
 } from "./params";
 import {
-  checkCaller,
+  v1SearchParams,
   checkDiploma,
   checkGeo,
   checkRomesOrDomain,
@@ -64,12 +63,9 @@ export const FormationsParamsSchema = FormationsRawSchema.superRefine((raw, ctx)
   checkFormations(raw, ctx, SITE_MAX_ROMES),
 );
 /** Public V1 parameters: caller required, reported with the other rules. */
-export const FormationsV1ParamsSchema = FormationsRawSchema.extend({
-  caller: requiredCallerParam,
-}).superRefine((raw, ctx) => {
-  checkCaller(raw.caller, ctx);
-  checkFormations(raw, ctx);
-});
+export const FormationsV1ParamsSchema = v1SearchParams(FormationsRawSchema, (raw, ctx) =>
+  checkFormations(raw, ctx),
+);
 
 export function toTrainingsQuery(raw: FormationsRaw): TrainingsQuery {
   const point = toPoint(raw);

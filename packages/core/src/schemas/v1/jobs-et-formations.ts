@@ -2,10 +2,10 @@ import type { z } from "zod";
 import { JOBS_ET_FORMATIONS_SOURCES, type JobsEtFormationsSource } from "../sources";
 import { JobsRawSchema, JOBS_MAX_ROMES, toJobsQuery } from "./jobs";
 import { MSG } from "./messages";
-import { diplomaParam, param, requiredCallerParam } from "./params";
+import { diplomaParam, param } from "./params";
 import type { JobsEtFormationsQuery } from "./queries";
 import {
-  checkCaller,
+  v1SearchParams,
   checkDiploma,
   checkGeo,
   checkInsee,
@@ -38,12 +38,10 @@ function checkJobsEtFormations(
 }
 
 export const JobsEtFormationsParamsSchema = JobsEtFormationsRawSchema.superRefine(checkJobsEtFormations);
-export const JobsEtFormationsV1ParamsSchema = JobsEtFormationsRawSchema.extend({
-  caller: requiredCallerParam,
-}).superRefine((raw, ctx) => {
-  checkCaller(raw.caller, ctx);
-  checkJobsEtFormations(raw, ctx);
-});
+export const JobsEtFormationsV1ParamsSchema = v1SearchParams(
+  JobsEtFormationsRawSchema,
+  checkJobsEtFormations,
+);
 
 /** docs/decisions/013-default-sources.md: the default is every source, formations and matcha included. */
 export function toJobsEtFormationsSources(sources: string | undefined): JobsEtFormationsSource[] {

@@ -10,7 +10,6 @@ import {
   param,
   populationParam,
   radiusParam,
-  requiredCallerParam,
   requiredParam,
   romesParam,
   scopeParams,
@@ -18,7 +17,7 @@ import {
 import { SITE_MAX_ROMES } from "./formations";
 import type { JobsSearchQuery } from "./queries";
 import {
-  checkCaller,
+  v1SearchParams,
   checkGeo,
   checkInsee,
   checkRomes,
@@ -62,12 +61,7 @@ function checkJobs(raw: JobsRaw, ctx: z.core.$RefinementCtx<JobsRaw>, maxRomes =
 
 /** First-party (tRPC) parameters: caller optional, every code of a métier (SITE_MAX_ROMES). */
 export const JobsParamsSchema = JobsRawSchema.superRefine((raw, ctx) => checkJobs(raw, ctx, SITE_MAX_ROMES));
-export const JobsV1ParamsSchema = JobsRawSchema.extend({ caller: requiredCallerParam }).superRefine(
-  (raw, ctx) => {
-    checkCaller(raw.caller, ctx);
-    checkJobs(raw, ctx);
-  },
-);
+export const JobsV1ParamsSchema = v1SearchParams(JobsRawSchema, (raw, ctx) => checkJobs(raw, ctx));
 
 /** docs/decisions/013-default-sources.md: the default is every source. */
 export function toJobSources(sources: string | undefined): JobSourceName[] {

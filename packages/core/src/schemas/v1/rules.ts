@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { isRegionCode } from "../../referentials/geography";
 import { MSG } from "./messages";
+import { requiredCallerParam } from "./params";
 import {
   DEPARTEMENT_PATTERN,
   MAX_DOMAINS,
@@ -35,6 +36,28 @@ function isNumeric(value: string): boolean {
 
 export function checkCaller(caller: string | undefined, ctx: Ctx): void {
   if (!present(caller?.trim())) fail(ctx, "caller", MSG.callerMissing);
+}
+
+/**
+ * The public V1 form of a search's raw parameters (`raw`, whose first-party tRPC form is `raw.superRefine(check)`,
+ * caller optional): `caller` documented as required (requiredCallerParam) and checked with the search's own rules,
+ * every failure reported with its V1 message.
+ */
+export function v1SearchParams<Shape extends z.core.$ZodLooseShape & { caller: typeof requiredCallerParam }>(
+  raw: z.ZodObject<Shape>,
+  check: (
+    values: z.output<z.ZodObject<Shape>>,
+    ctx: z.core.$RefinementCtx<z.output<z.ZodObject<Shape>>>,
+  ) => void,
+) {
+  return raw.extend({ caller: requiredCallerParam }).superRefine((values, ctx) => {
+    // The same values as `raw`'s: only the caller's documentation differs.
+    checkCaller((values as { caller?: string }).caller, ctx);
+    check(
+      values as z.output<z.ZodObject<Shape>>,
+      ctx as unknown as z.core.$RefinementCtx<z.output<z.ZodObject<Shape>>>,
+    );
+  });
 }
 
 export function checkRomes(romes: string | undefined, max: number, ctx: Ctx): void {
