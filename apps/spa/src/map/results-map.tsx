@@ -111,17 +111,10 @@ function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
     .then((list) => {
       // Tiles came meanwhile, or the base was drawn again: this sketch is gone, nothing to replace.
       if (!layer.hasLayer(sketch)) return;
-      const outline = {
-        color: "#6a6af4",
-        weight: 1,
-        fillColor: "#f5f5fe",
-        fillOpacity: 1,
-        interactive: false,
-        pane: BASE_PANE,
-      };
       const rings = list.flatMap((d) => d.rings.map(toLatLng));
       layer.removeLayer(sketch);
-      L.polygon(rings, { ...outline, className: "map-departements" }).addTo(layer);
+      // The sketch's look, with the thinner lines of the many département borders.
+      L.polygon(rings, { ...land, weight: 1, className: "map-departements" }).addTo(layer);
     })
     .catch(() => undefined);
 }
@@ -205,11 +198,8 @@ export default function ResultsMap({
     }
     needsFit.current = false;
     map.invalidateSize();
-    const points = [...markersRef.current.values()].map(({ marker }) => {
-      const at = marker.getLatLng();
-      return [at.lat, at.lng] as const;
-    });
-    const bounds = L.latLngBounds(pointsToFit(points, centre === null).map(([lat, lon]) => [lat, lon]));
+    const points = [...markersRef.current.values()].map(({ marker }) => marker.getLatLng());
+    const bounds = L.latLngBounds(pointsToFit(points, centre === null));
     for (const layer of searchRef.current?.getLayers() ?? [])
       if (layer instanceof L.Circle) bounds.extend(layer.getBounds());
       else if (layer instanceof L.Marker) bounds.extend(layer.getLatLng());

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { pointsToFit } from "./view-points";
 
-const PARIS = [48.85, 2.35] as const;
-const AJACCIO = [41.93, 8.74] as const;
-const BREST = [48.39, -4.49] as const;
-const FORT_DE_FRANCE = [14.6, -61.07] as const;
-const SAINT_DENIS = [-20.88, 55.45] as const;
+const PARIS = { lat: 48.85, lng: 2.35 };
+const AJACCIO = { lat: 41.93, lng: 8.74 };
+const BREST = { lat: 48.39, lng: -4.49 };
+const FORT_DE_FRANCE = { lat: 14.6, lng: -61.07 };
+const SAINT_DENIS = { lat: -20.88, lng: 55.45 };
 
 describe("pointsToFit", () => {
   it("fits a France-wide view to the metropolitan results, Corsica and Brittany included", () => {

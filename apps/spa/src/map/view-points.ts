@@ -2,18 +2,18 @@
 const METROPOLE = { south: 41.2, west: -5.3, north: 51.2, east: 9.7 };
 
 /**
- * The result points (`[latitude, longitude]`, degrees WGS84) a map view is fitted to. France-wide, overseas
- * results would shrink metropolitan France to a thumbnail in an ocean: the view fits the metropolitan ones when
- * there are any (the others are a zoom out away). Around a point, or with no metropolitan result, all of them.
+ * The result points (degrees WGS84, as Leaflet's `LatLng`) a map view is fitted to. France-wide, overseas results
+ * would shrink metropolitan France to a thumbnail in an ocean: the view fits the metropolitan ones when there are
+ * any (the others are a zoom out away). Around a point, or with no metropolitan result, all of them.
  */
-export function pointsToFit(
-  points: ReadonlyArray<readonly [number, number]>,
+export function pointsToFit<P extends { lat: number; lng: number }>(
+  points: readonly P[],
   franceWide: boolean,
-): ReadonlyArray<readonly [number, number]> {
-  if (!franceWide) return points;
+): P[] {
+  if (!franceWide) return [...points];
   const metropolitan = points.filter(
-    ([lat, lon]) =>
-      lat >= METROPOLE.south && lat <= METROPOLE.north && lon >= METROPOLE.west && lon <= METROPOLE.east,
+    ({ lat, lng }) =>
+      lat >= METROPOLE.south && lat <= METROPOLE.north && lng >= METROPOLE.west && lng <= METROPOLE.east,
   );
-  return metropolitan.length > 0 ? metropolitan : points;
+  return metropolitan.length > 0 ? metropolitan : [...points];
 }
