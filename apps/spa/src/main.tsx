@@ -3,7 +3,7 @@ import "./zod-config";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { isRefused } from "./api/client";
+import { isRefused } from "./api/failures";
 import { App } from "./app";
 import "./styles.css";
 

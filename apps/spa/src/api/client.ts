@@ -8,15 +8,6 @@ import type { ApplicationInput, IntentionInput, JobsInput, TrainingsInput } from
 // autocomplete request must not abort its neighbours.
 const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc" })] });
 
-/**
- * Whether a failed call was refused by the server (HTTP 4xx other than 408 and 429, read from the tRPC error's
- * `data.httpStatus`): trying again cannot help, unlike a network failure or a 5xx.
- */
-export function isRefused(error: unknown): boolean {
-  const status = (error as { data?: { httpStatus?: unknown } | null } | null)?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
 type Opts = { signal?: AbortSignal };
 /** Detail look-ups may carry the widget partner's caller, for attribution. */
 type DetailOpts = Opts & { caller?: string | null };

@@ -1,4 +1,5 @@
 import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
+import { httpStatusOf } from "../api/failures";
 
 // Server error keys (docs/reference/v1.md#s9-2, docs/decisions/004-application-error-keys.md) -> sentences for the candidate; a key renamed or added in core fails typecheck.
 const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
@@ -30,7 +31,6 @@ interface ErrorLike {
   message?: unknown;
   data?: {
     code?: unknown;
-    httpStatus?: unknown;
     zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
   } | null;
   meta?: { response?: { status?: unknown } } | null;
@@ -73,7 +73,7 @@ export function applyFieldErrors(error: unknown): Partial<Record<ApplyField, str
 /** Turns a tRPC client error (message = the V1 error key, or an HTTP 429) into a French sentence. */
 export function applyErrorMessage(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
-  const status = e.data?.httpStatus ?? e.meta?.response?.status;
+  const status = httpStatusOf(error) ?? e.meta?.response?.status;
   if (status === 429 || e.data?.code === "TOO_MANY_REQUESTS") return MESSAGES.too_many_requests;
   const message = typeof e.message === "string" ? e.message : "";
   const key = APPLY_ERROR_KEYS.find((k) => message === k || message.includes(k));

@@ -5,6 +5,7 @@ import type {
   RequestErrorKey,
   UnsubscribeErrorKey,
 } from "@lba/core/schemas";
+import { httpStatusOf } from "../api/failures";
 import type { Intention } from "../api/types";
 
 /** A reply already recorded, as the recruiter's pages tell it back ("Le <date>, …"). */
@@ -40,12 +41,12 @@ const LINK_GENERIC =
 
 interface ErrorLike {
   message?: unknown;
-  data?: { code?: unknown; httpStatus?: unknown } | null;
+  data?: { code?: unknown } | null;
 }
 
 function keyOf(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
-  if (e.data?.httpStatus === 429 || e.data?.code === "TOO_MANY_REQUESTS") return "too_many_requests";
+  if (httpStatusOf(error) === 429 || e.data?.code === "TOO_MANY_REQUESTS") return "too_many_requests";
   return typeof e.message === "string" ? e.message : "";
 }
 

@@ -1,7 +1,8 @@
 import type { Item } from "@lba/core/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
-import { api, isRefused } from "../api/client";
+import { api } from "../api/client";
+import { isRefused } from "../api/failures";
 import { Layout, type LayoutKind } from "../components/layout";
 import { ItemDetail } from "../detail/item-detail";
 import { MapBoundary } from "../map/map-boundary";
