@@ -6,8 +6,10 @@ import { stampedMemo } from "../db/query/stamped-memo";
 // would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
 // ordered by how they match: exact label, label prefix, exact job title, job title prefix, every word in the
 // label, every word in one job title, every word in the keywords (job titles of the files, diplomas); then
-// by the closeness of the label's words to the query's, the number of job titles that match, the number of
-// job titles (the broader métier), and bm25.
+// by the closeness of the label's words to the query's, the number of job titles that have the query's own
+// words, the number that have their stems, the number of job titles (the broader métier), and bm25. Own words
+// before stems: "développeur" is in 25 titles of "Analyse de données, data" but its stem "develo" is in 113 of
+// QHSE's ("développement durable"), which a candidate typing "développeur" does not mean.
 
 // The index columns are folded already (foldText): their words are runs of letters and digits.
 const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -137,7 +139,10 @@ interface Scored<T> {
   item: T;
   tier: number;
   closeness: number;
+  /** job titles having every word of the query, as word prefixes */
   hits: number;
+  /** job titles having every word's stem */
+  stemHits: number;
   titles: number;
   rank: number;
 }
@@ -178,7 +183,8 @@ export function rankMetiers<T extends MetierCandidate>(
       item,
       tier: tier < 0 ? TIERS : tier,
       closeness: closeness >= 4 ? closeness : 0,
-      hits: titlesWithEvery(metier, stems),
+      hits: titlesWithEvery(metier, tokens),
+      stemHits: titlesWithEvery(metier, stems),
       titles: titleTexts.length,
       rank: item.rank,
     };
@@ -190,6 +196,7 @@ export function rankMetiers<T extends MetierCandidate>(
         a.tier - b.tier ||
         b.closeness - a.closeness ||
         b.hits - a.hits ||
+        b.stemHits - a.stemHits ||
         b.titles - a.titles ||
         a.rank - b.rank,
     )

@@ -69,6 +69,16 @@ describe("autocomplete", () => {
     expect(autocomplete(db, title).labelsAndRomes[0]?.label).toBe(label);
   });
 
+  test("ranks the métiers whose job titles have the word itself before those having only its stem", () => {
+    // "développeur" is in few QHSE titles, its stem "develo" in many ("développement durable")
+    expect(labels(autocomplete(db, "développeur").labelsAndRomes).slice(0, 4)).toEqual([
+      "Développement web, intégration",
+      "Analyse de données, data",
+      "Conception de jeux vidéos",
+      "Administration de systèmes et réseaux informatiques et telecom",
+    ]);
+  });
+
   test("puts boulangerie first for 'bou', with its ROME codes and diplomas", () => {
     const result = autocomplete(db, "bou");
     expect(result.labelsAndRomes[0]).toEqual({
