@@ -504,6 +504,37 @@ describe("issue 14 on the search site", () => {
     });
   }
 
+  it("2b. opens the card of a marker tapped on the mobile map, and goes back to the list", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?romes=${BAKERY}&job_name=Boulangerie&lat=14.6161&lon=-61.0588&insee=97209&zipcode=97200&address=Fort-de-France&radius=60`,
+    );
+    await resultCounts(page);
+    await page.getByRole("button", { name: "Afficher la carte" }).click();
+    await page.waitForURL(/display=map/);
+    // A single result's pin (not the search point): a cluster tapped first opens into pins.
+    const pin = page.locator(".map__canvas .leaflet-marker-icon.map-pin").first();
+    const cluster = page.locator(".map__canvas .marker-cluster").first();
+    await page
+      .locator(".map__canvas .leaflet-marker-icon.map-pin, .map__canvas .marker-cluster")
+      .first()
+      .waitFor();
+    if (!(await pin.isVisible())) await cluster.tap();
+    await pin.waitFor();
+    await pin.tap();
+    await page.waitForURL(/page=fiche/);
+    expect(new URL(page.url()).searchParams.get("display")).toBe("list");
+    const back = page.getByRole("link", { name: "Retour aux résultats" }).first();
+    await back.waitFor();
+    expect(await back.isVisible()).toBe(true);
+    expect(
+      await page.locator(".results-pane h1, .results-pane h2, .results-pane h3").first().isVisible(),
+    ).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("3. draws the départements, the search point, the radius, a legend and coloured clusters, in one tab stop", async () => {
     problems = [];
     const page = await newPage(desktop);

@@ -439,7 +439,10 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 radiusKm={
                   view.extended || criteria.radius === EXTENDED_RADIUS ? null : Number(criteria.radius)
                 }
-                onSelect={(item) => go(criteria, viewOf(item))}
+                // On a narrow screen the map hides the list, where the card opens: a marker tapped there opens it.
+                onSelect={(item) =>
+                  go(criteria, { ...viewOf(item), display: view.display === "map" ? "list" : view.display })
+                }
                 onSearchHere={searching ? (lat, lon) => void searchHere(lat, lon) : null}
               />
             </Suspense>
