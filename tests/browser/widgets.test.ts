@@ -371,6 +371,16 @@ describe("widget pages on their own", () => {
     const legend = await page.$eval(".map__legend", (node) => node.textContent ?? "");
     expect(legend).toContain("Entreprises et offres");
     expect(legend).not.toContain("Formations");
+
+    // The apply form: its CV field once widened the whole form past 320 px (Chromium's file input is ~350 px).
+    const company = await applicableCompany();
+    await page.goto(`${lba.origin}/postuler?caller=test&itemId=${company.siret}&type=lba`);
+    await page.waitForSelector("form.apply-form", { timeout: 30_000 });
+    await page.getByRole("button", { name: "J'envoie ma candidature" }).click();
+    const applyOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(applyOverflow).toBeLessThanOrEqual(0);
   });
 
   it("open the item given by itemId + type straight away", async () => {
