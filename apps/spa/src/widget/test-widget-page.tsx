@@ -212,7 +212,7 @@ export function TestWidgetPage() {
                 {text(
                   "itemId",
                   "Identifiant de l'offre (itemId) *",
-                  "Siret de l'entreprise, ou identifiant de l'offre La bonne alternance",
+                  "Siret de l'entreprise ; pour une offre La bonne alternance (matcha), son identifiant job.id",
                 )}
                 <div className="field">
                   <label htmlFor={`${id}-type`}>Type d'offre (type)</label>
