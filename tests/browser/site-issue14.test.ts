@@ -535,6 +535,26 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("2c. shows a link's diploma level that the métier's trainings do not offer, since it filters the results", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(searchUrl(BAKERY));
+    await resultCounts(page);
+    const select = page.getByLabel("Niveau d'études visé");
+    // "Indifférent" and the levels offered, once they are loaded (all five before).
+    await poll(() => select.locator("option").count()).toBeLessThan(6);
+    const offered = await select
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const missing = ["3", "4", "5", "6", "7"].find((level) => !offered.includes(level));
+    expect(missing).toBeDefined();
+    await page.goto(searchUrl(BAKERY, `&diploma=${missing}`));
+    await resultCounts(page);
+    await poll(() => select.inputValue()).toBe(missing);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("3. draws the départements, the search point, the radius, a legend and coloured clusters, in one tab stop", async () => {
     problems = [];
     const page = await newPage(desktop);

@@ -72,7 +72,17 @@ export function SearchForm({
     staleTime: Number.POSITIVE_INFINITY,
     select: levelsFromNiveaux,
   });
-  const levelOptions = levels.data ?? ALL_LEVELS;
+  const offeredLevels = levels.data ?? ALL_LEVELS;
+  // A level from the link (a shared URL, a widget's data-diploma) that this métier's trainings do not offer still
+  // filters the results: it stays listed while the métier is the link's, so the form shows the filter applied.
+  const levelOptions =
+    diploma &&
+    diploma === initial.diploma &&
+    job?.romes === initial.romes &&
+    ALL_LEVELS.includes(diploma) &&
+    !offeredLevels.includes(diploma)
+      ? [...offeredLevels, diploma].sort()
+      : offeredLevels;
 
   const jobStatus = suggestions.isError
     ? "La recherche des métiers est momentanément indisponible."
