@@ -30,7 +30,6 @@ interface SearchFormProps {
 }
 
 const MIN_CHARS = 2;
-const NO_METIER = "Aucun métier trouvé";
 
 export function SearchForm({
   initial,
@@ -62,8 +61,8 @@ export function SearchForm({
   const [placeError, setPlaceError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const { suggestions, groups: jobGroups } = useMetierSuggestions(jobText, !job, MIN_CHARS);
-  const { communes, groups: placeGroups } = usePlaceSuggestions(placeText, !place, MIN_CHARS);
+  const jobSuggestions = useMetierSuggestions(jobText, !job, MIN_CHARS);
+  const placeSuggestions = usePlaceSuggestions(placeText, !place, MIN_CHARS);
 
   const levels = useQuery({
     queryKey: ["metiers.diplomaLevels", job?.romes],
@@ -83,16 +82,6 @@ export function SearchForm({
     !offeredLevels.includes(diploma)
       ? [...offeredLevels, diploma].sort()
       : offeredLevels;
-
-  const jobStatus = suggestions.isError
-    ? "La recherche des métiers est momentanément indisponible."
-    : suggestions.isFetching
-      ? "Recherche des métiers en cours"
-      : jobGroups.length
-        ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions. Utilisez les flèches pour choisir.`
-        : suggestions.isSuccess
-          ? NO_METIER
-          : "";
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -147,9 +136,9 @@ export function SearchForm({
           setJob(null);
           setJobError(null);
         }}
-        groups={jobGroups}
-        status={jobStatus}
-        empty={suggestions.isSuccess && !suggestions.isFetching && jobGroups.length === 0 ? NO_METIER : null}
+        groups={jobSuggestions.groups}
+        status={jobSuggestions.status}
+        empty={jobSuggestions.empty}
         error={jobError}
         onSelect={(option) => {
           setJobText(option.value.label);
@@ -172,14 +161,9 @@ export function SearchForm({
           setPlace(null);
           setPlaceError(null);
         }}
-        groups={placeGroups}
-        status={
-          communes.isFetching
-            ? "Recherche des communes en cours"
-            : placeGroups.length
-              ? `${communes.data?.length ?? 0} communes proposées`
-              : ""
-        }
+        groups={placeSuggestions.groups}
+        status={placeSuggestions.status}
+        empty={placeSuggestions.empty}
         error={placeError}
         onSelect={(option) => {
           const c = option.value;

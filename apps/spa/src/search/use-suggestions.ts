@@ -2,8 +2,55 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { Commune, MetierSuggestion } from "../api/types";
 import type { ComboGroup } from "../components/combobox";
+import { plural } from "../lib/format";
 import { useDebounced } from "../lib/use-debounced";
 import { groupSuggestions } from "./suggestions";
+
+interface Words {
+  failed: string;
+  loading: string;
+  found: (count: number) => string;
+  none: string;
+}
+
+export const METIER_WORDS: Words = {
+  failed: "La recherche des métiers est momentanément indisponible.",
+  loading: "Recherche des métiers en cours",
+  found: (n) => `${plural(n, "proposition", "propositions")}. Utilisez les flèches pour choisir.`,
+  none: "Aucun métier trouvé",
+};
+
+export const COMMUNE_WORDS: Words = {
+  failed: "La recherche des communes est momentanément indisponible.",
+  loading: "Recherche des communes en cours",
+  found: (n) => plural(n, "commune proposée", "communes proposées"),
+  none: "Aucune commune trouvée",
+};
+
+/**
+ * What a combobox announces to screen readers (`status`) and shows under its field when nothing matched (`empty`),
+ * for a query that is failing, loading, or answered with `count` options; nothing while it is off (a value is
+ * chosen).
+ */
+export function announced(
+  query: { isError: boolean; isFetching: boolean; isSuccess: boolean },
+  enabled: boolean,
+  count: number,
+  words: Words,
+): { status: string; empty: string | null } {
+  if (!enabled) return { status: "", empty: null };
+  const none = query.isSuccess && !query.isFetching && count === 0;
+  const status = query.isError
+    ? words.failed
+    : query.isFetching
+      ? words.loading
+      : count > 0
+        ? words.found(count)
+        : none
+          ? words.none
+          : "";
+  return { status, empty: none ? words.none : null };
+}
 
 /** docs/reference/v1.md#s11-2 autocomplete: debounced 300 ms, cancelled when the text changes, memoised; grouped for the combobox. */
 export function useMetierSuggestions(text: string, enabled: boolean, minChars: number) {
@@ -25,7 +72,8 @@ export function useMetierSuggestions(text: string, enabled: boolean, minChars: n
         })),
       }))
     : [];
-  return { suggestions, groups };
+  const count = groups.reduce((n, g) => n + g.options.length, 0);
+  return { suggestions, groups, ...announced(suggestions, enabled, count, METIER_WORDS) };
 }
 
 /** Communes matching the "Lieu" text (offline referential or api-adresse, as the server is configured). */
@@ -46,5 +94,5 @@ export function usePlaceSuggestions(text: string, enabled: boolean, minChars: nu
           },
         ]
       : [];
-  return { communes, groups };
+  return { communes, groups, ...announced(communes, enabled, communes.data?.length ?? 0, COMMUNE_WORDS) };
 }

@@ -112,8 +112,16 @@ export function TestWidgetPage() {
     document.title = "Tester le widget : La bonne alternance";
   }, []);
 
-  const { groups: jobGroups } = useMetierSuggestions(jobText, !options.romes, 2);
-  const { communes, groups: placeGroups } = usePlaceSuggestions(placeText, !options.lat, 2);
+  const {
+    groups: jobGroups,
+    status: jobStatus,
+    empty: jobEmpty,
+  } = useMetierSuggestions(jobText, !options.romes, 2);
+  const {
+    groups: placeGroups,
+    status: placeStatus,
+    empty: placeEmpty,
+  } = usePlaceSuggestions(placeText, !options.lat, 2);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -243,11 +251,8 @@ export function TestWidgetPage() {
                     set({ romes: undefined, jobName: undefined });
                   }}
                   groups={jobGroups}
-                  status={
-                    jobGroups.length
-                      ? `${jobGroups.reduce((n, g) => n + g.options.length, 0)} propositions`
-                      : ""
-                  }
+                  status={jobStatus}
+                  empty={jobEmpty}
                   onSelect={(option) => {
                     setJobText(option.value.label);
                     set({ romes: option.value.romes.join(","), jobName: option.value.label });
@@ -270,7 +275,8 @@ export function TestWidgetPage() {
                     });
                   }}
                   groups={placeGroups}
-                  status={placeGroups.length ? `${communes.data?.length ?? 0} communes proposées` : ""}
+                  status={placeStatus}
+                  empty={placeEmpty}
                   onSelect={({ value: c }) => {
                     setPlaceText(c.label);
                     set({
