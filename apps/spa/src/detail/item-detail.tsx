@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { api } from "../api/client";
 import { firstWebLink, looksLikeEmail } from "../lib/contact-check";
 import { levelLabel } from "../lib/diploma-levels";
-import { formatDate, formatDistance } from "../lib/format";
+import { formatCompanySize, formatDate, formatDistance } from "../lib/format";
 import { canApply } from "../lib/item-identity";
 import { TYPE_TAGS } from "../results/item-card";
 import { ApplyForm } from "./apply-form";
@@ -136,7 +136,7 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
           </>
         )}
         <Row term="Secteur">{item.nafs?.[0]?.label ?? null}</Row>
-        <Row term="Taille">{company.size ? `${company.size} salariés` : null}</Row>
+        <Row term="Taille">{formatCompanySize(company.size)}</Row>
         <Row term="Site web">
           {company.url && /^https?:\/\//.test(company.url) ? (
             <a href={company.url} target="_blank" rel="noopener noreferrer">

@@ -14,3 +14,25 @@ export function formatDistance(km: number | null | undefined): string | null {
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString("fr-FR")} ${n > 1 ? many : one}`;
 }
+
+/**
+ * A company's headcount band (`company.size`, the `tranche_effectif` of the companies file: "0-0", "1-2", "10-19",
+ * "1000+") in words: "Aucun salarié", "1 à 2 salariés", "1 000 salariés ou plus"; any other text as it is.
+ */
+export function formatCompanySize(size: string | null | undefined): string | null {
+  const text = size?.trim();
+  if (!text) return null;
+  const n = (digits: string) => Number(digits).toLocaleString("fr-FR");
+  const band = /^(\d+)\s*-\s*(\d+)$/.exec(text);
+  if (band) {
+    const [, from = "", to = ""] = band;
+    if (Number(to) === 0) return "Aucun salarié";
+    return Number(from) === Number(to)
+      ? plural(Number(from), "salarié", "salariés")
+      : `${n(from)} à ${n(to)} salariés`;
+  }
+  const atLeast = /^(\d+)\s*\+$/.exec(text);
+  if (atLeast) return `${n(atLeast[1] ?? "")} salariés ou plus`;
+  if (/^\d+$/.test(text)) return plural(Number(text), "salarié", "salariés");
+  return text;
+}
