@@ -23,8 +23,8 @@ const MAX_SMALLER_CIRCLES = 3;
  * The nearest `limit` items within `radiusKm`, sorted by `run`. In a dense area, first tries smaller circles, each
  * expected to hold about 3 × limit items from the point index's count in the previous one's box (a city centre is
  * denser than its box, so one step can leave several times that), the smallest first: the first that holds `limit`
- * items gives exactly the nearest ones of the full circle (anything outside it is farther than all of them), and
- * the candidates to sort stay few.
+ * items gives exactly the nearest ones of the full circle (anything outside it is farther than all of them, so
+ * also when `run` keeps one row per key: the first of a key is its nearest), and the candidates to sort stay few.
  */
 export function nearest<T>(
   count: (radiusKm: number) => number,
@@ -67,12 +67,25 @@ export interface ExactRow {
  * as the SQL ORDER BY after `distance` would (see sql-order.ts). Unsorted, the query can read the stored items
  * with the rows: SQLite's sorter would carry them along. The radius is not in the SQL: a `WHERE distance <=`
  * over a subquery makes SQLite compute the distance twice per row (the subquery is flattened), so
- * `nearestExact` drops the rows beyond it, comparing the same doubles SQLite would.
+ * `nearestExact` drops the rows beyond it, comparing the same doubles SQLite would. With `distinct`, rows of one
+ * key are one (the first in order stays) and `limit` counts distinct rows.
  */
 export interface PhaseTwo<T> {
   rows: string;
   decoded?: Table;
   order: (a: T, b: T) => number;
+  distinct?: (row: T) => string;
+}
+
+/** The first row of each `key` among sorted rows. */
+function firstOfEach<T>(rows: T[], key: (row: T) => string): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const k = key(row);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /**
@@ -81,7 +94,7 @@ export interface PhaseTwo<T> {
  * PhaseTwo) reads only the rows up to the Nth candidate's distance + CUT_MARGIN_KM, with their exact distance
  * and filters, and sorts them by distance then `sql.order`, keeping `limit`. The answer is the one a single
  * exact query over every candidate gives: anything left out is farther, even with the error, than the last row
- * kept; when phase 2's filters drop rows, the cut widens until that holds.
+ * kept; when phase 2's filters or `sql.distinct` drop rows, the cut widens until that holds.
  */
 export function nearestExact<T extends ExactRow>(
   db: Db,
@@ -93,8 +106,8 @@ export function nearestExact<T extends ExactRow>(
   limit: number,
 ): T[] {
   const { ids, km } = candidates(radiusKm + CUT_MARGIN_KM);
-  const rows = (count: number) =>
-    readRows<T>(
+  const rows = (count: number) => {
+    const sorted = readRows<T>(
       prepared(db, sql.rows),
       {
         ...params,
@@ -105,8 +118,9 @@ export function nearestExact<T extends ExactRow>(
       sql.decoded,
     )
       .filter((row) => row.distance !== null && row.distance <= radiusKm)
-      .sort((a, b) => compareSql(a.distance, b.distance) || sql.order(a, b))
-      .slice(0, limit);
+      .sort((a, b) => compareSql(a.distance, b.distance) || sql.order(a, b));
+    return (sql.distinct ? firstOfEach(sorted, sql.distinct) : sorted).slice(0, limit);
+  };
   for (let take = limit; ; take *= 4) {
     if (take >= ids.length) return rows(ids.length);
     const cut = (km[take - 1] ?? 0) + CUT_MARGIN_KM;
@@ -115,7 +129,7 @@ export function nearestExact<T extends ExactRow>(
     if (end >= ids.length) return rows(end);
     const found = rows(end);
     // Whatever was left out is farther than `cut - PHASE1_ERROR_KM` exactly: outside the radius, or after
-    // the last row kept.
+    // the last row kept (so not the first of its key either).
     if (cut - PHASE1_ERROR_KM >= radiusKm) return found;
     const last = found[limit - 1]?.distance;
     if (typeof last === "number" && last < cut - PHASE1_ERROR_KM) return found;

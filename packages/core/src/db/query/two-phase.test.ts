@@ -185,6 +185,45 @@ describe("nearestExact", () => {
     }
   });
 
+  it("counts distinct rows toward the limit when asked, keeping the first of each key", () => {
+    // Most of the nearest rows repeat a key: the cut must widen until `limit` distinct rows are in.
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      id: i + 1,
+      ...northOf(1 + i / 100),
+      title: `t${(i * 7919) % 300}`,
+    }));
+    const db = pointsDb(points);
+    type Row = { id: number; title: string; distance: number };
+    const group = (row: { id: number }) => String(row.id < 250 ? row.id % 4 : row.id);
+    for (const [radiusKm, limit] of [
+      [10, 5],
+      [10, 30],
+      [3.6, 5],
+      [10, 1000],
+    ] as const) {
+      const expected = points
+        .map((p) => ({ ...p, km: bruteForceKm(PARIS, p) }))
+        .filter((p) => p.km <= radiusKm)
+        .sort((a, b) => a.km - b.km || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
+        .filter((p, i, sorted) => sorted.findIndex((q) => group(q) === group(p)) === i)
+        .slice(0, limit)
+        .map((p) => p.id);
+      const rows = nearestExact<Row>(
+        db,
+        { ...PHASE_TWO, distinct: group },
+        perturbed(db),
+        {},
+        PARIS,
+        radiusKm,
+        limit,
+      );
+      expect(
+        rows.map((r) => r.id),
+        `${radiusKm} km, ${limit}`,
+      ).toEqual(expected);
+    }
+  });
+
   it("keeps a margin larger than twice the float error", () => {
     expect(CUT_MARGIN_KM).toBeGreaterThan(2 * PHASE1_ERROR_KM);
   });
