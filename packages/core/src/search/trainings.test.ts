@@ -239,6 +239,49 @@ describe("searchTrainings nearest fallback", () => {
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
 
+  it("answers 5 distinct trainings when duplicates of one are among the nearest, for one ROME or several", () => {
+    const db = createTestDb();
+    const same = {
+      intituleLong: "CAP Vente",
+      intituleCourt: "CAP Vente",
+      formateurSiret: "12345678900011",
+      diplome: "CAP",
+      codePostal: "69001",
+    };
+    // Three catalogue entries of one training in Lyon (the northern one nearest), under one ROME or both: one.
+    insertTraining(db, { ...same, cleMinistereEducatif: "lyon-a", latitude: 45.762, longitude: 4.83 });
+    insertTraining(db, {
+      ...same,
+      cleMinistereEducatif: "lyon-b",
+      romeCodes: ["D1102", "D1104"],
+      latitude: 45.761,
+      longitude: 4.83,
+    });
+    insertTraining(db, {
+      ...same,
+      cleMinistereEducatif: "lyon-c",
+      romeCodes: ["D1104"],
+      latitude: 45.76,
+      longitude: 4.83,
+    });
+    // Lille 204 km, Nantes 343, Lyon 392, Bordeaux 499, Montpellier 595, Marseille 661.
+    const cities = [
+      ["lille", 50.63, 3.06],
+      ["nantes", 47.22, -1.55],
+      ["bordeaux", 44.84, -0.58],
+      ["marseille", 43.3, 5.37],
+      ["montpellier", 43.61, 3.88],
+    ] as const;
+    for (const [cle, latitude, longitude] of cities)
+      insertTraining(db, { cleMinistereEducatif: cle, romeCodes: ["D1102", "D1104"], latitude, longitude });
+    rebuildSearchIndexes(db);
+    const ids = (romes: string[]) =>
+      sent(searchTrainings(testDeps(db), query({ romes, fallback: true }))).results.map((i) => i.id);
+    const nearest5 = ["lille", "nantes", "lyon-a", "bordeaux", "montpellier"];
+    expect(ids(["D1102"])).toEqual(nearest5);
+    expect(ids(["D1102", "D1104"])).toEqual(nearest5);
+  });
+
   it("finds trainings on the other side of the world when that is all there is", () => {
     const db = createTestDb();
     insertTraining(db, { cleMinistereEducatif: "reunion", latitude: -21.1, longitude: 55.5 });

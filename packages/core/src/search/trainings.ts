@@ -96,6 +96,9 @@ const NEAR: PhaseTwo<FoundTraining> = {
     compareSql(a.cleMinistereEducatif, b.cleMinistereEducatif),
 };
 
+// The fallback's 5 are 5 trainings of the answer: duplicates (toItems) must not take their places.
+const NEAREST_DISTINCT: PhaseTwo<FoundTraining> = { ...NEAR, distinct: trainingDedupKey };
+
 /** Decoded training rows of one of the statements above. */
 function trainingRows(deps: CoreDeps, sql: string, params: object): RawTraining[] {
   return readRows<RawTraining>(prepared(deps.db, sql), params, trainingsTable);
@@ -160,6 +163,7 @@ function nearTrainings(
   point: GeoPoint,
   radiusKm: number,
   limit: number,
+  near: PhaseTwo<FoundTraining> = NEAR,
 ): FoundTraining[] {
   // The point index holds published trainings only, with their level (0 when unknown).
   const lookup = {
@@ -168,16 +172,17 @@ function nearTrainings(
     maxLevel: q.diplomaLevel ?? 9,
   };
   const filters = { prefixes: prefixesParam(placePrefixes(q.scope)) };
-  return nearestItems<FoundTraining>(deps.db, "trainings", lookup, NEAR, filters, point, radiusKm, limit);
+  return nearestItems<FoundTraining>(deps.db, "trainings", lookup, near, filters, point, radiusKm, limit);
 }
 
 /**
- * The 5 nearest anywhere: widen the radius until 5 are found. Once a circle holds 5, nothing outside it
- * can be nearer, so each step is a lookup of the point index and no step scans the table.
+ * The 5 nearest distinct trainings anywhere: widen the radius until 5 are found. Once a circle holds 5, nothing
+ * outside it can be nearer, so each step is a lookup of the point index and no step scans the table.
  */
 function nearestAnywhere(deps: CoreDeps, q: TrainingsQuery, point: GeoPoint): FoundTraining[] {
   for (let radius = Math.max(50, q.radiusKm * 2); ; radius *= 4) {
-    const rows = nearTrainings(deps, q, point, Math.min(radius, WHOLE_EARTH_KM), FALLBACK_LIMIT);
+    const within = Math.min(radius, WHOLE_EARTH_KM);
+    const rows = nearTrainings(deps, q, point, within, FALLBACK_LIMIT, NEAREST_DISTINCT);
     if (rows.length >= FALLBACK_LIMIT || radius >= WHOLE_EARTH_KM) return rows;
   }
 }
