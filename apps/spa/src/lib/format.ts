@@ -1,9 +1,8 @@
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+import { frenchDate } from "@lba/core/referentials";
 
+/** An ISO date or timestamp as "1er décembre 2026", the day it is in France, as the e-mails write it. */
 export function formatDate(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : dateFormat.format(date);
+  return iso ? frenchDate(new Date(iso)) : null;
 }
 
 export function formatDistance(km: number | null | undefined): string | null {

@@ -1,4 +1,5 @@
 import { INTENTION_BUTTON_LABELS, UNSUBSCRIBE_LINK_LABEL, type Intention } from "./application-to-company";
+import { frenchDate } from "../../referentials/french-date";
 import { button, escapeHtml, joinText, layout, link, paragraph, type RenderedMail } from "./layout";
 
 export interface RecruiterReminderData {
@@ -15,13 +16,6 @@ export interface RecruiterReminderData {
   unsubscribeUrl: string | null;
 }
 
-const DATE = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/Paris",
-});
-
 /** docs/reference/v1.md#s9-8: a recruiter who has not answered, reminded once by the service or by the candidate. */
 export function renderRecruiterReminder(d: RecruiterReminderData): RenderedMail {
   const fullName = `${d.applicantFirstName} ${d.applicantLastName}`;
@@ -30,7 +24,7 @@ export function renderRecruiterReminder(d: RecruiterReminderData): RenderedMail 
     d.kind === "followUp"
       ? `${fullName} attend votre réponse à sa candidature${about}`
       : `Rappel : la candidature de ${fullName}${about} attend votre réponse`;
-  const date = DATE.format(new Date(d.sentAt));
+  const date = frenchDate(new Date(d.sentAt)) ?? d.sentAt;
   const intro =
     d.kind === "followUp"
       ? `${fullName} vous a envoyé sa candidature en alternance le ${date}, par La bonne alternance. Toujours très intéressé(e) par votre entreprise, le candidat nous a demandé de vous la rappeler : une réponse, même négative, l'aidera à avancer dans sa recherche.`

@@ -114,7 +114,8 @@ describe("mail templates", () => {
         applicantLastName: evil,
         companyName: "Boulangerie",
         jobTitle: "Boulanger",
-        sentAt: "2026-11-02T10:00:00Z",
+        // 1 December in Paris: the day there, with the ordinal French writes for the first.
+        sentAt: "2026-11-30T23:30:00Z",
         recruiterViewUrl: "https://lba.example/candidature?token=V",
         replyUrls: {
           entretien: "https://lba.example/r?E",
@@ -129,7 +130,7 @@ describe("mail templates", () => {
           : `Camille ${evil} attend votre réponse à sa candidature (Boulanger)`,
       );
       expectSafe(mail.html);
-      expect(mail.text).toContain("2 novembre 2026");
+      expect(mail.text).toMatch(/[Ll]e 1er décembre 2026/);
       expect(mail.text).toContain("Je refuse la candidature : https://lba.example/r?R");
       expect(mail.text).toContain("Revoir la candidature : https://lba.example/candidature?token=V");
       expect(mail.text).toContain(
