@@ -327,7 +327,7 @@ describe("the search site", () => {
 
     // The same card, reloaded: the candidate is reminded of the application.
     await page.reload();
-    await page.getByText(/^Vous avez déjà postulé le \d{1,2} \S+ \d{4}\.$/).waitFor();
+    await page.getByText(/^Vous avez déjà postulé le \d{1,2}(er)? \S+ \d{4}\.$/).waitFor();
     await expectAccessible(page, "card already applied to");
     expect(problems).toEqual([]);
   });
