@@ -195,6 +195,12 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
     await search.locator("#detail-title").waitFor();
     await search.getByText(/Cette entreprise ne souhaite pas recevoir de candidatures spontanées/).waitFor();
     expect(await search.locator("form.apply-form").count()).toBe(0);
+    // It asks to call only when the card gives a number to call.
+    const hasPhone = (await search.locator("dt", { hasText: /^Téléphone$/ }).count()) > 0;
+    const advice = await search.locator(".detail__section.alert--info p").textContent();
+    expect(advice).toContain(
+      hasPhone ? "appelez l'entreprise" : "Présentez-vous à l'entreprise, à son adresse.",
+    );
     await expectAccessible(search, "card of an unsubscribed company");
     await search.close();
 

@@ -5,6 +5,7 @@ import { api } from "../api/client";
 import { firstWebLink, looksLikeEmail } from "../lib/contact-check";
 import { levelLabel } from "../lib/diploma-levels";
 import { formatCompanySize, formatDate, formatDistance } from "../lib/format";
+import { contactAdvice } from "./contact-advice";
 import { canApply } from "../lib/item-identity";
 import { TYPE_TAGS } from "../results/item-card";
 import { ApplyForm } from "./apply-form";
@@ -216,11 +217,7 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
       {!hasAction && (
         <section className="detail__section alert alert--info">
           <h3>Allez-vous contacter cet établissement ?</h3>
-          <p>
-            {item.ideaType === "formation"
-              ? "Contactez le centre de formation pour connaître les dates de rentrée et les modalités d'inscription."
-              : `${item.contact?.info ?? "Nous ne disposons pas des informations permettant de postuler en ligne."} Présentez-vous ou appelez l'entreprise.`}
-          </p>
+          <p>{contactAdvice(item)}</p>
         </section>
       )}
     </article>
