@@ -6,6 +6,7 @@ import {
   aupresDe,
   diplomaDisplayLabel,
   foldText,
+  gluedApostrophes,
   titleWords,
   toFtsQuery,
   tokensOf,
@@ -30,6 +31,20 @@ describe("foldText", () => {
   test("makes 'oenologie' and 'l'hôtellerie' the tokens of 'Œnologie' and 'hotellerie'", () => {
     expect(tokensOf("oenologie")).toEqual(tokensOf("Œnologie"));
     expect(tokensOf("l'hôtellerie")).toEqual(tokensOf("hotellerie"));
+  });
+});
+
+describe("gluedApostrophes", () => {
+  test("gives each word holding an apostrophe without it, whatever the apostrophe", () => {
+    expect(gluedApostrophes("L'Haÿ-les-Roses")).toEqual(["LHaÿ"]);
+    expect(gluedApostrophes("Villeneuve-d’Ascq")).toEqual(["dAscq"]);
+    expect(gluedApostrophes("Saint-Germain-l'Herm, Gommenec'h")).toEqual(["lHerm", "Gommenech"]);
+    expect(gluedApostrophes("Sant'Andréa-d'Orcino")).toEqual(["SantAndréa", "dOrcino"]);
+  });
+
+  test("gives nothing for a text without an apostrophe between letters", () => {
+    expect(gluedApostrophes("Saint-Étienne")).toEqual([]);
+    expect(gluedApostrophes("l' 'quoted'")).toEqual([]);
   });
 });
 

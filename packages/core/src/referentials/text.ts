@@ -10,6 +10,17 @@ export function foldText(text: string): string {
   return foldLetters(text).replace(ELISION, "$1");
 }
 
+// A word holding apostrophes between its letters: "L'Haÿ", "d'Ascq", "Gommenec'h".
+const APOSTROPHE_WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}\p{N}]+)+/gu;
+
+/**
+ * The words of a text that hold an apostrophe, written without it as people often type them:
+ * "L'Haÿ-les-Roses" -> ["LHaÿ"], "Villeneuve-d'Ascq" -> ["dAscq"]. An index adds them beside the folded text.
+ */
+export function gluedApostrophes(text: string): string[] {
+  return (text.match(APOSTROPHE_WORD) ?? []).map((word) => word.replace(/['\u2019\u02bc]/gu, ""));
+}
+
 function foldLetters(text: string): string {
   return text
     .replace(/[œŒ]/g, "oe")
