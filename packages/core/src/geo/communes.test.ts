@@ -31,6 +31,32 @@ describe("searchCommunes", () => {
     },
   );
 
+  it.each([
+    ["L'Haÿ-les-Roses", "94038", ["lhay les roses", "lhay", "l hay les roses", "L'Haÿ-les-Roses", "l’hay"]],
+    [
+      "Villeneuve-d'Ascq",
+      "59009",
+      ["villeneuve dascq", "villeneuve d ascq", "Villeneuve-d'Ascq", "villeneuve da"],
+    ],
+    ["L'Isle-Adam", "95313", ["lisle adam", "l isle adam", "L'Isle-Adam", "lisle ad"]],
+    ["L'Île-Saint-Denis", "93039", ["lile saint denis", "l ile st denis", "L'Île-Saint-Denis", "lile s"]],
+    ["Gommenec'h", "22063", ["gommenech", "gommenec h", "Gommenec'h"]],
+  ])("finds %s first whether its apostrophes are typed, dropped or spaced", (_, insee, terms) => {
+    for (const term of terms) expect(searchCommunes(db, term)[0]?.insee, term).toBe(insee);
+  });
+
+  it("ranks names found by a glued elision with the other prefix matches, by population", () => {
+    expect(searchCommunes(db, "lisle", 6).map((c) => c.name)).toEqual([
+      "L'Isle-sur-la-Sorgue",
+      "L'Isle-d'Abeau",
+      "L'Isle-Adam",
+      "L'Isle-Jourdain",
+      "L'Isle-d'Espagnac",
+      "Lisle-sur-Tarn",
+    ]);
+    expect(searchCommunes(db, "lil", 1)[0]?.name).toBe("Lille");
+  });
+
   it("finds Cahors first from the postcode prefix 460, labelled with its postcode", () => {
     const [first] = searchCommunes(db, "460");
     expect(first).toMatchObject({ insee: "46042", name: "Cahors", zipcode: "46000", label: "Cahors 46000" });

@@ -3,6 +3,7 @@ import {
   ARRONDISSEMENT_SUBSTITUTES,
   REGIONS,
   REGION_CODES,
+  communeSearchName,
   departementsOfRegion,
   haversineKm,
   isRegionCode,
@@ -100,6 +101,14 @@ describe("placePrefixes (docs/decisions/024-partner-scopes.md)", () => {
 describe("ARRONDISSEMENT_SUBSTITUTES", () => {
   it("maps Paris, Marseille and Lyon to their first arrondissement", () => {
     expect(ARRONDISSEMENT_SUBSTITUTES).toEqual({ "75056": "75101", "13055": "13201", "69123": "69381" });
+  });
+});
+
+describe("communeSearchName", () => {
+  it("adds an arrondissement's ordinal as typed and the words of a name without their apostrophes", () => {
+    expect(communeSearchName("Paris 15e Arrondissement")).toBe("Paris 15e Arrondissement 15eme");
+    expect(communeSearchName("L'Haÿ-les-Roses")).toBe("L'Haÿ-les-Roses LHaÿ");
+    expect(communeSearchName("Cahors")).toBe("Cahors");
   });
 });
 

@@ -1,3 +1,5 @@
+import { gluedApostrophes } from "./text";
+
 /**
  * The 18 regions accepted by the V1 `region` parameter. `departements` are the postcode prefixes the
  * original service matched trainings against, so Corsica is "20" (its postcodes), not 2A/2B.
@@ -89,11 +91,12 @@ export const ARRONDISSEMENT_SUBSTITUTES: Readonly<Record<string, string>> = {
 
 /**
  * The name the place search indexes: an arrondissement is also found as "Paris 15eme" ("Paris 15e
- * Arrondissement" already matches "Paris 15", "Paris 15e" and "Marseille 1er").
+ * Arrondissement" already matches "Paris 15", "Paris 15e" and "Marseille 1er"), and a name with apostrophes
+ * by its words typed without them ("lhay les roses", "villeneuve dascq"), since the fold drops elisions.
  */
 export function communeSearchName(name: string): string {
   const ordinal = /^(.*) (\d+)(?:e|er) Arrondissement$/.exec(name);
-  return ordinal ? `${name} ${ordinal[2]}eme` : name;
+  return [name, ...(ordinal ? [`${ordinal[2]}eme`] : []), ...gluedApostrophes(name)].join(" ");
 }
 
 /** A point in degrees (WGS84). */
