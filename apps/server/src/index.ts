@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { closeDb, createDb, migrate, sqliteStoreFor, warmPointIndexes } from "@lba/core/db";
+import {
+  closeDb,
+  createDb,
+  migrate,
+  refreshFullTextIndexes,
+  sqliteStoreFor,
+  warmPointIndexes,
+} from "@lba/core/db";
 import { buildSnapshot, datasetInfo, seedDatabase, storeItemsFor } from "@lba/core/ingest";
 import {
   ABANDONED_AFTER_MS,
@@ -118,6 +125,9 @@ if (!snapshots && datasetInfo(db).kind === "empty") {
   const started = performance.now();
   const stored = storeItemsFor(db, deps.core.config.secret);
   if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
+  // A database indexed by an older version of the code gets its full-text indexes in today's format.
+  const reindexed = refreshFullTextIndexes(db);
+  if (reindexed.length > 0) log.info("full-text indexes rebuilt in their new format", { indexes: reindexed });
 }
 // The in-memory copies of the item R*Trees (decision 032) are loaded before the first request rather than by it;
 // a snapshot swapped in later is loaded before the swap (search-snapshots.ts).

@@ -1,6 +1,7 @@
 import { communeSearchName } from "../referentials/geography";
 import { foldText, genderForms } from "../referentials/text";
 import type { Db } from "./client";
+import { readMeta, writeMeta } from "./meta";
 
 /** (letter - 'A') * 10000 + digits: "D1102" -> 31102. A romeDomain is a contiguous key range. */
 export function romeKey(code: string): number {
@@ -108,12 +109,38 @@ const METIER_TITLES_SQL = `${METIER_CODES_SQL}
 export const TITLE_SEPARATOR = " | ";
 
 /**
- * Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike), and moves
- * its stamp on (`fullTextStampKey`: the métier ranking keeps the index's texts in memory).
+ * What each full-text index holds, as a version: bumped when the text indexed for a row changes, so that a
+ * database indexed by an older version is indexed again at the server's start (`refreshFullTextIndexes`).
+ * communes 2: names with an apostrophe also indexed without it ("L'Haÿ" also as "lhay").
+ */
+export const FULL_TEXT_FORMATS: Record<FullTextIndex, number> = { communes: 2, metiers: 1, diplomas: 1 };
+
+const fullTextFormatKey = (which: FullTextIndex) => `fts.${which}.format`;
+
+/**
+ * Rebuilds each full-text index whose table has rows and that was built in another format than
+ * `FULL_TEXT_FORMATS` says (or before formats were recorded), one transaction each. The server's start on a
+ * writable database; a snapshot is indexed by its publisher. Returns the indexes rebuilt.
+ */
+export function refreshFullTextIndexes(db: Db): FullTextIndex[] {
+  const rebuilt: FullTextIndex[] = [];
+  for (const which of Object.keys(FULL_TEXT_FORMATS) as FullTextIndex[]) {
+    if (readMeta(db, fullTextFormatKey(which)) === String(FULL_TEXT_FORMATS[which])) continue;
+    if (!db.$client.prepare(`SELECT 1 FROM ${which} LIMIT 1`).get()) continue;
+    db.$client.transaction(() => rebuildFullTextIndex(db, which))();
+    rebuilt.push(which);
+  }
+  return rebuilt;
+}
+
+/**
+ * Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike), moves
+ * its stamp on (`fullTextStampKey`: the métier ranking keeps the index's texts in memory) and records its format.
  */
 export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
   const sqlite = db.$client;
   moveStamp(db, fullTextStampKey(which));
+  writeMeta(db, fullTextFormatKey(which), String(FULL_TEXT_FORMATS[which]));
   sqlite.exec(`DELETE FROM ${which}_fts`);
   if (which === "communes") {
     const insert = sqlite.prepare(`INSERT INTO communes_fts (rowid, name, postcodes) VALUES (?, ?, ?)`);
