@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
 import { getJson, testApp, type JsonBody } from "./test-app";
 
@@ -136,6 +137,21 @@ describe("OpenAPI document", () => {
         const { status } = await getJson(app, `${path}?${query.toString()}`);
         expect(status, `${path} without ${name}`).toBe(400);
       }
+  });
+
+  it("passes Redocly's recommended lint without an error (security-defined aside: the API has no authentication)", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    const config = await createConfig({ extends: ["recommended"], rules: { "security-defined": "off" } });
+    const problems = await lintFromString({
+      source: JSON.stringify(doc),
+      absoluteRef: "/api-docs/openapi.json",
+      config,
+    });
+    const errors = problems
+      .filter((p) => p.severity === "error")
+      .map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ""}: ${p.message}`);
+    expect(errors).toEqual([]);
   });
 
   it("every $ref points at a component", async () => {

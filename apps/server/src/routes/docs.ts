@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ServerDeps } from "../deps";
+import { validNullables } from "../lib/openapi-nullable";
 
 const SWAGGER_ASSETS = new Map([
   ["swagger-ui.css", "text/css; charset=utf-8"],
@@ -42,7 +43,7 @@ const INIT = `window.ui = SwaggerUIBundle({
 });`;
 
 export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
-  return app.getOpenAPIDocument({
+  const document = app.getOpenAPIDocument({
     openapi: "3.0.3",
     info: {
       title: "La bonne alternance – API V1",
@@ -62,6 +63,7 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
       { name: "Santé" },
     ],
   });
+  return validNullables(document);
 }
 
 export function registerDocs(app: OpenAPIHono, deps: ServerDeps) {

@@ -1947,7 +1947,7 @@ export interface components {
         id: string | null;
         creationDate: string | null;
         description: string | null;
-        contractType: (string | string[]) | null;
+        contractType: string | string[] | null;
         contractDescription: string | null;
         duration: string | null;
         jobStartDate: string | null;
@@ -2277,40 +2277,32 @@ export interface components {
      */
     JobsAnswer: {
       peJobs:
-        | (
-            | {
-                results: components["schemas"]["Item"][];
-                stale?: boolean;
-              }
-            | components["schemas"]["SourceError"]
-          )
+        | {
+            results: components["schemas"]["Item"][];
+            stale?: boolean;
+          }
+        | components["schemas"]["SourceError"]
         | null;
       matchas:
-        | (
-            | {
-                results: components["schemas"]["Item"][];
-                stale?: boolean;
-              }
-            | components["schemas"]["SourceError"]
-          )
+        | {
+            results: components["schemas"]["Item"][];
+            stale?: boolean;
+          }
+        | components["schemas"]["SourceError"]
         | null;
       lbaCompanies:
-        | (
-            | {
-                results: components["schemas"]["Item"][];
-                stale?: boolean;
-              }
-            | components["schemas"]["SourceError"]
-          )
+        | {
+            results: components["schemas"]["Item"][];
+            stale?: boolean;
+          }
+        | components["schemas"]["SourceError"]
         | null;
       lbbCompanies:
-        | (
-            | {
-                results: components["schemas"]["Item"][];
-                stale?: boolean;
-              }
-            | components["schemas"]["SourceError"]
-          )
+        | {
+            results: components["schemas"]["Item"][];
+            stale?: boolean;
+          }
+        | components["schemas"]["SourceError"]
         | null;
     };
     SourceError: {
@@ -2795,13 +2787,11 @@ export interface components {
      */
     JobsEtFormationsAnswer: {
       formations:
-        | (
-            | {
-                results: components["schemas"]["Item"][];
-                stale?: boolean;
-              }
-            | components["schemas"]["SourceError"]
-          )
+        | {
+            results: components["schemas"]["Item"][];
+            stale?: boolean;
+          }
+        | components["schemas"]["SourceError"]
         | null;
       jobs: components["schemas"]["JobsAnswer"] | null;
     };
