@@ -27,6 +27,7 @@ const EXPECTED = [
 
 type Doc = {
   openapi: string;
+  servers?: { url: string }[];
   paths: Record<string, Record<string, JsonBody>>;
   components: { schemas: Record<string, JsonBody> };
 };
@@ -37,12 +38,13 @@ function resolveSchema(doc: Doc, schema: JsonBody): JsonBody {
 }
 
 describe("OpenAPI document", () => {
-  it("is generated at both URLs, OpenAPI 3, with every route", async () => {
+  it("is generated at both URLs, OpenAPI 3, for the serving origin, with every route", async () => {
     const { app } = testApp();
     const { status, body } = await getJson(app, "/api-docs/openapi.json");
     expect(status).toBe(200);
     const doc = body as Doc;
     expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.servers?.map((s) => s.url)).toEqual(["/"]);
     expect(Object.keys(doc.paths).sort()).toEqual([...EXPECTED].sort());
     expect((await getJson(app, "/api-docs/swagger.json")).body).toEqual(doc);
   });

@@ -54,6 +54,8 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
         '`{"error":"wrong_parameters","error_messages":[...]}`. Clients typés (paquet `@lba/client` : client tRPC ' +
         "et types REST générés de ce document), conventions et exemples : `docs/integrators.md` du dépôt.",
     },
+    // Relative: the origin that serves this document, which is what a 3.0 reader assumes when servers is absent.
+    servers: [{ url: "/", description: "Le serveur qui sert ce document" }],
     tags: [
       { name: "Formations" },
       { name: "Emplois" },
