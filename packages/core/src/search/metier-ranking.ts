@@ -138,6 +138,8 @@ const TIERS = 8;
 interface Scored<T> {
   item: T;
   tier: number;
+  /** weak candidates only: see `weakAffinity` */
+  affinity: number;
   closeness: number;
   /** job titles having every word of the query, as word prefixes */
   hits: number;
@@ -156,7 +158,12 @@ export function rankMetiers<T extends MetierCandidate>(
   db: Db,
   tokens: readonly string[],
   candidates: readonly T[],
-  options: { dropWeak?: boolean } = {},
+  options: {
+    dropWeak?: boolean;
+    /** Orders the candidates matching in none of the tiers, highest first, before the other criteria: "bts mco"
+     * matches métiers by "bts" alone, and the diploma it names says which of them it is about. */
+    weakAffinity?: (item: T) => number;
+  } = {},
 ): T[] {
   const phrase = tokens.join(" ");
   const stems = tokens.map((t) => stemOf(t) ?? t);
@@ -182,6 +189,7 @@ export function rankMetiers<T extends MetierCandidate>(
     return {
       item,
       tier: tier < 0 ? TIERS : tier,
+      affinity: tier < 0 ? (options.weakAffinity?.(item) ?? 0) : 0,
       closeness: closeness >= 4 ? closeness : 0,
       hits: titlesWithEvery(metier, tokens),
       stemHits: titlesWithEvery(metier, stems),
@@ -194,6 +202,7 @@ export function rankMetiers<T extends MetierCandidate>(
     .sort(
       (a, b) =>
         a.tier - b.tier ||
+        b.affinity - a.affinity ||
         b.closeness - a.closeness ||
         b.hits - a.hits ||
         b.stemHits - a.stemHits ||

@@ -79,6 +79,15 @@ describe("autocomplete", () => {
     ]);
   });
 
+  test("lists first the métiers of the diploma a query names by its acronym: 'bts mco', 'bts sio'", () => {
+    // Their métiers match "bts" alone (a keyword of many); the diploma having every word says which ones.
+    expect(labels(autocomplete(db, "bts mco").labelsAndRomes)[0]).toBe("Management commercial");
+    expect(labels(autocomplete(db, "bts sio").labelsAndRomes).slice(0, 2)).toEqual([
+      "Administration de systèmes et réseaux informatiques et telecom",
+      "Analyse de données, data",
+    ]);
+  });
+
   test("puts boulangerie first for 'bou', with its ROME codes and diplomas", () => {
     const result = autocomplete(db, "bou");
     expect(result.labelsAndRomes[0]).toEqual({

@@ -48,6 +48,12 @@ interface MetierDbRow {
   rncps: string;
 }
 
+interface DiplomaDbRow {
+  title: string;
+  romes: string;
+  rncps: string;
+}
+
 const toMetierItem = (row: MetierDbRow): MetierItem => ({
   label: row.label,
   romes: JSON.parse(row.romes) as string[],
@@ -200,8 +206,29 @@ export function autocomplete(
   const candidates = candidateQuery(tokens);
   if (match === null || candidates === null) return { labelsAndRomes: [], labelsAndRomesForDiplomas: [] };
 
+  // Diplomas having every word first ("bts commerce" is not every BTS); any word only when none has all.
+  const all = toFtsQuery(titleWords(title), "and");
+  const diplomaSql = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL);
+  const withAll = (all === null ? [] : diplomaSql.all(all)) as DiplomaDbRow[];
+  const diplomaRows = withAll.length > 0 ? withAll : (diplomaSql.all(match) as DiplomaDbRow[]);
+  // A métier matched by some words only ("bts" of "bts mco"): those sharing ROME codes with the diplomas having
+  // every word come first, the most shared first. Read once, and only when a weak candidate asks.
+  let diplomaCodes: Set<string> | null = null;
+  const sharedWithDiplomas = (row: MetierDbRow) => {
+    diplomaCodes ??= new Set(
+      expandRomeCodes(
+        db,
+        withAll.flatMap((d) => JSON.parse(d.romes) as string[]),
+      ),
+    );
+    const codes = diplomaCodes;
+    return (JSON.parse(row.romes) as string[]).filter((code) => codes.has(code)).length;
+  };
   const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
-  const metierRows = rankMetiers(db, tokens, found, { dropWeak: true }).slice(0, PAGE);
+  const metierRows = rankMetiers(db, tokens, found, {
+    dropWeak: true,
+    weakAffinity: withAll.length > 0 ? sharedWithDiplomas : undefined,
+  }).slice(0, PAGE);
   const labelsAndRomes = metierRows.map(toMetierItem);
   if (options.withRomeLabels && metierRows.length > 0) {
     const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {
@@ -219,15 +246,6 @@ export function autocomplete(
     });
   }
 
-  // Diplomas having every word first ("bts commerce" is not every BTS); any word only when none has all.
-  const all = toFtsQuery(titleWords(title), "and");
-  const diplomaSql = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL);
-  const withAll = all === null ? [] : diplomaSql.all(all);
-  const diplomaRows = (withAll.length > 0 ? withAll : diplomaSql.all(match)) as {
-    title: string;
-    romes: string;
-    rncps: string;
-  }[];
   const diplomas = new Map<string, DiplomaItem>();
   for (const row of diplomaRows) {
     const label = diplomaDisplayLabel(row.title);
