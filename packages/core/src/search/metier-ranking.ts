@@ -15,7 +15,7 @@ import { stampedMemo } from "../db/query/stamped-memo";
 const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** What the ranking compares of a métier: the words of its folded label, job titles and keywords. */
-interface MetierTexts {
+export interface MetierTexts {
   label: string[];
   labelText: string;
   /** Each job title's words joined by a space, sorted (code unit order): a prefix's titles are a run. A title
@@ -40,7 +40,7 @@ function lowerBound(values: readonly string[], text: string): number {
 }
 
 /** True when one of the sorted `values` starts with `prefix`. */
-function hasPrefixed(values: readonly string[], prefix: string): boolean {
+export function hasPrefixed(values: readonly string[], prefix: string): boolean {
   return values[lowerBound(values, prefix)]?.startsWith(prefix) ?? false;
 }
 
@@ -89,7 +89,7 @@ function metierTextsOf(row: { label: string; appellations: string; keywords: str
 // rebuilt: a métier has 12 KB of job titles on average (76 KB at most), and a short prefix ("ma") matches most
 // of the 135 métiers, so reading and splitting them per request cost 13 ms of a 16 ms autocomplete; scanning
 // every title per candidate still cost most of the rest.
-function metierTexts(db: Db): Map<number, MetierTexts> {
+export function metierTexts(db: Db): Map<number, MetierTexts> {
   return stampedMemo(db, "metier-texts", fullTextStampKey("metiers"), () => {
     const rows = db.$client
       .prepare(`SELECT rowid AS id, label, appellations, keywords FROM metiers_fts`)
@@ -149,6 +149,13 @@ interface Scored<T> {
   rank: number;
 }
 
+interface RankOptions<T> {
+  dropWeak?: boolean;
+  /** Orders the candidates matching in none of the tiers, highest first, before the other criteria: "bts mco"
+   * matches métiers by "bts" alone, and the diploma it names says which of them it is about. */
+  weakAffinity?: (item: T) => number;
+}
+
 /**
  * The candidates, best first (see above); `tokens` are the query's folded words. With `dropWeak` (the
  * autocomplete, whose words are ORed), a candidate matching in none of the ways above is left out as soon as
@@ -158,13 +165,18 @@ export function rankMetiers<T extends MetierCandidate>(
   db: Db,
   tokens: readonly string[],
   candidates: readonly T[],
-  options: {
-    dropWeak?: boolean;
-    /** Orders the candidates matching in none of the tiers, highest first, before the other criteria: "bts mco"
-     * matches métiers by "bts" alone, and the diploma it names says which of them it is about. */
-    weakAffinity?: (item: T) => number;
-  } = {},
+  options: RankOptions<T> = {},
 ): T[] {
+  return rankedMetiers(db, tokens, candidates, options).items;
+}
+
+/** `rankMetiers`, saying too whether any candidate matched in one of the tiers (`strong`). */
+export function rankedMetiers<T extends MetierCandidate>(
+  db: Db,
+  tokens: readonly string[],
+  candidates: readonly T[],
+  options: RankOptions<T> = {},
+): { items: T[]; strong: boolean } {
   const phrase = tokens.join(" ");
   const stems = tokens.map((t) => stemOf(t) ?? t);
   const texts = metierTexts(db);
@@ -197,8 +209,8 @@ export function rankMetiers<T extends MetierCandidate>(
       rank: item.rank,
     };
   });
-  const strong = options.dropWeak ? scored.filter((s) => s.tier < TIERS) : [];
-  return (strong.length > 0 ? strong : scored)
+  const strong = scored.filter((s) => s.tier < TIERS);
+  const items = (options.dropWeak && strong.length > 0 ? strong : scored)
     .sort(
       (a, b) =>
         a.tier - b.tier ||
@@ -210,4 +222,5 @@ export function rankMetiers<T extends MetierCandidate>(
         a.rank - b.rank,
     )
     .map((s) => s.item);
+  return { items, strong: strong.length > 0 };
 }

@@ -88,6 +88,19 @@ describe("autocomplete", () => {
     ]);
   });
 
+  test.each([
+    ["boulenger", "Boulangerie, pâtisserie, chocolaterie"],
+    ["devellopeur", "Développement web, intégration"],
+    ["coifeur", "Coiffure"],
+    ["electricen", "Electricité, climatisation, domotique, électronique"],
+  ])("reads a misspelt word as the nearest word of the métiers' texts: %j", (title, label) => {
+    expect(autocomplete(db, title).labelsAndRomes[0]?.label).toBe(label);
+  });
+
+  test("corrects a misspelt word beside a right one, diplomas included: 'cap boulenger'", () => {
+    expect(labels(autocomplete(db, "cap boulenger").labelsAndRomesForDiplomas)).toContain("CAP boulanger");
+  });
+
   test("puts boulangerie first for 'bou', with its ROME codes and diplomas", () => {
     const result = autocomplete(db, "bou");
     expect(result.labelsAndRomes[0]).toEqual({

@@ -3,7 +3,8 @@ import { compareNiveaux, DIPLOMA_LEVELS, NIVEAU_LABELS } from "../referentials/d
 import { diplomaDisplayLabel, titleWords, toFtsQuery, tokensOf } from "../referentials/text";
 import { expandRomeCodes } from "../db/query/rome-ranges";
 import { prepared } from "../db/query/statements";
-import { candidateQuery, rankMetiers, type MetierCandidate } from "./metier-ranking";
+import { candidateQuery, rankedMetiers, rankMetiers, type MetierCandidate } from "./metier-ranking";
+import { correctedTokens } from "./metier-spelling";
 
 export interface MetierItem {
   label: string;
@@ -225,10 +226,17 @@ export function autocomplete(
     return (JSON.parse(row.romes) as string[]).filter((code) => codes.has(code)).length;
   };
   const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
-  const metierRows = rankMetiers(db, tokens, found, {
+  const ranked = rankedMetiers(db, tokens, found, {
     dropWeak: true,
     weakAffinity: withAll.length > 0 ? sharedWithDiplomas : undefined,
-  }).slice(0, PAGE);
+  });
+  // No métier matches well and no diploma has every word: maybe a misspelt word ("boulenger"). Searched again
+  // with the corrected words, which all start a word of the métiers' texts, so this happens once at most.
+  if (!ranked.strong && withAll.length === 0) {
+    const corrected = correctedTokens(db, tokens);
+    if (corrected) return autocomplete(db, corrected.join(" "), options);
+  }
+  const metierRows = ranked.items.slice(0, PAGE);
   const labelsAndRomes = metierRows.map(toMetierItem);
   if (options.withRomeLabels && metierRows.length > 0) {
     const titles = prepared(db, ROME_TITLES_SQL).all(JSON.stringify(metierRows.map((r) => r.id))) as {
