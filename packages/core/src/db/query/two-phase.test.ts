@@ -149,29 +149,30 @@ describe("nearestExact", () => {
       compareSql(a.title, b.title) || a.id - b.id,
   };
 
-  it("gives the exact nearest rows despite the error of phase 1, ties and edge included", () => {
-    const points = Array.from({ length: 300 }, (_, i) => ({
-      id: i + 1,
-      ...northOf(i < 100 ? 2 + (i % 10) / 1000 : i < 200 ? 2.005 : 9.999 + (i % 5) / 2000),
-      title: `t${(i * 7919) % 300}`,
-    }));
+  type PointRow = { id: number; title: string; distance: number };
+  type Point = { id: number; title: string; latitude: number; longitude: number };
+
+  /**
+   * For each (radius, limit): nearestExact over `points` gives what a brute-force haversine does, sorted by
+   * distance, title then id, keeping the first of each `distinct` key when given.
+   */
+  function expectBruteForce(
+    points: Point[],
+    cases: readonly (readonly [number, number])[],
+    distinct?: (row: { id: number }) => string,
+  ) {
     const db = pointsDb(points);
-    for (const [radiusKm, limit] of [
-      [10, 150],
-      [10, 100],
-      [10, 250],
-      [2.005, 150],
-      [10, 1000],
-    ] as const) {
-      const expected = points
+    for (const [radiusKm, limit] of cases) {
+      const sorted = points
         .map((p) => ({ ...p, km: bruteForceKm(PARIS, p) }))
         .filter((p) => p.km <= radiusKm)
-        .sort((a, b) => a.km - b.km || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
-        .slice(0, limit)
-        .map((p) => p.id);
-      const rows = nearestExact<{ id: number; title: string; distance: number }>(
+        .sort((a, b) => a.km - b.km || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id));
+      const kept = distinct
+        ? sorted.filter((p, i) => sorted.findIndex((q) => distinct(q) === distinct(p)) === i)
+        : sorted;
+      const rows = nearestExact<PointRow>(
         db,
-        PHASE_TWO,
+        distinct ? { ...PHASE_TWO, distinct } : PHASE_TWO,
         perturbed(db),
         {},
         PARIS,
@@ -181,8 +182,23 @@ describe("nearestExact", () => {
       expect(
         rows.map((r) => r.id),
         `${radiusKm} km, ${limit}`,
-      ).toEqual(expected);
+      ).toEqual(kept.slice(0, limit).map((p) => p.id));
     }
+  }
+
+  it("gives the exact nearest rows despite the error of phase 1, ties and edge included", () => {
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      id: i + 1,
+      ...northOf(i < 100 ? 2 + (i % 10) / 1000 : i < 200 ? 2.005 : 9.999 + (i % 5) / 2000),
+      title: `t${(i * 7919) % 300}`,
+    }));
+    expectBruteForce(points, [
+      [10, 150],
+      [10, 100],
+      [10, 250],
+      [2.005, 150],
+      [10, 1000],
+    ]);
   });
 
   it("counts distinct rows toward the limit when asked, keeping the first of each key", () => {
@@ -192,36 +208,17 @@ describe("nearestExact", () => {
       ...northOf(1 + i / 100),
       title: `t${(i * 7919) % 300}`,
     }));
-    const db = pointsDb(points);
-    type Row = { id: number; title: string; distance: number };
     const group = (row: { id: number }) => String(row.id < 250 ? row.id % 4 : row.id);
-    for (const [radiusKm, limit] of [
-      [10, 5],
-      [10, 30],
-      [3.6, 5],
-      [10, 1000],
-    ] as const) {
-      const expected = points
-        .map((p) => ({ ...p, km: bruteForceKm(PARIS, p) }))
-        .filter((p) => p.km <= radiusKm)
-        .sort((a, b) => a.km - b.km || (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
-        .filter((p, i, sorted) => sorted.findIndex((q) => group(q) === group(p)) === i)
-        .slice(0, limit)
-        .map((p) => p.id);
-      const rows = nearestExact<Row>(
-        db,
-        { ...PHASE_TWO, distinct: group },
-        perturbed(db),
-        {},
-        PARIS,
-        radiusKm,
-        limit,
-      );
-      expect(
-        rows.map((r) => r.id),
-        `${radiusKm} km, ${limit}`,
-      ).toEqual(expected);
-    }
+    expectBruteForce(
+      points,
+      [
+        [10, 5],
+        [10, 30],
+        [3.6, 5],
+        [10, 1000],
+      ],
+      group,
+    );
   });
 
   it("keeps a margin larger than twice the float error", () => {
