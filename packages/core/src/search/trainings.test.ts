@@ -91,6 +91,15 @@ function query(overrides: Partial<TrainingsQuery>): TrainingsQuery {
   };
 }
 
+/** The five fields that make catalogue entries one training of an answer (its deduplication key). */
+const oneTraining = (title: string, formateurSiret: string, codePostal: string) => ({
+  intituleLong: title,
+  intituleCourt: title,
+  formateurSiret,
+  diplome: "CAP",
+  codePostal,
+});
+
 describe("searchTrainings around a point", () => {
   it("returns exactly the trainings a brute-force haversine finds within the radius, nearest first", () => {
     const db = createTestDb();
@@ -186,13 +195,7 @@ describe("searchTrainings around a point", () => {
 
   it("deduplicates on the five-field key, keeping the nearest", () => {
     const db = createTestDb();
-    const same = {
-      intituleLong: "CAP",
-      intituleCourt: "CAP",
-      formateurSiret: "1",
-      diplome: "CAP",
-      codePostal: "75001",
-    };
+    const same = oneTraining("CAP", "1", "75001");
     insertTraining(db, { ...same, cleMinistereEducatif: "far", latitude: PARIS.latitude + 0.05 });
     insertTraining(db, { ...same, cleMinistereEducatif: "near" });
     insertTraining(db, { ...same, cleMinistereEducatif: "other-place", codePostal: "75002" });
@@ -241,13 +244,7 @@ describe("searchTrainings nearest fallback", () => {
 
   it("answers 5 distinct trainings when duplicates of one are among the nearest, for one ROME or several", () => {
     const db = createTestDb();
-    const same = {
-      intituleLong: "CAP Vente",
-      intituleCourt: "CAP Vente",
-      formateurSiret: "12345678900011",
-      diplome: "CAP",
-      codePostal: "69001",
-    };
+    const same = oneTraining("CAP Vente", "12345678900011", "69001");
     // Three catalogue entries of one training in Lyon (the northern one nearest), under one ROME or both: one.
     insertTraining(db, { ...same, cleMinistereEducatif: "lyon-a", latitude: 45.762, longitude: 4.83 });
     insertTraining(db, {
