@@ -66,6 +66,9 @@ const REBUILD_SQL: Record<SpatialIndex, string> = {
 /** The `dataset_meta` key whose value moves on each time an item index is rebuilt (see `rebuildSpatialIndex`). */
 export const spatialStampKey = (which: ItemIndex) => `spatial.${which}`;
 
+/** The `dataset_meta` key whose value moves on each time the ROME codes are written (`writeRomes`). */
+export const ROMES_STAMP_KEY = "romes";
+
 /** The `dataset_meta` key whose value moves on each time a full-text index is rebuilt (`rebuildFullTextIndex`). */
 export const fullTextStampKey = (which: FullTextIndex) => `fts.${which}`;
 
@@ -73,7 +76,7 @@ export const fullTextStampKey = (which: FullTextIndex) => `fts.${which}`;
  * Moves a stamp of `dataset_meta` on (a counter): what a connection keeps in memory from an index is stale once
  * the stamp it was read at has moved. Written in the caller's transaction, so a rollback takes it back.
  */
-function moveStamp(db: Db, key: string): void {
+export function moveStamp(db: Db, key: string): void {
   db.$client
     .prepare(
       `INSERT INTO dataset_meta (key, value) VALUES (?, '1')

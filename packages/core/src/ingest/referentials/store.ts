@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { rebuildFullTextIndex } from "../../db/indexes";
+import { moveStamp, rebuildFullTextIndex, ROMES_STAMP_KEY } from "../../db/indexes";
 import { readMeta, writeMeta } from "../../db/meta";
 import { expandRomeCodes } from "../../db/query/rome-ranges";
 import { compactRomeCodes } from "../../referentials/rome-codes";
@@ -81,6 +81,8 @@ export function writeRomes(db: Db, romes: readonly RomeRow[], source: Referentia
     upsert.run(code, label, code.slice(0, 1), code.slice(0, 3), parent);
   deleteMissing(db, "romes", "code", new Set(romes.map((r) => r.code)));
   setSource(db, "romes", source);
+  // Searches keep the parent/child links in memory (expandRomeCodes): this tells them to read them again.
+  moveStamp(db, ROMES_STAMP_KEY);
   return romes.length;
 }
 
