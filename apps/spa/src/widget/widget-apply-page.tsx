@@ -6,15 +6,9 @@ import { api } from "../api/client";
 import { Layout } from "../components/layout";
 import { ApplyForm, applyTitle } from "../detail/apply-form";
 import { canApply } from "../lib/item-identity";
-import { readApplyParams } from "./widget-mode";
+import { notFoundMessage, readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
 
-// A recruiter offer is gone; a company (spontaneous application) is no longer listed: there was no offer.
-const GONE: Record<ApplyType, string> = {
-  matcha: "Cette offre n'est plus disponible.",
-  lba: "Cette entreprise n'est plus référencée sur La bonne alternance.",
-  lbb: "Cette entreprise n'est plus référencée sur La bonne alternance.",
-};
 const NO_CONTACT = "Nous ne disposons pas des informations permettant de postuler en ligne.";
 const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
 
@@ -66,8 +60,10 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
       </p>
     );
   } else if (item.isError)
-    content = <Problem message={isNotFound(item.error) ? GONE[params.type] : UNAVAILABLE} />;
-  else if (!item.data) content = <Problem message={GONE[params.type]} />;
+    content = (
+      <Problem message={isNotFound(item.error) ? notFoundMessage(params.type, params.itemId) : UNAVAILABLE} />
+    );
+  else if (!item.data) content = <Problem message={notFoundMessage(params.type, params.itemId)} />;
   else if (!canApply(item.data)) content = <Problem message={NO_CONTACT} />;
   else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
 

@@ -3,6 +3,7 @@ import {
   isWidgetRequest,
   parseEmbedOrigin,
   parseMaxHeight,
+  notFoundMessage,
   readApplyParams,
   returnLogoUrl,
   returnPage,
@@ -66,5 +67,20 @@ describe("/postuler parameters (§10.2)", () => {
     expect(parseMaxHeight("100")).toBeNull();
     expect(parseMaxHeight("80vh")).toBeNull();
     expect(parseMaxHeight(null)).toBeNull();
+  });
+});
+
+describe("/postuler item not found", () => {
+  it("says an offer is gone, a company no longer listed", () => {
+    expect(notFoundMessage("matcha", "6ff1fd2f44f44df5728d9b88")).toBe("Cette offre n'est plus disponible.");
+    expect(notFoundMessage("lba", "12345678901234")).toBe(
+      "Cette entreprise n'est plus référencée sur La bonne alternance.",
+    );
+  });
+
+  it("says to give the job.id when an offer's item id was given", () => {
+    expect(notFoundMessage("matcha", "5156941c3fd3f1dbff008aca-0")).toBe(
+      "Offre introuvable : pour une offre, l'identifiant (itemId) est son job.id, et non l'id de l'élément.",
+    );
   });
 });

@@ -62,3 +62,20 @@ export function readApplyParams(params: URLSearchParams): ApplyParams {
   }
   return { ok: true, caller, itemId, type: type as ApplyType };
 }
+
+// A recruiter offer is gone; a company (spontaneous application) is no longer listed: there was no offer.
+const GONE: Record<ApplyType, string> = {
+  matcha: "Cette offre n'est plus disponible.",
+  lba: "Cette entreprise n'est plus référencée sur La bonne alternance.",
+  lbb: "Cette entreprise n'est plus référencée sur La bonne alternance.",
+};
+// A partner who gave an offer's item `id` ("<form id>-<index>") instead of its `job.id` (docs/reference/v1.md#s5):
+// the offer may well be live, so the message says what to change rather than that it is gone.
+const ITEM_ID_OF_AN_OFFER = /^[\w]+-\d+$/;
+const NOT_AN_OFFER_ID =
+  "Offre introuvable : pour une offre, l'identifiant (itemId) est son job.id, et non l'id de l'élément.";
+
+/** The not-found message of the widget's item: gone, or (an offer's item id given) the id to give instead. */
+export function notFoundMessage(type: ApplyType, itemId: string): string {
+  return type === "matcha" && ITEM_ID_OF_AN_OFFER.test(itemId) ? NOT_AN_OFFER_ID : GONE[type];
+}
