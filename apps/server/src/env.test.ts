@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEV_SECRET, loadEnv } from "./env";
 
+const SECRET = "a-real-production-secret-of-40-characters";
+const POSTMARK = { POSTMARK_SERVER_TOKEN: "server-token" };
+
 describe("loadEnv", () => {
   it("applies the documented defaults and warns about the development secret", () => {
     const { env, secret, warnings } = loadEnv({});
@@ -60,8 +63,6 @@ describe("loadEnv", () => {
 });
 
 describe("loadEnv, secrets and mail transports", () => {
-  const SECRET = "a-real-production-secret-of-40-characters";
-  const POSTMARK = { POSTMARK_SERVER_TOKEN: "server-token" };
 
   it("refuses to start in production with the public development secret", () => {
     expect(() => loadEnv({ NODE_ENV: "production", LBA_SECRET: DEV_SECRET, ...POSTMARK })).toThrow(
@@ -120,6 +121,59 @@ describe("loadEnv, secrets and mail transports", () => {
       loadEnv({ POSTMARK_WEBHOOK_USER: "postmark", POSTMARK_WEBHOOK_PASSWORD: "sixteen-chars-ok" }).env
         .POSTMARK_WEBHOOK_PASSWORD,
     ).toBe("sixteen-chars-ok");
+  });
+});
+
+describe("loadEnv: settings that would fail later, or silently", () => {
+  it("takes only an http(s) PUBLIC_URL, and warns in production without one", () => {
+    expect(() => loadEnv({ PUBLIC_URL: "localhost:3000" })).toThrow(
+      new Error(
+        "Invalid environment:\n  PUBLIC_URL: an http(s) URL, e.g. https://labonnealternance.example.fr",
+      ),
+    );
+    expect(loadEnv({ PUBLIC_URL: "https://lba.example.fr" }).env.PUBLIC_URL).toBe("https://lba.example.fr");
+    const production = { NODE_ENV: "production", LBA_SECRET: SECRET, MAIL_TRANSPORT: "outbox", PORT: "3991" };
+    expect(loadEnv(production).warnings).toEqual([
+      "PUBLIC_URL is not set: the links of the e-mails name http://localhost:3991, which only this machine reaches.",
+    ]);
+    expect(loadEnv({ ...production, PUBLIC_URL: "https://lba.example.fr" }).warnings).toEqual([]);
+  });
+
+  it("takes a sender address, and warns when Postmark would send from the default one", () => {
+    expect(() => loadEnv({ MAIL_FROM: "not an address" })).toThrow(
+      /MAIL_FROM: an e-mail address, or Name <address>/,
+    );
+    expect(() => loadEnv({ MAIL_FROM: "" })).toThrow(/MAIL_FROM/);
+    expect(loadEnv({ MAIL_FROM: "LBA <contact@lba.example.fr>" }).env.MAIL_FROM).toBe(
+      "LBA <contact@lba.example.fr>",
+    );
+    expect(loadEnv({ ...POSTMARK, LBA_SECRET: SECRET }).warnings).toEqual([
+      expect.stringMatching(/^MAIL_FROM is not set/),
+    ]);
+    expect(
+      loadEnv({ ...POSTMARK, LBA_SECRET: SECRET, MAIL_FROM: "contact@lba.example.fr" }).warnings,
+    ).toEqual([]);
+  });
+
+  it("refuses half of a pair of credentials, which would turn its feature off without a word", () => {
+    expect(() => loadEnv({ FT_CLIENT_ID: "id" })).toThrow(
+      new Error("Invalid environment:\n  FT_CLIENT_SECRET: required with FT_CLIENT_ID"),
+    );
+    expect(() => loadEnv({ POSTMARK_WEBHOOK_USER: "postmark" })).toThrow(
+      /POSTMARK_WEBHOOK_PASSWORD: required with POSTMARK_WEBHOOK_USER/,
+    );
+    expect(() => loadEnv({ POSTMARK_WEBHOOK_PASSWORD: "sixteen-chars-ok" })).toThrow(
+      /POSTMARK_WEBHOOK_USER: required with POSTMARK_WEBHOOK_PASSWORD/,
+    );
+  });
+
+  it("names what was set when Postmark needs a secret, and says a factor is a number", () => {
+    expect(() => loadEnv({ MAIL_TRANSPORT: "postmark" })).toThrow(
+      /LBA_SECRET: required with MAIL_TRANSPORT=postmark/,
+    );
+    expect(() => loadEnv({ RATE_LIMIT_FACTOR: "abc" })).toThrow(
+      new Error("Invalid environment:\n  RATE_LIMIT_FACTOR: a number > 0"),
+    );
   });
 });
 

@@ -50,13 +50,19 @@ export const EnvSchema = z
     SNAPSHOT_POLL_MS: integer(100).default(10_000),
     SNAPSHOT_GRACE_MS: integer(0).default(60_000),
     SNAPSHOT_KEEP: integer(1).default(3),
-    PUBLIC_URL: z.url().optional(),
+    // The site's address as candidates and recruiters reach it: the links of every e-mail start with it.
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "an http(s) URL, e.g. https://labonnealternance.example.fr" })
+      .optional(),
     LBA_SECRET: z.string().min(32, "LBA_SECRET must be at least 32 characters").optional(),
     // Callers that receive company phone numbers (docs/reference/v1.md#s2-2), separated by | or ,
     ALLOWED_CALLERS: list,
     RATE_LIMIT_ENABLED: flag(true),
     // Multiplies every per-route limit (e.g. 100 for a load test that still wants the limiter in the path).
-    RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
+    RATE_LIMIT_FACTOR: z.coerce
+      .number({ error: "a number > 0" })
+      .positive({ error: "a number > 0" })
+      .default(1),
     RATE_LIMIT_WINDOW_MS: integer(1).default(1000),
     TRUST_PROXY: flag(false),
     FT_CLIENT_ID: z.string().optional(),
@@ -85,7 +91,13 @@ export const EnvSchema = z
     // Override of https://api.postmarkapp.com (a local fake in tests).
     POSTMARK_API_URL: z.url().optional(),
     POSTMARK_MESSAGE_STREAM: z.string().default("outbound"),
-    MAIL_FROM: z.string().default(DEFAULT_FROM),
+    // The sender: an address, or `Name <address>` (a sender signature of the Postmark account).
+    MAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, {
+        error: "an e-mail address, or Name <address>",
+      })
+      .default(DEFAULT_FROM),
     // Webhook credentials: basic auth (user + password) or a token (Bearer header or ?token=).
     POSTMARK_WEBHOOK_USER: z.string().optional(),
     POSTMARK_WEBHOOK_PASSWORD: z.string().min(16, "at least 16 characters").optional(),
@@ -140,6 +152,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const warnings: string[] = [];
   if (!env.LBA_SECRET)
     warnings.push("LBA_SECRET is not set: using the development secret (never in production).");
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL)
+    warnings.push(
+      `PUBLIC_URL is not set: the links of the e-mails name http://localhost:${env.PORT}, which only this machine reaches.`,
+    );
+  if (env.MAIL_TRANSPORT === "postmark" && source.MAIL_FROM === undefined)
+    warnings.push(
+      `MAIL_FROM is not set: e-mails leave from ${DEFAULT_FROM}, which Postmark refuses unless it is a sender signature of the account.`,
+    );
   return { env, secret: env.LBA_SECRET ?? DEV_SECRET, warnings };
 }
 
@@ -166,8 +186,16 @@ function combinationProblems(source: Record<string, string | undefined>): string
     );
   else if (transport === "postmark" && devSecret)
     problems.push(
-      "LBA_SECRET: required with POSTMARK_SERVER_TOKEN (real e-mails must not carry links signed with the public development secret)",
+      `LBA_SECRET: required with ${source.POSTMARK_SERVER_TOKEN ? "POSTMARK_SERVER_TOKEN" : "MAIL_TRANSPORT=postmark"} (real e-mails must not carry links signed with the public development secret)`,
     );
+  // Half of a pair: the feature would be silently off (France Travail offers, the bounce webhook's basic auth).
+  for (const [one, other] of [
+    ["FT_CLIENT_ID", "FT_CLIENT_SECRET"],
+    ["POSTMARK_WEBHOOK_USER", "POSTMARK_WEBHOOK_PASSWORD"],
+  ] as const) {
+    if (source[one] && !source[other]) problems.push(`${other}: required with ${one}`);
+    if (source[other] && !source[one]) problems.push(`${one}: required with ${other}`);
+  }
   if (transport === "postmark" && !source.POSTMARK_SERVER_TOKEN)
     problems.push("POSTMARK_SERVER_TOKEN: required with MAIL_TRANSPORT=postmark");
   else if (production && transport === "outbox" && source.MAIL_TRANSPORT !== "outbox")
