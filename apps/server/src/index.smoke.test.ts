@@ -92,6 +92,40 @@ describe("server start with a bad environment", () => {
   );
 });
 
+describe("server start where it cannot run", () => {
+  const exitOf = async (env: Record<string, string>) => {
+    const failed = forkIndex({ HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "error", ...env });
+    const code = await new Promise<number | null>((resolve) => failed.process.once("exit", resolve));
+    return { code, lines: failed.stderr().trim().split("\n") };
+  };
+
+  it("says in one line that the database cannot be opened, naming it", { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lba-bad-db-"));
+    // A folder where the database file should be.
+    const { code, lines } = await exitOf({ PORT: "0", DATABASE_PATH: dir });
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^Cannot open the database DATABASE_PATH=\S+: .+/)]);
+    expect(lines[0]).toContain(dir);
+  });
+
+  it("says in one line that the port is taken", { timeout: 120_000 }, async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "lba-port-"));
+      const { code, lines } = await exitOf({ PORT: String(port), DATABASE_PATH: join(dir, "lba.sqlite") });
+      expect(code).toBe(1);
+      expect(lines.filter((line) => line.trim() !== "")).toEqual([
+        `Cannot listen on 127.0.0.1:${port}: port ${port} is already in use (another server? set PORT)`,
+      ]);
+    } finally {
+      taken.close();
+    }
+  });
+});
+
 describe("three replicas starting at once on search snapshots (decision 029)", () => {
   it(
     "each builds in its own temporary file, none sees a partial one, and all three end up serving the newest published snapshot",

@@ -78,8 +78,20 @@ if (env.SEARCH_SNAPSHOTS) {
     process.exit(1);
   }
 }
-const db = snapshots ? snapshots.db : createDb(env.DATABASE_PATH);
-if (!snapshots) migrate(db);
+/** Opens and migrates the writable database, or exits with one line naming the file (no stack trace). */
+function openDatabase(path: string) {
+  try {
+    const opened = createDb(path);
+    migrate(opened);
+    return opened;
+  } catch (error) {
+    console.error(
+      `Cannot open the database DATABASE_PATH=${resolve(path)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+const db = snapshots ? snapshots.db : openDatabase(env.DATABASE_PATH);
 let shared: SharedWrites | null = null;
 if (env.DATABASE_URL) {
   try {
@@ -111,6 +123,12 @@ const deps = buildDeps(loaded, db, {
 });
 const log = deps.core.log;
 for (const warning of loaded.warnings) log.warn(warning);
+// Set to a folder without a build: every page would answer 404 with nothing said.
+for (const [name, value, served] of [
+  ["SPA_DIST", env.SPA_DIST, deps.spaDist],
+  ["EMBED_DIST", env.EMBED_DIST, deps.embedDist],
+] as const)
+  if (value && !served) log.warn(`${name}=${value} holds no build: its files are not served`);
 if (abandoned > 0)
   log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
@@ -160,6 +178,18 @@ const server = serveApp(
     if (process.send) process.send({ type: "listening", port: info.port });
   },
 );
+
+// The port taken, or a HOST that is no address of this machine: one line, not Node's unhandled 'error' trace.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const why =
+    error.code === "EADDRINUSE"
+      ? `port ${env.PORT} is already in use (another server? set PORT)`
+      : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+        ? `HOST=${env.HOST} is not an address of this machine`
+        : error.message;
+  console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${why}`);
+  process.exit(1);
+});
 
 let closing = false;
 function shutdown(signal: string) {
