@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationsTable } from "../db/schema";
+import { applicationsTable, outboxTable } from "../db/schema";
 import { anonymizeApplications } from "./anonymize";
 import { applicationTestDeps } from "../testing/applications";
 
@@ -75,6 +75,32 @@ describe("anonymizeApplications", () => {
       applicantEmail: "camille@example.org",
     });
     expect(await anonymizeApplications(deps)).toBe(0);
+  });
+
+  it("deletes the outbox's e-mails of the same age, which carry the applicant's data and CV", async () => {
+    const deps = applicationTestDeps({ at: "2025-05-15T10:00:00.000Z" });
+    const message = (messageId: string, createdAt: string) => ({
+      messageId,
+      from: "no-reply@lba.example",
+      to: "rh@entreprise.example",
+      replyTo: "camille@example.org",
+      subject: "Candidature de Camille Martin",
+      html: "<p>Camille</p>",
+      text: "Camille",
+      attachments: [{ name: "cv.pdf", contentType: "application/pdf", contentBase64: "JVBERi0=" }],
+      tag: "application-company",
+      createdAt,
+    });
+    deps.db.insert(outboxTable).values(message("old", "2024-05-15T10:00:00.000Z")).run();
+    deps.db.insert(outboxTable).values(message("recent", "2024-05-15T10:00:01.000Z")).run();
+    await anonymizeApplications(deps);
+    expect(
+      deps.db
+        .select()
+        .from(outboxTable)
+        .all()
+        .map((row) => row.messageId),
+    ).toEqual(["recent"]);
   });
 
   it("honours a custom retention", async () => {

@@ -1,7 +1,10 @@
 import { storeOf } from "../db/store";
 import type { CoreDeps } from "../deps";
 
-/** docs/reference/v1.md#s9-7: personal data of applications older than the retention is erased; statistics fields stay. */
+/**
+ * docs/reference/v1.md#s9-7: personal data of applications older than the retention is erased (statistics fields
+ * stay), and the outbox's e-mails of that age are deleted. Returns the number of applications anonymised.
+ */
 export async function anonymizeApplications(
   deps: Pick<CoreDeps, "db" | "store" | "now" | "log">,
   options: { retentionDays?: number } = {},
@@ -34,6 +37,12 @@ export async function anonymizeApplications(
     isAnonymized: true,
     lastUpdateAt: now.toISOString(),
   });
-  deps.log.info("applications anonymized", { count: changes, retentionDays });
+  // The outbox transport (MAIL_TRANSPORT=outbox) keeps every e-mail, CVs attached: they go with the retention too.
+  const forgotten = await storeOf(deps).outbox.forgetUntil(limit);
+  deps.log.info("applications anonymized", {
+    count: changes,
+    retentionDays,
+    outboxMessagesDeleted: forgotten,
+  });
   return changes;
 }

@@ -206,7 +206,7 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       expect(await store.unsubscriptions.since(siret)).toBeNull();
     });
 
-    it("lists the outbox newest first and finds a message by id", async () => {
+    it("lists the outbox newest first, finds a message by id, and forgets those of a past date", async () => {
       const store = await open();
       const message = (to: string, createdAt: string) => ({
         messageId: `${to}-${Math.random()}`,
@@ -225,6 +225,11 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       const [newest] = await store.outbox.list(1);
       expect(newest).toMatchObject({ to: "second@example.org", attachments: [{ name: "cv.pdf" }] });
       expect(await store.outbox.get(newest?.id ?? -1)).toEqual(newest);
+      // The retention: messages stored until a date go, the later ones stay.
+      expect(await store.outbox.forgetUntil(T0)).toBeGreaterThanOrEqual(1);
+      const left = (await store.outbox.list(1000)).map((m) => m.to);
+      expect(left).toContain("second@example.org");
+      expect(left).not.toContain("first@example.org");
       await store.apiCalls.add({ caller: "c", api: "jobV1/jobs", result: "OK", createdAt: T0 });
     });
 

@@ -165,6 +165,8 @@ export function postgresStore({ db }: Postgres, options: PostgresStoreOptions = 
       },
       list: (limit) => db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit),
       get: async (id) => (await db.select().from(outbox).where(eq(outbox.id, id)))[0],
+      forgetUntil: async (until) =>
+        (await db.delete(outbox).where(lte(outbox.createdAt, until)).returning({ id: outbox.id })).length,
     },
     apiCalls: {
       add: async (call) => {

@@ -178,6 +178,7 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           .limit(limit)
           .all(),
       get: (id) => db.select().from(outboxTable).where(eq(outboxTable.id, id)).get(),
+      forgetUntil: (until) => db.delete(outboxTable).where(lte(outboxTable.createdAt, until)).run().changes,
     },
     apiCalls: { add: apiCallInsert(db) },
     upstreamCache: {

@@ -114,6 +114,8 @@ export interface WriteStore {
     /** Newest first. */
     list(limit: number): Awaitable<OutboxRow[]>;
     get(id: number): Awaitable<OutboxRow | undefined>;
+    /** Deletes the messages stored until `until` (ISO date, included): they hold applicants' data and CVs. Returns how many. */
+    forgetUntil(until: string): Awaitable<number>;
   };
   apiCalls: { add(call: NewApiCall): Awaitable<void> };
   upstreamCache: {
