@@ -29,6 +29,56 @@ async function refusesConnections(url: string): Promise<void> {
   }
 }
 
+/** A port free now (the OS picks it; closed at once, so another process could take it: rare enough here). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe("npm start", () => {
+  it(
+    "stops the server when a process manager sends SIGTERM to npm's own process",
+    { timeout: 180_000 },
+    async () => {
+      const { spawn } = await import("node:child_process");
+      const { mkdtempSync } = await import("node:fs");
+      const { tmpdir } = await import("node:os");
+      const { join } = await import("node:path");
+      const port = await freePort();
+      const npm = spawn("npm", ["start"], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "lba-npm-start-")), "lba.sqlite"),
+          LOG_LEVEL: "error",
+        },
+        stdio: "ignore",
+      });
+      const exited = new Promise<number | null>((resolve) => npm.once("exit", resolve));
+      const api = `http://127.0.0.1:${port}/api`;
+      // Built and seeded on first run: polled until it answers.
+      for (;;) {
+        const ok = await fetch(api, { signal: AbortSignal.timeout(5_000) }).then(
+          (res) => res.ok,
+          () => false,
+        );
+        if (ok) break;
+        if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      npm.kill("SIGTERM");
+      await exited;
+      // Before "exec" in the start script, npm's shell died and left the server running, orphaned.
+      await refusesConnections(api);
+    },
+  );
+});
+
 describe("the real server", () => {
   it("is ready, then on SIGTERM finishes the request in flight, refuses new ones, closes the database and exits 0", async () => {
     const ft = await franceTravail({ delayMs: 0, held: true });
