@@ -22,14 +22,27 @@ const formation = (key: string, rome = "D1102") => ({
   idea_geo_coordonnees_etablissement: "48.85,2.35",
 });
 
-/** The catalogue's paged answer for `records`, `limit` per page. */
-function pageOf(records: unknown[], page: number, limit: number): Answer {
-  const pages = Math.ceil(records.length / limit);
+/** The catalogue's paged answer for `records`, `limit` per page; `pagination` overrides what it announces. */
+function pageOf(records: unknown[], page: number, limit: number, pagination: object = {}): Answer {
+  // mongoose-paginate, behind the catalogue API, announces 1 page for an empty result
+  const pages = Math.ceil(records.length / limit) || 1;
   const body = {
     formations: records.slice((page - 1) * limit, page * limit),
-    pagination: { page, resultats_par_page: limit, nombre_de_page: pages, total: records.length },
+    pagination: {
+      page,
+      resultats_par_page: limit,
+      nombre_de_page: pages,
+      total: records.length,
+      ...pagination,
+    },
   };
   return { status: 200, body: JSON.stringify(body) };
+}
+
+/** `answer` with some of its body's top-level fields replaced. */
+function changed(answer: Answer, fields: object): Answer {
+  if (answer === "hang") return answer;
+  return { ...answer, body: JSON.stringify({ ...(JSON.parse(answer.body) as object), ...fields }) };
 }
 
 let server: Server | undefined;
@@ -104,6 +117,67 @@ describe("syncTrainings", () => {
     ],
     ["a timeout", (page, limit) => (page === 2 ? "hang" : pageOf(NEW, page, limit)), /délai dépassé/],
     ["an empty catalogue", (page) => pageOf([], page, 3), /catalogue vide/],
+    [
+      "an empty catalogue announcing no page",
+      (page) => pageOf([], page, 3, { nombre_de_page: 0 }),
+      /catalogue vide/,
+    ],
+    [
+      "an empty middle page",
+      (page, limit) =>
+        page === 2 ? changed(pageOf(NEW, page, limit), { formations: [] }) : pageOf(NEW, page, limit),
+      /page 2 incomplète : 0 formation reçue sur 3 annoncées/,
+    ],
+    [
+      "an empty last page",
+      (page, limit) =>
+        page === 3 ? changed(pageOf(NEW, page, limit), { formations: [] }) : pageOf(NEW, page, limit),
+      /page 3 incomplète : 0 formation reçue sur 1 annoncée/,
+    ],
+    [
+      "a page shorter than announced",
+      (page, limit) =>
+        page === 2
+          ? changed(pageOf(NEW, page, limit), { formations: NEW.slice(3, 5) })
+          : pageOf(NEW, page, limit),
+      /page 2 incomplète : 2 formations reçues sur 3 annoncées/,
+    ],
+    [
+      "a page longer than announced",
+      (page, limit) =>
+        page === 2
+          ? changed(pageOf(NEW, page, limit), { formations: NEW.slice(3, 7) })
+          : pageOf(NEW, page, limit),
+      /page 2 : 4 formations reçues, 3 annoncées/,
+    ],
+    [
+      "a total that changes between pages",
+      (page, limit) => pageOf(page === 2 ? [...NEW, formation("NEW7")] : NEW, page, limit),
+      /total annoncé a changé en page 2 : 8 au lieu de 7/,
+    ],
+    [
+      "a number of pages that changes between pages",
+      (page, limit) => pageOf(NEW, page, limit, page === 2 ? { nombre_de_page: 4 } : {}),
+      /nombre de pages annoncé a changé en page 2 : 4 au lieu de 3/,
+    ],
+    [
+      "a number of pages that does not fit the total",
+      (page, limit) => pageOf(NEW, page, limit, { nombre_de_page: 2 }),
+      /page 1 : 2 pages annoncées pour 7 formations à 3 par page/,
+    ],
+    [
+      "a page that is not the one asked for",
+      (_page, limit) => pageOf(NEW, 1, limit),
+      /page 2 demandée, page 1 reçue/,
+    ],
+    [
+      "a page without its pagination block",
+      (page, limit) =>
+        page === 2
+          ? { status: 200, body: JSON.stringify({ formations: NEW.slice(3, 6) }) }
+          : pageOf(NEW, page, limit),
+      /page 2 sans bloc pagination/,
+    ],
   ])("keeps the old trainings after %s", async (_name, answer, message) => {
     const db = createTestDb();
     await seedOld(db);
@@ -117,6 +191,15 @@ describe("syncTrainings", () => {
     expect(
       db.$client.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'").pluck().get(),
     ).toBe(0);
+  });
+
+  it("follows the catalogue's page size when it serves fewer records per page than asked", async () => {
+    const db = createTestDb();
+    // the catalogue API caps `limit` (at 1,000) and says so in resultats_par_page
+    const url = await fakeCatalogue((page) => pageOf(NEW, page, 2));
+    const result = await syncTrainings(deps(db), { url, pageSize: 3 });
+    expect(requests).toHaveLength(4);
+    expect(result).toMatchObject({ inserted: 7, skipped: 0, pages: 4, total: 7 });
   });
 
   it("lets searches running during the sync see the old data or the new, never a mix", async () => {

@@ -42,6 +42,16 @@ export async function fetchCataloguePage(
     throw new CatalogueSyncError(`catalogue : réponse JSON invalide (page ${page})`);
   }
   const parsed = CataloguePageSchema.safeParse(json);
-  if (!parsed.success) throw new CatalogueSyncError(`catalogue : page ${page} au format inattendu`);
+  if (!parsed.success) {
+    // without its pagination a page cannot be checked against what the catalogue announced
+    const noPagination =
+      Array.isArray((json as { formations?: unknown } | null)?.formations) &&
+      (json as { pagination?: unknown }).pagination === undefined;
+    throw new CatalogueSyncError(
+      noPagination
+        ? `catalogue : page ${page} sans bloc pagination`
+        : `catalogue : page ${page} au format inattendu`,
+    );
+  }
   return parsed.data;
 }
