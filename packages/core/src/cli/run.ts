@@ -48,10 +48,10 @@ interface BadRow {
 const progressLine = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
- * Prints the first rejected rows (line and reason), the rejections by kind of reason, then the counts: records
- * read, stored and rejected.
+ * Prints the first rejected rows (line and reason), the rejections by kind of reason, then `title` and the counts:
+ * records read, stored and rejected.
  */
-function printReport(kind: string, path: string, report: Record<string, unknown>) {
+function printReport(title: string, report: Record<string, unknown>) {
   const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
   const rejected = typeof report.skipped === "number" ? report.skipped : bad.length;
   for (const row of bad.slice(0, 50)) console.warn(`  line ${row.line}: ${row.reason}`);
@@ -68,7 +68,7 @@ function printReport(kind: string, path: string, report: Record<string, unknown>
     typeof report.inserted === "number"
       ? { read: report.inserted + rejected, stored: report.inserted, rejected }
       : { rejected };
-  console.log(`Imported ${kind} from ${path}:`, { ...counts, ...rest });
+  console.log(`${title}:`, { ...counts, ...rest });
 }
 
 /** Runs one CLI command; returns the process exit code. */
@@ -101,7 +101,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         if (!kind || !file) throw new Error("import needs a kind and a file");
         const path = resolve(file);
         const report = await importKind(env, kind, path);
-        printReport(kind, path, report as unknown as Record<string, unknown>);
+        printReport(`Imported ${kind} from ${path}`, report as unknown as Record<string, unknown>);
         return 0;
       }
       case "sync": {
@@ -115,9 +115,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           migrate(db);
           const report = await syncTrainings(
             { db, fetch, now: () => new Date(), log: consoleLogger },
-            { url, onProgress: (progress) => console.log(JSON.stringify(progress)) },
+            {
+              url,
+              onProgress: (p) =>
+                progressLine(
+                  `trainings: page ${p.page}/${p.pages}, ${p.received} of ${p.total} received, ${p.valid} kept, ${p.skipped} rejected`,
+                ),
+            },
           );
-          console.log("Sync done:", report);
+          // the record number stands in for the line: "line 8" is the 8th record across the pages
+          printReport(`Synced trainings from ${url}`, report as unknown as Record<string, unknown>);
         } finally {
           closeDb(db);
         }
