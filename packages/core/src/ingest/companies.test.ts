@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -154,6 +154,42 @@ describe("importCompanies, headed ;-separated file", () => {
     expect(
       db.$client.prepare("SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'").pluck().get(),
     ).toBe(0);
+  });
+});
+
+describe("importCompanies, a quote left open", () => {
+  const lines = readFileSync(HEADED, "utf8").split("\n");
+  // line 3 of the fixture with a stray quote opening its second field
+  const strayQuote = (rows: string[]) =>
+    rows.map((row, i) => (i === 2 ? row.replace(";NULL;SALON", ';"NULL;SALON') : row)).join("\n");
+
+  it("refuses the whole file when the quote is never closed, and changes nothing", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    const file = tempFile(strayQuote(lines.slice(0, 5)));
+    await expect(importCompanies(db, file)).rejects.toThrow(
+      /ligne 3 : guillemet ouvert jamais refermé.*rien n'est remplacé/,
+    );
+    expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(6);
+  });
+
+  it("refuses the whole file when a later quote closes it, the lines between swallowed into one record", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    // the quoted enseigne of line 12 closes the stray quote: lines 3 to 12 read as one record
+    await expect(importCompanies(db, tempFile(strayQuote(lines)))).rejects.toThrow(
+      /lignes 3 à 12 lues comme un seul enregistrement.*rien n'est remplacé/,
+    );
+    expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(6);
+  });
+
+  it("refuses a quote left open in a long file as soon as the record outgrows any company", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    const rows = [...lines.slice(0, 3), ...Array<string>(2000).fill(lines[3] ?? "")];
+    const file = tempFile(strayQuote(rows));
+    await expect(importCompanies(db, file)).rejects.toThrow(/ligne 3 : guillemet ouvert/);
+    expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(6);
   });
 });
 

@@ -1,4 +1,5 @@
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
+import { lineBreaksIn } from "./csv";
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
@@ -50,7 +51,8 @@ interface ReadRecord {
 /**
  * Imports a companies file in place of every company, streaming it: the prediction algorithm's JSON array,
  * the 2022 header-less `;` file, or a headed `;` file. Bad records are reported with their line and reason;
- * a file in no known format, or without a valid company, changes nothing.
+ * a file in no known format, not readable to its end (a quote left open), or without a valid company, changes
+ * nothing.
  */
 export async function importCompanies(
   db: Db,
@@ -143,27 +145,37 @@ function csvDelimiter(head: string, format: CompanyFileFormat): ";" | "," {
   return (head.split(/\r?\n/, 1)[0] ?? "").includes(";") ? ";" : ",";
 }
 
+/** A company record is well under 2 KB: a longer one is a quote left open swallowing the lines after it. */
+const MAX_RECORD_SIZE = 1 << 16;
+
+const NOTHING_REPLACED = "rien n'est remplacé.";
+
+/**
+ * The records of a `;` or `,` file. A quote left open makes the rest of the file unreadable, and a record read
+ * across several lines with the wrong number of columns is a stray quote that swallowed them: either throws,
+ * so that the import refuses the whole file rather than replace the companies with the lines before it.
+ */
 async function* readCsv(
   path: string,
   encoding: TextEncoding,
   format: "csv-headerless" | "csv-headed",
   delimiter: ";" | ",",
 ): AsyncGenerator<ReadRecord> {
-  const unreadable: ReadRecord[] = [];
   const source = readText(path, encoding);
+  // the parser reads ahead of the loop: the line its last record ended on is where an unclosed one starts
+  let parsedTo = 0;
   const parser = source.pipe(
     parse({
       delimiter,
       relax_column_count: true,
+      // a quote inside an unquoted field is a character: Boulangerie "Au Bon Pain"
       relax_quotes: true,
       skip_empty_lines: true,
-      skip_records_with_error: true,
+      max_record_size: MAX_RECORD_SIZE,
       info: true,
-      on_skip: (error) => {
-        const line = Number(error?.lines ?? 0);
-        const reason = `ligne illisible : ${error?.message ?? "CSV invalide"}`;
-        unreadable.push({ line, record: 0, draft: { error: reason, kind: "ligne illisible" } });
-        return undefined;
+      on_record: (cells: string[], info: { lines: number }) => {
+        parsedTo = info.lines;
+        return cells;
       },
     }),
   );
@@ -175,8 +187,8 @@ async function* readCsv(
       record: string[];
       info: { lines: number };
     }>) {
-      for (const bad of unreadable.splice(0)) yield { ...bad, record: ++record };
-      const line = info.lines;
+      // info.lines is the line where the record ends: line breaks inside quotes put its start earlier
+      const line = info.lines - lineBreaksIn(cells);
       if (format === "csv-headed" && columns === null) {
         columns = headerColumns(cells);
         expected = cells.length;
@@ -185,6 +197,10 @@ async function* readCsv(
       record++;
       const withRomes = format === "csv-headerless" && cells.length === expected + 1;
       if (cells.length !== expected && !withRomes) {
+        if (line < info.lines)
+          throw new Error(
+            `Fichier illisible, lignes ${line} à ${info.lines} lues comme un seul enregistrement de ${cells.length} colonnes (guillemet ouvert ligne ${line} ?) : ${NOTHING_REPLACED}`,
+          );
         const reason = `${cells.length} colonnes au lieu de ${expected}`;
         yield { line, record, draft: { error: reason, kind: "nombre de colonnes" } };
         continue;
@@ -192,7 +208,16 @@ async function* readCsv(
       const index = columns ?? HEADERLESS;
       yield { line, record, draft: asDraft(csvDraft((name) => csvCell(cells[index.get(name) ?? -1]))) };
     }
-    for (const bad of unreadable.splice(0)) yield { ...bad, record: ++record };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // with relax_quotes, csv-parse only fails on a quote still open at the end or past MAX_RECORD_SIZE
+    const quoteOpen = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
+    const why = quoteOpen
+      ? "guillemet ouvert jamais refermé, la suite du fichier ne se lit pas"
+      : error.message;
+    throw new Error(`Fichier illisible ligne ${parsedTo + 1} : ${why} : ${NOTHING_REPLACED}`, {
+      cause: error,
+    });
   } finally {
     source.destroy();
   }

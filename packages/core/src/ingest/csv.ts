@@ -57,7 +57,8 @@ export function parseCsv(text: string, delimiter: string): CsvRecord[] {
   }));
 }
 
-function lineBreaksIn(fields: readonly string[]): number {
+/** Line breaks inside a record's quoted fields: how many lines it spans beyond its first. */
+export function lineBreaksIn(fields: readonly string[]): number {
   let n = 0;
   for (const field of fields) for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) n++;
   return n;
