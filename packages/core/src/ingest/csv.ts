@@ -14,6 +14,20 @@ export interface BadLine {
 }
 
 /**
+ * Refuses a referential file with any bad line: referentials are small official files, so a bad line (a key
+ * given twice, a line cut short) means a broken file, and importing the rest would replace the whole table.
+ */
+export function refuseBadLines(name: string, badLines: readonly BadLine[]): void {
+  if (badLines.length === 0) return;
+  const listed = badLines.slice(0, 10).map(({ line, reason }) => `line ${line}: ${reason}`);
+  if (badLines.length > 10) listed.push(`and ${badLines.length - 10} more`);
+  const count = `${badLines.length} bad line${badLines.length > 1 ? "s" : ""}`;
+  throw new Error(
+    `${name}: ${count}, nothing replaced (a referential file is imported whole): ${listed.join("; ")}`,
+  );
+}
+
+/**
  * Reads a text file as UTF-8, falling back to Windows-1252 (older open-data exports), without a BOM; a
  * `.gz` file is gunzipped first.
  */

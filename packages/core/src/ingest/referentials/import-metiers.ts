@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { type BadLine, readTextFile } from "../csv";
+import { readTextFile, refuseBadLines } from "../csv";
 import { metierFileKind, parseMetiersFile, type MetierFileKind } from "./metier-files";
 import { metierRows, rebuildReferentialIndexes, writeMetiers } from "./store";
 
@@ -10,7 +10,6 @@ export interface MetiersImportReport {
   metierRomes: number;
   /** lines marked "à supprimer" in the file */
   removedLines: number;
-  badLines: BadLine[];
   /** métiers whose codes do not fit the 15 a jobs search takes, even as parent fiches (docs/reference/v1.md#s8-4) */
   warnings: string[];
 }
@@ -19,11 +18,13 @@ export interface MetiersImportReport {
  * Replaces the métiers with one of the original service's files, in one transaction: the mapping
  * `referentiel-romes-sous-domaines.csv` (`_id;code;intitule;sousDomaine;Sous-domaine à ajouter;Sous-domaine
  * à supprimer`, one line per (ROME, métier) pair, grouped by métier) or the SEO list `metiers-seo.txt` (one
- * `label [codes]` line per métier). The embedded default merges both (`loadReferentials`).
+ * `label [codes]` line per métier). A file with a bad line (a métier or a pair given twice, a line cut short) is
+ * refused whole and changes nothing. The embedded default merges both (`loadReferentials`).
  */
 export function importMetiersCsv(db: Db, path: string): MetiersImportReport {
   const text = readTextFile(path);
   const parsed = parseMetiersFile(text, path);
+  refuseBadLines(path, parsed.badLines);
   let counts = { metiers: 0, metierRomes: 0 };
   let warnings: string[] = [];
   db.$client.transaction(() => {
@@ -38,7 +39,6 @@ export function importMetiersCsv(db: Db, path: string): MetiersImportReport {
     file: metierFileKind(text),
     ...counts,
     removedLines: parsed.removedLines,
-    badLines: parsed.badLines,
     warnings,
   };
 }

@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createTestDb } from "../../testing/db";
 import { importRomeCsv } from "./import-rome";
 import { loadReferentials } from "./load";
+import { readVendored } from "./vendored";
 import { autocomplete } from "../../search/metiers";
 import {
   fixture,
@@ -10,17 +14,16 @@ import {
   OFFICIAL_ROME_TREE_CSV,
 } from "../../testing/fixture-paths";
 
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "rome-")), name);
+  writeFileSync(path, text);
+  return path;
+}
+
 describe("importRomeCsv", () => {
-  test("imports valid lines and reports each bad line with its number and reason", () => {
+  test("imports the codes, with doubled quotes and a label on two lines", () => {
     const db = createTestDb();
-    const report = importRomeCsv(db, fixture("rome-bad-lines.csv"));
-    expect(report.badLines).toEqual([
-      { line: 4, reason: 'invalid ROME code "Z9999"' },
-      { line: 5, reason: "empty label for D1202" },
-      { line: 6, reason: "duplicate ROME code D1102" },
-      { line: 7, reason: "4 columns instead of 5" },
-    ]);
-    expect(report).toMatchObject({ file: "codes", stored: 4 });
+    expect(importRomeCsv(db, fixture("rome-codes.csv"))).toEqual({ file: "codes", stored: 4 });
     const rows = db.$client
       .prepare(
         `SELECT code, label, grand_domaine, domaine_professionnel, parent_code FROM romes ORDER BY code`,
@@ -61,12 +64,43 @@ describe("importRomeCsv", () => {
   test("replaces the vendored codes and refreshes the ROME labels searched by the métiers index", () => {
     const db = createTestDb();
     loadReferentials(db);
-    importRomeCsv(db, fixture("rome-bad-lines.csv"));
+    importRomeCsv(db, fixture("rome-codes.csv"));
     expect(db.$client.prepare(`SELECT count(*) FROM romes`).pluck().get()).toBe(4);
     // "chauffagiste sur deux lignes" is only in the imported F1603 label.
     const labels = autocomplete(db, "deux lignes").labelsAndRomes.map((m) => m.label);
     expect(labels).toContain("Plomberie");
     expect(loadReferentials(db).kept).toEqual(["romes"]);
+  });
+
+  test("refuses a file with bad lines whole, naming each line and its reason, and changes nothing", () => {
+    const db = createTestDb();
+    loadReferentials(db);
+    const refused = () => importRomeCsv(db, fixture("rome-bad-lines.csv"));
+    expect(refused).toThrow(/4 bad lines, nothing replaced/);
+    expect(refused).toThrow(
+      /line 4: invalid ROME code "Z9999"; line 5: empty label for D1202; line 6: duplicate ROME code D1102; line 7: 4 columns instead of 5/,
+    );
+    expect(db.$client.prepare(`SELECT count(*) FROM romes`).pluck().get()).toBe(1584);
+    expect(loadReferentials(db).kept).toEqual([]);
+  });
+
+  test("refuses the official codes file with one code twice, keeping the 1,584 codes", () => {
+    const db = createTestDb();
+    loadReferentials(db);
+    const [header, first] = readVendored("romeCodes").split("\n");
+    const path = tempFile("codes.csv", `${header}\n${first}\n${first}\n`);
+    expect(() => importRomeCsv(db, path)).toThrow(/line 3: duplicate ROME code/);
+    expect(db.$client.prepare(`SELECT count(*) FROM romes`).pluck().get()).toBe(1584);
+  });
+
+  test("refuses the official tree file with one code twice, keeping the tree", () => {
+    const db = createTestDb();
+    loadReferentials(db);
+    const text = readVendored("romeTree");
+    const lines = text.split("\n");
+    const path = tempFile("tree.csv", `${text.trimEnd()}\n${lines[1] ?? ""}\n`);
+    expect(() => importRomeCsv(db, path)).toThrow(/duplicate ROME code/);
+    expect(db.$client.prepare(`SELECT count(*) FROM domaines_professionnels`).pluck().get()).toBe(110);
   });
 
   test("refuses a file without the expected header and changes nothing", () => {
@@ -78,13 +112,9 @@ describe("importRomeCsv", () => {
 
   test("imports each of the three official ROME 4.0 files without a bad line, by its header", () => {
     const db = createTestDb();
-    expect(importRomeCsv(db, OFFICIAL_ROME_CSV)).toEqual({ file: "codes", stored: 1584, badLines: [] });
-    expect(importRomeCsv(db, OFFICIAL_APPELLATIONS_CSV)).toEqual({
-      file: "appellations",
-      stored: 13120,
-      badLines: [],
-    });
-    expect(importRomeCsv(db, OFFICIAL_ROME_TREE_CSV)).toEqual({ file: "tree", stored: 1584, badLines: [] });
+    expect(importRomeCsv(db, OFFICIAL_ROME_CSV)).toEqual({ file: "codes", stored: 1584 });
+    expect(importRomeCsv(db, OFFICIAL_APPELLATIONS_CSV)).toEqual({ file: "appellations", stored: 13120 });
+    expect(importRomeCsv(db, OFFICIAL_ROME_TREE_CSV)).toEqual({ file: "tree", stored: 1584 });
     expect(db.$client.prepare(`SELECT label, parent_code FROM romes WHERE code = 'A1423'`).get()).toEqual({
       label: "Œnologue",
       parent_code: "A1413",

@@ -146,7 +146,7 @@ describe("loadReferentials", () => {
   test("keeps imported métiers unless forced", () => {
     const local = createTestDb();
     loadReferentials(local);
-    importMetiersCsv(local, fixture("metiers-bad-lines.csv"));
+    importMetiersCsv(local, fixture("metiers-mapping.csv"));
     const again = loadReferentials(local);
     expect(again.kept).toEqual(["metiers"]);
     expect(again.metiers).toBe(0);

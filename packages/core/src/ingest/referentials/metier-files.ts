@@ -60,6 +60,7 @@ export function parseMetiersMapping(text: string, name = "métiers file"): Parse
 
   const badLines: BadLine[] = [];
   const groups = new Map<string, MetierSource>();
+  const pairs = new Set<string>();
   let removedLines = 0;
   for (const { line, fields } of records) {
     if (fields.length !== header.fields.length) {
@@ -75,7 +76,12 @@ export function parseMetiersMapping(text: string, name = "métiers file"): Parse
     const code = at(codeAt).toUpperCase();
     if (label === "") badLines.push({ line, reason: "empty métier label" });
     else if (!ROME_CODE.test(code)) badLines.push({ line, reason: `invalid ROME code "${code}"` });
-    else add(groups, label, code, at(titleAt) || null);
+    else if (pairs.has(`${label}\t${code}`))
+      badLines.push({ line, reason: `duplicate line for "${label}" and ${code}` });
+    else {
+      pairs.add(`${label}\t${code}`);
+      add(groups, label, code, at(titleAt) || null);
+    }
   }
   if (groups.size === 0) throw new Error(`${name}: no valid métier line`);
   return { metiers: [...groups.values()], badLines, removedLines };
@@ -94,6 +100,7 @@ export function parseMetiersSeo(text: string, name = "métiers file"): ParsedMet
     if (!match) badLines.push({ line: index + 1, reason: 'not a "label [codes]" line' });
     else if (label === "") badLines.push({ line: index + 1, reason: "empty métier label" });
     else if (bad) badLines.push({ line: index + 1, reason: `invalid ROME code "${bad}"` });
+    else if (groups.has(label)) badLines.push({ line: index + 1, reason: `duplicate métier "${label}"` });
     else for (const code of codes) add(groups, label, code, null);
   });
   if (groups.size === 0) throw new Error(`${name}: no valid métier line`);

@@ -144,11 +144,14 @@ export function parseRomeTree(text: string, name = "ROME tree file"): Parsed<Rom
     throw new Error(
       `${name}: header needs code_rome and the grand domaine and domaine professionnel columns`,
     );
+  const seen = new Set<string>();
   return eachRecord<RomeTreeRow>(t, "tree", (at) => {
     const code = at(codeAt).toUpperCase();
     const grandDomaine = at(gdAt).toUpperCase();
     const domaine = at(dpAt).toUpperCase();
     if (!ROME_CODE.test(code)) return `invalid ROME code "${code}"`;
+    if (seen.has(code)) return `duplicate ROME code ${code}`;
+    seen.add(code);
     // The letter and the three characters are the code's own prefixes (data/README): a mismatch is a bad line.
     if (grandDomaine !== code.slice(0, 1) || domaine !== code.slice(0, 3))
       return `${code} filed under ${grandDomaine} / ${domaine}`;
