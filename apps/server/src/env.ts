@@ -1,4 +1,5 @@
 import { DEFAULT_FROM } from "@lba/core/mail";
+import { integerSetting as integer, RetentionDaysSchema } from "@lba/core/schemas";
 import { z } from "zod";
 
 // The server's whole configuration: index.ts passes the process environment here once, before anything is
@@ -19,13 +20,6 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
-
-/** An integer variable, its range said in the message (zod's own would speak of NaN). */
-const integer = (min: number, max?: number) => {
-  const range = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
-  const n = z.coerce.number({ error: range }).int({ error: range }).min(min, { error: range });
-  return max === undefined ? n : n.max(max, { error: range });
-};
 
 export const DEV_SECRET = "dev-secret-change-me-dev-secret-change-me";
 
@@ -110,7 +104,7 @@ export const EnvSchema = z
     CLAMAV_POLICY_WHEN_UNREACHABLE: z.enum(["reject", "accept"]).default("reject"),
     APPLICATION_MAX_PER_DAY: integer(1).default(100),
     REPLY_TOKEN_TTL_DAYS: integer(1).default(30),
-    APPLICATION_RETENTION_DAYS: integer(1).default(365),
+    APPLICATION_RETENTION_DAYS: RetentionDaysSchema,
     // One reminder to a recruiter who has not answered after this many days (0: never), sent by the daily timer.
     APPLICATION_REMINDER_DAYS: integer(0).default(7),
     // Lifetime of the unsubscription links of company e-mails (decision 026).

@@ -7,3 +7,4 @@ export * from "./contact";
 export * from "./application-limits";
 export * from "./site-pages";
 export * from "./refusal-reasons";
+export * from "./settings";
