@@ -28,6 +28,7 @@ export { loadGeography, type GeographyCounts } from "./referentials/communes";
 export { importRomeCsv } from "./referentials/import-rome";
 export { importMetiersCsv } from "./referentials/import-metiers";
 export { loadReferentials, type ReferentialCounts } from "./referentials/load";
+export { loadMissingReferentials, type MissingReferentials } from "./referentials/ensure";
 export {
   buildSnapshot,
   type BuildSnapshotOptions,

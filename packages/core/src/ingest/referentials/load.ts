@@ -31,9 +31,12 @@ export interface ReferentialCounts {
  * Fills the ROME 4.0 tree, codes and appellations, the original service's métiers (its mapping and SEO
  * list merged) from the vendored files, and the diplomas, in one transaction, then rebuilds their
  * full-text indexes. Idempotent. A part that was replaced by an import is kept unless `force` is set, so
- * that a server restart never undoes `npm run import`.
+ * that a server restart never undoes `npm run import`; `only` limits the load to some parts.
  */
-export function loadReferentials(db: Db, options: { force?: boolean } = {}): ReferentialCounts {
+export function loadReferentials(
+  db: Db,
+  options: { force?: boolean; only?: readonly ReferentialPart[] } = {},
+): ReferentialCounts {
   const counts: ReferentialCounts = {
     grandsDomaines: 0,
     domainesProfessionnels: 0,
@@ -45,6 +48,7 @@ export function loadReferentials(db: Db, options: { force?: boolean } = {}): Ref
     kept: [],
   };
   const replace = (part: ReferentialPart) => {
+    if (options.only && !options.only.includes(part)) return false;
     const keep = !options.force && referentialSource(db, part) === "import";
     if (keep) counts.kept.push(part);
     return !keep;
