@@ -1,107 +1,154 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createDb, closeDb } from "../db/client";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { closeDb, createDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
+import { applicationsTable } from "../db/schema";
 import { runCli } from "./run";
 
-const formation = (key: string) => ({
-  cle_ministere_educatif: key,
-  published: true,
-  intitule_long: `FORMATION ${key}`,
-  niveau: "3 (CAP...)",
-  rome_codes: ["D1102"],
-  idea_geo_coordonnees_etablissement: "48.85,2.35",
-});
+const COMPANIES = fileURLToPath(new URL("../sources/companies/fixtures/etablissements.csv", import.meta.url));
+const TRAININGS = fileURLToPath(
+  new URL("../sources/trainings/fixtures/catalogue-formations.json", import.meta.url),
+);
 
-let server: Server | undefined;
-
-/** A catalogue API serving `records` 500 a page (its `?page=&limit=` protocol); `emptyPage` answers `formations: []`. */
-async function fakeCatalogue(records: unknown[], emptyPage?: number): Promise<string> {
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const page = Number(url.searchParams.get("page"));
-    const limit = Number(url.searchParams.get("limit"));
-    const body = {
-      formations: page === emptyPage ? [] : records.slice((page - 1) * limit, page * limit),
-      pagination: {
-        page,
-        resultats_par_page: limit,
-        nombre_de_page: Math.ceil(records.length / limit) || 1,
-        total: records.length,
-      },
-    };
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/entity/formations`;
-}
-
-let env: NodeJS.ProcessEnv;
-let out: string[];
+let databasePath: string;
+let output: { log: string[]; warn: string[]; error: string[] };
 
 beforeEach(() => {
-  env = { DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "lba-cli-")), "lba.sqlite") };
-  out = [];
-  const capture = (...args: unknown[]) => {
-    out.push(args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
-  };
-  vi.spyOn(console, "log").mockImplementation(capture);
-  vi.spyOn(console, "warn").mockImplementation(capture);
-  vi.spyOn(console, "error").mockImplementation(capture);
+  databasePath = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "lba.sqlite");
+  output = { log: [], warn: [], error: [] };
+  for (const level of ["log", "warn", "error"] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      output[level].push(args.map(String).join(" "));
+    });
   vi.spyOn(process.stderr, "write").mockImplementation(() => true);
 });
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  server = undefined;
 });
 
-function trainings(): number {
-  const db = createDb(env.DATABASE_PATH ?? "");
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, { DATABASE_PATH: databasePath, ...env });
+
+function withDatabase<T>(action: (db: Db) => T): T {
+  const db = createDb(databasePath);
   try {
-    return db.$client.prepare("SELECT count(*) FROM trainings").pluck().get() as number;
+    migrate(db);
+    return action(db);
   } finally {
     closeDb(db);
   }
 }
 
-const records = (prefix: string, count: number) =>
-  Array.from({ length: count }, (_, i) => formation(`${prefix}${i}`));
+const count = (db: Db, table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
-describe("npm run sync -- trainings", () => {
-  it("fails and keeps the current trainings when a middle page of the catalogue comes back empty", async () => {
-    const old = await fakeCatalogue(records("OLD", 2702));
-    expect(await runCli(["sync", "trainings", "--url", old], env)).toBe(0);
-    expect(trainings()).toBe(2702);
-    await new Promise((resolve) => server?.close(resolve));
-
-    out = [];
-    const url = await fakeCatalogue(records("NEW", 3000), 3);
-    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
-    expect(out).toContain("Error: catalogue : page 3 incomplète : 0 formation reçue sur 500 annoncées");
-    expect(trainings()).toBe(2702);
+describe("npm run import on a new database", () => {
+  test("loads the vendored communes, ROME codes, métiers and diplomas before reading the file", async () => {
+    expect(await cli(["import", "companies", COMPANIES])).toBe(0);
+    // The fixture's one made-up INSEE code is the only unknown commune.
+    expect(output.warn).toContain("  1 x commune inconnue");
+    withDatabase((db) => {
+      expect(count(db, "communes")).toBeGreaterThan(34_000);
+      expect(count(db, "romes")).toBe(1584);
+      expect(count(db, "metiers")).toBe(135);
+      expect(count(db, "diplomas")).toBeGreaterThan(0);
+      expect(count(db, "companies")).toBeGreaterThan(0);
+    });
   });
 
-  it("reports records read, stored and rejected, and the rejections by reason, as the import does", async () => {
-    const url = await fakeCatalogue([
-      ...records("NEW", 3),
-      { cle_ministere_educatif: "BAD", rome_codes: ["nope"] },
-      formation("NEW0"),
-    ]);
-    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(0);
-    expect(out).toEqual(
-      expect.arrayContaining([
-        "  line 4: rome_codes.0 : code ROME invalide",
-        "  line 5: cle_ministere_educatif en double : NEW0",
-        "  1 x cle_ministere_educatif en double",
-        `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"pages":1,"total":5}`,
-      ]),
+  test("leaves the referentials already there alone: an imported ROME label survives the next import", async () => {
+    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    const communes = withDatabase((db) => {
+      db.$client.prepare("UPDATE romes SET label = 'Libellé importé' WHERE code = 'D1104'").run();
+      db.$client.prepare("DELETE FROM diplomas").run();
+      return count(db, "communes");
+    });
+    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    withDatabase((db) => {
+      expect(db.$client.prepare("SELECT label FROM romes WHERE code = 'D1104'").pluck().get()).toBe(
+        "Libellé importé",
+      );
+      expect(count(db, "diplomas")).toBeGreaterThan(0);
+      expect(count(db, "communes")).toBe(communes);
+    });
+  });
+});
+
+describe("npm run anonymize", () => {
+  const recent = () => new Date(Date.now() - 5 * 60_000).toISOString();
+
+  function insertApplication(createdAt: string) {
+    withDatabase((db) =>
+      db
+        .insert(applicationsTable)
+        .values({
+          publicId: `app-${createdAt}`,
+          applicantEmail: "camille@example.org",
+          applicantFirstName: "Camille",
+          applicantLastName: "Martin",
+          companyEmail: "rh@entreprise.example",
+          companyType: "matcha",
+          caller: "partenaire",
+          createdAt,
+          lastUpdateAt: createdAt,
+        })
+        .run(),
     );
-    expect(out.join("\n")).not.toContain('"errors"');
+  }
+  const anonymised = () =>
+    withDatabase((db) =>
+      db
+        .select({ email: applicationsTable.applicantEmail })
+        .from(applicationsTable)
+        .all()
+        .filter((row) => row.email === null),
+    ).length;
+
+  test.each([
+    ["-5", "--days must be an integer >= 1"],
+    ["", "--days must be an integer >= 1"],
+    ["abc", "--days must be an integer >= 1"],
+    ["0", "--days must be an integer >= 1"],
+    ["1.5", "--days must be an integer >= 1"],
+  ])("refuses --days %j with a message naming --days and changes nothing", async (days, message) => {
+    insertApplication(recent());
+    expect(await cli(["anonymize", "--days", days])).toBe(1);
+    expect(output.error.join("\n")).toContain(message);
+    expect(anonymised()).toBe(0);
+  });
+
+  test("refuses --days given without a value", async () => {
+    insertApplication(recent());
+    expect(await cli(["anonymize", "--days"], { APPLICATION_RETENTION_DAYS: "30" })).toBe(1);
+    expect(output.error.join("\n")).toContain("--days must be an integer >= 1");
+    expect(anonymised()).toBe(0);
+  });
+
+  test.each(["xyz", "-5", "0", ""])(
+    "refuses APPLICATION_RETENTION_DAYS=%j with a message naming it and changes nothing",
+    async (days) => {
+      insertApplication(recent());
+      expect(await cli(["anonymize"], { APPLICATION_RETENTION_DAYS: days })).toBe(1);
+      expect(output.error.join("\n")).toContain("APPLICATION_RETENTION_DAYS must be an integer >= 1");
+      expect(anonymised()).toBe(0);
+    },
+  );
+
+  test("anonymises the applications older than --days only", async () => {
+    insertApplication(recent());
+    insertApplication(new Date(Date.now() - 3 * 86_400_000).toISOString());
+    expect(await cli(["anonymize", "--days", "2"], { APPLICATION_RETENTION_DAYS: "xyz" })).toBe(0);
+    expect(output.log.join("\n")).toContain("Anonymised 1 application(s) older than 2 days.");
+    expect(anonymised()).toBe(1);
+  });
+});
+
+describe("npm run seed", () => {
+  test.each(["abc", "-1", "1.5", ""])("refuses --seed %j and leaves no database behind", async (seed) => {
+    expect(await cli(["seed", "--seed", seed])).toBe(1);
+    expect(output.error.join("\n")).toContain("--seed must be an integer >= 0");
+    expect(existsSync(databasePath)).toBe(false);
   });
 });

@@ -1,20 +1,24 @@
 import { resolve } from "node:path";
+import type { z } from "zod";
 import { createDb, closeDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import type { Logger } from "../deps";
+import { loadMissingReferentials } from "../ingest/referentials/ensure";
+import { integerSetting, RetentionDaysSchema } from "../schemas/settings";
 
 const USAGE = `Usage:
-  npm run seed [-- --scale sample|national] [--seed N] [--force]
+  npm run seed [-- --scale sample|national] [--seed N (integer >= 0)] [--force]
   npm run import -- rome <ROME 4.0 codes, appellations or tree csv>
   npm run import -- metiers <referentiel-romes-sous-domaines.csv or metiers-seo.txt>
   npm run import -- trainings <catalogue JSON export, current or legacy shape>
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
-  npm run anonymize [-- --days N]                                 (default: APPLICATION_RETENTION_DAYS or 365)
+  npm run anonymize [-- --days N]        (integer >= 1; default: APPLICATION_RETENTION_DAYS or 365)
   npm run snapshot [-- --scale sample|national] [--seed N] [--keep N]
                    [--rome F] [--metiers F] [--trainings F] [--companies F]
       builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
       as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3)
+Imports and sync first load the vendored communes and referentials a new database lacks.
 Environment: DATABASE_PATH (default ./data/lba.sqlite); LBA_SECRET (seed and the companies import store the
   items sealed with it, as the server sends them; docs/decisions/031-items-stored-ready-to-send.md)`;
 
@@ -24,10 +28,32 @@ const consoleLogger: Logger = {
   error: (message, data) => console.error(message, data ? JSON.stringify(data) : ""),
 };
 
+/** The value after `--name`: undefined when the option is absent, "" when it ends the line. */
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : undefined;
+  return index >= 0 ? (args[index + 1] ?? "") : undefined;
 }
+
+/**
+ * An option, or else its environment variable, parsed by the rule the server applies to that variable, so that
+ * a value the server would refuse is refused here before anything is opened. The message names where it came from.
+ */
+function setting<T>(
+  schema: z.ZodType<T, unknown>,
+  value: { args: string[]; name: string; env?: NodeJS.ProcessEnv; variable?: string },
+): T {
+  const given = option(value.args, value.name);
+  const [source, text] =
+    given !== undefined || !value.variable
+      ? [`--${value.name}`, given]
+      : [value.variable, value.env?.[value.variable]];
+  // An empty value is a missing one, not the 0 that coercion would make of it.
+  const parsed = schema.safeParse(text === "" ? Number.NaN : text);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${source} must be ${parsed.error.issues[0]?.message ?? "valid"} (got "${text}")`);
+}
+
+const SeedSchema = integerSetting(0).optional();
 
 function withDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => T): T {
   const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
@@ -35,6 +61,24 @@ function withDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => T): T {
   try {
     migrate(db);
     return action(db);
+  } finally {
+    closeDb(db);
+  }
+}
+
+/**
+ * The connection of an import or a sync, migrated and holding the vendored referentials: on a database whose first
+ * write is an import, the communes are needed to place the rows and the ROME codes and métiers to find them.
+ */
+async function withImportDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T> | T): Promise<T> {
+  const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+  // A streaming import's staging table goes to a temporary file, not to memory, so that a 400,000-company file
+  // stays within a bounded RSS.
+  db.$client.pragma("temp_store = FILE");
+  try {
+    migrate(db);
+    loadMissingReferentials(db, consoleLogger);
+    return await action(db);
   } finally {
     closeDb(db);
   }
@@ -80,11 +124,11 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const { seedDatabase } = await import("../ingest/sample/seed");
         const scale = option(rest, "scale") ?? "sample";
         if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
-        const seed = option(rest, "seed");
+        const seed = setting(SeedSchema, { args: rest, name: "seed" });
         const result = withDb(env, (db) =>
           seedDatabase(db, {
             scale,
-            seed: seed ? Number(seed) : undefined,
+            seed,
             force: rest.includes("--force"),
             log: consoleLogger,
             secret: env.LBA_SECRET || undefined,
@@ -110,10 +154,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const url = option(rest, "url") ?? env.CATALOGUE_URL;
         if (!url) throw new Error("set CATALOGUE_URL or pass --url");
         const { syncTrainings } = await import("../ingest/catalogue-sync");
-        const db = importDb(env);
-        try {
-          migrate(db);
-          const report = await syncTrainings(
+        const report = await withImportDb(env, (db) =>
+          syncTrainings(
             { db, fetch, now: () => new Date(), log: consoleLogger },
             {
               url,
@@ -122,19 +164,17 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
                   `trainings: page ${p.page}/${p.pages}, ${p.received} of ${p.total} received, ${p.valid} kept, ${p.skipped} rejected`,
                 ),
             },
-          );
-          // the record number stands in for the line: "line 8" is the 8th record across the pages
-          printReport(`Synced trainings from ${url}`, report as unknown as Record<string, unknown>);
-        } finally {
-          closeDb(db);
-        }
+          ),
+        );
+        // the record number stands in for the line: "line 8" is the 8th record across the pages
+        printReport(`Synced trainings from ${url}`, report as unknown as Record<string, unknown>);
         return 0;
       }
       case "snapshot": {
         const { buildSnapshot } = await import("../ingest/snapshot");
         const scale = option(rest, "scale") ?? "sample";
         if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
-        const seed = option(rest, "seed");
+        const seed = setting(SeedSchema, { args: rest, name: "seed" });
         const keep = Number(option(rest, "keep") ?? env.SNAPSHOT_KEEP ?? 3);
         if (!Number.isInteger(keep) || keep < 1)
           throw new Error("--keep (SNAPSHOT_KEEP) must be an integer >= 1");
@@ -146,7 +186,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         );
         const result = await buildSnapshot(resolve(env.DATABASE_PATH || "./data/lba.sqlite"), {
           scale,
-          ...(seed ? { seed: Number(seed) } : {}),
+          ...(seed === undefined ? {} : { seed }),
           imports,
           keep,
           ...(env.LBA_SECRET ? { secret: env.LBA_SECRET } : {}),
@@ -162,7 +202,12 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
       }
       case "anonymize": {
         const { anonymizeApplications } = await import("../applications/anonymize");
-        const days = Number(option(rest, "days") ?? env.APPLICATION_RETENTION_DAYS ?? 365);
+        const days = setting(RetentionDaysSchema, {
+          args: rest,
+          name: "days",
+          env,
+          variable: "APPLICATION_RETENTION_DAYS",
+        });
         // The SQLite store answers at once: the anonymisation is written before withDb closes the file.
         const count = await withDb(env, (db) =>
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
@@ -180,48 +225,25 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-/**
- * The connection of a streaming import: its staging table goes to a temporary file, not to memory, so that a
- * 400,000-company file stays within a bounded RSS.
- */
-function importDb(env: NodeJS.ProcessEnv): Db {
-  const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
-  db.$client.pragma("temp_store = FILE");
-  return db;
-}
-
 async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
   switch (kind) {
     case "rome": {
       const { importRomeCsv } = await import("../ingest/referentials/import-rome");
-      return withDb(env, (db) => importRomeCsv(db, path));
+      return withImportDb(env, (db) => importRomeCsv(db, path));
     }
     case "metiers": {
       const { importMetiersCsv } = await import("../ingest/referentials/import-metiers");
-      return withDb(env, (db) => importMetiersCsv(db, path));
+      return withImportDb(env, (db) => importMetiersCsv(db, path));
     }
     case "trainings": {
       const { importTrainingsJson } = await import("../ingest/trainings");
-      const db = importDb(env);
-      try {
-        migrate(db);
-        return await importTrainingsJson(db, path, { onProgress: progressLine });
-      } finally {
-        closeDb(db);
-      }
+      return withImportDb(env, (db) => importTrainingsJson(db, path, { onProgress: progressLine }));
     }
     case "companies": {
       const { importCompanies } = await import("../ingest/companies");
-      const db = importDb(env);
-      try {
-        migrate(db);
-        return await importCompanies(db, path, {
-          onProgress: progressLine,
-          secret: env.LBA_SECRET || undefined,
-        });
-      } finally {
-        closeDb(db);
-      }
+      return withImportDb(env, (db) =>
+        importCompanies(db, path, { onProgress: progressLine, secret: env.LBA_SECRET || undefined }),
+      );
     }
     default:
       throw new Error(`unknown import kind "${kind}" (rome, metiers, trainings, companies)`);

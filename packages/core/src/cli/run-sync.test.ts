@@ -1,0 +1,107 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDb, closeDb } from "../db/client";
+import { runCli } from "./run";
+
+const formation = (key: string) => ({
+  cle_ministere_educatif: key,
+  published: true,
+  intitule_long: `FORMATION ${key}`,
+  niveau: "3 (CAP...)",
+  rome_codes: ["D1102"],
+  idea_geo_coordonnees_etablissement: "48.85,2.35",
+});
+
+let server: Server | undefined;
+
+/** A catalogue API serving `records` 500 a page (its `?page=&limit=` protocol); `emptyPage` answers `formations: []`. */
+async function fakeCatalogue(records: unknown[], emptyPage?: number): Promise<string> {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const page = Number(url.searchParams.get("page"));
+    const limit = Number(url.searchParams.get("limit"));
+    const body = {
+      formations: page === emptyPage ? [] : records.slice((page - 1) * limit, page * limit),
+      pagination: {
+        page,
+        resultats_par_page: limit,
+        nombre_de_page: Math.ceil(records.length / limit) || 1,
+        total: records.length,
+      },
+    };
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/entity/formations`;
+}
+
+let env: NodeJS.ProcessEnv;
+let out: string[];
+
+beforeEach(() => {
+  env = { DATABASE_PATH: join(mkdtempSync(join(tmpdir(), "lba-cli-")), "lba.sqlite") };
+  out = [];
+  const capture = (...args: unknown[]) => {
+    out.push(args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
+  };
+  vi.spyOn(console, "log").mockImplementation(capture);
+  vi.spyOn(console, "warn").mockImplementation(capture);
+  vi.spyOn(console, "error").mockImplementation(capture);
+  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+function trainings(): number {
+  const db = createDb(env.DATABASE_PATH ?? "");
+  try {
+    return db.$client.prepare("SELECT count(*) FROM trainings").pluck().get() as number;
+  } finally {
+    closeDb(db);
+  }
+}
+
+const records = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => formation(`${prefix}${i}`));
+
+describe("npm run sync -- trainings", () => {
+  it("fails and keeps the current trainings when a middle page of the catalogue comes back empty", async () => {
+    const old = await fakeCatalogue(records("OLD", 2702));
+    expect(await runCli(["sync", "trainings", "--url", old], env)).toBe(0);
+    expect(trainings()).toBe(2702);
+    await new Promise((resolve) => server?.close(resolve));
+
+    out = [];
+    const url = await fakeCatalogue(records("NEW", 3000), 3);
+    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
+    expect(out).toContain("Error: catalogue : page 3 incomplète : 0 formation reçue sur 500 annoncées");
+    expect(trainings()).toBe(2702);
+  });
+
+  it("reports records read, stored and rejected, and the rejections by reason, as the import does", async () => {
+    const url = await fakeCatalogue([
+      ...records("NEW", 3),
+      { cle_ministere_educatif: "BAD", rome_codes: ["nope"] },
+      formation("NEW0"),
+    ]);
+    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(0);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "  line 4: rome_codes.0 : code ROME invalide",
+        "  line 5: cle_ministere_educatif en double : NEW0",
+        "  1 x cle_ministere_educatif en double",
+        `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"pages":1,"total":5}`,
+      ]),
+    );
+    expect(out.join("\n")).not.toContain('"errors"');
+  });
+});
