@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { listSnapshots } from "@lba/core/db";
+import { closeDb, createDb, listSnapshots, migrate } from "@lba/core/db";
+import { importTrainingsJson } from "@lba/core/ingest";
 
 // Starts the real entry point (env, migrate, seed, serve) on a free port with a throwaway database.
 let child: ChildProcess | undefined;
@@ -16,20 +17,25 @@ afterAll(() => {
   for (const replica of replicas) replica.kill("SIGTERM");
 });
 
-/** index.ts in a child process, its stderr collected. */
-function forkIndex(env: Record<string, string>): { process: ChildProcess; stderr: () => string } {
+/** index.ts in a child process, its stdout and stderr collected. */
+function forkIndex(env: Record<string, string>): {
+  process: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+} {
   const forked = fork(fileURLToPath(new URL("./index.ts", import.meta.url)), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
+  let stdout = "";
   let stderr = "";
+  forked.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   forked.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return { process: forked, stderr: () => stderr };
+  return { process: forked, stdout: () => stdout, stderr: () => stderr };
 }
 
-function start(env: Record<string, string>): Promise<number> {
-  const started = forkIndex(env);
+function start(env: Record<string, string>, started = forkIndex(env)): Promise<number> {
   child = started.process;
   return new Promise((resolve, reject) => {
     started.process.on("message", (message: { type?: string; port?: number }) => {
@@ -64,6 +70,50 @@ describe("server start", () => {
         `http://127.0.0.1:${port}/api/v1/jobs?romes=D1102&latitude=48.85&longitude=2.35&caller=smoke`,
       );
       expect(jobs.status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child?.once("exit", resolve));
+      child?.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      child = undefined;
+    },
+  );
+});
+
+describe("server start on a database filled by an import alone", () => {
+  it(
+    "loads the missing communes, ROME codes and métiers, logs them, and keeps the imported data",
+    { timeout: 120_000 },
+    async () => {
+      const databasePath = join(mkdtempSync(join(tmpdir(), "lba-imported-")), "lba.sqlite");
+      const db = createDb(databasePath);
+      migrate(db);
+      const catalogue = fileURLToPath(
+        new URL(
+          "../../../packages/core/src/sources/trainings/fixtures/catalogue-formations.json",
+          import.meta.url,
+        ),
+      );
+      await importTrainingsJson(db, catalogue);
+      closeDb(db);
+      const env = {
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATABASE_PATH: databasePath,
+        NODE_ENV: "development",
+        LOG_LEVEL: "info",
+        LBA_SECRET: "a-test-secret-that-is-long-enough-000",
+      };
+      const started = forkIndex(env);
+      const port = await start(env, started);
+      const body = (await (await fetch(`http://127.0.0.1:${port}/api`)).json()) as {
+        dataset: { kind: string; counts: { trainings: number } };
+      };
+      expect(body.dataset).toMatchObject({ kind: "imported", counts: { trainings: 3 } });
+      const communes = await fetch(`http://127.0.0.1:${port}/api/V1/geo/communes?q=Lyon&caller=smoke`);
+      expect(JSON.stringify(await communes.json())).toMatch(/69123/);
+      const metiers = await fetch(`http://127.0.0.1:${port}/api/V1/metiers?title=boulang&caller=smoke`);
+      expect(JSON.stringify(await metiers.json())).toMatch(/D1102/);
+      expect(started.stdout()).toContain('"message":"missing geography loaded"');
+      expect(started.stdout()).toContain('"message":"missing referentials loaded"');
       const exited = new Promise<number | null>((resolve) => child?.once("exit", resolve));
       child?.kill("SIGTERM");
       expect(await exited).toBe(0);

@@ -9,7 +9,13 @@ import {
   sqliteStoreFor,
   warmPointIndexes,
 } from "@lba/core/db";
-import { buildSnapshot, datasetInfo, seedDatabase, storeItemsFor } from "@lba/core/ingest";
+import {
+  buildSnapshot,
+  datasetInfo,
+  loadMissingReferentials,
+  seedDatabase,
+  storeItemsFor,
+} from "@lba/core/ingest";
 import {
   ABANDONED_AFTER_MS,
   markAbandonedApplications,
@@ -137,6 +143,9 @@ if (!snapshots && datasetInfo(db).kind === "empty") {
   const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
   log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
 } else if (!snapshots) {
+  // A database whose first write was an import (before this check existed) may lack the communes, ROME codes,
+  // métiers or diplomas; those present are kept, imported ones included. Logs what it loads.
+  loadMissingReferentials(db, log);
   // Rows written without this server's secret get their items stored now (decision 031); nothing to do, one
   // read, when the database says its items are sealed with it. A snapshot is never written: its publisher
   // stores them.
