@@ -46,7 +46,8 @@ export class DatasetNotOwnedError extends Error {
   constructor() {
     super(
       "The database holds data the sample generator did not create (a real import). " +
-        "It is left untouched: run again with --force to replace it.",
+        "It is left untouched: run again with --force to replace it. (Missing communes and referentials need " +
+        "no seed: every import and the server's start load them.)",
     );
     this.name = "DatasetNotOwnedError";
   }
