@@ -63,7 +63,6 @@ describe("loadEnv", () => {
 });
 
 describe("loadEnv, secrets and mail transports", () => {
-
   it("refuses to start in production with the public development secret", () => {
     expect(() => loadEnv({ NODE_ENV: "production", LBA_SECRET: DEV_SECRET, ...POSTMARK })).toThrow(
       new Error(
