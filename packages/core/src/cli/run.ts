@@ -67,21 +67,35 @@ function withDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => T): T {
 }
 
 /**
- * The connection of an import or a sync, migrated and holding the vendored referentials: on a database whose first
- * write is an import, the communes are needed to place the rows and the ROME codes and métiers to find them.
+ * `withDb` for an action that awaits (several awaited writes): the file is closed once it has settled; `prepare`
+ * runs on the migrated connection first.
  */
-async function withImportDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T> | T): Promise<T> {
+async function withDbAsync<T>(
+  env: NodeJS.ProcessEnv,
+  action: (db: Db) => Promise<T> | T,
+  prepare?: (db: Db) => void,
+): Promise<T> {
   const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
-  // A streaming import's staging table goes to a temporary file, not to memory, so that a 400,000-company file
-  // stays within a bounded RSS.
-  db.$client.pragma("temp_store = FILE");
   try {
     migrate(db);
-    loadMissingReferentials(db, consoleLogger);
+    prepare?.(db);
     return await action(db);
   } finally {
     closeDb(db);
   }
+}
+
+/**
+ * The connection of an import or a sync, migrated and holding the vendored referentials: on a database whose first
+ * write is an import, the communes are needed to place the rows and the ROME codes and métiers to find them.
+ */
+function withImportDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T> | T): Promise<T> {
+  return withDbAsync(env, action, (db) => {
+    // A streaming import's staging table goes to a temporary file, not to memory, so that a 400,000-company file
+    // stays within a bounded RSS.
+    db.$client.pragma("temp_store = FILE");
+    loadMissingReferentials(db, consoleLogger);
+  });
 }
 
 interface BadRow {
@@ -208,8 +222,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           env,
           variable: "APPLICATION_RETENTION_DAYS",
         });
-        // The SQLite store answers at once: the anonymisation is written before withDb closes the file.
-        const count = await withDb(env, (db) =>
+        const count = await withDbAsync(env, (db) =>
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
         );
         console.log(`Anonymised ${count} application(s) older than ${days} days.`);
