@@ -45,6 +45,10 @@ function changed(answer: Answer, fields: object): Answer {
   return { ...answer, body: JSON.stringify({ ...(JSON.parse(answer.body) as object), ...fields }) };
 }
 
+/** The catalogue of NEW, page `n` with some of its body's fields replaced. */
+const onPage = (n: number, fields: object) => (page: number, limit: number) =>
+  page === n ? changed(pageOf(NEW, page, limit), fields) : pageOf(NEW, page, limit);
+
 let server: Server | undefined;
 const requests: string[] = [];
 
@@ -124,30 +128,22 @@ describe("syncTrainings", () => {
     ],
     [
       "an empty middle page",
-      (page, limit) =>
-        page === 2 ? changed(pageOf(NEW, page, limit), { formations: [] }) : pageOf(NEW, page, limit),
+      onPage(2, { formations: [] }),
       /page 2 incomplète : 0 formation reçue sur 3 annoncées/,
     ],
     [
       "an empty last page",
-      (page, limit) =>
-        page === 3 ? changed(pageOf(NEW, page, limit), { formations: [] }) : pageOf(NEW, page, limit),
+      onPage(3, { formations: [] }),
       /page 3 incomplète : 0 formation reçue sur 1 annoncée/,
     ],
     [
       "a page shorter than announced",
-      (page, limit) =>
-        page === 2
-          ? changed(pageOf(NEW, page, limit), { formations: NEW.slice(3, 5) })
-          : pageOf(NEW, page, limit),
+      onPage(2, { formations: NEW.slice(3, 5) }),
       /page 2 incomplète : 2 formations reçues sur 3 annoncées/,
     ],
     [
       "a page longer than announced",
-      (page, limit) =>
-        page === 2
-          ? changed(pageOf(NEW, page, limit), { formations: NEW.slice(3, 7) })
-          : pageOf(NEW, page, limit),
+      onPage(2, { formations: NEW.slice(3, 7) }),
       /page 2 : 4 formations reçues, 3 annoncées/,
     ],
     [
