@@ -55,22 +55,11 @@ function setting<T>(
 
 const SeedSchema = integerSetting(0).optional();
 
-function withDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => T): T {
-  const path = resolve(env.DATABASE_PATH || "./data/lba.sqlite");
-  const db = createDb(path);
-  try {
-    migrate(db);
-    return action(db);
-  } finally {
-    closeDb(db);
-  }
-}
-
 /**
- * `withDb` for an action that awaits (several awaited writes): the file is closed once it has settled; `prepare`
- * runs on the migrated connection first.
+ * Runs `action` on the migrated database of DATABASE_PATH, then closes it once the action has settled (an action
+ * may await several writes); `prepare` runs on the migrated connection first.
  */
-async function withDbAsync<T>(
+async function withDb<T>(
   env: NodeJS.ProcessEnv,
   action: (db: Db) => Promise<T> | T,
   prepare?: (db: Db) => void,
@@ -90,7 +79,7 @@ async function withDbAsync<T>(
  * write is an import, the communes are needed to place the rows and the ROME codes and métiers to find them.
  */
 function withImportDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T> | T): Promise<T> {
-  return withDbAsync(env, action, (db) => {
+  return withDb(env, action, (db) => {
     // A streaming import's staging table goes to a temporary file, not to memory, so that a 400,000-company file
     // stays within a bounded RSS.
     db.$client.pragma("temp_store = FILE");
@@ -139,7 +128,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const scale = option(rest, "scale") ?? "sample";
         if (scale !== "sample" && scale !== "national") throw new Error(`unknown scale "${scale}"`);
         const seed = setting(SeedSchema, { args: rest, name: "seed" });
-        const result = withDb(env, (db) =>
+        const result = await withDb(env, (db) =>
           seedDatabase(db, {
             scale,
             seed,
@@ -222,7 +211,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           env,
           variable: "APPLICATION_RETENTION_DAYS",
         });
-        const count = await withDbAsync(env, (db) =>
+        const count = await withDb(env, (db) =>
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
         );
         console.log(`Anonymised ${count} application(s) older than ${days} days.`);
