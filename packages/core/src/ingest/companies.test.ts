@@ -7,6 +7,7 @@ import { createTestDb } from "../testing/db";
 import { insertTestCommunes } from "../testing/communes";
 import { haversineKm } from "../referentials/geography";
 import { importCompanies } from "./companies";
+import { makeSiret } from "./sample/siret";
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../sources/companies/fixtures/${name}`, import.meta.url));
@@ -242,6 +243,19 @@ describe("importCompanies, 2022 header-less file", () => {
       ]);
     await importCompanies(db, tempFile(line("Boulangerie Cr\u00e8me C")));
     expect(company(db, "48234567800016")).toMatchObject({ enseigne: "Boulangerie Crème Cœur" });
+  });
+
+  it("reads a Windows-1252 file whose first accent comes after 64 KiB of ASCII", async () => {
+    const db = setup();
+    const row = (siret: string, name: string) =>
+      Buffer.from(`${siret};${name};SARL;1071C;1;RUE;35238;35000;NULL;NULL;1-2;NULL;D1102\r\n`, "latin1");
+    // 1,000 ASCII rows (about 80 KB), then one accented row.
+    const rows = [...Array(1000).keys()].map((i) => row(makeSiret(10_000_000 + i, 1), "Boulangerie"));
+    const file = Buffer.concat([...rows, row("48234567800016", "Boulangerie Cr\u00e8me")]);
+    expect(file.indexOf(0xe8)).toBeGreaterThan(1 << 16);
+    const result = await importCompanies(db, tempFile(file));
+    expect(result.inserted).toBe(1001);
+    expect(company(db, "48234567800016")).toMatchObject({ enseigne: "Boulangerie Crème" });
   });
 });
 

@@ -72,7 +72,7 @@ export async function importCompanies(
   try {
     const records =
       format === "algorithm-json"
-        ? readJson(path)
+        ? readJson(path, encoding)
         : readCsv(path, encoding, format, csvDelimiter(head, format));
     for await (const { line, record, draft } of records) {
       read = record;
@@ -121,8 +121,8 @@ export function detectCompanyFormat(head: string): CompanyFileFormat {
   return /^\d{9,14}$/.test(firstField) ? "csv-headerless" : "csv-headed";
 }
 
-async function* readJson(path: string): AsyncGenerator<ReadRecord> {
-  for await (const raw of jsonArrayRecords(path)) {
+async function* readJson(path: string, encoding: TextEncoding): AsyncGenerator<ReadRecord> {
+  for await (const raw of jsonArrayRecords(path, encoding)) {
     const at = { line: raw.line, record: raw.index };
     let value: unknown;
     try {

@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { readText, type TextEncoding } from "./text-file";
 
 export interface RawRecord {
   /** JSON text of one element of the top-level array */
@@ -13,9 +13,13 @@ const isSpace = (c: string) => c === " " || c === "\n" || c === "\r" || c === "\
 
 /**
  * Yields the elements of a top-level JSON array one at a time, so a large export is never held in
- * memory. A file that is not an array, or is cut short, throws.
+ * memory, the file read in `encoding` (see `fileEncoding`: JSON is UTF-8, but an older export may not be). A file
+ * that is not an array, or is cut short, throws.
  */
-export async function* jsonArrayRecords(path: string): AsyncGenerator<RawRecord> {
+export async function* jsonArrayRecords(
+  path: string,
+  encoding: TextEncoding = "utf-8",
+): AsyncGenerator<RawRecord> {
   let before = true;
   let done = false;
   let depth = 0;
@@ -27,10 +31,7 @@ export async function* jsonArrayRecords(path: string): AsyncGenerator<RawRecord>
   let parts: string[] = [];
   let index = 0;
 
-  for await (const chunk of createReadStream(path, {
-    encoding: "utf8",
-    highWaterMark: 1 << 20,
-  }) as AsyncIterable<string>) {
+  for await (const chunk of readText(path, encoding) as AsyncIterable<string>) {
     let segment = started ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charAt(i);

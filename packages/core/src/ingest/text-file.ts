@@ -5,27 +5,37 @@ import { Transform, type Readable } from "node:stream";
 export type TextEncoding = "utf-8" | "windows-1252";
 
 /**
- * The first bytes of a file as text and its encoding: UTF-8 unless those bytes are not valid UTF-8
- * (older open-data exports are Windows-1252). Without a BOM.
+ * The encoding of a whole file: UTF-8 unless some byte of it is not valid UTF-8 (older open-data exports are
+ * Windows-1252). Reads the file to its end (streamed, 1 MiB at a time): a file whose first bytes are ASCII can hold
+ * its first accent anywhere, and decoding it as UTF-8 would store every accent as U+FFFD.
+ */
+export async function fileEncoding(path: string): Promise<TextEncoding> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+      decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return "utf-8";
+  } catch (error) {
+    if (error instanceof TypeError) return "windows-1252";
+    throw error;
+  }
+}
+
+/**
+ * The first bytes of a file as text, without a BOM, and the encoding of the whole file (`fileEncoding`).
  */
 export async function sniffText(
   path: string,
   bytes = 1 << 16,
 ): Promise<{ head: string; encoding: TextEncoding }> {
+  const encoding = await fileEncoding(path);
   const file = await open(path, "r");
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await file.read(buffer, 0, bytes, 0);
-    const chunk = buffer.subarray(0, bytesRead);
-    let head: string;
-    let encoding: TextEncoding = "utf-8";
-    try {
-      // stream: a character cut at the end of the sample is not an error
-      head = new TextDecoder("utf-8", { fatal: true }).decode(chunk, { stream: true });
-    } catch {
-      encoding = "windows-1252";
-      head = new TextDecoder("windows-1252").decode(chunk);
-    }
+    // stream: a character cut at the end of the sample is kept for a next call that never comes
+    const head = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead), { stream: true });
     return { head: head.replace(/^\uFEFF/, ""), encoding };
   } finally {
     await file.close();
@@ -37,7 +47,8 @@ export function readText(path: string, encoding: TextEncoding): Readable {
   const decoder = new TextDecoder(encoding);
   let first = true;
   const decode = new Transform({
-    readableObjectMode: false,
+    // strings out as they are (a JSON reader reads characters; csv-parse takes either)
+    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       let text = decoder.decode(chunk, { stream: true });
       if (first && text !== "") {

@@ -58,6 +58,17 @@ describe("importTrainingsJson", () => {
     expect(datasetInfo(db).kind).toBe("imported");
   });
 
+  it("reads a catalogue written in Windows-1252 (an older export) with its accents", async () => {
+    const db = createTestDb();
+    const text = `[{"cle_ministere_educatif":"ONLY#L01","rome_codes":["D1202"],"intitule_long":"P\u00c2TISSIER (CAP)"}]`;
+    // Every character fits one Windows-1252 byte: the file is not valid UTF-8.
+    expect([...text].every((c) => c.charCodeAt(0) < 0x100)).toBe(true);
+    const path = tempFile("");
+    writeFileSync(path, Buffer.from(text, "latin1"));
+    expect((await importTrainingsJson(db, path)).inserted).toBe(1);
+    expect(db.$client.prepare("SELECT intitule_long FROM trainings").pluck().get()).toBe("PÂTISSIER (CAP)");
+  });
+
   it("replaces the previous trainings instead of adding to them", async () => {
     const db = createTestDb();
     await importTrainingsJson(db, FIXTURE);

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords } from "./json-array-stream";
+import { fileEncoding } from "./text-file";
 import { Progress, type ProgressWriter } from "./progress";
 import { storeItems } from "./store-items";
 import { Stage, emptyResult, reject, type ImportResult } from "./stage";
@@ -33,7 +34,7 @@ export async function importTrainingsJson(
   // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
   const batchKeys = new Set<string>();
   try {
-    for await (const raw of jsonArrayRecords(path)) {
+    for await (const raw of jsonArrayRecords(path, await fileEncoding(path))) {
       read = raw.index;
       progress.tick(read, stage.size + batch.length, result.skipped);
       let value: unknown;
