@@ -29,6 +29,14 @@ describe("loadEnv", () => {
     );
   });
 
+  it("refuses an empty integer instead of reading it as 0 (PORT= would listen on a random port)", () => {
+    expect(() => loadEnv({ PORT: "" })).toThrow(
+      new Error("Invalid environment:\n  PORT: an integer from 0 to 65535"),
+    );
+    expect(() => loadEnv({ SEARCH_CACHE_TTL_MS: " " })).toThrow(/SEARCH_CACHE_TTL_MS: an integer >= 0/);
+    expect(loadEnv({ PORT: "0" }).env.PORT).toBe(0);
+  });
+
   it("serves search snapshots when DATABASE_URL is set or SEARCH_SNAPSHOTS asks, a plain SQLite file otherwise", () => {
     expect(loadEnv({}).env).toMatchObject({
       SEARCH_SNAPSHOTS: false,

@@ -47,8 +47,7 @@ function setting<T>(
     given !== undefined || !value.variable
       ? [`--${value.name}`, given]
       : [value.variable, value.env?.[value.variable]];
-  // An empty value is a missing one, not the 0 that coercion would make of it.
-  const parsed = schema.safeParse(text === "" ? Number.NaN : text);
+  const parsed = schema.safeParse(text);
   if (parsed.success) return parsed.data;
   throw new Error(`${source} must be ${parsed.error.issues[0]?.message ?? "valid"} (got "${text}")`);
 }
