@@ -152,3 +152,14 @@ describe("npm run seed", () => {
     expect(existsSync(databasePath)).toBe(false);
   });
 });
+
+describe("npm run snapshot", () => {
+  test.each([["--rome"], ["--companies", "--keep", "2"]])(
+    "refuses %j without its file instead of building a snapshot without that import",
+    async (...args) => {
+      expect(await cli(["snapshot", ...args])).toBe(1);
+      expect(output.error.join("\n")).toContain(`${args[0]} needs a file`);
+      expect(existsSync(databasePath)).toBe(false);
+    },
+  );
+});

@@ -183,7 +183,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         const imports = Object.fromEntries(
           (["rome", "metiers", "trainings", "companies"] as const).flatMap((kind) => {
             const file = option(rest, kind);
-            return file ? [[kind, resolve(file)]] : [];
+            if (file === "" || file?.startsWith("--")) throw new Error(`--${kind} needs a file`);
+            return file === undefined ? [] : [[kind, resolve(file)]];
           }),
         );
         const result = await buildSnapshot(resolve(env.DATABASE_PATH || "./data/lba.sqlite"), {
