@@ -189,8 +189,36 @@ describe("importCompanies, a quote left open", () => {
     await importCompanies(db, HEADED);
     const rows = [...lines.slice(0, 3), ...Array<string>(2000).fill(lines[3] ?? "")];
     const file = tempFile(strayQuote(rows));
-    await expect(importCompanies(db, file)).rejects.toThrow(/ligne 3 : guillemet ouvert/);
+    await expect(importCompanies(db, file)).rejects.toThrow(
+      /ligne 3 : enregistrement de plus de 64 Kio .*guillemet ouvert jamais refermé \?/,
+    );
     expect(db.$client.prepare("SELECT count(*) FROM companies").pluck().get()).toBe(6);
+  });
+});
+
+describe("importCompanies, a file cut short", () => {
+  const text = readFileSync(HEADED, "utf8");
+  const count = (db: ReturnType<typeof setup>) =>
+    db.$client.prepare("SELECT count(*) FROM companies").pluck().get();
+
+  it("refuses a file that ends mid-record, with no line break, and changes nothing", async () => {
+    const db = setup();
+    await importCompanies(db, HEADED);
+    // cut inside the 4th line, the way an interrupted download or copy leaves a file
+    const cut = text.slice(0, text.split("\n").slice(0, 3).join("\n").length + 40);
+    await expect(importCompanies(db, tempFile(cut))).rejects.toThrow(
+      /Fichier tronqué : la dernière ligne \(4\) s'arrête sans fin de ligne .*colonnes au lieu de .*rien n'est remplacé/,
+    );
+    expect(count(db)).toBe(6);
+  });
+
+  it("keeps a complete last line without a line break, and rejects alone a short line that has one", async () => {
+    const db = setup();
+    const lines = text.trimEnd().split("\n");
+    expect((await importCompanies(db, tempFile(lines.slice(0, 4).join("\n")))).inserted).toBe(3);
+    const short = `${lines.slice(0, 4).join("\n")}\n${(lines[4] ?? "").slice(0, 40)}\n`;
+    const result = await importCompanies(db, tempFile(short));
+    expect([result.inserted, result.errors[0]?.line]).toEqual([3, 5]);
   });
 });
 

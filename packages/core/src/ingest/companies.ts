@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import { CsvError, parse } from "csv-parse";
 import { lineBreaksIn } from "./csv";
 import type { Db } from "../db/client";
@@ -182,6 +183,7 @@ async function* readCsv(
   let columns: Map<string, number> | null = null;
   let expected: number = COMPANY_CSV_COLUMNS.length;
   let record = 0;
+  let shortRecord: (ReadRecord & { draft: { error: string } }) | null = null;
   try {
     for await (const { record: cells, info } of parser as AsyncIterable<{
       record: string[];
@@ -201,25 +203,55 @@ async function* readCsv(
           throw new Error(
             `Fichier illisible, lignes ${line} à ${info.lines} lues comme un seul enregistrement de ${cells.length} colonnes (guillemet ouvert ligne ${line} ?) : ${NOTHING_REPLACED}`,
           );
-        const reason = `${cells.length} colonnes au lieu de ${expected}`;
-        yield { line, record, draft: { error: reason, kind: "nombre de colonnes" } };
+        // Held until the next record: the last one short of columns, with no line break after it, is a file cut short.
+        if (shortRecord) yield shortRecord;
+        shortRecord = {
+          line,
+          record,
+          draft: { error: `${cells.length} colonnes au lieu de ${expected}`, kind: "nombre de colonnes" },
+        };
         continue;
       }
+      if (shortRecord) yield shortRecord;
+      shortRecord = null;
       const index = columns ?? HEADERLESS;
       yield { line, record, draft: asDraft(csvDraft((name) => csvCell(cells[index.get(name) ?? -1]))) };
+    }
+    if (shortRecord) {
+      if (!(await endsWithLineBreak(path)))
+        throw new Error(
+          `Fichier tronqué : la dernière ligne (${shortRecord.line}) s'arrête sans fin de ligne au milieu d'un enregistrement (${shortRecord.draft.error}) : ${NOTHING_REPLACED}`,
+        );
+      yield shortRecord;
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // with relax_quotes, csv-parse only fails on a quote still open at the end or past MAX_RECORD_SIZE
-    const quoteOpen = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
-    const why = quoteOpen
-      ? "guillemet ouvert jamais refermé, la suite du fichier ne se lit pas"
-      : error.message;
+    const why =
+      error.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "guillemet ouvert jamais refermé, la suite du fichier ne se lit pas"
+        : error.code === "CSV_MAX_RECORD_SIZE"
+          ? `enregistrement de plus de ${MAX_RECORD_SIZE / 1024} Kio (une entreprise en fait moins de 2 ; un guillemet ouvert jamais refermé ?)`
+          : error.message;
     throw new Error(`Fichier illisible ligne ${parsedTo + 1} : ${why} : ${NOTHING_REPLACED}`, {
       cause: error,
     });
   } finally {
     source.destroy();
+  }
+}
+
+/** Whether the file's last byte is a line break (a file cut short mid-line has none). */
+async function endsWithLineBreak(path: string): Promise<boolean> {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await file.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a || last[0] === 0x0d;
+  } finally {
+    await file.close();
   }
 }
 
