@@ -96,8 +96,8 @@ describe("npm run sync -- trainings", () => {
     expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(0);
     expect(out).toEqual(
       expect.arrayContaining([
-        "  line 4: rome_codes.0 : code ROME invalide",
-        "  line 5: cle_ministere_educatif en double : NEW0",
+        "  record 4: rome_codes.0 : code ROME invalide",
+        "  record 5: cle_ministere_educatif en double : NEW0",
         "  1 x cle_ministere_educatif en double",
         `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"pages":1,"total":5}`,
       ]),

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,6 +73,21 @@ describe("npm run import on a new database", () => {
       expect(count(db, "diplomas")).toBeGreaterThan(0);
       expect(count(db, "communes")).toBe(communes);
     });
+  });
+});
+
+describe("an import's report", () => {
+  test("names each rejected record of a JSON array written on one line, not only its line", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "formations.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"] },
+        { cle_ministere_educatif: "B#L01", rome_codes: ["nope"] },
+      ]),
+    );
+    expect(await cli(["import", "trainings", file])).toBe(0);
+    expect(output.warn).toContain("  line 1 (record 2): rome_codes.0 : code ROME invalide");
   });
 });
 

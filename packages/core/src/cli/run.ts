@@ -88,7 +88,18 @@ function withImportDb<T>(env: NodeJS.ProcessEnv, action: (db: Db) => Promise<T> 
 
 interface BadRow {
   line: number;
+  /** the record's position in a JSON array or among a sync's records; absent for a referential's bad line */
+  record?: number;
   reason: string;
+}
+
+/**
+ * Where a rejected row is: its line, and its record when the line does not tell it (a JSON array written on one
+ * line puts every record on line 1); a sync has no lines, only records across its pages.
+ */
+function placeOf(row: BadRow, synced: boolean): string {
+  if (synced) return `record ${row.record ?? row.line}`;
+  return row.record === undefined ? `line ${row.line}` : `line ${row.line} (record ${row.record})`;
 }
 
 const progressLine = (line: string) => process.stderr.write(`${line}\n`);
@@ -97,10 +108,10 @@ const progressLine = (line: string) => process.stderr.write(`${line}\n`);
  * Prints the first rejected rows (line and reason), the rejections by kind of reason, then `title` and the counts:
  * records read, stored and rejected.
  */
-function printReport(title: string, report: Record<string, unknown>) {
+function printReport(title: string, report: Record<string, unknown>, synced = false) {
   const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
   const rejected = typeof report.skipped === "number" ? report.skipped : bad.length;
-  for (const row of bad.slice(0, 50)) console.warn(`  line ${row.line}: ${row.reason}`);
+  for (const row of bad.slice(0, 50)) console.warn(`  ${placeOf(row, synced)}: ${row.reason}`);
   if (rejected > 50) console.warn(`  ... and ${rejected - 50} more`);
   const byReason = (report.rejectedBy ?? {}) as Record<string, number>;
   for (const [reason, count] of Object.entries(byReason).sort(([, a], [, b]) => b - a))
@@ -168,8 +179,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
             },
           ),
         );
-        // the record number stands in for the line: "line 8" is the 8th record across the pages
-        printReport(`Synced trainings from ${url}`, report as unknown as Record<string, unknown>);
+        printReport(`Synced trainings from ${url}`, report as unknown as Record<string, unknown>, true);
         return 0;
       }
       case "snapshot": {

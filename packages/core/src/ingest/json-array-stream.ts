@@ -80,5 +80,6 @@ export async function* jsonArrayRecords(
     }
     if (started && segment >= 0) parts.push(chunk.slice(segment));
   }
-  if (before || !done) throw new Error("JSON tronqué : le tableau n'est pas fermé");
+  if (before) throw new Error("Fichier vide");
+  if (!done) throw new Error("JSON tronqué : le tableau n'est pas fermé");
 }

@@ -82,6 +82,7 @@ describe("importTrainingsJson", () => {
   it.each([
     ["a truncated file", `[{"cle_ministere_educatif":"A#L01","rome_codes":["D1202"]},`, /tronqué/],
     ["a file that is not an array", `{"formations": []}`, /tableau JSON/],
+    ["an empty file", " \n", /^Fichier vide$/],
     ["a file without any valid record", `[{"rome_codes":["D1202"]}]`, /Aucune formation valide/],
   ])("leaves the current trainings untouched on %s", async (_name, content, error) => {
     const db = createTestDb();
