@@ -158,6 +158,49 @@ describe("server start where it cannot run", () => {
     expect(lines[0]).toContain(dir);
   });
 
+  it(
+    "says in one line that another process is writing to the database when it must write at start",
+    { timeout: 120_000 },
+    async () => {
+      const path = join(mkdtempSync(join(tmpdir(), "lba-busy-")), "lba.sqlite");
+      const other = createDb(path);
+      migrate(other);
+      // Another process (an import) holding the write lock for longer than the server's busy timeout (5 s).
+      other.$client.prepare("BEGIN IMMEDIATE").run();
+      try {
+        const { code, lines } = await exitOf({ PORT: "0", DATABASE_PATH: path });
+        expect(code).toBe(1);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Cannot prepare the database DATABASE_PATH=\S+: database is locked \(another process, such as an import, is writing to it: start again once it has finished\)$/,
+          ),
+        ]);
+      } finally {
+        other.$client.prepare("ROLLBACK").run();
+        closeDb(other);
+      }
+    },
+  );
+
+  it(
+    "checks DATABASE_URL before building a first search snapshot for nothing",
+    { timeout: 60_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "lba-no-postgres-"));
+      const { code, lines } = await exitOf({
+        PORT: "0",
+        DATABASE_PATH: join(dir, "lba.sqlite"),
+        // Port 1 on loopback: refused at once.
+        DATABASE_URL: "postgres://lba:secret-password@127.0.0.1:1/lba",
+        LBA_SECRET: "a-test-secret-that-is-long-enough-000",
+      });
+      expect(code).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(/^PostgreSQL \(DATABASE_URL\) unusable: .*ECONNREFUSED/)]);
+      expect(lines[0]).not.toContain("secret-password");
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
   it("says in one line that the port is taken", { timeout: 120_000 }, async () => {
     const { createServer } = await import("node:net");
     const taken = createServer();

@@ -58,6 +58,18 @@ try {
   process.exit(1);
 }
 const { env } = loaded;
+// PostgreSQL first: an unreachable DATABASE_URL fails in a second, before a first snapshot is built for nothing.
+let shared: SharedWrites | null = null;
+if (env.DATABASE_URL) {
+  try {
+    shared = await openSharedWrites(env.DATABASE_URL, consoleLogger(env.LOG_LEVEL));
+  } catch (error) {
+    console.error(
+      `PostgreSQL (DATABASE_URL) unusable: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
 // Search snapshots (decision 029): the newest published read-only snapshot, swapped when a newer one appears;
 // otherwise one writable SQLite file at DATABASE_PATH, migrated here.
 let snapshots: SnapshotReplica | null = null;
@@ -98,13 +110,17 @@ function openDatabase(path: string) {
   }
 }
 const db = snapshots ? snapshots.db : openDatabase(env.DATABASE_PATH);
-let shared: SharedWrites | null = null;
-if (env.DATABASE_URL) {
+/**
+ * Runs a step of the start that writes to the database(s), or exits with one line naming the file, not a stack
+ * trace: another process writing meanwhile (an import during the first seed: SQLITE_BUSY) is said as such.
+ */
+async function orExit(step: () => void | Promise<void>): Promise<void> {
   try {
-    shared = await openSharedWrites(env.DATABASE_URL, consoleLogger(env.LOG_LEVEL));
+    await step();
   } catch (error) {
+    const busy = error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY");
     console.error(
-      `PostgreSQL (DATABASE_URL) unusable: ${error instanceof Error ? error.message : String(error)}`,
+      `Cannot prepare the database DATABASE_PATH=${resolve(env.DATABASE_PATH)}${shared ? " (or DATABASE_URL)" : ""}: ${error instanceof Error ? error.message : String(error)}${busy ? " (another process, such as an import, is writing to it: start again once it has finished)" : ""}`,
     );
     process.exit(1);
   }
@@ -117,8 +133,10 @@ let abandoned = 0;
 if (shared || !snapshots) {
   const store = shared?.store ?? sqliteStoreFor(db);
   const abandonedBefore = shared ? new Date(Date.now() - ABANDONED_AFTER_MS) : undefined;
-  await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
-  abandoned = await markAbandonedApplications(store, abandonedBefore);
+  await orExit(async () => {
+    await releaseAbandonedIdempotencyKeys(store, abandonedBefore);
+    abandoned = await markAbandonedApplications(store, abandonedBefore);
+  });
 }
 const deps = buildDeps(loaded, db, {
   spaDist: folderIfBuilt(env.SPA_DIST ?? resolve(repoRoot, "apps/spa/dist"), "index.html"),
@@ -138,31 +156,40 @@ for (const [name, value, served] of [
 if (abandoned > 0)
   log.warn("applications whose send was interrupted by a stop: outcome unknown", { abandoned });
 
-if (!snapshots && datasetInfo(db).kind === "empty") {
-  log.info("empty database: seeding the sample dataset");
-  const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
-  log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
-} else if (!snapshots) {
-  // A database whose first write was an import (before this check existed) may lack the communes, ROME codes,
-  // métiers or diplomas; those present are kept, imported ones included. Logs what it loads.
-  loadMissingReferentials(db, log);
-  // Rows written without this server's secret get their items stored now (decision 031); nothing to do, one
-  // read, when the database says its items are sealed with it. A snapshot is never written: its publisher
-  // stores them.
-  const started = performance.now();
-  const stored = storeItemsFor(db, deps.core.config.secret);
-  if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
-  // A database indexed by an older version of the code gets its full-text indexes in today's format.
-  const reindexed = refreshFullTextIndexes(db);
-  if (reindexed.length > 0) log.info("full-text indexes rebuilt in their new format", { indexes: reindexed });
+/**
+ * Seeds an empty file, or brings an existing one up to this version (referentials, stored items, full-text
+ * indexes), then loads the point indexes. A seed cut short (an import writing meanwhile) leaves the file
+ * unmarked as seeded: the next start seeds it again.
+ */
+function prepareData(): void {
+  if (!snapshots && datasetInfo(db).kind === "empty") {
+    log.info("empty database: seeding the sample dataset");
+    const seeded = seedDatabase(db, { scale: "sample", log, secret: deps.core.config.secret });
+    log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
+  } else if (!snapshots) {
+    // A database whose first write was an import (before this check existed) may lack the communes, ROME codes,
+    // métiers or diplomas; those present are kept, imported ones included. Logs what it loads.
+    loadMissingReferentials(db, log);
+    // Rows written without this server's secret get their items stored now (decision 031); nothing to do, one
+    // read, when the database says its items are sealed with it. A snapshot is never written: its publisher
+    // stores them.
+    const started = performance.now();
+    const stored = storeItemsFor(db, deps.core.config.secret);
+    if (stored) log.info("items stored", { ...stored, durationMs: Math.round(performance.now() - started) });
+    // A database indexed by an older version of the code gets its full-text indexes in today's format.
+    const reindexed = refreshFullTextIndexes(db);
+    if (reindexed.length > 0)
+      log.info("full-text indexes rebuilt in their new format", { indexes: reindexed });
+  }
+  // The in-memory copies of the item R*Trees (decision 032) are loaded before the first request rather than by it;
+  // a snapshot swapped in later is loaded before the swap (search-snapshots.ts).
+  {
+    const started = performance.now();
+    warmPointIndexes(db);
+    log.info("point indexes loaded", { durationMs: Math.round(performance.now() - started) });
+  }
 }
-// The in-memory copies of the item R*Trees (decision 032) are loaded before the first request rather than by it;
-// a snapshot swapped in later is loaded before the swap (search-snapshots.ts).
-{
-  const started = performance.now();
-  warmPointIndexes(db);
-  log.info("point indexes loaded", { durationMs: Math.round(performance.now() - started) });
-}
+await orExit(prepareData);
 snapshots?.start();
 
 // Daily anonymisation of old applications (docs/reference/v1.md#s9-7) and reminders to recruiters (docs/reference/v1.md#s9-8),
