@@ -36,10 +36,14 @@ export function notFound(message: string): NotFound {
 
 type HookResult = { success: true } | { success: false; error: z.ZodError };
 
-/** zod-openapi validation hook answering with the exact V1 envelope (400). */
-export function v1Hook(key: V1ErrorKey = "wrong_parameters") {
+/**
+ * zod-openapi validation hook answering with the exact V1 envelope (400); `key` is the envelope's error key, or
+ * chooses it from the error's messages.
+ */
+export function v1Hook(key: V1ErrorKey | ((messages: string[]) => V1ErrorKey) = "wrong_parameters") {
   return (result: HookResult, c: Context) => {
-    if (!result.success) return c.json(toV1Error(result.error, key), 400);
-    return undefined;
+    if (result.success) return undefined;
+    const error = toV1Error(result.error);
+    return c.json({ ...error, error: typeof key === "function" ? key(error.error_messages) : key }, 400);
   };
 }

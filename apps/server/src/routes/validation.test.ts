@@ -191,6 +191,25 @@ describe("V1 validation messages", () => {
     expect(body).toEqual({ error: "missing_parameters", error_messages: [MSG.metiersNothing] });
   });
 
+  it("métiers: ROME codes, when given, are well formed (a bad one matched nothing)", async () => {
+    expect(await messages("/api/V1/metiers?romes=bad")).toMatchObject({
+      status: 400,
+      body: { error: "wrong_parameters", error_messages: [MSG.romesFormat] },
+    });
+    expect((await messages("/api/V1/metiers?title=boulang&romes=D1102,XX")).list).toEqual([MSG.romesFormat]);
+    expect((await messages("/api/V1/metiers?romes=d1102,%20D1104,")).status).toBe(200);
+  });
+
+  it("communes: limit, when given, is an integer from 1 to 20 (it was clamped silently)", async () => {
+    for (const limit of ["0", "21", "abc", "2.5", "-1"])
+      expect((await messages(`/api/V1/geo/communes?q=lyon&limit=${limit}`)).list).toEqual([
+        MSG.communesLimit,
+      ]);
+    const { status, body } = await messages("/api/V1/geo/communes?q=a&limit=20");
+    expect(status).toBe(200);
+    expect((body.results as unknown[]).length).toBeLessThanOrEqual(20);
+  });
+
   it("autocomplete needs a title; diploma levels need romes", async () => {
     expect((await messages("/api/V1/metiers/autocomplete")).list).toEqual([MSG.titleMissing]);
     expect((await messages("/api/romelabels?title=")).list).toEqual([MSG.titleMissing]);

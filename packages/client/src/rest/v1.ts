@@ -877,7 +877,7 @@ export interface paths {
             "application/json": components["schemas"]["MetiersAnswer"];
           };
         };
-        /** @description Aucun critère : error = missing_parameters. */
+        /** @description Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters. */
         400: {
           headers: {
             [name: string]: unknown;

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { MetiersParamsSchema, toMetiersQuery } from "@lba/core/schemas";
+import { MSG, MetiersParamsSchema, toMetiersQuery } from "@lba/core/schemas";
 import type { ServerDeps } from "../../deps";
 import { v1Hook } from "../../lib/errors";
 import { metiersOperations } from "../../operations/metiers";
@@ -16,7 +16,10 @@ export const searchMetiersRoute = operationRoute(metiersOperations.search, {
   request: { query: MetiersParamsSchema },
   responses: {
     200: ok(MetiersAnswerSchema, "Métiers trouvés (20 au plus)."),
-    400: { ...badRequest, description: "Aucun critère : error = missing_parameters." },
+    400: {
+      ...badRequest,
+      description: "Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters.",
+    },
   },
 });
 
@@ -25,7 +28,8 @@ export function registerSearchMetiers(app: OpenAPIHono, deps: ServerDeps) {
     searchMetiersRoute,
     async (c) =>
       c.json(await perform(deps, metiersOperations.search, toMetiersQuery(c.req.valid("query"))), 200),
-    // docs/reference/v1.md#s3-8: this route reports its missing criteria as `missing_parameters`.
-    v1Hook("missing_parameters"),
+    // docs/reference/v1.md#s3-8: this route reports its missing criteria as `missing_parameters`, a malformed
+    // ROME code as every route does.
+    v1Hook((messages) => (messages.includes(MSG.metiersNothing) ? "missing_parameters" : "wrong_parameters")),
   );
 }

@@ -9,13 +9,22 @@ export const CommunesRawSchema = z.object({
 });
 export type CommunesRaw = z.infer<typeof CommunesRawSchema>;
 
+/** How many communes a look-up gives at most, and by default. */
+export const COMMUNES_MAX_LIMIT = 20;
+const COMMUNES_DEFAULT_LIMIT = 10;
+
 export const CommunesParamsSchema = CommunesRawSchema.superRefine((raw, ctx) => {
   if (!present(raw.q?.trim())) fail(ctx, "q", MSG.qMissing);
+  // Refused rather than clamped: `limit=abc` or `limit=50` answered 10 or 20 communes, silently.
+  if (present(raw.limit?.trim()) && !isLimit(raw.limit.trim())) fail(ctx, "limit", MSG.communesLimit);
 });
 
+const isLimit = (text: string) =>
+  /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= COMMUNES_MAX_LIMIT;
+
 export function toCommunesQuery(raw: CommunesRaw): { q: string; limit: number } {
-  const n = Number.parseInt(raw.limit ?? "", 10);
-  return { q: raw.q?.trim() ?? "", limit: Number.isNaN(n) ? 10 : Math.min(Math.max(n, 1), 20) };
+  const limit = raw.limit?.trim();
+  return { q: raw.q?.trim() ?? "", limit: present(limit) ? Number(limit) : COMMUNES_DEFAULT_LIMIT };
 }
 
 export const CommunesQuerySchema = CommunesParamsSchema.transform(toCommunesQuery);

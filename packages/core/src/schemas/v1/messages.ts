@@ -35,6 +35,7 @@ export const MSG = {
     "sources : Optional sources argument used with wrong value. Should contains comma separated values among 'lbb', 'lba', 'offres', 'matcha'.",
   jobsEtFormationsSources:
     "sources : Optional sources argument used with wrong value. Should contains comma separated values among 'formations', 'lbb', 'lba', 'offres', 'matcha'.",
+  communesLimit: "limit : limit must be an integer from 1 to 20.",
   metiersNothing: "Parameters must include at least one from 'title', 'romes' and 'rncps'",
   titleMissing: "title : title is missing.",
   companyType: "type : Optional type argument used with wrong value. Should be 'lba' or 'lbb'.",

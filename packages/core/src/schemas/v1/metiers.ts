@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MSG } from "./messages";
 import { param, requiredParam, romesParam } from "./params";
-import { checkRomes, fail, present, toOptional, toRomes } from "./rules";
+import { checkRomeFormat, checkRomes, fail, present, toOptional, toRomes } from "./rules";
 import { TRAININGS_MAX_ROMES, SITE_MAX_ROMES } from "./formations";
 
 export const MetiersRawSchema = z.object({
@@ -12,10 +12,23 @@ export const MetiersRawSchema = z.object({
 });
 export type MetiersRaw = z.infer<typeof MetiersRawSchema>;
 
-/** At least one criterion; reported with the `missing_parameters` error key (docs/reference/v1.md#s3-8). */
+/** A comma-separated list, each item trimmed, empty ones left out. */
+const codes = (v: string | undefined) =>
+  present(v)
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+
+/**
+ * At least one criterion, reported with the `missing_parameters` error key (docs/reference/v1.md#s3-8); ROME codes,
+ * when given, well formed (a malformed one matched nothing, which hid the caller's mistake behind an empty answer).
+ */
 export const MetiersParamsSchema = MetiersRawSchema.superRefine((raw, ctx) => {
   if (![raw.title, raw.romes, raw.rncps].some((v) => present(v?.trim())))
     fail(ctx, "title", MSG.metiersNothing);
+  else if (present(raw.romes?.trim())) checkRomeFormat(codes(raw.romes).join(","), ctx);
 });
 
 export interface MetiersQuery {
@@ -25,17 +38,10 @@ export interface MetiersQuery {
 }
 
 export function toMetiersQuery(raw: MetiersRaw): MetiersQuery {
-  const list = (v: string | undefined) =>
-    present(v)
-      ? v
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : [];
   return {
     title: toOptional(raw.title),
-    romes: list(raw.romes).map((r) => r.toUpperCase()),
-    rncps: list(raw.rncps),
+    romes: codes(raw.romes).map((r) => r.toUpperCase()),
+    rncps: codes(raw.rncps),
   };
 }
 

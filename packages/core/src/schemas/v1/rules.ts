@@ -63,7 +63,12 @@ export function v1SearchParams<Shape extends z.core.$ZodLooseShape & { caller: t
 export function checkRomes(romes: string | undefined, max: number, ctx: Ctx): void {
   if (!present(romes)) fail(ctx, "romes", MSG.romesMissing);
   else if (romes.split(",").length > max) fail(ctx, "romes", MSG.tooManyRomes(max));
-  if (!ROME_LIST.test(romes ?? "")) fail(ctx, "romes", MSG.romesFormat);
+  checkRomeFormat(romes ?? "", ctx);
+}
+
+/** Comma-separated ROME codes, each a letter (either case) and 4 digits: `MSG.romesFormat` otherwise. */
+export function checkRomeFormat(romes: string, ctx: Ctx): void {
+  if (!ROME_LIST.test(romes)) fail(ctx, "romes", MSG.romesFormat);
 }
 
 export function checkRomeDomain(romeDomain: string, ctx: Ctx): void {
