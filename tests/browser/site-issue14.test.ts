@@ -313,6 +313,18 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("says of a card whose item is gone what it was: a training, an offer or a company", async () => {
+    const page = await newPage(desktop);
+    for (const [type, message] of [
+      ["training", "Cette formation n'est plus proposée."],
+      ["peJob", "Cette offre n'est plus disponible."],
+      ["lba", "Cette entreprise n'est plus référencée sur La bonne alternance."],
+    ] as const) {
+      await page.goto(searchUrl(BAKERY, `&page=fiche&type=${type}&itemId=nope`));
+      await expect.poll(() => page.getByRole("alert").textContent()).toContain(message);
+    }
+  });
+
   it("9. marks an accented e-mail on its field, as the server would refuse it", async () => {
     problems = [];
     const page = await newPage(desktop);
@@ -340,6 +352,9 @@ describe("issue 14 on the search site", () => {
     );
     expect(messages.join(" ")).toMatch(/sans accent/);
     await expectAccessible(page, "accented e-mail refused");
+    // Every starred field is said to be required, the CV as well.
+    for (const label of [/^Prénom/, /^Nom/, /^E-mail/, /^Téléphone/, /^CV/])
+      expect(await form.getByLabel(label).evaluate((input: HTMLInputElement) => input.required)).toBe(true);
 
     // An address only the server refuses (a disposable domain): its refusal lands on the e-mail field too.
     await form.getByLabel(/^Prénom/).fill("Élodie");

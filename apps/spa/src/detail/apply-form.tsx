@@ -220,6 +220,8 @@ export function ApplyForm({
           type="file"
           accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           onChange={(e) => void onFile(e)}
+          // Said to assistive technology like the other starred fields (the form checks it itself: noValidate).
+          required
           aria-invalid={errors.cv ? true : undefined}
           aria-describedby={`${id}-cv-hint${errors.cv ? ` ${id}-cv-error` : ""}`}
         />

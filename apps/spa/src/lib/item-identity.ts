@@ -4,6 +4,16 @@ import type { Item } from "@lba/core/schemas";
 export type ItemType = "training" | "peJob" | "matcha" | "lba" | "lbb";
 export const ITEM_TYPES: readonly ItemType[] = ["training", "peJob", "matcha", "lba", "lbb"];
 
+/**
+ * What a card says when its item can no longer be found: a training is no longer offered, an offer is gone, a
+ * company (spontaneous applications: there was no offer) is no longer listed.
+ */
+export function goneMessage(type: ItemType): string {
+  if (type === "training") return "Cette formation n'est plus proposée.";
+  if (type === "lba" || type === "lbb") return "Cette entreprise n'est plus référencée sur La bonne alternance.";
+  return "Cette offre n'est plus disponible.";
+}
+
 export function itemType(item: Item): ItemType {
   return item.ideaType === "formation" ? "training" : item.ideaType;
 }

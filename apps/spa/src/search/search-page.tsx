@@ -7,7 +7,7 @@ import { Layout, type LayoutKind } from "../components/layout";
 import { ItemDetail } from "../detail/item-detail";
 import { MapBoundary } from "../map/map-boundary";
 import { plural } from "../lib/format";
-import { itemId, itemKey, itemType } from "../lib/item-identity";
+import { goneMessage, itemId, itemKey, itemType } from "../lib/item-identity";
 import { navigate } from "../lib/router";
 import { scopeArea } from "../lib/scope-area";
 import {
@@ -406,7 +406,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
               />
             ) : detail.isError || (detail.isSuccess && !detail.data) ? (
               <div className="alert alert--error" role="alert">
-                <p>Cette offre n'est plus disponible.</p>
+                <p>{goneMessage(view.selected.type)}</p>
                 <a href={back.href} onClick={back.onClick}>
                   Retour aux résultats
                 </a>

@@ -1,6 +1,7 @@
 // Widget mode (docs/reference/v1.md#s10-1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
 // original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
 // widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
+import { goneMessage } from "../lib/item-identity";
 import { APPLY_TYPES, EMBED_ORIGIN_PARAM, scopeProblem, type ApplyType } from "@lba/core/widget";
 
 /** True when `/recherche-apprentissage` must render as the "all" widget rather than the site's search page. */
@@ -63,12 +64,6 @@ export function readApplyParams(params: URLSearchParams): ApplyParams {
   return { ok: true, caller, itemId, type: type as ApplyType };
 }
 
-// A recruiter offer is gone; a company (spontaneous application) is no longer listed: there was no offer.
-const GONE: Record<ApplyType, string> = {
-  matcha: "Cette offre n'est plus disponible.",
-  lba: "Cette entreprise n'est plus référencée sur La bonne alternance.",
-  lbb: "Cette entreprise n'est plus référencée sur La bonne alternance.",
-};
 // A partner who gave an offer's item `id` ("<form id>-<index>") instead of its `job.id` (docs/reference/v1.md#s5):
 // the offer may well be live, so the message says what to change rather than that it is gone.
 const ITEM_ID_OF_AN_OFFER = /^[\w]+-\d+$/;
@@ -77,5 +72,5 @@ const NOT_AN_OFFER_ID =
 
 /** The not-found message of the widget's item: gone, or (an offer's item id given) the id to give instead. */
 export function notFoundMessage(type: ApplyType, itemId: string): string {
-  return type === "matcha" && ITEM_ID_OF_AN_OFFER.test(itemId) ? NOT_AN_OFFER_ID : GONE[type];
+  return type === "matcha" && ITEM_ID_OF_AN_OFFER.test(itemId) ? NOT_AN_OFFER_ID : goneMessage(type);
 }
