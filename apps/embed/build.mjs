@@ -6,6 +6,6 @@ await build({
   bundle: true,
   minify: true,
   format: "iife",
-  target: ["es2019"],
+  target: ["es2020"],
   legalComments: "none",
 });

@@ -198,6 +198,18 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("search widget: shows the partner's logo given as an http URL, as the docs allow", async () => {
+    await newPage();
+    await openHost(page, "search.html", { logo: `${host.origin}/logo.svg` });
+    const frame = await widgetFrame(page);
+    await waitForEvent(page, "lba:ready");
+    const logo = frame.getByRole("img", { name: "Retour à l'accueil du site" });
+    await expect
+      .poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("jobs widget: a cancelled lba:navigate leaves the host page alone and the iframe where it was", async () => {
     await newPage();
     await openHost(page, "jobs.html");
@@ -280,7 +292,9 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(joined).toMatch(/\[LBA\] data-lba-widget: "carte"/);
     expect(joined).toMatch(/\[LBA\] data-romes: /);
     expect(joined).toMatch(/\[LBA\] data-type: /);
-    expect(consoleErrors).toHaveLength(4);
+    expect(joined).toMatch(/\[LBA\] data-diploma: one of 3, 4, 5, 6, 7/);
+    expect(joined).toMatch(/\[LBA\] data-return-logo-url: an http\(s\) URL/);
+    expect(consoleErrors).toHaveLength(6);
   });
 
   it.each(["/", "/api-docs", "/test-widget"])(

@@ -36,8 +36,13 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
   if (!page) return fail("lbaWidget", `"${options.widget}" is not one of ${WIDGET_KINDS.join(", ")}`);
   if (!options.caller) return fail("caller", "required: the name of your site or service");
   const o = options;
-  if (o.romes && !/^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/.test(o.romes))
-    return fail("romes", "comma-separated ROME codes, e.g. D1102,D1104");
+  for (const [key, pattern, expected] of [
+    ["romes", /^[A-Za-z]\d{4}(,[A-Za-z]\d{4})*$/, "comma-separated ROME codes, e.g. D1102,D1104"],
+    ["returnLogoUrl", /^https?:\/\//, "an http(s) URL"],
+  ] as const) {
+    const value = o[key];
+    if (value && !pattern.test(value)) return fail(key, expected);
+  }
   for (const [key, max] of [
     ["lat", 90],
     ["lon", 180],
@@ -48,8 +53,14 @@ export function widgetUrl(options: MountOptions, base = origin, host = location.
   }
   if ((o.lat === undefined) !== (o.lon === undefined))
     return fail(o.lat === undefined ? "lat" : "lon", "lat and lon go together");
-  if (o.radius && !(RADII as readonly string[]).includes(o.radius))
-    return fail("radius", `one of ${RADII.join(", ")}`);
+  for (const [key, values] of [
+    ["radius", RADII],
+    ["diploma", [..."34567"]],
+  ] as const) {
+    const value = o[key];
+    if (value && !(values as readonly string[]).includes(value))
+      return fail(key, `one of ${values.join(", ")}`);
+  }
   const problem = scopeProblem(o as Parameters<typeof scopeProblem>[0]);
   if (problem) return fail(...problem);
   if (o.widget === "apply") {

@@ -8,6 +8,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
 };
 
 /**
@@ -25,7 +26,7 @@ export async function startHostServer(
       res.writeHead(204).end();
       return;
     }
-    if (!/^[a-z-]+\.(html|js)$/.test(name)) {
+    if (!/^[a-z-]+\.(html|js|svg)$/.test(name)) {
       res.writeHead(404).end();
       return;
     }

@@ -11,7 +11,7 @@ const directives = (styleSrc: string) =>
     "default-src 'self'",
     "script-src 'self'",
     styleSrc,
-    "img-src 'self' data: blob: https:",
+    "img-src 'self' data: blob: https: http:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -22,8 +22,9 @@ const directives = (styleSrc: string) =>
 /**
  * The content policy of every response. Scripts only from our origin: the SPA, the swagger explorer and its init
  * file are all files, never inline. Leaflet positions everything through the CSSOM, so the SPA needs no inline
- * style either (checked in Chromium: tests/reliability/csp.browser.test.ts). Images may come from any https host:
- * the operator can configure a tile server. Framing is the framing middleware's policy (frame-ancestors).
+ * style either (checked in Chromium: tests/reliability/csp.browser.test.ts). Images may come from any host: the
+ * operator can configure a tile server, and a partner gives its widget's logo as an http or https URL (an https
+ * page's browser upgrades an http image or leaves it out, as mixed content). Framing is the framing middleware's policy (frame-ancestors).
  */
 export const CONTENT_SECURITY_POLICY = directives("style-src 'self'");
 
