@@ -115,6 +115,16 @@ describe("widgets embedded with the script tag on another origin", () => {
 
   it("search widget: runs the search from its attributes, reports it, and grows with its content up to data-max-height", async () => {
     await newPage();
+    // The métier's name (no data-job-name) comes after both searches: lba:search must still carry it.
+    const searched = Promise.all(
+      ["formations.search", "jobs.search"].map((name) =>
+        page.waitForResponse((response) => response.url().includes(`/api/trpc/${name}`), { timeout: 60_000 }),
+      ),
+    );
+    await page.route("**/api/trpc/metiers.forRomes*", async (route) => {
+      await searched;
+      await route.continue();
+    });
     await openHost(page, "search.html");
     const frame = await widgetFrame(page);
     expect(
@@ -133,6 +143,11 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(search.detail).toMatchObject({ romes: "D1102", radius: 60, latitude: 48.8566, longitude: 2.3522 });
     expect(search.detail?.insee).toBeTruthy();
     expect(Number(search.detail?.jobs) + Number(search.detail?.trainings)).toBeGreaterThan(0);
+    // No data-job-name: the métier's name looked up from its codes, as the results heading shows it.
+    expect(search.detail?.jobName).toBeTruthy();
+    await expect
+      .poll(() => frame.locator(".results-heading").textContent())
+      .toContain(`Résultats pour ${String(search.detail?.jobName)}`);
 
     // lat/lon without job_name: reverse-geocoded first, then searched once with the commune; caller sent.
     expect(requests.some((url) => url.includes("/api/trpc/geo.reverse"))).toBe(true);

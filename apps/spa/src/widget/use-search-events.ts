@@ -1,12 +1,16 @@
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import type { api } from "../api/client";
 import type { JobsAnswer, TrainingsAnswer } from "../api/types";
 import { jobsInput, readCriteria, readScope, readView, trainingsInput } from "../lib/url-state";
 import { orderJobs } from "../results/ordering";
 import type { Scope } from "../search/search-page";
 import { postToParent } from "./parent-messages";
 
-const SEARCH_KEYS = new Set(["formations.search", "jobs.search"]);
+// With the métier's name looked up from its codes (a link without job_name, see SearchPage), the event waits for it.
+type MetierForRomes = Awaited<ReturnType<typeof api.metierForRomes>>;
+
+const SEARCH_KEYS = new Set(["formations.search", "jobs.search", "metiers.forRomes"]);
 
 /**
  * `lba:search` once per search, when its results (or errors) are in. It reads the same react-query cache
@@ -37,7 +41,10 @@ export function useSearchEvents(scope: Scope, search: URLSearchParams) {
       type: "lba:search",
       detail: {
         romes: criteria.romes,
-        jobName: criteria.jobName || null,
+        jobName:
+          criteria.jobName ||
+          queryClient.getQueryData<MetierForRomes>(["metiers.forRomes", criteria.romes])?.metier?.label ||
+          null,
         latitude: criteria.lat ? Number(criteria.lat) : null,
         longitude: criteria.lon ? Number(criteria.lon) : null,
         radius: criteria.lat ? Number(criteria.radius) : null,
