@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { closeDb, createDb, type Db } from "../db/client";
+import { migrate } from "../db/migrate";
 import { applicationsTable, outboxTable } from "../db/schema";
+import { storeOf } from "../db/store";
 import { anonymizeApplications } from "./anonymize";
 import { applicationTestDeps } from "../testing/applications";
+import { testDeps } from "../testing/deps";
 
 function insert(deps: ReturnType<typeof applicationTestDeps>, publicId: string, createdAt: string) {
   deps.db
@@ -108,5 +115,79 @@ describe("anonymizeApplications", () => {
     insert(deps, "a", "2025-05-01T10:00:00.000Z");
     expect(await anonymizeApplications(deps, { retentionDays: 30 })).toBe(0);
     expect(await anonymizeApplications(deps, { retentionDays: 14 })).toBe(1);
+  });
+});
+
+describe("anonymizeApplications on a database file", () => {
+  const folders: string[] = [];
+  const dbs: Db[] = [];
+  afterEach(() => {
+    for (const db of dbs.splice(0)) closeDb(db);
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Occurrences of `needle` in the raw bytes of the database file and of its -wal (0 for a missing file). */
+  const occurrences = (path: string, needle: string) =>
+    [path, `${path}-wal`].map((file) =>
+      existsSync(file) ? readFileSync(file).toString("latin1").split(needle).length - 1 : 0,
+    );
+
+  it("leaves none of the erased values in the file or its WAL, stale copies of updated rows included", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "lba-anonymize-"));
+    folders.push(folder);
+    const path = join(folder, "lba.sqlite");
+    const db = createDb(path);
+    dbs.push(db);
+    migrate(db);
+    const deps = testDeps(db, { now: () => new Date("2025-05-15T10:00:00.000Z") });
+    const store = storeOf(deps);
+    // Enough rows, each updated as the send flow does, for page splits and rewritten cells: the places where old
+    // bytes survive a row that reads clean.
+    const rows = 1500;
+    const cv = Buffer.from("CV-OF-ZORGLUB ".repeat(3000)).toString("base64");
+    for (let i = 0; i < rows; i++) {
+      const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
+      db.insert(applicationsTable)
+        .values({
+          publicId: `p${i}`,
+          applicantEmail: `zorglub.${(i * 7919) % rows}@needle.example`,
+          applicantFirstName: "Zorglubette",
+          applicantPhone: "0699887766",
+          message: "Message-de-Zorglubette ".repeat(1 + (i % 40)),
+          companyType: "lba",
+          sendStatus: "pending",
+          createdAt: at,
+          lastUpdateAt: at,
+        })
+        .run();
+      const updated = (i * 31) % (i + 1);
+      await store.applications.update(updated + 1, {
+        sendStatus: "sent",
+        toCompanyMessageId: `message-id-of-a-sent-application-${updated}`,
+        companyFeedback: "Venez nous voir mardi ".repeat(i % 9),
+      });
+      if (i % 50 === 0)
+        await store.outbox.add({
+          messageId: `m${i}`,
+          from: "no-reply@lba.example",
+          to: "rh@entreprise.example",
+          replyTo: `zorglub.${i}@needle.example`,
+          subject: "Candidature de Zorglubette",
+          html: `<p>Zorglubette zorglub.${i}@needle.example</p>`,
+          text: "Zorglubette",
+          attachments: [{ name: "cv.pdf", contentType: "application/pdf", contentBase64: cv }],
+          tag: "application-company",
+          createdAt: at,
+        });
+    }
+    expect(occurrences(path, "@needle.example")[0]).toBeGreaterThan(0);
+
+    expect(await anonymizeApplications(deps, { retentionDays: 1 })).toBe(rows);
+    // What a backup or a copy would read: the file once the WAL is written back, and the WAL itself.
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    for (const needle of ["@needle.example", "Zorglubette", "0699887766", "message-id-of", cv.slice(64, 128)])
+      expect([needle, ...occurrences(path, needle)]).toEqual([needle, 0, 0]);
+    expect(db.select().from(applicationsTable).all()).toHaveLength(rows);
+    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
   });
 });

@@ -233,6 +233,22 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       await store.apiCalls.add({ caller: "c", api: "jobV1/jobs", result: "OK", createdAt: T0 });
     });
 
+    it("scrubs the storage after the retention and keeps every remaining application and message", async () => {
+      const store = await open();
+      const kept = await store.applications.reserve(
+        draftApplication({ createdAt: T1 }),
+        null,
+        T1,
+        () => "insert",
+      );
+      await store.applications.anonymize(T0, { applicantEmail: null, isAnonymized: true });
+      const report = await store.scrubErased();
+      expect(report).toEqual({ complete: true, durationMs: expect.any(Number) });
+      expect(await store.applications.find({ id: kept.row?.id ?? -1 })).toMatchObject({
+        applicantEmail: "camille@example.org",
+      });
+    });
+
     it("keeps upstream answers by key, replaces them, and purges the expired ones", async () => {
       const store = await open();
       const key = `k-${Math.random()}`;

@@ -12,6 +12,7 @@ import {
   upstreamCacheTable,
 } from "../schema";
 import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "./conditions";
+import { checkpointAndTruncateWal, rebuildTables, withSecureDelete } from "./secure-erase";
 import type { Immediate, NewApiCall, ReserveFacts, WriteStore } from "./types";
 
 const IN_PROGRESS = 0;
@@ -20,65 +21,73 @@ const a = applicationsTable;
 /**
  * The write store of one process on one SQLite file (the default). better-sqlite3 answers synchronously, and its
  * transactions must not await: each one runs whole inside a call. An immediate transaction takes the file's write
- * lock first, so a reservation's count and insert cannot interleave with another's.
+ * lock first, so a reservation's count and insert cannot interleave with another's. Every write that rewrites or
+ * deletes personal data (applications, the outbox, a bounced address) runs under secure_delete, so that the bytes it
+ * frees are zeroed at once instead of waiting in free pages for the retention (secure-erase.ts).
  */
 export function sqliteStore(db: Db): Immediate<WriteStore> {
+  const erasing = <T>(write: () => T): T => withSecureDelete(db, write);
   return {
     kind: "sqlite",
     applications: {
       reserve: (draft, retryKey, since, decide) =>
-        db.transaction(
-          (tx) => {
-            const previous = retryKey
-              ? (tx.select().from(a).where(eq(a.retryKey, retryKey)).get() ?? null)
-              : null;
-            const [today] = tx
-              .select({ n: count() })
-              .from(a)
-              .where(and(eq(a.applicantEmail, draft.applicantEmail ?? ""), gte(a.createdAt, since)))
-              .all();
-            const facts: ReserveFacts = {
-              previous,
-              sentToday: today?.n ?? 0,
-              blacklisted: !!tx
-                .select()
-                .from(emailBlacklistTable)
-                .where(eq(emailBlacklistTable.email, (draft.companyEmail ?? "").toLowerCase()))
-                .get(),
-              unsubscribed:
-                !!draft.companySiret &&
-                !!tx
+        erasing(() =>
+          db.transaction(
+            (tx) => {
+              const previous = retryKey
+                ? (tx.select().from(a).where(eq(a.retryKey, retryKey)).get() ?? null)
+                : null;
+              const [today] = tx
+                .select({ n: count() })
+                .from(a)
+                .where(and(eq(a.applicantEmail, draft.applicantEmail ?? ""), gte(a.createdAt, since)))
+                .all();
+              const facts: ReserveFacts = {
+                previous,
+                sentToday: today?.n ?? 0,
+                blacklisted: !!tx
                   .select()
-                  .from(companyUnsubscriptionsTable)
-                  .where(eq(companyUnsubscriptionsTable.siret, draft.companySiret))
+                  .from(emailBlacklistTable)
+                  .where(eq(emailBlacklistTable.email, (draft.companyEmail ?? "").toLowerCase()))
                   .get(),
-            };
-            const action = decide(facts);
-            if (action === "refuse") return { action, row: null, facts };
-            if (action === "replay") return { action, row: previous, facts };
-            if (action === "resend" && previous) {
-              const set = { sendStatus: "pending" as const, lastUpdateAt: draft.lastUpdateAt };
-              tx.update(a).set(set).where(eq(a.id, previous.id)).run();
-              return { action, row: { ...previous, ...set }, facts };
-            }
-            const row = tx
-              .insert(a)
-              .values({ ...draft, sendStatus: "pending", retryKey })
-              .returning()
-              .get();
-            return { action: "insert", row, facts };
-          },
-          { behavior: "immediate" },
+                unsubscribed:
+                  !!draft.companySiret &&
+                  !!tx
+                    .select()
+                    .from(companyUnsubscriptionsTable)
+                    .where(eq(companyUnsubscriptionsTable.siret, draft.companySiret))
+                    .get(),
+              };
+              const action = decide(facts);
+              if (action === "refuse") return { action, row: null, facts };
+              if (action === "replay") return { action, row: previous, facts };
+              if (action === "resend" && previous) {
+                const set = { sendStatus: "pending" as const, lastUpdateAt: draft.lastUpdateAt };
+                tx.update(a).set(set).where(eq(a.id, previous.id)).run();
+                return { action, row: { ...previous, ...set }, facts };
+              }
+              const row = tx
+                .insert(a)
+                .values({ ...draft, sendStatus: "pending", retryKey })
+                .returning()
+                .get();
+              return { action: "insert", row, facts };
+            },
+            { behavior: "immediate" },
+          ),
         ),
       find: (by) => db.select().from(a).where(findBy(a, by)).get(),
       update: (id, patch, when) =>
-        db
-          .update(a)
-          .set(patch)
-          .where(byIdWhen(a, id, when))
-          .run().changes > 0,
+        erasing(
+          () =>
+            db
+              .update(a)
+              .set(patch)
+              .where(byIdWhen(a, id, when))
+              .run().changes > 0,
+        ),
       remove: (id) => {
-        db.delete(a).where(eq(a.id, id)).run();
+        erasing(() => db.delete(a).where(eq(a.id, id)).run());
       },
       dueForReminder: (createdAfter, createdUntil) =>
         db
@@ -87,9 +96,12 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           .where(reminderDue(a, createdAfter, createdUntil))
           .all(),
       anonymize: (createdUntil, patch) =>
-        db.update(a).set(patch).where(toAnonymize(a, createdUntil)).run().changes,
+        erasing(() => db.update(a).set(patch).where(toAnonymize(a, createdUntil)).run().changes),
       markAbandoned: (touchedUntil) =>
-        db.update(a).set({ sendStatus: "unknown" }).where(pendingSince(a, touchedUntil)).run().changes,
+        erasing(
+          () =>
+            db.update(a).set({ sendStatus: "unknown" }).where(pendingSince(a, touchedUntil)).run().changes,
+        ),
     },
     idempotency: {
       claim: (key, requestHash, at, staleBefore) => {
@@ -121,14 +133,16 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
         db.delete(idempotencyKeysTable).where(eq(idempotencyKeysTable.key, key)).run();
       },
       purge: (before) =>
-        db.transaction((tx) => {
-          tx.update(a)
-            .set({ retryKey: null })
-            .where(and(isNotNull(a.retryKey), lt(a.createdAt, before)))
-            .run();
-          return tx.delete(idempotencyKeysTable).where(lt(idempotencyKeysTable.createdAt, before)).run()
-            .changes;
-        }),
+        erasing(() =>
+          db.transaction((tx) => {
+            tx.update(a)
+              .set({ retryKey: null })
+              .where(and(isNotNull(a.retryKey), lt(a.createdAt, before)))
+              .run();
+            return tx.delete(idempotencyKeysTable).where(lt(idempotencyKeysTable.createdAt, before)).run()
+              .changes;
+          }),
+        ),
       releaseAbandoned: (before) =>
         db
           .delete(idempotencyKeysTable)
@@ -154,17 +168,22 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
     blacklist: {
       // One file holds the search data too: the address is erased from it at once.
       addHardBounce: (email, source, at) =>
-        db.transaction((tx) => {
-          tx.insert(emailBlacklistTable).values({ email, source, createdAt: at }).onConflictDoNothing().run();
-          tx.update(companiesTable)
-            .set({ email: null, lastUpdateAt: at })
-            .where(sql`lower(${companiesTable.email}) = ${email}`)
-            .run();
-          tx.update(recruitersTable)
-            .set({ email: null, updatedAt: at })
-            .where(sql`lower(${recruitersTable.email}) = ${email}`)
-            .run();
-        }),
+        erasing(() =>
+          db.transaction((tx) => {
+            tx.insert(emailBlacklistTable)
+              .values({ email, source, createdAt: at })
+              .onConflictDoNothing()
+              .run();
+            tx.update(companiesTable)
+              .set({ email: null, lastUpdateAt: at })
+              .where(sql`lower(${companiesTable.email}) = ${email}`)
+              .run();
+            tx.update(recruitersTable)
+              .set({ email: null, updatedAt: at })
+              .where(sql`lower(${recruitersTable.email}) = ${email}`)
+              .run();
+          }),
+        ),
     },
     outbox: {
       add: (message) => {
@@ -178,7 +197,14 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           .limit(limit)
           .all(),
       get: (id) => db.select().from(outboxTable).where(eq(outboxTable.id, id)).get(),
-      forgetUntil: (until) => db.delete(outboxTable).where(lte(outboxTable.createdAt, until)).run().changes,
+      forgetUntil: (until) =>
+        erasing(() => db.delete(outboxTable).where(lte(outboxTable.createdAt, until)).run().changes),
+    },
+    scrubErased: () => {
+      const started = performance.now();
+      rebuildTables(db, ["applications", "outbox"]);
+      const { complete } = checkpointAndTruncateWal(db);
+      return { complete, durationMs: Math.round(performance.now() - started) };
     },
     apiCalls: { add: apiCallInsert(db) },
     upstreamCache: {

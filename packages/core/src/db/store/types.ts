@@ -117,6 +117,12 @@ export interface WriteStore {
     /** Deletes the messages stored until `until` (ISO date, included): they hold applicants' data and CVs. Returns how many. */
     forgetUntil(until: string): Awaitable<number>;
   };
+  /**
+   * After `applications.anonymize` and `outbox.forgetUntil`: makes what they erased unreadable in the storage itself,
+   * not only in the rows. SQLite rebuilds the two tables (every freed page zeroed) and truncates its WAL; PostgreSQL
+   * vacuums them (docs/deployment.md#personal-data-in-the-files says what remains). Rejects when the storage fails.
+   */
+  scrubErased(): Awaitable<ScrubReport>;
   apiCalls: { add(call: NewApiCall): Awaitable<void> };
   upstreamCache: {
     get(key: string): Awaitable<UpstreamCacheRow | undefined>;
@@ -124,6 +130,13 @@ export interface WriteStore {
     /** Deletes entries that expired before `before` (epoch ms); returns how many. */
     purge(before: number): Awaitable<number>;
   };
+}
+
+export interface ScrubReport {
+  /** False when something kept the old bytes from being removed (a SQLite reader holding the WAL); retried next pass. */
+  complete: boolean;
+  /** Wall-clock time of the scrub, in milliseconds. */
+  durationMs: number;
 }
 
 /** The same store answering at once (SQLite): what tests and synchronous callers may rely on. */
