@@ -1,6 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { closeDb, createDb, type Db } from "../db/client";
@@ -177,4 +185,112 @@ describe("npm run snapshot", () => {
       expect(existsSync(databasePath)).toBe(false);
     },
   );
+});
+
+describe("npm run backup", () => {
+  /** A database with `rows` applications, plus `walRows` more committed to its -wal only, held by a connection. */
+  function runningServer(rows: number, walRows: number): Db {
+    withDatabase((db) => {
+      for (let i = 0; i < rows; i++) insertApplication(db, `checkpointed-${i}`);
+    });
+    const server = createDb(databasePath);
+    // The server's connection checkpoints on its own schedule: here never, so these rows exist only in the -wal.
+    server.$client.pragma("wal_autocheckpoint = 0");
+    for (let i = 0; i < walRows; i++) insertApplication(server, `in-wal-${i}`);
+    return server;
+  }
+  function insertApplication(db: Db, publicId: string) {
+    const at = new Date().toISOString();
+    db.insert(applicationsTable)
+      .values({ publicId, companyType: "lba", createdAt: at, lastUpdateAt: at })
+      .run();
+  }
+  const backupPath = () => join(dirname(databasePath), "backups", "lba-backup.sqlite");
+  const countIn = (path: string) => {
+    const db = createDb(path);
+    try {
+      return count(db, "applications");
+    } finally {
+      closeDb(db);
+    }
+  };
+
+  test("copies the rows still in the -wal of a running server, which a plain copy of the file loses", async () => {
+    const server = runningServer(20, 30);
+    try {
+      expect(readFileSync(`${databasePath}-wal`).length).toBeGreaterThan(0);
+      mkdirSync(dirname(backupPath()));
+      expect(await cli(["backup", backupPath()])).toBe(0);
+      expect(output.log.join("\n")).toMatch(
+        /Backed up .*lba\.sqlite to .*lba-backup\.sqlite: [\d.]+ MB in [\d.]+ s\./,
+      );
+      insertApplication(server, "after-the-backup");
+      const copy = join(dirname(databasePath), "copied.sqlite");
+      copyFileSync(databasePath, copy);
+      expect(countIn(copy)).toBe(20);
+    } finally {
+      closeDb(server);
+    }
+    expect(countIn(backupPath())).toBe(50);
+  });
+
+  test("restores: the stopped server's file replaced by the backup, its stale -wal and -shm removed", async () => {
+    const server = runningServer(5, 7);
+    mkdirSync(dirname(backupPath()));
+    expect(await cli(["backup", backupPath()])).toBe(0);
+    insertApplication(server, "lost-by-the-restore");
+    // The stop of the restore; the server's close writes the WAL back, so leave a stale -wal as a crash would.
+    server.$client.pragma("wal_checkpoint(PASSIVE)");
+    const staleWal = readFileSync(`${databasePath}-wal`);
+    closeDb(server);
+    writeFileSync(`${databasePath}-wal`, staleWal);
+    copyFileSync(backupPath(), databasePath);
+    for (const file of [`${databasePath}-wal`, `${databasePath}-shm`]) rmSync(file, { force: true });
+    withDatabase((db) => {
+      expect(count(db, "applications")).toBe(12);
+      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    });
+  });
+
+  test("refuses an existing destination without --overwrite and leaves it as it was; replaces it with it", async () => {
+    withDatabase((db) => insertApplication(db, "one"));
+    const destination = join(dirname(databasePath), "existing.sqlite");
+    writeFileSync(destination, "an older backup");
+    expect(await cli(["backup", destination])).toBe(1);
+    expect(output.error.join("\n")).toContain(
+      `the destination ${destination} exists: pass --overwrite to replace it`,
+    );
+    expect(readFileSync(destination, "utf8")).toBe("an older backup");
+    expect(await cli(["backup", destination, "--overwrite"])).toBe(0);
+    expect(countIn(destination)).toBe(1);
+  });
+
+  test.each([
+    [[], "backup needs one destination file"],
+    [["a.sqlite", "b.sqlite"], "backup needs one destination file"],
+    [["a.sqlite", "--force"], "unknown option --force (only --overwrite)"],
+    [
+      ["/nonexistent-folder-lba/backup.sqlite"],
+      "the destination folder /nonexistent-folder-lba does not exist",
+    ],
+  ])("refuses %j with a message and exit code 1", async (args, message) => {
+    withDatabase((db) => insertApplication(db, "one"));
+    expect(await cli(["backup", ...args])).toBe(1);
+    expect(output.error.join("\n")).toContain(`Error: ${message}`);
+  });
+
+  test("refuses the database itself, a folder, and a database that does not exist", async () => {
+    withDatabase((db) => insertApplication(db, "one"));
+    expect(await cli(["backup", databasePath, "--overwrite"])).toBe(1);
+    expect(output.error.join("\n")).toContain("the destination is the database itself");
+    expect(await cli(["backup", dirname(databasePath), "--overwrite"])).toBe(1);
+    expect(output.error.join("\n")).toContain("is a folder: give a file name");
+    const missing = join(dirname(databasePath), "missing.sqlite");
+    expect(await cli(["backup", join(dirname(databasePath), "b.sqlite")], { DATABASE_PATH: missing })).toBe(
+      1,
+    );
+    expect(output.error.join("\n")).toContain(`no database at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
+    expect(countIn(databasePath)).toBe(1);
+  });
 });

@@ -14,6 +14,9 @@ const USAGE = `Usage:
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
   npm run anonymize [-- --days N]        (integer >= 1; default: APPLICATION_RETENTION_DAYS or 365)
+  npm run backup -- <destination file> [--overwrite]
+      copies the database of DATABASE_PATH, the server running or not (SQLite's online backup: the -wal's
+      writes included); an existing destination is refused without --overwrite (docs/deployment.md#backups)
   npm run snapshot [-- --scale sample|national] [--seed N] [--keep N]
                    [--rome F] [--metiers F] [--trainings F] [--companies F]
       builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
@@ -54,6 +57,9 @@ function setting<T>(
 
 const SeedSchema = integerSetting(0).optional();
 
+/** DATABASE_PATH, or the server's default when it is unset or empty. */
+const databasePath = (env: NodeJS.ProcessEnv) => env.DATABASE_PATH || "./data/lba.sqlite";
+
 /**
  * Runs `action` on the migrated database of DATABASE_PATH, then closes it once the action has settled (an action
  * may await several writes); `prepare` runs on the migrated connection first.
@@ -63,7 +69,7 @@ async function withDb<T>(
   action: (db: Db) => Promise<T> | T,
   prepare?: (db: Db) => void,
 ): Promise<T> {
-  const db = createDb(resolve(env.DATABASE_PATH || "./data/lba.sqlite"));
+  const db = createDb(resolve(databasePath(env)));
   try {
     migrate(db);
     prepare?.(db);
@@ -197,7 +203,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
             return file === undefined ? [] : [[kind, resolve(file)]];
           }),
         );
-        const result = await buildSnapshot(resolve(env.DATABASE_PATH || "./data/lba.sqlite"), {
+        const result = await buildSnapshot(resolve(databasePath(env)), {
           scale,
           ...(seed === undefined ? {} : { seed }),
           imports,
@@ -225,6 +231,20 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           anonymizeApplications({ db, now: () => new Date(), log: consoleLogger }, { retentionDays: days }),
         );
         console.log(`Anonymised ${count} application(s) older than ${days} days.`);
+        return 0;
+      }
+      case "backup": {
+        const { backupDatabase } = await import("../db/backup");
+        const unknown = rest.filter((arg) => arg.startsWith("--") && arg !== "--overwrite");
+        if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(", ")} (only --overwrite)`);
+        const files = rest.filter((arg) => !arg.startsWith("--"));
+        if (files.length !== 1) throw new Error("backup needs one destination file");
+        const result = await backupDatabase(resolve(databasePath(env)), resolve(files[0] ?? ""), {
+          overwrite: rest.includes("--overwrite"),
+        });
+        console.log(
+          `Backed up ${resolve(databasePath(env))} to ${result.path}: ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.durationMs / 1000).toFixed(1)} s.`,
+        );
         return 0;
       }
       default:
