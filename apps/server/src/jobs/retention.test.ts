@@ -1,7 +1,18 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { closeDb, createDb, migrate } from "@lba/core/db";
+import { createOutboxMailer } from "@lba/core/mail";
 import { createTestDb } from "@lba/core/testing";
 import { applicationsTable, idempotencyKeysTable } from "@lba/core/db";
-import { applicationTestDeps, insertApplicationTarget, testDeps, validRequest } from "@lba/core/testing";
+import {
+  applicationTestDeps,
+  insertApplicationTarget,
+  PDF_BYTES,
+  testDeps,
+  validRequest,
+} from "@lba/core/testing";
 import { sendApplication } from "@lba/core/applications";
 import { runDailyPass, runRetention } from "./retention";
 
@@ -46,6 +57,47 @@ describe("retention pass", () => {
         .all()
         .map((r) => r.key),
     ).toEqual(["new"]);
+  });
+
+  it("leaves no trace of a sent application and its outbox e-mails (CV included) in the database file or its WAL", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "lba-retention-"));
+    const path = join(folder, "lba.sqlite");
+    const db = createDb(path);
+    try {
+      migrate(db);
+      let now = new Date("2025-11-02T10:00:00Z");
+      // The outbox transport: the e-mails and the CV are stored in the same file.
+      const mailer = createOutboxMailer({ db }, { now: () => now });
+      const deps = applicationTestDeps({ db, now: () => now, mailer });
+      const company = insertApplicationTarget(deps);
+      const request = validRequest(company.token, {
+        applicant_email: "zorglub.retention@example.org",
+        message: "Zorglub-message-retention",
+      });
+      expect(await sendApplication(deps, request, { caller: null })).toEqual({ ok: true });
+      const needles = [
+        "zorglub.retention",
+        "Zorglub-message-retention",
+        "0612345678",
+        PDF_BYTES.toString("base64"),
+      ];
+      /** Which needles the raw bytes of the database file and its WAL hold, once the WAL is written back. */
+      const found = () => {
+        db.$client.pragma("wal_checkpoint(TRUNCATE)");
+        const bytes = [path, `${path}-wal`]
+          .filter((file) => existsSync(file))
+          .map((file) => readFileSync(file).toString("latin1"))
+          .join("");
+        return needles.filter((needle) => bytes.includes(needle));
+      };
+      expect(found()).toEqual(needles);
+      now = new Date("2026-11-23T12:00:00Z");
+      expect(await runRetention({ ...deps, now: () => now }, 365)).toMatchObject({ anonymized: 1 });
+      expect(found()).toEqual([]);
+    } finally {
+      closeDb(db);
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
