@@ -27,12 +27,18 @@ export function withSecureDelete<T>(db: Db, write: () => T): T {
  * of the same definition, the old one dropped (every one of its pages zeroed), the copy renamed and its indexes
  * created again. Page splits leave stale copies of cells that secure_delete does not reach (measured: 11 copies of
  * erased e-mails in the applications table of 5,000 rows); only a rebuild leaves nothing but the live rows.
- * Cost: proportional to the tables' size (see docs/deployment.md). Throws when a table does not exist.
+ * Cost: proportional to the tables' size (see docs/deployment.md). Throws when a table does not exist, has a
+ * trigger or is referenced by a foreign key (the copy would lose the one and break the other).
  */
 export function rebuildTables(db: Db, tables: readonly string[]): void {
   const sqlite = db.$client;
   const definition = sqlite.prepare<[string, string], { sql: string | null }>(
     "SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?",
+  );
+  const referencedOrTriggered = sqlite.prepare<[string, string], { found: number }>(
+    `SELECT 1 AS found FROM sqlite_schema t, pragma_foreign_key_list(t.name) f
+       WHERE t.type = 'table' AND f."table" = ?
+     UNION ALL SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? LIMIT 1`,
   );
   const indexes = sqlite.prepare<[string], { sql: string }>(
     "SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
@@ -43,6 +49,10 @@ export function rebuildTables(db: Db, tables: readonly string[]): void {
         for (const table of tables) {
           const create = definition.get("table", table)?.sql;
           if (!create) throw new Error(`rebuildTables: no table "${table}"`);
+          // A DROP TABLE would cascade to (or be refused by) rows referencing this one, and drop its triggers:
+          // refused here, so that a later schema change fails a test rather than losing data.
+          if (referencedOrTriggered.get(table, table))
+            throw new Error(`rebuildTables: "${table}" has a trigger or is referenced by a foreign key`);
           const copy = `${table}__rebuild`;
           const ownIndexes = indexes.all(table).map((row) => row.sql);
           // The definition starts `CREATE TABLE <name> (` with the name quoted or not: swap the name only.
