@@ -168,7 +168,8 @@ function prepareData(): void {
     log.info("sample dataset seeded", { counts: seeded.counts, durationMs: Math.round(seeded.durationMs) });
   } else if (!snapshots) {
     // A database whose first write was an import (before this check existed) may lack the communes, ROME codes,
-    // métiers or diplomas; those present are kept, imported ones included. Logs what it loads.
+    // métiers or diplomas, and one from a version before the vendored files holds built-in ones: both get the
+    // vendored files; other parts are kept, imported ones included. Logs what it loads.
     loadMissingReferentials(db, log);
     // Rows written without this server's secret get their items stored now (decision 031); nothing to do, one
     // read, when the database says its items are sealed with it. A snapshot is never written: its publisher

@@ -21,7 +21,8 @@ const USAGE = `Usage:
                    [--rome F] [--metiers F] [--trainings F] [--companies F]
       builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
       as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3)
-Imports and sync first load the vendored communes and referentials a new database lacks.
+Imports and sync first load the vendored communes and referentials a database lacks or holds in their old
+  built-in version.
 Environment: DATABASE_PATH (default ./data/lba.sqlite); LBA_SECRET (seed and the companies import store the
   items sealed with it, as the server sends them; docs/decisions/031-items-stored-ready-to-send.md)`;
 

@@ -39,6 +39,15 @@ export function referentialSource(db: Db, part: ReferentialPart): ReferentialSou
   return value === "vendored" || value === "import" ? value : null;
 }
 
+/**
+ * True when the part still holds the hand-written set of a version before the vendored files (0917c81 and
+ * earlier), which marked its ROME codes, métiers and diplomas "builtin": neither vendored nor imported, so
+ * loading the vendored files over it undoes nobody's import.
+ */
+export function holdsOldBuiltin(db: Db, part: ReferentialPart): boolean {
+  return readMeta(db, metaKey(part)) === "builtin";
+}
+
 function setSource(db: Db, part: ReferentialPart, source: ReferentialSource): void {
   writeMeta(db, metaKey(part), source);
 }
