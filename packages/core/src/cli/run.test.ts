@@ -99,6 +99,24 @@ describe("an import's report", () => {
   });
 });
 
+describe("npm run import on a database from before the vendored referentials", () => {
+  test("replaces its built-in ROME codes and métiers, keeping what the import writes", async () => {
+    withDatabase((db) =>
+      db.$client.exec(`
+        INSERT INTO romes (code, label, grand_domaine, domaine_professionnel) VALUES ('Z9999', 'Ancien', 'Z', 'Z99');
+        INSERT INTO metiers (label, keywords, romes, rncps) VALUES ('Métier maison', '', '["Z9999"]', '[]');
+        INSERT INTO dataset_meta (key, value) VALUES ('referential.romes.source', 'builtin'),
+          ('referential.metiers.source', 'builtin');`),
+    );
+    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    withDatabase((db) => {
+      expect(count(db, "romes")).toBe(1584);
+      expect(count(db, "metiers")).toBe(135);
+      expect(count(db, "trainings")).toBeGreaterThan(0);
+    });
+  });
+});
+
 describe("npm run anonymize", () => {
   const recent = () => new Date(Date.now() - 5 * 60_000).toISOString();
 
