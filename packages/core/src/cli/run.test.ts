@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { closeDb, createDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import { applicationsTable } from "../db/schema";
+import { LBA_METIERS_CSV, LBA_METIERS_SEO } from "../testing/fixture-paths";
 import { runCli } from "./run";
 
 const COMPANIES = fileURLToPath(new URL("../sources/companies/fixtures/etablissements.csv", import.meta.url));
@@ -96,6 +97,20 @@ describe("an import's report", () => {
     );
     expect(await cli(["import", "trainings", file])).toBe(0);
     expect(output.warn).toContain("  line 1 (record 2): rome_codes.0 : code ROME invalide");
+  });
+});
+
+describe("npm run import -- metiers", () => {
+  test("merges the mapping and the SEO list given together, as the vendored métiers", async () => {
+    expect(await cli(["import", "metiers", LBA_METIERS_SEO, LBA_METIERS_CSV])).toBe(0);
+    expect(output.log.join("\n")).toMatch(/Imported metiers from .*metiers-seo\.txt and .*\.csv:/);
+    withDatabase((db) => expect(count(db, "metiers")).toBe(135));
+  });
+
+  test("refuses a third file before opening the database", async () => {
+    expect(await cli(["import", "metiers", LBA_METIERS_CSV, LBA_METIERS_SEO, LBA_METIERS_SEO])).toBe(1);
+    expect(output.error).toEqual(["Error: import metiers takes one or two files"]);
+    expect(existsSync(databasePath)).toBe(false);
   });
 });
 

@@ -9,7 +9,8 @@ import { integerSetting, RetentionDaysSchema } from "../schemas/settings";
 const USAGE = `Usage:
   npm run seed [-- --scale sample|national] [--seed N (integer >= 0)] [--force]
   npm run import -- rome <ROME 4.0 codes, appellations or tree csv>
-  npm run import -- metiers <referentiel-romes-sous-domaines.csv or metiers-seo.txt>
+  npm run import -- metiers <referentiel-romes-sous-domaines.csv and/or metiers-seo.txt>
+      merged like the vendored métiers; a file alone replaces its part, the other part is kept
   npm run import -- trainings <catalogue JSON export, current or legacy shape>
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
   npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
@@ -161,11 +162,17 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         return 0;
       }
       case "import": {
-        const [kind, file] = rest;
+        const [kind, file, ...more] = rest;
         if (!kind || !file) throw new Error("import needs a kind and a file");
-        const path = resolve(file);
-        const report = await importKind(env, kind, path);
-        printReport(`Imported ${kind} from ${path}`, report as unknown as Record<string, unknown>);
+        // Only the métiers take two files: their mapping and their SEO list, merged.
+        if (more.length > (kind === "metiers" ? 1 : 0))
+          throw new Error(`import ${kind} takes ${kind === "metiers" ? "one or two files" : "one file"}`);
+        const paths = [file, ...more].map((f) => resolve(f));
+        const report = await importKind(env, kind, paths);
+        printReport(
+          `Imported ${kind} from ${paths.join(" and ")}`,
+          report as unknown as Record<string, unknown>,
+        );
         return 0;
       }
       case "sync": {
@@ -258,7 +265,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
+async function importKind(env: NodeJS.ProcessEnv, kind: string, paths: readonly string[]) {
+  const path = paths[0] ?? "";
   switch (kind) {
     case "rome": {
       const { importRomeCsv } = await import("../ingest/referentials/import-rome");
@@ -266,7 +274,7 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, path: string) {
     }
     case "metiers": {
       const { importMetiersCsv } = await import("../ingest/referentials/import-metiers");
-      return withImportDb(env, (db) => importMetiersCsv(db, path));
+      return withImportDb(env, (db) => importMetiersCsv(db, paths));
     }
     case "trainings": {
       const { importTrainingsJson } = await import("../ingest/trainings");

@@ -19,3 +19,8 @@ export function writeMeta(db: Db, key: string, value: string): void {
     "INSERT INTO dataset_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
   ).run(key, value);
 }
+
+/** Removes `key` from `dataset_meta` (nothing when it has none). */
+export function deleteMeta(db: Db, key: string): void {
+  prepared(db, "DELETE FROM dataset_meta WHERE key = ?").run(key);
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../../db/client";
 import { createTestDb } from "../../testing/db";
-import { fixture } from "../../testing/fixture-paths";
+import { fixture, LBA_METIERS_SEO } from "../../testing/fixture-paths";
 import { DIPLOMAS } from "../../referentials/diplomas";
 import { importMetiersCsv } from "./import-metiers";
 import { loadReferentials, type ReferentialCounts } from "./load";
@@ -146,11 +146,16 @@ describe("loadReferentials", () => {
   test("keeps imported métiers unless forced", () => {
     const local = createTestDb();
     loadReferentials(local);
-    importMetiersCsv(local, fixture("metiers-mapping.csv"));
+    const imported = importMetiersCsv(local, fixture("metiers-mapping.csv"));
     const again = loadReferentials(local);
     expect(again.kept).toEqual(["metiers"]);
     expect(again.metiers).toBe(0);
-    expect(local.$client.prepare(`SELECT count(*) FROM metiers`).pluck().get()).toBe(3);
+    expect(local.$client.prepare(`SELECT count(*) FROM metiers`).pluck().get()).toBe(imported.metiers);
     expect(loadReferentials(local, { force: true }).metiers).toBe(135);
+    // Forced back to the vendored files, the imported mapping is no longer a part of the next import's merge.
+    expect(importMetiersCsv(local, LBA_METIERS_SEO)).toMatchObject({
+      parts: { mapping: "vendored", seo: "file" },
+      metiers: 135,
+    });
   });
 });

@@ -1,14 +1,12 @@
 import type { Db } from "../../db/client";
 import { DIPLOMAS } from "../../referentials/diplomas";
-import { mergeMetiers, parseMetiersMapping, parseMetiersSeo } from "./metier-files";
+import { writeMetierParts } from "./metier-parts";
 import { parseAppellations, parseRomeCodes, parseRomeTree } from "./rome-files";
 import {
-  metierRows,
   rebuildReferentialIndexes,
   referentialSource,
   writeAppellations,
   writeDiplomas,
-  writeMetiers,
   writeRomes,
   writeRomeTree,
   type ReferentialPart,
@@ -67,11 +65,8 @@ export function loadReferentials(
       );
     if (replace("diplomas")) counts.diplomas = writeDiplomas(db, DIPLOMAS, "vendored");
     if (replace("metiers")) {
-      const metiers = mergeMetiers(
-        parseMetiersMapping(readVendored("metiersMapping")).metiers,
-        parseMetiersSeo(readVendored("metiersSeo")).metiers,
-      );
-      Object.assign(counts, writeMetiers(db, metierRows(db, metiers), "vendored"));
+      const { metiers, metierRomes } = writeMetierParts(db, "vendored");
+      Object.assign(counts, { metiers, metierRomes });
     }
     rebuildReferentialIndexes(db, { metiers: true, diplomas: true });
   })();
