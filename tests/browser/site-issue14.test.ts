@@ -587,6 +587,10 @@ describe("issue 14 on the search site", () => {
     );
     // Drawn once, in place of the hand-drawn sketch.
     await poll(() => page.locator(".map__canvas path.map-departements").count()).toBe(1);
+    // Their source credited, as their licence asks.
+    expect(await page.locator(".map__canvas .leaflet-control-attribution").textContent()).toContain(
+      "Contours : IGN Admin Express",
+    );
     await page.locator(".map__canvas .map-search-point").waitFor();
     expect(await page.locator(".map__canvas path[stroke-dasharray]").count()).toBe(1);
     // The radius is seen, not hidden under the départements (which load after it): its pane is above theirs, or

@@ -10,7 +10,8 @@ export const ITEM_TYPES: readonly ItemType[] = ["training", "peJob", "matcha", "
  */
 export function goneMessage(type: ItemType): string {
   if (type === "training") return "Cette formation n'est plus proposée.";
-  if (type === "lba" || type === "lbb") return "Cette entreprise n'est plus référencée sur La bonne alternance.";
+  if (type === "lba" || type === "lbb")
+    return "Cette entreprise n'est plus référencée sur La bonne alternance.";
   return "Cette offre n'est plus disponible.";
 }
 

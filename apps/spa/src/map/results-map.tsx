@@ -114,7 +114,13 @@ function drawBase(map: L.Map, layer: L.LayerGroup, tiles: TileSettings | null) {
       const rings = list.flatMap((d) => d.rings.map(toLatLng));
       layer.removeLayer(sketch);
       // The sketch's look, with the thinner lines of the many département borders.
-      L.polygon(rings, { ...land, weight: 1, className: "map-departements" }).addTo(layer);
+      // Licence Ouverte 2.0 asks for the source (docs/data-sources.md): shown while the outlines are drawn.
+      L.polygon(rings, {
+        ...land,
+        weight: 1,
+        className: "map-departements",
+        attribution: "Contours : IGN Admin Express",
+      }).addTo(layer);
     })
     .catch(() => undefined);
 }

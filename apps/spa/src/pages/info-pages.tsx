@@ -87,6 +87,10 @@ export function LegalNoticePage() {
         </li>
         <li>les codes et libellés d'activité (NAF) de l'Insee ;</li>
         <li>
+          les contours des départements de la carte, d'Admin Express de l'IGN, par france-geojson (Licence
+          Ouverte 2.0) ;
+        </li>
+        <li>
           les formations, les offres d'emploi et les entreprises susceptibles de recruter, lorsque
           l'exploitant a importé les données réelles. Tant qu'un bandeau « Données de démonstration » est
           affiché, ces informations sont fictives.
