@@ -206,7 +206,8 @@ export function ApplyForm({
         {field("firstName", "Prénom", { autoComplete: "given-name", maxLength: 50 })}
         {field("lastName", "Nom", { autoComplete: "family-name", maxLength: 50 })}
         {field("email", "E-mail", { type: "email", autoComplete: "email" })}
-        {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", inputMode: "numeric" })}
+        {/* The phone keypad, which has "+" (an overseas candidate writes +262...), not the digits-only one. */}
+        {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
       </div>
       <div className={`field${errors.cv ? " field--error" : ""}`}>
         <label htmlFor={`${id}-cv`}>

@@ -7,6 +7,18 @@ describe("normalizeFrenchPhone", () => {
     expect(normalizeFrenchPhone("06.12.34.56.78")).toBe("0612345678");
     expect(normalizeFrenchPhone("+33 6 12 34 56 78")).toBe("0612345678");
     expect(normalizeFrenchPhone("0033612345678")).toBe("0612345678");
+    expect(normalizeFrenchPhone("+33 (0)6 12 34 56 78")).toBe("0612345678");
+  });
+
+  it("accepts the overseas départements' own country codes, as their national numbers", () => {
+    expect(normalizeFrenchPhone("+262 692 12 34 56")).toBe("0692123456");
+    expect(normalizeFrenchPhone("+262 639 12 34 56")).toBe("0639123456");
+    expect(normalizeFrenchPhone("+590690123456")).toBe("0690123456");
+    expect(normalizeFrenchPhone("00594 594 12 34 56")).toBe("0594123456");
+    expect(normalizeFrenchPhone("+596 696 12 34 56")).toBe("0696123456");
+    // Other countries' numbers are not French numbers.
+    expect(normalizeFrenchPhone("+32 470 12 34 56")).toBeNull();
+    expect(normalizeFrenchPhone("+262 12345")).toBeNull();
   });
 
   it("refuses numbers the server refuses", () => {

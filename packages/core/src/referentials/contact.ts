@@ -15,9 +15,18 @@ export function isEmailAddress(value: string): boolean {
   return value.length <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.test(value);
 }
 
-/** French number as 10 digits; "+33 6 12 34 56 78", "0033612345678" and separators are accepted and normalised. */
+// The country codes of the French numbering plan's 10-digit numbers: France (+33) and the overseas départements
+// that keep a code of their own, La Réunion and Mayotte (+262), Guadeloupe, Saint-Martin and Saint-Barthélemy
+// (+590), Guyane (+594), Martinique (+596); ARCEP's plan gives each the national number "0" + the 9 digits
+// after the code (+262 692 12 34 56 is 06 92 12 34 56). The "(0)" some write after the code is dropped.
+const INTERNATIONAL_PREFIX = /^(?:\+|00)(?:33|262|590|594|596)0?(?=[1-9]\d{8}$)/;
+
+/**
+ * French number as 10 digits; "+33 6 12 34 56 78", "0033612345678", "+33 (0)6 12 34 56 78", the overseas
+ * départements' own codes ("+262 692 12 34 56") and separators are accepted and normalised. Null otherwise.
+ */
 export function normalizeFrenchPhone(value: string): string | null {
   const compact = value.replace(/[\s.\-()]/g, "");
-  const national = compact.replace(/^(?:\+33|0033)(?=[1-9]\d{8}$)/, "0");
+  const national = compact.replace(INTERNATIONAL_PREFIX, "0");
   return /^0[1-9]\d{8}$/.test(national) ? national : null;
 }
