@@ -7,6 +7,8 @@ export interface CallCounts {
   resultCount?: number | null;
   /** A source failed inside a 200 answer: the call is recorded as "Error" (docs/reference/v1.md#s2-3). */
   partialError?: boolean;
+  /** The answer of an earlier call given again (an Idempotency-Key's replay): not recorded a second time. */
+  replayed?: boolean;
 }
 
 function safeRecord(core: CoreDeps, record: Parameters<typeof recordApiCall>[1]): void {
@@ -32,7 +34,7 @@ export async function tracked<T>(
     safeRecord(core, { caller, api, result: "Error" });
     throw error;
   }
-  const { partialError, ...numbers } = counts(answer);
-  safeRecord(core, { caller, api, result: partialError ? "Error" : "OK", ...numbers });
+  const { partialError, replayed, ...numbers } = counts(answer);
+  if (!replayed) safeRecord(core, { caller, api, result: partialError ? "Error" : "OK", ...numbers });
   return answer;
 }

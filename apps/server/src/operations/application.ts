@@ -58,12 +58,24 @@ function unsubscribeAnswer(
 
 type ApplicationOperation<I, B> = Operation<I, Answer<B>, ApplicationServerDeps>;
 
+/**
+ * The api_calls row of an application with a caller, from either transport (docs/reference/v1.md#s2-3): "Error"
+ * unless sent; a retry answered from its Idempotency-Key is the same application, not recorded again.
+ */
+const APPLICATION_STATS = {
+  api: "applicationV1",
+  counts: (answer: Answer<unknown>) => ({
+    partialError: answer.status !== 200,
+    replayed: "replayed" in answer,
+  }),
+} as const;
+
 /** docs/reference/v1.md#s3-11 and docs/reference/v1.md#s9; keys: the tRPC procedures of `application`, plus the REST-only routes. */
 export const applicationOperations = {
   /** POST /api/V1/application: the partner API, `caller` required; recorded as "Error" unless sent. */
   sendV1: {
     limit: "jobs",
-    stats: { api: "applicationV1", counts: (answer) => ({ partialError: answer.status !== 200 }) },
+    stats: APPLICATION_STATS,
     run: (deps, input) => send(deps, input, false),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 
@@ -71,6 +83,8 @@ export const applicationOperations = {
   send: {
     // docs/reference/v1.md#s2-4: one per 5 s on the site's REST route, like the original; the procedure keeps its group.
     limit: { rest: "siteApplication", trpc: "application" },
+    // Recorded when the apply widget carries its partner's caller (decision 016); the site's own has none.
+    stats: APPLICATION_STATS,
     run: (deps, input) => send(deps, input, input.firstParty === true),
   } satisfies ApplicationOperation<SendInput, typeof SENT>,
 

@@ -97,6 +97,21 @@ describe("POST /api/V1/application", () => {
     expect(await second.json()).toEqual(await first.json());
     expect(listOutbox(db)).toHaveLength(2);
     expect(db.select().from(applicationsTable).all()).toHaveLength(1);
+    // One application: one row in the partner's statistics.
+    expect(db.select().from(apiCallsTable).all()).toMatchObject([{ api: "applicationV1", result: "OK" }]);
+  });
+
+  it("records an application sent through the site's route with a partner's caller (the apply widget)", async () => {
+    const { post, company, db } = setup();
+    expect(
+      (await post("/api/application", validRequest(company.token, { caller: "widget-partenaire" }))).status,
+    ).toBe(200);
+    expect(
+      (await post("/api/application", validRequest(company.token, { caller: undefined }))).status,
+    ).not.toBe(500);
+    expect(db.select().from(apiCallsTable).all()).toMatchObject([
+      { caller: "widget-partenaire", api: "applicationV1", result: "OK" },
+    ]);
   });
 
   it("answers each refusal of core with the status of its error key", async () => {
