@@ -3,7 +3,7 @@ import { CsvError, parse } from "csv-parse";
 import { lineBreaksIn } from "./csv";
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
-import { jsonArrayRecords } from "./json-array-stream";
+import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { Progress, type ProgressWriter } from "./progress";
 import { Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { forgetStoredSeal, storeItems } from "./store-items";
@@ -125,14 +125,12 @@ export function detectCompanyFormat(head: string): CompanyFileFormat {
 async function* readJson(path: string, encoding: TextEncoding): AsyncGenerator<ReadRecord> {
   for await (const raw of jsonArrayRecords(path, encoding)) {
     const at = { line: raw.line, record: raw.index };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw.text);
-    } catch (error) {
-      yield { ...at, draft: { error: `JSON invalide : ${(error as Error).message}`, kind: "JSON invalide" } };
+    const record = parseRecord(raw);
+    if (!record.ok) {
+      yield { ...at, draft: { error: record.reason, kind: record.kind } };
       continue;
     }
-    const parsed = AlgorithmCompanySchema.safeParse(value);
+    const parsed = AlgorithmCompanySchema.safeParse(record.value);
     yield {
       ...at,
       draft: parsed.success ? algorithmDraft(parsed.data) : { error: describeIssues(parsed.error) },

@@ -69,6 +69,26 @@ describe("importTrainingsJson", () => {
     expect(db.$client.prepare("SELECT intitule_long FROM trainings").pluck().get()).toBe("PÂTISSIER (CAP)");
   });
 
+  it("rejects a record longer than 1 Mi characters, across the file's reads, and keeps the others", async () => {
+    const db = createTestDb();
+    const huge = "x".repeat(3 * 1024 * 1024);
+    const text = JSON.stringify([
+      { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"] },
+      { cle_ministere_educatif: "B#L01", rome_codes: ["D1202"], intitule_long: huge },
+      { cle_ministere_educatif: "C#L01", rome_codes: ["D1202"] },
+    ]);
+    const result = await importTrainingsJson(db, tempFile(text));
+    expect([result.inserted, result.skipped]).toEqual([2, 1]);
+    expect(result.errors).toEqual([
+      {
+        line: 1,
+        record: 2,
+        reason: expect.stringMatching(/^enregistrement de 3145\d+ caractères, plus de 1048576/),
+      },
+    ]);
+    expect(result.rejectedBy).toEqual({ "enregistrement trop long": 1 });
+  });
+
   it("replaces the previous trainings instead of adding to them", async () => {
     const db = createTestDb();
     await importTrainingsJson(db, FIXTURE);

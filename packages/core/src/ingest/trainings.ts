@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
-import { jsonArrayRecords } from "./json-array-stream";
+import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { fileEncoding } from "./text-file";
 import { Progress, type ProgressWriter } from "./progress";
 import { storeItems } from "./store-items";
@@ -37,18 +37,12 @@ export async function importTrainingsJson(
     for await (const raw of jsonArrayRecords(path, await fileEncoding(path))) {
       read = raw.index;
       progress.tick(read, stage.size + batch.length, result.skipped);
-      let value: unknown;
-      try {
-        value = JSON.parse(raw.text);
-      } catch (error) {
-        reject(
-          result,
-          { line: raw.line, record: raw.index, reason: `JSON invalide : ${(error as Error).message}` },
-          "JSON invalide",
-        );
+      const record = parseRecord(raw);
+      if (!record.ok) {
+        reject(result, { line: raw.line, record: raw.index, reason: record.reason }, record.kind);
         continue;
       }
-      const parsed = parseCatalogueTraining(value, campaigns);
+      const parsed = parseCatalogueTraining(record.value, campaigns);
       if (!parsed.ok) {
         reject(result, { line: raw.line, record: raw.index, reason: parsed.reason }, parsed.kind);
         continue;
