@@ -58,10 +58,13 @@ async function searchFromHome(page: Page): Promise<void> {
   const place = page.getByRole("combobox", { name: /Lieu/ });
   expect(await place.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.type("Lyon");
-  await page.locator("[role=listbox]:visible [role=option]", { hasText: "Lyon 69001" }).waitFor();
+  // The whole city comes first, named without its 1st arrondissement's postcode.
+  const placeOptions = page.locator("[role=listbox]:visible [role=option]");
+  await placeOptions.filter({ hasText: "Lyon 3e Arrondissement 69003" }).waitFor();
+  expect(await placeOptions.first().textContent()).toBe("Lyon");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  expect(await place.inputValue()).toBe("Lyon 69001");
+  expect(await place.inputValue()).toBe("Lyon");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/recherche-apprentissage\?/);
 }
@@ -110,7 +113,11 @@ describe("the search site", () => {
     const url = new URL(page.url());
     expect(url.searchParams.get("romes")).toBe("D1102,D1104,G1612");
     expect(url.searchParams.get("insee")).toBe("69123");
+    expect(url.searchParams.get("address")).toBe("Lyon");
     expect(url.searchParams.get("radius")).toBe("30");
+    await poll(() => page.locator(".results-heading").textContent()).toBe(
+      "Résultats pour Boulangerie, pâtisserie, chocolaterie à Lyon",
+    );
 
     const counts = await resultCounts(page);
     expect(counts.trainings).toBeGreaterThan(0);
@@ -354,6 +361,21 @@ describe("the search site", () => {
       expect(await visitor.locator(".item-card__link").allTextContents()).toEqual(titles);
     } finally {
       await other.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("names a whole city alone in the form and the heading, also from an older link with a postcode", async () => {
+    problems = [];
+    const where = "lat=48.86029&lon=2.34444&zipcode=75001&insee=75056&address=Paris%2075001";
+    for (const path of ["/recherche-apprentissage", "/recherche-apprentissage-formation"]) {
+      const visitor = await newPage();
+      await visitor.goto(`${server.origin}${path}?job_name=Boulangerie&romes=D1102&radius=30&${where}`);
+      await poll(() => visitor.locator(".results-heading").textContent()).toBe(
+        "Résultats pour Boulangerie à Paris",
+      );
+      expect(await visitor.getByRole("combobox", { name: /Lieu/ }).inputValue()).toBe("Paris");
+      await visitor.close();
     }
     expect(problems).toEqual([]);
   });

@@ -14,6 +14,14 @@ describe("url state", () => {
     );
   });
 
+  it("names a whole city that an older link labels with an arrondissement's postcode by its name alone", () => {
+    const address = (query: string) => readCriteria(new URLSearchParams(query)).address;
+    expect(address("insee=75056&zipcode=75001&address=Paris%2075001")).toBe("Paris");
+    expect(address("insee=69123&zipcode=69001&address=Lyon+69001")).toBe("Lyon");
+    expect(address("insee=75101&zipcode=75001&address=Paris%2075001")).toBe("Paris 75001");
+    expect(address("insee=46042&address=Cahors%2046000")).toBe("Cahors 46000");
+  });
+
   it("falls back to 30 km for a radius the form does not offer", () => {
     expect(readCriteria(new URLSearchParams("radius=45")).radius).toBe("30");
   });

@@ -1,3 +1,4 @@
+import { wholeCityLabel } from "@lba/core/referentials";
 import { isPartnerParam, RADII, WIDGET_PARAMS } from "@lba/core/widget";
 import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
@@ -48,7 +49,8 @@ export function readCriteria(params: URLSearchParams): SearchCriteria {
     lon: validPoint ? lon : "",
     zipcode: text(params, "zipcode"),
     insee: text(params, "insee"),
-    address: text(params, "address"),
+    // Older links name Paris, Lyon or Marseille by an arrondissement's postcode ("Paris 75001").
+    address: wholeCityLabel(text(params, "insee"), text(params, "address")),
   };
 }
 

@@ -2905,7 +2905,7 @@ export interface components {
      * @example {
      *       "results": [
      *         {
-     *           "label": "Lyon 69001",
+     *           "label": "Lyon",
      *           "insee": "69123",
      *           "zipcode": "69001",
      *           "city": "Lyon",
@@ -2920,7 +2920,7 @@ export interface components {
     };
     /**
      * @example {
-     *       "label": "Lyon 69001",
+     *       "label": "Lyon",
      *       "insee": "69123",
      *       "zipcode": "69001",
      *       "city": "Lyon",

@@ -68,6 +68,7 @@ describe("searchCommunes", () => {
     ]);
     expect(searchCommunes(db, "75116")).toEqual([
       expect.objectContaining({ insee: "75116", label: "Paris 16e Arrondissement 75116" }),
+      expect.objectContaining({ insee: "75056", label: "Paris" }),
     ]);
   });
 
@@ -84,15 +85,38 @@ describe("searchCommunes", () => {
     expect(searchCommunes(db, term)[0]).toMatchObject({ insee });
   });
 
-  it("finds a city with arrondissements by its name, then its arrondissements", () => {
-    const paris = searchCommunes(db, "paris", 3);
-    expect(paris.map((c) => c.label)).toEqual([
-      "Paris 75001",
-      "Paris 15e Arrondissement 75015",
-      "Paris 20e Arrondissement 75020",
+  it.each([
+    ["paris", "75056", "Paris", "Paris 15e Arrondissement 75015"],
+    ["Lyon", "69123", "Lyon", "Lyon 3e Arrondissement 69003"],
+    ["marseille", "13055", "Marseille", "Marseille 13e Arrondissement 13013"],
+  ])(
+    "finds the whole city first for %j, named without an arrondissement's postcode, then its arrondissements",
+    (term, insee, label, next) => {
+      const [city, second] = searchCommunes(db, term, 3);
+      expect(city).toMatchObject({ insee, label });
+      expect(second?.label).toBe(next);
+    },
+  );
+
+  it("offers the whole city first for a postcode prefix of several arrondissements", () => {
+    for (const term of ["75", "750", "7501"])
+      expect(searchCommunes(db, term, 3)[0], term).toMatchObject({
+        insee: "75056",
+        label: "Paris",
+        zipcode: "75001",
+      });
+    expect(searchCommunes(db, "69", 3)[0]).toMatchObject({ insee: "69123", label: "Lyon" });
+    expect(searchCommunes(db, "130", 3)[0]).toMatchObject({ insee: "13055", label: "Marseille" });
+  });
+
+  it("offers a whole postcode's arrondissement first, then the whole city", () => {
+    expect(searchCommunes(db, "75001").map((c) => c.label)).toEqual([
+      "Paris 1er Arrondissement 75001",
+      "Paris",
     ]);
-    // Its postcodes find its arrondissements, not the whole city.
-    expect(searchCommunes(db, "7501").every((c) => c.insee !== "75056")).toBe(true);
+    expect(searchCommunes(db, "69003").map((c) => c.label)).toEqual(["Lyon 3e Arrondissement 69003", "Lyon"]);
+    expect(searchCommunes(db, "75001", 1).map((c) => c.insee)).toEqual(["75101"]);
+    expect(searchCommunes(db, "46000").map((c) => c.insee)).toEqual(["46042"]);
   });
 
   it("returns the documented shape, ranked by population and capped by the limit", () => {
@@ -164,7 +188,7 @@ describe("getCommune", () => {
     });
     expect(getCommune(db, "13208")?.name).toBe("Marseille 8e Arrondissement");
     expect(getCommune(db, "69389")?.name).toBe("Lyon 9e Arrondissement");
-    expect(getCommune(db, "75056")?.label).toBe("Paris 75001");
+    expect(getCommune(db, "75056")).toMatchObject({ label: "Paris", zipcode: "75001" });
   });
 
   it("returns null for an unknown code", () => {
@@ -292,6 +316,12 @@ describe("query plans", () => {
 
   it("looks a commune up by its unique INSEE index", () => {
     expect(plan(COMMUNE_QUERIES.byInsee, ["75056"])).toEqual([
+      "SEARCH c USING INDEX communes_insee_unique (insee=?)",
+    ]);
+  });
+
+  it("reads the three cities with arrondissements by their unique INSEE index", () => {
+    expect(plan(COMMUNE_QUERIES.cities, [])).toEqual([
       "SEARCH c USING INDEX communes_insee_unique (insee=?)",
     ]);
   });

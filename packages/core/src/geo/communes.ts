@@ -1,6 +1,11 @@
 import type { Db } from "../db/client";
 import { boundingBox, distanceSql } from "../db/indexes";
-import type { GeoPoint } from "../referentials/geography";
+import {
+  ARRONDISSEMENT_SUBSTITUTES,
+  isCityWithArrondissements,
+  placeLabel,
+  type GeoPoint,
+} from "../referentials/geography";
 import { foldText } from "../referentials/text";
 import type { Commune } from "../schemas/v1/geo";
 
@@ -27,6 +32,10 @@ export const COMMUNE_QUERIES = {
       WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon)
     WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
   byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
+  // Paris, Lyon and Marseille, which the full-text index holds by name only (their postcodes find arrondissements).
+  cities: `SELECT ${COLUMNS} FROM communes c WHERE c.insee IN (${Object.keys(ARRONDISSEMENT_SUBSTITUTES)
+    .map((insee) => `'${insee}'`)
+    .join(", ")})`,
   chefLieu: `SELECT ${COLUMNS} FROM departements d JOIN communes c ON c.insee = d.chef_lieu WHERE d.code = ?`,
 } as const;
 
@@ -69,10 +78,25 @@ export function toFtsQuery(term: string): { match: string; postcodePrefix: strin
 export function searchCommunes(db: Db, term: string, limit = 10): Commune[] {
   const query = toFtsQuery(term);
   if (!query) return [];
+  const max = clampLimit(limit);
   const rows = db.$client
     .prepare(COMMUNE_QUERIES.search)
-    .all({ match: query.match, limit: clampLimit(limit) }) as CommuneRow[];
-  return rows.map((row) => toCommune(row, query.postcodePrefix));
+    .all({ match: query.match, limit: max }) as CommuneRow[];
+  const prefix = query.postcodePrefix;
+  if (prefix) {
+    const cities = (db.$client.prepare(COMMUNE_QUERIES.cities).all() as CommuneRow[]).filter((city) =>
+      city.postcodes.split(" ").some((p) => p.startsWith(prefix)),
+    );
+    // A whole postcode names one arrondissement: the whole city comes after it. A shorter prefix ("75",
+    // "6900") spans several: the city ranks by population, first.
+    rows.push(...cities);
+    if (prefix.length < 5) rows.sort(byPopulation);
+  }
+  return rows.slice(0, max).map((row) => toCommune(row, prefix));
+}
+
+function byPopulation(a: CommuneRow, b: CommuneRow): number {
+  return b.population - a.population || (a.insee < b.insee ? -1 : a.insee > b.insee ? 1 : 0);
 }
 
 /** A commune or an arrondissement municipal by INSEE code. */
@@ -140,14 +164,15 @@ function clampLimit(limit: number): number {
 
 function toCommune(row: CommuneRow, postcodePrefix: string | null): Commune {
   const postcodes = row.postcodes.split(" ").filter(Boolean);
-  // A postcode search shows the postcode that matched ("75016" -> "Paris 75016").
-  const zipcode =
-    (postcodePrefix && postcodes.find((p) => p.startsWith(postcodePrefix))) || postcodes[0] || "";
+  // A postcode search shows the postcode that matched ("75016" -> "Paris 16e Arrondissement 75016"); a whole
+  // city, labelled without one, keeps its main postcode.
+  const matched = isCityWithArrondissements(row.insee) ? null : postcodePrefix;
+  const zipcode = (matched && postcodes.find((p) => p.startsWith(matched))) || postcodes[0] || "";
   return {
     insee: row.insee,
     name: row.name,
     zipcode,
-    label: zipcode ? `${row.name} ${zipcode}` : row.name,
+    label: placeLabel({ insee: row.insee, name: row.name, zipcode }),
     latitude: row.latitude,
     longitude: row.longitude,
     population: row.population,

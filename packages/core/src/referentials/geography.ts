@@ -89,6 +89,30 @@ export const ARRONDISSEMENT_SUBSTITUTES: Readonly<Record<string, string>> = {
   "69123": "69381",
 };
 
+/** True for Paris, Lyon and Marseille as whole communes (not one of their arrondissements municipaux). */
+export function isCityWithArrondissements(insee: string): boolean {
+  return insee in ARRONDISSEMENT_SUBSTITUTES;
+}
+
+/**
+ * A place's label: its name and postcode ("Cahors 46000"). A city with arrondissements is named alone ("Paris"):
+ * each of its postcodes is one arrondissement's, so "Paris 75001" would read as the 1st arrondissement.
+ */
+export function placeLabel(place: { insee: string; name: string; zipcode: string }): string {
+  return place.zipcode && !isCityWithArrondissements(place.insee)
+    ? `${place.name} ${place.zipcode}`
+    : place.name;
+}
+
+/**
+ * The place label a link made before whole cities were named alone may carry ("Paris 75001" with the insee of
+ * Paris): the city's name, so that the form and the heading do not show an arrondissement's postcode.
+ */
+export function wholeCityLabel(insee: string, label: string): string {
+  if (!isCityWithArrondissements(insee)) return label;
+  return /^(.+) \d{5}$/.exec(label)?.[1] ?? label;
+}
+
 /**
  * The name the place search indexes: an arrondissement is also found as "Paris 15eme" ("Paris 15e
  * Arrondissement" already matches "Paris 15", "Paris 15e" and "Marseille 1er"), and a name with apostrophes

@@ -7,7 +7,7 @@ import { operationRoute } from "../operation-route";
 import { ok } from "../responses";
 
 const LYON = {
-  label: "Lyon 69001",
+  label: "Lyon",
   insee: "69123",
   zipcode: "69001",
   city: "Lyon",

@@ -1,8 +1,6 @@
 import type { Place } from "../../geo/geocoder";
+import { isCityWithArrondissements } from "../../referentials/geography";
 import type { AdresseFeature } from "./api-types";
-
-// Their municipality feature carries one arrondissement's postcode: the label is the city alone.
-const CITIES_WITH_ARRONDISSEMENTS = new Set(["75056", "13055", "69123"]);
 
 /** An api-adresse feature as a Place; the postcode is appended to the label when missing ("Cahors 46000"). */
 export function featureToPlace(feature: AdresseFeature): Place {
@@ -11,7 +9,8 @@ export function featureToPlace(feature: AdresseFeature): Place {
   const zipcode = p.postcode ?? "";
   const city = p.city ?? p.name ?? p.label;
   let label = p.label;
-  if (p.type === "municipality" && CITIES_WITH_ARRONDISSEMENTS.has(p.citycode)) label = city;
+  // Their municipality feature carries one arrondissement's postcode: the label is the city alone (placeLabel).
+  if (p.type === "municipality" && isCityWithArrondissements(p.citycode)) label = city;
   else if (zipcode && !label.includes(zipcode)) label = `${label} ${zipcode}`;
   return {
     label,
