@@ -10,6 +10,10 @@ import { stampedMemo } from "../db/query/stamped-memo";
 // words, the number that have their stems, the number of job titles (the broader métier), and bm25. Own words
 // before stems: "développeur" is in 25 titles of "Analyse de données, data" but its stem "develo" is in 113 of
 // QHSE's ("développement durable"), which a candidate typing "développeur" does not mean.
+// Initials: a short query word that starts no word of any label ("rh") and is the initials of consecutive words
+// of a métier's label also reads, for that métier, as those words ("ressources humaines"); one that starts no
+// word of any métier's texts ("grh") counts the job titles having it as initials ("gestion des ressources
+// humaines"), after the hits. A word that starts a label word ("ma", "as") is someone typing that word.
 
 // The index columns are folded already (foldText): their words are runs of letters and digits.
 const wordsOf = (folded: string) => folded.match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -25,6 +29,12 @@ export interface MetierTexts {
   titleWords: string[];
   titlesOfWord: number[][];
   keywords: string[];
+  /** The first letters of the label's words, stop words left out ("ressources humaines" -> "rh"), and the index
+   * (in `label`) of the word of each letter. */
+  labelInitials: string;
+  labelInitialWords: number[];
+  /** The job titles' initials likewise, each between spaces: " arhr mcrdh ". */
+  titleInitials: string;
 }
 
 /** The index of the first of the sorted `values` that is not before `text` (code unit order). */
@@ -58,9 +68,35 @@ function titlesWithEvery(texts: MetierTexts, prefixes: readonly string[]): numbe
   return matched.reduce((count, done) => (done === prefixes.length ? count + 1 : count), 0);
 }
 
+// Left out of initials, as of the diplomas' acronyms: "directeur des ressources humaines" is "drh".
+const INITIALS_STOP_WORDS = new Set([
+  "a",
+  "au",
+  "aux",
+  "l",
+  "le",
+  "la",
+  "les",
+  "d",
+  "de",
+  "du",
+  "des",
+  "et",
+  "en",
+]);
+
+const initialsOf = (words: readonly string[]) =>
+  words.filter((word) => !INITIALS_STOP_WORDS.has(word)).map((word) => word[0] ?? "");
+
+/** A query word read as initials: 2 to 5 letters, not a stop word ("rh", "grh", "qhse"). */
+export function isInitials(token: string): boolean {
+  return /^[a-z]{2,5}$/.test(token) && !INITIALS_STOP_WORDS.has(token);
+}
+
 /** A métier's texts, indexed for the ranking (see MetierTexts). */
 function metierTextsOf(row: { label: string; appellations: string; keywords: string }): MetierTexts {
   const label = wordsOf(row.label);
+  const labelInitialWords = label.flatMap((word, index) => (INITIALS_STOP_WORDS.has(word) ? [] : [index]));
   const titles = row.appellations
     .split(TITLE_SEPARATOR)
     .map((title) => wordsOf(title).join(" "))
@@ -82,7 +118,40 @@ function metierTextsOf(row: { label: string; appellations: string; keywords: str
     titleWords,
     titlesOfWord: titleWords.map((word) => titlesByWord.get(word) ?? []),
     keywords: wordsOf(row.keywords),
+    labelInitials: initialsOf(label).join(""),
+    labelInitialWords,
+    titleInitials: ` ${titleTexts.map((text) => initialsOf(text.split(" ")).join("")).join(" ")} `,
   };
+}
+
+/**
+ * The label's words that `token` is the initials of ("rh" -> ["ressources", "humaines"]), stop words between them
+ * included; null when it is not initials of two words or more.
+ */
+function labelWordsOfInitials(texts: MetierTexts, token: string): string[] | null {
+  const at = texts.labelInitials.indexOf(token);
+  if (at < 0) return null;
+  const first = texts.labelInitialWords[at] ?? 0;
+  const last = texts.labelInitialWords[at + token.length - 1] ?? first;
+  return texts.label.slice(first, last + 1);
+}
+
+/** The number of job titles having `token` as the initials of consecutive words. */
+function titlesWithInitials(texts: MetierTexts, token: string): number {
+  let count = 0;
+  for (let at = texts.titleInitials.indexOf(token); at >= 0;) {
+    count++;
+    at = texts.titleInitials.indexOf(token, texts.titleInitials.indexOf(" ", at));
+  }
+  return count;
+}
+
+/** True when one of `tokens` is initials of the métier's label or of one of its job titles. */
+export function hasInitials(texts: MetierTexts, tokens: readonly string[]): boolean {
+  return tokens.some(
+    (token) =>
+      isInitials(token) && (texts.labelInitials.includes(token) || texts.titleInitials.includes(token)),
+  );
 }
 
 // Every métier's indexed texts, split into words and indexed once per connection and kept until the index is
@@ -100,6 +169,27 @@ export function metierTexts(db: Db): Map<number, MetierTexts> {
       keywords: string;
     }[];
     return new Map(rows.map((row) => [row.id, metierTextsOf(row)]));
+  });
+}
+
+/**
+ * The distinct words of every métier's label (`labelWords`) and of its label, job titles and keywords (`words`),
+ * sorted, with the number of métiers whose texts hold each word; kept per connection.
+ */
+export function metierVocabulary(db: Db): {
+  labelWords: string[];
+  words: string[];
+  metiers: Map<string, number>;
+} {
+  return stampedMemo(db, "metier-vocabulary", fullTextStampKey("metiers"), () => {
+    const metiers = new Map<string, number>();
+    const labelWords = new Set<string>();
+    for (const texts of metierTexts(db).values()) {
+      for (const word of texts.label) labelWords.add(word);
+      for (const word of new Set([...texts.label, ...texts.titleWords, ...texts.keywords]))
+        metiers.set(word, (metiers.get(word) ?? 0) + 1);
+    }
+    return { labelWords: [...labelWords].sort(), words: [...metiers.keys()].sort(), metiers };
   });
 }
 
@@ -143,10 +233,26 @@ interface Scored<T> {
   closeness: number;
   /** job titles having every word of the query, as word prefixes */
   hits: number;
+  /** job titles having a query word as initials */
+  initialsHits: number;
   /** job titles having every word's stem */
   stemHits: number;
   titles: number;
   rank: number;
+}
+
+/** Best first: the order of rankMetiers. */
+function compareScored<T>(a: Scored<T>, b: Scored<T>): number {
+  return (
+    a.tier - b.tier ||
+    b.affinity - a.affinity ||
+    b.closeness - a.closeness ||
+    b.hits - a.hits ||
+    b.initialsHits - a.initialsHits ||
+    b.stemHits - a.stemHits ||
+    b.titles - a.titles ||
+    a.rank - b.rank
+  );
 }
 
 interface RankOptions<T> {
@@ -154,6 +260,9 @@ interface RankOptions<T> {
   /** Orders the candidates matching in none of the tiers, highest first, before the other criteria: "bts mco"
    * matches métiers by "bts" alone, and the diploma it names says which of them it is about. */
   weakAffinity?: (item: T) => number;
+  /** The query's words in order, with those `tokens` leaves out (the short "rh" of "assistant rh"): such a word
+   * counts only as initials. Default: `tokens`. */
+  words?: readonly { token: string; kept: boolean }[];
 }
 
 /**
@@ -177,50 +286,64 @@ export function rankedMetiers<T extends MetierCandidate>(
   candidates: readonly T[],
   options: RankOptions<T> = {},
 ): { items: T[]; strong: boolean } {
-  const phrase = tokens.join(" ");
-  const stems = tokens.map((t) => stemOf(t) ?? t);
+  const words = options.words ?? tokens.map((token) => ({ token, kept: true }));
+  const initials = words.map((w) => w.token).filter(isInitials);
+  const vocabulary = initials.length > 0 ? metierVocabulary(db) : null;
+  const labelInitials = initials.filter((t) => vocabulary && !hasPrefixed(vocabulary.labelWords, t));
+  const titleInitials = initials.filter((t) => vocabulary && !hasPrefixed(vocabulary.words, t));
   const texts = metierTexts(db);
   const none = metierTextsOf({ label: "", appellations: "", keywords: "" });
-  const scored = candidates.map((item): Scored<T> => {
-    // A candidate is a row of the index the texts were read from (same stamp): `none` is never used in practice.
-    const metier = texts.get(item.id) ?? none;
+
+  const score = (item: T, metier: MetierTexts, query: readonly string[]): Scored<T> => {
     const { label, labelText, titleTexts, keywords } = metier;
+    const phrase = query.join(" ");
+    const stems = query.map((t) => stemOf(t) ?? t);
     // Evaluated lazily, in tier order: the first that holds is the tier.
     const tiers = [
       () => labelText === phrase,
       () => labelText.startsWith(phrase),
       () => titleTexts[lowerBound(titleTexts, phrase)] === phrase,
       () => hasPrefixed(titleTexts, phrase),
-      () => startsEvery(label, tokens),
-      () => titlesWithEvery(metier, tokens) > 0,
-      () => startsEvery(keywords, tokens),
+      () => startsEvery(label, query),
+      () => titlesWithEvery(metier, query) > 0,
+      () => startsEvery(keywords, query),
       () => startsEvery(label, stems),
     ];
     const tier = tiers.findIndex((holds) => holds());
-    const closeness = Math.max(0, ...label.flatMap((w) => tokens.map((t) => commonPrefix(w, t))));
+    const closeness = Math.max(0, ...label.flatMap((w) => query.map((t) => commonPrefix(w, t))));
     return {
       item,
       tier: tier < 0 ? TIERS : tier,
       affinity: tier < 0 ? (options.weakAffinity?.(item) ?? 0) : 0,
       closeness: closeness >= 4 ? closeness : 0,
-      hits: titlesWithEvery(metier, tokens),
+      hits: titlesWithEvery(metier, query),
+      initialsHits: titleInitials.reduce((sum, token) => sum + titlesWithInitials(metier, token), 0),
       stemHits: titlesWithEvery(metier, stems),
       titles: titleTexts.length,
       rank: item.rank,
     };
+  };
+
+  const scored = candidates.map((item): Scored<T> => {
+    // A candidate is a row of the index the texts were read from (same stamp): `none` is never used in practice.
+    const metier = texts.get(item.id) ?? none;
+    const plain = score(item, metier, tokens);
+    if (labelInitials.length === 0) return plain;
+    // Initials of the label read as its words ("rh" as "ressources humaines"), when that matches better.
+    const spelt = words.map(({ token }) =>
+      labelInitials.includes(token) ? labelWordsOfInitials(metier, token) : null,
+    );
+    if (!spelt.some(Boolean)) return plain;
+    const read = score(
+      item,
+      metier,
+      words.flatMap(({ token, kept }, i) => spelt[i] ?? (kept ? [token] : [])),
+    );
+    return compareScored(read, plain) < 0 ? read : plain;
   });
   const strong = scored.filter((s) => s.tier < TIERS);
   const items = (options.dropWeak && strong.length > 0 ? strong : scored)
-    .sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.affinity - a.affinity ||
-        b.closeness - a.closeness ||
-        b.hits - a.hits ||
-        b.stemHits - a.stemHits ||
-        b.titles - a.titles ||
-        a.rank - b.rank,
-    )
+    .sort(compareScored)
     .map((s) => s.item);
   return { items, strong: strong.length > 0 };
 }

@@ -1,26 +1,10 @@
 import { distance } from "fastest-levenshtein";
 import type { Db } from "../db/client";
-import { fullTextStampKey } from "../db/indexes";
-import { stampedMemo } from "../db/query/stamped-memo";
-import { hasPrefixed, metierTexts } from "./metier-ranking";
+import { hasPrefixed, metierVocabulary } from "./metier-ranking";
 
 // A candidate who types "boulenger" or "devellopeur" means a word of the métiers' own texts. When a query finds
 // no métier matching it well, each word that starts no word of those texts is replaced by the nearest one, if it
 // is near enough; the autocomplete then searches again with the corrected words (search/metiers.ts).
-
-/**
- * The words of every métier's label, job titles and keywords (folded), sorted, distinct, each with the number of
- * métiers whose texts hold it; kept per connection.
- */
-function vocabulary(db: Db): { words: string[]; metiers: Map<string, number> } {
-  return stampedMemo(db, "metier-vocabulary", fullTextStampKey("metiers"), () => {
-    const metiers = new Map<string, number>();
-    for (const texts of metierTexts(db).values())
-      for (const word of new Set([...texts.label, ...texts.titleWords, ...texts.keywords]))
-        metiers.set(word, (metiers.get(word) ?? 0) + 1);
-    return { words: [...metiers.keys()].sort(), metiers };
-  });
-}
 
 /** The edits a word of `length` letters may be away from the word it stands for: 1 up to 7 letters, then 2. */
 export const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
@@ -32,7 +16,7 @@ export const maxEdits = (length: number) => (length >= 8 ? 2 : 1);
  * "boulenger" -> "boulanger", "coifeur" -> "coiffeur".
  */
 export function correctedTokens(db: Db, tokens: readonly string[]): string[] | null {
-  const { words, metiers } = vocabulary(db);
+  const { words, metiers } = metierVocabulary(db);
   let changed = false;
   const corrected = tokens.map((token) => {
     if (token.length < 4 || hasPrefixed(words, token)) return token;

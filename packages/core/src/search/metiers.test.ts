@@ -93,6 +93,31 @@ describe("autocomplete", () => {
     ]);
   });
 
+  test("ranks first the métier whose label a word is the initials of: 'rh', 'assistant rh', 'RH assistant'", () => {
+    // "rh" also starts job titles of other métiers ("rhabilleur"), which came first.
+    for (const title of ["rh", "RH", "assistant rh", "RH assistant", "drh"])
+      expect(labels(autocomplete(db, title).labelsAndRomes)[0], title).toBe("Ressources humaines");
+    expect(labels(searchMetiers(db, { title: "rh" }))[0]).toBe("Ressources humaines");
+    expect(labels(searchMetiers(db, { title: "assistant rh" }))[0]).toBe("Ressources humaines");
+  });
+
+  test("finds the métiers whose job titles have a word as initials, most such titles first: 'grh'", () => {
+    // "gestion des ressources humaines": in 5 job titles of Ressources humaines, fewer of the others.
+    expect(labels(autocomplete(db, "grh").labelsAndRomes)).toEqual([
+      "Ressources humaines",
+      "Conseil en emploi, insertion, orientation",
+      "Comptabilité, gestion de paie",
+    ]);
+  });
+
+  test("reads a word that starts a word of a label as typed, not as initials: 'ma', 'as'", () => {
+    // "ma" is also the initials of "Mobilier, ameublement", "as" of "Administration de systèmes".
+    expect(labels(autocomplete(db, "ma").labelsAndRomes)[0]).toBe(
+      "Management, exploitation, gestion, ingéniérie de la chaîne logistique",
+    );
+    expect(labels(autocomplete(db, "as").labelsAndRomes)[0]).toBe("Assainissement, distribution des eaux");
+  });
+
   test("corrects a misspelt word beside a right one, diplomas included: 'cap boulenger'", () => {
     expect(labels(autocomplete(db, "cap boulenger").labelsAndRomesForDiplomas)).toContain("CAP boulanger");
   });

@@ -3,7 +3,15 @@ import { compareNiveaux, DIPLOMA_LEVELS, NIVEAU_LABELS } from "../referentials/d
 import { diplomaDisplayLabel, titleWords, toFtsQuery, tokensOf } from "../referentials/text";
 import { expandRomeCodes } from "../db/query/rome-ranges";
 import { prepared } from "../db/query/statements";
-import { candidateQuery, rankedMetiers, rankMetiers, type MetierCandidate } from "./metier-ranking";
+import {
+  candidateQuery,
+  hasInitials,
+  isInitials,
+  metierTexts,
+  rankedMetiers,
+  rankMetiers,
+  type MetierCandidate,
+} from "./metier-ranking";
 import { correctedTokens } from "./metier-spelling";
 
 export interface MetierItem {
@@ -41,6 +49,17 @@ const CANDIDATE_COLUMNS = `${METIER_RANK} AS rank`;
 
 /** The folded words of a title, as the ranking compares them. */
 const titleTokens = (title: string) => titleWords(title).flatMap((word) => tokensOf(word));
+
+/** Every folded word of a title, saying whether `titleTokens` keeps it (short ones count only as initials). */
+const queryWords = (title: string) => {
+  const kept = new Set(titleWords(title));
+  return title
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .flatMap((word, index) =>
+      tokensOf(word).map((token) => ({ token, kept: index === 0 || kept.has(word) })),
+    );
+};
 
 interface MetierDbRow {
   id: number;
@@ -109,7 +128,9 @@ export function searchMetiers(
   if (shape.romes) params.romes = JSON.stringify(romes);
   if (shape.rncps) params.rncps = JSON.stringify(rncps);
   const rows = prepared(db, searchMetiersSql(shape)).all(params) as (MetierDbRow & MetierCandidate)[];
-  const ranked = shape.title ? rankMetiers(db, titleTokens(title), rows).slice(0, PAGE) : rows;
+  const ranked = shape.title
+    ? rankMetiers(db, titleTokens(title), rows, { words: queryWords(title) }).slice(0, PAGE)
+    : rows;
   return ranked.map(toMetierItem);
 }
 
@@ -179,6 +200,18 @@ export function metiersParEtablissement(db: Db, siret: string): string[] | null 
   return metiersOfTrainings(db, "formateur_siret", siret);
 }
 
+const METIERS_BY_ID_SQL = `SELECT m.id, m.label, m.romes, m.rncps, 0 AS rank FROM metiers m
+  WHERE m.id IN (SELECT value FROM json_each(?))`;
+
+/** The métiers (as candidates) having one of the query's words as initials of their label or of a job title. */
+function initialsCandidates(db: Db, words: readonly { token: string }[]): (MetierDbRow & MetierCandidate)[] {
+  const tokens = words.map((w) => w.token).filter(isInitials);
+  if (tokens.length === 0) return [];
+  const ids = [...metierTexts(db)].filter(([, texts]) => hasInitials(texts, tokens)).map(([id]) => id);
+  if (ids.length === 0) return [];
+  return prepared(db, METIERS_BY_ID_SQL).all(JSON.stringify(ids)) as (MetierDbRow & MetierCandidate)[];
+}
+
 export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps, ${CANDIDATE_COLUMNS}
   FROM metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid
   WHERE metiers_fts MATCH ? ORDER BY rank, m.label LIMIT ${CANDIDATES}`;
@@ -225,14 +258,19 @@ export function autocomplete(
     const codes = diplomaCodes;
     return (JSON.parse(row.romes) as string[]).filter((code) => codes.has(code)).length;
   };
-  const found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
+  const words = queryWords(title);
+  let found = prepared(db, METIERS_AUTOCOMPLETE_SQL).all(candidates) as (MetierDbRow & MetierCandidate)[];
+  // No word starts a word of any métier ("grh"): the métiers having one as initials of their label or job titles.
+  const byInitials = found.length === 0 ? initialsCandidates(db, words) : [];
+  if (byInitials.length > 0) found = byInitials;
   const ranked = rankedMetiers(db, tokens, found, {
     dropWeak: true,
     weakAffinity: withAll.length > 0 ? sharedWithDiplomas : undefined,
+    words,
   });
   // No métier matches well and no diploma has every word: maybe a misspelt word ("boulenger"). Searched again
   // with the corrected words, which all start a word of the métiers' texts, so this happens once at most.
-  if (!ranked.strong && withAll.length === 0) {
+  if (!ranked.strong && withAll.length === 0 && byInitials.length === 0) {
     const corrected = correctedTokens(db, tokens);
     if (corrected) return autocomplete(db, corrected.join(" "), options);
   }
