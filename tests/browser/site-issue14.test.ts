@@ -635,4 +635,67 @@ describe("issue 14 on the search site", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  /** On an open card: whether the search circle's line crosses the map, and the selected pin lies inside it. */
+  async function cardMap(page: Page): Promise<{ circleSeen: boolean; selectedShown: boolean }> {
+    return page.evaluate(() => {
+      const canvas = document.querySelector(".map__canvas")?.getBoundingClientRect();
+      const circle = document.querySelector(".map__canvas path[stroke-dasharray]")?.getBoundingClientRect();
+      const pin = document
+        .querySelector(".map__canvas .leaflet-marker-icon.map-pin--selected")
+        ?.getBoundingClientRect();
+      if (!canvas) return { circleSeen: false, selectedShown: false };
+      const inside = (r: DOMRect) =>
+        r.left >= canvas.left && r.right <= canvas.right && r.top >= canvas.top && r.bottom <= canvas.bottom;
+      let circleSeen = false;
+      if (circle) {
+        const [cx, cy, radius] = [
+          circle.x + circle.width / 2,
+          circle.y + circle.height / 2,
+          circle.width / 2,
+        ];
+        const corners = [
+          [canvas.left, canvas.top],
+          [canvas.right, canvas.top],
+          [canvas.left, canvas.bottom],
+          [canvas.right, canvas.bottom],
+        ] as const;
+        // Zoomed in past the circle, the whole map lies inside it: its line is nowhere to be seen.
+        const mapInsideCircle = corners.every(([x, y]) => Math.hypot(x - cx, y - cy) < radius);
+        const overlaps =
+          circle.right > canvas.left &&
+          circle.left < canvas.right &&
+          circle.bottom > canvas.top &&
+          circle.top < canvas.bottom;
+        circleSeen = overlaps && !mapInsideCircle;
+      }
+      return { circleSeen, selectedShown: pin !== undefined && inside(pin) };
+    });
+  }
+
+  for (const [name, size] of [
+    ["desktop", "1366"],
+    ["mobile", "375"],
+  ] as const) {
+    it(`3b. keeps the offline map's context on an open card, the selected training drawn apart (${name})`, async () => {
+      problems = [];
+      const page = await newPage(size === "1366" ? desktop : mobile);
+      const paris15 = "lat=48.8412&lon=2.3003&insee=75115&zipcode=75015&address=Paris%2015e&radius=30";
+      await page.goto(
+        `${server.origin}/recherche-apprentissage?romes=${BAKERY}&job_name=Boulangerie&${paris15}`,
+      );
+      await resultCounts(page);
+      await page.locator(".item-card--formation .item-card__link").first().click();
+      await page.waitForURL(/page=fiche/);
+      if (name === "mobile") {
+        await page.getByRole("button", { name: "Afficher la carte" }).click();
+        await page.waitForURL(/display=map/);
+      }
+      // The item is in a cluster of the Paris results: zooming in to unstack it (zoom 15) showed a blank map.
+      await poll(() => cardMap(page)).toEqual({ circleSeen: true, selectedShown: true });
+      expect(await page.locator(".map__canvas path.map-departements").count()).toBe(1);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -145,6 +145,8 @@ export default function ResultsMap({
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const clusterRef = useRef<L.MarkerClusterGroup | null>(null);
+  /** The selected marker when it is drawn apart from its cluster (offline map). */
+  const apartRef = useRef<L.LayerGroup | null>(null);
   const baseRef = useRef<L.LayerGroup | null>(null);
   const searchRef = useRef<L.LayerGroup | null>(null);
   /** Set when the results or the search changed while the map was hidden (0×0): fitted once it shows. */
@@ -181,12 +183,14 @@ export default function ResultsMap({
       animate: false,
     });
     cluster.addTo(map);
+    apartRef.current = L.layerGroup().addTo(map);
     mapRef.current = map;
     clusterRef.current = cluster;
     return () => {
       map.remove();
       mapRef.current = null;
       clusterRef.current = null;
+      apartRef.current = null;
       baseRef.current = null;
       searchRef.current = null;
     };
@@ -270,6 +274,7 @@ export default function ResultsMap({
     const cluster = clusterRef.current;
     if (!cluster) return;
     cluster.clearLayers();
+    apartRef.current?.clearLayers();
     markersRef.current.clear();
     const markers: L.Marker[] = [];
     for (const item of items) {
@@ -302,18 +307,34 @@ export default function ResultsMap({
     }
   }, [selectedKey, hoveredKey, itemsSignature]);
 
+  const offline = tileUrl === null;
   useEffect(() => {
     const selected = selectedKey ? markersRef.current.get(selectedKey) : undefined;
     const cluster = clusterRef.current;
+    const apart = apartRef.current;
     const map = mapRef.current;
-    if (!selected || !cluster || !map || !cluster.hasLayer(selected.marker)) return;
+    if (!cluster || !apart || !map) return;
+    // The previous selection goes back into its cluster.
+    for (const layer of apart.getLayers()) {
+      apart.removeLayer(layer);
+      cluster.addLayer(layer);
+    }
+    if (!selected || !cluster.hasLayer(selected.marker)) return;
+    const at = selected.marker.getLatLng();
+    if (offline) {
+      // Without tiles, zooming in far enough to unstack the marker leaves a blank canvas (no outline, no search
+      // circle in view): the selected item leaves its cluster instead, drawn apart, and the view keeps its context.
+      cluster.removeLayer(selected.marker);
+      apart.addLayer(selected.marker);
+      if (!map.getBounds().contains(at)) map.panTo(at);
+      return;
+    }
     // Not markercluster's zoomToShowLayer: it leaves a moveend listener behind that throws once its
     // marker has been replaced by a new search.
-    const at = selected.marker.getLatLng();
     const shown = cluster.getVisibleParent(selected.marker) === selected.marker;
     if (!shown) map.setView(at, Math.max(map.getZoom(), UNCLUSTERED_ZOOM));
     else if (!map.getBounds().contains(at)) map.panTo(at);
-  }, [selectedKey, itemsSignature]);
+  }, [selectedKey, itemsSignature, offline]);
 
   return (
     <div className="map">
