@@ -70,7 +70,8 @@ export function toFtsQuery(words: string | readonly string[], mode: "and" | "or"
   return phrases.join(mode === "and" ? " AND " : " OR ");
 }
 
-const ACRONYM_STOP_WORDS = new Set([
+/** French stop words left out of acronyms and initials: "directeur des ressources humaines" is "drh". */
+export const ACRONYM_STOP_WORDS: ReadonlySet<string> = new Set([
   "a",
   "au",
   "aux",

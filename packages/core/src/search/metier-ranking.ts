@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { fullTextStampKey, TITLE_SEPARATOR } from "../db/indexes";
 import { stampedMemo } from "../db/query/stamped-memo";
+import { ACRONYM_STOP_WORDS } from "../referentials/text";
 
 // Ranking of the métier autocomplete. FTS5 finds the candidates (any word, as a prefix or a stem); bm25 alone
 // would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
@@ -69,21 +70,7 @@ function titlesWithEvery(texts: MetierTexts, prefixes: readonly string[]): numbe
 }
 
 // Left out of initials, as of the diplomas' acronyms: "directeur des ressources humaines" is "drh".
-const INITIALS_STOP_WORDS = new Set([
-  "a",
-  "au",
-  "aux",
-  "l",
-  "le",
-  "la",
-  "les",
-  "d",
-  "de",
-  "du",
-  "des",
-  "et",
-  "en",
-]);
+const INITIALS_STOP_WORDS = ACRONYM_STOP_WORDS;
 
 const initialsOf = (words: readonly string[]) =>
   words.filter((word) => !INITIALS_STOP_WORDS.has(word)).map((word) => word[0] ?? "");
