@@ -135,6 +135,48 @@ describe("rate limits", () => {
     expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
   });
 
+  it("answers a refused tRPC call in tRPC's envelope, the key as its message, one error per batched call", async () => {
+    const { app } = limited();
+    const input = encodeURIComponent(JSON.stringify({ title: "boul" }));
+    for (let i = 0; i < 10; i++) await app.request(`/api/trpc/metiers.autocomplete?input=${input}`);
+    const one = await app.request(`/api/trpc/metiers.autocomplete?input=${input}`);
+    expect(one.status).toBe(429);
+    expect(await one.json()).toEqual({
+      error: {
+        message: "too_many_requests",
+        code: -32029,
+        data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, path: "metiers.autocomplete" },
+      },
+    });
+    const batch = encodeURIComponent(JSON.stringify({ 0: { title: "boul" }, 1: { title: "coif" } }));
+    const both = await app.request(
+      `/api/trpc/metiers.autocomplete,metiers.autocomplete?batch=1&input=${batch}`,
+    );
+    expect(((await both.json()) as { error: { message: string } }[]).map((e) => e.error.message)).toEqual([
+      "too_many_requests",
+      "too_many_requests",
+    ]);
+  });
+
+  it("puts the RateLimit headers on every limited answer, tRPC's and a 304 included", async () => {
+    const { app } = testApp({
+      rateLimit: { enabled: true, windowMs: 60_000, factor: 1 },
+      searchCache: { ttlMs: 30_000 },
+    });
+    const input = encodeURIComponent(JSON.stringify({ title: "boul" }));
+    const trpc = await app.request(`/api/trpc/metiers.autocomplete?input=${input}`);
+    expect([
+      trpc.status,
+      trpc.headers.get("ratelimit-limit"),
+      trpc.headers.get("ratelimit-remaining"),
+    ]).toEqual([200, "10", "9"]);
+    const url = "/api/V1/formations?romes=D1102&caller=x&latitude=48.85&longitude=2.35";
+    const etag = (await app.request(url)).headers.get("etag") ?? "";
+    expect(etag).not.toBe("");
+    const notModified = await app.request(url, { headers: { "If-None-Match": etag } });
+    expect([notModified.status, notModified.headers.get("ratelimit-remaining")]).toEqual([304, "5"]);
+  });
+
   it("puts every REST route in its group of docs/reference/v1.md#s2-4, whatever the spelling of its path", async () => {
     const GROUPS: Record<string, string[]> = {
       formations: ["/api/V1/formations", "/api/v1/formations/formation/x"],

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { isTrpcRequest, trpcRefusal } from "./trpc-refusal";
 
 /** The largest request body of the API: an application with its CV (3 MB decoded, base64 in JSON) fits. */
 export const MAX_API_BODY_BYTES = 5 * 1024 * 1024;
@@ -12,7 +13,9 @@ export function apiBodyLimit(maxSize = MAX_API_BODY_BYTES): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize,
     onError: (c) =>
-      c.json({ error: "payload_too_large", message: "Le corps de la requête est trop volumineux." }, 413),
+      isTrpcRequest(c)
+        ? trpcRefusal(c, "PAYLOAD_TOO_LARGE", 413, "payload_too_large")
+        : c.json({ error: "payload_too_large", message: "Le corps de la requête est trop volumineux." }, 413),
   });
   // No route reads the body of a GET or HEAD. Asking for it makes @hono/node-server build the full Request:
   // 0.3 to 0.5 ms per search or autocomplete (docs/decisions/034-phase-two-with-items-and-bytes-out.md).

@@ -3,6 +3,8 @@ import { rateLimiter } from "hono-rate-limiter";
 import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
 import { TOO_MANY_REQUESTS } from "./errors";
+import { responseHeaders } from "../middleware/response-headers";
+import { isTrpcRequest, trpcRefusal } from "./trpc-refusal";
 
 /**
  * Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter over RATE_LIMIT_WINDOW_MS,
@@ -42,7 +44,10 @@ export function createLimiters(deps: ServerDeps): Limiters {
       standardHeaders: "draft-6",
       skipSuccessfulRequests: group.refusalsOnly === true,
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
-      handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
+      handler: (c) =>
+        isTrpcRequest(c)
+          ? trpcRefusal(c, "TOO_MANY_REQUESTS", 429, TOO_MANY_REQUESTS.error)
+          : c.json(TOO_MANY_REQUESTS, 429),
     });
   };
   return Object.fromEntries(
@@ -53,19 +58,38 @@ export function createLimiters(deps: ServerDeps): Limiters {
   ) as Limiters;
 }
 
-/** Runs each group's limiter in turn; the first one that refuses answers. */
+/**
+ * Runs each group's limiter in turn; the first one that refuses answers. Every answer of a limited call carries
+ * the RateLimit-* headers (docs/reference/v1.md#s2-4), also those the handlers build as a Response of their own
+ * (tRPC's, a 304), which drop the headers the limiter set on the context.
+ */
 export async function runLimiters(
   c: Context,
   next: Next,
   limiters: MiddlewareHandler[],
 ): Promise<Response | void> {
+  const refused = await runEach(c, next, limiters);
+  if (refused instanceof Response) return refused;
+  const info = c.get("rateLimit") as { limit: number; remaining: number; resetTime?: Date } | undefined;
+  if (!info || c.res.headers.has("ratelimit-limit")) return;
+  const headers = responseHeaders(c);
+  headers.set("RateLimit-Limit", String(info.limit));
+  headers.set("RateLimit-Remaining", String(info.remaining));
+  if (info.resetTime)
+    headers.set(
+      "RateLimit-Reset",
+      String(Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))),
+    );
+}
+
+async function runEach(c: Context, next: Next, limiters: MiddlewareHandler[]): Promise<Response | void> {
   const [first, ...rest] = limiters;
   if (!first) {
     await next();
     return;
   }
   const res = await first(c, async () => {
-    const inner = await runLimiters(c, next, rest);
+    const inner = await runEach(c, next, rest);
     if (inner instanceof Response) c.res = inner;
   });
   if (res instanceof Response) return res;
