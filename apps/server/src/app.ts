@@ -27,6 +27,7 @@ import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/sear
 import { framing } from "./middleware/framing";
 import { replaceBody, responseHeaders } from "./middleware/response-headers";
 import { securityHeaders } from "./middleware/security-headers";
+import { misencodedTarget, notEncodedBody } from "./lib/url-encoding";
 import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
 import { appRouter } from "./trpc/root";
@@ -80,6 +81,12 @@ export function createApp(deps: ServerDeps) {
   };
   app.use("/api", corsMiddleware);
   app.use("/api/*", corsMiddleware);
+  // Before any route reads a parameter: a `%E8` would be searched as the text "%E8" (docs/reference/v1.md#s2-5).
+  app.use("/api/*", async (c, next) => {
+    const start = c.req.url.indexOf("/", c.req.url.indexOf("//") + 2);
+    const fixed = misencodedTarget(c.req.url.slice(start));
+    return fixed === null ? next() : c.json(notEncodedBody(fixed), 400);
+  });
   app.use("/api/*", restRateLimit(deps, limiters, routeLimitOf));
   app.use("/api/*", apiBodyLimit());
 

@@ -30,6 +30,10 @@ async function listening(options: Parameters<typeof serveApp>[1] = {}, { app } =
 
 /** Sends raw bytes, resolves with everything the server wrote before closing the connection. */
 function raw(port: number, request: string): Promise<{ status: number; headers: string; body: string }> {
+  return rawBytes(port, Buffer.from(request, "utf8"));
+}
+
+function rawBytes(port: number, request: Buffer): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1", () => socket.write(request));
     let data = "";
@@ -47,6 +51,8 @@ function expectJsonWithSecurityHeaders(answer: { headers: string; body: string }
   expect(answer.headers).toContain("x-content-type-options: nosniff");
   expect(answer.headers).toContain("content-security-policy: default-src 'self'");
   expect(answer.headers).toContain("x-frame-options: deny");
+  // Readable by a browser on another origin, as every /api answer.
+  expect(answer.headers).toContain("access-control-allow-origin: *");
   expect(JSON.parse(answer.body)).toEqual({ error });
 }
 
@@ -81,6 +87,20 @@ describe("answers of the HTTP layer itself", () => {
     expect(body.error).toBe("url_not_encoded");
     expect(body.message).toMatch(/encodeURIComponent/);
     expect(body.encoded).toBe("/api/V1/metiers?title=boulang%C3%A8re");
+  });
+
+  it("gives the UTF-8 encoded URL to a URL sent with raw Latin-1 bytes, not their Latin-1 escapes", async () => {
+    const port = await listening();
+    const answer = await rawBytes(
+      port,
+      Buffer.from("GET /api/V1/formations?caller=société&romes=D1102 HTTP/1.1\r\nHost: x\r\n\r\n", "latin1"),
+    );
+    expect(answer.status).toBe(400);
+    const body = JSON.parse(answer.body) as { error: string; encoded: string };
+    expect(body).toMatchObject({
+      error: "url_not_encoded",
+      encoded: "/api/V1/formations?caller=soci%C3%A9t%C3%A9&romes=D1102",
+    });
   });
 
   it("answers 408 in JSON to a request whose headers never end", async () => {

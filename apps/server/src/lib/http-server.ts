@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { serve, type ServerType } from "@hono/node-server";
 import { securityHeadersFor, type SecurityHeadersOptions } from "../middleware/security-headers";
+import { encodedTarget, notEncodedBody } from "./url-encoding";
 
 export interface ServeOptions {
   hostname?: string;
@@ -22,11 +23,11 @@ const ANSWERS: Record<string, [number, string, string]> = {
 const BAD_REQUEST: [number, string, string] = [400, "Bad Request", "bad_request"];
 
 /**
- * The request target of a request line sent with raw UTF-8 bytes (`GET /api/V1/metiers?title=boulangère`), each
- * byte outside ASCII percent-encoded as a browser would send it ("/api/V1/metiers?title=boulang%C3%A8re"); null
- * when the packet holds no such request line.
+ * The request target of a request line sent with raw bytes (`GET /api/V1/metiers?title=boulangère`, UTF-8 or
+ * Latin-1), as it should be sent ("/api/V1/metiers?title=boulang%C3%A8re"); null when the packet holds no such
+ * request line.
  */
-export function encodedTarget(rawPacket: Buffer | undefined): string | null {
+export function rawTarget(rawPacket: Buffer | undefined): string | null {
   if (!rawPacket) return null;
   const end = rawPacket.indexOf("\r\n");
   const line = rawPacket.subarray(0, end === -1 ? rawPacket.length : end);
@@ -34,27 +35,7 @@ export function encodedTarget(rawPacket: Buffer | undefined): string | null {
   const last = line.lastIndexOf(0x20);
   if (first === -1 || last <= first) return null;
   const target = line.subarray(first + 1, last);
-  if (target[0] !== 0x2f) return null;
-  let encoded = "";
-  for (const byte of target)
-    encoded +=
-      byte >= 0x80 || byte < 0x21
-        ? `%${byte.toString(16).toUpperCase().padStart(2, "0")}`
-        : String.fromCharCode(byte);
-  return encoded;
-}
-
-/** A URL with raw UTF-8 (Node's parser refuses it): a JSON error that says how to encode it, with the encoded URL. */
-function notEncodedBody(rawPacket: Buffer | undefined): string | null {
-  const encoded = encodedTarget(rawPacket);
-  if (!encoded) return null;
-  return JSON.stringify({
-    error: "url_not_encoded",
-    message:
-      "L'adresse contient des caractères non encodés (accents, espaces) : encodez chaque valeur en UTF-8 " +
-      "(encodeURIComponent en JavaScript), par exemple title=boulang%C3%A8re pour title=boulangère.",
-    encoded,
-  });
+  return target[0] === 0x2f ? encodedTarget(target) : null;
 }
 
 /**
@@ -66,6 +47,8 @@ export function clientErrorHandler(options: SecurityHeadersOptions = {}) {
     ...securityHeadersFor("/api", options),
     ["Content-Security-Policy", "frame-ancestors 'none'"],
     ["X-Frame-Options", "DENY"],
+    // As on every /api answer (docs/reference/v1.md#s2-5): a browser on another origin can read why.
+    ["Access-Control-Allow-Origin", "*"],
   ];
   return (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
     const answering = (socket as { _httpMessage?: unknown })._httpMessage;
@@ -74,9 +57,8 @@ export function clientErrorHandler(options: SecurityHeadersOptions = {}) {
       return;
     }
     const [status, reason, key] = ANSWERS[error.code ?? ""] ?? BAD_REQUEST;
-    const body =
-      (error.code === "HPE_INVALID_URL" ? notEncodedBody(error.rawPacket) : null) ??
-      JSON.stringify({ error: key });
+    const target = error.code === "HPE_INVALID_URL" ? rawTarget(error.rawPacket) : null;
+    const body = JSON.stringify(target ? notEncodedBody(target) : { error: key });
     const head = [
       `HTTP/1.1 ${status} ${reason}`,
       "Content-Type: application/json; charset=UTF-8",

@@ -178,6 +178,16 @@ describe("V1 validation messages", () => {
     ]);
   });
 
+  it("refuses a query whose escapes are not UTF-8 (searched as literal text before), giving the URL to send", async () => {
+    const { status, body } = await messages("/api/V1/metiers?title=boulang%E8re");
+    expect(status).toBe(400);
+    expect(body).toMatchObject({
+      error: "url_not_encoded",
+      encoded: "/api/V1/metiers?title=boulang%C3%A8re",
+    });
+    expect((await messages("/api/V1/metiers?title=boulang%C3%A8re")).status).toBe(200);
+  });
+
   it("a repeated parameter is reported in the same envelope", async () => {
     const { status, body } = await messages("/api/V1/formations?caller=x&romes=D1102&romes=D1103");
     expect(status).toBe(400);
