@@ -6,6 +6,7 @@ import {
   link,
   multiline,
   paragraph,
+  REPLIES_REACH_APPLICANT,
   type RenderedMail,
 } from "./layout";
 
@@ -84,6 +85,8 @@ export function renderApplicationToCompany(d: ApplicationToCompanyData): Rendere
         ? paragraph(`<small>${escapeHtml(stop)} ${link(UNSUBSCRIBE_LINK_LABEL, d.unsubscribeUrl)}.</small>`)
         : "",
     ].join("\n"),
+    // Sent with the candidate as Reply-To.
+    REPLIES_REACH_APPLICANT,
   );
   const text = joinText([
     `Bonjour${d.companyName ? ` ${d.companyName}` : ""},`,

@@ -33,15 +33,26 @@ export function link(label: string, href: string): string {
   return `<a href="${escapeHtml(href)}" style="color:#000091">${escapeHtml(label)}</a>`;
 }
 
-/** Wraps already-escaped body HTML in the common frame. */
-export function layout(title: string, bodyHtml: string): string {
+/** The footer of an e-mail sent from an address nobody reads. */
+const NO_REPLY =
+  "Ce message vous est envoyé par La bonne alternance. Merci de ne pas répondre à l'adresse d'expédition.";
+
+/**
+ * The footer of an e-mail to a company whose Reply-To is the candidate: replying is the natural way to answer, and
+ * it reaches the candidate (the no-reply footer told recruiters the opposite).
+ */
+export const REPLIES_REACH_APPLICANT =
+  "Ce message vous est envoyé par La bonne alternance. Si vous y répondez, votre réponse est adressée directement au candidat.";
+
+/** Wraps already-escaped body HTML in the common frame; `footer` (plain text) defaults to the no-reply one. */
+export function layout(title: string, bodyHtml: string, footer: string = NO_REPLY): string {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:0;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;color:#1e1e1e">
 <div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff">
 <p style="margin:0 0 24px;font-weight:bold;color:#000091">La bonne alternance</p>
 ${bodyHtml}
-<p style="margin:32px 0 0;font-size:12px;color:#666666">Ce message vous est envoyé par La bonne alternance. Merci de ne pas répondre à l'adresse d'expédition.</p>
+<p style="margin:32px 0 0;font-size:12px;color:#666666">${escapeHtml(footer)}</p>
 </div></body></html>`;
 }
 

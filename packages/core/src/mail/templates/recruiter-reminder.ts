@@ -1,6 +1,15 @@
 import { INTENTION_BUTTON_LABELS, UNSUBSCRIBE_LINK_LABEL, type Intention } from "./application-to-company";
 import { frenchDate } from "../../referentials/french-date";
-import { button, escapeHtml, joinText, layout, link, paragraph, type RenderedMail } from "./layout";
+import {
+  button,
+  escapeHtml,
+  joinText,
+  layout,
+  link,
+  paragraph,
+  REPLIES_REACH_APPLICANT,
+  type RenderedMail,
+} from "./layout";
 
 export interface RecruiterReminderData {
   /** reminder: the service's one reminder after N days; followUp: the candidate asked us to follow up. */
@@ -44,6 +53,8 @@ export function renderRecruiterReminder(d: RecruiterReminderData): RenderedMail 
       paragraph(escapeHtml(once)),
       d.unsubscribeUrl ? paragraph(`<small>${link(UNSUBSCRIBE_LINK_LABEL, d.unsubscribeUrl)}</small>`) : "",
     ].join("\n"),
+    // Sent with the candidate as Reply-To.
+    REPLIES_REACH_APPLICANT,
   );
   const text = joinText([
     `Bonjour${d.companyName ? ` ${d.companyName}` : ""},`,

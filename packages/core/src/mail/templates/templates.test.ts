@@ -44,6 +44,9 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Je propose un entretien : https://lba.example/r?token=E");
     expect(mail.text).toContain("0612345678");
     expect(mail.text).toContain("cv.pdf");
+    // Sent with the candidate as Reply-To: replying is welcome, and reaches the candidate.
+    expect(mail.html).toContain("votre réponse est adressée directement au candidat");
+    expect(mail.html).not.toContain("ne pas répondre");
   });
 
   it("explains a spontaneous application: who, which métier, where the company was found and how to stop", () => {
@@ -97,6 +100,8 @@ describe("mail templates", () => {
     });
     expect(mail.subject).toBe("Votre candidature chez Boulangerie");
     expectSafe(mail.html);
+    // Sent from an address nobody reads.
+    expect(mail.html).toContain("Merci de ne pas répondre à l");
     expect(mail.text).toContain("1 rue de Paris");
     expect(mail.text).toContain(
       "Votre candidature spontanée (Boulangerie) auprès de Boulangerie a bien été envoyée",
