@@ -210,6 +210,50 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  it("scrolls each control reached with Tab clear of the floating map switch (WCAG 2.4.11)", async () => {
+    problems = [];
+    // A small phone, where the form's controls are scrolled to the bottom edge one after the other.
+    const small = await browser.newContext({
+      viewport: { width: 320, height: 568 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await newPage(small);
+    await page.goto(searchUrl(BAKERY, "&filter=jobs"));
+    await resultCounts(page);
+    const cards = page.locator(".item-card--lba .item-card__link");
+    const form = page.locator("form.apply-form");
+    for (let i = 0; i < 20; i++) {
+      await cards.nth(i).click();
+      await page.locator("#detail-title").waitFor();
+      if ((await form.count()) > 0) break;
+      await page.getByRole("link", { name: "Retour aux résultats" }).click();
+      await cards.first().waitFor();
+    }
+    await form.getByLabel(/^Prénom/).focus();
+    const obscured: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < 8; i++) {
+      const overlap = await page.evaluate(() => {
+        const focused = document.activeElement;
+        const button = document.querySelector(".pane-switch");
+        if (!focused || !button || !focused.closest("form.apply-form")) return null;
+        const a = focused.getBoundingClientRect();
+        const b = button.getBoundingClientRect();
+        const covers = a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+        return covers ? `${focused.tagName}#${focused.id}` : "";
+      });
+      if (overlap === null) break;
+      if (overlap) obscured.push(overlap);
+      reached++;
+      await page.keyboard.press("Tab");
+    }
+    expect(reached).toBeGreaterThanOrEqual(5);
+    expect(obscured).toEqual([]);
+    expect(problems).toEqual([]);
+    await small.close();
+  });
+
   // Before any search, the form is what the page offers: open on a narrow screen, and no control that needs results
   // (the folded form's toggle, the map switch, "Rechercher dans cette zone"); they come with the results.
   for (const { name, context, controls, folds } of [
@@ -352,6 +396,11 @@ describe("issue 14 on the search site", () => {
     );
     expect(messages.join(" ")).toMatch(/sans accent/);
     await expectAccessible(page, "accented e-mail refused");
+    // A CV refused on choosing it is said at once (no focus moves): an alert.
+    await form
+      .getByLabel(/^CV/)
+      .setInputFiles({ name: "cv.txt", mimeType: "text/plain", buffer: Buffer.from("cv") });
+    await form.getByRole("alert").filter({ hasText: "PDF ou DOCX" }).waitFor();
     // Every starred field is said to be required, the CV as well.
     for (const label of [/^Prénom/, /^Nom/, /^E-mail/, /^Téléphone/, /^CV/])
       expect(await form.getByLabel(label).evaluate((input: HTMLInputElement) => input.required)).toBe(true);

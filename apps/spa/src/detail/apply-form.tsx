@@ -224,11 +224,14 @@ export function ApplyForm({
           // Said to assistive technology like the other starred fields (the form checks it itself: noValidate).
           required
           aria-invalid={errors.cv ? true : undefined}
-          aria-describedby={`${id}-cv-hint${errors.cv ? ` ${id}-cv-error` : ""}`}
+          aria-describedby={`${id}-cv-hint${cv ? ` ${id}-cv-ready` : ""}${errors.cv ? ` ${id}-cv-error` : ""}`}
         />
-        {cv && <p className="hint">Fichier prêt : {cv.name}</p>}
+        {/* Said when it changes: choosing a file moves no focus (WCAG 4.1.3). */}
+        <div id={`${id}-cv-ready`} role="status">
+          {cv && <p className="hint">Fichier prêt : {cv.name}</p>}
+        </div>
         {errors.cv && (
-          <p className="error-text" id={`${id}-cv-error`}>
+          <p className="error-text" id={`${id}-cv-error`} role="alert">
             {errors.cv}
           </p>
         )}
