@@ -302,10 +302,16 @@ describe("the search site", () => {
       cut = false;
       return route.abort("connectionreset");
     });
+    // The test server keeps its e-mails (MAIL_TRANSPORT=outbox): the form does not say the CV is not kept.
+    await poll(() => form.textContent()).toContain(
+      "sur cette installation, les e-mails, CV compris, sont gardés",
+    );
+    expect(await form.textContent()).not.toContain("votre CV n'est pas conservé");
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await form.getByRole("alert").waitFor();
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
     await page.getByText(`Votre candidature a bien été envoyée à ${companyName}.`).waitFor();
+    await page.getByText("Sur cette installation, les e-mails ne partent pas").waitFor();
     // The focus is on the confirmation, not lost with the form's button.
     await poll(() => page.evaluate(() => document.activeElement?.classList.contains("alert--success"))).toBe(
       true,

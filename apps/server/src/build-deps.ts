@@ -135,6 +135,7 @@ export function buildDeps(
       contactEmail: env.CONTACT_EMAIL ?? null,
       applicationRetentionDays: env.APPLICATION_RETENTION_DAYS,
       reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
+      keepsSentMail: env.MAIL_TRANSPORT === "outbox",
     },
     benchBaseline: env.BENCH_BASELINE,
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },

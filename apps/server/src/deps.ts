@@ -52,6 +52,11 @@ export interface SiteInfo {
   applicationRetentionDays: number;
   /** APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none). */
   reminderAfterDays: number;
+  /**
+   * MAIL_TRANSPORT=outbox: e-mails are kept in the database, CVs attached, instead of sent, so the site must not
+   * say that a CV is not kept nor that an e-mail left.
+   */
+  keepsSentMail: boolean;
 }
 
 /** Everything the HTTP layer needs: the core deps plus transport settings. */

@@ -139,11 +139,28 @@ describe("loadEnv: settings that would fail later, or silently", () => {
       ),
     );
     expect(loadEnv({ PUBLIC_URL: "https://lba.example.fr" }).env.PUBLIC_URL).toBe("https://lba.example.fr");
-    const production = { NODE_ENV: "production", LBA_SECRET: SECRET, MAIL_TRANSPORT: "outbox", PORT: "3991" };
+    const production = {
+      NODE_ENV: "production",
+      LBA_SECRET: SECRET,
+      MAIL_TRANSPORT: "outbox",
+      PORT: "3991",
+      CONTACT_EMAIL: "contact@lba.example.fr",
+    };
     expect(loadEnv(production).warnings).toEqual([
       "PUBLIC_URL is not set: the links of the e-mails name http://localhost:3991, which only this machine reaches.",
     ]);
     expect(loadEnv({ ...production, PUBLIC_URL: "https://lba.example.fr" }).warnings).toEqual([]);
+  });
+
+  it("warns in production without CONTACT_EMAIL: the legal pages would give no address to write to", () => {
+    const production = {
+      NODE_ENV: "production",
+      LBA_SECRET: SECRET,
+      MAIL_TRANSPORT: "outbox",
+      PUBLIC_URL: "https://lba.example.fr",
+    };
+    expect(loadEnv(production).warnings).toEqual([expect.stringMatching(/^CONTACT_EMAIL is not set/)]);
+    expect(loadEnv({ ...production, CONTACT_EMAIL: "contact@lba.example.fr" }).warnings).toEqual([]);
   });
 
   it("takes a sender address, and warns when Postmark would send from the default one", () => {

@@ -150,6 +150,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     warnings.push(
       `PUBLIC_URL is not set: the links of the e-mails name http://localhost:${env.PORT}, which only this machine reaches.`,
     );
+  if (env.NODE_ENV === "production" && !env.CONTACT_EMAIL)
+    warnings.push(
+      "CONTACT_EMAIL is not set: the legal, personal-data and accessibility pages give candidates no address to write to.",
+    );
   if (env.MAIL_TRANSPORT === "postmark" && source.MAIL_FROM === undefined)
     warnings.push(
       `MAIL_FROM is not set: e-mails leave from ${DEFAULT_FROM}, which Postmark refuses unless it is a sender signature of the account.`,

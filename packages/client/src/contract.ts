@@ -204,6 +204,7 @@ export type SiteInfo = {
   contactEmail: string | null;
   applicationRetentionDays: number;
   reminderAfterDays: number;
+  keepsSentMail: boolean;
 };
 
 /** The `error` of a tRPC error answer. */

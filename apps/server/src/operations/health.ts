@@ -36,7 +36,12 @@ export const healthOperations = {
         dataset,
         healthcheck: { database, ...(postgres ? { postgres } : {}) },
         map: deps.map ?? { tileUrl: null, tileAttribution: null },
-        site: deps.site ?? { contactEmail: null, applicationRetentionDays: 365, reminderAfterDays: 7 },
+        site: deps.site ?? {
+          contactEmail: null,
+          applicationRetentionDays: 365,
+          reminderAfterDays: 7,
+          keepsSentMail: false,
+        },
       };
     },
   } satisfies Operation<void, unknown>,

@@ -48,13 +48,19 @@ describe("GET /api map settings", () => {
 });
 
 describe("GET /api site settings", () => {
-  it("tells the information pages the contact address and the retention and reminder days (docs/reference/v1.md#s11-6)", async () => {
+  it("tells the information pages the contact address, the retention and reminder days, and whether e-mails are kept (docs/reference/v1.md#s11-6)", async () => {
     expect((await getJson(testApp().app, "/api")).body.site).toEqual({
       contactEmail: null,
       applicationRetentionDays: 365,
       reminderAfterDays: 7,
+      keepsSentMail: false,
     });
-    const site = { contactEmail: "contact@exemple.fr", applicationRetentionDays: 90, reminderAfterDays: 5 };
+    const site = {
+      contactEmail: "contact@exemple.fr",
+      applicationRetentionDays: 90,
+      reminderAfterDays: 5,
+      keepsSentMail: true,
+    };
     expect((await getJson(testApp({ site }).app, "/api")).body.site).toEqual(site);
   });
 });

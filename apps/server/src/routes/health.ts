@@ -31,6 +31,8 @@ export const HealthSchema = z
       contactEmail: z.string().nullable(),
       applicationRetentionDays: z.number(),
       reminderAfterDays: z.number(),
+      // MAIL_TRANSPORT=outbox: e-mails (CVs attached) are kept in the database instead of sent.
+      keepsSentMail: z.boolean(),
     }),
   })
   .openapi("Health", {
@@ -46,7 +48,12 @@ export const HealthSchema = z
       },
       healthcheck: { database: true },
       map: { tileUrl: null, tileAttribution: null },
-      site: { contactEmail: "contact@exemple.fr", applicationRetentionDays: 365, reminderAfterDays: 7 },
+      site: {
+        contactEmail: "contact@exemple.fr",
+        applicationRetentionDays: 365,
+        reminderAfterDays: 7,
+        keepsSentMail: false,
+      },
     },
   });
 

@@ -7,6 +7,7 @@ import { aupresDe, withDe } from "@lba/core/referentials";
 import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
+import { useSiteInfo } from "../lib/site-info";
 import { appliedOn, rememberApplication } from "./already-applied";
 import { applyErrorMessage, applyFieldErrors, type ApplyField } from "./apply-errors";
 import { checkCv, CV_PROBLEM_MESSAGES, readAsDataUrl } from "./cv-check";
@@ -44,6 +45,7 @@ export function ApplyForm({
   titleTag?: "h1" | "h3";
 }) {
   const id = useId();
+  const { keepsSentMail, applicationRetentionDays } = useSiteInfo();
   const key = itemKey(item);
   // An offer a CFA published for the company (mandataire): the application goes to the CFA.
   const mandated = item.ideaType === "matcha" && Boolean(item.company.mandataire);
@@ -95,7 +97,11 @@ export function ApplyForm({
               : `Votre candidature a bien été envoyée à ${item.company.name ?? "l'entreprise"}.`}
           </strong>
         </p>
-        <p>Un e-mail de confirmation vous a été envoyé.</p>
+        <p>
+          {keepsSentMail
+            ? "Sur cette installation, les e-mails ne partent pas : ils sont gardés dans sa base, confirmation comprise."
+            : "Un e-mail de confirmation vous a été envoyé."}
+        </p>
       </div>
     );
   }
@@ -261,7 +267,10 @@ export function ApplyForm({
       )}
       <p className="hint">
         Vos informations sont transmises uniquement{" "}
-        {mandated ? "au CFA destinataire" : "à l'entreprise destinataire"} ; votre CV n'est pas conservé.{" "}
+        {mandated ? "au CFA destinataire" : "à l'entreprise destinataire"} ;{" "}
+        {keepsSentMail
+          ? `sur cette installation, les e-mails, CV compris, sont gardés dans sa base ${applicationRetentionDays} jours.`
+          : "votre CV n'est pas conservé."}{" "}
         <a href={INFO_PAGES.privacy} target="_blank" rel="noopener">
           En savoir plus sur vos données personnelles <span className="sr-only">(nouvelle fenêtre)</span>
         </a>

@@ -1,27 +1,14 @@
 import { INFO_PAGES } from "@lba/core/schemas";
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
-import { api } from "../api/client";
 import { Layout } from "../components/layout";
 import { onLinkClick } from "../lib/router";
+import { useSiteInfo } from "../lib/site-info";
 
 // The site's information pages (docs/reference/v1.md#s11-6): legal notice, personal data, accessibility, contact,
 // FAQ and interview advice. Figures that depend on the server's settings are read from its health answer.
 
 /** The date the accessibility statement was established: the axe tests of tests/browser passed on every page. */
 export const ACCESSIBILITY_AUDIT_DATE = "30 novembre 2026";
-
-const DEFAULT_SITE = { contactEmail: null, applicationRetentionDays: 365, reminderAfterDays: 7 };
-
-function useSiteInfo() {
-  const health = useQuery({
-    queryKey: ["health"],
-    queryFn: api.health,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-  return health.data?.site ?? DEFAULT_SITE;
-}
 
 function InfoPage({ title, children }: { title: string; children: ReactNode }) {
   useEffect(() => {
@@ -272,7 +259,7 @@ function Question({ q, children }: { q: string; children: ReactNode }) {
 }
 
 export function FaqPage() {
-  const { applicationRetentionDays, reminderAfterDays } = useSiteInfo();
+  const { applicationRetentionDays, reminderAfterDays, keepsSentMail } = useSiteInfo();
   return (
     <InfoPage title="Questions fréquentes">
       <h2>Candidats</h2>
@@ -282,8 +269,10 @@ export function FaqPage() {
         reçoivent par e-mail.
       </Question>
       <Question q="Que devient mon CV ?">
-        Il est joint à l'e-mail envoyé à l'entreprise et n'est pas conservé dans notre base. Les détails sont
-        sur la page <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink>.
+        {keepsSentMail
+          ? `Sur cette installation, les e-mails ne partent pas : ils sont gardés dans sa base, CV compris, puis effacés ${applicationRetentionDays} jours après la candidature. `
+          : "Il est joint à l'e-mail envoyé à l'entreprise et n'est pas conservé dans notre base. "}
+        Les détails sont sur la page <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink>.
       </Question>
       <Question q="L'entreprise ne m'a pas répondu, que faire ?">
         {reminderAfterDays > 0
@@ -316,7 +305,7 @@ export function FaqPage() {
         résultats, sans bouton pour postuler.
       </Question>
       <Question q="Que deviennent les données des candidats ?">
-        {`Elles sont anonymisées ${applicationRetentionDays} jours après la candidature. Le CV n'est jamais conservé par notre service.`}
+        {`Elles sont anonymisées ${applicationRetentionDays} jours après la candidature. ${keepsSentMail ? "Sur cette installation, les e-mails envoyés, CV compris, sont gardés dans sa base jusque-là." : "Le CV n'est jamais conservé par notre service."}`}
       </Question>
       <h2>Partenaires</h2>
       <Question q="Comment afficher La bonne alternance sur mon site ?">

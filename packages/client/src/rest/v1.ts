@@ -1743,7 +1743,8 @@ export interface components {
      *       "site": {
      *         "contactEmail": "contact@exemple.fr",
      *         "applicationRetentionDays": 365,
-     *         "reminderAfterDays": 7
+     *         "reminderAfterDays": 7,
+     *         "keepsSentMail": false
      *       }
      *     }
      */
@@ -1775,6 +1776,7 @@ export interface components {
         contactEmail: string | null;
         applicationRetentionDays: number;
         reminderAfterDays: number;
+        keepsSentMail: boolean;
       };
     };
     /**
