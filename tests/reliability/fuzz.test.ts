@@ -168,7 +168,7 @@ async function expectSafe(url: string, res: Response | null) {
       expect(typeof error.data?.httpStatus, where).toBe("number");
       expect(error.data?.stack, where).toBeUndefined();
     }
-  } else if (url.startsWith("/api/") || url === "/api") {
+  } else if (url.startsWith("/api/") || url.split("?")[0] === "/api") {
     const parsed = JSON.parse(body) as { error?: unknown };
     expect(typeof parsed.error, where).toBe("string");
   } else {

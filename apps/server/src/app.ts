@@ -27,6 +27,7 @@ import { registerSearchJobsEtFormations } from "./routes/jobs-et-formations/sear
 import { framing } from "./middleware/framing";
 import { replaceBody, responseHeaders } from "./middleware/response-headers";
 import { securityHeaders } from "./middleware/security-headers";
+import { isTrpcRequest, trpcRefusal } from "./lib/trpc-refusal";
 import { misencodedTarget, notEncodedBody } from "./lib/url-encoding";
 import { createTrpcContext } from "./trpc/init";
 import { procedureLimits } from "./trpc/procedure";
@@ -85,7 +86,10 @@ export function createApp(deps: ServerDeps) {
   app.use("/api/*", async (c, next) => {
     const start = c.req.url.indexOf("/", c.req.url.indexOf("//") + 2);
     const fixed = misencodedTarget(c.req.url.slice(start));
-    return fixed === null ? next() : c.json(notEncodedBody(fixed), 400);
+    if (fixed === null) return next();
+    return isTrpcRequest(c)
+      ? trpcRefusal(c, "BAD_REQUEST", 400, "url_not_encoded")
+      : c.json(notEncodedBody(fixed), 400);
   });
   app.use("/api/*", restRateLimit(deps, limiters, routeLimitOf));
   app.use("/api/*", apiBodyLimit());

@@ -8,13 +8,27 @@ export function isTrpcRequest(c: Context): boolean {
   return TRPC_PATH.test(c.req.path);
 }
 
+/** The procedures' part of a tRPC path, decoded when it decodes (a refused URL may not). */
+function procedures(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /**
- * A refusal made before tRPC runs (rate limit, body too large), in tRPC's own error envelope, so that the tRPC
+ * A refusal made before tRPC runs (a URL not encoded, rate limit, body too large), in tRPC's own error envelope, so that the tRPC
  * client reads it as it reads the procedures' errors: `error.message` is the key (docs/integrators.md#error-keys),
  * `error.data.httpStatus` the status. A batched request (`?batch=1`) gets one error per procedure, in order.
  */
-export function trpcRefusal(c: Context, code: TRPC_ERROR_CODE_KEY, status: 413 | 429, key: string): Response {
-  const paths = decodeURIComponent(c.req.path.replace(/^\/api\/trpc\/?/i, "")).split(",");
+export function trpcRefusal(
+  c: Context,
+  code: TRPC_ERROR_CODE_KEY,
+  status: 400 | 413 | 429,
+  key: string,
+): Response {
+  const paths = procedures(c.req.path.replace(/^\/api\/trpc\/?/i, "")).split(",");
   const errorOf = (path: string) => ({
     error: { message: key, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus: status, path } },
   });

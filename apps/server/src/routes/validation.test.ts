@@ -186,6 +186,12 @@ describe("V1 validation messages", () => {
       encoded: "/api/V1/metiers?title=boulang%C3%A8re",
     });
     expect((await messages("/api/V1/metiers?title=boulang%C3%A8re")).status).toBe(200);
+    // On tRPC, tRPC's envelope, as its client reads it; a path that does not decode is refused the same way.
+    for (const url of ["/api/trpc/metiers.autocomplete?input=%E8", "/api/trpc/metiers%E8?input=%7B%7D"]) {
+      const trpc = await messages(url);
+      expect(trpc.status).toBe(400);
+      expect(trpc.body.error).toMatchObject({ message: "url_not_encoded", data: { httpStatus: 400 } });
+    }
   });
 
   it("a repeated parameter is reported in the same envelope", async () => {
