@@ -27,6 +27,22 @@ function searchUrl(romes: string, extra = ""): string {
   return `${server.origin}/recherche-apprentissage?romes=${romes}&job_name=Boulangerie&${LYON}${extra}`;
 }
 
+/** The bakery's companies, then the card of the first one with an apply form (some have no e-mail); its form. */
+async function openApplyForm(page: Page) {
+  await page.goto(searchUrl(BAKERY, "&filter=jobs"));
+  await resultCounts(page);
+  const cards = page.locator(".item-card--lba .item-card__link");
+  const form = page.locator("form.apply-form");
+  for (let i = 0; i < 20; i++) {
+    await cards.nth(i).click();
+    await page.locator("#detail-title").waitFor();
+    if ((await form.count()) > 0) break;
+    await page.getByRole("link", { name: "Retour aux résultats" }).click();
+    await cards.first().waitFor();
+  }
+  return form;
+}
+
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   return watchPage(page, server.origin, (problem) => problems.push(problem));
@@ -219,17 +235,7 @@ describe("issue 14 on the search site", () => {
       hasTouch: true,
     });
     const page = await newPage(small);
-    await page.goto(searchUrl(BAKERY, "&filter=jobs"));
-    await resultCounts(page);
-    const cards = page.locator(".item-card--lba .item-card__link");
-    const form = page.locator("form.apply-form");
-    for (let i = 0; i < 20; i++) {
-      await cards.nth(i).click();
-      await page.locator("#detail-title").waitFor();
-      if ((await form.count()) > 0) break;
-      await page.getByRole("link", { name: "Retour aux résultats" }).click();
-      await cards.first().waitFor();
-    }
+    const form = await openApplyForm(page);
     await form.getByLabel(/^Prénom/).focus();
     const obscured: string[] = [];
     let reached = 0;
@@ -372,17 +378,7 @@ describe("issue 14 on the search site", () => {
   it("9. marks an accented e-mail on its field, as the server would refuse it", async () => {
     problems = [];
     const page = await newPage(desktop);
-    await page.goto(searchUrl(BAKERY, "&filter=jobs"));
-    await resultCounts(page);
-    const cards = page.locator(".item-card--lba .item-card__link");
-    const form = page.locator("form.apply-form");
-    for (let i = 0; i < 20; i++) {
-      await cards.nth(i).click();
-      await page.locator("#detail-title").waitFor();
-      if ((await form.count()) > 0) break;
-      await page.getByRole("link", { name: "Retour aux résultats" }).click();
-      await cards.first().waitFor();
-    }
+    const form = await openApplyForm(page);
     const email = form.getByLabel(/^E-mail/);
     await email.fill("élodie.martin@example.fr");
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();
