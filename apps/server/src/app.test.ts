@@ -94,6 +94,22 @@ describe("CORS", () => {
   });
 });
 
+describe("a route asked with another method", () => {
+  it("answers 405 with Allow, not 'Route inconnue', and keeps 404 for unknown routes", async () => {
+    const { app } = testApp();
+    const post = await app.request("/api/v1/formations?romes=D1102&caller=x", { method: "POST" });
+    expect([post.status, post.headers.get("allow")]).toEqual([405, "GET, HEAD"]);
+    expect(await post.json()).toEqual({
+      error: "method_not_allowed",
+      message: "Méthode POST non acceptée sur cette route : GET, HEAD.",
+    });
+    const detail = await app.request("/api/V1/jobs/job/123", { method: "DELETE" });
+    expect(detail.status).toBe(405);
+    expect((await app.request("/api/V1/nothing")).status).toBe(404);
+    expect((await app.request("/api/V1/formations/")).status).toBe(404);
+  });
+});
+
 describe("rate limits", () => {
   const limited = () => testApp({ rateLimit: { enabled: true, windowMs: 60_000, factor: 1 } });
 

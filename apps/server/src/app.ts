@@ -44,12 +44,25 @@ const ALLOWED_HEADERS = [
   "Idempotency-Key",
 ];
 
+/**
+ * The methods the app's own routes answer on `path` (a path as routed, see caseInsensitivePaths), HEAD with GET;
+ * middleware (`use`, method ALL) left out. Empty when no route has this path.
+ */
+function allowedMethods(routes: readonly { method: string; path: string }[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    if (route.method === "ALL" || route.path.includes("*")) continue;
+    const pattern = route.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[^/]+/g, "[^/]+");
+    if (new RegExp(`^${pattern}$`).test(path)) methods.add(route.method);
+  }
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].sort();
+}
+
 /** The whole HTTP surface over the given deps; index.ts serves it, tests call `app.request()`. */
 export function createApp(deps: ServerDeps) {
-  const app = new OpenAPIHono({
-    defaultHook: v1Hook(),
-    getPath: caseInsensitivePaths((): RouteRegistry => app.openAPIRegistry),
-  });
+  const pathOf = caseInsensitivePaths((): RouteRegistry => app.openAPIRegistry);
+  const app = new OpenAPIHono({ defaultHook: v1Hook(), getPath: pathOf });
   const limiters = createLimiters(deps);
   // Outermost: it compresses the final body, whatever the other middleware did to it (decision 027).
   app.use("*", compression());
@@ -61,11 +74,21 @@ export function createApp(deps: ServerDeps) {
     deps.core.log.error("unhandled error", { path: c.req.path, error: String(error), stack: error.stack });
     return c.json({ error: "internal_error" }, 500);
   });
-  app.notFound((c) =>
-    c.req.path.startsWith("/api")
-      ? c.json({ error: "not_found", result: "not_found", message: "Route inconnue" }, 404)
-      : c.text("Page introuvable", 404),
-  );
+  app.notFound((c) => {
+    if (!c.req.path.startsWith("/api")) return c.text("Page introuvable", 404);
+    // A route of the API asked with another method: said as such, not as an unknown route (RFC 9110 §15.5.6).
+    const allowed = allowedMethods(app.routes, pathOf(c.req.raw));
+    if (allowed.length > 0 && !allowed.includes(c.req.method))
+      return c.json(
+        {
+          error: "method_not_allowed",
+          message: `Méthode ${c.req.method} non acceptée sur cette route : ${allowed.join(", ")}.`,
+        },
+        405,
+        { Allow: allowed.join(", ") },
+      );
+    return c.json({ error: "not_found", result: "not_found", message: "Route inconnue" }, 404);
+  });
 
   const preflightAndHeaders = cors({
     origin: "*",
