@@ -4,7 +4,7 @@ import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
 import { TOO_MANY_REQUESTS } from "./errors";
 import { responseHeaders } from "../middleware/response-headers";
-import { isTrpcRequest, trpcRefusal } from "./trpc-refusal";
+import { isTrpcRequest, trpcProcedures, trpcRefusal } from "./trpc-refusal";
 
 /**
  * Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter over RATE_LIMIT_WINDOW_MS,
@@ -116,8 +116,9 @@ export function trpcRateLimit(
 ): MiddlewareHandler {
   return async (c, next) => {
     if (!deps.rateLimit.enabled) return next();
-    const names = decodeURIComponent(c.req.path.replace(/^\/api\/trpc\/?/i, "")).split(",");
-    const groups = names.map(groupOf).filter((g) => g !== null);
+    const groups = trpcProcedures(c)
+      .map(groupOf)
+      .filter((g) => g !== null);
     return runLimiters(
       c,
       next,
