@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+
 // URLs whose query is not UTF-8 percent-encoding (docs/reference/v1.md#s2-5): raw bytes, which Node's parser
 // refuses before the app, and percent-escapes that do not decode as UTF-8 (`%E8`, a Latin-1 "è", or `%ZZ`),
 // which the app would otherwise read as literal text and search for. Both answer 400 `url_not_encoded` with the
@@ -18,11 +20,7 @@ export function notEncodedBody(encoded: string): {
 
 /** Bytes as text: UTF-8 when they are, else Windows-1252 (a Latin-1 client), which decodes any byte. */
 function textOf(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+  return new TextDecoder(isUtf8(bytes) ? "utf-8" : "windows-1252").decode(bytes);
 }
 
 /** The characters of `text` outside printable ASCII percent-encoded as UTF-8, the rest as it is. */
@@ -56,12 +54,7 @@ export function misencodedTarget(target: string): string | null {
     return target.replace(/(?:%[0-9A-Fa-f]{2})+|%/g, (run) => {
       if (run === "%") return "%25";
       const bytes = Uint8Array.from(run.slice(1).split("%"), (hex) => Number.parseInt(hex, 16));
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-        return run;
-      } catch {
-        return encodeURIComponent(new TextDecoder("windows-1252").decode(bytes));
-      }
+      return isUtf8(bytes) ? run : encodeURIComponent(textOf(bytes));
     });
   }
 }
