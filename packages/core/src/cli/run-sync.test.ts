@@ -104,4 +104,23 @@ describe("npm run sync -- trainings", () => {
     );
     expect(out.join("\n")).not.toContain('"errors"');
   });
+
+  it("says why when every record is rejected, and keeps the current trainings", async () => {
+    const old = await fakeCatalogue(records("OLD", 2));
+    expect(await runCli(["sync", "trainings", "--url", old], env)).toBe(0);
+    await new Promise((resolve) => server?.close(resolve));
+
+    out = [];
+    // an export of past campaigns: every session tagged with years no longer searched
+    const url = await fakeCatalogue(records("PAST", 3).map((r) => ({ ...r, tags: ["2019", "2020"] })));
+    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}record 1: aucune session des campagnes .* \(tags : 2019, 2020\)$/),
+        "  3 x campagne passée (tags)",
+        "Error: catalogue : aucune formation valide sur 3 reçues : les formations actuelles sont conservées",
+      ]),
+    );
+    expect(trainings()).toBe(2);
+  });
 });

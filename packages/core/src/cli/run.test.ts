@@ -98,6 +98,27 @@ describe("an import's report", () => {
     expect(await cli(["import", "trainings", file])).toBe(0);
     expect(output.warn).toContain("  line 1 (record 2): rome_codes.0 : code ROME invalide");
   });
+
+  test("says why when every record is rejected, in French, and replaces nothing", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "formations.json");
+    // a mongoexport in canonical Extended JSON: its numbers are objects, not the catalogue API's values
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"], capacite: { $numberInt: "12" } },
+        { cle_ministere_educatif: "B#L01", rome_codes: ["nope"] },
+      ]),
+    );
+    expect(await cli(["import", "trainings", file])).toBe(1);
+    expect(output.warn).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}line 1 \(record 1\): capacite : Entrée invalide/),
+        "  line 1 (record 2): rome_codes.0 : code ROME invalide",
+      ]),
+    );
+    expect(output.error).toEqual(["Error: Aucune formation valide dans le fichier : rien n'est remplacé."]);
+    withDatabase((db) => expect(count(db, "trainings")).toBe(0));
+  });
 });
 
 describe("npm run import -- metiers", () => {

@@ -4,6 +4,7 @@ import { createDb, closeDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import type { Logger } from "../deps";
 import { loadMissingReferentials } from "../ingest/referentials/ensure";
+import { NothingValidError } from "../ingest/stage";
 import { integerSetting, RetentionDaysSchema } from "../schemas/settings";
 
 const USAGE = `Usage:
@@ -112,11 +113,8 @@ function placeOf(row: BadRow, synced: boolean): string {
 
 const progressLine = (line: string) => process.stderr.write(`${line}\n`);
 
-/**
- * Prints the first rejected rows (line and reason), the rejections by kind of reason, then `title` and the counts:
- * records read, stored and rejected.
- */
-function printReport(title: string, report: Record<string, unknown>, synced = false) {
+/** Prints the first rejected rows (line and reason), then the rejections by kind of reason; returns their number. */
+function printRejections(report: Record<string, unknown>, synced: boolean): number {
   const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
   const rejected = typeof report.skipped === "number" ? report.skipped : bad.length;
   for (const row of bad.slice(0, 50)) console.warn(`  ${placeOf(row, synced)}: ${row.reason}`);
@@ -124,6 +122,12 @@ function printReport(title: string, report: Record<string, unknown>, synced = fa
   const byReason = (report.rejectedBy ?? {}) as Record<string, number>;
   for (const [reason, count] of Object.entries(byReason).sort(([, a], [, b]) => b - a))
     console.warn(`  ${count} x ${reason}`);
+  return rejected;
+}
+
+/** Prints the rejections (printRejections), then `title` and the counts: records read, stored and rejected. */
+function printReport(title: string, report: Record<string, unknown>, synced = false) {
+  const rejected = printRejections(report, synced);
   const rest = Object.fromEntries(
     Object.entries(report).filter(
       ([key]) => !["errors", "badLines", "rejectedBy", "inserted", "skipped"].includes(key),
@@ -260,6 +264,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         return command ? 2 : 0;
     }
   } catch (error) {
+    // every record rejected: say why, as for an import that kept some
+    if (error instanceof NothingValidError)
+      printRejections(error.report as unknown as Record<string, unknown>, command === "sync");
     console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

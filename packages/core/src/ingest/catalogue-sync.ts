@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../deps";
 import { storeItems } from "./store-items";
-import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 import type { SqlRow } from "../db/bulk";
 import { CatalogueSyncError, fetchCataloguePage } from "../sources/trainings/client";
@@ -139,8 +139,13 @@ export async function syncTrainings(
     // implied by the checks of each page; kept as the rule the swap depends on
     if (record !== result.total)
       throw new CatalogueSyncError(`catalogue : ${record} formations reçues sur ${result.total} annoncées`);
-    if (stage.size === 0)
+    if (record === 0)
       throw new CatalogueSyncError("catalogue vide : les formations actuelles sont conservées");
+    if (stage.size === 0)
+      throw new NothingValidError(
+        `catalogue : aucune formation valide sur ${record} reçue${record > 1 ? "s" : ""} : les formations actuelles sont conservées`,
+        result,
+      );
     result.inserted = stage.swap();
     // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
     storeItems(deps.db, { kinds: ["trainings"] });

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { Progress, type ProgressWriter } from "./progress";
-import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { forgetStoredSeal, storeItems } from "./store-items";
 import { readText, sniffText, type TextEncoding } from "./text-file";
 import { companyRowBuilder } from "../sources/companies/company-row";
@@ -18,7 +18,7 @@ import {
   csvDraft,
   type CompanyDraft,
 } from "../sources/companies/records";
-import { describeIssues } from "../sources/trainings/catalogue-record";
+import { describeIssues, FRENCH_ISSUES } from "../sources/trainings/catalogue-record";
 
 const BATCH = 2000;
 
@@ -104,7 +104,8 @@ export async function importCompanies(
     if (read === 0) throw new Error("Fichier vide");
     stage.addBatch(batch);
     progress.done(read, stage.size, result.skipped);
-    if (stage.size === 0) throw new Error("Aucune entreprise valide dans le fichier : rien n'est remplacé.");
+    if (stage.size === 0)
+      throw new NothingValidError("Aucune entreprise valide dans le fichier : rien n'est remplacé.", result);
     result.inserted = stage.swap();
     if (options.secret) storeItems(db, { secret: options.secret });
     else forgetStoredSeal(db);
@@ -130,7 +131,7 @@ async function* readJson(path: string, encoding: TextEncoding): AsyncGenerator<R
       yield { ...at, draft: { error: record.reason, kind: record.kind } };
       continue;
     }
-    const parsed = AlgorithmCompanySchema.safeParse(record.value);
+    const parsed = AlgorithmCompanySchema.safeParse(record.value, { error: FRENCH_ISSUES });
     yield {
       ...at,
       draft: parsed.success ? algorithmDraft(parsed.data) : { error: describeIssues(parsed.error) },

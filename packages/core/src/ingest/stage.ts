@@ -29,6 +29,20 @@ export function emptyResult(): ImportResult {
   return { inserted: 0, skipped: 0, errors: [], rejectedBy: {} };
 }
 
+/**
+ * Every record read was rejected, so nothing is replaced. `report` holds the rejections (lines, reasons, counts
+ * by kind) so that the caller can say why, as it does for an import that kept some records.
+ */
+export class NothingValidError extends Error {
+  constructor(
+    message: string,
+    readonly report: ImportResult,
+  ) {
+    super(message);
+    this.name = "NothingValidError";
+  }
+}
+
 /** Counts one rejected record; `kind` groups it in `rejectedBy` (default: the reason, values masked). */
 export function reject(result: ImportResult, issue: ImportIssue, kind?: string): void {
   result.skipped++;

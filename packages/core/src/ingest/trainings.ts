@@ -4,7 +4,7 @@ import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { fileEncoding } from "./text-file";
 import { Progress, type ProgressWriter } from "./progress";
 import { storeItems } from "./store-items";
-import { Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 
 const BATCH = 1000;
@@ -66,7 +66,8 @@ export async function importTrainingsJson(
     }
     stage.addBatch(batch);
     progress.done(read, stage.size, result.skipped);
-    if (stage.size === 0) throw new Error("Aucune formation valide dans le fichier : rien n'est remplacé.");
+    if (stage.size === 0)
+      throw new NothingValidError("Aucune formation valide dans le fichier : rien n'est remplacé.", result);
     result.inserted = stage.swap();
     // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
     storeItems(db, { kinds: ["trainings"] });

@@ -133,6 +133,13 @@ export const CatalogueTrainingSchema = z.object({
 
 export type CatalogueTraining = z.infer<typeof CatalogueTrainingSchema>;
 
+/**
+ * zod's French messages, for the checks that carry none of their own: import reports are in French ("capacite :
+ * Entrée invalide : …", not "Invalid input"). Pass as `safeParse(input, { error: FRENCH_ISSUES })`; a schema's own
+ * messages still win.
+ */
+export const FRENCH_ISSUES = z.locales.fr().localeError;
+
 /** "RNCP1234 : message; rome_codes.0 : code ROME invalide" */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -162,7 +169,7 @@ export function currentCampaigns(now: Date): string[] {
  * that has `tags` must have one among `campaigns`; a legacy record has none and is kept.
  */
 export function parseCatalogueTraining(input: unknown, campaigns: readonly string[]): ParsedTraining {
-  const parsed = CatalogueTrainingSchema.safeParse(input);
+  const parsed = CatalogueTrainingSchema.safeParse(input, { error: FRENCH_ISSUES });
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   const r = parsed.data as CatalogueTraining & Record<string, string | null>;
   if (r.published === false || r.catalogue_published === false)
