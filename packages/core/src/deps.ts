@@ -42,7 +42,10 @@ export interface CoreDeps {
 
 export interface JobSourceAnswer {
   items: ServedItem[];
-  /** true when an upstream failed and an expired cached answer was served. */
+  /**
+   * true when an upstream failed and the answer is an expired cached copy or incomplete (some chunks or pages
+   * missing): never kept by the answer cache (docs/reference/v1.md#s3-5).
+   */
   stale?: boolean;
 }
 

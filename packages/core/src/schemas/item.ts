@@ -127,7 +127,7 @@ export const SourceErrorSchema = z
   .meta({ id: "SourceError" });
 export type SourceError = z.infer<typeof SourceErrorSchema>;
 
-// stale: the source was unreachable and a cached answer older than its TTL was served instead.
+// stale: the source failed and an expired cached answer, or only part of its answer, was served instead.
 export const ResultsSchema = z.object({ results: z.array(ItemSchema), stale: z.boolean().optional() });
 export type Results = z.infer<typeof ResultsSchema>;
 

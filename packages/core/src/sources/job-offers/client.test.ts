@@ -96,7 +96,7 @@ describe("France Travail offers client", () => {
     const c = client();
     await c.search(paris);
     fake.revokeTokens();
-    const offers = await c.search(paris);
+    const { offers } = await c.search(paris);
     expect(offers.map((o) => o.id)).toEqual(["171QXNW", "169RTYP"]);
     expect(fake.calls("token")).toHaveLength(2);
     expect(fake.calls("search").map((r) => r.headers.authorization)).toEqual([
@@ -146,23 +146,44 @@ describe("France Travail offers client", () => {
 
   it("follows 206 partial answers with the next ranges, up to the page bound", async () => {
     fake.offers.splice(0, fake.offers.length, ...manyOffers(320));
-    const all = await client({}, { maxPages: 3 }).search(paris);
+    const { offers: all, complete } = await client({}, { maxPages: 3 }).search(paris);
+    expect(complete).toBe(true);
     expect(all).toHaveLength(320);
     expect(new Set(all.map((o) => o.id)).size).toBe(320);
     expect(fake.calls("search").map((r) => r.query.get("range"))).toEqual(["0-149", "150-299", "300-449"]);
 
     const bounded = await client({}, { maxPages: 2 }).search(paris);
-    expect(bounded).toHaveLength(300);
+    expect(bounded).toMatchObject({ complete: true });
+    expect(bounded.offers).toHaveLength(300);
   });
 
   it("stops paging when a 200 answer holds the last offers", async () => {
     fake.offers.splice(0, fake.offers.length, ...manyOffers(150));
-    expect(await client({}, { maxPages: 3 }).search(paris)).toHaveLength(150);
+    expect((await client({}, { maxPages: 3 }).search(paris)).offers).toHaveLength(150);
     expect(fake.calls("search")).toHaveLength(1);
   });
 
+  it.each([
+    ["a 500", { status: 500, body: "<html>Internal Server Error</html>" }],
+    ["a timeout", { status: 206, body: "{}", delayMs: 1000 }],
+  ])("keeps the first page, flagged incomplete, when the next page fails with %s", async (_, reply) => {
+    const firstPage = {
+      status: 206,
+      headers: { "content-type": "application/json", "content-range": "offres 0-149/320" },
+      body: JSON.stringify({ resultats: manyOffers(150) }),
+    };
+    fake.script("search", firstPage, reply);
+    const { offers, complete } = await client({ timeoutMs: 300 }, { maxPages: 3 }).search(paris);
+    expect(complete).toBe(false);
+    expect(offers).toHaveLength(150);
+    expect(fake.calls("search").map((r) => r.query.get("range"))).toEqual(["0-149", "150-299"]);
+  });
+
   it("reads 204 as no offers", async () => {
-    expect(await client().search({ romes: ["A1101"], commune: "75111", distanceKm: 30 })).toEqual([]);
+    expect(await client().search({ romes: ["A1101"], commune: "75111", distanceKm: 30 })).toEqual({
+      offers: [],
+      complete: true,
+    });
   });
 
   it("waits for Retry-After (bounded) on 429 and retries", async () => {
@@ -171,7 +192,7 @@ describe("France Travail offers client", () => {
       { status: 429, headers: { "retry-after": "1" } },
       { status: 429, headers: { "retry-after": "120" } },
     );
-    const offers = await client({}, { maxRetryDelayMs: 5000 }).search(paris);
+    const { offers } = await client({}, { maxRetryDelayMs: 5000 }).search(paris);
     expect(offers).toHaveLength(2);
     expect(waits).toEqual([1000, 5000]);
     expect(fake.calls("search")).toHaveLength(3);
@@ -223,12 +244,12 @@ describe("France Travail offers client", () => {
 
   it("skips a single offer of unexpected shape and keeps the others", async () => {
     fake.offers.push({ romeCode: "M1805", intitule: 42 });
-    const offers = await client().search(paris);
+    const { offers } = await client().search(paris);
     expect(offers.map((o) => o.id)).toEqual(["171QXNW", "169RTYP"]);
   });
 
   it("reads the real field casing, including appellationlibelle", async () => {
-    const [offer] = await client().search(paris);
+    const [offer] = (await client().search(paris)).offers;
     expect(offer?.appellationlibelle).toBe("Développeur / Développeuse web");
     expect(offer?.lieuTravail?.latitude).toBe(48.859);
     expect(offer).not.toHaveProperty("salaire");

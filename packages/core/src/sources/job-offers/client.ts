@@ -50,8 +50,15 @@ export interface OffresSearch {
   area?: { departement: string } | { region: string } | null;
 }
 
+/** A search's offers; `complete` false when a page after the first failed and only the pages before it came. */
+export interface OffresAnswer {
+  offers: Offer[];
+  complete: boolean;
+}
+
 export interface OffresClient {
-  search(query: OffresSearch): Promise<Offer[]>;
+  /** Throws an UpstreamError when the first page fails; a later page failing only loses its own offers. */
+  search(query: OffresSearch): Promise<OffresAnswer>;
   /** null when France Travail does not know the id. */
   getOffer(id: string): Promise<Offer | null>;
 }
@@ -180,7 +187,7 @@ export function createOffresClient(
     distanceKm,
     natures = "E2,FS",
     area,
-  }: OffresSearch): Promise<Offer[]> {
+  }: OffresSearch): Promise<OffresAnswer> {
     if (romes.length === 0 || romes.length > 3) throw new Error("offres: 1 to 3 ROME codes per search");
     const params = new URLSearchParams({ codeROME: romes.join(","), natureContrat: natures });
     if (commune) {
@@ -194,17 +201,28 @@ export function createOffresClient(
     }
     const offers: Offer[] = [];
     for (let page = 0; page < maxPages && page * PAGE_SIZE <= MAX_RANGE_START; page++) {
-      params.set("range", `${page * PAGE_SIZE}-${page * PAGE_SIZE + PAGE_SIZE - 1}`);
-      const answer = await authorizedGet(`${apiUrl}/offres/search?${params}`);
-      if (answer.status === 204) break;
-      if (answer.status !== 200 && answer.status !== 206) {
-        throw new UpstreamError(`${UPSTREAM} : erreur ${answer.status}`, answer.status);
+      const range = `${page * PAGE_SIZE}-${page * PAGE_SIZE + PAGE_SIZE - 1}`;
+      params.set("range", range);
+      let answer: RawAnswer;
+      let received: Offer[];
+      try {
+        answer = await authorizedGet(`${apiUrl}/offres/search?${params}`);
+        if (answer.status === 204) break;
+        if (answer.status !== 200 && answer.status !== 206) {
+          throw new UpstreamError(`${UPSTREAM} : erreur ${answer.status}`, answer.status);
+        }
+        received = parseOffers(answer, log);
+      } catch (error) {
+        // docs/reference/v1.md#s6-2: the pages already received are kept, flagged incomplete.
+        if (page === 0 || !(error instanceof UpstreamError)) throw error;
+        log.warn("offres: page failed, keeping the pages received", { range, error: error.message });
+        return { offers, complete: false };
       }
-      offers.push(...parseOffers(answer, log));
-      const range = parseContentRange(answer.headers.get("content-range"));
-      if (answer.status === 200 || !range || range.last + 1 >= range.total) break;
+      offers.push(...received);
+      const contentRange = parseContentRange(answer.headers.get("content-range"));
+      if (answer.status === 200 || !contentRange || contentRange.last + 1 >= contentRange.total) break;
     }
-    return offers;
+    return { offers, complete: true };
   }
 
   async function getOffer(id: string): Promise<Offer | null> {

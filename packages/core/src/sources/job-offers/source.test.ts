@@ -147,6 +147,29 @@ describe("offres source, live France Travail API", () => {
     );
     // chunks are sent in order: the first (A1101,D1102,I1401) got the 500
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+    expect(answer.stale).toBe(true);
+  });
+
+  it("keeps the offers of the first page when the next one fails, flagged stale and not cached", async () => {
+    const offers = Array.from({ length: 150 }, (_, i) => ({
+      ...offerFixture,
+      id: `2${String(i).padStart(6, "0")}`,
+    }));
+    const firstPage = {
+      status: 206,
+      headers: { "content-type": "application/json", "content-range": "offres 0-149/320" },
+      body: JSON.stringify({ resultats: offers }),
+    };
+    fake.script("search", firstPage, { status: 500, body: "<html>Internal Server Error</html>" });
+    const source = createOffresSource(fake.settings());
+    const answer = sent(await source.search(deps, query()));
+    expect(answer.items).toHaveLength(150);
+    expect(answer.stale).toBe(true);
+    expect(fake.calls("search").map((r) => r.query.get("range"))).toEqual(["0-149", "150-299"]);
+    // not kept as the answer of this query: the next one asks France Travail again
+    const next = sent(await source.search(deps, query()));
+    expect(next.stale).toBeUndefined();
+    expect(fake.calls("search")).toHaveLength(3);
   });
 
   it("makes peJobs a source error inside the /jobs answer while the other sources still answer", async () => {

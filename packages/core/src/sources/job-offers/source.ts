@@ -192,10 +192,12 @@ export function createOffresSource(
       const chunks = chunkRomes(query.romes.filter((code) => inRomeDomains(code, scope?.domains)));
       const answers = await Promise.allSettled(
         chunks.map((romes) =>
+          // v2: the value is the client's answer ({offers, complete}), an incomplete one never stored.
           cache.getOrFetch(
-            `offres:search:v1:${romes.join(",")}|${commune ?? "france"}|${distanceKm}${scoped}`,
+            `offres:search:v2:${romes.join(",")}|${commune ?? "france"}|${distanceKm}${scoped}`,
             ttl,
             () => client.search({ romes, commune, distanceKm, natures, area }),
+            (answer) => answer.complete,
           ),
         ),
       );
@@ -206,13 +208,15 @@ export function createOffresSource(
       if (failed.length > 0) deps.log.warn("offres: some ROME chunks failed", { failed: failed.length });
       const items = toItems(
         inPlace(
-          ok.flatMap((a) => a.value),
+          ok.flatMap((a) => a.value.offers),
           scope,
         ),
         deps,
         query,
       );
-      return ok.some((a) => a.stale) ? { items, stale: true } : { items };
+      // Flagged stale, an expired copy or an incomplete answer is not kept by the answer cache either.
+      const degraded = failed.length > 0 || ok.some((a) => a.stale || !a.value.complete);
+      return degraded ? { items, stale: true } : { items };
     },
   };
 }

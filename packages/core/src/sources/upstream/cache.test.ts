@@ -54,6 +54,24 @@ describe("upstream cache", () => {
     expect((await cache.getOrFetch("k", 1000, async () => "ok")).value).toBe("ok");
   });
 
+  it("answers but does not store a value that keeps refuses, the earlier entry staying the fallback", async () => {
+    const { cache, advance } = setup();
+    const complete = (value: { complete: boolean }) => value.complete;
+    await cache.getOrFetch("k", 1000, async () => ({ n: 1, complete: true }), complete);
+    advance(5000);
+    const partial = await cache.getOrFetch("k", 1000, async () => ({ n: 2, complete: false }), complete);
+    expect(partial).toEqual({ value: { n: 2, complete: false }, stale: false });
+    const fallback = await cache.getOrFetch(
+      "k",
+      1000,
+      async () => {
+        throw new Error("upstream down");
+      },
+      complete,
+    );
+    expect(fallback).toEqual({ value: { n: 1, complete: true }, stale: true });
+  });
+
   it("makes one upstream call for concurrent identical keys", async () => {
     const { cache } = setup();
     let release: (v: string) => void = () => {};

@@ -11,9 +11,15 @@ export interface UpstreamCache {
   /**
    * The cached value of `key` while fresh; otherwise the fetcher's value, stored for `ttlMs`.
    * A failing fetcher is never cached: its error propagates, unless an expired entry exists, which is
-   * then served with `stale: true`.
+   * then served with `stale: true`. A value for which `keeps` says false (an incomplete answer) is returned but
+   * not stored: the next call fetches again, and an earlier entry stays the stale fallback.
    */
-  getOrFetch<T>(key: string, ttlMs: number, fetcher: () => Promise<T>): Promise<CachedAnswer<T>>;
+  getOrFetch<T>(
+    key: string,
+    ttlMs: number,
+    fetcher: () => Promise<T>,
+    keeps?: (value: T) => boolean,
+  ): Promise<CachedAnswer<T>>;
   /** Deletes entries that expired more than `maxStaleMs` ago; returns how many. */
   purge(): Promise<number>;
 }
@@ -53,7 +59,12 @@ export function createUpstreamCache(
     }
   }
 
-  async function resolve<T>(key: string, ttlMs: number, fetcher: () => Promise<T>): Promise<CachedAnswer<T>> {
+  async function resolve<T>(
+    key: string,
+    ttlMs: number,
+    fetcher: () => Promise<T>,
+    keeps: (value: T) => boolean,
+  ): Promise<CachedAnswer<T>> {
     const entry = await store.upstreamCache.get(key);
     if (entry && entry.expiresAt > now().getTime()) {
       return { value: JSON.parse(entry.payload) as T, stale: false };
@@ -65,16 +76,21 @@ export function createUpstreamCache(
       if (entry) return { value: JSON.parse(entry.payload) as T, stale: true };
       throw error;
     }
-    await keep(key, value, ttlMs);
+    if (keeps(value)) await keep(key, value, ttlMs);
     return { value, stale: false };
   }
 
   return {
     purge,
-    getOrFetch<T>(key: string, ttlMs: number, fetcher: () => Promise<T>): Promise<CachedAnswer<T>> {
+    getOrFetch<T>(
+      key: string,
+      ttlMs: number,
+      fetcher: () => Promise<T>,
+      keeps: (value: T) => boolean = () => true,
+    ): Promise<CachedAnswer<T>> {
       const pending = inFlight.get(key);
       if (pending) return pending as Promise<CachedAnswer<T>>;
-      const promise = resolve(key, ttlMs, fetcher).finally(() => inFlight.delete(key));
+      const promise = resolve(key, ttlMs, fetcher, keeps).finally(() => inFlight.delete(key));
       inFlight.set(key, promise);
       return promise;
     },
