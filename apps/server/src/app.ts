@@ -4,7 +4,8 @@ import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ServerDeps } from "./deps";
-import { v1Hook } from "./lib/errors";
+import { UPSTREAM_UNAVAILABLE, v1Hook } from "./lib/errors";
+import { UpstreamError } from "@lba/core/sources";
 import { deferRawJson, spliceRawJsonBytes } from "@lba/core/json";
 import { bypassesCache } from "./lib/answer-cache";
 import { apiBodyLimit } from "./lib/body-limit";
@@ -71,6 +72,14 @@ export function createApp(deps: ServerDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();
+    if (error instanceof UpstreamError) {
+      deps.core.log.warn("upstream unavailable", {
+        path: c.req.path,
+        error: error.message,
+        status: error.status,
+      });
+      return c.json(UPSTREAM_UNAVAILABLE, 502);
+    }
     deps.core.log.error("unhandled error", { path: c.req.path, error: String(error), stack: error.stack });
     return c.json({ error: "internal_error" }, 500);
   });
@@ -157,6 +166,8 @@ export function createApp(deps: ServerDeps) {
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           deps.core.log.error("trpc error", { path, error: String(error.cause ?? error) });
+        else if (error.code === "BAD_GATEWAY")
+          deps.core.log.warn("upstream unavailable", { path, error: String(error.cause ?? error) });
       },
     }),
   );

@@ -24,6 +24,20 @@ export const TooManyRequestsSchema = z
   .object({ error: z.literal("too_many_requests"), message: z.string() })
   .openapi("TooManyRequests", { example: TOO_MANY_REQUESTS });
 
+/**
+ * The body of the 502 answered when an upstream fails and nothing cached can stand in (docs/reference/v1.md#s2-1):
+ * a core UpstreamError escaping a route (the live France Travail detail). Searches never fail this way: there a
+ * failing source becomes a SourceError inside their 200.
+ */
+export const UPSTREAM_UNAVAILABLE = {
+  error: "upstream_unavailable",
+  message: "Service externe indisponible, réessayez dans un instant.",
+} as const;
+
+export const UpstreamUnavailableSchema = z
+  .object({ error: z.literal("upstream_unavailable"), message: z.string() })
+  .openapi("UpstreamUnavailable", { example: UPSTREAM_UNAVAILABLE });
+
 /** What `c.json(body, status)` returns, for handlers whose answer type must be written out. */
 export type JsonResponse<T, S extends ContentfulStatusCode> = Response &
   TypedResponse<JSONParsed<T>, S, "json">;

@@ -1,7 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { emptyItem, ItemSchema, SourceAnswerSchema, type Item } from "@lba/core/schemas";
 import { V1ErrorSchema } from "@lba/core/schemas";
-import { InternalErrorSchema, NotFoundSchema, TooManyRequestsSchema } from "../lib/errors";
+import {
+  InternalErrorSchema,
+  NotFoundSchema,
+  TooManyRequestsSchema,
+  UpstreamUnavailableSchema,
+} from "../lib/errors";
 
 // Response shapes of the V1 routes, with the examples shown in the OpenAPI document.
 
@@ -142,6 +147,10 @@ export const badRequest = json(
 );
 export const notFoundResponse = json(NotFoundSchema, "Introuvable.");
 export const internalError = json(InternalErrorSchema, "Erreur inattendue.");
+export const upstreamUnavailable = json(
+  UpstreamUnavailableSchema,
+  "Le service externe interrogé (France Travail) ne répond pas et aucune copie en cache ne le remplace.",
+);
 const integerHeader = (description: string) => ({ description, schema: { type: "integer" as const } });
 export const tooManyRequests = {
   ...json(

@@ -1,7 +1,9 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { UpstreamError } from "@lba/core/sources";
 import { CALLER_MAX_LENGTH, toV1ErrorMessages } from "@lba/core/schemas";
 import { z, ZodError } from "zod";
 import type { ServerDeps } from "../deps";
+import { UPSTREAM_UNAVAILABLE } from "../lib/errors";
 import type { RateLimitGroup } from "../lib/rate-limit";
 
 /** Context of every procedure: the server deps, and whether the request comes from our own origin. */
@@ -41,7 +43,17 @@ const t = initTRPC
   });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+// An upstream failing with nothing cached to stand in: BAD_GATEWAY (502) with the key, as the REST 502.
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof UpstreamError)
+    throw new TRPCError({
+      code: "BAD_GATEWAY",
+      message: UPSTREAM_UNAVAILABLE.error,
+      cause: result.error.cause,
+    });
+  return result;
+});
 export const createCallerFactory = t.createCallerFactory;
 
 /** Detail inputs: an id plus the optional partner caller widgets pass for attribution. */

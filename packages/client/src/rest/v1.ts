@@ -559,6 +559,15 @@ export interface paths {
             "application/json": components["schemas"]["InternalError"];
           };
         };
+        /** @description Le service externe interrogé (France Travail) ne répond pas et aucune copie en cache ne le remplace. */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UpstreamUnavailable"];
+          };
+        };
       };
     };
     put?: never;
@@ -2389,6 +2398,17 @@ export interface components {
      */
     PeJobAnswer: {
       peJobs: components["schemas"]["Item"][];
+    };
+    /**
+     * @example {
+     *       "error": "upstream_unavailable",
+     *       "message": "Service externe indisponible, réessayez dans un instant."
+     *     }
+     */
+    UpstreamUnavailable: {
+      /** @enum {string} */
+      error: "upstream_unavailable";
+      message: string;
     };
     /**
      * @example {

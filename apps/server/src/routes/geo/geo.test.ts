@@ -1,7 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db } from "@lba/core/db";
 import { createFranceTestDb } from "@lba/core/testing";
 import { MSG } from "@lba/core/schemas";
+import { createApp } from "../../app";
+import { buildDeps } from "../../build-deps";
+import { loadEnv } from "../../env";
 import { getJson, testApp } from "../../test-app";
 
 let db: Db;
@@ -54,5 +59,54 @@ describe("geo routes", () => {
     expect((await getJson(app, "/api/V1/geo/reverse?latitude=95&longitude=2")).body.error_messages).toEqual([
       MSG.latitudeRange,
     ]);
+  });
+});
+
+describe("geo routes with api-adresse configured", () => {
+  // A local api-adresse answering every request with the reply under test.
+  let reply: { status: number; body: string; delayMs?: number } = { status: 200, body: "" };
+  const server = createServer((_req, res) => {
+    setTimeout(() => {
+      if (res.destroyed) return;
+      res.writeHead(reply.status, {
+        "content-type": reply.body.startsWith("<") ? "text/html" : "application/json",
+      });
+      res.end(reply.body);
+    }, reply.delayMs ?? 0);
+  });
+  beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve)));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+
+  it.each([
+    ["429", { status: 429, body: '{"code":429,"message":"Too many requests"}' }],
+    ["a 502 HTML page", { status: 502, body: "<html><body>502 Bad Gateway</body></html>" }],
+    ["400", { status: 400, body: '{"code":400,"message":"Bad request"}' }],
+    ["a slow answer", { status: 200, body: '{"type":"FeatureCollection","features":[]}', delayMs: 1000 }],
+  ])("answers from the communes referential when api-adresse fails with %s", async (_, failure) => {
+    reply = failure;
+    const loaded = loadEnv({
+      NODE_ENV: "test",
+      RATE_LIMIT_ENABLED: "false",
+      LOG_LEVEL: "silent",
+      API_ADRESSE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      API_ADRESSE_TIMEOUT_MS: "200",
+    });
+    const app = createApp(buildDeps(loaded, db, { spaDist: null, embedDist: null, version: "test" }));
+    const offline = testApp({}, db).app;
+    for (const url of [
+      "/api/V1/geo/communes?q=lyon500",
+      "/api/V1/geo/communes?q=Lyon",
+      "/api/V1/geo/reverse?latitude=45.1&longitude=4.1",
+    ]) {
+      const live = await getJson(app, url);
+      expect(live.status).toBe(200);
+      expect(live.body).toEqual((await getJson(offline, url)).body);
+    }
   });
 });

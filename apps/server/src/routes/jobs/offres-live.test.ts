@@ -109,4 +109,22 @@ describe("GET /api/V1/jobs with the France Travail API configured", () => {
     await app.request(QUERY);
     expect(fake.calls("search").map((r) => r.query.get("range"))).toEqual(["0-149", "150-299", "0-149"]);
   });
+
+  it("answers 502 upstream_unavailable on both transports when the detail fails and nothing is cached", async () => {
+    const app = appWithLiveOffres(fake);
+    fake.script("detail", { status: 500, body: "<html>Internal Server Error</html>" });
+    const rest = await app.request("/api/V1/jobs/job/999ZZZZ?caller=test");
+    expect(rest.status).toBe(502);
+    expect(await rest.json()).toEqual({
+      error: "upstream_unavailable",
+      message: "Service externe indisponible, réessayez dans un instant.",
+    });
+    fake.script("detail", { status: 503 });
+    const input = encodeURIComponent(JSON.stringify({ id: "999ZZZZ" }));
+    const trpc = await app.request(`/api/trpc/jobs.peJob?input=${input}`);
+    expect(trpc.status).toBe(502);
+    expect(((await trpc.json()) as { error: { message: string } }).error.message).toBe(
+      "upstream_unavailable",
+    );
+  });
 });

@@ -3,7 +3,7 @@ import { DetailParamsSchema, toOptionalCaller } from "@lba/core/schemas";
 import type { ServerDeps } from "../../deps";
 import { jobsOperations } from "../../operations/jobs";
 import { detailJson, operationRoute } from "../operation-route";
-import { ok, PeJobsAnswerSchema } from "../responses";
+import { ok, PeJobsAnswerSchema, upstreamUnavailable } from "../responses";
 import { EXPLORER_EXAMPLES } from "../explorer-examples";
 
 export const getPeJobRoute = operationRoute(jobsOperations.peJob, {
@@ -17,7 +17,7 @@ export const getPeJobRoute = operationRoute(jobsOperations.peJob, {
     }),
     query: DetailParamsSchema,
   },
-  responses: { 200: ok(PeJobsAnswerSchema, "L'offre.") },
+  responses: { 200: ok(PeJobsAnswerSchema, "L'offre."), 502: upstreamUnavailable },
 });
 
 export function registerGetPeJob(app: OpenAPIHono, deps: ServerDeps) {

@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDb } from "../../testing/db";
-import { UpstreamError } from "../upstream/http";
+import { createFranceTestDb, createTestDb } from "../../testing/db";
 import { searchParams } from "./client";
 import { reverseFixture, searchParisFixture, searchPostcodeFixture } from "./fixtures";
 import { createAdresseGeocoder } from "./geocoder";
+import { createOfflineGeocoder } from "../../geo/geocoder";
+import { silentLogger, type Logger } from "../../deps";
 
 interface Reply {
   status: number;
@@ -68,10 +69,10 @@ afterEach(
 );
 
 let clock = Date.parse("2024-03-01T10:00:00Z");
-function geocoder(timeoutMs = 2000) {
+function geocoder(timeoutMs = 2000, db = createTestDb(), log: Logger = silentLogger) {
   return createAdresseGeocoder(
     { baseUrl, timeoutMs, cacheTtlMs: 60_000 },
-    { db: createTestDb(), fetch, now: () => new Date(clock) },
+    { db, fetch, now: () => new Date(clock), log },
   );
 }
 
@@ -154,16 +155,30 @@ describe("api-adresse geocoder", () => {
     expect((await g.search("460"))[0]?.insee).toBe("46042");
   });
 
-  it("fails with an upstream error on 500, malformed JSON or a slow answer", async () => {
-    scripted.push({ status: 500, body: "{}" });
-    const error = await geocoder()
-      .search("Lyon")
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UpstreamError);
-    expect((error as UpstreamError).status).toBe(500);
-    scripted.push({ status: 200, body: "<html>" });
-    await expect(geocoder().search("Lyon")).rejects.toThrow(/illisible/);
-    scripted.push({ status: 200, body: "{}", delayMs: 1000 });
-    await expect(geocoder(100).search("Lyon")).rejects.toThrow(/délai/);
-  });
+  it.each([
+    ["429", { status: 429, body: '{"code":429,"message":"Too many requests"}' }],
+    ["a 502 HTML page", { status: 502, body: "<html><body>Bad Gateway</body></html>" }],
+    ["400", { status: 400, body: '{"code":400,"message":"q must contain between 3 and 200 chars"}' }],
+    ["500", { status: 500, body: "{}" }],
+    ["malformed JSON", { status: 200, body: "<html>" }],
+    ["a slow answer", { status: 200, body: "{}", delayMs: 1000 }],
+  ])(
+    "answers from the communes referential, with a warning, when api-adresse fails with %s",
+    async (_, reply) => {
+      const db = createFranceTestDb();
+      const warnings: string[] = [];
+      const g = geocoder(100, db, { ...silentLogger, warn: (message) => warnings.push(message) });
+      const offline = createOfflineGeocoder(db);
+      scripted.push(reply);
+      const places = await g.search("Lyon");
+      expect(places).toEqual(await offline.search("Lyon"));
+      expect(places[0]?.insee).toBe("69123");
+      scripted.push(reply);
+      const point = { latitude: 45.1, longitude: 4.1 };
+      const commune = await g.reverse(point);
+      expect(commune).toEqual(await offline.reverse(point));
+      expect(commune?.population).toBeGreaterThan(0);
+      expect(warnings).toHaveLength(2);
+    },
+  );
 });
