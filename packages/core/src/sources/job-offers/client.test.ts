@@ -30,6 +30,7 @@ function client(settings: Partial<OffresSettings> = {}, options: OffresClientOpt
       now: () => new Date(clock),
       sleep: async (ms) => {
         waits.push(ms);
+        clock += ms;
       },
     },
     options,
@@ -186,16 +187,33 @@ describe("France Travail offers client", () => {
     });
   });
 
-  it("waits for Retry-After (bounded) on 429 and retries", async () => {
-    fake.script(
-      "search",
-      { status: 429, headers: { "retry-after": "1" } },
-      { status: 429, headers: { "retry-after": "120" } },
-    );
-    const { offers } = await client({}, { maxRetryDelayMs: 5000 }).search(paris);
+  it("waits the Retry-After asked on 429 (1 s when absent) and retries", async () => {
+    fake.script("search", { status: 429, headers: { "retry-after": "2" } }, { status: 429 });
+    const { offers } = await client({ timeoutMs: 5000 }).search(paris);
     expect(offers).toHaveLength(2);
-    expect(waits).toEqual([1000, 5000]);
+    expect(waits).toEqual([2000, 1000]);
     expect(fake.calls("search")).toHaveLength(3);
+  });
+
+  it("gives up at once on a 429 whose Retry-After ends past the timeout, never retrying earlier", async () => {
+    fake.script("search", { status: 429, headers: { "retry-after": "120" } });
+    const error = await client({ timeoutMs: 3000 })
+      .search(paris)
+      .catch((e: unknown) => e);
+    expect((error as UpstreamError).status).toBe(429);
+    expect(waits).toEqual([]);
+    expect(fake.calls("search")).toHaveLength(1);
+  });
+
+  it("counts the 429 waits against one timeout from the first attempt", async () => {
+    const wait2s = { status: 429, headers: { "retry-after": "2" } };
+    fake.script("search", wait2s, wait2s);
+    const error = await client({ timeoutMs: 3000 })
+      .search(paris)
+      .catch((e: unknown) => e);
+    expect((error as UpstreamError).status).toBe(429);
+    expect(waits).toEqual([2000]);
+    expect(fake.calls("search")).toHaveLength(2);
   });
 
   it("fails with 429 after 3 retries", async () => {

@@ -18,7 +18,10 @@ export interface OffresSettings {
   tokenUrl: string;
   /** e.g. https://api.francetravail.io/partenaire/offresdemploi/v2 */
   apiUrl: string;
-  /** Per HTTP request, body included. */
+  /**
+   * Per HTTP request, body included; also the budget of the waits before retrying a 429, counted from the first
+   * attempt (docs/reference/v1.md#s6-2).
+   */
   timeoutMs: number;
   cacheTtlMs: number;
 }
@@ -31,8 +34,6 @@ export interface OffresClientDeps {
 }
 
 export interface OffresClientOptions {
-  /** Upper bound of one Retry-After wait. */
-  maxRetryDelayMs?: number;
   /** Pages of 150 offers fetched per search at most. */
   maxPages?: number;
 }
@@ -111,7 +112,7 @@ function parseOffers(answer: RawAnswer, log: Logger): Offer[] {
 export function createOffresClient(
   settings: OffresSettings,
   deps: OffresClientDeps,
-  { maxRetryDelayMs = 5_000, maxPages = 2 }: OffresClientOptions = {},
+  { maxPages = 2 }: OffresClientOptions = {},
 ): OffresClient {
   const wait = deps.sleep ?? sleep;
   const log = deps.log ?? silentLogger;
@@ -154,10 +155,14 @@ export function createOffresClient(
     return pendingToken;
   }
 
-  /** A GET with the bearer token: renewed once on 401, and up to 3 bounded waits on 429. */
+  /**
+   * A GET with the bearer token: renewed once on 401; a 429 retried up to 3 times after its Retry-After (1 s when
+   * absent), never earlier, and answered as it is when that wait would end past `timeoutMs` from the first attempt.
+   */
   async function authorizedGet(url: string): Promise<RawAnswer> {
     let renewed = false;
     let retries = 0;
+    const deadline = deps.now().getTime() + settings.timeoutMs;
     for (;;) {
       const accessToken = await getToken();
       const answer = await fetchWithTimeout(
@@ -173,8 +178,11 @@ export function createOffresClient(
         continue;
       }
       if (answer.status === 429 && retries < MAX_429_RETRIES) {
+        const delay = retryAfterMs(answer.headers, deps.now(), 1_000);
+        // Retrying earlier than asked only earns another 429; waiting longer would hold the answer too long.
+        if (deps.now().getTime() + delay > deadline) return answer;
         retries++;
-        await wait(Math.min(maxRetryDelayMs, retryAfterMs(answer.headers, deps.now(), 1_000)));
+        await wait(delay);
         continue;
       }
       return answer;

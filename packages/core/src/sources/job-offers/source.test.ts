@@ -130,6 +130,19 @@ describe("offres source, live France Travail API", () => {
     expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
   });
 
+  it("serves the expired copy at once when France Travail answers 429 with a Retry-After past its timeout", async () => {
+    const source = createOffresSource(fake.settings({ cacheTtlMs: 60_000, timeoutMs: 3000 }));
+    await source.search(deps, query());
+    clock += 61_000;
+    fake.script("search", { status: 429, headers: { "retry-after": "120" } });
+    const started = Date.now();
+    const answer = sent(await source.search(deps, query()));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(answer.stale).toBe(true);
+    expect(answer.items.map((i) => i.job?.id)).toEqual(["171QXNW", "169RTYP"]);
+    expect(fake.calls("search")).toHaveLength(2);
+  });
+
   it("fails with the upstream error when France Travail is down and nothing is cached", async () => {
     await fake.close();
     await expect(createOffresSource(fake.settings()).search(deps, query())).rejects.toBeInstanceOf(
