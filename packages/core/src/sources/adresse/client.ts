@@ -20,6 +20,7 @@ export interface AdresseSearch {
 
 export interface AdresseClient {
   search(search: AdresseSearch): Promise<AdresseFeature[]>;
+  /** The commune at a point (municipality features only). */
   reverse(point: GeoPoint): Promise<AdresseFeature[]>;
 }
 
@@ -72,7 +73,12 @@ export function createAdresseClient(
       return features(await get("/search/", params), log);
     },
     async reverse({ latitude, longitude }) {
-      const params = new URLSearchParams({ lat: String(latitude), lon: String(longitude) });
+      // Without a type, /reverse/ gives the nearest housenumber; docs/reference/v1.md#s7-3 wants the commune.
+      const params = new URLSearchParams({
+        lat: String(latitude),
+        lon: String(longitude),
+        type: "municipality",
+      });
       return features(await get("/reverse/", params), log);
     },
   };

@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFranceTestDb, createTestDb } from "../../testing/db";
 import { searchParams } from "./client";
-import { reverseFixture, searchParisFixture, searchPostcodeFixture } from "./fixtures";
+import {
+  reverseFixture,
+  reverseMunicipalityFixture,
+  searchParisFixture,
+  searchPostcodeFixture,
+} from "./fixtures";
 import { createAdresseGeocoder } from "./geocoder";
 import { createOfflineGeocoder } from "../../geo/geocoder";
 import { silentLogger, type Logger } from "../../deps";
@@ -45,9 +50,11 @@ beforeEach(async () => {
         };
     } else if (url.pathname === "/reverse/") {
       const lat = Number(url.searchParams.get("lat"));
+      const found =
+        url.searchParams.get("type") === "municipality" ? reverseMunicipalityFixture : reverseFixture;
       reply = {
         status: 200,
-        body: JSON.stringify(lat > 0 ? reverseFixture : { type: "FeatureCollection", features: [] }),
+        body: JSON.stringify(lat > 0 ? found : { type: "FeatureCollection", features: [] }),
       };
     } else reply = { status: 404, body: "{}" };
     setTimeout(() => {
@@ -124,17 +131,22 @@ describe("api-adresse geocoder", () => {
     expect(searchParams("7", 500)).toEqual({ q: "70000", limit: 20, municipalityOnly: true });
   });
 
-  it("reverse geocodes a point to its commune, or null where there is none", async () => {
+  it("reverse geocodes a point to its commune (not the nearest address), or null where there is none", async () => {
     const g = geocoder();
     expect(await g.reverse({ latitude: 49.8974, longitude: 2.2901 })).toEqual({
-      label: "8 Boulevard du Port 80000 Amiens",
+      label: "Amiens 80000",
       insee: "80021",
       zipcode: "80000",
       city: "Amiens",
-      latitude: 49.897443,
-      longitude: 2.290084,
+      latitude: 49.894067,
+      longitude: 2.295753,
+      population: 133625,
     });
-    expect(Object.fromEntries(requests[0]?.searchParams ?? [])).toEqual({ lat: "49.8974", lon: "2.2901" });
+    expect(Object.fromEntries(requests[0]?.searchParams ?? [])).toEqual({
+      lat: "49.8974",
+      lon: "2.2901",
+      type: "municipality",
+    });
     expect(await g.reverse({ latitude: -45, longitude: -30 })).toBeNull();
   });
 

@@ -49,7 +49,8 @@ export function createAdresseGeocoder(
     },
     async reverse(point) {
       // ~1 m: points closer than that share an answer.
-      const key = `adresse:reverse:v1:${point.latitude.toFixed(5)},${point.longitude.toFixed(5)}`;
+      // v2: communes (v1 keys held the nearest housenumber).
+      const key = `adresse:reverse:v2:${point.latitude.toFixed(5)},${point.longitude.toFixed(5)}`;
       return orOffline(
         async () => {
           const { value } = await cache.getOrFetch(key, ttl, () => client.reverse(point));
