@@ -70,8 +70,32 @@ describe("France Travail offers client", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).status).toBe(401);
+    expect((error as Error).message).toMatch(/authentification refusée/);
     expect(fake.calls("search")).toHaveLength(0);
   });
+
+  it.each([
+    [
+      "a 500 HTML page",
+      { status: 500, body: "<html>Internal Server Error</html>" },
+      /indisponible \(erreur 500\)/,
+    ],
+    ["a 503", { status: 503 }, /indisponible \(erreur 503\)/],
+    ["a timeout", { status: 200, body: "{}", delayMs: 1000 }, /délai de réponse dépassé/],
+  ])(
+    "says the token service is unavailable, not the credentials refused, on %s",
+    async (_, reply, reason) => {
+      fake.script("token", reply);
+      const error = await client({ timeoutMs: 200 })
+        .search(paris)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect((error as Error).message).toMatch(/^Offres France Travail, service d'authentification : /);
+      expect((error as Error).message).toMatch(reason);
+      expect((error as Error).message).not.toMatch(/refusée/);
+      expect(fake.calls("search")).toHaveLength(0);
+    },
+  );
 
   it("reuses its token until shortly before it expires", async () => {
     const c = client();

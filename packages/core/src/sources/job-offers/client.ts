@@ -65,6 +65,9 @@ export interface OffresClient {
 }
 
 const UPSTREAM = "Offres France Travail";
+const TOKEN_SERVICE = `${UPSTREAM}, service d'authentification`;
+// OAuth2 token errors (invalid_client, invalid_grant, invalid_scope...): the credentials, not the service.
+const REFUSED_TOKEN_STATUSES = new Set([400, 401, 403]);
 const PAGE_SIZE = 150;
 // The API refuses a range starting after 3000.
 const MAX_RANGE_START = 3000;
@@ -127,9 +130,10 @@ export function createOffresClient(
       client_secret: settings.clientSecret,
       scope: `application_${settings.clientId} api_offresdemploiv2 o2dsoffre`,
     });
+    // A timeout or an unreachable host says so with TOKEN_SERVICE, not as refused credentials.
     const answer = await fetchWithTimeout(
       deps.fetch,
-      UPSTREAM,
+      TOKEN_SERVICE,
       tokenEndpoint(settings.tokenUrl),
       {
         method: "POST",
@@ -138,8 +142,13 @@ export function createOffresClient(
       },
       settings.timeoutMs,
     );
+    if (REFUSED_TOKEN_STATUSES.has(answer.status))
+      throw new UpstreamError(
+        `${UPSTREAM} : authentification refusée (vérifier FT_CLIENT_ID et FT_CLIENT_SECRET)`,
+        answer.status,
+      );
     if (answer.status !== 200)
-      throw new UpstreamError(`${UPSTREAM} : authentification refusée`, answer.status);
+      throw new UpstreamError(`${TOKEN_SERVICE} : indisponible (erreur ${answer.status})`, answer.status);
     const parsed = TokenAnswerSchema.safeParse(parseJson(UPSTREAM, answer));
     if (!parsed.success) throw new UpstreamError(`${UPSTREAM} : jeton inattendu`, answer.status);
     token = {
