@@ -53,12 +53,12 @@ export function mailerFrom(env: Env, core: Pick<CoreDeps, "db" | "store" | "now"
   return createOutboxMailer(core, { from: env.MAIL_FROM, now: core.now });
 }
 
+/** The webhook's credentials: basic auth, a token, or both (either is then accepted); null: no webhook. */
 export function webhookAuthFrom(env: Env): WebhookAuth | null {
-  if (env.POSTMARK_WEBHOOK_USER && env.POSTMARK_WEBHOOK_PASSWORD) {
-    return { username: env.POSTMARK_WEBHOOK_USER, password: env.POSTMARK_WEBHOOK_PASSWORD };
-  }
-  if (env.POSTMARK_WEBHOOK_TOKEN) return { token: env.POSTMARK_WEBHOOK_TOKEN };
-  return null;
+  const token = env.POSTMARK_WEBHOOK_TOKEN ? { token: env.POSTMARK_WEBHOOK_TOKEN } : null;
+  if (env.POSTMARK_WEBHOOK_USER && env.POSTMARK_WEBHOOK_PASSWORD)
+    return { username: env.POSTMARK_WEBHOOK_USER, password: env.POSTMARK_WEBHOOK_PASSWORD, ...token };
+  return token;
 }
 
 export function applicationSettingsFrom(env: Env): Partial<ApplicationSettings> {

@@ -1,7 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 
-/** Credentials Postmark must send to the webhook: HTTP basic auth, or a token. */
-export type WebhookAuth = { username: string; password: string } | { token: string };
+type BasicAuth = { username: string; password: string };
+
+/** Credentials Postmark must send to the webhook: HTTP basic auth, a token, or either when both are configured. */
+export type WebhookAuth = BasicAuth | { token: string } | (BasicAuth & { token: string });
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -11,18 +13,27 @@ function same(a: string, b: string): boolean {
 
 /**
  * Postmark supports HTTP basic auth in the webhook URL; a token (`Authorization: Bearer`, or `?token=`) suits
- * other setups. Compared in constant time; an empty configured token never matches.
+ * other setups. Each configured method is accepted. Compared in constant time; an empty configured token never
+ * matches.
  */
 export function isWebhookAuthorized(
   auth: WebhookAuth,
   request: { authorization?: string | null; token?: string | null },
 ): boolean {
-  if ("token" in auth) {
-    const bearer = /^Bearer (.+)$/.exec(request.authorization ?? "")?.[1];
-    const given = bearer ?? request.token ?? "";
-    return auth.token.length > 0 && same(given, auth.token);
-  }
-  const basic = /^Basic (.+)$/i.exec(request.authorization ?? "")?.[1];
+  return (
+    ("token" in auth && tokenMatches(auth.token, request)) ||
+    ("username" in auth && basicMatches(auth, request.authorization))
+  );
+}
+
+function tokenMatches(token: string, request: { authorization?: string | null; token?: string | null }) {
+  const bearer = /^Bearer (.+)$/.exec(request.authorization ?? "")?.[1];
+  const given = bearer ?? request.token ?? "";
+  return token.length > 0 && same(given, token);
+}
+
+function basicMatches(auth: BasicAuth, authorization: string | null | undefined): boolean {
+  const basic = /^Basic (.+)$/i.exec(authorization ?? "")?.[1];
   if (!basic) return false;
   const decoded = Buffer.from(basic, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
