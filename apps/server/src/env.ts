@@ -1,5 +1,6 @@
 import { DEFAULT_FROM } from "@lba/core/mail";
 import { integerSetting as integer, RetentionDaysSchema } from "@lba/core/schemas";
+import { DEFAULT_OFFRES_CACHE_TTL_MS } from "@lba/core/sources";
 import { z } from "zod";
 
 // The server's whole configuration: index.ts passes the process environment here once, before anything is
@@ -66,7 +67,8 @@ export const EnvSchema = z
       .default("https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire"),
     FT_API_URL: z.url().default("https://api.francetravail.io/partenaire/offresdemploi/v2"),
     FT_TIMEOUT_MS: integer(1).default(5000),
-    FT_CACHE_TTL_MS: integer(0).default(10 * 60 * 1000),
+    // 0: France Travail answers are not cached (nor kept to stand in when the API fails).
+    FT_CACHE_TTL_MS: integer(0).default(DEFAULT_OFFRES_CACHE_TTL_MS),
     // Unset: offline geocoding from the communes referential.
     API_ADRESSE_URL: z.url().optional(),
     API_ADRESSE_TIMEOUT_MS: integer(1).default(3000),

@@ -23,6 +23,7 @@ export interface OffresSettings {
    * attempt (docs/reference/v1.md#s6-2).
    */
   timeoutMs: number;
+  /** How long answers stay in the upstream cache; 0: not cached (nor kept as a stale fallback). */
   cacheTtlMs: number;
 }
 

@@ -109,6 +109,19 @@ describe("offres source, live France Travail API", () => {
     expect(fake.calls("search")).toHaveLength(2);
   });
 
+  it("caches nothing with a TTL of 0: every query asks France Travail, and nothing stands in when it fails", async () => {
+    const settings = fake.settings({ cacheTtlMs: 0 });
+    const source = createOffresSource(settings);
+    await source.search(deps, query());
+    await source.search(deps, query());
+    expect(fake.calls("search")).toHaveLength(2);
+    await getPeJob(deps, "171QXNW", settings);
+    await getPeJob(deps, "171QXNW", settings);
+    expect(fake.calls("detail")).toHaveLength(2);
+    fake.script("search", { status: 503 });
+    await expect(source.search(deps, query())).rejects.toBeInstanceOf(UpstreamError);
+  });
+
   it("makes one upstream call for concurrent identical queries", async () => {
     const source = createOffresSource(fake.settings());
     await Promise.all([

@@ -175,8 +175,6 @@ export function createOffresSource(
       },
     };
   }
-  const ttl = settings.cacheTtlMs > 0 ? settings.cacheTtlMs : DEFAULT_OFFRES_CACHE_TTL_MS;
-
   return {
     async search(deps, query): Promise<JobSourceAnswer> {
       const client = clientFor(settings, deps, options);
@@ -195,7 +193,7 @@ export function createOffresSource(
           // v2: the value is the client's answer ({offers, complete}), an incomplete one never stored.
           cache.getOrFetch(
             `offres:search:v2:${romes.join(",")}|${commune ?? "france"}|${distanceKm}${scoped}`,
-            ttl,
+            settings.cacheTtlMs,
             () => client.search({ romes, commune, distanceKm, natures, area }),
             (answer) => answer.complete,
           ),
@@ -231,8 +229,8 @@ export async function getPeJob(
   let offer: Offer | null;
   if (settings) {
     const client = clientFor(settings, deps, {});
-    const ttl = settings.cacheTtlMs > 0 ? settings.cacheTtlMs : DEFAULT_OFFRES_CACHE_TTL_MS;
-    offer = (await upstreamCacheFor(deps).getOrFetch(`offres:offer:v1:${id}`, ttl, () => client.getOffer(id)))
+    const cache = upstreamCacheFor(deps);
+    offer = (await cache.getOrFetch(`offres:offer:v1:${id}`, settings.cacheTtlMs, () => client.getOffer(id)))
       .value;
   } else {
     offer = findLocalOffer(deps.db, id);

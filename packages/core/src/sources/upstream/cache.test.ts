@@ -72,6 +72,17 @@ describe("upstream cache", () => {
     expect(fallback).toEqual({ value: { n: 1, complete: true }, stale: true });
   });
 
+  it("stores nothing with a TTL of 0, so that nothing stands in when the upstream fails", async () => {
+    const { cache, db } = setup();
+    expect(await cache.getOrFetch("k", 0, async () => "v")).toEqual({ value: "v", stale: false });
+    expect(db.select().from(upstreamCacheTable).all()).toHaveLength(0);
+    await expect(
+      cache.getOrFetch("k", 0, async () => {
+        throw new Error("upstream down");
+      }),
+    ).rejects.toThrow("upstream down");
+  });
+
   it("makes one upstream call for concurrent identical keys", async () => {
     const { cache } = setup();
     let release: (v: string) => void = () => {};

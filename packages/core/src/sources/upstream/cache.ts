@@ -9,7 +9,8 @@ export interface CachedAnswer<T> {
 
 export interface UpstreamCache {
   /**
-   * The cached value of `key` while fresh; otherwise the fetcher's value, stored for `ttlMs`.
+   * The cached value of `key` while fresh; otherwise the fetcher's value, stored for `ttlMs` (0: not stored, so
+   * no stale fallback either).
    * A failing fetcher is never cached: its error propagates, unless an expired entry exists, which is
    * then served with `stale: true`. A value for which `keeps` says false (an incomplete answer) is returned but
    * not stored: the next call fetches again, and an earlier entry stays the stale fallback.
@@ -76,7 +77,7 @@ export function createUpstreamCache(
       if (entry) return { value: JSON.parse(entry.payload) as T, stale: true };
       throw error;
     }
-    if (keeps(value)) await keep(key, value, ttlMs);
+    if (ttlMs > 0 && keeps(value)) await keep(key, value, ttlMs);
     return { value, stale: false };
   }
 
