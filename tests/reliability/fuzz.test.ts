@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
-import { sealEmail } from "@lba/core/crypto";
+import { sealCompanyToken } from "@lba/core/crypto";
 import { validRequest } from "@lba/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../../apps/server/src/trpc/root";
@@ -359,7 +359,12 @@ describe("every POST route", () => {
   });
 
   it("refuses an application with a valid token whose required field has a wrong type, and stores nothing", async () => {
-    const token = sealEmail(SECRET, "rh0@societe-0.example");
+    const token = sealCompanyToken(SECRET, {
+      kind: "lba",
+      siret: "12345678901234",
+      jobId: null,
+      email: "rh0@societe-0.example",
+    });
     const valid = validRequest(token, { caller: "fuzz@example.org fuzz" });
     const required = [
       "applicant_email",

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@lba/core/testing";
 import { seedDatabase } from "@lba/core/ingest";
 import type { Item } from "@lba/core/schemas";
-import { openEmail } from "@lba/core/crypto";
+import { openCompanyToken } from "@lba/core/crypto";
 import { testConfig } from "@lba/core/testing";
 import { testApp } from "../test-app";
 
@@ -44,7 +44,7 @@ let sealed = 0;
 
 function digest(body: string) {
   const opened = body.replace(TOKEN, (_, email: string, iv: string) => {
-    const address = openEmail(testConfig().secret, { email, iv });
+    const address = openCompanyToken(testConfig().secret, { email, iv })?.email;
     if (!address) throw new Error(`a company token that does not open: ${email}`);
     sealed++;
     return `"email":${JSON.stringify(`sealed:${address}`)}`;

@@ -5,7 +5,12 @@ import { applicationsTable, companyUnsubscriptionsTable } from "../db/schema";
 import { getCompany } from "../search/details";
 import { NO_SPONTANEOUS_APPLICATIONS } from "../sources/companies/normalize";
 import { searchCompanies } from "../sources/companies/source";
-import { applicationTestDeps, insertApplicationTarget, validRequest } from "../testing/applications";
+import {
+  applicationTestDeps,
+  insertApplicationTarget,
+  insertOfferTarget,
+  validRequest,
+} from "../testing/applications";
 import { getUnsubscribeState, resubscribeCompany, unsubscribeCompany } from "./company-unsubscribe";
 import { getFollowUpContext, sendFollowUp, sendRecruiterReminders } from "./follow-up";
 import { recordIntention } from "./intention";
@@ -68,10 +73,11 @@ describe("company unsubscription (decision 026)", () => {
     expect(getCompany(deps, "12345678901234", "lba")?.contact).toMatchObject({ email: "", iv: null });
 
     // An offer the company published still takes applications.
+    const offer = insertOfferTarget(deps);
     expect(
       await sendApplication(
         deps,
-        validRequest(target.token, { company_type: "matcha", job_id: "o-1", job_title: "Boulanger" }),
+        validRequest(offer.token, { company_type: "matcha", job_id: offer.offerId, job_title: "Boulanger" }),
         { caller: null },
       ),
     ).toEqual({ ok: true });
@@ -82,6 +88,50 @@ describe("company unsubscription (decision 026)", () => {
     });
     expect(sent(searchCompanies(deps, jobsQuery, "lba"))[0]?.contact?.iv).not.toBeNull();
     expect(await sendApplication(deps, validRequest(target.token), { caller: null })).toEqual({ ok: true });
+  });
+
+  it("refuses the company's token however the caller writes its SIRET or type, and never tells it of an offer it did not publish", async () => {
+    const { deps, target } = setup();
+    await sendApplication(deps, validRequest(target.token), { caller: null });
+    expect(
+      await unsubscribeCompany(deps, linkToken(deps.mailer.sent[0]?.text, "/desinscription")),
+    ).toMatchObject({ ok: true });
+    const sentBefore = deps.mailer.sent.length;
+    for (const overrides of [
+      { company_siret: undefined },
+      { company_siret: "123 456 789 01234" },
+      { company_siret: "98765432100017" },
+      { company_type: "lbb" },
+      { company_type: "matcha", job_id: "offre-inventee", job_title: "Offre inventée" },
+    ])
+      expect(await sendApplication(deps, validRequest(target.token, overrides), { caller: null })).toEqual({
+        ok: false,
+        error: "entreprise_desinscrite",
+      });
+    expect(deps.mailer.sent).toHaveLength(sentBefore);
+  });
+
+  it("signs the e-mail's unsubscription link for the token's company, whatever SIRET the caller sent", async () => {
+    const { deps, target } = setup();
+    const other = insertApplicationTarget(deps, "rh@concurrent.example", "98765432100017");
+    expect(
+      await sendApplication(
+        deps,
+        validRequest(target.token, { company_siret: "98765432100017", company_name: "Concurrent SA" }),
+        { caller: null },
+      ),
+    ).toEqual({ ok: true });
+    const [toCompany] = deps.mailer.sent;
+    expect(toCompany?.to).toBe("rh@entreprise.example");
+    expect(toCompany?.text).toContain("(SIRET 12345678901234)");
+    expect(toCompany?.text).not.toContain("98765432100017");
+    const token = linkToken(toCompany?.text, "/desinscription");
+    expect(await unsubscribeCompany(deps, token)).toMatchObject({
+      ok: true,
+      state: { siret: "12345678901234" },
+    });
+    // The other company still receives applications.
+    expect(await sendApplication(deps, validRequest(other.token), { caller: null })).toEqual({ ok: true });
   });
 
   it("refuses a link that is expired, forged or signed for another purpose", async () => {

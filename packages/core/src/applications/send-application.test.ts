@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sealEmail } from "../crypto/email-token";
+import { sealCompanyToken } from "../crypto/email-token";
 import { applicationsTable, emailBlacklistTable } from "../db/schema";
 import { sqliteStore } from "../db/store";
 import { eq } from "drizzle-orm";
@@ -12,9 +12,11 @@ import type { VirusScanner } from "../antivirus/clamav";
 import { markAbandonedApplications, sendApplication } from "./send-application";
 import { hasControlCharacter } from "../schemas/application-limits";
 import {
+  addressOnlyToken,
   dataUrl,
   docxBytes,
   insertApplicationTarget,
+  insertOfferTarget,
   pdfOfSize,
   PDF_BYTES,
   applicationTestDeps,
@@ -100,22 +102,56 @@ describe("sendApplication: success", () => {
   });
 
   it("links a matcha application to its recruiter view and names the candidate and the offer in the subject", async () => {
-    const { deps, token } = setup();
+    const { deps } = setup();
+    const offer = insertOfferTarget(deps);
     await sendApplication(
       deps,
-      validRequest(token, { company_type: "matcha", job_id: "offre-42", job_title: "Boulanger H/F" }),
+      validRequest(offer.token, {
+        company_type: "matcha",
+        job_id: offer.offerId,
+        job_title: "Boulanger H/F",
+      }),
       ctx,
     );
     const [toCompany] = deps.mailer.sent;
+    expect(toCompany?.to).toBe("recrutement@entreprise.example");
     expect(toCompany?.subject).toBe("Candidature de Camille Martin à votre offre « Boulanger H/F »");
     expect(toCompany?.text).toMatch(/Voir la candidature : https:\/\/lba\.example\/candidature\?token=\S+/);
     expect(toCompany?.text).not.toContain("recherche-apprentissage");
     // The offer was published by the recruiter: no unsubscription from spontaneous applications there.
     expect(toCompany?.text).not.toContain("desinscription");
     expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
-      jobId: "offre-42",
+      companyType: "matcha",
+      jobId: offer.offerId,
       jobTitle: "Boulanger H/F",
     });
+  });
+
+  it("takes the company's type, SIRET and offer from the token, not from the caller's fields", async () => {
+    const { deps, token } = setup();
+    const offer = insertOfferTarget(deps);
+    const sends: [{ email: string; iv: string }, Partial<Parameters<typeof validRequest>[1]>][] = [
+      [token, { company_type: "matcha", job_id: offer.offerId, company_siret: "99999999999999" }],
+      [token, { company_type: "lbb", company_siret: undefined }],
+      [offer.token, { company_type: "lba", job_id: "une-autre-offre", company_siret: "123 456 789 01234" }],
+    ];
+    for (const [t, overrides] of sends)
+      expect(await sendApplication(deps, validRequest(t, overrides), ctx)).toEqual({ ok: true });
+    expect(
+      deps.db
+        .select({
+          type: applicationsTable.companyType,
+          siret: applicationsTable.companySiret,
+          jobId: applicationsTable.jobId,
+          to: applicationsTable.companyEmail,
+        })
+        .from(applicationsTable)
+        .all(),
+    ).toEqual([
+      { type: "lba", siret: "12345678901234", jobId: null, to: "rh@entreprise.example" },
+      { type: "lba", siret: "12345678901234", jobId: null, to: "rh@entreprise.example" },
+      { type: "matcha", siret: "12345678901234", jobId: offer.offerId, to: "recrutement@entreprise.example" },
+    ]);
   });
 
   it("accepts a DOCX CV and a +33 phone number, stored in the national form", async () => {
@@ -232,12 +268,28 @@ describe("sendApplication: errors, in the order of the reference", () => {
     );
   });
 
-  it("refuses with email société invalide a tampered, foreign or non-e-mail company token", async () => {
+  it("refuses with email société invalide a tampered, foreign, old-format, France Travail or non-e-mail company token", async () => {
     const { deps, token } = setup();
     const flipped = `${token.email.slice(0, -1)}${token.email.endsWith("0") ? "1" : "0"}`;
-    const foreign = sealEmail("another-secret", "rh@entreprise.example");
-    const notAnEmail = sealEmail(deps.config.secret, "pas un e-mail");
-    for (const t of [{ ...token, email: flipped }, foreign, notAnEmail, { email: token.email, iv: "" }]) {
+    const identity = { kind: "lba", siret: "12345678901234", jobId: null } as const;
+    const foreign = sealCompanyToken("another-secret", { ...identity, email: "rh@entreprise.example" });
+    const notAnEmail = sealCompanyToken(deps.config.secret, { ...identity, email: "pas un e-mail" });
+    // Decision 035: tokens of the first format sealed the address alone; a France Travail offer's cannot apply.
+    const addressOnly = addressOnlyToken(deps.config.secret, "rh@entreprise.example");
+    const franceTravail = sealCompanyToken(deps.config.secret, {
+      kind: "peJob",
+      siret: null,
+      jobId: null,
+      email: "rh@entreprise.example",
+    });
+    for (const t of [
+      { ...token, email: flipped },
+      foreign,
+      notAnEmail,
+      { email: token.email, iv: "" },
+      addressOnly,
+      franceTravail,
+    ]) {
       expect(await sendApplication(deps, validRequest(t), ctx)).toEqual({
         ok: false,
         error: "email société invalide",
@@ -601,10 +653,11 @@ describe("sendApplication: bounded free text", () => {
   );
 
   it("keeps control characters out of subjects and the attachment name, which stays short and safe", async () => {
-    const { deps, token } = setup();
+    const { deps } = setup();
+    const offer = insertOfferTarget(deps);
     const result = await sendApplication(
       deps,
-      validRequest(token, {
+      validRequest(offer.token, {
         company_type: "matcha",
         job_id: "o",
         job_title: "Boulanger\r\nBcc: victime@example.org",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { openEmail } from "../crypto/email-token";
+import { openCompanyToken, type CompanyToken } from "../crypto/email-token";
 import {
   storeOf,
   type ApplicationPatch,
@@ -99,16 +99,13 @@ async function process(
     }
   }
 
-  const companyEmail = openEmail(deps.config.secret, {
-    email: input.company_email ?? "",
-    iv: input.iv ?? "",
-  });
-  if (!companyEmail || !isValidEmail(companyEmail)) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
+  const company = applicableToken(deps, input);
+  if (!company) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
 
   const now = deps.now();
   const reserved = await reserve(
     deps,
-    draft(input, { applicant, attachment, companyEmail, caller, now }),
+    draft(input, { applicant, attachment, company, caller, now }),
     retryKey,
     { max: settings.maxApplicationsPerDay, since: startOfDay(now, settings.timeZone) },
   );
@@ -123,6 +120,23 @@ async function process(
 
 type ApplicationDraft = NewApplication;
 
+/** An application's company token: an lba, lbb or matcha one of this server, to a valid address; else null. */
+type ApplicableToken = CompanyToken & { kind: CompanyType };
+
+/**
+ * docs/reference/v1.md#s9-2 step 6. The token says who receives the application: its kind, SIRET and offer, not
+ * the caller's company_type, company_siret and job_id, which are ignored (decision 035).
+ */
+function applicableToken(deps: ApplicationDeps, input: ApplicationRequest): ApplicableToken | null {
+  const token = openCompanyToken(deps.config.secret, {
+    email: input.company_email ?? "",
+    iv: input.iv ?? "",
+  });
+  if (!token || !isValidEmail(token.email)) return null;
+  const { kind } = token;
+  return kind === "lba" || kind === "lbb" || kind === "matcha" ? { ...token, kind } : null;
+}
+
 /** An informational field: one line, no control character (they would reach e-mail subjects). */
 function text(value: string | null | undefined): string | null {
   const line = singleLine(value ?? "");
@@ -135,13 +149,12 @@ function draft(
   c: {
     applicant: ValidApplicant;
     attachment: Attachment;
-    companyEmail: string;
+    company: ApplicableToken;
     caller: string | null;
     now: Date;
   },
 ): ApplicationDraft {
-  const { applicant } = c;
-  const matcha = applicant.companyType === "matcha";
+  const { applicant, company } = c;
   const at = c.now.toISOString();
   return {
     publicId: randomUUID(),
@@ -151,15 +164,15 @@ function draft(
     applicantPhone: applicant.phone,
     applicantFileName: c.attachment.name,
     message: multiLine(input.message ?? "").trim() || null,
-    companySiret: text(input.company_siret),
-    companyEmail: c.companyEmail,
+    companySiret: company.siret,
+    companyEmail: company.email,
     companyName: text(input.company_name),
     companyNaf: text(input.company_naf),
     companyAddress: text(input.company_address),
-    companyType: applicant.companyType,
+    companyType: company.kind,
     // The offer's title, or for a spontaneous application the métier the candidate searched (docs/reference/v1.md#s9-8).
     jobTitle: text(input.job_title),
-    jobId: matcha ? text(input.job_id) : null,
+    jobId: company.kind === "matcha" ? company.jobId : null,
     caller: c.caller,
     createdAt: at,
     lastUpdateAt: at,

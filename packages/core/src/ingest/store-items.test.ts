@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openEmail, sealingFingerprint } from "../crypto/email-token";
+import { openCompanyToken, sealingFingerprint } from "../crypto/email-token";
 import type { Db } from "../db/client";
 import { NO_SPONTANEOUS_APPLICATIONS } from "../sources/companies/normalize";
 import { StoredItem } from "../sources/stored-item";
@@ -12,6 +13,7 @@ import { searchJobs } from "../search/jobs";
 import { searchTrainings } from "../search/trainings";
 import { insertTestCommunes } from "../testing/communes";
 import { createReferentialTestDb, createTestDb } from "../testing/db";
+import { addressOnlyToken } from "../testing/applications";
 import { TEST_SECRET, testDeps } from "../testing/deps";
 import {
   insertCompany,
@@ -61,7 +63,7 @@ const jobs = (overrides: Partial<JobsSearch> = {}): JobsSearch => ({
 /** Each sealed token replaced by the address it opens to with `secret` (null when it does not open). */
 function opened(json: string, secret = TEST_SECRET): string {
   return json.replace(/"email":"([0-9a-f]+)","iv":"([0-9a-f]{24})"/g, (_, email: string, iv: string) => {
-    const address = openEmail(secret, { email, iv });
+    const address = openCompanyToken(secret, { email, iv })?.email ?? null;
     return `"email":${JSON.stringify(`sealed:${address}`)},"iv":"sealed"`;
   });
 }
@@ -263,6 +265,45 @@ describe("items stored ready to send", () => {
     expect(json).toContain("sealed:contact");
     expect(storeItemsFor(db, TEST_SECRET)).toMatchObject({ companies: 2, jobOffers: 1, recruiterOffers: 1 });
     expect(itemsOf(await searchJobs(testDeps(db), jobs())).every((i) => i instanceof StoredItem)).toBe(true);
+  });
+
+  it("never serves the address-only tokens of a database stored before decision 035, and stores them again", async () => {
+    const db = createTestDb();
+    everyKind(db);
+    storeItems(db, { secret: TEST_SECRET });
+    // As that database was: tokens of the address alone, stamped with the fingerprint of that format.
+    const firstFormat = createHash("sha256")
+      .update(`sealing-fingerprint\0${TEST_SECRET}`)
+      .digest("hex")
+      .slice(0, 16);
+    for (const table of TABLES.filter((t) => t !== "trainings")) {
+      const rows = db.$client.prepare(`SELECT rowid AS id, item_json AS json FROM ${table}`).all() as {
+        id: number;
+        json: string;
+      }[];
+      for (const { id, json } of rows) {
+        const old = json.replace(/"email":"[0-9a-f]+","iv":"[0-9a-f]{24}"/g, () => {
+          const token = addressOnlyToken(TEST_SECRET, "ancien@entreprise.example");
+          return `"email":"${token.email}","iv":"${token.iv}"`;
+        });
+        db.$client
+          .prepare(`UPDATE ${table} SET item_json = ?, item_sealed_with = ? WHERE rowid = ?`)
+          .run(old, firstFormat, id);
+      }
+    }
+    db.$client.prepare(`UPDATE dataset_meta SET value = ? WHERE key = 'items.sealed_with'`).run(firstFormat);
+
+    const before = await searchJobs(testDeps(db), jobs());
+    expect(itemsOf(before).some((i) => i instanceof StoredItem)).toBe(false);
+    expect(opened(JSON.stringify(before))).not.toContain("sealed:null");
+    // A server's start sees the stamp differ and stores every sealed item again.
+    expect(storeItemsFor(db, TEST_SECRET)).toMatchObject({ companies: 2, jobOffers: 1, recruiterOffers: 1 });
+    const after = await searchJobs(testDeps(db), jobs());
+    expect(itemsOf(after).every((i) => i instanceof StoredItem)).toBe(true);
+    const json = opened(JSON.stringify(after));
+    expect(json).not.toContain("sealed:null");
+    expect(json).not.toContain("ancien@");
+    expect(storeItemsFor(db, TEST_SECRET)).toBeNull();
   });
 
   it("writes items ASCII only, and writes again every item of a database stored in the older format", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openEmail } from "../crypto/email-token";
+import { openCompanyToken } from "../crypto/email-token";
 import { rebuildSpatialIndex, type Db } from "../db";
 import { createTestDb } from "../testing/db";
 import { insertTestCommunes, PARIS_BORDERS, TEST_COMMUNES, type TestCommune } from "../testing/communes";
@@ -292,17 +292,31 @@ describe("searchJobs contact data", () => {
     const [withEmail, withoutEmail] = [...results(answer.lbaCompanies)].sort((a, b) =>
       compareNoCase(a.title, b.title),
     );
+    // The token seals the company's identity with its address (decision 035).
     expect(
-      openEmail(TEST_SECRET, { email: withEmail?.contact?.email ?? "", iv: withEmail?.contact?.iv ?? "" }),
-    ).toBe("jean.dupont@boulangerie.example");
+      openCompanyToken(TEST_SECRET, {
+        email: withEmail?.contact?.email ?? "",
+        iv: withEmail?.contact?.iv ?? "",
+      }),
+    ).toEqual({
+      kind: "lba",
+      siret: withEmail?.company.siret,
+      jobId: null,
+      email: "jean.dupont@boulangerie.example",
+    });
     expect(withoutEmail?.contact).toMatchObject({ email: "", iv: null });
     const matcha = results(answer.matchas)[0];
     expect(
-      openEmail(TEST_SECRET, { email: matcha?.contact?.email ?? "", iv: matcha?.contact?.iv ?? "" }),
-    ).toBe("claire@recruteur.example");
+      openCompanyToken(TEST_SECRET, { email: matcha?.contact?.email ?? "", iv: matcha?.contact?.iv ?? "" }),
+    ).toEqual({
+      kind: "matcha",
+      siret: matcha?.company.siret,
+      jobId: matcha?.job?.id,
+      email: "claire@recruteur.example",
+    });
     expect(matcha?.contact).toMatchObject({ name: "Claire Martin", phone: "0611223344" });
     expect(
-      openEmail("another secret", {
+      openCompanyToken("another secret", {
         email: withEmail?.contact?.email ?? "",
         iv: withEmail?.contact?.iv ?? "",
       }),

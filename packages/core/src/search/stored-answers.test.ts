@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { openEmail } from "../crypto/email-token";
+import { openCompanyToken } from "../crypto/email-token";
 import type { Db } from "../db/client";
 import { seedDatabase } from "../ingest/sample/seed";
 import { writeJson } from "../json/raw-json";
@@ -20,9 +20,10 @@ const QUERIES = 60;
 
 function opened(json: string): string {
   return json.replace(/"email":"([0-9a-f]+)","iv":"([0-9a-f]{24})"/g, (_, email: string, iv: string) => {
-    const address = openEmail(TEST_SECRET, { email, iv });
-    if (!address) throw new Error("a token that does not open");
-    return `"email":${JSON.stringify(`sealed:${address}`)},"iv":"sealed"`;
+    const token = openCompanyToken(TEST_SECRET, { email, iv });
+    if (!token) throw new Error("a token that does not open");
+    const sealed = `sealed:${token.kind}/${token.siret}/${token.jobId}/${token.email}`;
+    return `"email":${JSON.stringify(sealed)},"iv":"sealed"`;
   });
 }
 

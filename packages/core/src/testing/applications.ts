@@ -1,8 +1,9 @@
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { sealEmail } from "../crypto/email-token";
+import { sealCompanyToken } from "../crypto/email-token";
 import { createTestDb } from "./db";
 import { testConfig, testDeps } from "./deps";
-import { insertCompany } from "./factories";
+import { insertCompany, insertRecruiter } from "./factories";
 import { MailRefusedError, type Mailer, type MailMessage } from "../mail/mailer";
 import type { ApplicationDeps } from "../applications/deps";
 import type { ApplicationRequest } from "../applications/input";
@@ -166,7 +167,41 @@ export function insertApplicationTarget(
     createdAt: at,
     lastUpdateAt: at,
   });
-  return { id: row.id, token: sealEmail(deps.config.secret, email) };
+  return {
+    id: row.id,
+    token: sealCompanyToken(deps.config.secret, { kind: "lba", siret, jobId: null, email }),
+  };
+}
+
+/**
+ * A token of the first format, refused since decision 035: the address alone, sealed under the "company-email"
+ * key, as servers sealed contacts before.
+ */
+export function addressOnlyToken(secret: string, email: string): { email: string; iv: string } {
+  const iv = randomBytes(12);
+  const key = createHash("sha256").update(`company-email\0${secret}`).digest();
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(email, "utf8"), cipher.final(), cipher.getAuthTag()]);
+  return { email: body.toString("hex"), iv: iv.toString("hex") };
+}
+
+/** A recruiter's active offer that can receive applications, with the token a search would give for it. */
+export function insertOfferTarget(
+  deps: ApplicationDeps,
+  email = "recrutement@entreprise.example",
+  siret = "12345678901234",
+): { offerId: string; token: { email: string; iv: string } } {
+  const at = deps.now().toISOString();
+  const { offers } = insertRecruiter(
+    deps.db,
+    { siret, email, enseigne: "Boulangerie Dupont", createdAt: at, updatedAt: at },
+    [{ libelle: "Boulanger H/F" }],
+  );
+  const offerId = offers[0]?.id ?? "";
+  return {
+    offerId,
+    token: sealCompanyToken(deps.config.secret, { kind: "matcha", siret, jobId: offerId, email }),
+  };
 }
 
 export function validRequest(

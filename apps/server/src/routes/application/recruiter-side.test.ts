@@ -51,6 +51,16 @@ describe("/api/application/unsubscribe and /resubscribe", () => {
     const refused = await post("/api/V1/application", validRequest(company.token));
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: "entreprise_desinscrite" });
+    // The token names the company: a SIRET left out, spaced, sent as a number (dropped) or another type changes nothing.
+    for (const overrides of [
+      { company_siret: undefined },
+      { company_siret: "123 456 789 01234" },
+      { company_siret: 12345678901234 as unknown as string },
+      { company_type: "matcha", job_id: "offre-inventee" },
+    ]) {
+      const again = await post("/api/V1/application", validRequest(company.token, overrides));
+      expect([again.status, await again.json()]).toEqual([400, { error: "entreprise_desinscrite" }]);
+    }
 
     const undone = await post("/api/application/resubscribe", { token });
     expect(await undone.json()).toMatchObject({ unsubscribedAt: null });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { applicationsTable } from "@lba/core/db";
-import { createReplyToken } from "@lba/core/applications";
+import { createReplyToken, unsubscribeCompany } from "@lba/core/applications";
 import { insertApplicationTarget, applicationTestDeps, validRequest } from "@lba/core/testing";
 import { describe, expect, it } from "vitest";
 import type { ServerDeps } from "../../deps";
@@ -60,6 +60,22 @@ describe("applicationRouter", () => {
     const { caller, applications, company } = setup();
     await caller.send({ ...validRequest(company.token), idempotencyKey: "k1" });
     await caller.send({ ...validRequest(company.token), idempotencyKey: "k1" });
+    expect(applications.mailer.sent).toHaveLength(2);
+  });
+
+  it("send: refuses a company that unsubscribed, as the V1 route does, whatever SIRET or type the caller sends", async () => {
+    const { caller, applications, company } = setup();
+    await caller.send(validRequest(company.token));
+    const link = /desinscription\?token=(\S+)/.exec(applications.mailer.sent[0]?.text ?? "")?.[1] ?? "";
+    expect((await unsubscribeCompany(applications, decodeURIComponent(link))).ok).toBe(true);
+    for (const overrides of [
+      { company_siret: undefined },
+      { company_siret: "123 456 789 01234" },
+      { company_type: "matcha", job_id: "offre-inventee" },
+    ]) {
+      const error = await errorOf(caller.send(validRequest(company.token, overrides)));
+      expect([error.code, error.message]).toEqual(["BAD_REQUEST", "entreprise_desinscrite"]);
+    }
     expect(applications.mailer.sent).toHaveLength(2);
   });
 

@@ -1,4 +1,4 @@
-import { sealEmail } from "../../crypto/email-token";
+import { sealCompanyToken, type CompanyToken } from "../../crypto/email-token";
 import type { companiesTable } from "../../db/schema";
 import type { CoreConfig } from "../../deps";
 import { emptyItem, linkUrl, roundDistance, type Contact, type Item } from "../../schemas/item";
@@ -24,7 +24,12 @@ export function companyToItem(
   const name = row.enseigne || row.raisonSociale;
   const address = companyAddress(row);
   item.title = name;
-  item.contact = companyContact(config, unsubscribed ? null : row.email, withPhone ? row.telephone : null);
+  item.contact = companyContact(
+    config,
+    { kind: row.type, siret: row.siret, jobId: null },
+    unsubscribed ? null : row.email,
+    withPhone ? row.telephone : null,
+  );
   if (unsubscribed) item.contact.info = NO_SPONTANEOUS_APPLICATIONS;
   item.place = {
     ...item.place,
@@ -49,9 +54,17 @@ export function companyToItem(
   return item;
 }
 
-/** `{email: token, iv}`; an unknown e-mail is `""` with no iv (docs/reference/v1.md#s5). */
-export function companyContact(config: CoreConfig, email: string | null, phone: string | null): Contact {
-  const sealed = email ? sealEmail(config.secret, email) : { email: "", iv: null };
+/**
+ * `{email: token, iv}`, the token sealing the address with the company's identity (its kind, SIRET and, for an
+ * offer, the offer's id: docs/reference/v1.md#s9-1); an unknown e-mail is `""` with no iv (docs/reference/v1.md#s5).
+ */
+export function companyContact(
+  config: CoreConfig,
+  identity: Omit<CompanyToken, "email">,
+  email: string | null,
+  phone: string | null,
+): Contact {
+  const sealed = email ? sealCompanyToken(config.secret, { ...identity, email }) : { email: "", iv: null };
   return { email: sealed.email, iv: sealed.iv, name: null, phone: phone || null, info: null, url: null };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openEmail } from "../../crypto/email-token";
+import { openCompanyToken } from "../../crypto/email-token";
 import { ItemSchema } from "../../schemas/item";
 import { OfferSchema, type Offer } from "./api-types";
 import { createTestDb } from "../../testing/db";
@@ -59,8 +59,14 @@ describe("normalizeOffer", () => {
       phone: null,
     });
     const token = { email: item.contact?.email ?? "", iv: item.contact?.iv ?? "" };
-    expect(openEmail(SECRET, token)).toBe("claire.martin@atelier-numerique.fr");
-    expect(openEmail("another-secret", token)).toBeNull();
+    // A France Travail offer's token is of kind peJob: applications refuse it (decision 035).
+    expect(openCompanyToken(SECRET, token)).toEqual({
+      kind: "peJob",
+      siret: null,
+      jobId: null,
+      email: "claire.martin@atelier-numerique.fr",
+    });
+    expect(openCompanyToken("another-secret", token)).toBeNull();
   });
 
   it("keeps France Travail's application instructions (not an e-mail) as contact info", () => {

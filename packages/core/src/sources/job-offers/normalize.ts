@@ -1,4 +1,4 @@
-import { sealEmail } from "../../crypto/email-token";
+import { sealCompanyToken } from "../../crypto/email-token";
 import { emptyItem, roundDistance, type Contact, type Item } from "../../schemas/item";
 import { haversineKm } from "../../referentials/geography";
 import type { GeoPoint } from "../../referentials/geography";
@@ -34,7 +34,10 @@ function contactOf(offer: Offer, secret: string): Contact | null {
   const lines = [c.coordonnees1, c.coordonnees2, c.coordonnees3, isEmail ? null : courriel]
     .map((l) => l?.trim())
     .filter((l): l is string => !!l);
-  const sealed = isEmail ? sealEmail(secret, courriel) : null;
+  // Sealed as a peJob contact, which applications refuse: one applies to these offers on France Travail.
+  const sealed = isEmail
+    ? sealCompanyToken(secret, { kind: "peJob", siret: null, jobId: null, email: courriel })
+    : null;
   const name = cleanLine(c.nom);
   if (!name && !sealed && lines.length === 0 && !url) return null;
   return {

@@ -18,7 +18,12 @@ export function recruiterOfferToItem(
   item.id = `${recruiter.idForm}-${offer.offerIndex}`;
   // The recruiter posted the offer on our service to be contacted: the phone is part of the offer.
   item.contact = {
-    ...companyContact(config, recruiter.email, recruiter.telephone),
+    ...companyContact(
+      config,
+      { kind: "matcha", siret: recruiter.siret, jobId: offer.id },
+      recruiter.email,
+      recruiter.telephone,
+    ),
     name: [recruiter.prenom, recruiter.nom].filter(Boolean).join(" ") || null,
   };
   item.place = {
