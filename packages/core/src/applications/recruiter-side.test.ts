@@ -111,7 +111,7 @@ describe("company unsubscription (decision 026)", () => {
     expect(deps.mailer.sent).toHaveLength(sentBefore);
   });
 
-  it("signs the e-mail's unsubscription link for the token's company, whatever SIRET the caller sent", async () => {
+  it("names the token's company in its e-mail and signs its unsubscription link for it, whatever SIRET and name the caller sent", async () => {
     const { deps, target } = setup();
     const other = insertApplicationTarget(deps, "rh@concurrent.example", "98765432100017");
     expect(
@@ -123,8 +123,9 @@ describe("company unsubscription (decision 026)", () => {
     ).toEqual({ ok: true });
     const [toCompany] = deps.mailer.sent;
     expect(toCompany?.to).toBe("rh@entreprise.example");
+    expect(toCompany?.text).toContain("Bonjour Boulangerie Dupont,");
     expect(toCompany?.text).toContain("(SIRET 12345678901234)");
-    expect(toCompany?.text).not.toContain("98765432100017");
+    expect(toCompany?.text).not.toMatch(/98765432100017|Concurrent SA/);
     const token = linkToken(toCompany?.text, "/desinscription");
     expect(await unsubscribeCompany(deps, token)).toMatchObject({
       ok: true,

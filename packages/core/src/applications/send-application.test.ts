@@ -127,6 +127,62 @@ describe("sendApplication: success", () => {
     });
   });
 
+  it("names the company from the server's data in both e-mails and the record, never from the caller's fields", async () => {
+    const { deps, token } = setup();
+    const lure = {
+      company_name: "Votre compte CPF expire",
+      company_address: "Réactivez-le sur http://cpf.example",
+      company_naf: "Urgent",
+    };
+    expect(await sendApplication(deps, validRequest(token, lure), ctx)).toEqual({ ok: true });
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    expect(toCompany?.text).toContain("Bonjour Boulangerie Dupont,");
+    expect(toApplicant?.subject).toBe("Votre candidature chez Boulangerie Dupont");
+    expect(toApplicant?.text).toContain("1 rue de Rivoli, 75001 Paris");
+    for (const mail of [toCompany, toApplicant])
+      for (const text of Object.values(lure)) {
+        expect(mail?.text).not.toContain(text);
+        expect(mail?.html).not.toContain(text);
+      }
+    expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
+      companyName: "Boulangerie Dupont",
+      companyAddress: "1 rue de Rivoli, 75001 Paris",
+      companyNaf: "Supermarchés",
+    });
+  });
+
+  it("names a recruiter offer by its title in the data, not the caller's job_title", async () => {
+    const { deps } = setup();
+    const offer = insertOfferTarget(deps);
+    await sendApplication(
+      deps,
+      validRequest(offer.token, { company_type: "matcha", job_title: "Offre inventée" }),
+      ctx,
+    );
+    expect(deps.mailer.sent[0]?.subject).toBe(
+      "Candidature de Camille Martin à votre offre « Boulanger H/F »",
+    );
+    expect(deps.db.select().from(applicationsTable).get()).toMatchObject({
+      companyName: "Boulangerie Dupont",
+      companyAddress: "2 place de la Concorde 75008 Paris",
+      companyNaf: "Boulangerie et boulangerie-pâtisserie",
+      jobTitle: "Boulanger H/F",
+    });
+  });
+
+  it("refuses with email société invalide a company or an offer the data no longer has", async () => {
+    const { deps, token } = setup();
+    const offer = insertOfferTarget(deps);
+    deps.db.$client.prepare("UPDATE recruiter_offers SET statut = 'Pourvue' WHERE id = ?").run(offer.offerId);
+    deps.db.$client.prepare("DELETE FROM companies WHERE siret = '12345678901234'").run();
+    for (const t of [token, offer.token])
+      expect(await sendApplication(deps, validRequest(t), ctx)).toEqual({
+        ok: false,
+        error: "email société invalide",
+      });
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
   it("takes the company's type, SIRET and offer from the token, not from the caller's fields", async () => {
     const { deps, token } = setup();
     const offer = insertOfferTarget(deps);
@@ -653,13 +709,10 @@ describe("sendApplication: bounded free text", () => {
   );
 
   it("keeps control characters out of subjects and the attachment name, which stays short and safe", async () => {
-    const { deps } = setup();
-    const offer = insertOfferTarget(deps);
+    const { deps, token } = setup();
     const result = await sendApplication(
       deps,
-      validRequest(offer.token, {
-        company_type: "matcha",
-        job_id: "o",
+      validRequest(token, {
         job_title: "Boulanger\r\nBcc: victime@example.org",
         company_name: "Dupont\u0000\r\nX-Header: 1",
         applicant_file_name: `../..\\mon\r\ncv\u0000${"é".repeat(200)}.PDF`,
@@ -670,9 +723,9 @@ describe("sendApplication: bounded free text", () => {
     const [toCompany, toApplicant] = deps.mailer.sent;
     for (const mail of [toCompany, toApplicant]) expect(hasControlCharacter(mail?.subject ?? "")).toBe(false);
     expect(toCompany?.subject).toBe(
-      "Candidature de Camille Martin à votre offre « Boulanger Bcc: victime@example.org »",
+      "Candidature spontanée de Camille Martin en alternance : Boulanger Bcc: victime@example.org",
     );
-    expect(toApplicant?.subject).toBe("Votre candidature chez Dupont X-Header: 1");
+    expect(toApplicant?.subject).toBe("Votre candidature chez Boulangerie Dupont");
     const name = toCompany?.attachments?.[0]?.name ?? "";
     expect(hasControlCharacter(name) || /[/\\]/.test(name)).toBe(false);
     expect(name.length).toBeLessThanOrEqual(100);

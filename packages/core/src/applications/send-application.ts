@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { openCompanyToken, type CompanyToken } from "../crypto/email-token";
 import {
   storeOf,
   type ApplicationPatch,
@@ -12,7 +11,7 @@ import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
 import { startOfDay } from "./day-window";
-import { CALLER_MAX_LENGTH, multiLine, singleLine } from "../schemas/application-limits";
+import { CALLER_MAX_LENGTH, multiLine } from "../schemas/application-limits";
 import {
   APPLICATION_ERRORS,
   applicationFailure as fail,
@@ -23,8 +22,8 @@ import {
 import { ABANDONED_AFTER_MS, END_OF_TIME, settingsOf, type ApplicationDeps } from "./deps";
 import { isDisposableEmail } from "./disposable";
 import { requestHash } from "./idempotency";
+import { applicationCompany, oneLine, type ApplicationCompany } from "./company";
 import {
-  isValidEmail,
   validateApplicantFields,
   type ApplicationRequest,
   type CompanyType,
@@ -99,7 +98,8 @@ async function process(
     }
   }
 
-  const company = applicableToken(deps, input);
+  // Step 6: the token says who receives the application, the server's data what to say of it (decision 035).
+  const company = applicationCompany(deps, { email: input.company_email ?? "", iv: input.iv ?? "" });
   if (!company) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
 
   const now = deps.now();
@@ -120,36 +120,13 @@ async function process(
 
 type ApplicationDraft = NewApplication;
 
-/** An application's company token: an lba, lbb or matcha one of this server, to a valid address; else null. */
-type ApplicableToken = CompanyToken & { kind: CompanyType };
-
-/**
- * docs/reference/v1.md#s9-2 step 6. The token says who receives the application: its kind, SIRET and offer, not
- * the caller's company_type, company_siret and job_id, which are ignored (decision 035).
- */
-function applicableToken(deps: ApplicationDeps, input: ApplicationRequest): ApplicableToken | null {
-  const token = openCompanyToken(deps.config.secret, {
-    email: input.company_email ?? "",
-    iv: input.iv ?? "",
-  });
-  if (!token || !isValidEmail(token.email)) return null;
-  const { kind } = token;
-  return kind === "lba" || kind === "lbb" || kind === "matcha" ? { ...token, kind } : null;
-}
-
-/** An informational field: one line, no control character (they would reach e-mail subjects). */
-function text(value: string | null | undefined): string | null {
-  const line = singleLine(value ?? "");
-  return line ? line : null;
-}
-
 /** The row of a checked application, before its e-mails. */
 function draft(
   input: ApplicationRequest,
   c: {
     applicant: ValidApplicant;
     attachment: Attachment;
-    company: ApplicableToken;
+    company: ApplicationCompany;
     caller: string | null;
     now: Date;
   },
@@ -166,13 +143,13 @@ function draft(
     message: multiLine(input.message ?? "").trim() || null,
     companySiret: company.siret,
     companyEmail: company.email,
-    companyName: text(input.company_name),
-    companyNaf: text(input.company_naf),
-    companyAddress: text(input.company_address),
-    companyType: company.kind,
+    companyName: company.name,
+    companyNaf: company.naf,
+    companyAddress: company.address,
+    companyType: company.type,
     // The offer's title, or for a spontaneous application the métier the candidate searched (docs/reference/v1.md#s9-8).
-    jobTitle: text(input.job_title),
-    jobId: company.kind === "matcha" ? company.jobId : null,
+    jobTitle: company.type === "matcha" ? company.offerTitle : oneLine(input.job_title),
+    jobId: company.jobId,
     caller: c.caller,
     createdAt: at,
     lastUpdateAt: at,
