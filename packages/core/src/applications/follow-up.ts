@@ -62,6 +62,7 @@ async function sendReminderMail(deps: ApplicationDeps, row: ApplicationRow, kind
 export interface FollowUpContext {
   applicantFirstName: string | null;
   companyName: string | null;
+  /** The offer's title; null for a spontaneous application, whose métier is the caller's text (decision 035). */
   jobTitle: string | null;
   sentAt: string;
   /** ISO date of the follow-up already sent, if any. */
@@ -83,7 +84,7 @@ export async function getFollowUpContext(
     context: {
       applicantFirstName: row.applicantFirstName,
       companyName: row.companyName,
-      jobTitle: row.jobTitle,
+      jobTitle: row.companyType === "matcha" ? row.jobTitle : null,
       sentAt: row.createdAt,
       followUpSentAt: row.followUpSentAt,
       replied: row.companyIntention !== null,

@@ -256,7 +256,8 @@ describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
       context: {
         applicantFirstName: "Camille",
         companyName: "Boulangerie Dupont",
-        jobTitle: "Boulangerie",
+        // The page is the applicant's, reached from the confirmation: no text of the request but the first name.
+        jobTitle: null,
         sentAt: T0,
         followUpSentAt: null,
         replied: false,

@@ -151,6 +151,31 @@ describe("sendApplication: success", () => {
     });
   });
 
+  it("confirms to the applicant without any text of the request but the first name: no message, métier or file name", async () => {
+    const { deps, token } = setup();
+    const relay = "Votre compte CPF expire : réactivez-le sur http://cpf.example";
+    await sendApplication(
+      deps,
+      validRequest(token, {
+        message: relay,
+        job_title: `Boulanger ${relay}`,
+        applicant_file_name: "cpf-expire-cpf.example.pdf",
+      }),
+      ctx,
+    );
+    const [toCompany, toApplicant] = deps.mailer.sent;
+    expect(toApplicant?.to).toBe("camille.martin@example.org");
+    for (const part of [toApplicant?.subject, toApplicant?.text, toApplicant?.html])
+      expect(part).not.toMatch(/CPF|cpf/);
+    expect(toApplicant?.text).toContain(
+      "Votre candidature spontanée auprès de Boulangerie Dupont a bien été envoyée, avec votre CV et votre message.",
+    );
+    // The company receives them all.
+    expect(toCompany?.subject).toContain(relay);
+    expect(toCompany?.text).toContain(relay);
+    expect(toCompany?.attachments?.[0]?.name).toBe("cpf-expire-cpf.example.pdf");
+  });
+
   it("names a recruiter offer by its title in the data, not the caller's job_title", async () => {
     const { deps } = setup();
     const offer = insertOfferTarget(deps);

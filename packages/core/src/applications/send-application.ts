@@ -282,15 +282,17 @@ async function deliver(
     toCompanyMessageStatus: "accepted",
   });
 
+  // To an address nobody verified: the server's data and the applicant's first name only, never the request's text
+  // (decision 035). A spontaneous application's métier is the caller's: in the company's e-mail only.
+  const offer = companyType === "matcha";
   const confirmation = renderApplicantConfirmation({
     applicantFirstName: applicant.firstName,
     companyName: row.companyName,
     companyAddress: row.companyAddress,
     companyNaf: row.companyNaf,
-    jobTitle: row.jobTitle,
-    offer: companyType === "matcha",
-    message: row.message,
-    fileName: attachment.name,
+    offerTitle: offer ? row.jobTitle : null,
+    offer,
+    withMessage: !!row.message,
     followUpUrl: followUpUrl(deps, row),
   });
   try {

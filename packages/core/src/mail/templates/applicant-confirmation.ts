@@ -1,17 +1,22 @@
 import { aupresDe } from "../../referentials/text";
-import { escapeHtml, joinText, layout, link, multiline, paragraph, type RenderedMail } from "./layout";
+import { escapeHtml, joinText, layout, link, paragraph, type RenderedMail } from "./layout";
 
+/**
+ * The confirmation goes to an address nobody verified: besides the applicant's own first name, it carries no text
+ * of the request, only the server's data (decision 035), so that it cannot relay a stranger's words.
+ */
 export interface ApplicantConfirmationData {
   applicantFirstName: string;
+  /** The company's name, address and NAF label, from the server's data. */
   companyName: string | null;
   companyAddress: string | null;
   companyNaf: string | null;
-  /** The offer's title, or the métier of a spontaneous application. */
-  jobTitle: string | null;
+  /** An answer to an offer (matcha): the offer's title from the server's data; null for a spontaneous application. */
+  offerTitle: string | null;
   /** An answer to an offer (matcha) rather than a spontaneous application. */
   offer: boolean;
-  message: string | null;
-  fileName: string;
+  /** The applicant wrote a message: it went to the company, it is not repeated here. */
+  withMessage: boolean;
   /** The candidate's one follow-up of the company (docs/reference/v1.md#s9-8). */
   followUpUrl: string;
 }
@@ -21,11 +26,9 @@ export const FOLLOW_UP_LINK_LABEL = "Relancer l'entreprise";
 export function renderApplicantConfirmation(d: ApplicantConfirmationData): RenderedMail {
   const company = d.companyName ?? "l'entreprise";
   const subject = `Votre candidature chez ${company}`;
-  const what = d.offer
-    ? `pour l'offre${d.jobTitle ? ` « ${d.jobTitle} »` : ""}`
-    : `spontanée${d.jobTitle ? ` (${d.jobTitle})` : ""}`;
+  const what = d.offer ? `pour l'offre${d.offerTitle ? ` « ${d.offerTitle} »` : ""}` : "spontanée";
   // The CV went to the company; this confirmation carries no attachment, and says so.
-  const sent = `Votre candidature ${what} ${aupresDe(company)} a bien été envoyée, avec votre CV (${d.fileName}).`;
+  const sent = `Votre candidature ${what} ${aupresDe(company)} a bien été envoyée, avec votre CV${d.withMessage ? " et votre message" : ""}.`;
   const followUp =
     "Pas de réponse d'ici une semaine ? Vous pouvez relancer l'entreprise une fois, en un clic : nous lui enverrons un message poli de votre part.";
   const details = [d.companyName, d.companyAddress, d.companyNaf].filter((v): v is string => !!v);
@@ -35,7 +38,6 @@ export function renderApplicantConfirmation(d: ApplicantConfirmationData): Rende
       paragraph(`Bonjour ${escapeHtml(d.applicantFirstName)},`),
       paragraph(escapeHtml(sent)),
       details.length ? paragraph(details.map(escapeHtml).join("<br />")) : "",
-      d.message ? paragraph(`<strong>Votre message :</strong><br />${multiline(d.message)}`) : "",
       paragraph(
         "Si le recruteur répond depuis notre service, vous recevrez sa réponse par e-mail. Pensez aussi à le relancer par téléphone dans une semaine.",
       ),
@@ -48,7 +50,6 @@ export function renderApplicantConfirmation(d: ApplicantConfirmationData): Rende
     "",
     sent,
     details.length ? `\n${details.join("\n")}` : null,
-    d.message ? `\nVotre message :\n${d.message}` : null,
     "",
     "Si le recruteur répond depuis notre service, vous recevrez sa réponse par e-mail. Pensez aussi à le relancer par téléphone dans une semaine.",
     "",

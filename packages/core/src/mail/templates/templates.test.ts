@@ -92,10 +92,9 @@ describe("mail templates", () => {
       companyName: "Boulangerie",
       companyAddress: "1 rue de Paris",
       companyNaf: "Boulangerie",
-      jobTitle: "Boulangerie",
+      offerTitle: null,
       offer: false,
-      message: "Bonjour",
-      fileName: "cv.pdf",
+      withMessage: true,
       followUpUrl: "https://lba.example/relance?token=F&x=1",
     });
     expect(mail.subject).toBe("Votre candidature chez Boulangerie");
@@ -104,10 +103,26 @@ describe("mail templates", () => {
     expect(mail.html).toContain("Merci de ne pas répondre à l");
     expect(mail.text).toContain("1 rue de Paris");
     expect(mail.text).toContain(
-      "Votre candidature spontanée (Boulangerie) auprès de Boulangerie a bien été envoyée",
+      "Votre candidature spontanée auprès de Boulangerie a bien été envoyée, avec votre CV et votre message.",
     );
     expect(mail.text).toContain("Relancer l'entreprise : https://lba.example/relance?token=F&x=1");
     expect(mail.html).toContain('href="https://lba.example/relance?token=F&amp;x=1"');
+  });
+
+  it("names the offer in the confirmation of an application to an offer", () => {
+    const mail = renderApplicantConfirmation({
+      applicantFirstName: "Camille",
+      companyName: "Boulangerie",
+      companyAddress: null,
+      companyNaf: null,
+      offerTitle: "Boulanger H/F",
+      offer: true,
+      withMessage: false,
+      followUpUrl: "https://lba.example/relance?token=F",
+    });
+    expect(mail.text).toContain(
+      "Votre candidature pour l'offre « Boulanger H/F » auprès de Boulangerie a bien été envoyée, avec votre CV.",
+    );
   });
 
   it.each(["reminder", "followUp"] as const)(
@@ -196,10 +211,9 @@ describe("mail templates", () => {
       companyName: "Aux Délices",
       companyAddress: null,
       companyNaf: null,
-      jobTitle: null,
-      message: null,
-      fileName: "cv.pdf",
+      offerTitle: null,
       offer: false,
+      withMessage: false,
       followUpUrl: "https://lba.example/relance?token=F",
     });
     expect(mail.text).toContain("Votre candidature spontanée auprès d'Aux Délices a bien été envoyée");
