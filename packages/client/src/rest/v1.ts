@@ -3014,23 +3014,26 @@ export interface components {
        * @example data:application/pdf;base64,JVBERi0xLjQK...
        */
       applicant_file_content: string;
-      /** @description Jeton opaque `contact.email` d'un résultat de recherche (1024 caractères au plus) */
+      /** @description Jeton opaque `contact.email` d'un résultat de recherche : il désigne l'entreprise (et l'offre) (1024 caractères au plus) */
       company_email: string;
       /** @description `contact.iv` du même résultat (64 caractères au plus) */
       iv: string;
-      /** @enum {string} */
+      /**
+       * @description `ideaType` du résultat (obligatoire ; le type retenu est celui du jeton)
+       * @enum {string}
+       */
       company_type: "lba" | "lbb" | "matcha";
-      /** @description Siret (informatif) (50 caractères au plus) */
+      /** @description Siret (ignoré : celui du jeton) (50 caractères au plus) */
       company_siret?: string;
-      /** @description Raison sociale (informatif) (250 caractères au plus) */
+      /** @description Raison sociale (ignorée : celle des données du service) (250 caractères au plus) */
       company_name?: string;
-      /** @description Adresse (informatif) (500 caractères au plus) */
+      /** @description Adresse (ignorée : celle des données du service) (500 caractères au plus) */
       company_address?: string;
-      /** @description Libellé NAF (informatif) (250 caractères au plus) */
+      /** @description Libellé NAF (ignoré : celui des données du service) (250 caractères au plus) */
       company_naf?: string;
-      /** @description Identifiant de l'offre (matcha) (100 caractères au plus) */
+      /** @description Identifiant de l'offre (ignoré : celui du jeton) (100 caractères au plus) */
       job_id?: string;
-      /** @description Intitulé de l'offre (matcha) (250 caractères au plus) */
+      /** @description Métier recherché, pour l'e-mail à l'entreprise d'une candidature spontanée (ignoré pour une offre) (250 caractères au plus) */
       job_title?: string;
       /** @description Lettre de motivation (10000 caractères au plus) */
       message?: string;

@@ -38,15 +38,23 @@ const ApplicationBodyDoc = z
       description: "CV en data URL base64, 3 Mo max. une fois décodé",
       example: "data:application/pdf;base64,JVBERi0xLjQK...",
     }),
-    company_email: text("company_email", "Jeton opaque `contact.email` d'un résultat de recherche"),
+    company_email: text(
+      "company_email",
+      "Jeton opaque `contact.email` d'un résultat de recherche : il désigne l'entreprise (et l'offre)",
+    ),
     iv: text("iv", "`contact.iv` du même résultat"),
-    company_type: z.enum(["lba", "lbb", "matcha"]),
-    company_siret: text("company_siret", "Siret (informatif)").optional(),
-    company_name: text("company_name", "Raison sociale (informatif)").optional(),
-    company_address: text("company_address", "Adresse (informatif)").optional(),
-    company_naf: text("company_naf", "Libellé NAF (informatif)").optional(),
-    job_id: text("job_id", "Identifiant de l'offre (matcha)").optional(),
-    job_title: text("job_title", "Intitulé de l'offre (matcha)").optional(),
+    company_type: z
+      .enum(["lba", "lbb", "matcha"])
+      .openapi({ description: "`ideaType` du résultat (obligatoire ; le type retenu est celui du jeton)" }),
+    company_siret: text("company_siret", "Siret (ignoré : celui du jeton)").optional(),
+    company_name: text("company_name", "Raison sociale (ignorée : celle des données du service)").optional(),
+    company_address: text("company_address", "Adresse (ignorée : celle des données du service)").optional(),
+    company_naf: text("company_naf", "Libellé NAF (ignoré : celui des données du service)").optional(),
+    job_id: text("job_id", "Identifiant de l'offre (ignoré : celui du jeton)").optional(),
+    job_title: text(
+      "job_title",
+      "Métier recherché, pour l'e-mail à l'entreprise d'une candidature spontanée (ignoré pour une offre)",
+    ).optional(),
     message: text("message", "Lettre de motivation").optional(),
     caller: text(
       "caller",
