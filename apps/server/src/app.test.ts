@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { closeDb, openSnapshot } from "@lba/core/db";
 import { applicationTestDeps, createTestDb, publishTestSnapshot } from "@lba/core/testing";
 import { getJson, testApp } from "./test-app";
@@ -300,8 +300,65 @@ describe("rate limits", () => {
     expect((await app.request("/api/romelabels?title=boul")).status).toBe(429);
     const hundred = Array.from({ length: 100 }, () => "jobs.search").join(",");
     const { app: fresh } = limited();
-    expect((await fresh.request(`/api/trpc/${hundred}?batch=1&input={}`)).status).toBe(429);
+    const res = await fresh.request(`/api/trpc/${hundred}?batch=1&input={}`);
+    const refused = ((await res.json()) as unknown[]).filter((a) => JSON.stringify(a).includes("too_many_"));
+    expect(refused).toHaveLength(95);
     expect((await fresh.request("/api/V1/jobs?romes=D1102&caller=x")).status).toBe(429);
+  });
+
+  /** A batch of `names` with the same input each, and what each procedure answered: "ok" or its error key. */
+  async function batch(app: ReturnType<typeof testApp>["app"], names: string[], input: object) {
+    const inputs = encodeURIComponent(JSON.stringify(Object.fromEntries(names.map((_, i) => [i, input]))));
+    const res = await app.request(`/api/trpc/${names.join(",")}?batch=1&input=${inputs}`);
+    const answers = (await res.json()) as (
+      { result: unknown } | { error: { message: string; data: object } }
+    )[];
+    return { res, outcomes: answers.map((a) => ("error" in a ? a.error.message : "ok")), answers };
+  }
+  const SEARCH = { romes: "D1102", latitude: 48.85, longitude: 2.35, caller: "x" };
+
+  it("runs the procedures of a tRPC batch within the limit and refuses only those beyond it, as REST would", async () => {
+    const { app } = limited();
+    const { res, outcomes, answers } = await batch(app, Array(6).fill("jobs.search"), SEARCH);
+    expect(outcomes).toEqual(["ok", "ok", "ok", "ok", "ok", "too_many_requests"]);
+    expect(answers[5]).toMatchObject({
+      error: { code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, path: "jobs.search" } },
+    });
+    // tRPC's status of a batch with answers and errors; the figures and the wait are those of the refused call.
+    expect(res.status).toBe(207);
+    expect([res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining")]).toEqual(["5", "0"]);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    // A batch every procedure of which is refused is refused whole, nothing run.
+    const again = await batch(app, ["jobs.search", "jobs.search"], SEARCH);
+    expect([again.res.status, ...again.outcomes]).toEqual([429, "too_many_requests", "too_many_requests"]);
+  });
+
+  it("refuses the second procedure of a batch of two at one call per window, and answers the batch again once the window has passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-11-30T10:00:00Z"));
+      // jobs: 5 × 0.2 = 1 call per window of 60 s.
+      const { app } = testApp({ rateLimit: { enabled: true, windowMs: 60_000, factor: 0.2 } });
+      const names = ["jobs.search", "jobsEtFormations.search"];
+      expect((await batch(app, names, SEARCH)).outcomes).toEqual(["ok", "too_many_requests"]);
+      vi.setSystemTime(new Date("2026-11-30T10:00:59Z"));
+      expect((await batch(app, names, SEARCH)).outcomes).toEqual(["too_many_requests", "too_many_requests"]);
+      vi.setSystemTime(new Date("2026-11-30T10:01:00Z"));
+      const retried = await batch(app, names, SEARCH);
+      expect(retried.outcomes).toEqual(["ok", "too_many_requests"]);
+      expect(retried.res.headers.get("retry-after")).toBe("60");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("gives a tRPC answer without a refusal the figures of its procedure closest to its limit, and no Retry-After", async () => {
+    const { app } = limited();
+    const { res, outcomes } = await batch(app, ["metiers.autocomplete", "jobs.search"], SEARCH);
+    expect(outcomes[1]).toBe("ok");
+    expect(res.headers.get("retry-after")).toBeNull();
+    // jobs: 4 of 5 left; autocomplete: 9 of 10.
+    expect([res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining")]).toEqual(["5", "4"]);
   });
 
   it("can be switched off", async () => {

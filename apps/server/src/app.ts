@@ -12,7 +12,7 @@ import { apiBodyLimit } from "./lib/body-limit";
 import { compression } from "./lib/encoding";
 import { caseInsensitivePaths, type RouteRegistry } from "./lib/paths";
 import { isFirstPartyRequest } from "./lib/first-party";
-import { createLimiters, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
+import { createLimiters, refusedProcedures, restRateLimit, trpcRateLimit } from "./lib/rate-limit";
 import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
 import { registerBenchBaseline } from "./routes/bench";
@@ -158,8 +158,9 @@ export function createApp(deps: ServerDeps) {
       endpoint: "/api/trpc",
       router: appRouter,
       // noCache: `Cache-Control: no-cache` makes the search procedures bypass the answer cache.
-      createContext: (opts) => ({
+      createContext: (opts, c) => ({
         ...createTrpcContext(deps, isFirstPartyRequest(opts.req, deps.core.config.publicUrl)),
+        refused: refusedProcedures(c),
         noCache: bypassesCache(opts.req.headers.get("cache-control")),
         splicesRawJson: true,
       }),

@@ -117,6 +117,19 @@ describe("applicationErrorOf", () => {
     expect(retryAfterOf(error)).toBeGreaterThan(0);
   });
 
+  it("answers the calls of one batch within the rate limit and refuses only those beyond it", async () => {
+    // jobs: 5 calls per window; the six searches leave in one batched request.
+    const { client, requests } = setup({ rateLimit: { enabled: true, windowMs: 60_000, factor: 1 } });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => client.jobs.search.query({ romes: "D1102", ...POINT, sources: "lba" })),
+    );
+    expect(requests).toHaveLength(1);
+    expect(outcomes.map((o) => o.status)).toEqual([...Array(5).fill("fulfilled"), "rejected"]);
+    const refused = outcomes[5]?.status === "rejected" ? (outcomes[5].reason as unknown) : null;
+    expect(applicationErrorOf(refused)).toBe("too_many_requests");
+    expect(retryAfterOf(refused)).toBeGreaterThan(0);
+  });
+
   it("is null for other failures: invalid input, not found, not a tRPC error", async () => {
     const { client } = setup();
     const invalid = await failure(client.formations.search.query({ romes: "D1102", latitude: 200 }));

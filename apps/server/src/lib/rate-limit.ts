@@ -4,7 +4,7 @@ import type { ServerDeps } from "../deps";
 import { clientIp } from "./client-ip";
 import { TOO_MANY_REQUESTS } from "./errors";
 import { responseHeaders } from "../middleware/response-headers";
-import { isTrpcRequest, trpcProcedures, trpcRefusal } from "./trpc-refusal";
+import { trpcProcedures, trpcRefusal } from "./trpc-refusal";
 
 /**
  * Per-IP limits per route group (docs/reference/v1.md#s2-4); routes of a group share one counter over RATE_LIMIT_WINDOW_MS,
@@ -44,10 +44,8 @@ export function createLimiters(deps: ServerDeps): Limiters {
       standardHeaders: "draft-6",
       skipSuccessfulRequests: group.refusalsOnly === true,
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
-      handler: (c) =>
-        isTrpcRequest(c)
-          ? trpcRefusal(c, "TOO_MANY_REQUESTS", 429, TOO_MANY_REQUESTS.error)
-          : c.json(TOO_MANY_REQUESTS, 429),
+      // tRPC calls never send this answer: trpcRateLimit refuses them procedure by procedure.
+      handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
     });
   };
   return Object.fromEntries(
@@ -61,7 +59,7 @@ export function createLimiters(deps: ServerDeps): Limiters {
 /**
  * Runs each group's limiter in turn; the first one that refuses answers. Every answer of a limited call carries
  * the RateLimit-* headers (docs/reference/v1.md#s2-4), also those the handlers build as a Response of their own
- * (tRPC's, a 304), which drop the headers the limiter set on the context.
+ * (a 304), which drop the headers the limiter set on the context.
  */
 export async function runLimiters(
   c: Context,
@@ -108,7 +106,29 @@ export function restRateLimit(
   };
 }
 
-/** tRPC calls: each procedure of a batch counts once against its group (a batch of 100 searches is 100 calls). */
+/** What hono-rate-limiter counted for one call (`c.get("rateLimit")`). */
+interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  resetTime?: Date;
+}
+
+/** One procedure of a tRPC request, counted against its group. */
+interface Counted {
+  index: number;
+  allowed: boolean;
+  info: RateLimitInfo;
+}
+
+const REFUSED_PROCEDURES = "refusedProcedures";
+
+/**
+ * tRPC calls: each procedure of a batch counts once against its group, in the batch's order, as many REST calls
+ * would (a batch of 100 searches is 100 calls); only those beyond their group's limit are refused, each with
+ * tRPC's TOO_MANY_REQUESTS error (trpc/procedure.ts reads refusedProcedures), the others run. A request whose
+ * every procedure is refused is answered here, nothing run. The answer's RateLimit-* headers are those of the
+ * procedure closest to its limit (see shownFigures), with Retry-After when one was refused.
+ */
 export function trpcRateLimit(
   deps: ServerDeps,
   limiters: Limiters,
@@ -116,13 +136,66 @@ export function trpcRateLimit(
 ): MiddlewareHandler {
   return async (c, next) => {
     if (!deps.rateLimit.enabled) return next();
-    const groups = trpcProcedures(c)
-      .map(groupOf)
-      .filter((g) => g !== null);
-    return runLimiters(
-      c,
-      next,
-      groups.map((g) => limiters[g]),
-    );
+    const procedures = trpcProcedures(c);
+    const counted: Counted[] = [];
+    for (const [index, procedure] of procedures.entries()) {
+      const group = groupOf(procedure);
+      if (group) counted.push({ index, ...(await countCall(c, limiters[group])) });
+    }
+    const shown = shownFigures(counted);
+    if (!shown) return next();
+    const refused = new Set(counted.filter((p) => !p.allowed).map((p) => p.index));
+    if (refused.size === procedures.length) {
+      const res = trpcRefusal(c, "TOO_MANY_REQUESTS", 429, TOO_MANY_REQUESTS.error);
+      setFigures(res.headers, shown.info, true);
+      return res;
+    }
+    c.set(REFUSED_PROCEDURES, refused);
+    await next();
+    setFigures(responseHeaders(c), shown.info, refused.size > 0);
   };
+}
+
+/** The batch indexes (tRPC's `batchIndex`) of the procedures of this request that trpcRateLimit refused. */
+export function refusedProcedures(c: Context): ReadonlySet<number> {
+  return (c.get(REFUSED_PROCEDURES) as ReadonlySet<number> | undefined) ?? new Set();
+}
+
+/** Counts one call with a group's limiter, without letting it answer: whether the call is within the limit. */
+async function countCall(c: Context, limiter: MiddlewareHandler): Promise<Omit<Counted, "index">> {
+  let allowed = false;
+  await limiter(c, async () => {
+    allowed = true;
+  });
+  return { allowed, info: c.get("rateLimit") as RateLimitInfo };
+}
+
+/**
+ * The procedure whose figures a tRPC answer carries: of the refused ones if any, else of all, the one with the
+ * fewest calls left, and of those the one whose window ends last (its Retry-After lets every refused one through).
+ */
+function shownFigures(counted: Counted[]): Counted | undefined {
+  const refused = counted.filter((p) => !p.allowed);
+  const ends = (p: Counted) => p.info.resetTime?.getTime() ?? 0;
+  return (refused.length > 0 ? refused : counted).reduce<Counted | undefined>(
+    (shown, p) =>
+      !shown ||
+      p.info.remaining < shown.info.remaining ||
+      (p.info.remaining === shown.info.remaining && ends(p) >= ends(shown))
+        ? p
+        : shown,
+    undefined,
+  );
+}
+
+function setFigures(headers: Headers, info: RateLimitInfo, refused: boolean): void {
+  headers.set("RateLimit-Limit", String(info.limit));
+  headers.set("RateLimit-Remaining", String(info.remaining));
+  const reset = info.resetTime
+    ? String(Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000)))
+    : null;
+  if (reset === null) headers.delete("RateLimit-Reset");
+  else headers.set("RateLimit-Reset", reset);
+  if (refused && reset !== null) headers.set("Retry-After", reset);
+  else headers.delete("Retry-After");
 }

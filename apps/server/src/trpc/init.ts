@@ -11,6 +11,8 @@ export interface TrpcContext {
   deps: ServerDeps;
   /** Decision 023 (lib/first-party.ts): our site and widgets; otherwise treated as a V1 caller. */
   firstParty: boolean;
+  /** The batch indexes the HTTP rate limiter refused (lib/rate-limit.ts): those procedures answer too_many_requests. */
+  refused?: ReadonlySet<number>;
 }
 
 export function createTrpcContext(deps: ServerDeps, firstParty: boolean): TrpcContext {

@@ -3,13 +3,21 @@ import type { Viewer } from "@lba/core/sources";
 import type { ServerDeps } from "../deps";
 import { cachedAnswer, noCache, splicesRawJson, type SearchOperation } from "../lib/answer-cache";
 import { trpcCodeOf, type Answer } from "../lib/error-status";
+import { TOO_MANY_REQUESTS } from "../lib/errors";
 import type { RateLimitGroup } from "../lib/rate-limit";
 import { limitOf, perform, type Operation } from "../operations/operation";
 import { publicProcedure, type ProcedureMeta, type TrpcContext } from "./init";
 
-/** The procedure of an operation: carries its tRPC rate-limit group. */
+/**
+ * The procedure of an operation: carries its tRPC rate-limit group, and answers TOO_MANY_REQUESTS, before reading
+ * its input, when the HTTP layer counted it beyond that group's limit.
+ */
 export function operationProcedure(op: Pick<Operation<never, unknown>, "limit">) {
-  return publicProcedure.meta({ limit: limitOf(op, "trpc") });
+  return publicProcedure.meta({ limit: limitOf(op, "trpc") }).use(({ ctx, batchIndex, next }) => {
+    if (ctx.refused?.has(batchIndex))
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: TOO_MANY_REQUESTS.error });
+    return next();
+  });
 }
 
 /**
