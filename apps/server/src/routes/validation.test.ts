@@ -232,7 +232,14 @@ describe("V1 validation messages", () => {
     expect((await messages("/api/jobsdiplomas")).list).toEqual([MSG.romesMissing, MSG.romesFormat]);
   });
 
-  it("company type is lba or lbb", async () => {
+  it("company type is lba or lbb, with the same message over REST and tRPC", async () => {
     expect((await messages("/api/V1/jobs/company/12345678901234?type=xyz")).list).toEqual([MSG.companyType]);
+    const input = encodeURIComponent(JSON.stringify({ siret: "12345678901234", type: "xyz" }));
+    const trpc = await messages(`/api/trpc/jobs.company?input=${input}`);
+    expect(trpc.status).toBe(400);
+    expect(trpc.body.error.data.errorMessages).toEqual([MSG.companyType]);
+    // Absent or empty, as over REST: lba.
+    const empty = encodeURIComponent(JSON.stringify({ siret: "12345678901234", type: "" }));
+    expect((await messages(`/api/trpc/jobs.company?input=${empty}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  COMPANY_TYPES,
+  CompanyInputSchema,
   JobsEtFormationsParamsSchema,
   JobsEtFormationsRawSchema,
   JobsParamsSchema,
@@ -30,17 +30,8 @@ export const jobsRouter = router({
     ),
 
   company: operationProcedure(ops.company)
-    .input(
-      z.object({ siret: z.string().min(1), type: z.enum(COMPANY_TYPES).default("lba"), caller: callerField }),
-    )
-    .query(({ ctx, input }) =>
-      detailAnswer(ctx.deps, ops.company, {
-        siret: input.siret,
-        type: input.type,
-        caller: toOptionalCaller(input.caller),
-        trusted: ctx.firstParty,
-      }),
-    ),
+    .input(CompanyInputSchema)
+    .query(({ ctx, input }) => detailAnswer(ctx.deps, ops.company, { ...input, trusted: ctx.firstParty })),
 
   matcha: operationProcedure(ops.matcha)
     .input(detailInput)

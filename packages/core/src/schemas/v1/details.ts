@@ -17,14 +17,29 @@ export const CompanyRawSchema = z.object({
 });
 export type CompanyRaw = z.infer<typeof CompanyRawSchema>;
 
-export const CompanyParamsSchema = CompanyRawSchema.superRefine((raw, ctx) => {
+function checkCompanyType(raw: { type?: string }, ctx: z.core.$RefinementCtx<unknown>): void {
   if (present(raw.type) && !(COMPANY_TYPES as readonly string[]).includes(raw.type))
     fail(ctx, "type", MSG.companyType);
-});
+}
 
-export function toCompanyQuery(raw: CompanyRaw): { type: CompanyType; caller: string | null } {
+export const CompanyParamsSchema = CompanyRawSchema.superRefine(checkCompanyType);
+
+export type CompanyQuery = { type: CompanyType; caller: string | null };
+
+export function toCompanyQuery(raw: CompanyRaw): CompanyQuery {
   return { type: raw.type === "lbb" ? "lbb" : "lba", caller: toOptional(raw.caller) };
 }
 
 export const CompanyQuerySchema = CompanyParamsSchema.transform(toCompanyQuery);
+
+/**
+ * The tRPC input of a company detail: the SIRET plus the REST query's parameters, checked by the same rule, so that
+ * a wrong `type` gets the V1 message of the REST route (MSG.companyType). Typed with the values `type` takes.
+ */
+export const CompanyInputSchema = CompanyRawSchema.extend({ siret: z.string().min(1) })
+  .superRefine(checkCompanyType)
+  .transform((raw) => ({ siret: raw.siret, ...toCompanyQuery(raw) })) as unknown as z.ZodType<
+  CompanyQuery & { siret: string },
+  { siret: string; type?: CompanyType; caller?: string }
+>;
 export const toOptionalCaller = toOptional;
