@@ -1,5 +1,6 @@
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
+import { applicationTestDeps } from "@lba/core/testing";
 import { getJson, testApp, type JsonBody } from "./test-app";
 
 const EXPECTED = [
@@ -54,6 +55,7 @@ describe("OpenAPI document", () => {
     const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
+        if (op.responses["405"]) continue;
         const content = op.responses["200"].content["application/json"];
         const schema = resolveSchema(doc, content.schema);
         expect(content.example ?? schema?.example, `${method} ${path}`).toBeDefined();
@@ -84,6 +86,7 @@ describe("OpenAPI document", () => {
     const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
+        if (op.responses["405"]) continue;
         // docs/reference/v1.md#s2-4: only the health routes are not limited.
         const limited = path !== "/api" && path !== "/api/ready";
         const tooMany = op.responses["429"];
@@ -104,6 +107,73 @@ describe("OpenAPI document", () => {
         expect(op.responses["500"], `${method} ${path}`).toBeDefined();
       }
     }
+  });
+
+  it("puts the RateLimit headers on every answer of a limited route, not only its 429", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    for (const [path, operations] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(operations)) {
+        if (!op.responses["429"]) continue;
+        for (const [status, response] of Object.entries(op.responses as Record<string, JsonBody>))
+          for (const name of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"])
+            // A 400 may be url_not_encoded, answered before the limiter.
+            expect(response.headers?.[name]?.required, `${method} ${path} ${status} ${name}`).toBe(
+              status !== "400",
+            );
+      }
+  });
+
+  it("declares on every path the method it does not answer, answered 405 with Allow, and url_not_encoded everywhere", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      expect(Object.keys(operations).sort(), path).toEqual(["get", "post"]);
+      const refused = Object.values(operations).filter((op) => op.responses["405"]);
+      expect(refused, path).toHaveLength(1);
+      expect(refused[0].responses["405"].headers.Allow.required).toBe(true);
+      for (const [method, op] of Object.entries(operations))
+        expect(JSON.stringify(op.responses["400"]), `${method} ${path}`).toContain("UrlNotEncoded");
+    }
+  });
+
+  it("documents the ETag and the 304 of the searches answered through the cache, and only theirs", async () => {
+    const { app } = testApp();
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    const cached = Object.entries(doc.paths)
+      .filter(([, operations]) => operations.get?.responses["304"])
+      .map(([path]) => path);
+    expect(cached).toEqual([
+      "/api/V1/formations",
+      "/api/V1/formationsParRegion",
+      "/api/V1/jobs",
+      "/api/V1/jobsEtFormations",
+    ]);
+    for (const path of cached) {
+      const op = doc.paths[path]?.get;
+      expect(op.responses["304"].headers.ETag.required).toBe(true);
+      expect(op.responses["200"].headers.ETag).toBeDefined();
+      expect(op.parameters.find((p: { name: string }) => p.name === "If-None-Match")).toMatchObject({
+        in: "header",
+      });
+    }
+  });
+
+  it("lists the values of the parameters that take only some, and the application's Idempotency-Key rule and query caller", async () => {
+    const core = applicationTestDeps();
+    const { app } = testApp({ core, applications: { applications: core, webhookAuth: null } }, core.db);
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as Doc;
+    const param = (path: string, method: string, name: string) =>
+      doc.paths[path]?.[method].parameters.find((p: { name: string }) => p.name === name)?.schema;
+    expect(param("/api/V1/jobs/company/{siret}", "get", "type").enum).toEqual(["lba", "lbb"]);
+    for (const path of ["/api/V1/jobs", "/api/V1/jobsEtFormations"])
+      expect(param(path, "get", "population").enum).toEqual(["apprentissage", "alternance"]);
+    const key = param("/api/V1/application", "post", "Idempotency-Key");
+    expect([key.minLength, key.maxLength]).toEqual([1, 255]);
+    const pattern = new RegExp(key.pattern);
+    expect(["a", "3f2b-UUID", "~!".repeat(100)].every((k) => pattern.test(k))).toBe(true);
+    expect(["é", "a b", "\t"].some((k) => pattern.test(k))).toBe(false);
+    expect(param("/api/V1/application", "post", "caller")).toMatchObject({ type: "string", maxLength: 250 });
   });
 
   it("marks required the query parameters a route refuses to go without, and the route does refuse", async () => {

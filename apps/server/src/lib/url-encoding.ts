@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { z } from "@hono/zod-openapi";
 
 // URLs whose query is not UTF-8 percent-encoding (docs/reference/v1.md#s2-5): raw bytes, which Node's parser
 // refuses before the app, and percent-escapes that do not decode as UTF-8 (`%E8`, a Latin-1 "è", or `%ZZ`),
@@ -10,13 +11,16 @@ const MESSAGE =
   "(encodeURIComponent en JavaScript), par exemple title=boulang%C3%A8re pour title=boulangère.";
 
 /** The body of a `url_not_encoded` answer: what to do, and `encoded`, the URL to send instead. */
-export function notEncodedBody(encoded: string): {
-  error: "url_not_encoded";
-  message: string;
-  encoded: string;
-} {
+export function notEncodedBody(encoded: string): UrlNotEncoded {
   return { error: "url_not_encoded", message: MESSAGE, encoded };
 }
+
+export const UrlNotEncodedSchema = z
+  .object({ error: z.literal("url_not_encoded"), message: z.string(), encoded: z.string() })
+  .openapi("UrlNotEncoded", {
+    example: { error: "url_not_encoded", message: MESSAGE, encoded: "/api/V1/metiers?title=boulang%C3%A8re" },
+  });
+export type UrlNotEncoded = z.infer<typeof UrlNotEncodedSchema>;
 
 /** Bytes as text: UTF-8 when they are, else Windows-1252 (a Latin-1 client), which decodes any byte. */
 function textOf(bytes: Uint8Array): string {

@@ -5,6 +5,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ServerDeps } from "../deps";
 import { validNullables } from "../lib/openapi-nullable";
+import { methodNotAllowed, notEncodedResponse, payloadTooLarge } from "./responses";
 
 const SWAGGER_ASSETS = new Map([
   ["swagger-ui.css", "text/css; charset=utf-8"],
@@ -42,7 +43,40 @@ const INIT = `window.ui = SwaggerUIBundle({
   layout: "StandaloneLayout",
 });`;
 
+const OTHER_METHODS_TAG = "Méthodes non acceptées";
+
+/**
+ * Declares on every documented path the methods of the API (GET, POST: those CORS allows) that it does not answer,
+ * each with the 405 app.ts answers, since OpenAPI 3.0 has no way to say "any other method". Declared once: a path's
+ * methods are then all there.
+ */
+function declareOtherMethods(registry: OpenAPIHono["openAPIRegistry"]): void {
+  const routes = registry.definitions.flatMap((d) => (d.type === "route" ? [d.route] : []));
+  const declared = new Set(routes.map((route) => `${route.method} ${route.path}`));
+  for (const route of routes)
+    for (const method of ["get", "post"] as const) {
+      if (declared.has(`${method} ${route.path}`)) continue;
+      declared.add(`${method} ${route.path}`);
+      registry.registerPath({
+        method,
+        path: route.path,
+        tags: [OTHER_METHODS_TAG],
+        summary: `${method.toUpperCase()} : méthode non acceptée`,
+        description:
+          "Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.",
+        ...(route.request?.params ? { request: { params: route.request.params } } : {}),
+        responses: {
+          400: notEncodedResponse,
+          405: methodNotAllowed,
+          // The body of a GET is never read (lib/body-limit.ts).
+          ...(method === "post" ? { 413: payloadTooLarge } : {}),
+        },
+      });
+    }
+}
+
 export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
+  declareOtherMethods(app.openAPIRegistry);
   const document = app.getOpenAPIDocument({
     openapi: "3.0.3",
     info: {
@@ -63,6 +97,12 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
       { name: "Métiers" },
       { name: "Géographie" },
       { name: "Santé" },
+      { name: "Candidature" },
+      {
+        name: OTHER_METHODS_TAG,
+        description:
+          "Les routes demandées avec une méthode qu'elles n'acceptent pas : 405, avec l'en-tête Allow.",
+      },
     ],
   });
   return validNullables(document);

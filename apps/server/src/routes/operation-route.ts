@@ -5,7 +5,14 @@ import type { ServerDeps } from "../deps";
 import { notFound, type JsonResponse, type NotFound } from "../lib/errors";
 import type { RateLimitGroup } from "../lib/rate-limit";
 import { limitOf, perform, type Operation } from "../operations/operation";
-import { badRequest, internalError, notFoundResponse, tooManyRequests } from "./responses";
+import {
+  badRequest,
+  internalError,
+  notEncodedResponse,
+  notFoundResponse,
+  rateLimitHeaders,
+  tooManyRequests,
+} from "./responses";
 
 type Traits = Pick<Operation<never, unknown>, "limit" | "notFound">;
 
@@ -13,21 +20,35 @@ type Traits = Pick<Operation<never, unknown>, "limit" | "notFound">;
 const ROUTE_LIMITS = new Map<string, RateLimitGroup | null>();
 
 /**
- * The error answers a route can give, one shared set: 400 when it validates a query, 404 when its
- * operation can find nothing, 429 when it is rate limited, 500 always.
+ * The error answers a route can give, one shared set: 400 always (the V1 envelope when it validates a query, and
+ * an URL not encoded on every route), 404 when its operation can find nothing, 429 when it is rate limited, 500
+ * always.
  */
 export function errorResponses(op: Traits, validatesQuery: boolean) {
   return {
-    ...(validatesQuery ? { 400: badRequest } : {}),
+    400: validatesQuery ? badRequest : notEncodedResponse,
     ...(op.notFound ? { 404: notFoundResponse } : {}),
     ...(limitOf(op, "rest") ? { 429: tooManyRequests } : {}),
     500: internalError,
   };
 }
 
+/** `responses` with the RateLimit-* headers on each answer when the route is rate limited (see rateLimitHeaders). */
+function withRateLimitHeaders<T extends RouteConfig["responses"]>(op: Traits, responses: T): T {
+  if (!limitOf(op, "rest")) return responses;
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [
+      status,
+      "$ref" in response
+        ? response
+        : { ...response, headers: { ...rateLimitHeaders(status !== "400"), ...response.headers } },
+    ]),
+  ) as T;
+}
+
 /**
  * `createRoute` for an operation's REST route: spreads the shared error answers into its responses (the
- * route's own win) and records its rate-limit group.
+ * route's own win), puts the rate-limit headers on each, and records its rate-limit group.
  */
 export function operationRoute<P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
   op: Traits,
@@ -35,7 +56,10 @@ export function operationRoute<P extends string, R extends Omit<RouteConfig, "pa
 ) {
   const route = createRoute({
     ...config,
-    responses: { ...errorResponses(op, config.request?.query !== undefined), ...config.responses },
+    responses: withRateLimitHeaders(op, {
+      ...errorResponses(op, config.request?.query !== undefined),
+      ...config.responses,
+    }),
   });
   ROUTE_LIMITS.set(`${config.method.toUpperCase()} ${route.getRoutingPath()}`, limitOf(op, "rest"));
   return route;

@@ -1,12 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { emptyItem, ItemSchema, SourceAnswerSchema, type Item } from "@lba/core/schemas";
 import { V1ErrorSchema } from "@lba/core/schemas";
+import { PayloadTooLargeSchema } from "../lib/body-limit";
 import {
   InternalErrorSchema,
   NotFoundSchema,
   TooManyRequestsSchema,
   UpstreamUnavailableSchema,
 } from "../lib/errors";
+import { UrlNotEncodedSchema } from "../lib/url-encoding";
 
 // Response shapes of the V1 routes, with the examples shown in the OpenAPI document.
 
@@ -141,27 +143,105 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+const header = (description: string, type: "integer" | "string", required = true) => ({
+  description,
+  required,
+  schema: { type },
+});
+
+/** What a 400 says of `url_not_encoded`, which any /api route may answer (docs/reference/v1.md#s2-5). */
+export const NOT_ENCODED =
+  "`url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne " +
+  "l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*.";
+
+/** The 400 of a route that validates its query: the V1 envelope, or an URL not encoded (docs/reference/v1.md#s2-5). */
 export const badRequest = json(
-  V1ErrorSchema,
-  "Paramètres invalides : chaque règle non respectée est listée.",
+  z.union([V1ErrorSchema, UrlNotEncodedSchema]),
+  `Paramètres invalides : chaque règle non respectée est listée dans \`error_messages\`. Ou ${NOT_ENCODED}`,
 );
+/** The 400 every /api route may answer, before anything else. */
+export const notEncodedResponse = json(UrlNotEncodedSchema, `Adresse refusée : ${NOT_ENCODED}`);
 export const notFoundResponse = json(NotFoundSchema, "Introuvable.");
 export const internalError = json(InternalErrorSchema, "Erreur inattendue.");
 export const upstreamUnavailable = json(
   UpstreamUnavailableSchema,
   "Le service externe interrogé (France Travail) ne répond pas et aucune copie en cache ne le remplace.",
 );
-const integerHeader = (description: string) => ({ description, schema: { type: "integer" as const } });
+export const payloadTooLarge = json(PayloadTooLargeSchema, "Corps de requête de plus de 5 Mo.");
+
+/**
+ * The headers of every answer of a rate-limited route, whatever its status: the limiter runs before the route
+ * (docs/reference/v1.md#s2-4). `required` false on a 400, which may be a `url_not_encoded`, answered before it.
+ */
+export function rateLimitHeaders(required: boolean) {
+  return {
+    "RateLimit-Limit": header("Requêtes permises par fenêtre.", "integer", required),
+    "RateLimit-Remaining": header("Requêtes restantes dans la fenêtre.", "integer", required),
+    "RateLimit-Reset": header("Secondes avant la fin de la fenêtre.", "integer", required),
+    "RateLimit-Policy": header(
+      "La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304.",
+      "string",
+      false,
+    ),
+  };
+}
+
 export const tooManyRequests = {
   ...json(
     TooManyRequestsSchema,
     "Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre).",
   ),
-  headers: {
-    "Retry-After": integerHeader("Secondes avant de réessayer."),
-    "RateLimit-Limit": integerHeader("Requêtes permises par fenêtre."),
-    "RateLimit-Remaining": integerHeader("Requêtes restantes dans la fenêtre."),
-    "RateLimit-Reset": integerHeader("Secondes avant la fin de la fenêtre."),
-  },
+  headers: { "Retry-After": header("Secondes avant de réessayer.", "integer") },
 };
+
+// The searches answered through the answer cache (lib/answer-cache.ts): an ETag on each answer it keeps, and a
+// 304 to a request whose If-None-Match names it.
+const ETAG = "Validateur de la réponse, à renvoyer dans If-None-Match";
+
+/** `If-None-Match` of a cached search, documented only: the route reads it itself. */
+export const ifNoneMatch = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description:
+    "L'ETag d'une réponse précédente : 304 sans corps si la réponse gardée n'a pas changé. Sans effet avec " +
+    "Cache-Control: no-cache (que fetch ajoute à une requête qui porte If-None-Match) : la réponse est recalculée.",
+  schema: { type: "string" },
+} as const;
+
+/** The 200 of a cached search, with its ETag, and its 304. */
+export function cachedSearchResponses<T extends z.ZodType>(schema: T, description: string) {
+  return {
+    200: {
+      ...json(schema, description),
+      headers: {
+        ETag: header(
+          `${ETAG} ; absent quand une source a échoué (réponse non gardée) ou que le cache est désactivé.`,
+          "string",
+          false,
+        ),
+      },
+    },
+    304: {
+      description: "La réponse dont If-None-Match donne l'ETag n'a pas changé : pas de corps.",
+      headers: { ETag: header(ETAG, "string") },
+    },
+  };
+}
+
+export const MethodNotAllowedSchema = z
+  .object({ error: z.literal("method_not_allowed"), message: z.string() })
+  .openapi("MethodNotAllowed", {
+    example: {
+      error: "method_not_allowed",
+      message: "Méthode POST non acceptée sur cette route : GET, HEAD.",
+    },
+  });
+
+/** The answer of a route asked with a method it does not answer (app.ts). */
+export const methodNotAllowed = {
+  ...json(MethodNotAllowedSchema, "La route existe, mais pas avec cette méthode."),
+  headers: { Allow: header("Les méthodes que la route accepte, par exemple `GET, HEAD`.", "string") },
+};
+
 export const ok = json;

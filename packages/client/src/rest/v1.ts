@@ -27,6 +27,15 @@ export interface paths {
             "application/json": components["schemas"]["Health"];
           };
         };
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
         /** @description Erreur inattendue. */
         500: {
           headers: {
@@ -48,7 +57,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -84,6 +136,15 @@ export interface paths {
             "application/json": components["schemas"]["Ready"];
           };
         };
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
         /** @description Erreur inattendue. */
         500: {
           headers: {
@@ -105,7 +166,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -151,7 +255,10 @@ export interface paths {
           /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
           region?: string;
         };
-        header?: never;
+        header?: {
+          /** @description L'ETag d'une réponse précédente : 304 sans corps si la réponse gardée n'a pas changé. Sans effet avec Cache-Control: no-cache (que fetch ajoute à une requête qui porte If-None-Match) : la réponse est recalculée. */
+          "If-None-Match"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -160,32 +267,69 @@ export interface paths {
         /** @description Formations trouvées. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match ; absent quand une source a échoué (réponse non gardée) ou que le cache est désactivé. */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["FormationsAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
-        400: {
+        /** @description La réponse dont If-None-Match donne l'ETag n'a pas changé : pas de corps. */
+        304: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match */
+            ETag: string;
             [name: string]: unknown;
           };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
+          content?: never;
         };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -195,6 +339,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -204,7 +356,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -236,24 +431,48 @@ export interface paths {
         /** @description La formation. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["Results"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["V1Error"];
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -263,14 +482,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -280,6 +501,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -289,7 +518,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -323,7 +597,10 @@ export interface paths {
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller: string;
         };
-        header?: never;
+        header?: {
+          /** @description L'ETag d'une réponse précédente : 304 sans corps si la réponse gardée n'a pas changé. Sans effet avec Cache-Control: no-cache (que fetch ajoute à une requête qui porte If-None-Match) : la réponse est recalculée. */
+          "If-None-Match"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -332,32 +609,69 @@ export interface paths {
         /** @description Formations trouvées. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match ; absent quand une source a échoué (réponse non gardée) ou que le cache est désactivé. */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["Results"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
-        400: {
+        /** @description La réponse dont If-None-Match donne l'ETag n'a pas changé : pas de corps. */
+        304: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match */
+            ETag: string;
             [name: string]: unknown;
           };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
+          content?: never;
         };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -367,6 +681,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -376,7 +698,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -422,9 +787,12 @@ export interface paths {
           /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
           region?: string;
           /** @description Extension de ce projet, absent du service d'origine : apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation. */
-          population?: string;
+          population?: "apprentissage" | "alternance";
         };
-        header?: never;
+        header?: {
+          /** @description L'ETag d'une réponse précédente : 304 sans corps si la réponse gardée n'a pas changé. Sans effet avec Cache-Control: no-cache (que fetch ajoute à une requête qui porte If-None-Match) : la réponse est recalculée. */
+          "If-None-Match"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -433,32 +801,69 @@ export interface paths {
         /** @description Résultats par source. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match ; absent quand une source a échoué (réponse non gardée) ou que le cache est désactivé. */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["JobsAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
-        400: {
+        /** @description La réponse dont If-None-Match donne l'ETag n'a pas changé : pas de corps. */
+        304: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match */
+            ETag: string;
             [name: string]: unknown;
           };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
+          content?: never;
         };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -468,6 +873,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -477,7 +890,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -509,24 +965,48 @@ export interface paths {
         /** @description L'offre. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["PeJobAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["V1Error"];
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -536,14 +1016,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -553,6 +1035,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -571,7 +1061,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -590,7 +1125,7 @@ export interface paths {
       parameters: {
         query?: {
           /** @description Type d'entreprise : lba (par défaut) ou lbb. */
-          type?: string;
+          type?: "lba" | "lbb";
           /** @description Identifiant de l'appelant, de préférence un e-mail de contact suivi du nom de la société (250 caractères au plus). */
           caller?: string;
         };
@@ -605,24 +1140,48 @@ export interface paths {
         /** @description L'entreprise, sous lbaCompanies ou lbbCompanies selon type. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["CompanyAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["V1Error"];
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -632,14 +1191,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -649,6 +1210,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -658,7 +1227,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siret: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -690,24 +1304,48 @@ export interface paths {
         /** @description L'offre demandée (une seule). */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["MatchaAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["V1Error"];
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -717,14 +1355,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -734,6 +1374,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -743,7 +1391,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -789,11 +1482,14 @@ export interface paths {
           /** @description Extension de ce projet, absent du service d'origine : ne garder que les résultats de cette région, code à 2 chiffres (liste de formationsParRegion), par exemple 84 ; pas avec departement. */
           region?: string;
           /** @description Extension de ce projet, absent du service d'origine : apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation. */
-          population?: string;
+          population?: "apprentissage" | "alternance";
           /** @description Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7. */
           diploma?: string;
         };
-        header?: never;
+        header?: {
+          /** @description L'ETag d'une réponse précédente : 304 sans corps si la réponse gardée n'a pas changé. Sans effet avec Cache-Control: no-cache (que fetch ajoute à une requête qui porte If-None-Match) : la réponse est recalculée. */
+          "If-None-Match"?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -802,32 +1498,69 @@ export interface paths {
         /** @description Formations et résultats par source d'emploi. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match ; absent quand une source a échoué (réponse non gardée) ou que le cache est désactivé. */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["JobsEtFormationsAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
-        400: {
+        /** @description La réponse dont If-None-Match donne l'ETag n'a pas changé : pas de corps. */
+        304: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Validateur de la réponse, à renvoyer dans If-None-Match */
+            ETag: string;
             [name: string]: unknown;
           };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
+          content?: never;
         };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -837,6 +1570,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -846,7 +1587,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -880,32 +1664,50 @@ export interface paths {
         /** @description Métiers trouvés (20 au plus). */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["MetiersAnswer"];
           };
         };
-        /** @description Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters. */
+        /** @description Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -915,6 +1717,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -924,7 +1734,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -951,23 +1804,50 @@ export interface paths {
         /** @description Libellés de métiers. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["MetierNames"];
           };
         };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -977,6 +1857,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -986,7 +1874,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1020,32 +1951,50 @@ export interface paths {
         /** @description Métiers (20 au plus) et diplômes dédoublonnés. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["AutocompleteAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1055,6 +2004,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1064,7 +2021,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1098,32 +2098,50 @@ export interface paths {
         /** @description Métiers (20 au plus) et diplômes dédoublonnés. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["AutocompleteAnswer"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1133,6 +2151,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1142,7 +2168,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1174,32 +2243,50 @@ export interface paths {
         /** @description Libellés de niveaux, ex. « 5 (BTS, DEUST...) ». */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["DiplomaLevels"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1209,6 +2296,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1218,7 +2313,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1250,32 +2388,50 @@ export interface paths {
         /** @description Libellés de niveaux, ex. « 5 (BTS, DEUST...) ». */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["DiplomaLevels"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1285,6 +2441,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1294,7 +2458,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1323,15 +2530,48 @@ export interface paths {
         /** @description Métiers. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["MetierNames"];
           };
         };
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1341,14 +2581,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1358,6 +2600,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1367,7 +2617,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          cfd: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1396,15 +2691,48 @@ export interface paths {
         /** @description Métiers. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["MetierNames"];
           };
         };
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1414,14 +2742,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1431,6 +2761,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1440,7 +2778,52 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          siret: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1472,32 +2855,50 @@ export interface paths {
         /** @description Communes trouvées. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["GeoPlaces"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["V1Error"];
-          };
-        };
-        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
-        429: {
-          headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
             "RateLimit-Limit"?: number;
             /** @description Requêtes restantes dans la fenêtre. */
             "RateLimit-Remaining"?: number;
             /** @description Secondes avant la fin de la fenêtre. */
             "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
+        429: {
+          headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1507,6 +2908,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1516,7 +2925,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1548,24 +3000,48 @@ export interface paths {
         /** @description La commune. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["GeoPlace"];
           };
         };
-        /** @description Paramètres invalides : chaque règle non respectée est listée. */
+        /** @description Paramètres invalides : chaque règle non respectée est listée dans `error_messages`. Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["V1Error"];
+            "application/json": components["schemas"]["V1Error"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Introuvable. */
         404: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1575,14 +3051,16 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
@@ -1592,6 +3070,14 @@ export interface paths {
         /** @description Erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1601,7 +3087,50 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * POST : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+        /** @description Corps de requête de plus de 5 Mo. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PayloadTooLarge"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1615,16 +3144,54 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * GET : méthode non acceptée
+     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UrlNotEncoded"];
+          };
+        };
+        /** @description La route existe, mais pas avec cette méthode. */
+        405: {
+          headers: {
+            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+            Allow: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MethodNotAllowed"];
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Envoyer une candidature à une entreprise
-     * @description Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé renvoie la première réponse sans rien renvoyer.
+     * @description Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé et le même corps renvoie la première réponse sans rien renvoyer, sauf après un envoi à l'issue inconnue (500), qu'elle renvoie.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description `caller`, quand le corps n'en donne pas (celui du corps l'emporte). */
+          caller?: string;
+        };
         header?: {
+          /** @description 1 à 255 caractères ASCII imprimables, sans espace (un UUID par exemple) ; autrement 400 invalid_idempotency_key. */
           "Idempotency-Key"?: string;
         };
         path?: never;
@@ -1639,24 +3206,49 @@ export interface paths {
         /** @description Candidature envoyée. */
         200: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["ApplicationOk"];
           };
         };
-        /** @description Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation). */
+        /** @description Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation). Ou `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
         400: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit"?: number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining"?: number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset"?: number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ApplicationError"];
+            "application/json":
+              components["schemas"]["ApplicationError"] | components["schemas"]["UrlNotEncoded"];
           };
         };
         /** @description Une requête avec la même Idempotency-Key est en cours. */
         409: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1666,15 +3258,31 @@ export interface paths {
         /** @description Corps de requête trop gros (5 Mo max.). */
         413: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ApplicationError"];
+            "application/json": components["schemas"]["PayloadTooLarge"];
           };
         };
         /** @description Idempotency-Key déjà utilisée pour une autre candidature. */
         422: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1684,32 +3292,51 @@ export interface paths {
         /** @description Trop de requêtes depuis cette adresse IP pour le groupe de cette route (limites par fenêtre). */
         429: {
           headers: {
-            /** @description Secondes avant de réessayer. */
-            "Retry-After"?: number;
             /** @description Requêtes permises par fenêtre. */
-            "RateLimit-Limit"?: number;
+            "RateLimit-Limit": number;
             /** @description Requêtes restantes dans la fenêtre. */
-            "RateLimit-Remaining"?: number;
+            "RateLimit-Remaining": number;
             /** @description Secondes avant la fin de la fenêtre. */
-            "RateLimit-Reset"?: number;
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
+            /** @description Secondes avant de réessayer. */
+            "Retry-After": number;
             [name: string]: unknown;
           };
           content: {
             "application/json": components["schemas"]["TooManyRequests"];
           };
         };
-        /** @description L'e-mail à l'entreprise n'a pas pu être envoyé ; rien n'a été enregistré. */
+        /** @description error_sending_application : l'e-mail à l'entreprise n'est pas parti. Refusé par le transport : rien n'a été enregistré. Issue inconnue (délai dépassé, connexion coupée, erreur 5xx du transport) : la candidature est gardée, et une nouvelle tentative avec la même Idempotency-Key la renvoie. Ou internal_error, une erreur inattendue. */
         500: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["ApplicationError"];
+            "application/json":
+              components["schemas"]["ApplicationError"] | components["schemas"]["InternalError"];
           };
         };
         /** @description Antivirus injoignable (selon la configuration). */
         503: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1787,6 +3414,19 @@ export interface components {
         reminderAfterDays: number;
         keepsSentMail: boolean;
       };
+    };
+    /**
+     * @example {
+     *       "error": "url_not_encoded",
+     *       "message": "L'adresse contient des caractères non encodés (accents, espaces) : encodez chaque valeur en UTF-8 (encodeURIComponent en JavaScript), par exemple title=boulang%C3%A8re pour title=boulangère.",
+     *       "encoded": "/api/V1/metiers?title=boulang%C3%A8re"
+     *     }
+     */
+    UrlNotEncoded: {
+      /** @enum {string} */
+      error: "url_not_encoded";
+      message: string;
+      encoded: string;
     };
     /**
      * @example {
@@ -2983,6 +4623,17 @@ export interface components {
         | "payload_too_large"
         | "invalid_json";
     };
+    /**
+     * @example {
+     *       "error": "payload_too_large",
+     *       "message": "Le corps de la requête est trop volumineux."
+     *     }
+     */
+    PayloadTooLarge: {
+      /** @enum {string} */
+      error: "payload_too_large";
+      message?: string;
+    };
     ApplicationRequest: {
       /**
        * @description E-mail du candidat (254 caractères au plus)
@@ -3042,6 +4693,17 @@ export interface components {
        * @example contact@partenaire.fr mon-service
        */
       caller?: string;
+    };
+    /**
+     * @example {
+     *       "error": "method_not_allowed",
+     *       "message": "Méthode POST non acceptée sur cette route : GET, HEAD."
+     *     }
+     */
+    MethodNotAllowed: {
+      /** @enum {string} */
+      error: "method_not_allowed";
+      message: string;
     };
   };
   responses: never;

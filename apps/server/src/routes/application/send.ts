@@ -7,7 +7,9 @@ import {
   REQUEST_ERRORS,
 } from "@lba/core/schemas";
 import type { Context } from "hono";
-import { MAX_API_BODY_BYTES } from "../../lib/body-limit";
+import { MAX_API_BODY_BYTES, PayloadTooLargeSchema } from "../../lib/body-limit";
+import { InternalErrorSchema } from "../../lib/errors";
+import { UrlNotEncodedSchema } from "../../lib/url-encoding";
 import { isFirstPartyRequest } from "../../lib/first-party";
 import {
   applicationOperations,
@@ -16,6 +18,7 @@ import {
 } from "../../operations/application";
 import { perform } from "../../operations/operation";
 import { limitRoute, operationRoute } from "../operation-route";
+import { NOT_ENCODED } from "../responses";
 import { limitBody, answerJson, stringFields, withJsonObject } from "./http";
 
 const MAX = APPLICATION_FIELD_MAX;
@@ -89,21 +92,51 @@ export const sendApplicationRoute = operationRoute(applicationOperations.sendV1,
   tags: ["Candidature"],
   summary: "Envoyer une candidature à une entreprise",
   description:
-    "Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif `Idempotency-Key` : une nouvelle tentative avec la même clé renvoie la première réponse sans rien renvoyer.",
+    "Envoie la candidature (CV en pièce jointe) à l'entreprise et une confirmation au candidat. En-tête facultatif " +
+    "`Idempotency-Key` : une nouvelle tentative avec la même clé et le même corps renvoie la première réponse sans " +
+    "rien renvoyer, sauf après un envoi à l'issue inconnue (500), qu'elle renvoie.",
   request: {
-    headers: z.object({ "Idempotency-Key": z.string().optional() }),
+    // docs/reference/v1.md#s9-1; checked by core (claimIdempotencyKey), the same rule written as a pattern here.
+    headers: z.object({
+      "Idempotency-Key": z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[\x21-\x7e]+$/)
+        .optional()
+        .openapi({
+          description:
+            "1 à 255 caractères ASCII imprimables, sans espace (un UUID par exemple) ; autrement 400 invalid_idempotency_key.",
+          example: "3f2b8c1e-5a4d-4e6f-9b7a-1c2d3e4f5a6b",
+        }),
+    }),
+    query: z.object({
+      caller: z
+        .string()
+        .max(MAX.caller)
+        .optional()
+        .openapi({ description: "`caller`, quand le corps n'en donne pas (celui du corps l'emporte)." }),
+    }),
     body: { required: true, content: { "application/json": { schema: ApplicationBodyDoc } } },
   },
   responses: {
     200: json("Candidature envoyée.", ApplicationOk),
     400: json(
-      "Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation).",
-      ApplicationError,
+      "Candidature refusée : la clé `error` dit pourquoi (vérifications dans l'ordre de la documentation). Ou " +
+        NOT_ENCODED,
+      z.union([ApplicationError, UrlNotEncodedSchema]),
     ),
     409: json("Une requête avec la même Idempotency-Key est en cours.", ApplicationError),
-    413: json("Corps de requête trop gros (5 Mo max.).", ApplicationError),
+    413: json("Corps de requête trop gros (5 Mo max.).", PayloadTooLargeSchema),
     422: json("Idempotency-Key déjà utilisée pour une autre candidature.", ApplicationError),
-    500: json("L'e-mail à l'entreprise n'a pas pu être envoyé ; rien n'a été enregistré.", ApplicationError),
+    // docs/reference/v1.md#s9-2, step 9.
+    500: json(
+      "error_sending_application : l'e-mail à l'entreprise n'est pas parti. Refusé par le transport : rien n'a " +
+        "été enregistré. Issue inconnue (délai dépassé, connexion coupée, erreur 5xx du transport) : la " +
+        "candidature est gardée, et une nouvelle tentative avec la même Idempotency-Key la renvoie. Ou " +
+        "internal_error, une erreur inattendue.",
+      z.union([ApplicationError, InternalErrorSchema]),
+    ),
     503: json("Antivirus injoignable (selon la configuration).", ApplicationError),
   },
 });

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { formationsOperations } from "../../operations/formations";
 import { operationRoute } from "../operation-route";
-import { ok, ResultsAnswerSchema } from "../responses";
+import { cachedSearchResponses, ifNoneMatch, ResultsAnswerSchema } from "../responses";
 
 export const formationsByRegionRoute = operationRoute(formationsOperations.byRegion, {
   method: "get",
@@ -13,7 +13,8 @@ export const formationsByRegionRoute = operationRoute(formationsOperations.byReg
   summary: "Formations d'une région, d'un département ou de toute la France",
   description: "Triées par intitulé puis organisme ; sans distance.",
   request: { query: FormationsParRegionV1ParamsSchema },
-  responses: { 200: ok(ResultsAnswerSchema, "Formations trouvées.") },
+  parameters: [ifNoneMatch],
+  responses: cachedSearchResponses(ResultsAnswerSchema, "Formations trouvées."),
 });
 
 export function registerFormationsByRegion(app: OpenAPIHono, deps: ServerDeps) {

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { formationsOperations } from "../../operations/formations";
 import { operationRoute } from "../operation-route";
-import { FormationsAnswerSchema, ok } from "../responses";
+import { cachedSearchResponses, FormationsAnswerSchema, ifNoneMatch } from "../responses";
 
 export const listFormationsRoute = operationRoute(formationsOperations.search, {
   method: "get",
@@ -15,7 +15,8 @@ export const listFormationsRoute = operationRoute(formationsOperations.search, {
     "Formations publiées pour des codes ROME ou un domaine ROME, triées par distance. Sans formation dans le rayon, " +
     "les 5 plus proches (nearestFallback: true).",
   request: { query: FormationsV1ParamsSchema },
-  responses: { 200: ok(FormationsAnswerSchema, "Formations trouvées.") },
+  parameters: [ifNoneMatch],
+  responses: cachedSearchResponses(FormationsAnswerSchema, "Formations trouvées."),
 });
 
 export function registerListFormations(app: OpenAPIHono, deps: ServerDeps) {

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { jobsEtFormationsOperations } from "../../operations/jobs-et-formations";
 import { operationRoute } from "../operation-route";
-import { JobsEtFormationsAnswerSchema, ok } from "../responses";
+import { cachedSearchResponses, ifNoneMatch, JobsEtFormationsAnswerSchema } from "../responses";
 
 export const searchJobsEtFormationsRoute = operationRoute(jobsEtFormationsOperations.search, {
   method: "get",
@@ -13,7 +13,11 @@ export const searchJobsEtFormationsRoute = operationRoute(jobsEtFormationsOperat
   summary: "Formations et emplois en un seul appel",
   description: "Réponse {formations, jobs} ; sources par défaut : formations, lba, lbb, offres, matcha.",
   request: { query: JobsEtFormationsV1ParamsSchema },
-  responses: { 200: ok(JobsEtFormationsAnswerSchema, "Formations et résultats par source d'emploi.") },
+  parameters: [ifNoneMatch],
+  responses: cachedSearchResponses(
+    JobsEtFormationsAnswerSchema,
+    "Formations et résultats par source d'emploi.",
+  ),
 });
 
 export function registerSearchJobsEtFormations(app: OpenAPIHono, deps: ServerDeps) {

@@ -4,7 +4,7 @@ import type { ServerDeps } from "../../deps";
 import { cachedJson } from "../../lib/answer-cache";
 import { jobsOperations } from "../../operations/jobs";
 import { operationRoute } from "../operation-route";
-import { JobsAnswerSchema, ok } from "../responses";
+import { cachedSearchResponses, ifNoneMatch, JobsAnswerSchema } from "../responses";
 
 export const searchJobsRoute = operationRoute(jobsOperations.search, {
   method: "get",
@@ -15,7 +15,8 @@ export const searchJobsRoute = operationRoute(jobsOperations.search, {
     "Quatre sources interrogées indépendamment : offres (France Travail), lba, lbb, matcha. Une source en échec " +
     "devient {result: 'error', message} dans une réponse 200 ; une source non demandée vaut null.",
   request: { query: JobsV1ParamsSchema },
-  responses: { 200: ok(JobsAnswerSchema, "Résultats par source.") },
+  parameters: [ifNoneMatch],
+  responses: cachedSearchResponses(JobsAnswerSchema, "Résultats par source."),
 });
 
 export function registerSearchJobs(app: OpenAPIHono, deps: ServerDeps) {

@@ -5,7 +5,7 @@ import { v1Hook } from "../../lib/errors";
 import { metiersOperations } from "../../operations/metiers";
 import { perform } from "../../operations/operation";
 import { operationRoute } from "../operation-route";
-import { badRequest, ok } from "../responses";
+import { badRequest, NOT_ENCODED, ok } from "../responses";
 import { MetiersAnswerSchema } from "./responses";
 
 export const searchMetiersRoute = operationRoute(metiersOperations.search, {
@@ -18,7 +18,7 @@ export const searchMetiersRoute = operationRoute(metiersOperations.search, {
     200: ok(MetiersAnswerSchema, "Métiers trouvés (20 au plus)."),
     400: {
       ...badRequest,
-      description: "Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters.",
+      description: `Aucun critère : error = missing_parameters ; code ROME mal formé : wrong_parameters. Ou ${NOT_ENCODED}`,
     },
   },
 });

@@ -12,7 +12,7 @@ export const COMPANY_TYPES = ["lba", "lbb"] as const;
 export type CompanyType = (typeof COMPANY_TYPES)[number];
 
 export const CompanyRawSchema = z.object({
-  type: param("Type d'entreprise : lba (par défaut) ou lbb.", "lba"),
+  type: param("Type d'entreprise : lba (par défaut) ou lbb.", "lba", COMPANY_TYPES),
   caller: callerParam,
 });
 export type CompanyRaw = z.infer<typeof CompanyRawSchema>;

@@ -1,12 +1,21 @@
 import { z } from "zod";
 import { CALLER_MAX_LENGTH } from "../application-limits";
+import { POPULATIONS } from "../widget";
 
-/** A raw query-string parameter: always a string (or absent), documented with an example. */
-export function param(description: string, example?: string) {
+/**
+ * A raw query-string parameter: always a string (or absent), documented with an example and, when it takes only
+ * some `values`, their list (an OpenAPI enum: documentation only, the V1 rules report another value with their own
+ * message).
+ */
+export function param(description: string, example?: string, values?: readonly string[]) {
   return z
     .string()
     .optional()
-    .meta(example === undefined ? { description } : { description, example });
+    .meta({
+      description,
+      ...(example === undefined ? {} : { example }),
+      ...(values ? { enum: [...values] } : {}),
+    });
 }
 
 /**
@@ -63,4 +72,6 @@ export const scopeParams = {
 export const populationParam = param(
   `${EXTENSION}apprentissage : seulement les entreprises et offres en apprentissage (entreprises lba, offres en ` +
     "contrat d'apprentissage) ; alternance (par défaut) : aussi la professionnalisation.",
+  undefined,
+  POPULATIONS,
 );
