@@ -1052,6 +1052,14 @@ export interface paths {
         /** @description Le service externe interrogé (France Travail) ne répond pas et aucune copie en cache ne le remplace. */
         502: {
           headers: {
+            /** @description Requêtes permises par fenêtre. */
+            "RateLimit-Limit": number;
+            /** @description Requêtes restantes dans la fenêtre. */
+            "RateLimit-Remaining": number;
+            /** @description Secondes avant la fin de la fenêtre. */
+            "RateLimit-Reset": number;
+            /** @description La limite et la fenêtre en secondes, par exemple `7;w=1` ; absent d'une réponse 304. */
+            "RateLimit-Policy"?: string;
             [name: string]: unknown;
           };
           content: {
