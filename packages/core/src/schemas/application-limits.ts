@@ -36,42 +36,55 @@ export const INTENTION_FIELD_MAX = {
 /** The file name the company receives: control characters and path separators removed, extension kept. */
 export const ATTACHMENT_NAME_MAX = 100;
 
-// C0 controls and DEL; one source for every check below.
-const CONTROL = "[\u0000-\u001f\u007f]";
+// Every invisible or line-breaking character, by Unicode category so that none is forgotten: controls (Cc: C0, DEL
+// and C1 such as NEL), format characters (Cf: bidi overrides and isolates, zero-width spaces and joiners, BOM, soft
+// hyphen) and the line and paragraph separators (Zl, Zp). Letters, accents and apostrophes (’) are not among them.
+const FORMAT = "\\p{Cf}";
+const BREAKING = "\\p{Cc}\\p{Zl}\\p{Zp}";
+const INVISIBLE = `[${FORMAT}${BREAKING}]`;
 
-/** True when `value` holds a control character (CR, LF, NUL, tab...). */
+/** True when `value` holds a control, format or separator character (CR, LF, NUL, tab, NEL, U+202E...). */
 export function hasControlCharacter(value: string): boolean {
-  return new RegExp(CONTROL).test(value);
+  return new RegExp(INVISIBLE, "u").test(value);
 }
 
-/** `value` without its control characters. */
+/** `value` without its control, format and separator characters. */
 export function withoutControlCharacters(value: string): string {
-  return value.replace(new RegExp(CONTROL, "g"), "");
+  return value.replace(new RegExp(INVISIBLE, "gu"), "");
 }
 
-/** One line of text (a subject, a name): every run of control characters becomes a single space. */
+/**
+ * One line of text (a subject, a name): format characters are dropped (a zero-width space inside a word must not
+ * split it), every run of controls and separators becomes a single space.
+ */
 export function singleLine(value: string): string {
   return value
-    .replace(new RegExp(`${CONTROL}+`, "g"), " ")
+    .replace(new RegExp(`[${FORMAT}]`, "gu"), "")
+    .replace(new RegExp(`[${BREAKING}]+`, "gu"), " ")
     .replace(/ {2,}/g, " ")
     .trim();
 }
 
-/** Several lines (a message): line breaks kept as LF, every other control character but the tab removed. */
+/**
+ * Several lines (a message): every line break (CR LF, CR, NEL, U+2028, U+2029) kept as LF, every other control,
+ * format or separator character but the tab removed.
+ */
 export function multiLine(value: string): string {
   return value
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
     .split("\n")
     .map((line) => line.split("\t").map(withoutControlCharacters).join("\t"))
     .join("\n");
 }
 
 /**
- * A file name safe to send and to show: no control character, no path, no character that file systems refuse,
- * at most ATTACHMENT_NAME_MAX characters with its extension kept.
+ * A file name safe to send and to show: no control, format or separator character (dropped: `cv\u202efdp.exe.pdf`
+ * becomes `cvfdp.exe.pdf`), no path, no character that file systems refuse, at most ATTACHMENT_NAME_MAX characters
+ * with its extension kept.
  */
 export function safeFileName(name: string): string {
-  const clean = singleLine(name.replace(/[/\\:*?"<>|]/g, "_")).replace(/^[.\s_]+/, "");
+  const visible = withoutControlCharacters(name).replace(/[/\\:*?"<>|]/g, "_");
+  const clean = singleLine(visible).replace(/^[.\s_]+/, "");
   if (clean.length <= ATTACHMENT_NAME_MAX) return clean;
   const extension = /\.[A-Za-z0-9]{1,5}$/.exec(clean)?.[0] ?? "";
   return `${clean.slice(0, ATTACHMENT_NAME_MAX - extension.length).trimEnd()}${extension}`;
