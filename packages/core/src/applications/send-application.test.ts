@@ -326,6 +326,14 @@ describe("sendApplication: errors, in the order of the reference", () => {
     ["a .pdf name with DOCX content", { applicant_file_content: dataUrl(docxBytes()) }],
     ["content that is not a data URL", { applicant_file_content: PDF_BYTES.toString("base64") }],
     ["content that is not base64", { applicant_file_content: "data:application/pdf;base64,%%%%" }],
+    // 13 characters: a lenient decoder drops the last one and decodes the rest.
+    ["base64 of a wrong length", { applicant_file_content: "data:application/pdf;base64,JVBERi0xLjQKJ" }],
+    ["base64 with its padding missing", { applicant_file_content: dataUrl(PDF_BYTES).replace(/=+$/, "") }],
+    ["the 5 bytes %PDF- alone", { applicant_file_content: "data:application/pdf;base64,JVBERi0=" }],
+    [
+      "a PDF cut before its end (no %%EOF)",
+      { applicant_file_content: dataUrl(PDF_BYTES.subarray(0, PDF_BYTES.length - 7)) },
+    ],
     ["a file of 3 MB + 1 byte", { applicant_file_content: dataUrl(pdfOfSize(MAX_ATTACHMENT_BYTES + 1)) }],
   ])("refuses with pièce jointe invalide for %s", async (_, overrides) => {
     const { deps, token } = setup();

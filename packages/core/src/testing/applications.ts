@@ -52,10 +52,13 @@ export function dataUrl(bytes: Buffer, mime = "application/pdf"): string {
   return `data:${mime};base64,${bytes.toString("base64")}`;
 }
 
-/** A PDF of exactly `size` bytes (header, then padding inside a comment). */
+/** A PDF of exactly `size` bytes: PDF_BYTES, padded with spaces inside a comment after its header line. */
 export function pdfOfSize(size: number): Buffer {
+  const header = Buffer.from("%PDF-1.4\n%");
+  const rest = Buffer.concat([Buffer.from("\n"), PDF_BYTES.subarray("%PDF-1.4\n".length)]);
   const file = Buffer.alloc(size, 0x20);
-  PDF_BYTES.copy(file);
+  header.copy(file);
+  rest.copy(file, size - rest.length);
   return file;
 }
 
