@@ -9,8 +9,9 @@ import { normalizeFrenchPhone } from "../referentials/contact";
 import { EmailSchema } from "../schemas/contact";
 
 // Loose on purpose: every rule is checked by sendApplication in the order of docs/reference/v1.md#s9-2, so that
-// a bad field yields the V1 error key instead of a zod error.
-const optionalText = z.string().nullish();
+// a bad field yields the V1 error key instead of a zod error. A value that is not a string is ignored, field by
+// field (docs/reference/v1.md#s9-1): a numeric phone is then a missing phone, on REST and tRPC alike.
+const optionalText = z.string().nullish().catch(undefined);
 
 export const ApplicationRequestSchema = z.looseObject({
   applicant_email: optionalText,

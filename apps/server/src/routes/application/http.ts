@@ -36,7 +36,7 @@ export async function withJsonObject(
   return body ? handle(body) : answerJson(c, refusal(REQUEST_ERRORS.invalidJson));
 }
 
-/** Only the string fields of a body: a number phone is then simply an invalid phone for core to report. */
+/** Only the string fields of a body: a token that is not a string is then simply a missing token. */
 export function stringFields(body: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === "string"),

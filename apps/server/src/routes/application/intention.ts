@@ -3,7 +3,7 @@ import { IntentionRequestSchema } from "@lba/core/applications";
 import { applicationOperations, type ApplicationServerDeps } from "../../operations/application";
 import { perform } from "../../operations/operation";
 import { limitRoute } from "../operation-route";
-import { limitBody, answerJson, stringFields, withJsonObject } from "./http";
+import { limitBody, answerJson, withJsonObject } from "./http";
 
 /** Recruiter replies from the /formulaire-intention page (the SPA also has them through tRPC). */
 export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps) {
@@ -17,14 +17,7 @@ export function registerIntention(app: OpenAPIHono, deps: ApplicationServerDeps)
 
   app.post(limitRoute(ops.intention, "post", "/api/application/intention"), limitBody(64 * 1024), (c) =>
     withJsonObject(c, async (body) =>
-      answerJson(
-        c,
-        await perform(
-          deps,
-          applicationOperations.intention,
-          IntentionRequestSchema.parse(stringFields(body)),
-        ),
-      ),
+      answerJson(c, await perform(deps, applicationOperations.intention, IntentionRequestSchema.parse(body))),
     ),
   );
 }

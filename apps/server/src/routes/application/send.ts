@@ -19,7 +19,7 @@ import {
 import { perform } from "../../operations/operation";
 import { limitRoute, operationRoute } from "../operation-route";
 import { NOT_ENCODED } from "../responses";
-import { limitBody, answerJson, stringFields, withJsonObject } from "./http";
+import { limitBody, answerJson, withJsonObject } from "./http";
 
 const MAX = APPLICATION_FIELD_MAX;
 const text = (field: keyof typeof MAX, description: string, example?: string) =>
@@ -143,7 +143,7 @@ export const sendApplicationRoute = operationRoute(applicationOperations.sendV1,
 
 /** The body, read loosely, the caller (body first, then query string) and the Idempotency-Key. */
 function sendInput(c: Context, body: Record<string, unknown>): SendInput {
-  const request = ApplicationRequestSchema.parse(stringFields(body));
+  const request = ApplicationRequestSchema.parse(body);
   return {
     request,
     caller: request.caller?.trim() || c.req.query("caller")?.trim() || null,

@@ -56,6 +56,20 @@ describe("applicationRouter", () => {
     expect(error.message).toBe("email temporaire non autorisé");
   });
 
+  it("send: ignores a non-string field as the REST route does (docs/reference/v1.md#s9-1), never a zod error", async () => {
+    const { caller, applications, company } = setup();
+    const error = await errorOf(
+      caller.send(validRequest(company.token, { applicant_phone: 612345678 as unknown as string })),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("données de candidature invalides");
+    expect(await caller.send(validRequest(company.token, { job_title: 1234 as unknown as string }))).toEqual({
+      result: "ok",
+      message: "messages sent",
+    });
+    expect(applications.db.select().from(applicationsTable).get()?.jobTitle).toBeNull();
+  });
+
   it("send: honours an idempotency key", async () => {
     const { caller, applications, company } = setup();
     await caller.send({ ...validRequest(company.token), idempotencyKey: "k1" });
