@@ -168,10 +168,11 @@ export const applicationOperations = {
     limit: "webhook",
     run: async (deps, payload) => {
       const outcome = await handlePostmarkWebhook(deps.applications.applications, payload);
-      // A hard bounce erases the address from companies through this process's connection, which the
-      // answer cache cannot see.
-      const isBounce = (payload as { RecordType?: unknown } | null)?.RecordType === "Bounce";
-      if (outcome.ok && isBounce) deps.applications.onSearchDataChanged?.();
+      // A hard bounce or a suppression erases the address from companies through this process's connection,
+      // which the answer cache cannot see.
+      const type = (payload as { RecordType?: unknown } | null)?.RecordType;
+      if (outcome.ok && (type === "Bounce" || type === "SubscriptionChange"))
+        deps.applications.onSearchDataChanged?.();
       return answerOf(outcome, { result: outcome.ok && outcome.ignored ? "ignored" : "ok" });
     },
   } satisfies ApplicationOperation<unknown, { result: string }>,

@@ -5,7 +5,7 @@ import { sqliteStore } from "../db/store";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import type { Logger } from "../deps";
-import type { Mailer, MailMessage } from "../mail/mailer";
+import { MailRefusedError, type Mailer, type MailMessage } from "../mail/mailer";
 import type { ApplicationDeps } from "./deps";
 import { MAX_ATTACHMENT_BYTES } from "./attachment";
 import type { VirusScanner } from "../antivirus/clamav";
@@ -518,6 +518,32 @@ describe("sendApplication: mail failures", () => {
     });
     expect(deps.mailer.sent).toHaveLength(0);
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+  });
+
+  it("blacklists a company address the transport refuses as such (Postmark 406), and answers email société invalide", async () => {
+    const { deps, token } = setup();
+    const inactive: Mailer = {
+      send: () =>
+        Promise.reject(
+          new MailRefusedError("Postmark refused the message: 406 inactive", {
+            code: 406,
+            recipientRejected: true,
+          }),
+        ),
+    };
+    expect(await sendApplication({ ...deps, mailer: inactive }, validRequest(token), ctx)).toEqual({
+      ok: false,
+      error: "email société invalide",
+    });
+    expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
+    expect(deps.db.select().from(emailBlacklistTable).all()).toMatchObject([
+      { email: "rh@entreprise.example", source: "lba" },
+    ]);
+    // The next candidate is refused before anything is sent, as after a hard bounce.
+    expect(
+      await sendApplication(deps, validRequest(token, { applicant_email: "autre@example.org" }), ctx),
+    ).toEqual({ ok: false, error: "email société invalide" });
+    expect(deps.mailer.sent).toHaveLength(0);
   });
 
   it("still succeeds when only the confirmation fails, and records it as rejected", async () => {

@@ -10,6 +10,7 @@ import {
 import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
+import { blacklistCompanyAddress } from "./company-address";
 import { startOfDay } from "./day-window";
 import { CALLER_MAX_LENGTH, multiLine } from "../schemas/application-limits";
 import {
@@ -274,6 +275,11 @@ async function deliver(
     // its application stays, for its reply links and for a retry to send it again.
     if (refused) await store.applications.remove(row.id);
     else await mark({ sendStatus: "unknown" });
+    // The address itself is refused (inactive, invalid): as after a hard bounce, every later candidate would be too.
+    if (error instanceof MailRefusedError && error.recipientRejected) {
+      await blacklistCompanyAddress(deps, row.companyEmail, row.companyType);
+      return fail(APPLICATION_ERRORS.invalidCompanyEmail);
+    }
     return fail(APPLICATION_ERRORS.sendingFailed);
   }
   await mark({

@@ -50,6 +50,19 @@ const bounce = (id: string, type = "HardBounce") => ({
   Inactive: true,
   MessageStream: "outbound",
 });
+const suppression = (id: string | null, suppressSending = true) => ({
+  RecordType: "SubscriptionChange",
+  MessageID: id,
+  ServerID: 23,
+  MessageStream: "outbound",
+  ChangedAt: "2024-05-15T10:03:00Z",
+  Recipient: "RH@entreprise.example",
+  Origin: "Recipient",
+  SuppressSending: suppressSending,
+  SuppressionReason: "SpamComplaint",
+  Tag: "application-company",
+  Metadata: {},
+});
 const spam = (id: string) => ({
   RecordType: "SpamComplaint",
   ID: 43,
@@ -103,6 +116,38 @@ describe("handlePostmarkWebhook", () => {
       ok: false,
       error: "email société invalide",
     });
+  });
+
+  it("blacklists a company address Postmark suppressed (SubscriptionChange), without telling the candidate it bounced", async () => {
+    const { deps, row, company } = await applied();
+    const id = row().toCompanyMessageId ?? "";
+    expect(await handlePostmarkWebhook(deps, suppression(id))).toEqual({ ok: true, ignored: false });
+    expect(deps.db.select().from(emailBlacklistTable).all()).toEqual([
+      { email: "rh@entreprise.example", source: "lba", createdAt: "2024-05-15T10:00:00.000Z" },
+    ]);
+    expect(
+      deps.db.select().from(companiesTable).where(eq(companiesTable.id, company.id)).get()?.email,
+    ).toBeNull();
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(await sendApplication(deps, validRequest(company.token), { caller: "test" })).toEqual({
+      ok: false,
+      error: "email société invalide",
+    });
+  });
+
+  it("leaves the blacklist alone on a reactivation, a candidate's address, or a suppression made by hand", async () => {
+    const { deps, row } = await applied();
+    expect(await handlePostmarkWebhook(deps, suppression(row().toCompanyMessageId ?? "", false))).toEqual({
+      ok: true,
+      ignored: true,
+    });
+    expect(await handlePostmarkWebhook(deps, suppression(row().toApplicantMessageId ?? ""))).toEqual({
+      ok: true,
+      ignored: true,
+    });
+    // Postmark sends no MessageID for a suppression made in its own interface or API.
+    expect(await handlePostmarkWebhook(deps, suppression(null))).toEqual({ ok: true, ignored: true });
+    expect(deps.db.select().from(emailBlacklistTable).all()).toHaveLength(0);
   });
 
   it("records a soft bounce without blacklisting", async () => {

@@ -2,15 +2,19 @@ import { z } from "zod";
 import { storeOf } from "../db/store";
 import { renderHardBounceNotice } from "../mail/templates";
 import { applicationFailure, WEBHOOK_ERRORS, type ApplicationOutcome } from "../schemas/application-errors";
+import { blacklistCompanyAddress } from "./company-address";
 import type { ApplicationDeps } from "./deps";
 
-// Postmark webhook payloads (Delivery, Bounce, Open, SpamComplaint); unknown fields are ignored.
+// Postmark webhook payloads (Delivery, Bounce, Open, SpamComplaint, SubscriptionChange); unknown fields are ignored.
 export const PostmarkEventSchema = z.looseObject({
   RecordType: z.string(),
-  MessageID: z.string().min(1),
+  // null in a SubscriptionChange for a suppression made by hand in Postmark: no message of ours to attach it to.
+  MessageID: z.string().min(1).nullable(),
   Type: z.string().optional(),
   Email: z.string().optional(),
   Recipient: z.string().optional(),
+  // SubscriptionChange: true when Postmark stops sending to the address (hard bounce, spam complaint, by hand).
+  SuppressSending: z.boolean().optional(),
 });
 export type PostmarkEvent = z.infer<typeof PostmarkEventSchema>;
 
@@ -41,7 +45,8 @@ function rank(status: string | null): number {
 }
 
 /**
- * Records a Postmark event on its application; a hard bounce of a company e-mail blacklists the address.
+ * Records a Postmark event on its application; a hard bounce of a company e-mail, or Postmark's suppression of its
+ * address (SubscriptionChange with SuppressSending), blacklists the address.
  * `ignored`: an event type or a message that is not ours. Error: `invalid_payload` (not a Postmark event).
  */
 export async function handlePostmarkWebhook(
@@ -52,7 +57,9 @@ export async function handlePostmarkWebhook(
   if (!parsed.success) return applicationFailure(WEBHOOK_ERRORS.invalidPayload);
   const event = parsed.data;
   const status = statusOf(event);
-  if (!status) return { ok: true, ignored: true };
+  // About the address, not this message: Postmark will refuse every later message to it.
+  const suppressed = event.RecordType === "SubscriptionChange" && event.SuppressSending === true;
+  if ((!status && !suppressed) || !event.MessageID) return { ok: true, ignored: true };
 
   const store = storeOf(deps);
   const application = await store.applications.find({ messageId: event.MessageID });
@@ -61,7 +68,7 @@ export async function handlePostmarkWebhook(
   const toCompany = application.toCompanyMessageId === event.MessageID;
   const previous = toCompany ? application.toCompanyMessageStatus : application.toApplicantMessageStatus;
   const at = deps.now().toISOString();
-  if (rank(status) >= rank(previous) && status !== previous) {
+  if (status && rank(status) >= rank(previous) && status !== previous) {
     await store.applications.update(
       application.id,
       toCompany
@@ -70,10 +77,20 @@ export async function handlePostmarkWebhook(
     );
   }
 
+  // A company's address only: the blacklist is no place for a candidate's, kept beyond the retention.
+  if (suppressed) {
+    if (toCompany)
+      await blacklistCompanyAddress(
+        deps,
+        event.Recipient ?? application.companyEmail,
+        application.companyType,
+      );
+    return { ok: true, ignored: !toCompany };
+  }
+
   // Postmark retries deliveries: only the first hard bounce of this message acts.
   if (toCompany && status === "hard_bounce" && previous !== "hard_bounce") {
-    const address = (event.Email ?? application.companyEmail ?? "").trim().toLowerCase();
-    if (address) await store.blacklist.addHardBounce(address, application.companyType, at);
+    await blacklistCompanyAddress(deps, event.Email ?? application.companyEmail, application.companyType);
     if (application.applicantEmail) {
       const notice = renderHardBounceNotice({
         applicantFirstName: application.applicantFirstName ?? "",

@@ -25,6 +25,19 @@ export interface MailMessage {
  */
 export class MailRefusedError extends Error {
   override name = "MailRefusedError";
+  /** The transport's own error code, if it gave one (Postmark's `ErrorCode`), for logs. */
+  readonly code: number | null;
+  /**
+   * The refusal is about the recipient's address itself (inactive, or not a valid address): every later message
+   * to it would be refused too, as if it had hard-bounced.
+   */
+  readonly recipientRejected: boolean;
+
+  constructor(message: string, details: { code?: number; recipientRejected?: boolean } = {}) {
+    super(message);
+    this.code = details.code ?? null;
+    this.recipientRejected = details.recipientRejected ?? false;
+  }
 }
 
 export interface Mailer {

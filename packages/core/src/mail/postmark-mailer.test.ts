@@ -114,6 +114,44 @@ describe("createPostmarkMailer", () => {
     expect(error).not.toBeInstanceOf(MailRefusedError);
   });
 
+  it("says when Postmark refuses the recipient itself: inactive (406) or an invalid To (300), not another 300", async () => {
+    const refusalFor = async (payload: { ErrorCode: number; Message: string }) => {
+      const api = await fakePostmark(() => [422, payload]);
+      const mailer = createPostmarkMailer({
+        serverToken: "t",
+        from: "no-reply@lba.example",
+        apiUrl: api.url,
+      });
+      return mailer.send({ to: "rh@entreprise.example", subject: "s", html: "h", text: "t" }).catch((e) => e);
+    };
+    expect(
+      await refusalFor({
+        ErrorCode: 406,
+        Message:
+          "You tried to send to recipient(s) that have been marked as inactive. Found inactive addresses: rh@entreprise.example. Inactive recipients are ones that have generated a hard bounce, a spam complaint, or a manual suppression.",
+      }),
+    ).toMatchObject({ name: "MailRefusedError", code: 406, recipientRejected: true });
+    expect(
+      await refusalFor({ ErrorCode: 300, Message: "Invalid 'To' address: 'rh@entreprise'." }),
+    ).toMatchObject({ code: 300, recipientRejected: true });
+    expect(
+      await refusalFor({
+        ErrorCode: 300,
+        Message: "Error parsing 'To': Illegal email address 'rh'. It must contain the '@' symbol.",
+      }),
+    ).toMatchObject({ code: 300, recipientRejected: true });
+    // 300 is also an empty body or too many recipients: our message, not the address.
+    expect(
+      await refusalFor({ ErrorCode: 300, Message: "Provide either email TextBody or HtmlBody or both." }),
+    ).toMatchObject({ code: 300, recipientRejected: false });
+    expect(
+      await refusalFor({
+        ErrorCode: 400,
+        Message: "The 'From' address you supplied is not a Sender Signature.",
+      }),
+    ).toMatchObject({ code: 400, recipientRejected: false });
+  });
+
   it("rejects when Postmark refuses the message", async () => {
     const api = await fakePostmark(() => [
       422,

@@ -1,4 +1,4 @@
-import { ServerClient } from "postmark";
+import { Errors, ServerClient } from "postmark";
 import { headerSafe, MailRefusedError, type Mailer } from "./mailer";
 
 export interface PostmarkMailerOptions {
@@ -9,6 +9,22 @@ export interface PostmarkMailerOptions {
   /** Postmark message stream; "outbound" is the default transactional stream. */
   messageStream?: string;
   timeoutSeconds?: number;
+}
+
+/** Postmark's ErrorCode for a recipient marked inactive (hard bounce, spam complaint or manual suppression). */
+const INACTIVE_RECIPIENT = 406;
+/** Postmark's ErrorCode for any invalid request; only its messages naming the To address are about the recipient. */
+const INVALID_EMAIL_REQUEST = 300;
+
+/** Postmark's definite refusal, saying whether the recipient's address itself is unusable. */
+function refusal(code: number, message: string): MailRefusedError {
+  const recipientRejected =
+    code === INACTIVE_RECIPIENT ||
+    (code === INVALID_EMAIL_REQUEST && /(Invalid|Error parsing) 'To'/i.test(message));
+  return new MailRefusedError(`Postmark refused the message: ${code} ${message}`, {
+    code,
+    recipientRejected,
+  });
 }
 
 /** Production transport through the official client; open tracking is on so the webhook receives Open events. */
@@ -46,13 +62,11 @@ export function createPostmarkMailer(options: PostmarkMailerOptions): Mailer {
         })
         .catch((error: unknown) => {
           // A 4xx is Postmark's definite refusal; a network error (status 0) or a 5xx leaves the outcome unknown.
-          const status = (error as { statusCode?: unknown }).statusCode;
-          if (typeof status === "number" && status >= 400 && status < 500)
-            throw new MailRefusedError(`Postmark refused the message: ${String(error)}`);
+          if (error instanceof Errors.PostmarkError && error.statusCode >= 400 && error.statusCode < 500)
+            throw refusal(error.code, error.message);
           throw error;
         });
-      if (response.ErrorCode !== 0)
-        throw new MailRefusedError(`Postmark refused the message: ${response.ErrorCode} ${response.Message}`);
+      if (response.ErrorCode !== 0) throw refusal(response.ErrorCode, response.Message);
       return { messageId: response.MessageID };
     },
   };

@@ -357,6 +357,34 @@ describe("POST /api/application/webhook", () => {
     expect(changed).toBe(1);
   });
 
+  it("blacklists the company address Postmark suppressed (SubscriptionChange) and says search data changed", async () => {
+    let changed = 0;
+    const { post, company, db } = setup({ onSearchDataChanged: () => (changed += 1) });
+    await post("/api/application", validRequest(company.token));
+    const messageId = db.select().from(applicationsTable).get()?.toCompanyMessageId ?? "";
+    const res = await post(
+      "/api/application/webhook",
+      {
+        RecordType: "SubscriptionChange",
+        MessageID: messageId,
+        ServerID: 23,
+        MessageStream: "outbound",
+        ChangedAt: "2024-05-15T10:03:00Z",
+        Recipient: "rh@entreprise.example",
+        Origin: "Recipient",
+        SuppressSending: true,
+        SuppressionReason: "SpamComplaint",
+        Tag: "application-company",
+        Metadata: {},
+      },
+      { Authorization: basic },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: "ok" });
+    expect(db.select().from(emailBlacklistTable).all()).toMatchObject([{ email: "rh@entreprise.example" }]);
+    expect(changed).toBe(1);
+  });
+
   it("accepts a token when configured so", async () => {
     const { post } = setup({ webhookAuth: { token: "a-long-webhook-token" } });
     expect(

@@ -7,7 +7,7 @@ import { perform } from "../../operations/operation";
 import { limitRoute } from "../operation-route";
 import { limitBody, answerJson } from "./http";
 
-/** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint). */
+/** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint, SubscriptionChange). */
 export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
   const path = limitRoute(applicationOperations.webhook, "post", "/api/application/webhook");
   app.post(path, limitBody(1024 * 1024), async (c) => {
