@@ -204,6 +204,15 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
     await expectAccessible(search, "card of an unsubscribed company");
     await search.close();
 
+    // The candidate's follow-up page says why it cannot be sent, and offers no button.
+    const followUp = await newPage();
+    await followUp.goto(`${server.origin}${linkPath(candidateMail, "/relance")}`);
+    await followUp
+      .getByText(/Cette entreprise a demandé à ne plus recevoir de candidatures spontanées/)
+      .waitFor();
+    expect(await followUp.getByRole("button", { name: "Envoyer la relance" }).count()).toBe(0);
+    await followUp.close();
+
     await page.getByRole("button", { name: /Annuler : recevoir à nouveau/ }).click();
     await page.getByText(/peut de nouveau recevoir des candidatures spontanées/).waitFor();
     await expectAccessible(page, "resubscribed");

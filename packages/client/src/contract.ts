@@ -196,6 +196,7 @@ export type FollowUpContext = {
   sentAt: string;
   followUpSentAt: string | null;
   replied: boolean;
+  unreachable: "email société invalide" | "entreprise_desinscrite" | null;
 };
 
 export type PostgresCheck = { reachable: boolean; migrated: boolean };

@@ -4,6 +4,7 @@ import {
   followUpErrorMessage,
   linkErrorMessage,
   sendErrorMessage,
+  unreachableMessage,
   unsubscribeErrorMessage,
 } from "./intention-messages";
 
@@ -39,5 +40,12 @@ describe("intention messages", () => {
     for (const key of Object.values(UNSUBSCRIBE_ERRORS))
       expect(unsubscribeErrorMessage({ message: key }), key).not.toBe(generic);
     expect(followUpErrorMessage({ message: "relance_deja_envoyee" })).toMatch(/déjà relancé/);
+  });
+
+  it("says why a company cannot be followed up", () => {
+    expect(unreachableMessage("entreprise_desinscrite")).toMatch(
+      /ne plus recevoir de candidatures spontanées/,
+    );
+    expect(unreachableMessage("email société invalide")).toMatch(/ne fonctionne plus/);
   });
 });

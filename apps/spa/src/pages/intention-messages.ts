@@ -1,4 +1,5 @@
 import type {
+  CompanyRefusalKey,
   FollowUpErrorKey,
   IntentionErrorKey,
   IntentionLinkErrorKey,
@@ -90,6 +91,10 @@ const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string>
   reponse_deja_donnee:
     "L'entreprise a déjà répondu à votre candidature : sa réponse vous a été envoyée par e-mail.",
   error_sending_message: "Votre relance n'a pas pu être envoyée. Veuillez réessayer plus tard.",
+  "email société invalide":
+    "L'adresse e-mail de cette entreprise ne fonctionne plus : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
+  entreprise_desinscrite:
+    "Cette entreprise a demandé à ne plus recevoir de candidatures spontanées par La bonne alternance : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
   too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
 };
 
@@ -108,4 +113,9 @@ export function unsubscribeErrorMessage(error: unknown): string {
 /** Why the follow-up cannot be shown or sent. */
 export function followUpErrorMessage(error: unknown): string {
   return messageOf(FOLLOW_UP_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+}
+
+/** Why the company cannot be followed up at all (the follow-up context's `unreachable`). */
+export function unreachableMessage(key: CompanyRefusalKey): string {
+  return FOLLOW_UP_MESSAGES[key];
 }

@@ -9,6 +9,7 @@ import { onLinkClick } from "../lib/router";
 import {
   followUpErrorMessage,
   RECORDED_REPLY,
+  unreachableMessage,
   unsubscribeErrorMessage,
   viewErrorMessage,
 } from "./intention-messages";
@@ -308,6 +309,10 @@ export function FollowUpPage({ search }: { search: URLSearchParams }) {
       ) : c.followUpSentAt ? (
         <p className="alert alert--info" role="status">
           {`Vous avez relancé ${company} le ${formatDate(c.followUpSentAt) ?? ""}. Une seule relance est possible par candidature ; vous pouvez aussi l'appeler.`}
+        </p>
+      ) : c.unreachable ? (
+        <p className="alert alert--info" role="status">
+          {unreachableMessage(c.unreachable)}
         </p>
       ) : (
         <div className="card stack">

@@ -5,10 +5,12 @@ import {
   applicationFailure as fail,
   FOLLOW_UP_ERRORS,
   type ApplicationOutcome,
+  type CompanyRefusalKey,
   type FollowUpErrorKey,
   type FollowUpLinkErrorKey,
 } from "../schemas/application-errors";
 import { INTENTION_FIELD_MAX } from "../schemas/application-limits";
+import { companyRefusal } from "./company-address";
 import { settingsOf, type ApplicationDeps } from "./deps";
 import { companyLinks, verifyApplicationToken, type ApplicationLinkPurpose } from "./links";
 
@@ -69,6 +71,11 @@ export interface FollowUpContext {
   followUpSentAt: string | null;
   /** The recruiter already answered: nothing to follow up. */
   replied: boolean;
+  /**
+   * Why no follow-up can be sent to the company (`email société invalide`: its address bounced;
+   * `entreprise_desinscrite`: it unsubscribed from spontaneous applications); null: it can.
+   */
+  unreachable: CompanyRefusalKey | null;
 }
 
 /** What the follow-up page shows before the candidate confirms. */
@@ -88,11 +95,15 @@ export async function getFollowUpContext(
       sentAt: row.createdAt,
       followUpSentAt: row.followUpSentAt,
       replied: row.companyIntention !== null,
+      unreachable: await companyRefusal(deps, row),
     },
   };
 }
 
-/** The candidate's follow-up: one polite message to the company, at most once, and only while it has not answered. */
+/**
+ * The candidate's follow-up: one polite message to the company, at most once, only while it has not answered, and
+ * never to a company that cannot or will not receive it (companyRefusal).
+ */
 export async function sendFollowUp(
   deps: ApplicationDeps,
   token: string,
@@ -100,6 +111,8 @@ export async function sendFollowUp(
   const found = await findByApplicationToken(deps, "application-follow-up", token);
   if (!("row" in found)) return found;
   const { row } = found;
+  const refusal = await companyRefusal(deps, row);
+  if (refusal) return fail(refusal);
   const at = deps.now().toISOString();
   const applications = storeOf(deps).applications;
   const claimed = await applications.update(row.id, { followUpSentAt: at }, UNANSWERED("followUpSentAt"));
@@ -123,7 +136,8 @@ export async function sendFollowUp(
 
 /**
  * One pass of the daily timer: the one reminder to each company that has not answered an application sent
- * `reminderAfterDays` days ago or more (0: none), while its reply links still work. Returns how many were sent.
+ * `reminderAfterDays` days ago or more (0: none), while its reply links still work, and that can still be written to
+ * (companyRefusal). Returns how many were sent.
  */
 export async function sendRecruiterReminders(deps: ApplicationDeps): Promise<number> {
   const settings = settingsOf(deps);
@@ -136,7 +150,7 @@ export async function sendRecruiterReminders(deps: ApplicationDeps): Promise<num
   );
   let sent = 0;
   for (const row of due) {
-    if (!row.companyEmail) continue;
+    if (!row.companyEmail || (await companyRefusal(deps, row))) continue;
     const at = deps.now().toISOString();
     if (!(await applications.update(row.id, { reminderSentAt: at }, UNANSWERED("reminderSentAt")))) continue;
     try {

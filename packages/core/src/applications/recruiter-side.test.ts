@@ -16,6 +16,7 @@ import { getFollowUpContext, sendFollowUp, sendRecruiterReminders } from "./foll
 import { recordIntention } from "./intention";
 import { getRecruiterView } from "./recruiter-view";
 import { sendApplication } from "./send-application";
+import { handlePostmarkWebhook } from "./webhook";
 
 // docs/reference/v1.md#s9-8 and decision 026: the company's view, its unsubscription, the reminder and the follow-up.
 
@@ -244,6 +245,72 @@ describe("reminder to the recruiter (docs/reference/v1.md#s9-8)", () => {
   });
 });
 
+/**
+ * Three applications: spontaneous and to an offer of the company that then unsubscribes, spontaneous to another
+ * whose address then hard-bounces. Returns each one's company and candidate e-mails.
+ */
+async function unreachableCompanies() {
+  const { deps, target, at } = setup();
+  const other = insertApplicationTarget(deps, "rh@autre.example", "22222222222222");
+  const apply = async (overrides: Parameters<typeof validRequest>[1], token = target.token) => {
+    expect(await sendApplication(deps, validRequest(token, overrides), { caller: null })).toEqual({
+      ok: true,
+    });
+    const [toCompany, toCandidate] = deps.mailer.sent.slice(-2);
+    return { toCompany, toCandidate };
+  };
+  const spontaneous = await apply({});
+  const published = insertOfferTarget(deps);
+  const offer = await apply({ company_type: "matcha", job_id: published.offerId }, published.token);
+  const bounced = await apply({}, other.token);
+  await unsubscribeCompany(deps, linkToken(spontaneous.toCompany?.text, "/desinscription"));
+  await handlePostmarkWebhook(deps, {
+    RecordType: "Bounce",
+    Type: "HardBounce",
+    MessageID: bounced.toCompany?.messageId,
+    Email: "rh@autre.example",
+  });
+  return { deps, at, spontaneous, offer, bounced };
+}
+
+describe("nothing more to a company that unsubscribed or whose address bounced (decision 026, docs/reference/v1.md#s9-8)", () => {
+  it("sends no reminder to them; the recruiter of an offer still gets one", async () => {
+    const { deps, at } = await unreachableCompanies();
+    at(7);
+    expect(await sendRecruiterReminders(deps)).toBe(1);
+    const reminders = deps.mailer.sent.filter((m) => m.tag === "application-reminder");
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatchObject({
+      to: "recrutement@entreprise.example",
+      subject: "Rappel : la candidature de Camille Martin (Boulanger H/F) attend votre réponse",
+    });
+    // The offer's: no unsubscription link.
+    expect(reminders[0]?.text).not.toContain("/desinscription");
+  });
+
+  it("says why on the follow-up page, and refuses the follow-up with that key; an offer's follow-up still goes", async () => {
+    const { deps, spontaneous, offer, bounced } = await unreachableCompanies();
+    const followUps = () => deps.mailer.sent.filter((m) => m.tag === "application-follow-up");
+    for (const [application, key] of [
+      [spontaneous, "entreprise_desinscrite"],
+      [bounced, "email société invalide"],
+    ] as const) {
+      const token = linkToken(application.toCandidate?.text, "/relance");
+      expect(await getFollowUpContext(deps, token)).toMatchObject({
+        ok: true,
+        context: { replied: false, followUpSentAt: null, unreachable: key },
+      });
+      expect(await sendFollowUp(deps, token)).toEqual({ ok: false, error: key });
+    }
+    expect(followUps()).toHaveLength(0);
+
+    const token = linkToken(offer.toCandidate?.text, "/relance");
+    expect(await getFollowUpContext(deps, token)).toMatchObject({ context: { unreachable: null } });
+    expect(await sendFollowUp(deps, token)).toEqual({ ok: true });
+    expect(followUps().map((m) => m.to)).toEqual(["recrutement@entreprise.example"]);
+  });
+});
+
 describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
   it("sends one polite follow-up from the confirmation's link, and only one", async () => {
     const { deps, target, at } = setup();
@@ -261,6 +328,7 @@ describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
         sentAt: T0,
         followUpSentAt: null,
         replied: false,
+        unreachable: null,
       },
     });
     const answers = await Promise.all([sendFollowUp(deps, token), sendFollowUp(deps, token)]);

@@ -50,6 +50,10 @@ export const FOLLOW_UP_ERRORS = {
   /** The recruiter already answered: nothing to follow up. */
   replied: "reponse_deja_donnee",
   sendingFailed: "error_sending_message",
+  /** The company's address bounced or is blacklisted: nothing more is sent to it. */
+  invalidCompanyEmail: APPLICATION_ERRORS.invalidCompanyEmail,
+  /** The company unsubscribed from spontaneous applications (decision 026): neither reminded nor followed up. */
+  companyUnsubscribed: APPLICATION_ERRORS.companyUnsubscribed,
 } as const;
 
 /** The Postmark webhook (docs/reference/v1.md#s3-11); an unconfigured webhook answers `not_found`. */
@@ -78,6 +82,8 @@ export type UnsubscribeErrorKey = ValueOf<typeof UNSUBSCRIBE_ERRORS>;
 export type FollowUpErrorKey = ValueOf<typeof FOLLOW_UP_ERRORS>;
 /** Why a recruiter-view or follow-up link cannot be used at all. */
 export type FollowUpLinkErrorKey = (typeof FOLLOW_UP_ERRORS)["invalidToken" | "expiredToken" | "notFound"];
+/** Why nothing more may be sent to the company of an application (reminder, follow-up). */
+export type CompanyRefusalKey = (typeof FOLLOW_UP_ERRORS)["invalidCompanyEmail" | "companyUnsubscribed"];
 export type WebhookErrorKey = ValueOf<typeof WEBHOOK_ERRORS>;
 export type RequestErrorKey = ValueOf<typeof REQUEST_ERRORS>;
 

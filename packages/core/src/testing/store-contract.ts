@@ -110,6 +110,8 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
         () => "refuse",
       );
       expect(r.facts).toMatchObject({ blacklisted: true, unsubscribed: true });
+      expect(await store.blacklist.has(email.toUpperCase())).toBe(true);
+      expect(await store.blacklist.has(`other-${email}`)).toBe(false);
     });
 
     it("lets one conditional update win a claim, and gives it back only to its owner", async () => {

@@ -99,4 +99,19 @@ describe("/api/application/view and /api/application/follow-up", () => {
     expect(await again.json()).toEqual({ error: "relance_deja_envoyee" });
     expect((await app.request("/api/application/view?token=x")).status).toBe(400);
   });
+
+  it("answers 400 entreprise_desinscrite to the follow-up of a company that unsubscribed, and says so before", async () => {
+    const { app, post, company, linkToken } = setup();
+    await post("/api/V1/application", validRequest(company.token));
+    await post("/api/application/unsubscribe", {
+      token: linkToken("application-company", "/desinscription"),
+    });
+    const token = linkToken("application-applicant", "/relance");
+    expect(
+      await (await app.request(`/api/application/follow-up?token=${encodeURIComponent(token)}`)).json(),
+    ).toMatchObject({ followUpSentAt: null, replied: false, unreachable: "entreprise_desinscrite" });
+    const refused = await post("/api/application/follow-up", { token });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: "entreprise_desinscrite" });
+  });
 });

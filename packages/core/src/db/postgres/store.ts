@@ -162,6 +162,9 @@ export function postgresStore({ db, pool }: Postgres, options: PostgresStoreOpti
         await db.insert(blacklist).values({ email, source, createdAt: at }).onConflictDoNothing();
         await listsChanged();
       },
+      has: async (email) =>
+        (await db.select().from(blacklist).where(eq(blacklist.email, email.toLowerCase())).limit(1)).length >
+        0,
     },
     outbox: {
       add: async (message) => {

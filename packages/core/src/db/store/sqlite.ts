@@ -184,6 +184,12 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
               .run();
           }),
         ),
+      has: (email) =>
+        !!db
+          .select()
+          .from(emailBlacklistTable)
+          .where(eq(emailBlacklistTable.email, email.toLowerCase()))
+          .get(),
     },
     outbox: {
       add: (message) => {

@@ -108,6 +108,8 @@ export interface WriteStore {
   blacklist: {
     /** From now on `email` (lower case) receives no application and no search shows it. */
     addHardBounce(email: string, source: string | null, at: string): Awaitable<void>;
+    /** true when `email` (any case) is blacklisted. */
+    has(email: string): Awaitable<boolean>;
   };
   outbox: {
     add(message: NewOutboxMessage): Awaitable<void>;
