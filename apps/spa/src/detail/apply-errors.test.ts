@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ERRORS } from "@lba/core/schemas";
-import { APPLY_ERROR_KEYS, applyErrorMessage, applyFieldErrors } from "./apply-errors";
+import { APPLY_ERROR_KEYS, applyAlertMessage, applyErrorMessage, applyFieldErrors } from "./apply-errors";
 
 describe("applyErrorMessage", () => {
   it("gives every server error key its own French sentence", () => {
@@ -41,6 +41,24 @@ describe("applyFieldErrors", () => {
       data: { zodError: { fieldErrors: { applicant_email: ["Adresse e-mail invalide"], other: ["x"] } } },
     };
     expect(applyFieldErrors(error)).toEqual({ email: "Adresse e-mail invalide" });
+  });
+
+  it("tells a refused CV, infected or not a valid PDF or DOCX, to send another file", () => {
+    const onField = applyFieldErrors({ message: "pièce jointe invalide" }).cv;
+    expect(onField).toMatch(/antivirus/);
+    expect(onField).toMatch(/PDF ou un DOCX valide de 3 Mo/);
+    expect(onField).toMatch(/nouveau fichier/);
+  });
+
+  it("says a refusal once: on its field, the alert above the button only points to it", () => {
+    for (const key of ["pièce jointe invalide", "email temporaire non autorisé", "antivirus_unavailable"]) {
+      const onField = Object.values(applyFieldErrors({ message: key }))[0];
+      expect(applyAlertMessage({ message: key }), key).not.toBe(onField);
+      expect(applyAlertMessage({ message: key }), key).toMatch(/voyez le message sous le champ signalé/);
+    }
+    expect(applyAlertMessage({ message: "max candidatures atteint" })).toBe(
+      applyErrorMessage({ message: "max candidatures atteint" }),
+    );
   });
 
   it("puts the error keys about one field on that field", () => {

@@ -7,8 +7,9 @@ const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_m
     "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
   "email temporaire non autorisé":
     "Les adresses e-mail temporaires ne sont pas acceptées. Utilisez une adresse e-mail personnelle durable.",
+  // Also an infected file (decision 014): the same file would be refused again.
   "pièce jointe invalide":
-    "Votre CV n'a pas été accepté : envoyez un fichier PDF ou DOCX de 3 Mo au maximum.",
+    "Votre CV n'a pas été accepté : ce doit être un PDF ou un DOCX valide de 3 Mo au maximum, et il a pu être refusé par notre contrôle antivirus. Enregistrez de nouveau votre CV en PDF depuis votre traitement de texte et envoyez ce nouveau fichier.",
   "email société invalide":
     "Nous ne pouvons pas joindre cette entreprise en ligne. Essayez de la contacter directement.",
   "max candidatures atteint":
@@ -68,6 +69,13 @@ export function applyFieldErrors(error: unknown): Partial<Record<ApplyField, str
   const field = key ? FIELD_OF_KEY[key] : undefined;
   if (key && field) found[field] ??= MESSAGES[key];
   return found;
+}
+
+const SEE_FIELD = "Votre candidature n'a pas été envoyée : voyez le message sous le champ signalé.";
+
+/** The sentence above the send button: a refusal already explained on its field is not said twice. */
+export function applyAlertMessage(error: unknown): string {
+  return Object.keys(applyFieldErrors(error)).length > 0 ? SEE_FIELD : applyErrorMessage(error);
 }
 
 /** Turns a tRPC client error (message = the V1 error key, or an HTTP 429) into a French sentence. */

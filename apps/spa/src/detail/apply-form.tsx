@@ -9,7 +9,7 @@ import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { useSiteInfo } from "../lib/site-info";
 import { appliedOn, rememberApplication } from "./already-applied";
-import { applyErrorMessage, applyFieldErrors, type ApplyField } from "./apply-errors";
+import { applyAlertMessage, applyFieldErrors, type ApplyField } from "./apply-errors";
 import { checkCv, CV_PROBLEM_MESSAGES, readAsDataUrl } from "./cv-check";
 import { submissionKeys } from "./submission-key";
 
@@ -262,7 +262,7 @@ export function ApplyForm({
       </div>
       {send.isError && (
         <p className="alert alert--error" role="alert">
-          {applyErrorMessage(send.error)}
+          {applyAlertMessage(send.error)}
         </p>
       )}
       <p className="hint">
