@@ -204,6 +204,16 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
     await expectAccessible(search, "card of an unsubscribed company");
     await search.close();
 
+    // The apply widget says why too, as the card does, instead of a lack of information.
+    const widget = await newPage();
+    await widget.goto(`${server.origin}/postuler?caller=test&type=lba&itemId=${siret}`);
+    await widget
+      .getByRole("alert")
+      .getByText(/Cette entreprise ne souhaite pas recevoir de candidatures spontanées/)
+      .waitFor();
+    expect(await widget.locator("form.apply-form").count()).toBe(0);
+    await widget.close();
+
     // The candidate's follow-up page says why it cannot be sent, and offers no button.
     const followUp = await newPage();
     await followUp.goto(`${server.origin}${linkPath(candidateMail, "/relance")}`);

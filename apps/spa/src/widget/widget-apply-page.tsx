@@ -5,11 +5,11 @@ import { useEffect } from "react";
 import { api } from "../api/client";
 import { Layout } from "../components/layout";
 import { ApplyForm, applyTitle } from "../detail/apply-form";
+import { contactAdvice } from "../detail/contact-advice";
 import { canApply } from "../lib/item-identity";
 import { notFoundMessage, readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
 
-const NO_CONTACT = "Nous ne disposons pas des informations permettant de postuler en ligne.";
 const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
 
 const isNotFound = (error: unknown) =>
@@ -64,7 +64,8 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
       <Problem message={isNotFound(item.error) ? notFoundMessage(params.type, params.itemId) : UNAVAILABLE} />
     );
   else if (!item.data) content = <Problem message={notFoundMessage(params.type, params.itemId)} />;
-  else if (!canApply(item.data)) content = <Problem message={NO_CONTACT} />;
+  // Why, as the site's card says it: the item's own reason (a company that unsubscribed) and how to reach it.
+  else if (!canApply(item.data)) content = <Problem message={contactAdvice(item.data)} />;
   else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
 
   return (
