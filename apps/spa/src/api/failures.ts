@@ -14,3 +14,9 @@ export function isRefused(error: unknown): boolean {
   const status = httpStatusOf(error);
   return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
+
+/** Whether a failed call found nothing (HTTP 404, tRPC NOT_FOUND): the item asked for does not exist (any more). */
+export function isNotFound(error: unknown): boolean {
+  const code = (error as { data?: { code?: unknown } | null } | null)?.data?.code;
+  return httpStatusOf(error) === 404 || code === "NOT_FOUND";
+}

@@ -2,8 +2,9 @@ import type { Item } from "@lba/core/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client";
-import { isRefused } from "../api/failures";
+import { isNotFound, isRefused } from "../api/failures";
 import { Layout, type LayoutKind } from "../components/layout";
+import { TechnicalError } from "../components/technical-error";
 import { ItemDetail } from "../detail/item-detail";
 import { MapBoundary } from "../map/map-boundary";
 import { plural } from "../lib/format";
@@ -23,13 +24,7 @@ import {
   type ViewState,
 } from "../lib/url-state";
 import { ResultsList } from "../results/results-list";
-import {
-  ALL_JOBS_ERROR,
-  BOTH_ERROR,
-  jobsErrorMessage,
-  orderJobs,
-  TRAININGS_ERROR,
-} from "../results/ordering";
+import { ALL_JOBS_ERROR, jobsErrorMessage, orderJobs, TRAININGS_ERROR } from "../results/ordering";
 import { takeResultsFocus } from "./results-focus";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
@@ -242,22 +237,17 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       </p>
     </div>
   ) : allFailed ? (
-    <div className="alert alert--error search-error" role="alert">
-      <p>
-        <strong>{BOTH_ERROR}</strong>
-      </p>
-      <p>
-        {trainingsOn && jobsOn
+    <TechnicalError
+      what={
+        trainingsOn && jobsOn
           ? "Les formations et les entreprises ne peuvent pas être affichées pour le moment."
           : trainingsOn
             ? TRAININGS_ERROR
-            : ALL_JOBS_ERROR}{" "}
-        Vérifiez votre connexion, puis réessayez.
-      </p>
-      <button type="button" className="btn btn--primary" onClick={retry} disabled={retrying}>
-        {retrying ? "Nouvel essai en cours…" : "Réessayer"}
-      </button>
-    </div>
+            : ALL_JOBS_ERROR
+      }
+      onRetry={retry}
+      retrying={retrying}
+    />
   ) : (
     <>
       {scope === "all" && searching && (
@@ -404,6 +394,19 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 position={selectedIndex >= 0 ? `${selectedIndex + 1} sur ${visible.length}` : null}
                 nearbyAction={nearbyAction(selectedItem)}
               />
+            ) : detail.isError && !isNotFound(detail.error) ? (
+              // Only a not-found answer says the item is gone; an outage is an error to retry.
+              <TechnicalError
+                what="La fiche ne peut pas être affichée pour le moment."
+                onRetry={() => void detail.refetch()}
+                retrying={detail.isFetching}
+              >
+                <p>
+                  <a href={back.href} onClick={back.onClick}>
+                    Retour aux résultats
+                  </a>
+                </p>
+              </TechnicalError>
             ) : detail.isError || (detail.isSuccess && !detail.data) ? (
               <div className="alert alert--error" role="alert">
                 <p>{goneMessage(view.selected.type)}</p>

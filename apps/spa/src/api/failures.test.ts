@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { isNotFound, isRefused } from "./failures";
+
+/** A failed tRPC call as the client rejects it: `data` carries the HTTP status and the tRPC code. */
+const failure = (httpStatus: number | null, code?: string) => ({
+  message: "x",
+  data: httpStatus === null ? null : { httpStatus, ...(code ? { code } : {}) },
+});
+
+describe("isNotFound", () => {
+  it("is true for a 404 or a NOT_FOUND code only", () => {
+    expect(isNotFound(failure(404, "NOT_FOUND"))).toBe(true);
+    expect(isNotFound({ data: { code: "NOT_FOUND" } })).toBe(true);
+    expect(isNotFound(failure(500, "INTERNAL_SERVER_ERROR"))).toBe(false);
+    expect(isNotFound(failure(502))).toBe(false);
+    expect(isNotFound(failure(429, "TOO_MANY_REQUESTS"))).toBe(false);
+    expect(isNotFound(new TypeError("Failed to fetch"))).toBe(false);
+    expect(isNotFound(null)).toBe(false);
+  });
+});
+
+describe("isRefused", () => {
+  it("is true for a 4xx the same request would get again", () => {
+    expect(isRefused(failure(400))).toBe(true);
+    expect(isRefused(failure(404))).toBe(true);
+    expect(isRefused(failure(408))).toBe(false);
+    expect(isRefused(failure(429))).toBe(false);
+    expect(isRefused(failure(500))).toBe(false);
+    expect(isRefused(new TypeError("Failed to fetch"))).toBe(false);
+  });
+});

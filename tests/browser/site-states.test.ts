@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, watchPage } from "./helpers";
+import { startSiteServer, type SiteServer } from "./site-server";
+
+// What the search page says while it waits, when the server fails and when it finds nothing: in the list and in
+// the map view of a narrow screen, and on a card opened from a link.
+
+let server: SiteServer;
+let browser: Browser;
+let desktop: BrowserContext;
+let mobile: BrowserContext;
+let problems: string[] = [];
+
+async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  return watchPage(page, server.origin, (problem) => problems.push(problem));
+}
+
+const serverError = (route: Route) =>
+  route.fulfill({
+    status: 500,
+    contentType: "application/json",
+    body: JSON.stringify({
+      error: { message: "boom", code: -32603, data: { code: "INTERNAL_SERVER_ERROR" } },
+    }),
+  });
+
+/** Failed calls show up as console errors: the only ones these tests allow. */
+const withoutFailedCalls = (list: string[]) => list.filter((p) => !/status of 500/.test(p));
+
+beforeAll(async () => {
+  server = await startSiteServer();
+  browser = await launchBrowser();
+  const options = { bypassCSP: true, locale: "fr-FR" };
+  desktop = await browser.newContext({ ...options, viewport: { width: 1366, height: 800 } });
+  mobile = await browser.newContext({
+    ...options,
+    viewport: { width: 375, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
+});
+
+afterAll(async () => {
+  await desktop?.close();
+  await mobile?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a card opened from a link", () => {
+  it("says a server failure is a technical error to retry, not that the training is gone", async () => {
+    problems = [];
+    const answer = (await (
+      await fetch(`${server.origin}/api/V1/formations?romes=D1102&caller=test`)
+    ).json()) as { results: Array<{ id: string; title: string }> };
+    const training = answer.results[0];
+    if (!training) throw new Error("the sample has no bakery training");
+    const page = await newPage(desktop);
+    await page.route("**/api/trpc/**", serverError);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&page=fiche&type=training&itemId=${encodeURIComponent(training.id)}`,
+    );
+    const alert = page.getByRole("alert");
+    await alert.getByRole("button", { name: "Réessayer" }).waitFor();
+    expect(await alert.textContent()).toContain("Erreur technique momentanée");
+    expect(await page.getByText("Cette formation n'est plus proposée.").count()).toBe(0);
+    await expectAccessible(page, "card failed");
+    await page.unroute("**/api/trpc/**");
+    await alert.getByRole("button", { name: "Réessayer" }).click();
+    await page.locator("#detail-title").waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(withoutFailedCalls(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it("still says an item that is not found is gone, with no retry", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&page=fiche&type=peJob&itemId=NOPE000`,
+    );
+    await page.getByRole("alert").getByText("Cette offre n'est plus disponible.").waitFor();
+    expect(await page.getByRole("button", { name: "Réessayer" }).count()).toBe(0);
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    await page.close();
+  });
+});
