@@ -12,6 +12,11 @@ let desktop: BrowserContext;
 let mobile: BrowserContext;
 let problems: string[] = [];
 
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+const LYON = "lat=45.764&lon=4.8357&insee=69123&zipcode=69001&address=Lyon&radius=30";
+const SEARCHES = /\/api\/trpc\/(formations|jobs)\.search/;
+
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   return watchPage(page, server.origin, (problem) => problems.push(problem));
@@ -84,6 +89,65 @@ describe("a card opened from a link", () => {
     await page.getByRole("alert").getByText("Cette offre n'est plus disponible.").waitFor();
     expect(await page.getByRole("button", { name: "Réessayer" }).count()).toBe(0);
     expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the map view of a narrow screen", () => {
+  const mapUrl = (romes: string) =>
+    `${server.origin}/recherche-apprentissage?display=map&romes=${romes}&job_name=Boulangerie&${LYON}`;
+  const mapPane = (page: Page) => page.locator(".map-pane");
+
+  it("says the search is running until the answers come", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    await page.route(SEARCHES, async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await page.goto(mapUrl("D1102"));
+    const loading = mapPane(page).getByText("Recherche en cours");
+    await poll(() => loading.isVisible()).toBe(true);
+    release();
+    await poll(() => loading.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a failed search as an error to retry, read out, and the results once it works", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    await page.route(SEARCHES, serverError);
+    await page.goto(mapUrl("D1102"));
+    // getByRole only finds what is rendered and exposed: a hidden list pane's alert does not count.
+    const alert = page.getByRole("alert");
+    await poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain("Erreur technique momentanée");
+    expect(await mapPane(page).getByRole("alert").isVisible()).toBe(true);
+    await expectAccessible(page, "map view, search failed");
+    await page.unroute(SEARCHES);
+    await alert.getByRole("button", { name: "Réessayer" }).click();
+    await poll(() => alert.count()).toBe(0);
+    await poll(() =>
+      page.locator(".map__canvas .map-pin, .map__canvas .marker-cluster").count(),
+    ).toBeGreaterThan(0);
+    expect(withoutFailedCalls(problems)).toEqual([]);
+    await page.close();
+  });
+
+  it("says when the search found nothing", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    // A métier without any training, company or offer in the sample.
+    await page.goto(mapUrl("A1101"));
+    await poll(() =>
+      mapPane(page)
+        .getByText(/^Aucun/)
+        .isVisible(),
+    ).toBe(true);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

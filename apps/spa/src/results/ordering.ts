@@ -47,5 +47,8 @@ export function jobsErrorMessage(answer: JobsAnswer | undefined): string | null 
   return "Problème momentané d'accès à certaines opportunités d'emploi";
 }
 
+export const NO_TRAININGS = "Aucune formation en alternance trouvée pour votre recherche.";
+export const NO_JOBS = "Aucune entreprise trouvée pour votre recherche";
+
 export const TRAININGS_ERROR = "Oups ! Les résultats formation ne sont pas disponibles actuellement !";
 export const BOTH_ERROR = "Erreur technique momentanée";

@@ -3,6 +3,7 @@ import { plural } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { hasPoint, type SearchCriteria, type ViewState } from "../lib/url-state";
 import { ItemCard } from "./item-card";
+import { NO_JOBS, NO_TRAININGS } from "./ordering";
 
 interface Block {
   items: Item[];
@@ -81,11 +82,7 @@ export function ResultsList(props: ResultsListProps) {
                   {plural(trainings.items.length, "formation la plus proche", "formations les plus proches")}.
                 </p>
               )}
-              {trainings.items.length === 0 ? (
-                <p>Aucune formation en alternance trouvée pour votre recherche.</p>
-              ) : (
-                cards(trainings.items)
-              )}
+              {trainings.items.length === 0 ? <p>{NO_TRAININGS}</p> : cards(trainings.items)}
             </>
           )}
         </section>
@@ -108,7 +105,7 @@ export function ResultsList(props: ResultsListProps) {
               {jobs.items.length === 0 ? (
                 !jobs.error && (
                   <div className="empty-jobs">
-                    <p>Aucune entreprise trouvée pour votre recherche</p>
+                    <p>{NO_JOBS}</p>
                     {!view.extended && hasPoint(criteria) && (
                       <button type="button" className="btn btn--secondary" onClick={props.onExtend}>
                         Étendre la sélection

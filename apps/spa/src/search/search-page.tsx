@@ -29,6 +29,8 @@ import { takeResultsFocus } from "./results-focus";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
 import { useListPlace } from "./use-list-place";
+import { searchState } from "./search-state";
+import { SearchStateNotice } from "./search-state-notice";
 
 const ResultsMap = lazy(() => import("../map/results-map"));
 
@@ -187,12 +189,28 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   // A failed search is an error, never "0 results" (docs/reference/v1.md#s11-3).
   const trainingsFailed = trainingsOn && trainings.isError;
   const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
-  const allFailed =
-    searching && (trainingsOn || jobsOn) && (!trainingsOn || trainingsFailed) && (!jobsOn || jobsFailed);
   // A link with a value the server refuses (a latitude of 999, a truncated ROME code): no network trouble to
   // retry, but a search to change.
   const refused =
     searching && ((trainingsOn && isRefused(trainings.error)) || (jobsOn && isRefused(jobs.error)));
+  const state = searchState({
+    searching,
+    refused,
+    trainings: {
+      on: trainingsOn,
+      shown: showTrainings,
+      loading: trainings.isFetching,
+      failed: trainingsFailed,
+      count: trainingItems.length,
+    },
+    jobs: {
+      on: jobsOn,
+      shown: showJobs,
+      loading: jobs.isFetching,
+      failed: jobsFailed,
+      count: jobItems.length,
+    },
+  });
   const retry = () => {
     if (trainingsFailed) void trainings.refetch();
     if (jobsFailed) void jobs.refetch();
@@ -202,7 +220,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     ? ""
     : stillLoading
       ? "Recherche en cours"
-      : allFailed || refused
+      : state.kind === "failed" || state.kind === "refused"
         ? ""
         : [
             trainingsOn &&
@@ -226,81 +244,66 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const showMapPane = display === "map";
 
   const count = (failed: boolean, loading: boolean, n: number) => (failed || loading ? "" : ` (${n})`);
-  const listPane = refused ? (
-    <div className="alert alert--error search-error" role="alert">
-      <p>
-        <strong>Cette recherche n'est pas valide</strong>
-      </p>
-      <p>
-        Le lien contient un métier, un lieu ou un rayon que le service ne reconnaît pas. Modifiez la recherche
-        avec le formulaire.
-      </p>
-    </div>
-  ) : allFailed ? (
-    <TechnicalError
-      what={
-        trainingsOn && jobsOn
-          ? "Les formations et les entreprises ne peuvent pas être affichées pour le moment."
-          : trainingsOn
-            ? TRAININGS_ERROR
-            : ALL_JOBS_ERROR
-      }
-      onRetry={retry}
-      retrying={retrying}
-    />
-  ) : (
-    <>
-      {scope === "all" && searching && (
-        <div className="filters" role="group" aria-label="Filtrer les résultats">
-          {(
-            [
+  const notice = <SearchStateNotice state={state} onRetry={retry} retrying={retrying} />;
+  const listPane =
+    state.kind === "refused" || state.kind === "failed" ? (
+      notice
+    ) : (
+      <>
+        {scope === "all" && searching && (
+          <div className="filters" role="group" aria-label="Filtrer les résultats">
+            {(
               [
-                "all",
-                `Tout${count(trainingsFailed || jobsFailed, stillLoading, trainingItems.length + jobItems.length)}`,
-              ],
-              ["trainings", `Formations${count(trainingsFailed, trainings.isPending, trainingItems.length)}`],
-              ["jobs", `Entreprises${count(jobsFailed, jobs.isPending, jobItems.length)}`],
-            ] as const
-          ).map(([filter, label]) => (
-            <button
-              key={filter}
-              type="button"
-              className="btn btn--filter"
-              aria-pressed={view.filter === filter}
-              onClick={() => go(criteria, { ...view, filter, selected: null })}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
-      )}
-      <ResultsList
-        criteria={criteria}
-        view={view}
-        showTrainings={showTrainings && searching}
-        showJobs={showJobs && searching}
-        trainings={{
-          items: trainingItems,
-          loading: trainings.isFetching,
-          error: trainingsFailed ? TRAININGS_ERROR : null,
-          failed: trainingsFailed,
-          nearestFallback: trainings.data?.nearestFallback ?? false,
-        }}
-        jobs={{
-          items: jobItems,
-          loading: jobs.isFetching,
-          error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
-          failed: jobsFailed,
-        }}
-        onRetry={retry}
-        selectedKey={selectedItem ? itemKey(selectedItem) : null}
-        openLink={openLink}
-        onHover={setHovered}
-        nearbyAction={nearbyAction}
-        onExtend={() => go(criteria, { ...view, extended: true, selected: null })}
-      />
-    </>
-  );
+                [
+                  "all",
+                  `Tout${count(trainingsFailed || jobsFailed, stillLoading, trainingItems.length + jobItems.length)}`,
+                ],
+                [
+                  "trainings",
+                  `Formations${count(trainingsFailed, trainings.isPending, trainingItems.length)}`,
+                ],
+                ["jobs", `Entreprises${count(jobsFailed, jobs.isPending, jobItems.length)}`],
+              ] as const
+            ).map(([filter, label]) => (
+              <button
+                key={filter}
+                type="button"
+                className="btn btn--filter"
+                aria-pressed={view.filter === filter}
+                onClick={() => go(criteria, { ...view, filter, selected: null })}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
+        <ResultsList
+          criteria={criteria}
+          view={view}
+          showTrainings={showTrainings && searching}
+          showJobs={showJobs && searching}
+          trainings={{
+            items: trainingItems,
+            loading: trainings.isFetching,
+            error: trainingsFailed ? TRAININGS_ERROR : null,
+            failed: trainingsFailed,
+            nearestFallback: trainings.data?.nearestFallback ?? false,
+          }}
+          jobs={{
+            items: jobItems,
+            loading: jobs.isFetching,
+            error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
+            failed: jobsFailed,
+          }}
+          onRetry={retry}
+          selectedKey={selectedItem ? itemKey(selectedItem) : null}
+          openLink={openLink}
+          onHover={setHovered}
+          nearbyAction={nearbyAction}
+          onExtend={() => go(criteria, { ...view, extended: true, selected: null })}
+        />
+      </>
+    );
 
   const back = linkTo(criteria, { ...view, selected: null });
 
@@ -427,6 +430,10 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           className={`map-pane${showMapPane ? " map-pane--shown" : ""}`}
           aria-label="Carte des résultats"
         >
+          {/* The narrow screen's map view hides the list: the search's state is said here instead. */}
+          {showMapPane && state.kind !== "found" && state.kind !== "idle" && (
+            <div className="map-status">{notice}</div>
+          )}
           <MapBoundary>
             <Suspense fallback={<p className="loading">Chargement de la carte…</p>}>
               <ResultsMap

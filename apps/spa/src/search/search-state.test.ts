@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { searchState, type SearchFacts, type SideFacts } from "./search-state";
+
+const side = (over: Partial<SideFacts> = {}): SideFacts => ({
+  on: true,
+  shown: true,
+  loading: false,
+  failed: false,
+  count: 3,
+  ...over,
+});
+const facts = (over: Partial<SearchFacts> = {}): SearchFacts => ({
+  searching: true,
+  refused: false,
+  trainings: side(),
+  jobs: side(),
+  ...over,
+});
+
+describe("searchState", () => {
+  it("says nothing before a search, and found once results are in", () => {
+    expect(searchState(facts({ searching: false }))).toEqual({ kind: "idle" });
+    expect(searchState(facts())).toEqual({ kind: "found" });
+  });
+
+  it("is loading while a search the page shows is on its way", () => {
+    expect(searchState(facts({ jobs: side({ loading: true }) }))).toEqual({ kind: "loading" });
+    // The filter hides the jobs: their loading does not hide the trainings found.
+    expect(searchState(facts({ jobs: side({ loading: true, shown: false }) }))).toEqual({ kind: "found" });
+  });
+
+  it("is a failure to retry when every search of the page failed, in the list's words", () => {
+    expect(searchState(facts({ trainings: side({ failed: true }), jobs: side({ failed: true }) }))).toEqual({
+      kind: "failed",
+      what: "Les formations et les entreprises ne peuvent pas être affichées pour le moment.",
+    });
+    expect(
+      searchState(facts({ trainings: side({ on: false, shown: false }), jobs: side({ failed: true }) })),
+    ).toEqual({ kind: "failed", what: "Problème momentané d'accès aux opportunités d'emploi" });
+  });
+
+  it("names the failed search when the other one answered", () => {
+    expect(searchState(facts({ trainings: side({ failed: true }) }))).toEqual({
+      kind: "partial",
+      what: "Oups ! Les résultats formation ne sont pas disponibles actuellement !",
+    });
+    expect(searchState(facts({ trainings: side({ failed: true, shown: false }) }))).toEqual({
+      kind: "found",
+    });
+  });
+
+  it("says when what the page shows found nothing", () => {
+    expect(searchState(facts({ trainings: side({ count: 0 }), jobs: side({ count: 0 }) }))).toEqual({
+      kind: "empty",
+      what: "Aucune formation ni entreprise trouvée pour votre recherche.",
+    });
+    expect(searchState(facts({ trainings: side({ count: 0 }), jobs: side({ shown: false }) }))).toEqual({
+      kind: "empty",
+      what: "Aucune formation en alternance trouvée pour votre recherche.",
+    });
+    expect(searchState(facts({ trainings: side({ count: 0 }) }))).toEqual({ kind: "found" });
+  });
+
+  it("puts a refused search before anything else", () => {
+    expect(searchState(facts({ refused: true, trainings: side({ failed: true }) }))).toEqual({
+      kind: "refused",
+    });
+  });
+});
