@@ -151,3 +151,29 @@ describe("the map view of a narrow screen", () => {
     await page.close();
   });
 });
+
+describe("a link naming a place without its point", () => {
+  it("is a search to change, not one run France-wide under the place's name", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    const searches: string[] = [];
+    page.on("request", (request) => {
+      if (SEARCHES.test(request.url())) searches.push(request.url());
+    });
+    for (const place of [
+      "zipcode=75001&insee=75056&address=Paris+75001",
+      "lat=abc&lon=2.35&zipcode=75001&insee=75056&address=Paris",
+    ]) {
+      await page.goto(
+        `${server.origin}/recherche-apprentissage?display=list&job_name=Boulangerie&romes=D1102&radius=10&${place}`,
+      );
+      await page.getByRole("alert").getByText("Cette recherche n'est pas valide").waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await page.locator(".item-card").count()).toBe(0);
+      expect(await page.locator("[role=status][aria-live=polite]").textContent()).toBe("");
+    }
+    expect(searches).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { jobsInput, readCriteria, readScope, readView, searchUrl, trainingsInput } from "./url-state";
+import {
+  jobsInput,
+  placeWithoutPoint,
+  readCriteria,
+  readScope,
+  readView,
+  searchUrl,
+  trainingsInput,
+} from "./url-state";
 
 describe("url state", () => {
   const shared =
@@ -20,6 +28,18 @@ describe("url state", () => {
     expect(address("insee=69123&zipcode=69001&address=Lyon+69001")).toBe("Lyon");
     expect(address("insee=75101&zipcode=75001&address=Paris%2075001")).toBe("Paris 75001");
     expect(address("insee=46042&address=Cahors%2046000")).toBe("Cahors 46000");
+  });
+
+  it("tells a link naming a place without a valid point, which cannot be searched where it says", () => {
+    const without = (query: string) => placeWithoutPoint(new URLSearchParams(query));
+    expect(without("romes=D1102&radius=10&zipcode=75001&insee=75056&address=Paris+75001")).toBe(true);
+    expect(without("romes=D1102&lat=abc&lon=2.35&address=Paris")).toBe(true);
+    expect(without("romes=D1102&lat=48.85")).toBe(true);
+    expect(without("romes=D1102&insee=75056")).toBe(true);
+    expect(without("romes=D1102&lat=48.85&lon=2.35&address=Paris")).toBe(false);
+    // Out of range but numbers: the server refuses it (docs/reference/v1.md#s11-3).
+    expect(without("romes=D1102&lat=999&lon=2")).toBe(false);
+    expect(without("romes=D1102&radius=30")).toBe(false);
   });
 
   it("falls back to 30 km for a radius the form does not offer", () => {

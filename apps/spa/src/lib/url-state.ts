@@ -34,11 +34,14 @@ export interface ViewState {
 
 const text = (params: URLSearchParams, key: string) => params.get(key)?.trim() ?? "";
 
+const isPoint = (lat: string, lon: string) =>
+  Number.isFinite(Number.parseFloat(lat)) && Number.isFinite(Number.parseFloat(lon));
+
 export function readCriteria(params: URLSearchParams): SearchCriteria {
   const radius = text(params, "radius");
   const lat = text(params, "lat");
   const lon = text(params, "lon");
-  const validPoint = Number.isFinite(Number.parseFloat(lat)) && Number.isFinite(Number.parseFloat(lon));
+  const validPoint = isPoint(lat, lon);
   return {
     jobName: text(params, "job_name"),
     romes: text(params, "romes").toUpperCase(),
@@ -52,6 +55,16 @@ export function readCriteria(params: URLSearchParams): SearchCriteria {
     // Older links name Paris, Lyon or Marseille by an arrondissement's postcode ("Paris 75001").
     address: wholeCityLabel(text(params, "insee"), text(params, "address")),
   };
+}
+
+/**
+ * Whether a link asks for a place it gives no point for: a commune (`address`, `insee`, `zipcode`) or coordinates
+ * without both `lat` and `lon` as numbers. Such a search cannot be run where it says; it is refused, as the server
+ * refuses a latitude of 999, rather than silently run France-wide under the place's name.
+ */
+export function placeWithoutPoint(params: URLSearchParams): boolean {
+  const asked = ["lat", "lon", "address", "insee", "zipcode"].some((key) => text(params, key) !== "");
+  return asked && !isPoint(text(params, "lat"), text(params, "lon"));
 }
 
 export function readView(params: URLSearchParams): ViewState {

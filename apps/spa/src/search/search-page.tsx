@@ -15,6 +15,7 @@ import {
   EXTENDED_RADIUS,
   hasPoint,
   jobsInput,
+  placeWithoutPoint,
   readCriteria,
   readScope,
   readView,
@@ -67,6 +68,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   });
 
   const searching = criteria.romes !== "";
+  // A link naming a place without its point is not searched at all (docs/reference/v1.md#s11-3).
+  const unusablePlace = searching && placeWithoutPoint(search);
+  const runs = searching && !unusablePlace;
 
   // Old partner links give `romes` without `job_name`: name the métier from its codes (docs/reference/v1.md#s10-1).
   const needsLabel = searching && !criteria.jobName;
@@ -90,12 +94,12 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const trainings = useQuery({
     queryKey: ["formations.search", tInput],
     queryFn: ({ signal }) => api.trainings(tInput, { signal }),
-    enabled: searching && trainingsOn,
+    enabled: runs && trainingsOn,
   });
   const jobs = useQuery({
     queryKey: ["jobs.search", jInput],
     queryFn: ({ signal }) => api.jobs(jInput, { signal }),
-    enabled: searching && jobsOn,
+    enabled: runs && jobsOn,
   });
 
   const trainingItems = useMemo(() => trainings.data?.results ?? [], [trainings.data]);
@@ -111,8 +115,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     ? visible.findIndex((i) => itemType(i) === view.selected?.type && itemId(i) === view.selected?.itemId)
     : -1;
   const inResults = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
-  const stillLoading =
-    (trainingsOn && trainings.isPending && searching) || (jobsOn && jobs.isPending && searching);
+  const stillLoading = runs && ((trainingsOn && trainings.isPending) || (jobsOn && jobs.isPending));
   const detail = useDetail(view.selected, !inResults && !stillLoading);
   const selectedItem = inResults ?? detail.data ?? null;
 
@@ -120,16 +123,19 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   useEffect(() => {
     const training = detail.data;
     if (searching || !training || training.ideaType !== "formation" || !training.romes?.length) return;
+    const { latitude, longitude, insee, zipCode, city } = training.place;
+    // Its commune only with its point: a place without one is not a search (placeWithoutPoint).
+    const located = latitude !== null && longitude !== null;
     go(
       {
         ...criteria,
         jobName: training.title ?? "",
         romes: training.romes.map((r) => r.code).join(","),
-        lat: training.place.latitude === null ? "" : String(training.place.latitude),
-        lon: training.place.longitude === null ? "" : String(training.place.longitude),
-        insee: training.place.insee ?? "",
-        zipcode: training.place.zipCode ?? "",
-        address: training.place.city ?? "",
+        lat: located ? String(latitude) : "",
+        lon: located ? String(longitude) : "",
+        insee: located ? (insee ?? "") : "",
+        zipcode: located ? (zipCode ?? "") : "",
+        address: located ? (city ?? "") : "",
       },
       view,
       true,
@@ -192,7 +198,8 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   // A link with a value the server refuses (a latitude of 999, a truncated ROME code): no network trouble to
   // retry, but a search to change.
   const refused =
-    searching && ((trainingsOn && isRefused(trainings.error)) || (jobsOn && isRefused(jobs.error)));
+    unusablePlace ||
+    (searching && ((trainingsOn && isRefused(trainings.error)) || (jobsOn && isRefused(jobs.error))));
   const state = searchState({
     searching,
     refused,
