@@ -23,6 +23,8 @@ interface ItemDetailProps {
   previous: Nav | null;
   next: Nav | null;
   position: string | null;
+  /** The item comes from a search with a point: its distance is from that point. */
+  fromSearchPoint: boolean;
   nearbyAction?: { label: string; run: () => void } | null;
 }
 
@@ -53,7 +55,16 @@ function NavLink({ nav, className }: { nav: Nav; className: string }) {
 }
 
 /** The "fiche" of one result (docs/reference/v1.md#s11-5), with previous/next through the current list. */
-export function ItemDetail({ item, caller, back, previous, next, position, nearbyAction }: ItemDetailProps) {
+export function ItemDetail({
+  item,
+  caller,
+  back,
+  previous,
+  next,
+  position,
+  fromSearchPoint,
+  nearbyAction,
+}: ItemDetailProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -100,7 +111,7 @@ export function ItemDetail({ item, caller, back, previous, next, position, nearb
 
       <dl className="detail__facts">
         <Row term="Adresse">{place.fullAddress ?? place.city}</Row>
-        <Row term="Distance">{formatDistance(place.distance)}</Row>
+        <Row term="Distance">{formatDistance(place.distance, fromSearchPoint)}</Row>
         {isTraining && (
           <>
             <Row term="Diplôme">{item.diploma}</Row>

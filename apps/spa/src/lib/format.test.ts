@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCompanySize } from "./format";
+import { formatCompanySize, formatDistance } from "./format";
 
 describe("formatCompanySize", () => {
   it("says a headcount band in words", () => {
@@ -15,5 +15,18 @@ describe("formatCompanySize", () => {
     expect(formatCompanySize("Non renseigné")).toBe("Non renseigné");
     expect(formatCompanySize("")).toBeNull();
     expect(formatCompanySize(null)).toBeNull();
+  });
+});
+
+describe("formatDistance", () => {
+  it("gives the distance from the search point in kilometres", () => {
+    expect(formatDistance(8.64, true)).toBe("8,6 km");
+    expect(formatDistance(0, true)).toBe("0 km");
+  });
+
+  it("gives none without a search point, whatever the API's placeholder, nor for an unknown distance", () => {
+    expect(formatDistance(0, false)).toBeNull();
+    expect(formatDistance(12, false)).toBeNull();
+    expect(formatDistance(null, true)).toBeNull();
   });
 });

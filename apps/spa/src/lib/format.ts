@@ -5,8 +5,13 @@ export function formatDate(iso: string | null | undefined): string | null {
   return iso ? frenchDate(new Date(iso)) : null;
 }
 
-export function formatDistance(km: number | null | undefined): string | null {
-  if (km === null || km === undefined) return null;
+/**
+ * A result's distance from the search point, "8,6 km", or null when there is none to give: without a search point
+ * (a France-wide search, an item opened by its id) the API's 0 for France Travail offers (docs/reference/v1.md#s5)
+ * measures nothing.
+ */
+export function formatDistance(km: number | null | undefined, fromSearchPoint: boolean): string | null {
+  if (km === null || km === undefined || !fromSearchPoint) return null;
   return `${km.toLocaleString("fr-FR", { maximumFractionDigits: 1 })} km`;
 }
 

@@ -17,11 +17,21 @@ interface ItemCardProps {
   selected: boolean;
   onOpen: (event: React.MouseEvent<HTMLAnchorElement>) => void;
   onHover: (key: string | null) => void;
+  /** The search has a point: the item's distance is from it. */
+  fromSearchPoint: boolean;
   /** "Voir les entreprises proches" / "Voir les formations proches" when the item lies outside the radius. */
   nearbyAction?: { label: string; run: () => void } | null;
 }
 
-export function ItemCard({ item, href, selected, onOpen, onHover, nearbyAction }: ItemCardProps) {
+export function ItemCard({
+  item,
+  href,
+  selected,
+  onOpen,
+  onHover,
+  fromSearchPoint,
+  nearbyAction,
+}: ItemCardProps) {
   const key = itemKey(item);
   const company =
     item.ideaType === "formation"
@@ -29,7 +39,7 @@ export function ItemCard({ item, href, selected, onOpen, onHover, nearbyAction }
       : item.ideaType === "lba" || item.ideaType === "lbb"
         ? null
         : item.company.name;
-  const distance = formatDistance(item.place.distance);
+  const distance = formatDistance(item.place.distance, fromSearchPoint);
   return (
     <li
       data-key={key}

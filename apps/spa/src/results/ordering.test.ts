@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { JobsAnswer } from "../api/types";
 import { jobsErrorMessage, orderJobs } from "./ordering";
 
+/** An item placed somewhere (any point will do: the site orders by the distance the API gives), unless `extra` says. */
 function item(
   ideaType: Item["ideaType"],
   title: string,
@@ -10,8 +11,17 @@ function item(
   extra: Partial<Item["place"]> = {},
 ) {
   const base = emptyItem(ideaType);
-  return { ...base, title, place: { ...base.place, distance, ...extra } };
+  const placed = distance === null ? {} : { latitude: 45.76, longitude: 4.84 };
+  return { ...base, title, place: { ...base.place, distance, ...placed, ...extra } };
 }
+
+/** As France Travail places an offer: "<département> - <commune>", with its postcode. */
+const peOffer = (title: string, distance: number | null, extra: Partial<Item["place"]> = {}) =>
+  item("peJob", title, distance, { city: "69 - Lyon 3e Arrondissement", zipCode: "69003", ...extra });
+
+/** Placed only by its département, at the chef-lieu's point. */
+const peDepartementOffer = (title: string, distance: number) =>
+  peOffer(title, distance, { city: "69 - Rhône (Dept.)", zipCode: null, departementNumber: "69" });
 
 const answer = (): JobsAnswer => ({
   peJobs: {
@@ -37,6 +47,31 @@ describe("orderJobs", () => {
       "lbb-3",
       "lba-5",
     ]);
+  });
+
+  it("does not take an offer at 0 km for a département offer: one at the search point comes first", () => {
+    const near = {
+      peJobs: { results: [peDepartementOffer("pe-dept", 0), peOffer("pe-here", 0), peOffer("pe-far", 12)] },
+    };
+    expect(
+      orderJobs({ ...near, matchas: null, lbaCompanies: null, lbbCompanies: null }, false).map(
+        (i) => i.title,
+      ),
+    ).toEqual(["pe-here", "pe-far", "pe-dept"]);
+  });
+
+  it("lists located offers before département offers in a France-wide search, where every distance is 0", () => {
+    const results = [
+      peDepartementOffer("pe-dept", 0),
+      peOffer("pe-a", 0),
+      peOffer("pe-b", 0, { city: "75 - Paris 11e Arrondissement", zipCode: "75011" }),
+      item("peJob", "pe-nowhere", null),
+    ];
+    expect(
+      orderJobs({ peJobs: { results }, matchas: null, lbaCompanies: null, lbbCompanies: null }, false).map(
+        (i) => i.title,
+      ),
+    ).toEqual(["pe-a", "pe-b", "pe-dept", "pe-nowhere"]);
   });
 
   it("merges every source by distance in extended mode", () => {

@@ -10,11 +10,15 @@ const byDistance = (a: Item, b: Item) => {
   return da - db;
 };
 
-/** docs/reference/v1.md#s6-5: a PE offer only tied to a département (no distance, and no zip or a city label "75 - ..."). */
+/**
+ * docs/reference/v1.md#s6-5: a PE offer only tied to a département, placed at its chef-lieu (`departementNumber`)
+ * or nowhere. Not read from the distance: it is 0 for every offer of a France-wide search and for one at the search
+ * point, and France Travail labels every place "69 - Lyon 3e Arrondissement", département first.
+ */
 export function isDepartementOffer(item: Item): boolean {
-  if (item.place.distance) return false;
-  const zip = item.place.zipCode;
-  return !zip || (item.place.city ?? "").slice(0, 2) === zip.slice(0, 2);
+  return (
+    item.place.departementNumber !== null || item.place.latitude === null || item.place.longitude === null
+  );
 }
 
 /**

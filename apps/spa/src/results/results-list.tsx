@@ -56,6 +56,7 @@ export function ResultsList(props: ResultsListProps) {
             href={link.href}
             onOpen={link.onClick}
             onHover={props.onHover}
+            fromSearchPoint={hasPoint(criteria)}
             nearbyAction={props.nearbyAction(item)}
           />
         );

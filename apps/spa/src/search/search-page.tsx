@@ -402,6 +402,8 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
                 previous={neighbour(-1)}
                 next={neighbour(1)}
                 position={selectedIndex >= 0 ? `${selectedIndex + 1} sur ${visible.length}` : null}
+                // Opened by its id, outside the results, an item has no distance from this search's point.
+                fromSearchPoint={hasPoint(criteria) && inResults !== undefined}
                 nearbyAction={nearbyAction(selectedItem)}
               />
             ) : detail.isError && !isNotFound(detail.error) ? (
