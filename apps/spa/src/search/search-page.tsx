@@ -30,6 +30,7 @@ import { takeResultsFocus } from "./results-focus";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
 import { useListPlace } from "./use-list-place";
+import { nearbySearch } from "./nearby";
 import { searchState } from "./search-state";
 import { SearchStateNotice } from "./search-state-notice";
 
@@ -148,27 +149,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       : "Recherche : La bonne alternance";
   }, [criteria.jobName, criteria.address]);
 
-  const recentreOn = (item: Item) => {
-    if (item.place.latitude === null || item.place.longitude === null) return;
-    go(
-      {
-        ...criteria,
-        lat: String(item.place.latitude),
-        lon: String(item.place.longitude),
-        insee: item.place.insee ?? "",
-        zipcode: item.place.zipCode ?? "",
-        address: item.place.city ?? item.place.fullAddress ?? "",
-      },
-      { ...view, selected: null, extended: false },
-    );
-  };
-  const radiusKm = Number(criteria.radius);
   const nearbyAction = (item: Item) => {
-    const far = item.place.distance === null || item.place.distance > radiusKm;
-    if (!far || item.place.latitude === null || !hasPoint(criteria)) return null;
-    if (item.ideaType === "formation")
-      return jobsOn ? { label: "Voir les entreprises proches", run: () => recentreOn(item) } : null;
-    return trainingsOn ? { label: "Voir les formations proches", run: () => recentreOn(item) } : null;
+    const nearby = nearbySearch(item, criteria, view, { trainings: trainingsOn, jobs: jobsOn });
+    return nearby ? { label: nearby.label, run: () => go(nearby.criteria, nearby.view) } : null;
   };
 
   const searchHere = async (latitude: number, longitude: number) => {
