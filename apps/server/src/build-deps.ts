@@ -135,6 +135,7 @@ export function buildDeps(
       contactEmail: env.CONTACT_EMAIL ?? null,
       applicationRetentionDays: env.APPLICATION_RETENTION_DAYS,
       reminderAfterDays: env.APPLICATION_REMINDER_DAYS,
+      maxApplicationsPerDay: env.APPLICATION_MAX_PER_DAY,
       keepsSentMail: env.MAIL_TRANSPORT === "outbox",
     },
     benchBaseline: env.BENCH_BASELINE,

@@ -52,6 +52,8 @@ export interface SiteInfo {
   applicationRetentionDays: number;
   /** APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none). */
   reminderAfterDays: number;
+  /** APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day. */
+  maxApplicationsPerDay: number;
   /**
    * MAIL_TRANSPORT=outbox: e-mails are kept in the database, CVs attached, instead of sent, so the site must not
    * say that a CV is not kept nor that an e-mail left.

@@ -239,12 +239,15 @@ describe("buildDeps, application feature", () => {
         CLAMAV_HOST: "127.0.0.1",
         CLAMAV_POLICY_WHEN_UNREACHABLE: "accept",
         APPLICATION_MAX_PER_DAY: "3",
+        APPLICATION_REMINDER_DAYS: "0",
         POSTMARK_WEBHOOK_TOKEN: "a-long-webhook-token",
       }),
       createTestDb(),
       { spaDist: null, embedDist: null, version: "1" },
     );
     expect(deps.applications?.webhookAuth).toEqual({ token: "a-long-webhook-token" });
+    // The information pages quote the same settings (docs/reference/v1.md#s11-6).
+    expect(deps.site).toMatchObject({ maxApplicationsPerDay: 3, reminderAfterDays: 0 });
     expect(deps.applications?.applications.applications).toMatchObject({
       maxApplicationsPerDay: 3,
       antivirus: { policyWhenUnreachable: "accept" },

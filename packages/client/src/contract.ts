@@ -205,6 +205,7 @@ export type SiteInfo = {
   contactEmail: string | null;
   applicationRetentionDays: number;
   reminderAfterDays: number;
+  maxApplicationsPerDay: number;
   keepsSentMail: boolean;
 };
 

@@ -40,6 +40,7 @@ export const healthOperations = {
           contactEmail: null,
           applicationRetentionDays: 365,
           reminderAfterDays: 7,
+          maxApplicationsPerDay: 100,
           keepsSentMail: false,
         },
       };

@@ -48,17 +48,19 @@ describe("GET /api map settings", () => {
 });
 
 describe("GET /api site settings", () => {
-  it("tells the information pages the contact address, the retention and reminder days, and whether e-mails are kept (docs/reference/v1.md#s11-6)", async () => {
+  it("tells the information pages the contact address, the retention and reminder days, the daily maximum of applications, and whether e-mails are kept (docs/reference/v1.md#s11-6)", async () => {
     expect((await getJson(testApp().app, "/api")).body.site).toEqual({
       contactEmail: null,
       applicationRetentionDays: 365,
       reminderAfterDays: 7,
+      maxApplicationsPerDay: 100,
       keepsSentMail: false,
     });
     const site = {
       contactEmail: "contact@exemple.fr",
       applicationRetentionDays: 90,
-      reminderAfterDays: 5,
+      reminderAfterDays: 0,
+      maxApplicationsPerDay: 3,
       keepsSentMail: true,
     };
     expect((await getJson(testApp({ site }).app, "/api")).body.site).toEqual(site);

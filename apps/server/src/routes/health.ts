@@ -31,6 +31,8 @@ export const HealthSchema = z
       contactEmail: z.string().nullable(),
       applicationRetentionDays: z.number(),
       reminderAfterDays: z.number(),
+      // APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day.
+      maxApplicationsPerDay: z.number(),
       // MAIL_TRANSPORT=outbox: e-mails (CVs attached) are kept in the database instead of sent.
       keepsSentMail: z.boolean(),
     }),
@@ -52,6 +54,7 @@ export const HealthSchema = z
         contactEmail: "contact@exemple.fr",
         applicationRetentionDays: 365,
         reminderAfterDays: 7,
+        maxApplicationsPerDay: 100,
         keepsSentMail: false,
       },
     },

@@ -1,19 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
+import type { HealthAnswer } from "../api/types";
+
+export type SiteInfo = HealthAnswer["site"];
 
 /** What the site says before the server's health answer is in: the defaults of the server's settings. */
-const DEFAULT_SITE = {
+const DEFAULT_SITE: SiteInfo = {
   contactEmail: null,
   applicationRetentionDays: 365,
   reminderAfterDays: 7,
+  maxApplicationsPerDay: 100,
   keepsSentMail: false,
 };
 
 /**
  * The server's settings that the site's texts depend on (docs/reference/v1.md#s11-6): contact address, retention
- * and reminder days, and whether e-mails are kept instead of sent (MAIL_TRANSPORT=outbox). Read once from `GET /api`.
+ * and reminder days, the daily maximum of applications, and whether e-mails are kept instead of sent
+ * (MAIL_TRANSPORT=outbox). Read once from `GET /api`.
  */
-export function useSiteInfo() {
+export function useSiteInfo(): SiteInfo {
   const health = useQuery({
     queryKey: ["health"],
     queryFn: api.health,

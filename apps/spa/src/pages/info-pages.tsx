@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from "react";
 import { Layout } from "../components/layout";
 import { onLinkClick } from "../lib/router";
 import { useSiteInfo } from "../lib/site-info";
+import { applicationDataUses, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
 
 // The site's information pages (docs/reference/v1.md#s11-6): legal notice, personal data, accessibility, contact,
 // FAQ and interview advice. Figures that depend on the server's settings are read from its health answer.
@@ -103,7 +104,8 @@ export function LegalNoticePage() {
 }
 
 export function PrivacyPage() {
-  const { applicationRetentionDays } = useSiteInfo();
+  const site = useSiteInfo();
+  const { applicationRetentionDays } = site;
   return (
     <InfoPage title="Données personnelles">
       <p>
@@ -128,11 +130,7 @@ export function PrivacyPage() {
         </li>
         <li>la réponse du recruteur, si elle est donnée depuis notre service, et sa date.</li>
       </ul>
-      <p>
-        Ces données servent à envoyer votre candidature, à vous transmettre la réponse du recruteur, à lui
-        envoyer un rappel s'il n'a pas répondu et à limiter les abus (100 candidatures par jour et par adresse
-        e-mail au plus). Elles ne sont ni vendues ni utilisées à des fins publicitaires.
-      </p>
+      <p>{applicationDataUses(site)}</p>
       <h2>Votre CV</h2>
       <p>
         Votre CV est joint à l'e-mail envoyé à l'entreprise (pas à votre confirmation), puis oublié : notre
@@ -259,7 +257,8 @@ function Question({ q, children }: { q: string; children: ReactNode }) {
 }
 
 export function FaqPage() {
-  const { applicationRetentionDays, reminderAfterDays, keepsSentMail } = useSiteInfo();
+  const site = useSiteInfo();
+  const { applicationRetentionDays, keepsSentMail } = site;
   return (
     <InfoPage title="Questions fréquentes">
       <h2>Candidats</h2>
@@ -274,20 +273,11 @@ export function FaqPage() {
           : "Il est joint à l'e-mail envoyé à l'entreprise et n'est pas conservé dans notre base. "}
         Les détails sont sur la page <PageLink to={INFO_PAGES.privacy}>données personnelles</PageLink>.
       </Question>
-      <Question q="L'entreprise ne m'a pas répondu, que faire ?">
-        {reminderAfterDays > 0
-          ? `Nous lui envoyons un rappel ${reminderAfterDays} jours après votre candidature. `
-          : ""}
-        Vous pouvez aussi la relancer une fois depuis le lien de votre e-mail de confirmation, puis l'appeler
-        ou vous présenter sur place : c'est souvent ce qui fait la différence.
-      </Question>
+      <Question q="L'entreprise ne m'a pas répondu, que faire ?">{noReplyAnswer(site)}</Question>
       <Question q="Comment préparer un entretien ?">
         Lisez nos <PageLink to={INFO_PAGES.interviewAdvice}>conseils pour l'entretien</PageLink>.
       </Question>
-      <Question q="Combien de candidatures puis-je envoyer ?">
-        Jusqu'à 100 par jour. Mieux vaut toutefois quelques candidatures bien ciblées, avec un message adapté
-        à chaque entreprise.
-      </Question>
+      <Question q="Combien de candidatures puis-je envoyer ?">{dailyLimitAnswer(site)}</Question>
       <h2>Recruteurs</h2>
       <Question q="Pourquoi ai-je reçu une candidature spontanée ?">
         Votre entreprise figure parmi celles qui, d'après leurs embauches passées, sont susceptibles de

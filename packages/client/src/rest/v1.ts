@@ -3388,6 +3388,7 @@ export interface components {
      *         "contactEmail": "contact@exemple.fr",
      *         "applicationRetentionDays": 365,
      *         "reminderAfterDays": 7,
+     *         "maxApplicationsPerDay": 100,
      *         "keepsSentMail": false
      *       }
      *     }
@@ -3420,6 +3421,7 @@ export interface components {
         contactEmail: string | null;
         applicationRetentionDays: number;
         reminderAfterDays: number;
+        maxApplicationsPerDay: number;
         keepsSentMail: boolean;
       };
     };

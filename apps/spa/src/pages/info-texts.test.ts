@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { applicationDataUses, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
+
+const DEFAULTS = { reminderAfterDays: 7, maxApplicationsPerDay: 100 };
+const STRICT = { reminderAfterDays: 0, maxApplicationsPerDay: 3 };
+
+describe("information pages' sentences", () => {
+  it("give the daily maximum of applications the server applies", () => {
+    expect(dailyLimitAnswer(DEFAULTS)).toMatch(/^Jusqu'à 100 par jour\. /);
+    expect(dailyLimitAnswer(STRICT)).toMatch(/^Jusqu'à 3 par jour\. /);
+    expect(applicationDataUses(STRICT)).toContain("(3 candidatures par jour et par adresse e-mail au plus)");
+    expect(applicationDataUses({ ...STRICT, maxApplicationsPerDay: 1 })).toContain("(1 candidature par jour");
+  });
+
+  it("mention the recruiter's reminder only when the server sends one", () => {
+    expect(noReplyAnswer(DEFAULTS)).toMatch(
+      /^Nous lui envoyons un rappel 7 jours après votre candidature\. Vous pouvez aussi la relancer une fois/,
+    );
+    expect(noReplyAnswer(STRICT)).toMatch(/^Vous pouvez la relancer une fois/);
+    expect(applicationDataUses(DEFAULTS)).toContain(
+      "à vous transmettre la réponse du recruteur, à lui envoyer un rappel s'il n'a pas répondu et à limiter les abus",
+    );
+    expect(applicationDataUses(STRICT)).not.toContain("rappel");
+    expect(applicationDataUses(STRICT)).toContain(
+      "Ces données servent à envoyer votre candidature, à vous transmettre la réponse du recruteur et à limiter les abus",
+    );
+  });
+});

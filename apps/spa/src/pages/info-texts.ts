@@ -1,0 +1,31 @@
+import { plural } from "../lib/format";
+import type { SiteInfo } from "../lib/site-info";
+
+// Sentences of the information pages that depend on the server's settings (docs/reference/v1.md#s11-6).
+
+type Settings = Pick<SiteInfo, "reminderAfterDays" | "maxApplicationsPerDay">;
+
+/** FAQ, "L'entreprise ne m'a pas répondu, que faire ?": the reminder only when the server sends one. */
+export function noReplyAnswer({ reminderAfterDays }: Settings): string {
+  const followUp =
+    "la relancer une fois depuis le lien de votre e-mail de confirmation, puis l'appeler ou vous présenter sur place : c'est souvent ce qui fait la différence.";
+  return reminderAfterDays > 0
+    ? `Nous lui envoyons un rappel ${plural(reminderAfterDays, "jour", "jours")} après votre candidature. Vous pouvez aussi ${followUp}`
+    : `Vous pouvez ${followUp}`;
+}
+
+/** FAQ, "Combien de candidatures puis-je envoyer ?": APPLICATION_MAX_PER_DAY. */
+export function dailyLimitAnswer({ maxApplicationsPerDay }: Settings): string {
+  return `Jusqu'à ${maxApplicationsPerDay.toLocaleString("fr-FR")} par jour. Mieux vaut toutefois quelques candidatures bien ciblées, avec un message adapté à chaque entreprise.`;
+}
+
+/** Personal data, what the application's data is used for: the reminder only when the server sends one. */
+export function applicationDataUses({ reminderAfterDays, maxApplicationsPerDay }: Settings): string {
+  const limit = `${plural(maxApplicationsPerDay, "candidature", "candidatures")} par jour et par adresse e-mail au plus`;
+  const uses = [
+    "à envoyer votre candidature",
+    "à vous transmettre la réponse du recruteur",
+    ...(reminderAfterDays > 0 ? ["à lui envoyer un rappel s'il n'a pas répondu"] : []),
+  ];
+  return `Ces données servent ${uses.join(", ")} et à limiter les abus (${limit}). Elles ne sont ni vendues ni utilisées à des fins publicitaires.`;
+}
