@@ -93,7 +93,9 @@ describe("information pages (docs/reference/v1.md#s11-6)", () => {
     // The personal-data page states the retention the server is configured with.
     await page.goto(`${server.origin}/donnees-personnelles`);
     await page.getByText(/Chaque candidature est anonymisée 365 jours après son envoi/).waitFor();
-    await page.getByText(/Votre CV est joint à l'e-mail envoyé à l'entreprise/).waitFor();
+    // The test server keeps its e-mails (MAIL_TRANSPORT=outbox): the page says so, as the apply form does.
+    await page.getByText(/Sur cette installation, les e-mails ne partent pas/).waitFor();
+    expect(await page.getByText(/n'en garde que le nom du fichier|Postmark/).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

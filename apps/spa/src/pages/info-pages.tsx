@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from "react";
 import { Layout } from "../components/layout";
 import { onLinkClick } from "../lib/router";
 import { useSiteInfo } from "../lib/site-info";
-import { applicationDataUses, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
+import { applicationDataUses, cvParagraph, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
 
 // The site's information pages (docs/reference/v1.md#s11-6): legal notice, personal data, accessibility, contact,
 // FAQ and interview advice. Figures that depend on the server's settings are read from its health answer.
@@ -105,7 +105,7 @@ export function LegalNoticePage() {
 
 export function PrivacyPage() {
   const site = useSiteInfo();
-  const { applicationRetentionDays } = site;
+  const { applicationRetentionDays, keepsSentMail } = site;
   return (
     <InfoPage title="Données personnelles">
       <p>
@@ -128,17 +128,17 @@ export function PrivacyPage() {
           l'entreprise destinataire (nom, SIRET, adresse, secteur, adresse e-mail), l'offre visée le cas
           échéant et la date d'envoi ;
         </li>
-        <li>la réponse du recruteur, si elle est donnée depuis notre service, et sa date.</li>
+        <li>
+          la réponse du recruteur, si elle est donnée depuis notre service, et sa date
+          {keepsSentMail ? " ;" : "."}
+        </li>
+        {keepsSentMail && (
+          <li>sur cette installation, les e-mails de la candidature eux-mêmes, CV compris.</li>
+        )}
       </ul>
       <p>{applicationDataUses(site)}</p>
       <h2>Votre CV</h2>
-      <p>
-        Votre CV est joint à l'e-mail envoyé à l'entreprise (pas à votre confirmation), puis oublié : notre
-        base de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails
-        (Postmark), qui conserve une copie des messages envoyés pendant la durée fixée dans son propre
-        contrat. Sur une installation de développement ou de démonstration, sans prestataire d'envoi, les
-        e-mails, CV compris, sont gardés dans la base du site au lieu d'être envoyés.
-      </p>
+      <p>{cvParagraph(site)}</p>
       <h2>Combien de temps</h2>
       <p>
         Chaque candidature est anonymisée {applicationRetentionDays} jours après son envoi. Un traitement

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationDataUses, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
+import { applicationDataUses, cvParagraph, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
 
 const DEFAULTS = { reminderAfterDays: 7, maxApplicationsPerDay: 100 };
 const STRICT = { reminderAfterDays: 0, maxApplicationsPerDay: 3 };
@@ -24,5 +24,23 @@ describe("information pages' sentences", () => {
     expect(applicationDataUses(STRICT)).toContain(
       "Ces données servent à envoyer votre candidature, à vous transmettre la réponse du recruteur et à limiter les abus",
     );
+  });
+});
+
+describe("the personal-data page on the CV", () => {
+  it("says the CV is sent through Postmark and forgotten when e-mails are sent", () => {
+    const text = cvParagraph({ keepsSentMail: false, applicationRetentionDays: 365 });
+    expect(text).toContain("notre base de données n'en garde que le nom du fichier");
+    expect(text).toContain("Postmark");
+  });
+
+  it("says the e-mails and the CV are kept, and until when, on an installation that keeps its e-mails", () => {
+    const text = cvParagraph({ keepsSentMail: true, applicationRetentionDays: 90 });
+    expect(text).toMatch(/^Sur cette installation, les e-mails ne partent pas/);
+    expect(text).toContain("votre CV en pièce jointe");
+    expect(text).toContain("effacés 90 jours après la candidature");
+    expect(text).not.toContain("oublié");
+    expect(text).not.toContain("Postmark");
+    expect(text).not.toContain("démonstration");
   });
 });
