@@ -177,3 +177,26 @@ describe("a link naming a place without its point", () => {
     await page.close();
   });
 });
+
+describe("the place field", () => {
+  it("drops its error once a commune is picked from the suggestions", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(`${server.origin}/recherche-apprentissage?romes=D1102&job_name=Boulangerie`);
+    const place = page.getByRole("combobox", { name: /Lieu/ });
+    await place.fill("69003");
+    await place.press("Enter");
+    await poll(() => place.getAttribute("aria-invalid")).toBe("true");
+    await page.getByText("Veuillez sélectionner une commune proposée", { exact: false }).waitFor();
+    await page.locator("[role=listbox]:visible [role=option]", { hasText: "69003" }).first().waitFor();
+    await place.press("ArrowDown");
+    await place.press("Enter");
+    await poll(() => place.inputValue()).toMatch(/^Lyon/);
+    expect(await place.getAttribute("aria-invalid")).toBeNull();
+    expect(await page.getByText("Veuillez sélectionner une commune proposée", { exact: false }).count()).toBe(
+      0,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -175,6 +175,7 @@ export function SearchForm({
             insee: c.insee,
             zipcode: c.zipcode,
           });
+          setPlaceError(null);
         }}
       />
       <div className="field">
