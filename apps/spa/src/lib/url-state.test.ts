@@ -5,6 +5,7 @@ import {
   readCriteria,
   readScope,
   readView,
+  searchedPlace,
   searchUrl,
   trainingsInput,
 } from "./url-state";
@@ -40,6 +41,15 @@ describe("url state", () => {
     // Out of range but numbers: the server refuses it (docs/reference/v1.md#s11-3).
     expect(without("romes=D1102&lat=999&lon=2")).toBe(false);
     expect(without("romes=D1102&radius=30")).toBe(false);
+  });
+
+  it("says where a search is with à contracted before le and les, and the map's area without a commune", () => {
+    expect(searchedPlace("Lyon")).toBe("à Lyon");
+    expect(searchedPlace("Le Croisic")).toBe("au Croisic");
+    expect(searchedPlace("Les Abymes")).toBe("aux Abymes");
+    expect(searchedPlace("La Rochelle")).toBe("à La Rochelle");
+    expect(searchedPlace("Zone de la carte")).toBe("dans la zone de la carte");
+    expect(searchedPlace("")).toBe("");
   });
 
   it("falls back to 30 km for a radius the form does not offer", () => {

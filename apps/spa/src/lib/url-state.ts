@@ -1,4 +1,4 @@
-import { wholeCityLabel } from "@lba/core/referentials";
+import { wholeCityLabel, withA } from "@lba/core/referentials";
 import { isPartnerParam, RADII, WIDGET_PARAMS } from "@lba/core/widget";
 import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
@@ -133,6 +133,18 @@ export function readScope(params: URLSearchParams): PartnerScope {
     if (value) scope[key] = value;
   }
   return scope;
+}
+
+/** The `address` of a search the map's "Rechercher dans cette zone" ran where no commune is near (at sea). */
+export const MAP_AREA = "Zone de la carte";
+
+/**
+ * Where a search is, as the heading and the page title say it after the métier: "à Lyon", "au Croisic", "aux
+ * Abymes", "dans la zone de la carte"; "" without a place.
+ */
+export function searchedPlace(address: string): string {
+  if (!address) return "";
+  return address === MAP_AREA ? "dans la zone de la carte" : withA(address);
 }
 
 export function hasPoint(criteria: SearchCriteria): boolean {

@@ -15,10 +15,12 @@ import {
   EXTENDED_RADIUS,
   hasPoint,
   jobsInput,
+  MAP_AREA,
   placeWithoutPoint,
   readCriteria,
   readScope,
   readView,
+  searchedPlace,
   searchUrl,
   trainingsInput,
   type SearchCriteria,
@@ -145,7 +147,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
 
   useEffect(() => {
     document.title = criteria.jobName
-      ? `${criteria.jobName}${criteria.address ? ` à ${criteria.address}` : ""} : La bonne alternance`
+      ? `${[criteria.jobName, searchedPlace(criteria.address)].filter(Boolean).join(" ")} : La bonne alternance`
       : "Recherche : La bonne alternance";
   }, [criteria.jobName, criteria.address]);
 
@@ -163,7 +165,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         lon: longitude.toFixed(5),
         insee: commune?.insee ?? "",
         zipcode: commune?.zipcode ?? "",
-        address: commune?.city ?? commune?.label ?? "Zone de la carte",
+        address: commune?.city ?? commune?.label ?? MAP_AREA,
       },
       { ...view, selected: null, extended: false },
     );
@@ -364,8 +366,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         >
           {searching && !view.selected && (
             <h2 className="results-heading" ref={resultsHeadingRef} tabIndex={-1}>
-              Résultats pour {criteria.jobName || "votre recherche"}
-              {criteria.address ? ` à ${criteria.address}` : ""}
+              {["Résultats pour", criteria.jobName || "votre recherche", searchedPlace(criteria.address)]
+                .filter(Boolean)
+                .join(" ")}
             </h2>
           )}
           {!searching && !view.selected && (

@@ -10,6 +10,7 @@ import {
   titleWords,
   toFtsQuery,
   tokensOf,
+  withA,
   withDe,
 } from "./text";
 
@@ -150,6 +151,20 @@ describe("withDe", () => {
   test("auprès and à follow the same rule", () => {
     expect(aupresDe("Aux Délices")).toBe("auprès d'Aux Délices");
     expect(aupresDe("Boulangerie Martin")).toBe("auprès de Boulangerie Martin");
+  });
+});
+
+describe("withA", () => {
+  test("contracts à le and à les before a commune, and keeps la, l' and the rest", () => {
+    expect(withA("Le Croisic")).toBe("au Croisic");
+    expect(withA("Le Havre 76600")).toBe("au Havre 76600");
+    expect(withA("Les Abymes")).toBe("aux Abymes");
+    expect(withA("LES SABLES-D'OLONNE")).toBe("aux SABLES-D'OLONNE");
+    expect(withA("La Rochelle")).toBe("à La Rochelle");
+    expect(withA("L'Isle-Adam")).toBe("à L'Isle-Adam");
+    expect(withA("Lyon 3e Arrondissement 69003")).toBe("à Lyon 3e Arrondissement 69003");
+    expect(withA("Lesparre-Médoc")).toBe("à Lesparre-Médoc");
+    expect(withA("Lens")).toBe("à Lens");
   });
 });
 

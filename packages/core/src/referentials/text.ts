@@ -153,3 +153,15 @@ export function withDe(name: string): string {
 export function aupresDe(name: string): string {
   return `auprès ${withDe(name)}`;
 }
+
+/**
+ * "à" + a commune's name, contracted with its article as French does: "au Croisic", "aux Abymes" (à le, à les),
+ * "à La Rochelle", "à L'Isle-Adam", "à Lyon 3e Arrondissement 69003".
+ */
+export function withA(name: string): string {
+  const trimmed = name.trim();
+  const article = /^(les|le)\s+(.+)$/i.exec(trimmed);
+  if (!article) return `à ${trimmed}`;
+  const [, word = "", rest = ""] = article;
+  return `${word.toLowerCase() === "les" ? "aux" : "au"} ${rest}`;
+}
