@@ -3,15 +3,14 @@ import "./zod-config";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { isRefused } from "./api/failures";
+import { retryOnce } from "./api/failures";
 import { App } from "./app";
 import "./styles.css";
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Once after a failure, unless the server refused the request: the same request would be refused again.
-      retry: (count, error) => count < 1 && !isRefused(error),
+      retry: retryOnce,
       refetchOnWindowFocus: false,
       staleTime: 5 * 60_000,
     },

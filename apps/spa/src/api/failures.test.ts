@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNotFound, isRefused } from "./failures";
+import { isNotFound, isRateLimited, isRefused, retryOnce } from "./failures";
 
 /** A failed tRPC call as the client rejects it: `data` carries the HTTP status and the tRPC code. */
 const failure = (httpStatus: number | null, code?: string) => ({
@@ -27,5 +27,22 @@ describe("isRefused", () => {
     expect(isRefused(failure(429))).toBe(false);
     expect(isRefused(failure(500))).toBe(false);
     expect(isRefused(new TypeError("Failed to fetch"))).toBe(false);
+  });
+});
+
+describe("retryOnce", () => {
+  it("retries a network failure or a 5xx once", () => {
+    expect(retryOnce(0, failure(500))).toBe(true);
+    expect(retryOnce(0, new TypeError("Failed to fetch"))).toBe(true);
+    expect(retryOnce(1, failure(500))).toBe(false);
+  });
+
+  it("does not retry a refusal, nor at once when the server asked to wait (429)", () => {
+    expect(retryOnce(0, failure(400, "BAD_REQUEST"))).toBe(false);
+    expect(retryOnce(0, failure(404, "NOT_FOUND"))).toBe(false);
+    expect(retryOnce(0, failure(429, "TOO_MANY_REQUESTS"))).toBe(false);
+    expect(isRateLimited({ data: { code: "TOO_MANY_REQUESTS" } })).toBe(true);
+    expect(retryOnce(0, { message: "Too Many Requests", meta: { response: { status: 429 } } })).toBe(false);
+    expect(isRateLimited(failure(503))).toBe(false);
   });
 });

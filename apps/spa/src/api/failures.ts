@@ -15,6 +15,25 @@ export function isRefused(error: unknown): boolean {
   return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
+/**
+ * Whether the server asked to wait before trying again: HTTP 429 with tRPC TOO_MANY_REQUESTS, or a 429 a proxy
+ * answered in its own words (only the client's `meta.response` has its status then).
+ */
+export function isRateLimited(error: unknown): boolean {
+  const e = error as { data?: { code?: unknown } | null; meta?: { response?: { status?: unknown } } } | null;
+  return (
+    httpStatusOf(error) === 429 || e?.data?.code === "TOO_MANY_REQUESTS" || e?.meta?.response?.status === 429
+  );
+}
+
+/**
+ * The queries' retry rule: once after a failure, unless the server refused the request (the same one would be
+ * refused again) or asked to wait (an immediate retry only spends what is left of the allowance).
+ */
+export function retryOnce(failureCount: number, error: unknown): boolean {
+  return failureCount < 1 && !isRefused(error) && !isRateLimited(error);
+}
+
 /** Whether a failed call found nothing (HTTP 404, tRPC NOT_FOUND): the item asked for does not exist (any more). */
 export function isNotFound(error: unknown): boolean {
   const code = (error as { data?: { code?: unknown } | null } | null)?.data?.code;

@@ -1,7 +1,5 @@
 import type { ReactNode } from "react";
-import { BOTH_ERROR } from "../results/ordering";
-
-export const CHECK_CONNECTION = "Vérifiez votre connexion, puis réessayez.";
+import { BOTH_ERROR, CHECK_CONNECTION } from "../results/ordering";
 
 interface TechnicalErrorProps {
   /** What could not be shown ("La fiche ne peut pas être affichée pour le moment."). */

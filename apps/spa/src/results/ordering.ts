@@ -56,3 +56,5 @@ export const NO_JOBS = "Aucune entreprise trouvée pour votre recherche";
 
 export const TRAININGS_ERROR = "Oups ! Les résultats formation ne sont pas disponibles actuellement !";
 export const BOTH_ERROR = "Erreur technique momentanée";
+/** What to do before retrying a failure, unless the server asked to wait (retryHint). */
+export const CHECK_CONNECTION = "Vérifiez votre connexion, puis réessayez.";

@@ -33,7 +33,7 @@ import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
 import { useListPlace } from "./use-list-place";
 import { nearbySearch } from "./nearby";
-import { searchState } from "./search-state";
+import { retryHint, searchState } from "./search-state";
 import { SearchStateNotice } from "./search-state-notice";
 
 const ResultsMap = lazy(() => import("../map/results-map"));
@@ -194,6 +194,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       loading: trainings.isFetching,
       failed: trainingsFailed,
       count: trainingItems.length,
+      error: trainings.error,
     },
     jobs: {
       on: jobsOn,
@@ -201,6 +202,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       loading: jobs.isFetching,
       failed: jobsFailed,
       count: jobItems.length,
+      error: jobs.error,
     },
   });
   const retry = () => {
@@ -396,6 +398,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
               // Only a not-found answer says the item is gone; an outage is an error to retry.
               <TechnicalError
                 what="La fiche ne peut pas être affichée pour le moment."
+                hint={retryHint([detail.error])}
                 onRetry={() => void detail.refetch()}
                 retrying={detail.isFetching}
               >

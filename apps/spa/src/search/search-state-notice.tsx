@@ -27,7 +27,7 @@ export function SearchStateNotice({ state, onRetry, retrying }: SearchStateNotic
       );
     case "failed":
     case "partial":
-      return <TechnicalError what={state.what} onRetry={onRetry} retrying={retrying} />;
+      return <TechnicalError what={state.what} hint={state.hint} onRetry={onRetry} retrying={retrying} />;
     case "loading":
       // Said by the page's status line; shown here for the eyes only.
       return <p className="loading">Recherche en cours</p>;

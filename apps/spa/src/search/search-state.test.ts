@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { searchState, type SearchFacts, type SideFacts } from "./search-state";
+import { applyErrorMessage } from "../detail/apply-errors";
+import { retryHint, searchState, type SearchFacts, type SideFacts } from "./search-state";
 
 const side = (over: Partial<SideFacts> = {}): SideFacts => ({
   on: true,
@@ -7,6 +8,7 @@ const side = (over: Partial<SideFacts> = {}): SideFacts => ({
   loading: false,
   failed: false,
   count: 3,
+  error: null,
   ...over,
 });
 const facts = (over: Partial<SearchFacts> = {}): SearchFacts => ({
@@ -33,14 +35,29 @@ describe("searchState", () => {
     expect(searchState(facts({ trainings: side({ failed: true }), jobs: side({ failed: true }) }))).toEqual({
       kind: "failed",
       what: "Les formations et les entreprises ne peuvent pas être affichées pour le moment.",
+      hint: "Vérifiez votre connexion, puis réessayez.",
     });
     expect(
       searchState(facts({ trainings: side({ on: false, shown: false }), jobs: side({ failed: true }) })),
-    ).toEqual({ kind: "failed", what: "Problème momentané d'accès aux opportunités d'emploi" });
+    ).toMatchObject({ kind: "failed", what: "Problème momentané d'accès aux opportunités d'emploi" });
+  });
+
+  it("asks to wait, in the apply form's words, when the server limited the rate, not to check the connection", () => {
+    const limited = { message: "too_many_requests", data: { httpStatus: 429, code: "TOO_MANY_REQUESTS" } };
+    const both = facts({
+      trainings: side({ failed: true, error: limited }),
+      jobs: side({ failed: true, error: limited }),
+    });
+    expect(searchState(both)).toMatchObject({
+      kind: "failed",
+      hint: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+    });
+    expect(retryHint([limited])).toBe(applyErrorMessage(limited));
+    expect(retryHint([new TypeError("Failed to fetch")])).toBe("Vérifiez votre connexion, puis réessayez.");
   });
 
   it("names the failed search when the other one answered", () => {
-    expect(searchState(facts({ trainings: side({ failed: true }) }))).toEqual({
+    expect(searchState(facts({ trainings: side({ failed: true }) }))).toMatchObject({
       kind: "partial",
       what: "Oups ! Les résultats formation ne sont pas disponibles actuellement !",
     });

@@ -1,4 +1,21 @@
-import { ALL_JOBS_ERROR, NO_JOBS, NO_TRAININGS, TRAININGS_ERROR } from "../results/ordering";
+import { isRateLimited } from "../api/failures";
+import { applyErrorMessage } from "../detail/apply-errors";
+import {
+  ALL_JOBS_ERROR,
+  CHECK_CONNECTION,
+  NO_JOBS,
+  NO_TRAININGS,
+  TRAININGS_ERROR,
+} from "../results/ordering";
+
+/**
+ * What to do before retrying failed calls: wait, after a 429, in the words the apply form uses for it; else check
+ * the connection.
+ */
+export function retryHint(errors: readonly unknown[]): string {
+  const limited = errors.find(isRateLimited);
+  return limited === undefined ? CHECK_CONNECTION : applyErrorMessage(limited);
+}
 
 /** One of the two searches of the page, as the page sees it. */
 export interface SideFacts {
@@ -11,6 +28,8 @@ export interface SideFacts {
   /** It failed: an error to retry, never "0 results" (docs/reference/v1.md#s11-3). */
   failed: boolean;
   count: number;
+  /** Its query's error, if any (a failed answer with a 200 has none). */
+  error: unknown;
 }
 
 export interface SearchFacts {
@@ -29,15 +48,18 @@ export interface SearchFacts {
 export type SearchState =
   | { kind: "idle" }
   | { kind: "refused" }
-  | { kind: "failed"; what: string }
+  | { kind: "failed"; what: string; hint: string }
   | { kind: "loading" }
-  | { kind: "partial"; what: string }
+  | { kind: "partial"; what: string; hint: string }
   | { kind: "empty"; what: string }
   | { kind: "found" };
 
 export function searchState({ searching, refused, trainings, jobs }: SearchFacts): SearchState {
   if (!searching || (!trainings.on && !jobs.on)) return { kind: "idle" };
   if (refused) return { kind: "refused" };
+  const hint = retryHint(
+    [trainings, jobs].filter((side) => side.on && side.failed).map((side) => side.error),
+  );
   if ((!trainings.on || trainings.failed) && (!jobs.on || jobs.failed))
     return {
       kind: "failed",
@@ -47,13 +69,14 @@ export function searchState({ searching, refused, trainings, jobs }: SearchFacts
           : trainings.on
             ? TRAININGS_ERROR
             : ALL_JOBS_ERROR,
+      hint,
     };
   const shown = [trainings, jobs].filter((side) => side.on && side.shown);
   if (shown.some((side) => side.loading)) return { kind: "loading" };
   const trainingsShown = trainings.on && trainings.shown;
   const jobsShown = jobs.on && jobs.shown;
-  if (trainingsShown && trainings.failed) return { kind: "partial", what: TRAININGS_ERROR };
-  if (jobsShown && jobs.failed) return { kind: "partial", what: ALL_JOBS_ERROR };
+  if (trainingsShown && trainings.failed) return { kind: "partial", what: TRAININGS_ERROR, hint };
+  if (jobsShown && jobs.failed) return { kind: "partial", what: ALL_JOBS_ERROR, hint };
   if (shown.every((side) => side.count === 0))
     return {
       kind: "empty",
