@@ -56,6 +56,16 @@ describe("url state", () => {
     expect(readCriteria(new URLSearchParams("radius=45")).radius).toBe("30");
   });
 
+  it("ignores a filter on a page scoped to trainings or to jobs, which has no filter buttons", () => {
+    const trainingsOnly = new URLSearchParams("romes=D1102&filter=trainings");
+    const jobsOnly = new URLSearchParams("romes=D1102&filter=jobs");
+    expect(readView(trainingsOnly, "jobs").filter).toBe("all");
+    expect(readView(jobsOnly, "trainings").filter).toBe("all");
+    expect(readView(jobsOnly, "jobs").filter).toBe("all");
+    expect(readView(trainingsOnly, "all").filter).toBe("trainings");
+    expect(readView(jobsOnly).filter).toBe("jobs");
+  });
+
   it("drops an unknown item type", () => {
     expect(readView(new URLSearchParams("type=other&itemId=1")).selected).toBeNull();
   });

@@ -67,9 +67,13 @@ export function placeWithoutPoint(params: URLSearchParams): boolean {
   return asked && !isPoint(text(params, "lat"), text(params, "lon"));
 }
 
-export function readView(params: URLSearchParams): ViewState {
+/**
+ * The view of the page from its URL. `scope`: what the page searches; a page scoped to trainings or to jobs has no
+ * filter buttons, so a `filter` there (a link's) is ignored rather than left to hide all it shows.
+ */
+export function readView(params: URLSearchParams, scope: Filter = "all"): ViewState {
   const display = text(params, "display");
-  const filter = text(params, "filter");
+  const filter = scope === "all" ? text(params, "filter") : "";
   const type = text(params, "type") as ItemType;
   const itemId = text(params, "itemId");
   return {

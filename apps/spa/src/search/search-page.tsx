@@ -49,7 +49,7 @@ export interface SearchPageProps {
 
 export function SearchPage({ layout, scope, pathname, search }: SearchPageProps) {
   const criteria = readCriteria(search);
-  const view = readView(search);
+  const view = readView(search, scope);
   const caller = search.get("caller");
   const opco = search.get("opco");
   const frozenJob = search.has("frozen_job") && Boolean(criteria.romes);

@@ -22,7 +22,7 @@ export function useSearchEvents(scope: Scope, search: URLSearchParams) {
   const lastSent = useRef<string | null>(null);
 
   const criteria = readCriteria(search);
-  const view = readView(search);
+  const view = readView(search, scope);
   const caller = search.get("caller");
   const partner = readScope(search);
   const tKey = ["formations.search", trainingsInput(criteria, caller, partner)];
