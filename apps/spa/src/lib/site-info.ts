@@ -25,5 +25,13 @@ export function useSiteInfo(): SiteInfo {
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-  return health.data?.site ?? DEFAULT_SITE;
+  return siteInfoOf(health.data?.site);
+}
+
+/**
+ * The settings the server gave, each one it did not give (none yet, or a server older than this site, during a
+ * deployment) taken from the defaults: a page never reads a setting as undefined.
+ */
+export function siteInfoOf(site: Partial<SiteInfo> | undefined): SiteInfo {
+  return { ...DEFAULT_SITE, ...site };
 }
