@@ -2,7 +2,14 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, watchPage } from "./helpers";
 import { startSiteServer, type SiteServer } from "./site-server";
-import { focusedElement, minimalPdf, resultCounts } from "./site-steps";
+import {
+  focusedElement,
+  minimalPdf,
+  resultCounts,
+  siteContexts,
+  trpcServerError,
+  withoutFailedCalls,
+} from "./site-steps";
 
 // Issue 14: what candidates hit on the search site, each fault with its input, at desktop and mobile sizes.
 
@@ -50,31 +57,13 @@ async function newPage(context: BrowserContext): Promise<Page> {
 
 /** A search procedure answering 500, as when the server fails. */
 async function failing(page: Page, procedure: "formations.search" | "jobs.search"): Promise<void> {
-  await page.route(`**/api/trpc/${procedure}**`, (route) =>
-    route.fulfill({
-      status: 500,
-      contentType: "application/json",
-      body: JSON.stringify({
-        error: { message: "boom", code: -32603, data: { code: "INTERNAL_SERVER_ERROR" } },
-      }),
-    }),
-  );
+  await page.route(`**/api/trpc/${procedure}**`, trpcServerError);
 }
-
-/** Failed calls show up as console errors: the only ones these tests allow. */
-const withoutFailedCalls = (list: string[]) => list.filter((p) => !/status of 500/.test(p));
 
 beforeAll(async () => {
   server = await startSiteServer();
   browser = await launchBrowser();
-  const options = { bypassCSP: true, locale: "fr-FR" };
-  desktop = await browser.newContext({ ...options, viewport: { width: 1366, height: 900 } });
-  mobile = await browser.newContext({
-    ...options,
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  ({ desktop, mobile } = await siteContexts(browser, { desktop: 900, mobile: 812 }));
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, watchPage } from "./helpers";
 import { startSiteServer, type SiteServer } from "./site-server";
+import { siteContexts, trpcServerError, withoutFailedCalls } from "./site-steps";
 
 // What the search page says while it waits, when the server fails and when it finds nothing: in the list and in
 // the map view of a narrow screen, and on a card opened from a link.
@@ -22,29 +23,10 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return watchPage(page, server.origin, (problem) => problems.push(problem));
 }
 
-const serverError = (route: Route) =>
-  route.fulfill({
-    status: 500,
-    contentType: "application/json",
-    body: JSON.stringify({
-      error: { message: "boom", code: -32603, data: { code: "INTERNAL_SERVER_ERROR" } },
-    }),
-  });
-
-/** Failed calls show up as console errors: the only ones these tests allow. */
-const withoutFailedCalls = (list: string[]) => list.filter((p) => !/status of 500/.test(p));
-
 beforeAll(async () => {
   server = await startSiteServer();
   browser = await launchBrowser();
-  const options = { bypassCSP: true, locale: "fr-FR" };
-  desktop = await browser.newContext({ ...options, viewport: { width: 1366, height: 800 } });
-  mobile = await browser.newContext({
-    ...options,
-    viewport: { width: 375, height: 740 },
-    isMobile: true,
-    hasTouch: true,
-  });
+  ({ desktop, mobile } = await siteContexts(browser, { desktop: 800, mobile: 740 }));
 });
 
 afterAll(async () => {
@@ -63,7 +45,7 @@ describe("a card opened from a link", () => {
     const training = answer.results[0];
     if (!training) throw new Error("the sample has no bakery training");
     const page = await newPage(desktop);
-    await page.route("**/api/trpc/**", serverError);
+    await page.route("**/api/trpc/**", trpcServerError);
     await page.goto(
       `${server.origin}/recherche-apprentissage?display=list&page=fiche&type=training&itemId=${encodeURIComponent(training.id)}`,
     );
@@ -119,7 +101,7 @@ describe("the map view of a narrow screen", () => {
   it("shows a failed search as an error to retry, read out, and the results once it works", async () => {
     problems = [];
     const page = await newPage(mobile);
-    await page.route(SEARCHES, serverError);
+    await page.route(SEARCHES, trpcServerError);
     await page.goto(mapUrl("D1102"));
     // getByRole only finds what is rendered and exposed: a hidden list pane's alert does not count.
     const alert = page.getByRole("alert");

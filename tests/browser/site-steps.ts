@@ -1,5 +1,35 @@
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { expect } from "vitest";
+
+/** A tRPC call answered 500, as when the server fails (tRPC's error envelope). */
+export const trpcServerError = (route: Route) =>
+  route.fulfill({
+    status: 500,
+    contentType: "application/json",
+    body: JSON.stringify({
+      error: { message: "boom", code: -32603, data: { code: "INTERNAL_SERVER_ERROR" } },
+    }),
+  });
+
+/** Failed calls show up as console errors: the only ones tests of failures allow. */
+export const withoutFailedCalls = (list: string[]) => list.filter((p) => !/status of 500/.test(p));
+
+/** A desktop (1366 px wide) and a phone (375 px, touch) context, French, CSP bypassed for the tests' scripts. */
+export async function siteContexts(
+  browser: Browser,
+  heights: { desktop: number; mobile: number },
+): Promise<{ desktop: BrowserContext; mobile: BrowserContext }> {
+  const options = { bypassCSP: true, locale: "fr-FR" };
+  return {
+    desktop: await browser.newContext({ ...options, viewport: { width: 1366, height: heights.desktop } }),
+    mobile: await browser.newContext({
+      ...options,
+      viewport: { width: 375, height: heights.mobile },
+      isMobile: true,
+      hasTouch: true,
+    }),
+  };
+}
 
 export interface Counts {
   all: number;
