@@ -6,6 +6,6 @@ export * from "./communes";
 export * from "./hash";
 export * from "./fixture-paths";
 export * from "../sources/job-offers/fake-server";
-export { searchFixture, offerFixture } from "../sources/job-offers/fixtures";
+export { searchFixture, offerFixture, fullFirstPage } from "../sources/job-offers/fixtures";
 export * from "./snapshots";
 export * from "./sent";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFranceTestDb, createTestDb } from "@lba/core/testing";
 import { insertCompany, rebuildSearchIndexes } from "@lba/core/testing";
-import { offerFixture, searchFixture } from "@lba/core/testing";
+import { fullFirstPage, searchFixture } from "@lba/core/testing";
 import {
   FAKE_CLIENT_ID,
   FAKE_CLIENT_SECRET,
@@ -91,16 +91,7 @@ describe("GET /api/V1/jobs with the France Travail API configured", () => {
 
   it("answers the first page's offers flagged stale when the next page fails, and does not keep that answer", async () => {
     const app = appWithLiveOffres(fake);
-    const offers = Array.from({ length: 150 }, (_, i) => ({
-      ...offerFixture,
-      id: `2${String(i).padStart(6, "0")}`,
-    }));
-    const firstPage = {
-      status: 206,
-      headers: { "content-type": "application/json", "content-range": "offres 0-149/320" },
-      body: JSON.stringify({ resultats: offers }),
-    };
-    fake.script("search", firstPage, { status: 500, body: "<html>Internal Server Error</html>" });
+    fake.script("search", fullFirstPage(), { status: 500, body: "<html>Internal Server Error</html>" });
     const res = await app.request(QUERY);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { peJobs: { results: unknown[]; stale?: boolean } };

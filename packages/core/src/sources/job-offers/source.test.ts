@@ -9,7 +9,7 @@ import { testDeps } from "../../testing/deps";
 import { insertTestCommunes } from "../../testing/communes";
 import type { JobsQuery } from "../../schemas/v1/queries";
 import { startFakeFranceTravail, type FakeFranceTravail } from "./fake-server";
-import { offerFixture, searchFixture } from "./fixtures";
+import { fullFirstPage, offerFixture, searchFixture } from "./fixtures";
 import { UpstreamError } from "../upstream/http";
 import { JOB_OFFERS_FRANCE_SQL } from "./local";
 import { createOffresSource, getPeJob } from "./source";
@@ -177,16 +177,7 @@ describe("offres source, live France Travail API", () => {
   });
 
   it("keeps the offers of the first page when the next one fails, flagged stale and not cached", async () => {
-    const offers = Array.from({ length: 150 }, (_, i) => ({
-      ...offerFixture,
-      id: `2${String(i).padStart(6, "0")}`,
-    }));
-    const firstPage = {
-      status: 206,
-      headers: { "content-type": "application/json", "content-range": "offres 0-149/320" },
-      body: JSON.stringify({ resultats: offers }),
-    };
-    fake.script("search", firstPage, { status: 500, body: "<html>Internal Server Error</html>" });
+    fake.script("search", fullFirstPage(), { status: 500, body: "<html>Internal Server Error</html>" });
     const source = createOffresSource(fake.settings());
     const answer = sent(await source.search(deps, query()));
     expect(answer.items).toHaveLength(150);
