@@ -135,7 +135,20 @@ describe("the map view of a narrow screen", () => {
 });
 
 describe("a link naming a place without its point", () => {
-  it("is a search to change, not one run France-wide under the place's name", async () => {
+  it("is searched at the commune the place names, found in the communes referential", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&job_name=Boulangerie&romes=D1102&radius=30&zipcode=76600&insee=76351&address=Le+Havre`,
+    );
+    await page.getByRole("heading", { name: /Résultats pour Boulangerie au Havre/ }).waitFor();
+    await poll(() => new URL(page.url()).searchParams.get("lat")).toMatch(/^49\.\d+/);
+    await poll(() => page.locator(".item-card").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("is a search to change when its point is wrong or its place cannot be found, not one run France-wide", async () => {
     problems = [];
     const page = await newPage(desktop);
     const searches: string[] = [];
@@ -143,8 +156,8 @@ describe("a link naming a place without its point", () => {
       if (SEARCHES.test(request.url())) searches.push(request.url());
     });
     for (const place of [
-      "zipcode=75001&insee=75056&address=Paris+75001",
       "lat=abc&lon=2.35&zipcode=75001&insee=75056&address=Paris",
+      "zipcode=00000&insee=00000&address=Nulle+part",
     ]) {
       await page.goto(
         `${server.origin}/recherche-apprentissage?display=list&job_name=Boulangerie&romes=D1102&radius=10&${place}`,

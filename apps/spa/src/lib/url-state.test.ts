@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   jobsInput,
+  locatedCommune,
+  placeToLocate,
   placeWithoutPoint,
   readCriteria,
   readScope,
@@ -41,6 +43,29 @@ describe("url state", () => {
     // Out of range but numbers: the server refuses it (docs/reference/v1.md#s11-3).
     expect(without("romes=D1102&lat=999&lon=2")).toBe(false);
     expect(without("romes=D1102&radius=30")).toBe(false);
+  });
+
+  it("looks up a partner's place given without its point, never a point given wrong", () => {
+    const locate = (query: string) => placeToLocate(new URLSearchParams(query));
+    expect(locate("romes=D1102&zipcode=76600&insee=76351&address=Le+Havre")).toEqual({
+      q: "76600",
+      insee: "76351",
+    });
+    expect(locate("romes=D1102&address=Lyon")).toEqual({ q: "Lyon", insee: "" });
+    expect(locate("romes=D1102&lat=abc&lon=2.35&zipcode=75001")).toBeNull();
+    expect(locate("romes=D1102&lat=48.85&zipcode=75001")).toBeNull();
+    expect(locate("romes=D1102&radius=30")).toBeNull();
+  });
+
+  it("picks the commune of the place's INSEE code among those found, else the first when it names none", () => {
+    const found = [
+      { insee: "75101", label: "Paris 1er Arrondissement 75001" },
+      { insee: "75056", label: "Paris" },
+    ];
+    expect(locatedCommune(found, "75056")?.label).toBe("Paris");
+    expect(locatedCommune(found, "")?.label).toBe("Paris 1er Arrondissement 75001");
+    expect(locatedCommune(found, "69123")).toBeNull();
+    expect(locatedCommune([], "")).toBeNull();
   });
 
   it("says where a search is with à contracted before le and les, and the map's area without a commune", () => {

@@ -68,6 +68,24 @@ export function placeWithoutPoint(params: URLSearchParams): boolean {
 }
 
 /**
+ * A partner's place given without its point (`data-zipcode`, `data-address` or `data-insee` alone,
+ * apps/embed/README.md): the text to look up in the communes referential (a name or a postcode), and the INSEE
+ * code that picks the commune among those found. null when the link gives `lat` or `lon` (a wrong point is an
+ * invalid search, docs/reference/v1.md#s11-3) or no place.
+ */
+export function placeToLocate(params: URLSearchParams): { q: string; insee: string } | null {
+  if (text(params, "lat") !== "" || text(params, "lon") !== "") return null;
+  const insee = text(params, "insee");
+  const q = text(params, "zipcode") || text(params, "address") || insee;
+  return q ? { q, insee } : null;
+}
+
+/** The commune a place names among those found: the one of its INSEE code, else the first when it gives none. */
+export function locatedCommune<T extends { insee: string }>(found: readonly T[], insee: string): T | null {
+  return (insee ? found.find((commune) => commune.insee === insee) : found[0]) ?? null;
+}
+
+/**
  * The view of the page from its URL. `scope`: what the page searches; a page scoped to trainings or to jobs has no
  * filter buttons, so a `filter` there (a link's) is ignored rather than left to hide all it shows.
  */

@@ -16,6 +16,8 @@ import {
   hasPoint,
   jobsInput,
   MAP_AREA,
+  locatedCommune,
+  placeToLocate,
   placeWithoutPoint,
   readCriteria,
   readScope,
@@ -71,9 +73,31 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   });
 
   const searching = criteria.romes !== "";
-  // A link naming a place without its point is not searched at all (docs/reference/v1.md#s11-3).
-  const unusablePlace = searching && placeWithoutPoint(search);
-  const runs = searching && !unusablePlace;
+  // A partner's place without its point (data-zipcode, data-address): its point is found in the communes
+  // referential, as the métier's name is from its codes below; the search waits for it.
+  const pointless = searching && placeWithoutPoint(search);
+  const toLocate = pointless ? placeToLocate(search) : null;
+  const placeLookup = useQuery({
+    queryKey: ["geo.communes", toLocate?.q],
+    queryFn: ({ signal }) => api.communes(toLocate?.q ?? "", { signal }),
+    enabled: toLocate !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const foundCommune = toLocate && placeLookup.data ? locatedCommune(placeLookup.data, toLocate.insee) : null;
+  useEffect(() => {
+    if (!foundCommune) return;
+    const { latitude, longitude, insee, zipcode, label } = foundCommune;
+    go(
+      { ...criteria, lat: String(latitude), lon: String(longitude), insee, zipcode, address: label },
+      view,
+      true,
+    );
+  }, [foundCommune]);
+  const locating = toLocate !== null && (placeLookup.isPending || foundCommune !== null);
+  // A place without a point that cannot be found is not searched at all (docs/reference/v1.md#s11-3).
+  const unusablePlace = pointless && !locating;
+  const runs = searching && !pointless;
 
   // Old partner links give `romes` without `job_name`: name the métier from its codes (docs/reference/v1.md#s10-1).
   const needsLabel = searching && !criteria.jobName;
@@ -118,7 +142,8 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     ? visible.findIndex((i) => itemType(i) === view.selected?.type && itemId(i) === view.selected?.itemId)
     : -1;
   const inResults = selectedIndex >= 0 ? visible[selectedIndex] : undefined;
-  const stillLoading = runs && ((trainingsOn && trainings.isPending) || (jobsOn && jobs.isPending));
+  const stillLoading =
+    locating || (runs && ((trainingsOn && trainings.isPending) || (jobsOn && jobs.isPending)));
   const detail = useDetail(view.selected, !inResults && !stillLoading);
   const selectedItem = inResults ?? detail.data ?? null;
 
@@ -191,7 +216,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     trainings: {
       on: trainingsOn,
       shown: showTrainings,
-      loading: trainings.isFetching,
+      loading: locating || trainings.isFetching,
       failed: trainingsFailed,
       count: trainingItems.length,
       error: trainings.error,
@@ -199,7 +224,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     jobs: {
       on: jobsOn,
       shown: showJobs,
-      loading: jobs.isFetching,
+      loading: locating || jobs.isFetching,
       failed: jobsFailed,
       count: jobItems.length,
       error: jobs.error,
@@ -278,14 +303,14 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
           showJobs={showJobs && searching}
           trainings={{
             items: trainingItems,
-            loading: trainings.isFetching,
+            loading: locating || trainings.isFetching,
             error: trainingsFailed ? TRAININGS_ERROR : null,
             failed: trainingsFailed,
             nearestFallback: trainings.data?.nearestFallback ?? false,
           }}
           jobs={{
             items: jobItems,
-            loading: jobs.isFetching,
+            loading: locating || jobs.isFetching,
             error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
             failed: jobsFailed,
           }}
