@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applicationDataUses, cvParagraph, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
 
-const DEFAULTS = { reminderAfterDays: 7, maxApplicationsPerDay: 100 };
-const STRICT = { reminderAfterDays: 0, maxApplicationsPerDay: 3 };
+const DEFAULTS = { reminderAfterDays: 7, maxApplicationsPerDay: 100, keepsSentMail: false };
+const STRICT = { reminderAfterDays: 0, maxApplicationsPerDay: 3, keepsSentMail: false };
 
 describe("information pages' sentences", () => {
   it("give the daily maximum of applications the server applies", () => {
@@ -17,6 +17,11 @@ describe("information pages' sentences", () => {
       /^Nous lui envoyons un rappel 7 jours après votre candidature\. Vous pouvez aussi la relancer une fois/,
     );
     expect(noReplyAnswer(STRICT)).toMatch(/^Vous pouvez la relancer une fois/);
+    // e-mails kept instead of sent: no follow-up link ever reached the candidate
+    const kept = noReplyAnswer({ ...DEFAULTS, keepsSentMail: true });
+    expect(kept).toMatch(/^Sur cette installation, les e-mails ne partent pas/);
+    expect(kept).not.toContain("lien de votre e-mail de confirmation");
+    expect(kept).not.toContain("rappel 7 jours");
     expect(applicationDataUses(DEFAULTS)).toContain(
       "à vous transmettre la réponse du recruteur, à lui envoyer un rappel s'il n'a pas répondu et à limiter les abus",
     );

@@ -5,8 +5,17 @@ import type { SiteInfo } from "../lib/site-info";
 
 type Settings = Pick<SiteInfo, "reminderAfterDays" | "maxApplicationsPerDay">;
 
-/** FAQ, "L'entreprise ne m'a pas répondu, que faire ?": the reminder only when the server sends one. */
-export function noReplyAnswer({ reminderAfterDays }: Settings): string {
+/**
+ * FAQ, "L'entreprise ne m'a pas répondu, que faire ?": the reminder only when the server sends one; where e-mails
+ * are kept instead of sent (MAIL_TRANSPORT=outbox), neither the application, nor a reminder, nor the follow-up
+ * link of the confirmation reaches anyone.
+ */
+export function noReplyAnswer({
+  reminderAfterDays,
+  keepsSentMail,
+}: Settings & Pick<SiteInfo, "keepsSentMail">): string {
+  if (keepsSentMail)
+    return "Sur cette installation, les e-mails ne partent pas : ils sont gardés dans la base du site. L'entreprise n'a donc reçu ni votre candidature, ni rappel, et votre confirmation ne vous est pas parvenue. Appelez-la ou présentez-vous sur place.";
   const followUp =
     "la relancer une fois depuis le lien de votre e-mail de confirmation, puis l'appeler ou vous présenter sur place : c'est souvent ce qui fait la différence.";
   return reminderAfterDays > 0
