@@ -1,7 +1,9 @@
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
   isTRPCClientError,
+  splitLink,
   type TRPCClient,
   type TRPCLink,
 } from "@trpc/client";
@@ -34,10 +36,17 @@ export function createLbaClient({ baseUrl, caller, fetch }: LbaClientOptions): L
   const trimmed = caller.trim();
   if (!trimmed)
     throw new TypeError("createLbaClient: `caller` is required (a contact e-mail and a product name)");
+  const http = { url: `${baseUrl.replace(/\/+$/, "")}/api/trpc`, ...(fetch ? { fetch } : {}) };
   return createTRPCClient<LbaRouter>({
     links: [
       callerLink(trimmed),
-      httpBatchLink({ url: `${baseUrl.replace(/\/+$/, "")}/api/trpc`, ...(fetch ? { fetch } : {}) }),
+      // Queries leave together; each mutation (an application, up to 3 MB of CV) on its own, so that two sent at
+      // once never share one request's 5 MB body limit and fail together (docs/reference/v1.md#s2-1).
+      splitLink({
+        condition: (op) => op.type === "mutation",
+        true: httpLink(http),
+        false: httpBatchLink(http),
+      }),
     ],
   });
 }

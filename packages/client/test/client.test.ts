@@ -97,7 +97,31 @@ describe("createLbaClient", () => {
       idempotencyKey: "client-test-1",
     });
     expect(answer).toEqual({ result: "ok", message: "messages sent" });
-    expect(JSON.parse(await (requests.at(-1) as Request).text())).toMatchObject({ 0: { caller: CALLER } });
+    expect(JSON.parse(await (requests.at(-1) as Request).text())).toMatchObject({ caller: CALLER });
+  });
+
+  it("sends applications made at once each in its own request, so that their CVs never share one body's limit", async () => {
+    const { client, requests } = setup();
+    const { lbaCompanies } = await client.jobs.search.query({ romes: "D1102", ...POINT, sources: "lba" });
+    const company = lbaCompanies && "results" in lbaCompanies ? lbaCompanies.results[0] : undefined;
+    const token = { email: company?.contact?.email ?? "", iv: company?.contact?.iv ?? "" };
+    // two CVs of 2 MB: 5.3 MB of base64 in one batched body, over the 5 MB limit
+    const cv = `data:application/pdf;base64,${Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2_000_000, 32), Buffer.from("\n%%EOF\n")]).toString("base64")}`;
+    const answers = await Promise.all(
+      ["a@example.org", "b@example.org"].map((applicant_email) =>
+        client.application.send.mutate({
+          ...validRequest(token, { caller: undefined, applicant_email, applicant_file_content: cv }),
+        }),
+      ),
+    );
+    expect(answers).toEqual([
+      { result: "ok", message: "messages sent" },
+      { result: "ok", message: "messages sent" },
+    ]);
+    expect(requests.slice(-2).map((r) => new URL(r.url).pathname)).toEqual([
+      "/api/trpc/application.send",
+      "/api/trpc/application.send",
+    ]);
   });
 });
 

@@ -45,6 +45,6 @@ export function cvParagraph({
   applicationRetentionDays,
 }: Pick<SiteInfo, "keepsSentMail" | "applicationRetentionDays">): string {
   return keepsSentMail
-    ? `Sur cette installation, les e-mails ne partent pas : ils sont gardés dans la base du site au lieu d'être envoyés, y compris celui destiné à l'entreprise, votre CV en pièce jointe (pas votre confirmation). Aucun prestataire d'envoi d'e-mails ne les reçoit. Ils sont effacés ${plural(applicationRetentionDays, "jour", "jours")} après la candidature, avec vos autres données.`
+    ? `Sur cette installation, les e-mails ne partent pas : ils sont gardés dans la base du site au lieu d'être envoyés, votre confirmation comme celui destiné à l'entreprise, qui porte votre CV en pièce jointe (votre confirmation ne le contient pas). Aucun prestataire d'envoi d'e-mails ne les reçoit. Ils sont effacés ${plural(applicationRetentionDays, "jour", "jours")} après la candidature, avec vos autres données.`
     : "Votre CV est joint à l'e-mail envoyé à l'entreprise (pas à votre confirmation), puis oublié : notre base de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails (Postmark), qui conserve une copie des messages envoyés pendant la durée fixée dans son propre contrat.";
 }
