@@ -27,6 +27,16 @@ export function isRateLimited(error: unknown): boolean {
 }
 
 /**
+ * Whether the server (or a service it depends on) answered with a failure, 5xx: the candidate's connection works,
+ * so "check your connection" would send them looking in the wrong place.
+ */
+export function isServerFailure(error: unknown): boolean {
+  const e = error as { meta?: { response?: { status?: unknown } } } | null;
+  const status = httpStatusOf(error) ?? e?.meta?.response?.status;
+  return typeof status === "number" && status >= 500;
+}
+
+/**
  * The queries' retry rule: once after a failure, unless the server refused the request (the same one would be
  * refused again) or asked to wait (an immediate retry only spends what is left of the allowance).
  */

@@ -56,5 +56,8 @@ export const NO_JOBS = "Aucune entreprise trouvée pour votre recherche";
 
 export const TRAININGS_ERROR = "Oups ! Les résultats formation ne sont pas disponibles actuellement !";
 export const BOTH_ERROR = "Erreur technique momentanée";
-/** What to do before retrying a failure, unless the server asked to wait (retryHint). */
+/** What to do before retrying a failure without an answer, unless the server asked to wait (retryHint). */
 export const CHECK_CONNECTION = "Vérifiez votre connexion, puis réessayez.";
+/** What to do before retrying a failure the server answered (5xx, an upstream down): wait a little (retryHint). */
+export const SERVER_FAILED =
+  "Le service ne répond pas correctement pour le moment : réessayez dans un instant.";

@@ -54,6 +54,16 @@ describe("searchState", () => {
     });
     expect(retryHint([limited])).toBe(applyErrorMessage(limited));
     expect(retryHint([new TypeError("Failed to fetch")])).toBe("Vérifiez votre connexion, puis réessayez.");
+    // the server answered: the connection works (an upstream down is a 502; a proxy's bare 500 has no tRPC data)
+    const upstreamDown = { data: { code: "BAD_GATEWAY", httpStatus: 502 } };
+    const bare500 = { meta: { response: { status: 500 } } };
+    expect(retryHint([upstreamDown])).toBe(
+      "Le service ne répond pas correctement pour le moment : réessayez dans un instant.",
+    );
+    expect(retryHint([upstreamDown, bare500])).toMatch(/^Le service ne répond pas/);
+    expect(retryHint([upstreamDown, new TypeError("Failed to fetch")])).toBe(
+      "Vérifiez votre connexion, puis réessayez.",
+    );
   });
 
   it("names the failed search when the other one answered", () => {

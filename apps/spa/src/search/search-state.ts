@@ -1,20 +1,22 @@
-import { isRateLimited } from "../api/failures";
+import { isRateLimited, isServerFailure } from "../api/failures";
 import { applyErrorMessage } from "../detail/apply-errors";
 import {
   ALL_JOBS_ERROR,
   CHECK_CONNECTION,
   NO_JOBS,
   NO_TRAININGS,
+  SERVER_FAILED,
   TRAININGS_ERROR,
 } from "../results/ordering";
 
 /**
- * What to do before retrying failed calls: wait, after a 429, in the words the apply form uses for it; else check
- * the connection.
+ * What to do before retrying failed calls: wait, after a 429, in the words the apply form uses for it; wait a
+ * little when the server answered a failure (5xx: the connection works); else check the connection.
  */
 export function retryHint(errors: readonly unknown[]): string {
   const limited = errors.find(isRateLimited);
-  return limited === undefined ? CHECK_CONNECTION : applyErrorMessage(limited);
+  if (limited !== undefined) return applyErrorMessage(limited);
+  return errors.length > 0 && errors.every(isServerFailure) ? SERVER_FAILED : CHECK_CONNECTION;
 }
 
 /** One of the two searches of the page, as the page sees it. */
