@@ -35,7 +35,11 @@ const ApplicationBodyDoc = z
     applicant_email: text("applicant_email", "E-mail du candidat", "camille.martin@example.org"),
     applicant_first_name: text("applicant_first_name", "Prénom", "Camille"),
     applicant_last_name: text("applicant_last_name", "Nom", "Martin"),
-    applicant_phone: text("applicant_phone", "Téléphone français, 10 chiffres (+33 accepté)", "0612345678"),
+    applicant_phone: text(
+      "applicant_phone",
+      "Téléphone français : 10 chiffres, ou +33, 0033 ou un indicatif d'outre-mer (+262, +590, +594, +596) ; espaces, points et tirets acceptés",
+      "0612345678",
+    ),
     applicant_file_name: text("applicant_file_name", "Nom du CV, terminant par .pdf ou .docx", "cv.pdf"),
     applicant_file_content: z.string().openapi({
       description: "CV en data URL base64, 3 Mo max. une fois décodé",
