@@ -17,6 +17,21 @@ export async function blacklistCompanyAddress(
 }
 
 /**
+ * The rule of decision 026 and docs/reference/v1.md#s9-2 step 8, on facts read elsewhere: an address that bounced
+ * or is blacklisted is `email société invalide` (it would only bounce again), then a company that unsubscribed is
+ * `entreprise_desinscrite` for a spontaneous application (a recruiter still hears about its offers). null: go on.
+ */
+export function companyRefusalOf(facts: {
+  bounced: boolean;
+  unsubscribed: boolean;
+  companyType?: string | null;
+}): CompanyRefusalKey | null {
+  if (facts.bounced) return FOLLOW_UP_ERRORS.invalidCompanyEmail;
+  if (facts.unsubscribed && facts.companyType !== "matcha") return FOLLOW_UP_ERRORS.companyUnsubscribed;
+  return null;
+}
+
+/**
  * Why nothing more may be sent to the company of an application, reminder or follow-up (docs/reference/v1.md#s9-8):
  * `email société invalide` when its message bounced or its address is blacklisted, `entreprise_desinscrite` when
  * the company unsubscribed and the application is spontaneous (decision 026: a recruiter still hears about the
@@ -27,13 +42,13 @@ export async function companyRefusal(
   row: ApplicationRow,
 ): Promise<CompanyRefusalKey | null> {
   const store = storeOf(deps);
-  if (row.toCompanyMessageStatus === "hard_bounce" || (await store.blacklist.has(row.companyEmail ?? "")))
-    return FOLLOW_UP_ERRORS.invalidCompanyEmail;
-  if (
+  const bounced =
+    row.toCompanyMessageStatus === "hard_bounce" || (await store.blacklist.has(row.companyEmail ?? ""));
+  // read only when it can decide: a bounce answers first, and an offer's recruiter is written to anyway
+  const unsubscribed =
+    !bounced &&
     row.companyType !== "matcha" &&
-    row.companySiret &&
-    (await store.unsubscriptions.since(row.companySiret))
-  )
-    return FOLLOW_UP_ERRORS.companyUnsubscribed;
-  return null;
+    !!row.companySiret &&
+    !!(await store.unsubscriptions.since(row.companySiret));
+  return companyRefusalOf({ bounced, unsubscribed, companyType: row.companyType });
 }

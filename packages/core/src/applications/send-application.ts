@@ -10,7 +10,7 @@ import {
 import { MailRefusedError } from "../mail/mailer";
 import { renderApplicantConfirmation, renderApplicationToCompany } from "../mail/templates";
 import { parseAttachment, type Attachment } from "./attachment";
-import { blacklistCompanyAddress } from "./company-address";
+import { blacklistCompanyAddress, companyRefusalOf } from "./company-address";
 import { startOfDay } from "./day-window";
 import { CALLER_MAX_LENGTH, multiLine } from "../schemas/application-limits";
 import {
@@ -181,11 +181,13 @@ function refusalOf(
     return previous.sendStatus === "pending" && !abandoned ? fail(IDEMPOTENCY_ERRORS.inProgress) : null;
   }
   if (facts.sentToday >= maxPerDay) return fail(APPLICATION_ERRORS.dailyLimit);
-  // Step 8. A bounced address would only bounce again: same answer as an unusable token.
-  if (facts.blacklisted) return fail(APPLICATION_ERRORS.invalidCompanyEmail);
-  // Decision 026: a company that unsubscribed receives no spontaneous application; its offers still take them.
-  if (facts.unsubscribed && row.companyType !== "matcha") return fail(APPLICATION_ERRORS.companyUnsubscribed);
-  return null;
+  // Step 8: the rule reminders and follow-ups follow too.
+  const refusal = companyRefusalOf({
+    bounced: facts.blacklisted,
+    unsubscribed: facts.unsubscribed,
+    companyType: row.companyType,
+  });
+  return refusal ? fail(refusal) : null;
 }
 
 /**
