@@ -100,6 +100,44 @@ describe("information pages (docs/reference/v1.md#s11-6)", () => {
     await page.close();
   });
 
+  it("names on the legal notice the publisher and host the operator set, and says so while they are unset", async () => {
+    problems = [];
+    const page = await newPage();
+    // The test server sets no LEGAL_*: the page says the identities are not published.
+    await page.goto(`${server.origin}/mentions-legales`);
+    await page.getByText(/elle n'a pas encore publié son identité sur cette instance/).waitFor();
+    await page.getByText(/n'a pas encore publié l'identité de son hébergeur/).waitFor();
+    // A server with LEGAL_* set: its health answer carries them (apps/server/src/env.ts), the page quotes them.
+    await page.route(/\/trpc\/[^?]*health/, async (route) => {
+      const response = await route.fetch();
+      const answer = await response.json();
+      // The site asks through tRPC, maybe batched: the health answer is the result that has a `site`.
+      const health = (Array.isArray(answer) ? answer : [answer]).find((r) => r.result?.data?.site)?.result
+        .data;
+      health.site.legal = {
+        publisher: "Région Exemple",
+        publisherAddress: "1 place de la Région, 69002 Lyon",
+        publisherPhone: "04 00 00 00 00",
+        publicationDirector: "Camille Martin",
+        host: "Hébergeur SAS",
+        hostAddress: null,
+        hostPhone: null,
+      };
+      await route.fulfill({ response, json: answer });
+    });
+    await page.reload();
+    await page
+      .getByText(
+        "Ce site est édité par Région Exemple, 1 place de la Région, 69002 Lyon, téléphone : 04 00 00 00 00.",
+      )
+      .waitFor();
+    await page.getByText("Direction de la publication : Camille Martin.").waitFor();
+    await page.getByText(/^Le site est hébergé par Hébergeur SAS\. Les e-mails de candidature/).waitFor();
+    expect(await page.getByText(/pas encore publié/).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("answers an unknown path with HTTP 404 and the French « Page introuvable »", async () => {
     problems = [];
     const page = await newPage();

@@ -3,6 +3,7 @@ import type { CoreDeps } from "@lba/core/deps";
 import type { HitWindow, SharedHitStore } from "@lba/core/db/postgres";
 import type { Postgres } from "@lba/core/db/postgres";
 import type { Geocoder } from "@lba/core/geo";
+import type { SiteInfo } from "@lba/core/schemas";
 import type { OffresSettings } from "@lba/core/sources";
 import type { WebhookAuth } from "./lib/webhook-auth";
 
@@ -42,23 +43,6 @@ export interface ApplicationRouteDeps {
   onSearchDataChanged?: () => void;
   /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit); default 5 MB. */
   maxBodyBytes?: number;
-}
-
-/** Settings the site's personal-data and contact pages quote, from the environment. */
-export interface SiteInfo {
-  /** CONTACT_EMAIL; null: the contact page says the operator has not published one. */
-  contactEmail: string | null;
-  /** APPLICATION_RETENTION_DAYS: applications are anonymised after this many days. */
-  applicationRetentionDays: number;
-  /** APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none). */
-  reminderAfterDays: number;
-  /** APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day. */
-  maxApplicationsPerDay: number;
-  /**
-   * MAIL_TRANSPORT=outbox: e-mails are kept in the database, CVs attached, instead of sent, so the site must not
-   * say that a CV is not kept nor that an e-mail left.
-   */
-  keepsSentMail: boolean;
 }
 
 /** Everything the HTTP layer needs: the core deps plus transport settings. */

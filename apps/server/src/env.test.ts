@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { DEV_SECRET, loadEnv } from "./env";
 
 const SECRET = "a-real-production-secret-of-40-characters";
+/** Every identity of the legal notice, for production settings that should raise no other warning. */
+const LEGAL = {
+  LEGAL_PUBLISHER: "Région Exemple",
+  LEGAL_PUBLISHER_ADDRESS: "1 place de la Région, 69002 Lyon",
+  LEGAL_PUBLISHER_PHONE: "04 00 00 00 00",
+  LEGAL_PUBLICATION_DIRECTOR: "Camille Martin",
+  LEGAL_HOST: "Hébergeur SAS",
+  LEGAL_HOST_ADDRESS: "2 rue du Centre de données, 59100 Roubaix",
+  LEGAL_HOST_PHONE: "03 00 00 00 00",
+};
 const POSTMARK = { POSTMARK_SERVER_TOKEN: "server-token" };
 
 describe("loadEnv", () => {
@@ -145,6 +155,7 @@ describe("loadEnv: settings that would fail later, or silently", () => {
       MAIL_TRANSPORT: "outbox",
       PORT: "3991",
       CONTACT_EMAIL: "contact@lba.example.fr",
+      ...LEGAL,
     };
     expect(loadEnv(production).warnings).toEqual([
       "PUBLIC_URL is not set: the links of the e-mails name http://localhost:3991, which only this machine reaches.",
@@ -158,9 +169,40 @@ describe("loadEnv: settings that would fail later, or silently", () => {
       LBA_SECRET: SECRET,
       MAIL_TRANSPORT: "outbox",
       PUBLIC_URL: "https://lba.example.fr",
+      ...LEGAL,
     };
     expect(loadEnv(production).warnings).toEqual([expect.stringMatching(/^CONTACT_EMAIL is not set/)]);
     expect(loadEnv({ ...production, CONTACT_EMAIL: "contact@lba.example.fr" }).warnings).toEqual([]);
+  });
+
+  it("warns in production while the legal notice lacks an identity French law requires (LCEN art. 6-III)", () => {
+    const production = {
+      NODE_ENV: "production",
+      LBA_SECRET: SECRET,
+      MAIL_TRANSPORT: "outbox",
+      PUBLIC_URL: "https://lba.example.fr",
+      CONTACT_EMAIL: "contact@lba.example.fr",
+    };
+    expect(loadEnv(production).warnings).toEqual([
+      "LEGAL_PUBLISHER, LEGAL_PUBLISHER_ADDRESS, LEGAL_PUBLISHER_PHONE, LEGAL_PUBLICATION_DIRECTOR, LEGAL_HOST, LEGAL_HOST_ADDRESS, LEGAL_HOST_PHONE are not set: the legal notice (mentions légales) does not name who publishes and hosts the site, which French law (LCEN art. 6-III) requires.",
+    ]);
+    expect(loadEnv({ ...production, ...LEGAL, LEGAL_HOST_PHONE: " " }).warnings).toEqual([
+      expect.stringMatching(/^LEGAL_HOST_PHONE is not set: /),
+    ]);
+    expect(loadEnv({ ...production, ...LEGAL }).warnings).toEqual([]);
+    // out of production, a development server needs none
+    expect(loadEnv({}).warnings.filter((w) => w.includes("LEGAL_"))).toEqual([]);
+  });
+
+  it("takes the legal notice's identities as single trimmed lines", () => {
+    expect(loadEnv({ LEGAL_PUBLISHER: "  Région Exemple " }).env.LEGAL_PUBLISHER).toBe("Région Exemple");
+    expect(loadEnv({ LEGAL_HOST: "" }).env.LEGAL_HOST).toBeUndefined();
+    expect(() => loadEnv({ LEGAL_HOST_ADDRESS: "1 rue X\nTRUNCATE" })).toThrow(
+      "Invalid environment:\n  LEGAL_HOST_ADDRESS: one line of text",
+    );
+    expect(() => loadEnv({ LEGAL_PUBLISHER_PHONE: "0".repeat(41) })).toThrow(
+      /LEGAL_PUBLISHER_PHONE: at most 40/,
+    );
   });
 
   it("takes a sender address, and warns when Postmark would send from the default one", () => {
@@ -226,6 +268,24 @@ describe("buildDeps", () => {
     expect(live.offres).toMatchObject({ clientId: "id", timeoutMs: 5000 });
     expect(live.core.jobSources?.offres).toBeDefined();
     expect(offline.geocoder).not.toBe(live.geocoder);
+  });
+
+  it("gives the information pages the legal notice's identities, null where unset", async () => {
+    const { buildDeps } = await import("./build-deps");
+    const { createTestDb } = await import("@lba/core/testing");
+    const extra = { spaDist: null, embedDist: null, version: "1" };
+    const db = createTestDb();
+    const set = buildDeps(loadEnv({ LOG_LEVEL: "silent", ...LEGAL, LEGAL_HOST_PHONE: "" }), db, extra);
+    expect(set.site?.legal).toEqual({
+      publisher: "Région Exemple",
+      publisherAddress: "1 place de la Région, 69002 Lyon",
+      publisherPhone: "04 00 00 00 00",
+      publicationDirector: "Camille Martin",
+      host: "Hébergeur SAS",
+      hostAddress: "2 rue du Centre de données, 59100 Roubaix",
+      hostPhone: null,
+    });
+    expect(buildDeps(loadEnv({ LOG_LEVEL: "silent" }), db, extra).site?.legal.publisher).toBeNull();
   });
 });
 

@@ -12,6 +12,16 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === "" ? fallback : ["true", "1", "yes"].includes(v)));
 
+// A line of the legal notice: trimmed, one line, not empty (an empty value reads as unset).
+const legalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, "one line of text")
+    .optional()
+    .transform((v) => v || undefined);
+
 const list = z
   .string()
   .optional()
@@ -113,6 +123,15 @@ export const EnvSchema = z
     UNSUBSCRIBE_TOKEN_TTL_DAYS: integer(1).default(365),
     // Published on the site's contact and personal-data pages; unset: they say none is published.
     CONTACT_EMAIL: z.email().optional(),
+    // The legal notice's identities (LCEN art. 6-III: publisher, publication director, host); unset: the page
+    // says the operator has not published it (docs/deployment.md#legal-notice).
+    LEGAL_PUBLISHER: legalLine(200),
+    LEGAL_PUBLISHER_ADDRESS: legalLine(300),
+    LEGAL_PUBLISHER_PHONE: legalLine(40),
+    LEGAL_PUBLICATION_DIRECTOR: legalLine(200),
+    LEGAL_HOST: legalLine(200),
+    LEGAL_HOST_ADDRESS: legalLine(300),
+    LEGAL_HOST_PHONE: legalLine(40),
     // Serves /__bench/baseline for `npm run bench` (never in normal use).
     BENCH_BASELINE: flag(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -156,12 +175,31 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     warnings.push(
       "CONTACT_EMAIL is not set: the legal, personal-data and accessibility pages give candidates no address to write to.",
     );
+  const missingLegal = LEGAL_REQUIRED.filter((name) => !env[name]);
+  if (env.NODE_ENV === "production" && missingLegal.length > 0)
+    warnings.push(
+      `${missingLegal.join(", ")} ${missingLegal.length > 1 ? "are" : "is"} not set: the legal notice (mentions légales) does not name who publishes and hosts the site, which French law (LCEN art. 6-III) requires.`,
+    );
   if (env.MAIL_TRANSPORT === "postmark" && source.MAIL_FROM === undefined)
     warnings.push(
       `MAIL_FROM is not set: e-mails leave from ${DEFAULT_FROM}, which Postmark refuses unless it is a sender signature of the account.`,
     );
   return { env, secret: env.LBA_SECRET ?? DEV_SECRET, warnings };
 }
+
+/**
+ * What the LCEN (loi n° 2004-575, art. 6-III) requires a site's legal notice to name: its publisher (name, address,
+ * phone), its publication director, and its host (name, address, phone).
+ */
+const LEGAL_REQUIRED = [
+  "LEGAL_PUBLISHER",
+  "LEGAL_PUBLISHER_ADDRESS",
+  "LEGAL_PUBLISHER_PHONE",
+  "LEGAL_PUBLICATION_DIRECTOR",
+  "LEGAL_HOST",
+  "LEGAL_HOST_ADDRESS",
+  "LEGAL_HOST_PHONE",
+] as const;
 
 function mailTransportOf(source: Record<string, string | undefined>): "postmark" | "outbox" {
   if (source.MAIL_TRANSPORT === "postmark" || source.MAIL_TRANSPORT === "outbox")

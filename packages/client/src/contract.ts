@@ -207,6 +207,17 @@ export type SiteInfo = {
   reminderAfterDays: number;
   maxApplicationsPerDay: number;
   keepsSentMail: boolean;
+  legal: LegalNotice;
+};
+
+export type LegalNotice = {
+  publisher: string | null;
+  publisherAddress: string | null;
+  publisherPhone: string | null;
+  publicationDirector: string | null;
+  host: string | null;
+  hostAddress: string | null;
+  hostPhone: string | null;
 };
 
 /** The `error` of a tRPC error answer. */

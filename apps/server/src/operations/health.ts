@@ -1,6 +1,7 @@
 import { checkPostgres } from "@lba/core/db/postgres";
 import { readSnapshotStamp } from "@lba/core/db";
 import { datasetInfo } from "@lba/core/ingest";
+import { DEFAULT_SITE_INFO } from "@lba/core/schemas";
 import { databaseHealthy } from "@lba/core/stats";
 import { isDraining } from "../lib/lifecycle";
 import type { Operation } from "./operation";
@@ -36,13 +37,7 @@ export const healthOperations = {
         dataset,
         healthcheck: { database, ...(postgres ? { postgres } : {}) },
         map: deps.map ?? { tileUrl: null, tileAttribution: null },
-        site: deps.site ?? {
-          contactEmail: null,
-          applicationRetentionDays: 365,
-          reminderAfterDays: 7,
-          maxApplicationsPerDay: 100,
-          keepsSentMail: false,
-        },
+        site: deps.site ?? DEFAULT_SITE_INFO,
       };
     },
   } satisfies Operation<void, unknown>,

@@ -48,13 +48,22 @@ describe("GET /api map settings", () => {
 });
 
 describe("GET /api site settings", () => {
-  it("tells the information pages the contact address, the retention and reminder days, the daily maximum of applications, and whether e-mails are kept (docs/reference/v1.md#s11-6)", async () => {
+  it("tells the information pages the contact address, the retention and reminder days, the daily maximum of applications, whether e-mails are kept, and the legal notice's identities (docs/reference/v1.md#s11-6)", async () => {
     expect((await getJson(testApp().app, "/api")).body.site).toEqual({
       contactEmail: null,
       applicationRetentionDays: 365,
       reminderAfterDays: 7,
       maxApplicationsPerDay: 100,
       keepsSentMail: false,
+      legal: {
+        publisher: null,
+        publisherAddress: null,
+        publisherPhone: null,
+        publicationDirector: null,
+        host: null,
+        hostAddress: null,
+        hostPhone: null,
+      },
     });
     const site = {
       contactEmail: "contact@exemple.fr",
@@ -62,6 +71,15 @@ describe("GET /api site settings", () => {
       reminderAfterDays: 0,
       maxApplicationsPerDay: 3,
       keepsSentMail: true,
+      legal: {
+        publisher: "Région Exemple",
+        publisherAddress: null,
+        publisherPhone: null,
+        publicationDirector: "Camille Martin",
+        host: "Hébergeur SAS",
+        hostAddress: null,
+        hostPhone: null,
+      },
     };
     expect((await getJson(testApp({ site }).app, "/api")).body.site).toEqual(site);
   });

@@ -35,6 +35,16 @@ export const HealthSchema = z
       maxApplicationsPerDay: z.number(),
       // MAIL_TRANSPORT=outbox: e-mails (CVs attached) are kept in the database instead of sent.
       keepsSentMail: z.boolean(),
+      // LEGAL_*: who publishes and hosts this installation (LCEN art. 6-III); each null while unset.
+      legal: z.object({
+        publisher: z.string().nullable(),
+        publisherAddress: z.string().nullable(),
+        publisherPhone: z.string().nullable(),
+        publicationDirector: z.string().nullable(),
+        host: z.string().nullable(),
+        hostAddress: z.string().nullable(),
+        hostPhone: z.string().nullable(),
+      }),
     }),
   })
   .openapi("Health", {
@@ -56,6 +66,15 @@ export const HealthSchema = z
         reminderAfterDays: 7,
         maxApplicationsPerDay: 100,
         keepsSentMail: false,
+        legal: {
+          publisher: "Association Exemple",
+          publisherAddress: "1 rue de l'Exemple, 75001 Paris",
+          publisherPhone: "01 23 45 67 89",
+          publicationDirector: "Camille Exemple",
+          host: "Hébergeur Exemple SAS",
+          hostAddress: "2 avenue de l'Hébergement, 59100 Roubaix",
+          hostPhone: "03 20 00 00 00",
+        },
       },
     },
   });

@@ -10,6 +10,7 @@ describe("siteInfoOf", () => {
       reminderAfterDays: 0,
       maxApplicationsPerDay: 100,
       keepsSentMail: false,
+      legal: expect.objectContaining({ publisher: null, host: null }),
     });
   });
 

@@ -1,17 +1,9 @@
+import { DEFAULT_SITE_INFO } from "@lba/core/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api/client";
 import type { HealthAnswer } from "../api/types";
 
 export type SiteInfo = HealthAnswer["site"];
-
-/** What the site says before the server's health answer is in: the defaults of the server's settings. */
-const DEFAULT_SITE: SiteInfo = {
-  contactEmail: null,
-  applicationRetentionDays: 365,
-  reminderAfterDays: 7,
-  maxApplicationsPerDay: 100,
-  keepsSentMail: false,
-};
 
 /**
  * The server's settings that the site's texts depend on (docs/reference/v1.md#s11-6): contact address, retention
@@ -33,5 +25,5 @@ export function useSiteInfo(): SiteInfo {
  * deployment) taken from the defaults: a page never reads a setting as undefined.
  */
 export function siteInfoOf(site: Partial<SiteInfo> | undefined): SiteInfo {
-  return { ...DEFAULT_SITE, ...site };
+  return { ...DEFAULT_SITE_INFO, ...site };
 }

@@ -3,7 +3,14 @@ import { useEffect, type ReactNode } from "react";
 import { Layout } from "../components/layout";
 import { onLinkClick } from "../lib/router";
 import { useSiteInfo } from "../lib/site-info";
-import { applicationDataUses, cvParagraph, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
+import {
+  applicationDataUses,
+  cvParagraph,
+  dailyLimitAnswer,
+  hostSentence,
+  noReplyAnswer,
+  publisherSentences,
+} from "./info-texts";
 
 // The site's information pages (docs/reference/v1.md#s11-6): legal notice, personal data, accessibility, contact,
 // FAQ and interview advice. Figures that depend on the server's settings are read from its health answer.
@@ -43,6 +50,9 @@ function ContactAddress() {
 }
 
 export function LegalNoticePage() {
+  const { legal } = useSiteInfo();
+  const publisher = publisherSentences(legal);
+  const host = hostSentence(legal);
   return (
     <InfoPage title="Mentions légales">
       <h2>Éditeur</h2>
@@ -52,15 +62,24 @@ export function LegalNoticePage() {
         son code source est publié sous licence MIT, et toute organisation peut l'installer sur ses propres
         serveurs.
       </p>
+      {publisher.length > 0 ? (
+        publisher.map((sentence) => <p key={sentence}>{sentence}</p>)
+      ) : (
+        <p>
+          L'éditeur du site que vous consultez est l'organisation qui l'exploite ; elle n'a pas encore publié
+          son identité sur cette instance.
+        </p>
+      )}
       <p>
-        L'éditeur du site que vous consultez est l'organisation qui l'exploite. Elle est responsable de son
-        contenu et des données qu'il traite. Pour la joindre : <ContactAddress />.
+        L'éditeur est responsable du contenu du site et des données qu'il traite. Pour le joindre :{" "}
+        <ContactAddress />.
       </p>
       <h2>Hébergement</h2>
       <p>
-        Le site et sa base de données sont hébergés sur les serveurs de son exploitant. Les e-mails de
-        candidature sont acheminés par le prestataire d'envoi choisi par l'exploitant (Postmark, société
-        ActiveCampaign, LLC, lorsqu'il est configuré).
+        {host ??
+          "Le site et sa base de données sont hébergés sur les serveurs de son exploitant, qui n'a pas encore publié l'identité de son hébergeur sur cette instance."}{" "}
+        Les e-mails de candidature sont acheminés par le prestataire d'envoi choisi par l'exploitant
+        (Postmark, société ActiveCampaign, LLC, lorsqu'il est configuré).
       </p>
       <h2>Données affichées</h2>
       <p>Les informations présentées proviennent de sources publiques :</p>

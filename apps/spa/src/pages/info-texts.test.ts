@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applicationDataUses, cvParagraph, dailyLimitAnswer, noReplyAnswer } from "./info-texts";
+import { DEFAULT_SITE_INFO } from "@lba/core/schemas";
+import {
+  applicationDataUses,
+  cvParagraph,
+  dailyLimitAnswer,
+  hostSentence,
+  noReplyAnswer,
+  publisherSentences,
+} from "./info-texts";
 
 const DEFAULTS = { reminderAfterDays: 7, maxApplicationsPerDay: 100, keepsSentMail: false };
 const STRICT = { reminderAfterDays: 0, maxApplicationsPerDay: 3, keepsSentMail: false };
@@ -47,5 +55,31 @@ describe("the personal-data page on the CV", () => {
     expect(text).not.toContain("oublié");
     expect(text).not.toContain("Postmark");
     expect(text).not.toContain("démonstration");
+  });
+
+  it("name the publisher, the publication director and the host the operator set, leaving out what is unset", () => {
+    const legal = {
+      publisher: "Région Exemple",
+      publisherAddress: "1 place de la Région, 69002 Lyon",
+      publisherPhone: "04 00 00 00 00",
+      publicationDirector: "Camille Martin",
+      host: "Hébergeur SAS",
+      hostAddress: "2 rue du Centre de données, 59100 Roubaix",
+      hostPhone: "03 00 00 00 00",
+    };
+    expect(publisherSentences(legal)).toEqual([
+      "Ce site est édité par Région Exemple, 1 place de la Région, 69002 Lyon, téléphone : 04 00 00 00 00.",
+      "Direction de la publication : Camille Martin.",
+    ]);
+    expect(hostSentence(legal)).toBe(
+      "Le site est hébergé par Hébergeur SAS, 2 rue du Centre de données, 59100 Roubaix, téléphone : 03 00 00 00 00.",
+    );
+    expect(hostSentence({ ...legal, hostAddress: null, hostPhone: null })).toBe(
+      "Le site est hébergé par Hébergeur SAS.",
+    );
+    // an address without the name it belongs to says nothing: the page keeps its "not published" sentence
+    const unnamed = { ...DEFAULT_SITE_INFO.legal, publisherAddress: "1 rue X", hostPhone: "01 00 00 00 00" };
+    expect(publisherSentences(unnamed)).toEqual([]);
+    expect(hostSentence(unnamed)).toBeNull();
   });
 });

@@ -48,3 +48,30 @@ export function cvParagraph({
     ? `Sur cette installation, les e-mails ne partent pas : ils sont gardés dans la base du site au lieu d'être envoyés, votre confirmation comme celui destiné à l'entreprise, qui porte votre CV en pièce jointe (votre confirmation ne le contient pas). Aucun prestataire d'envoi d'e-mails ne les reçoit. Ils sont effacés ${plural(applicationRetentionDays, "jour", "jours")} après la candidature, avec vos autres données.`
     : "Votre CV est joint à l'e-mail envoyé à l'entreprise (pas à votre confirmation), puis oublié : notre base de données n'en garde que le nom du fichier. Il transite par le prestataire d'envoi d'e-mails (Postmark), qui conserve une copie des messages envoyés pendant la durée fixée dans son propre contrat.";
 }
+
+type Legal = SiteInfo["legal"];
+
+/** "Name, address, téléphone : phone", leaving out what the operator did not set. */
+function identity(name: string, address: string | null, phone: string | null): string {
+  return [name, address, phone && `téléphone : ${phone}`].filter(Boolean).join(", ");
+}
+
+/**
+ * Legal notice, "Éditeur": the publisher and the publication director the operator set (LEGAL_*, LCEN art. 6-III),
+ * a sentence each; empty while neither is set, for the page to say that the identity is not published yet.
+ */
+export function publisherSentences(legal: Legal): string[] {
+  return [
+    ...(legal.publisher
+      ? [`Ce site est édité par ${identity(legal.publisher, legal.publisherAddress, legal.publisherPhone)}.`]
+      : []),
+    ...(legal.publicationDirector ? [`Direction de la publication : ${legal.publicationDirector}.`] : []),
+  ];
+}
+
+/** Legal notice, "Hébergement": the host the operator set (LEGAL_HOST…); null while unset. */
+export function hostSentence(legal: Legal): string | null {
+  return legal.host
+    ? `Le site est hébergé par ${identity(legal.host, legal.hostAddress, legal.hostPhone)}.`
+    : null;
+}

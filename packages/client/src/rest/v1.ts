@@ -3389,7 +3389,16 @@ export interface components {
      *         "applicationRetentionDays": 365,
      *         "reminderAfterDays": 7,
      *         "maxApplicationsPerDay": 100,
-     *         "keepsSentMail": false
+     *         "keepsSentMail": false,
+     *         "legal": {
+     *           "publisher": "Association Exemple",
+     *           "publisherAddress": "1 rue de l'Exemple, 75001 Paris",
+     *           "publisherPhone": "01 23 45 67 89",
+     *           "publicationDirector": "Camille Exemple",
+     *           "host": "Hébergeur Exemple SAS",
+     *           "hostAddress": "2 avenue de l'Hébergement, 59100 Roubaix",
+     *           "hostPhone": "03 20 00 00 00"
+     *         }
      *       }
      *     }
      */
@@ -3423,6 +3432,15 @@ export interface components {
         reminderAfterDays: number;
         maxApplicationsPerDay: number;
         keepsSentMail: boolean;
+        legal: {
+          publisher: string | null;
+          publisherAddress: string | null;
+          publisherPhone: string | null;
+          publicationDirector: string | null;
+          host: string | null;
+          hostAddress: string | null;
+          hostPhone: string | null;
+        };
       };
     };
     /**
