@@ -276,13 +276,10 @@ describe("buildDeps", () => {
     const extra = { spaDist: null, embedDist: null, version: "1" };
     const db = createTestDb();
     const set = buildDeps(loadEnv({ LOG_LEVEL: "silent", ...LEGAL, LEGAL_HOST_PHONE: "" }), db, extra);
-    expect(set.site?.legal).toEqual({
-      publisher: "Région Exemple",
-      publisherAddress: "1 place de la Région, 69002 Lyon",
-      publisherPhone: "04 00 00 00 00",
-      publicationDirector: "Camille Martin",
-      host: "Hébergeur SAS",
-      hostAddress: "2 rue du Centre de données, 59100 Roubaix",
+    expect(set.site?.legal).toMatchObject({
+      publisher: LEGAL.LEGAL_PUBLISHER,
+      publicationDirector: LEGAL.LEGAL_PUBLICATION_DIRECTOR,
+      hostAddress: LEGAL.LEGAL_HOST_ADDRESS,
       hostPhone: null,
     });
     expect(buildDeps(loadEnv({ LOG_LEVEL: "silent" }), db, extra).site?.legal.publisher).toBeNull();
