@@ -90,6 +90,16 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
+// The methods a path may be asked with, beyond the operations the document declares.
+const REFUSABLE = ["GET", "POST", "PUT", "DELETE", "PATCH"];
+
+/** The `Allow` of a path's 405: its operations' methods, HEAD with GET, sorted ("GET, HEAD"). */
+function allowOf(operations: Record<string, Operation>): string {
+  const methods = Object.keys(operations).map((m) => m.toUpperCase());
+  if (methods.includes("GET")) methods.push("HEAD");
+  return methods.sort().join(", ");
+}
+
 /** The documented path a request path falls under (`/api/V1/jobs/job/{id}` for `/api/V1/jobs/job/123`). */
 function templateOf(paths: Paths, path: string): string | undefined {
   return Object.keys(paths).find((template) =>
@@ -113,7 +123,23 @@ describe("the answers the server sends", () => {
       { ...deps, rateLimit: { enabled: true, windowMs: 60_000, factor: 0.001 } },
       db,
     );
-    const doc = (await getJson(app, "/api-docs/openapi.json")).body as { paths: Paths };
+    const doc = (await getJson(app, "/api-docs/openapi.json")).body as {
+      paths: Paths;
+      components: { responses: Record<string, DocResponse> };
+    };
+    // What a refused method is answered: the document's 405, and the 400 and 413 its description announces
+    // (routes/responses.ts), as responses of this copy so that the bodies seen become their examples.
+    const schema = (name: string) => ({ schema: { $ref: `#/components/schemas/${name}` } });
+    const refusedAnswers: Record<string, DocResponse | undefined> = {
+      405: doc.components.responses.MethodNotAllowed,
+      400: { content: { "application/json": schema("UrlNotEncoded") } },
+      413: { content: { "application/json": schema("PayloadTooLarge") } },
+    };
+    doc.components.responses = {
+      ...doc.components.responses,
+      RefusedNotEncoded: refusedAnswers[400] ?? {},
+      RefusedTooLarge: refusedAnswers[413] ?? {},
+    };
     const seen: { method: string; url: string; status: number; body: string; headers: Headers }[] = [];
     const call = async (on: typeof app, method: string, url: string, init: RequestInit = {}) => {
       const res = await on.request(url, { method, ...init });
@@ -138,12 +164,18 @@ describe("the answers the server sends", () => {
           // The limited app allows one call per group: the second is refused, when the first was not already.
           for (let i = 0; i < 2; i++) await call(limited, "GET", url);
         }
-        if (operation.responses["405"]) {
-          await call(app, method.toUpperCase(), url);
-          if (method === "post") await post(url, "x".repeat(6 * 1024 * 1024));
-        }
         await call(app, method.toUpperCase(), notEncoded(url));
       }
+    // Every path asked with each method it does not answer: the document's one 405, and the 400 and 413 its
+    // description says come first.
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const url = prefilledUrl(path, Object.values(operations)[0]?.parameters ?? []);
+      for (const method of REFUSABLE.filter((m) => !operations[m.toLowerCase()])) {
+        await call(app, method, url);
+        await call(app, method, notEncoded(url));
+      }
+      if (!operations.post) await post(url, "x".repeat(6 * 1024 * 1024));
+    }
     for (const url of [
       "/api/V1/formations?romes=D1102",
       "/api/V1/jobs?caller=x&latitude=abc",
@@ -180,13 +212,19 @@ describe("the answers the server sends", () => {
     for (const [i, answer] of seen.entries()) {
       const label = `${answer.method} ${answer.url.slice(0, 80)} ${answer.status}`;
       const path = templateOf(doc.paths, new URL(answer.url, "http://x").pathname);
-      const operation = path ? doc.paths[path]?.[answer.method.toLowerCase()] : undefined;
-      const response = operation?.responses[String(answer.status)];
-      if (!path || !operation || !response) {
+      const operations = path ? doc.paths[path] : undefined;
+      const operation = operations?.[answer.method.toLowerCase()];
+      const response = operation
+        ? operation.responses[String(answer.status)]
+        : operations && refusedAnswers[answer.status];
+      if (!path || !operations || !response) {
         problems.push(`${label}: not documented`);
         continue;
       }
-      answered.add(`${answer.method} ${path} ${answer.status}`);
+      answered.add(`${operation ? answer.method : "refused"} ${path} ${answer.status}`);
+      // Allow names the path's operations (and HEAD with GET): the methods a client of the document may call.
+      if (answer.status === 405 && answer.headers.get("allow") !== allowOf(operations))
+        problems.push(`${label}: Allow ${answer.headers.get("allow")} instead of ${allowOf(operations)}`);
       for (const [name, header] of Object.entries(response.headers ?? {}))
         if (header.required && !answer.headers.has(name)) problems.push(`${label}: no ${name} header`);
       const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
@@ -216,11 +254,13 @@ describe("the answers the server sends", () => {
     // France Travail API down (its 502: routes/jobs/offres-live.test.ts).
     const UNSEEN =
       /^GET .* 500$|^GET \/api(\/ready)? 503$|^POST \/api\/V1\/application (409|503)$|^GET \/api\/V1\/jobs\/job\/\{id\} 502$/;
-    const listed = Object.entries(doc.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).flatMap(([method, operation]) =>
+    const listed = Object.entries(doc.paths).flatMap(([path, operations]) => [
+      ...Object.entries(operations).flatMap(([method, operation]) =>
         Object.keys(operation.responses).map((status) => `${method.toUpperCase()} ${path} ${status}`),
       ),
-    );
+      // The document-level answers of a refused method, on every path (the 413 where a body is refused).
+      ...["405", "400", ...(operations.post ? [] : ["413"])].map((status) => `refused ${path} ${status}`),
+    ]);
     expect(listed.filter((answer) => !answered.has(answer) && !UNSEEN.test(answer))).toEqual([]);
   }, 120_000);
 });

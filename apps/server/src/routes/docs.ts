@@ -5,7 +5,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ServerDeps } from "../deps";
 import { validNullables } from "../lib/openapi-nullable";
-import { methodNotAllowed, notEncodedResponse, payloadTooLarge } from "./responses";
+import { methodNotAllowed, MethodNotAllowedSchema } from "./responses";
 
 const SWAGGER_ASSETS = new Map([
   ["swagger-ui.css", "text/css; charset=utf-8"],
@@ -43,40 +43,17 @@ const INIT = `window.ui = SwaggerUIBundle({
   layout: "StandaloneLayout",
 });`;
 
-const OTHER_METHODS_TAG = "Méthodes non acceptées";
-
 /**
- * Declares on every documented path the methods of the API (GET, POST: those CORS allows) that it does not answer,
- * each with the 405 app.ts answers, since OpenAPI 3.0 has no way to say "any other method". Declared once: a path's
- * methods are then all there.
+ * The 405 of a path asked with a method it does not answer (app.ts), described once as a reusable answer: OpenAPI
+ * 3.0 cannot say "any other method", and an operation declared for a refused method would be offered by the
+ * generated clients and the explorer (docs/reference/v1.md#s2-1). Registered once per app, with the routes.
  */
-function declareOtherMethods(registry: OpenAPIHono["openAPIRegistry"]): void {
-  const routes = registry.definitions.flatMap((d) => (d.type === "route" ? [d.route] : []));
-  const declared = new Set(routes.map((route) => `${route.method} ${route.path}`));
-  for (const route of routes)
-    for (const method of ["get", "post"] as const) {
-      if (declared.has(`${method} ${route.path}`)) continue;
-      declared.add(`${method} ${route.path}`);
-      registry.registerPath({
-        method,
-        path: route.path,
-        tags: [OTHER_METHODS_TAG],
-        summary: `${method.toUpperCase()} : méthode non acceptée`,
-        description:
-          "Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.",
-        ...(route.request?.params ? { request: { params: route.request.params } } : {}),
-        responses: {
-          400: notEncodedResponse,
-          405: methodNotAllowed,
-          // The body of a GET is never read (lib/body-limit.ts).
-          ...(method === "post" ? { 413: payloadTooLarge } : {}),
-        },
-      });
-    }
+function declareMethodNotAllowed(registry: OpenAPIHono["openAPIRegistry"]): void {
+  registry.register("MethodNotAllowed", MethodNotAllowedSchema);
+  registry.registerComponent("responses", "MethodNotAllowed", methodNotAllowed);
 }
 
 export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
-  declareOtherMethods(app.openAPIRegistry);
   const document = app.getOpenAPIDocument({
     openapi: "3.0.3",
     info: {
@@ -86,7 +63,10 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
         "Formations en apprentissage et emplois en alternance. Les routes de recherche exigent le paramètre " +
         "`caller` (e-mail de contact et nom de l'appelant). Erreurs de validation : 400 " +
         '`{"error":"wrong_parameters","error_messages":[...]}`. Clients typés (paquet `@lba/client` : client tRPC ' +
-        "et types REST générés de ce document), conventions et exemples : `docs/integrators.md` du dépôt.",
+        "et types REST générés de ce document), conventions et exemples : `docs/integrators.md` du dépôt. " +
+        "Une route demandée avec une méthode qu'elle n'accepte pas répond 405 " +
+        '`{"error":"method_not_allowed","message":...}` avec l\'en-tête `Allow`, qui liste ses méthodes ' +
+        "(réponse `#/components/responses/MethodNotAllowed`, commune à toutes les routes).",
     },
     // Relative: the origin that serves this document, which is what a 3.0 reader assumes when servers is absent.
     servers: [{ url: "/", description: "Le serveur qui sert ce document" }],
@@ -98,17 +78,13 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
       { name: "Géographie" },
       { name: "Santé" },
       { name: "Candidature" },
-      {
-        name: OTHER_METHODS_TAG,
-        description:
-          "Les routes demandées avec une méthode qu'elles n'acceptent pas : 405, avec l'en-tête Allow.",
-      },
     ],
   });
   return validNullables(document);
 }
 
 export function registerDocs(app: OpenAPIHono, deps: ServerDeps) {
+  declareMethodNotAllowed(app.openAPIRegistry);
   let document: ReturnType<typeof openApiDocument> | undefined;
   const serveDocument = (c: Context) => {
     document ??= openApiDocument(app, deps);

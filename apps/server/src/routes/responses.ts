@@ -238,10 +238,17 @@ export const MethodNotAllowedSchema = z
     },
   });
 
-/** The answer of a route asked with a method it does not answer (app.ts). */
+/**
+ * The answer of a route asked with a method it does not answer (app.ts), a reusable response of the document rather
+ * than any operation's (routes/docs.ts): its body is the `MethodNotAllowed` schema component.
+ */
 export const methodNotAllowed = {
-  ...json(MethodNotAllowedSchema, "La route existe, mais pas avec cette méthode."),
+  description:
+    "Réponse de toute route demandée avec une méthode qu'elle n'accepte pas (`POST /api/V1/jobs`, `PUT`, " +
+    "`DELETE`...) : la route existe, mais pas avec cette méthode. Une adresse non encodée reçoit d'abord 400 " +
+    "`url_not_encoded`, un corps de plus de 5 Mo d'abord 413 `payload_too_large`.",
   headers: { Allow: header("Les méthodes que la route accepte, par exemple `GET, HEAD`.", "string") },
+  content: { "application/json": { schema: { $ref: "#/components/schemas/MethodNotAllowed" } } },
 };
 
 export const ok = json;

@@ -57,50 +57,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -166,50 +123,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -356,50 +270,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -518,52 +389,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -698,50 +524,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -890,50 +673,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1069,52 +809,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1235,52 +930,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          siret: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1399,52 +1049,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1595,50 +1200,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1742,50 +1304,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1882,50 +1401,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2029,50 +1505,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2176,50 +1609,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2321,50 +1711,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2466,50 +1813,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2625,52 +1929,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          cfd: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2786,52 +2045,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          siret: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2933,50 +2147,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3095,50 +2266,7 @@ export interface paths {
       };
     };
     put?: never;
-    /**
-     * POST : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-        /** @description Corps de requête de plus de 5 Mo. */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["PayloadTooLarge"];
-          };
-        };
-      };
-    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3152,41 +2280,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /**
-     * GET : méthode non acceptée
-     * @description Toute méthode que la route n'accepte pas (PUT, DELETE, PATCH... aussi) reçoit 405 et l'en-tête Allow.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Adresse refusée : `url_not_encoded` : l'adresse contient des caractères non encodés en UTF-8 (accents, espaces) ; `encoded` donne l'adresse à envoyer. Répondu avant la limite de débit, sans en-têtes RateLimit-*. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["UrlNotEncoded"];
-          };
-        };
-        /** @description La route existe, mais pas avec cette méthode. */
-        405: {
-          headers: {
-            /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
-            Allow: string;
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["MethodNotAllowed"];
-          };
-        };
-      };
-    };
+    get?: never;
     put?: never;
     /**
      * Envoyer une candidature à une entreprise
@@ -3363,6 +2457,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @example {
+     *       "error": "method_not_allowed",
+     *       "message": "Méthode POST non acceptée sur cette route : GET, HEAD."
+     *     }
+     */
+    MethodNotAllowed: {
+      /** @enum {string} */
+      error: "method_not_allowed";
+      message: string;
+    };
     /**
      * @example {
      *       "name": "La bonne alternance",
@@ -4722,19 +3827,20 @@ export interface components {
        */
       caller?: string;
     };
-    /**
-     * @example {
-     *       "error": "method_not_allowed",
-     *       "message": "Méthode POST non acceptée sur cette route : GET, HEAD."
-     *     }
-     */
+  };
+  responses: {
+    /** @description Réponse de toute route demandée avec une méthode qu'elle n'accepte pas (`POST /api/V1/jobs`, `PUT`, `DELETE`...) : la route existe, mais pas avec cette méthode. Une adresse non encodée reçoit d'abord 400 `url_not_encoded`, un corps de plus de 5 Mo d'abord 413 `payload_too_large`. */
     MethodNotAllowed: {
-      /** @enum {string} */
-      error: "method_not_allowed";
-      message: string;
+      headers: {
+        /** @description Les méthodes que la route accepte, par exemple `GET, HEAD`. */
+        Allow: string;
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["MethodNotAllowed"];
+      };
     };
   };
-  responses: never;
   parameters: never;
   requestBodies: never;
   headers: never;
