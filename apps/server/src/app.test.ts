@@ -94,6 +94,42 @@ describe("CORS", () => {
   });
 });
 
+describe("a CORS preflight", () => {
+  const preflight = (app: ReturnType<typeof testApp>["app"], path: string, method: string) =>
+    app.request(path, {
+      method: "OPTIONS",
+      headers: { Origin: "https://partenaire.example", "Access-Control-Request-Method": method },
+    });
+
+  it("is granted the path's own methods, those its 405 lists in Allow, and no refused one", async () => {
+    const core = applicationTestDeps();
+    const { app } = testApp({ core, applications: { applications: core, webhookAuth: null } }, core.db);
+    const allowed = async (path: string, method: string) =>
+      (await preflight(app, path, method)).headers.get("access-control-allow-methods")?.split(",");
+    // A browser sends the request only when the method asked is in the list: a POST to /jobs is never sent.
+    expect(await allowed("/api/V1/jobs", "POST")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect(await allowed("/api/v1/JOBS/job/123", "DELETE")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect(await allowed("/api/V1/application", "POST")).toEqual(["POST", "OPTIONS"]);
+    expect(await allowed("/api/V1/application", "GET")).toEqual(["POST", "OPTIONS"]);
+    expect(await allowed("/api/application/intention", "POST")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);
+    for (const [path, method] of [
+      ["/api/V1/jobs", "POST"],
+      ["/api/V1/application", "GET"],
+    ] as const) {
+      const refused = await app.request(path, { method });
+      expect(refused.status).toBe(405);
+      expect((await allowed(path, method))?.join(", ")).toBe(`${refused.headers.get("allow")}, OPTIONS`);
+    }
+  });
+
+  it("grants tRPC its GET queries and POST mutations", async () => {
+    const { app } = testApp();
+    const res = await preflight(app, "/api/trpc/application.send", "POST");
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-methods")).toBe("GET,POST,OPTIONS");
+  });
+});
+
 describe("a route asked with another method", () => {
   it("answers 405 with Allow, not 'Route inconnue', and keeps 404 for unknown routes", async () => {
     const { app } = testApp();

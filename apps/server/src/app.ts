@@ -102,7 +102,13 @@ export function createApp(deps: ServerDeps) {
   const preflightAndHeaders = cors({
     origin: "*",
     allowHeaders: ALLOWED_HEADERS,
-    allowMethods: ["GET", "POST", "OPTIONS"],
+    // A preflight is granted the path's own methods, those its 405 lists in Allow: a browser then refuses a
+    // method the route would answer 405 before sending it. tRPC (served by middleware, queries GET and
+    // mutations POST) and unknown paths (404 whatever the method) have no route of their own.
+    allowMethods: (_origin, c) => {
+      const allowed = allowedMethods(app.routes, pathOf(c.req.raw));
+      return [...(allowed.length > 0 ? allowed : ["GET", "POST"]), "OPTIONS"];
+    },
   });
   // hono's cors sets its headers on `c.res` before the handler runs, so the handler's answer is then copied
   // into a new Response whose body the Node adapter streams: an actual request gets them once answered.
