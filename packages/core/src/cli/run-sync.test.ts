@@ -105,6 +105,31 @@ describe("npm run sync -- trainings", () => {
     expect(out.join("\n")).not.toContain('"errors"');
   });
 
+  it("keeps the synced trainings when a catalogue holds less than half of them, exits 1 with the counts; --force swaps", async () => {
+    const old = await fakeCatalogue(records("OLD", 10));
+    expect(await runCli(["sync", "trainings", "--url", old], env)).toBe(0);
+    await new Promise((resolve) => server?.close(resolve));
+
+    out = [];
+    const url = await fakeCatalogue([
+      ...records("NEW", 4),
+      { cle_ministere_educatif: "BAD", rome_codes: ["nope"] },
+    ]);
+    expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        "  record 5: rome_codes.0 : code ROME invalide",
+        "Error: Remplacement refusé : 4 formations valides (1 enregistrement rejeté) remplaceraient les 10 d'un import " +
+          "précédent, moins de la moitié (fichier tronqué ou partiel ?). Les 10 formations en place sont gardées : " +
+          "rien n'est remplacé. Si c'est voulu, relancez avec --force pour remplacer quand même.",
+      ]),
+    );
+    expect(trainings()).toBe(10);
+
+    expect(await runCli(["sync", "trainings", "--url", url, "--force"], env)).toBe(0);
+    expect(trainings()).toBe(4);
+  });
+
   it("says why when every record is rejected, and keeps the current trainings", async () => {
     const old = await fakeCatalogue(records("OLD", 2));
     expect(await runCli(["sync", "trainings", "--url", old], env)).toBe(0);

@@ -18,6 +18,7 @@ import { LBA_METIERS_CSV, LBA_METIERS_SEO } from "../testing/fixture-paths";
 import { runCli } from "./run";
 
 const COMPANIES = fileURLToPath(new URL("../sources/companies/fixtures/etablissements.csv", import.meta.url));
+// 3 good records and 6 bad ones, one per kind of rejection: the swap guard takes it only with --force
 const TRAININGS = fileURLToPath(
   new URL("../sources/trainings/fixtures/catalogue-formations.json", import.meta.url),
 );
@@ -68,13 +69,13 @@ describe("npm run import on a new database", () => {
   });
 
   test("leaves the referentials already there alone: an imported ROME label survives the next import", async () => {
-    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    expect(await cli(["import", "trainings", TRAININGS, "--force"])).toBe(0);
     const communes = withDatabase((db) => {
       db.$client.prepare("UPDATE romes SET label = 'Libellé importé' WHERE code = 'D1104'").run();
       db.$client.prepare("DELETE FROM diplomas").run();
       return count(db, "communes");
     });
-    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    expect(await cli(["import", "trainings", TRAININGS, "--force"])).toBe(0);
     withDatabase((db) => {
       expect(db.$client.prepare("SELECT label FROM romes WHERE code = 'D1104'").pluck().get()).toBe(
         "Libellé importé",
@@ -121,6 +122,77 @@ describe("an import's report", () => {
   });
 });
 
+describe("the swap guard of npm run import", () => {
+  const HEADER =
+    "siret;enseigne;nom;code_naf;numero_rue;libelle_rue;code_commune;code_postal;email;telephone;tranche_effectif;website;rome_codes";
+  const siret = (prefix: string, i: number) => `${prefix}${String(i).padStart(6, "0")}`;
+  /** A headed companies file: `valid` companies in Paris, then `shifted` lines written with `,` (one column each). */
+  function companiesFile(prefix: string, valid: number, shifted = 0): string {
+    const lines = [
+      HEADER,
+      ...Array.from(
+        { length: valid },
+        (_, i) =>
+          `${siret(prefix, i)};ENT ${i};SARL ENT ${i};1071C;1;RUE DE LA PAIX;75056;75002;NULL;NULL;3-5;NULL;D1102`,
+      ),
+      ...Array.from(
+        { length: shifted },
+        (_, i) => `${siret("99999999", i)},ENT,SARL ENT,1071C,1,RUE,75056,75002`,
+      ),
+    ];
+    const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "companies.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    return file;
+  }
+  const sirets = () =>
+    withDatabase((db) => db.$client.prepare("SELECT siret FROM companies ORDER BY siret").pluck().all());
+
+  test("a companies file mostly rejected leaves the imported companies in place and exits 1 with the counts; --force swaps it", async () => {
+    expect(await cli(["import", "companies", companiesFile("12345678", 6)])).toBe(0);
+    const before = sirets();
+    expect(before).toHaveLength(6);
+
+    const bad = companiesFile("87654321", 1, 5);
+    expect(await cli(["import", "companies", bad])).toBe(1);
+    expect(output.warn).toContain("  5 x nombre de colonnes");
+    expect(output.error).toEqual([
+      "Error: Remplacement refusé : plus d'enregistrements rejetés que de valides, 1 entreprise valide pour 5 rejetés " +
+        "(mauvais fichier, colonnes décalées ?). Les 6 entreprises en place sont gardées : rien n'est remplacé. " +
+        "Si c'est voulu, relancez avec --force pour remplacer quand même.",
+    ]);
+    expect(sirets()).toEqual(before);
+
+    expect(await cli(["import", "companies", bad, "--force"])).toBe(0);
+    expect(sirets()).toEqual([siret("87654321", 0)]);
+  });
+
+  test("a trainings file with less than half of the imported trainings is refused, and swapped with --force", async () => {
+    const file = (prefix: string, count: number) => {
+      const path = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "formations.json");
+      const records = Array.from({ length: count }, (_, i) => ({
+        cle_ministere_educatif: `${prefix}${i}`,
+        rome_codes: ["D1202"],
+      }));
+      writeFileSync(path, JSON.stringify(records));
+      return path;
+    };
+    expect(await cli(["import", "trainings", file("OLD", 9)])).toBe(0);
+    expect(await cli(["import", "trainings", file("NEW", 4)])).toBe(1);
+    expect(output.error.join("\n")).toContain(
+      "4 formations valides (0 enregistrement rejeté) remplaceraient les 9 d'un import précédent, moins de la moitié",
+    );
+    withDatabase((db) => expect(count(db, "trainings")).toBe(9));
+    expect(await cli(["import", "trainings", "--force", file("NEW", 4)])).toBe(0);
+    withDatabase((db) => expect(count(db, "trainings")).toBe(4));
+  });
+
+  test("refuses --force on a referential import, which has no swap guard, before opening the database", async () => {
+    expect(await cli(["import", "rome", "codes.csv", "--force"])).toBe(1);
+    expect(output.error).toEqual(["Error: --force applies to import trainings and import companies only"]);
+    expect(existsSync(databasePath)).toBe(false);
+  });
+});
+
 describe("npm run import -- metiers", () => {
   test("merges the mapping and the SEO list given together, as the vendored métiers", async () => {
     expect(await cli(["import", "metiers", LBA_METIERS_SEO, LBA_METIERS_CSV])).toBe(0);
@@ -144,7 +216,7 @@ describe("npm run import on a database from before the vendored referentials", (
         INSERT INTO dataset_meta (key, value) VALUES ('referential.romes.source', 'builtin'),
           ('referential.metiers.source', 'builtin');`),
     );
-    expect(await cli(["import", "trainings", TRAININGS])).toBe(0);
+    expect(await cli(["import", "trainings", TRAININGS, "--force"])).toBe(0);
     withDatabase((db) => {
       expect(count(db, "romes")).toBe(1584);
       expect(count(db, "metiers")).toBe(135);

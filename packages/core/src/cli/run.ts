@@ -4,7 +4,7 @@ import { createDb, closeDb, type Db } from "../db/client";
 import { migrate } from "../db/migrate";
 import type { Logger } from "../deps";
 import { loadMissingReferentials } from "../ingest/referentials/ensure";
-import { NothingValidError } from "../ingest/stage";
+import { ImportRefusedError } from "../ingest/stage";
 import { integerSetting, RetentionDaysSchema } from "../schemas/settings";
 
 const USAGE = `Usage:
@@ -12,17 +12,19 @@ const USAGE = `Usage:
   npm run import -- rome <ROME 4.0 codes, appellations or tree csv>
   npm run import -- metiers <referentiel-romes-sous-domaines.csv and/or metiers-seo.txt>
       merged like the vendored métiers; a file alone replaces its part, the other part is kept
-  npm run import -- trainings <catalogue JSON export, current or legacy shape>
-  npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file>
-  npm run sync -- trainings [--url <catalogue formations URL>]   (default: CATALOGUE_URL)
+  npm run import -- trainings <catalogue JSON export, current or legacy shape> [--force]
+  npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file> [--force]
+  npm run sync -- trainings [--url <catalogue formations URL>] [--force]   (default: CATALOGUE_URL)
+      the rows replace the table only when no more records are rejected than kept and, if its rows came from an
+      earlier import or sync (not the seed), at least half as many are kept; --force replaces it anyway
   npm run anonymize [-- --days N]        (integer >= 1; default: APPLICATION_RETENTION_DAYS or 365)
   npm run backup -- <destination file> [--overwrite]
       copies the database of DATABASE_PATH, the server running or not (SQLite's online backup: the -wal's
       writes included); an existing destination is refused without --overwrite (docs/deployment.md#backups)
   npm run snapshot [-- --scale sample|national] [--seed N] [--keep N]
-                   [--rome F] [--metiers F] [--trainings F] [--companies F]
+                   [--rome F] [--metiers F] [--trainings F] [--companies F] [--force]
       builds a search snapshot (seeded dataset, then these imports) and publishes it beside DATABASE_PATH
-      as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3)
+      as <dir>/<name>.<version>.sqlite, keeping the N newest (default: SNAPSHOT_KEEP or 3); --force as for import
 Imports and sync first load the vendored communes and referentials a database lacks or holds in their old
   built-in version.
 Environment: DATABASE_PATH (default ./data/lba.sqlite); LBA_SECRET (seed and the companies import store the
@@ -166,13 +168,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         return 0;
       }
       case "import": {
-        const [kind, file, ...more] = rest;
+        const force = rest.includes("--force");
+        const [kind, file, ...more] = rest.filter((arg) => arg !== "--force");
         if (!kind || !file) throw new Error("import needs a kind and a file");
+        if (force && kind !== "trainings" && kind !== "companies")
+          throw new Error("--force applies to import trainings and import companies only");
         // Only the métiers take two files: their mapping and their SEO list, merged.
         if (more.length > (kind === "metiers" ? 1 : 0))
           throw new Error(`import ${kind} takes ${kind === "metiers" ? "one or two files" : "one file"}`);
         const paths = [file, ...more].map((f) => resolve(f));
-        const report = await importKind(env, kind, paths);
+        const report = await importKind(env, kind, paths, force);
         printReport(
           `Imported ${kind} from ${paths.join(" and ")}`,
           report as unknown as Record<string, unknown>,
@@ -180,7 +185,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         return 0;
       }
       case "sync": {
-        const [kind] = rest;
+        const [kind] = rest.filter((arg) => arg !== "--force");
         if (kind !== "trainings") throw new Error('sync supports "trainings"');
         const url = option(rest, "url") ?? env.CATALOGUE_URL;
         if (!url) throw new Error("set CATALOGUE_URL or pass --url");
@@ -190,6 +195,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
             { db, fetch, now: () => new Date(), log: consoleLogger },
             {
               url,
+              force: rest.includes("--force"),
               onProgress: (p) =>
                 progressLine(
                   `trainings: page ${p.page}/${p.pages}, ${p.received} of ${p.total} received, ${p.valid} kept, ${p.skipped} rejected`,
@@ -220,6 +226,7 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
           ...(seed === undefined ? {} : { seed }),
           imports,
           keep,
+          force: rest.includes("--force"),
           ...(env.LBA_SECRET ? { secret: env.LBA_SECRET } : {}),
           log: consoleLogger,
           onProgress: progressLine,
@@ -264,15 +271,15 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<nu
         return command ? 2 : 0;
     }
   } catch (error) {
-    // every record rejected: say why, as for an import that kept some
-    if (error instanceof NothingValidError)
+    // every record rejected, or the swap guard refused: say why, as for an import that kept some
+    if (error instanceof ImportRefusedError)
       printRejections(error.report as unknown as Record<string, unknown>, command === "sync");
     console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }
 
-async function importKind(env: NodeJS.ProcessEnv, kind: string, paths: readonly string[]) {
+async function importKind(env: NodeJS.ProcessEnv, kind: string, paths: readonly string[], force: boolean) {
   const path = paths[0] ?? "";
   switch (kind) {
     case "rome": {
@@ -285,12 +292,12 @@ async function importKind(env: NodeJS.ProcessEnv, kind: string, paths: readonly 
     }
     case "trainings": {
       const { importTrainingsJson } = await import("../ingest/trainings");
-      return withImportDb(env, (db) => importTrainingsJson(db, path, { onProgress: progressLine }));
+      return withImportDb(env, (db) => importTrainingsJson(db, path, { onProgress: progressLine, force }));
     }
     case "companies": {
       const { importCompanies } = await import("../ingest/companies");
       return withImportDb(env, (db) =>
-        importCompanies(db, path, { onProgress: progressLine, secret: env.LBA_SECRET || undefined }),
+        importCompanies(db, path, { onProgress: progressLine, secret: env.LBA_SECRET || undefined, force }),
       );
     }
     default:

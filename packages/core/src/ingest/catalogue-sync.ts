@@ -1,6 +1,14 @@
 import type { CoreDeps } from "../deps";
 import { storeItems } from "./store-items";
-import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
+import {
+  NothingValidError,
+  Stage,
+  counted,
+  emptyResult,
+  reject,
+  type ImportResult,
+  type SwapOptions,
+} from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 import type { SqlRow } from "../db/bulk";
 import { CatalogueSyncError, fetchCataloguePage } from "../sources/trainings/client";
@@ -15,7 +23,7 @@ export interface SyncProgress {
   skipped: number;
 }
 
-export interface SyncOptions {
+export interface SyncOptions extends SwapOptions {
   /** formations endpoint, e.g. https://catalogue.apprentissage.education.gouv.fr/api/v1/entity/formations */
   url: string;
   pageSize?: number;
@@ -35,10 +43,6 @@ interface Announced {
   pages: number;
   perPage: number;
 }
-
-/** `counted(2, "formation reçue")` is "2 formations reçues". */
-const counted = (count: number, words: string) =>
-  `${count} ${count > 1 ? words.replace(/\S+/g, "$&s") : words}`;
 
 /**
  * Reads page 1's pagination. The catalogue API (mongoose-paginate) announces ceil(total / per page) pages, and
@@ -88,8 +92,9 @@ function checkPage(announced: Announced, answer: CataloguePage, page: number): v
  * Pulls every page of the catalogue into a private staging table, then swaps it in place of the
  * trainings in one transaction. The swap happens only when every page announced by page 1 came back with the
  * same pagination and as many records as announced (the announced total in all); any other answer (HTTP error,
- * malformed or short page, changed total, timeout, empty catalogue) leaves the current trainings untouched.
- * Memory stays bounded by one page.
+ * malformed or short page, changed total, timeout, empty catalogue) leaves the current trainings untouched, and so
+ * does a catalogue the swap guard refuses (SwapRefusedError: more records rejected than kept, or fewer trainings
+ * than half of those an earlier import or sync stored) unless `options.force`. Memory stays bounded by one page.
  */
 export async function syncTrainings(
   deps: Pick<CoreDeps, "db" | "fetch" | "log" | "now">,
@@ -146,7 +151,7 @@ export async function syncTrainings(
         `catalogue : aucune formation valide sur ${record} reçue${record > 1 ? "s" : ""} : les formations actuelles sont conservées`,
         result,
       );
-    result.inserted = stage.swap();
+    result.inserted = stage.swap(result, options);
     // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
     storeItems(deps.db, { kinds: ["trainings"] });
     deps.log.info("catalogue synchronised", {

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
 import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { Progress, type ProgressWriter } from "./progress";
-import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { NothingValidError, Stage, emptyResult, reject, type ImportResult, type SwapOptions } from "./stage";
 import { forgetStoredSeal, storeItems } from "./store-items";
 import { readText, sniffText, type TextEncoding } from "./text-file";
 import { companyRowBuilder } from "../sources/companies/company-row";
@@ -25,7 +25,7 @@ const BATCH = 2000;
 /** How a companies file is written, told from its first characters (docs/reference/v1.md#s8-3). */
 export type CompanyFileFormat = "algorithm-json" | "csv-headerless" | "csv-headed";
 
-export interface CompanyImportOptions {
+export interface CompanyImportOptions extends SwapOptions {
   now?: () => Date;
   onProgress?: ProgressWriter;
   /**
@@ -53,7 +53,8 @@ interface ReadRecord {
  * Imports a companies file in place of every company, streaming it: the prediction algorithm's JSON array,
  * the 2022 header-less `;` file, or a headed `;` file. Bad records are reported with their line and reason;
  * a file in no known format, not readable to its end (a quote left open), or without a valid company, changes
- * nothing.
+ * nothing. Nor does one the swap guard refuses (SwapRefusedError: more records rejected than kept, or fewer
+ * companies than half of those an earlier import stored) unless `options.force`.
  */
 export async function importCompanies(
   db: Db,
@@ -106,7 +107,7 @@ export async function importCompanies(
     progress.done(read, stage.size, result.skipped);
     if (stage.size === 0)
       throw new NothingValidError("Aucune entreprise valide dans le fichier : rien n'est remplacé.", result);
-    result.inserted = stage.swap();
+    result.inserted = stage.swap(result, options);
     if (options.secret) storeItems(db, { secret: options.secret });
     else forgetStoredSeal(db);
     return result;

@@ -34,6 +34,16 @@ export function markImported(db: Db, what: string, inserted: number): void {
   writeDatasetMeta(db, { kind: "imported", imports: JSON.stringify(imports) });
 }
 
+/**
+ * Whether the rows of `what` ("trainings", "companies") came from an import, as far as `dataset_meta` tells: an
+ * import of it is recorded (`markImported`), or no dataset is recorded at all (rows of unknown origin, which
+ * `datasetInfo` and the seed count as imported too). False for generated rows, also once the other kind was imported.
+ */
+export function rowsImported(db: Db, what: string): boolean {
+  const meta = readDatasetMeta(db);
+  return meta.kind === undefined || what in safeJson(meta.imports);
+}
+
 function safeJson(text: string | undefined): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text ?? "{}");

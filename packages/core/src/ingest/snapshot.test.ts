@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { publishTestSnapshot } from "../testing/snapshots";
 import { countDatasetRows } from "./sample/generate";
 import { sealingFingerprint } from "../crypto/email-token";
 import { buildSnapshot } from "./snapshot";
+import { SwapRefusedError } from "./stage";
 import { storedSeal } from "./store-items";
 
 const SECRET = "snapshot-test-secret-snapshot-test-secret";
@@ -80,6 +81,29 @@ describe("buildSnapshot", () => {
     ).rejects.toThrow();
     expect(readdirSync(join(databasePath, ".."))).toEqual([]);
   });
+
+  it(
+    "publishes nothing for a trainings file mostly rejected, and publishes it with force",
+    { timeout: 240_000 },
+    async () => {
+      const databasePath = databasePathIn();
+      const trainings = join(mkdtempSync(join(tmpdir(), "lba-snapshot-import-")), "formations.json");
+      writeFileSync(
+        trainings,
+        JSON.stringify([
+          { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"] },
+          { cle_ministere_educatif: "B#L01", rome_codes: ["nope"] },
+          { cle_ministere_educatif: "C#L01", rome_codes: ["nope"] },
+        ]),
+      );
+      await expect(buildSnapshot(databasePath, { sizes, imports: { trainings } })).rejects.toBeInstanceOf(
+        SwapRefusedError,
+      );
+      expect(readdirSync(join(databasePath, ".."))).toEqual([]);
+      const result = await buildSnapshot(databasePath, { sizes, imports: { trainings }, force: true });
+      expect(result.counts.trainings).toBe(1);
+    },
+  );
 
   it(
     "publishes atomically: a reader polling the folder during a build in another process never sees a partial file",

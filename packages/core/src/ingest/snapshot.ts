@@ -39,6 +39,8 @@ export interface BuildSnapshotOptions {
   /** smaller datasets for tests */
   sizes?: Partial<DatasetSizes>;
   imports?: SnapshotImports;
+  /** swap the trainings and companies imports even when the swap guard refuses them (`SwapOptions.force`) */
+  force?: boolean;
   /** how many published snapshots to keep (the newest ones); default 3 */
   keep?: number;
   /**
@@ -103,12 +105,12 @@ async function fill(db: Db, options: BuildSnapshotOptions, log: Logger): Promise
   db.$client.pragma("temp_store = FILE");
   if (imports.trainings) {
     const { importTrainingsJson } = await import("./trainings");
-    const report = await importTrainingsJson(db, imports.trainings, onProgress ? { onProgress } : {});
+    const report = await importTrainingsJson(db, imports.trainings, { onProgress, force: options.force });
     log.info("snapshot: trainings imported", { inserted: report.inserted, skipped: report.skipped });
   }
   if (imports.companies) {
     const { importCompanies } = await import("./companies");
-    const report = await importCompanies(db, imports.companies, onProgress ? { onProgress } : {});
+    const report = await importCompanies(db, imports.companies, { onProgress, force: options.force });
     log.info("snapshot: companies imported", { inserted: report.inserted, skipped: report.skipped });
   }
   // The imported rows' items, stored as the seed stores its own.

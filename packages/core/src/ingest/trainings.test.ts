@@ -13,6 +13,8 @@ import { testDeps } from "../testing/deps";
 const FIXTURE = fileURLToPath(
   new URL("../sources/trainings/fixtures/catalogue-formations.json", import.meta.url),
 );
+// 3 good records and 6 bad ones, one per kind of rejection: the swap guard takes it only when forced
+const FORCED = { force: true };
 
 function tempFile(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "lba-import-")), "formations.json");
@@ -23,7 +25,7 @@ function tempFile(content: string): string {
 describe("importTrainingsJson", () => {
   it("imports the valid catalogue records and reports each bad one with its line and reason", async () => {
     const db = createTestDb();
-    const result = await importTrainingsJson(db, FIXTURE);
+    const result = await importTrainingsJson(db, FIXTURE, FORCED);
     expect(result.inserted).toBe(3);
     expect(result.skipped).toBe(6);
     const reasons = result.errors.map((e) => `${e.line}: ${e.reason}`);
@@ -91,12 +93,18 @@ describe("importTrainingsJson", () => {
 
   it("replaces the previous trainings instead of adding to them", async () => {
     const db = createTestDb();
-    await importTrainingsJson(db, FIXTURE);
-    await importTrainingsJson(db, tempFile(`[{"cle_ministere_educatif":"ONLY#L01","rome_codes":["D1202"]}]`));
+    await importTrainingsJson(db, FIXTURE, FORCED);
+    await importTrainingsJson(
+      db,
+      tempFile(
+        `[{"cle_ministere_educatif":"A#L01","rome_codes":["D1202"]},{"cle_ministere_educatif":"B#L01","rome_codes":["D1202"]}]`,
+      ),
+    );
     expect(db.$client.prepare("SELECT cle_ministere_educatif FROM trainings").pluck().all()).toEqual([
-      "ONLY#L01",
+      "A#L01",
+      "B#L01",
     ]);
-    expect(db.$client.prepare("SELECT count(*) FROM training_romes").pluck().get()).toBe(1);
+    expect(db.$client.prepare("SELECT count(*) FROM training_romes").pluck().get()).toBe(2);
   });
 
   it.each([
@@ -106,7 +114,7 @@ describe("importTrainingsJson", () => {
     ["a file without any valid record", `[{"rome_codes":["D1202"]}]`, /Aucune formation valide/],
   ])("leaves the current trainings untouched on %s", async (_name, content, error) => {
     const db = createTestDb();
-    await importTrainingsJson(db, FIXTURE);
+    await importTrainingsJson(db, FIXTURE, FORCED);
     await expect(importTrainingsJson(db, tempFile(content))).rejects.toThrow(error);
     expect(db.$client.prepare("SELECT count(*) FROM trainings").pluck().get()).toBe(3);
     expect(
@@ -213,6 +221,7 @@ describe("importTrainingsJson on the current catalogue shape", () => {
         tempFile(
           JSON.stringify([{ cle_ministere_educatif: "U#L01", rome_codes: ["D1102"], onisep_url: url }]),
         ),
+        FORCED,
       ).then(() => db.$client.prepare("SELECT onisep_url FROM trainings").pluck().get());
     expect(await onisep("javascript:alert(1)")).toBeNull();
     expect(await onisep("https://www.onisep.fr/x")).toBe("https://www.onisep.fr/x");

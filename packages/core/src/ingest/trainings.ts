@@ -4,12 +4,12 @@ import { jsonArrayRecords, parseRecord } from "./json-array-stream";
 import { fileEncoding } from "./text-file";
 import { Progress, type ProgressWriter } from "./progress";
 import { storeItems } from "./store-items";
-import { NothingValidError, Stage, emptyResult, reject, type ImportResult } from "./stage";
+import { NothingValidError, Stage, emptyResult, reject, type ImportResult, type SwapOptions } from "./stage";
 import { currentCampaigns, parseCatalogueTraining } from "../sources/trainings/catalogue-record";
 
 const BATCH = 1000;
 
-export interface TrainingImportOptions {
+export interface TrainingImportOptions extends SwapOptions {
   /** the day whose campaigns are kept (catalogue `tags`); default: now */
   now?: () => Date;
   onProgress?: ProgressWriter;
@@ -18,7 +18,9 @@ export interface TrainingImportOptions {
 /**
  * Imports a catalogue JSON export (an array of docs/reference/v1.md#s8-1 records, current or legacy shape, told apart per record)
  * in place of every training, streaming it. Bad records are reported with their line and skipped; a file
- * that is not a complete JSON array, or holds no valid record, changes nothing.
+ * that is not a complete JSON array, or holds no valid record, changes nothing. Nor does one the swap guard
+ * refuses (SwapRefusedError: more records rejected than kept, or fewer trainings than half of those an earlier
+ * import stored) unless `options.force`.
  */
 export async function importTrainingsJson(
   db: Db,
@@ -68,7 +70,7 @@ export async function importTrainingsJson(
     progress.done(read, stage.size, result.skipped);
     if (stage.size === 0)
       throw new NothingValidError("Aucune formation valide dans le fichier : rien n'est remplacé.", result);
-    result.inserted = stage.swap();
+    result.inserted = stage.swap(result, options);
     // trainings hold no token: stored ready to send at once (docs/decisions/031-items-stored-ready-to-send.md)
     storeItems(db, { kinds: ["trainings"] });
     return result;
