@@ -99,7 +99,7 @@ describe("npm run sync -- trainings", () => {
         "  record 4: rome_codes.0 : code ROME invalide",
         "  record 5: cle_ministere_educatif en double : NEW0",
         "  1 x cle_ministere_educatif en double",
-        `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"pages":1,"total":5}`,
+        `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"leftOut":0,"pages":1,"total":5}`,
       ]),
     );
     expect(out.join("\n")).not.toContain('"errors"');

@@ -119,7 +119,7 @@ export async function syncTrainings(
         record++;
         const parsed = parseCatalogueTraining(formation, campaigns);
         if (!parsed.ok) {
-          reject(result, { line: record, record, reason: parsed.reason }, parsed.kind);
+          reject(result, { line: record, record, reason: parsed.reason }, parsed.kind, parsed.leftOut);
           continue;
         }
         const key = String(parsed.row.cle_ministere_educatif);

@@ -16,6 +16,11 @@ export interface ImportResult {
   inserted: number;
   /** records rejected; records read = inserted + skipped */
   skipped: number;
+  /**
+   * of `skipped`, the records left out by rule rather than invalid (a training not published, or of no current
+   * campaign): listed like the others, but no sign of a wrong file, so the swap guard does not weigh them
+   */
+  leftOut: number;
   /** the first MAX_LISTED_ISSUES rejections, in file order */
   errors: ImportIssue[];
   /** every rejection counted by kind of reason (values left out) */
@@ -26,7 +31,7 @@ export interface ImportResult {
 export const MAX_LISTED_ISSUES = 1000;
 
 export function emptyResult(): ImportResult {
-  return { inserted: 0, skipped: 0, errors: [], rejectedBy: {} };
+  return { inserted: 0, skipped: 0, leftOut: 0, errors: [], rejectedBy: {} };
 }
 
 /** `counted(2, "formation reçue")` is "2 formations reçues": every word takes the plural's s. */
@@ -65,7 +70,7 @@ export interface SwapCounts {
   importedLive: number;
   /** valid rows staged, which the swap would make live */
   staged: number;
-  /** records rejected (`ImportResult.skipped`) */
+  /** records rejected as invalid (`ImportResult.skipped` less `leftOut`) */
   rejected: number;
 }
 
@@ -113,9 +118,13 @@ export class SwapRefusedError extends ImportRefusedError {
   }
 }
 
-/** Counts one rejected record; `kind` groups it in `rejectedBy` (default: the reason, values masked). */
-export function reject(result: ImportResult, issue: ImportIssue, kind?: string): void {
+/**
+ * Counts one rejected record; `kind` groups it in `rejectedBy` (default: the reason, values masked); `leftOut`: a
+ * valid record the rules leave out (counted in `ImportResult.leftOut` too).
+ */
+export function reject(result: ImportResult, issue: ImportIssue, kind?: string, leftOut = false): void {
   result.skipped++;
+  if (leftOut) result.leftOut++;
   if (result.errors.length < MAX_LISTED_ISSUES) result.errors.push(issue);
   const key =
     kind ??
@@ -227,7 +236,7 @@ export class Stage {
         const counts = {
           importedLive: rowsImported(this.db, this.kind) ? live : 0,
           staged: this.count,
-          rejected: report.skipped,
+          rejected: report.skipped - report.leftOut,
         };
         const refusal = swapRefusal(counts);
         if (refusal) throw new SwapRefusedError(refusal, { ...counts, live }, report, noun);

@@ -131,7 +131,7 @@ describe("importTrainingsJson", () => {
     }));
     const db = createTestDb();
     const result = await importTrainingsJson(db, tempFile(JSON.stringify(records, null, 1)));
-    expect(result).toEqual({ inserted: 5000, skipped: 0, errors: [], rejectedBy: {} });
+    expect(result).toEqual({ inserted: 5000, skipped: 0, leftOut: 0, errors: [], rejectedBy: {} });
     expect(
       db.$client
         .prepare("SELECT intitule_long FROM trainings WHERE cle_ministere_educatif = 'K4321#L01'")
@@ -163,6 +163,36 @@ describe("importTrainingsJson on the current catalogue shape", () => {
       "formation non publiée": 1,
       'lieu_formation_geo_coordonnees : coordonnées invalides "…" (attendu "…")': 1,
     });
+  });
+
+  it("does not count the records its rules leave out as a wrong file: unpublished and past trainings outnumbering the kept ones still swap", async () => {
+    const db = createTestDb();
+    const current = { rome_codes: ["D1102"], idea_geo_coordonnees_etablissement: "48.85,2.35" };
+    const records = [
+      ...Array.from({ length: 3 }, (_, i) => ({ ...current, cle_ministere_educatif: `OK${i}#L01` })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        ...current,
+        cle_ministere_educatif: `NP${i}#L01`,
+        published: false,
+      })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        ...current,
+        cle_ministere_educatif: `OLD${i}#L01`,
+        tags: ["2022"],
+      })),
+    ];
+    const result = await importTrainingsJson(db, tempFile(JSON.stringify(records)), { now: NOVEMBER_2026 });
+    expect(result).toMatchObject({ inserted: 3, skipped: 10, leftOut: 10 });
+    // two invalid records among them weigh as rejected: 2 against 3 kept still swaps, 4 would not
+    const invalid = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ cle_ministere_educatif: `BAD${i}#L01` }));
+    const mixed = await importTrainingsJson(db, tempFile(JSON.stringify([...records, ...invalid(2)])), {
+      now: NOVEMBER_2026,
+    });
+    expect(mixed).toMatchObject({ inserted: 3, skipped: 12, leftOut: 10 });
+    await expect(
+      importTrainingsJson(db, tempFile(JSON.stringify([...records, ...invalid(4)])), { now: NOVEMBER_2026 }),
+    ).rejects.toThrow(/plus d'enregistrements rejetés que de valides, 3 formations valides pour 4 rejetés/);
   });
 
   it("takes the point of the training place, else the formateur's, else the gestionnaire's, and stores both e-mails", async () => {

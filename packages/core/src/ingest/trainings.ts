@@ -46,7 +46,12 @@ export async function importTrainingsJson(
       }
       const parsed = parseCatalogueTraining(record.value, campaigns);
       if (!parsed.ok) {
-        reject(result, { line: raw.line, record: raw.index, reason: parsed.reason }, parsed.kind);
+        reject(
+          result,
+          { line: raw.line, record: raw.index, reason: parsed.reason },
+          parsed.kind,
+          parsed.leftOut,
+        );
         continue;
       }
       const key = String(parsed.row.cle_ministere_educatif);

@@ -150,8 +150,10 @@ export function describeIssues(error: z.ZodError): string {
 /** "legacy": a record with `idea_geo_coordonnees_etablissement` (exports before 2023); "current" otherwise. */
 export type CatalogueShape = "current" | "legacy";
 
+/** `leftOut`: a valid record that the rules leave out (not published, no current campaign), not an invalid one. */
 export type ParsedTraining =
-  { ok: true; row: SqlRow; shape: CatalogueShape } | { ok: false; reason: string; kind?: string };
+  | { ok: true; row: SqlRow; shape: CatalogueShape }
+  | { ok: false; reason: string; kind?: string; leftOut?: boolean };
 
 /**
  * The campaigns (session start years, the catalogue's `tags`) searched on `now`, by the original service's
@@ -173,12 +175,13 @@ export function parseCatalogueTraining(input: unknown, campaigns: readonly strin
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   const r = parsed.data as CatalogueTraining & Record<string, string | null>;
   if (r.published === false || r.catalogue_published === false)
-    return { ok: false, reason: "formation non publiée" };
+    return { ok: false, reason: "formation non publiée", leftOut: true };
   if (r.tags && !r.tags.some((tag) => campaigns.includes(tag)))
     return {
       ok: false,
       reason: `aucune session des campagnes ${campaigns.join(", ")} (tags : ${r.tags.join(", ") || "aucun"})`,
       kind: "campagne passée (tags)",
+      leftOut: true,
     };
   const shape: CatalogueShape = r.idea_geo_coordonnees_etablissement ? "legacy" : "current";
   // legacy: the establishment point; current: the training place, else the formateur, else the gestionnaire
