@@ -148,6 +148,23 @@ describe("a link naming a place without its point", () => {
     await page.close();
   });
 
+  it.each([
+    ["76351", "au Havre", /^49\.\d+/],
+    ["75056", "à Paris", /^48\.8\d+/],
+    ["2A004", "à Ajaccio", /^41\.9\d+/],
+  ])("is searched at the commune of its INSEE code %s alone", async (insee, where, latitude) => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&job_name=Boulangerie&romes=D1102&radius=30&insee=${insee}`,
+    );
+    await page.getByRole("heading", { name: `Résultats pour Boulangerie ${where}` }).waitFor();
+    await poll(() => new URL(page.url()).searchParams.get("lat")).toMatch(latitude);
+    expect(new URL(page.url()).searchParams.get("insee")).toBe(insee);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("is a search to change when its point is wrong or its place cannot be found, not one run France-wide", async () => {
     problems = [];
     const page = await newPage(desktop);
@@ -155,14 +172,24 @@ describe("a link naming a place without its point", () => {
     page.on("request", (request) => {
       if (SEARCHES.test(request.url())) searches.push(request.url());
     });
-    for (const place of [
-      "lat=abc&lon=2.35&zipcode=75001&insee=75056&address=Paris",
-      "zipcode=00000&insee=00000&address=Nulle+part",
+    for (const [place, why] of [
+      [
+        "lat=abc&lon=2.35&zipcode=75001&insee=75056&address=Paris",
+        "un lieu ou un rayon que le service ne reconnaît pas",
+      ],
+      [
+        "zipcode=00000&address=Nulle+part",
+        "Aucune commune ne correspond au lieu « 00000 » donné par le lien.",
+      ],
+      ["insee=99999", "Aucune commune n'a le code INSEE « 99999 » donné par le lien."],
+      ["insee=Paris&address=Paris", "Le code INSEE « Paris » donné par le lien n'est pas un code de commune"],
     ]) {
       await page.goto(
         `${server.origin}/recherche-apprentissage?display=list&job_name=Boulangerie&romes=D1102&radius=10&${place}`,
       );
-      await page.getByRole("alert").getByText("Cette recherche n'est pas valide").waitFor();
+      const alert = page.getByRole("alert");
+      await alert.getByText("Cette recherche n'est pas valide").waitFor();
+      expect(await alert.textContent()).toContain(why);
       await page.waitForLoadState("networkidle");
       expect(await page.locator(".item-card").count()).toBe(0);
       expect(await page.locator("[role=status][aria-live=polite]").textContent()).toBe("");

@@ -394,7 +394,11 @@ export type LbaProcedures = {
   geo: {
     communes: {
       type: "query";
-      input: { q?: string | number | undefined | null; limit?: string | number | undefined | null };
+      input: {
+        q?: string | number | undefined | null;
+        insee?: string | number | undefined | null;
+        limit?: string | number | undefined | null;
+      };
       output: {
         results: {
           label: string;

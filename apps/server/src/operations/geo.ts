@@ -1,13 +1,18 @@
 import type { GeoPoint } from "@lba/core/referentials";
+import type { CommunesQuery } from "@lba/core/schemas";
 import type { Operation } from "./operation";
 
 /** Keys: the tRPC procedures of `geo` (docs/reference/v1.md#s3-14). */
 export const geoOperations = {
-  /** GET /api/V1/geo/communes. */
+  /** GET /api/V1/geo/communes: by name or postcode prefix, or the one commune of an INSEE code. */
   communes: {
     limit: "geo",
-    run: async (deps, { q, limit }) => ({ results: await deps.geocoder.search(q, limit) }),
-  } satisfies Operation<{ q: string; limit: number }, unknown>,
+    run: async (deps, { q, insee, limit }) => {
+      if (insee === null) return { results: await deps.geocoder.search(q, limit) };
+      const commune = await deps.geocoder.commune(insee);
+      return { results: commune ? [commune] : [] };
+    },
+  } satisfies Operation<CommunesQuery, unknown>,
 
   /** GET /api/V1/geo/reverse. */
   reverse: {

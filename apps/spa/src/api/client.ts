@@ -43,6 +43,9 @@ export const api = {
     client.metiers.diplomaLevels.query({ romes }, signalOf(opts)),
   communes: (q: string, opts?: Opts) =>
     client.geo.communes.query({ q, limit: 8 }, signalOf(opts)).then((answer) => answer.results),
+  /** The commune of a well-formed INSEE code (arrondissement or whole city), or null when none has it. */
+  commune: (insee: string, opts?: Opts) =>
+    client.geo.communes.query({ insee }, signalOf(opts)).then((answer) => answer.results[0] ?? null),
   /** Rejects (NOT_FOUND) when no commune is near the point, e.g. at sea. */
   reverse: (latitude: number, longitude: number) => client.geo.reverse.query({ latitude, longitude }),
   health: () => client.health.query(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  canLocate,
   jobsInput,
-  locatedCommune,
   placeToLocate,
   placeWithoutPoint,
   readCriteria,
@@ -10,6 +10,7 @@ import {
   searchedPlace,
   searchUrl,
   trainingsInput,
+  unlocatedPlaceMessage,
 } from "./url-state";
 
 describe("url state", () => {
@@ -45,27 +46,35 @@ describe("url state", () => {
     expect(without("romes=D1102&radius=30")).toBe(false);
   });
 
-  it("looks up a partner's place given without its point, never a point given wrong", () => {
+  it("looks up a partner's place given without its point by its INSEE code, else its postcode or name, never a point given wrong", () => {
     const locate = (query: string) => placeToLocate(new URLSearchParams(query));
-    expect(locate("romes=D1102&zipcode=76600&insee=76351&address=Le+Havre")).toEqual({
-      q: "76600",
-      insee: "76351",
-    });
-    expect(locate("romes=D1102&address=Lyon")).toEqual({ q: "Lyon", insee: "" });
+    expect(locate("romes=D1102&zipcode=76600&insee=76351&address=Le+Havre")).toEqual({ insee: "76351" });
+    expect(locate("romes=D1102&insee=2A004")).toEqual({ insee: "2A004" });
+    expect(locate("romes=D1102&zipcode=76600&address=Le+Havre")).toEqual({ q: "76600" });
+    expect(locate("romes=D1102&address=Lyon")).toEqual({ q: "Lyon" });
     expect(locate("romes=D1102&lat=abc&lon=2.35&zipcode=75001")).toBeNull();
     expect(locate("romes=D1102&lat=48.85&zipcode=75001")).toBeNull();
     expect(locate("romes=D1102&radius=30")).toBeNull();
   });
 
-  it("picks the commune of the place's INSEE code among those found, else the first when it names none", () => {
-    const found = [
-      { insee: "75101", label: "Paris 1er Arrondissement 75001" },
-      { insee: "75056", label: "Paris" },
-    ];
-    expect(locatedCommune(found, "75056")?.label).toBe("Paris");
-    expect(locatedCommune(found, "")?.label).toBe("Paris 1er Arrondissement 75001");
-    expect(locatedCommune(found, "69123")).toBeNull();
-    expect(locatedCommune([], "")).toBeNull();
+  it("asks only for well-formed INSEE codes, Corsica's and the arrondissements' included", () => {
+    for (const insee of ["75056", "75101", "75120", "69123", "69381", "13055", "13216", "2A004", "2b033"])
+      expect(canLocate({ insee }), insee).toBe(true);
+    for (const insee of ["7505", "750566", "2C004", "Paris", "75 056", "2A0O4"])
+      expect(canLocate({ insee }), insee).toBe(false);
+    expect(canLocate({ q: "Le Havre" })).toBe(true);
+  });
+
+  it("says in French why a link's place cannot be searched", () => {
+    expect(unlocatedPlaceMessage({ insee: "99999" })).toBe(
+      "Aucune commune n'a le code INSEE « 99999 » donné par le lien.",
+    );
+    expect(unlocatedPlaceMessage({ insee: "Paris" })).toMatch(
+      /^Le code INSEE « Paris » donné par le lien n'est pas un code de commune : 5 chiffres/,
+    );
+    expect(unlocatedPlaceMessage({ q: "Nulle part" })).toBe(
+      "Aucune commune ne correspond au lieu « Nulle part » donné par le lien.",
+    );
   });
 
   it("says where a search is with à contracted before le and les, and the map's area without a commune", () => {

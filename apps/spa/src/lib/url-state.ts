@@ -1,4 +1,4 @@
-import { wholeCityLabel, withA } from "@lba/core/referentials";
+import { isInseeCode, wholeCityLabel, withA } from "@lba/core/referentials";
 import { isPartnerParam, RADII, WIDGET_PARAMS } from "@lba/core/widget";
 import type { JobsInput, TrainingsInput } from "../api/types";
 import { ITEM_TYPES, type ItemType } from "./item-identity";
@@ -68,21 +68,35 @@ export function placeWithoutPoint(params: URLSearchParams): boolean {
 }
 
 /**
- * A partner's place given without its point (`data-zipcode`, `data-address` or `data-insee` alone,
- * apps/embed/README.md): the text to look up in the communes referential (a name or a postcode), and the INSEE
- * code that picks the commune among those found. null when the link gives `lat` or `lon` (a wrong point is an
+ * How a partner's place given without its point (`data-zipcode`, `data-address` or `data-insee`,
+ * apps/embed/README.md) is found in the communes referential: by its INSEE code exactly when the link gives one
+ * (`geo.communes` with `insee`), else by its postcode or name as typed in the place field (the first commune found).
+ */
+export type PlaceToLocate = { insee: string } | { q: string };
+
+/**
+ * The place to look up of a link without a point, or null when the link gives `lat` or `lon` (a wrong point is an
  * invalid search, docs/reference/v1.md#s11-3) or no place.
  */
-export function placeToLocate(params: URLSearchParams): { q: string; insee: string } | null {
+export function placeToLocate(params: URLSearchParams): PlaceToLocate | null {
   if (text(params, "lat") !== "" || text(params, "lon") !== "") return null;
   const insee = text(params, "insee");
-  const q = text(params, "zipcode") || text(params, "address") || insee;
-  return q ? { q, insee } : null;
+  if (insee) return { insee };
+  const q = text(params, "zipcode") || text(params, "address");
+  return q ? { q } : null;
 }
 
-/** The commune a place names among those found: the one of its INSEE code, else the first when it gives none. */
-export function locatedCommune<T extends { insee: string }>(found: readonly T[], insee: string): T | null {
-  return (insee ? found.find((commune) => commune.insee === insee) : found[0]) ?? null;
+/** Whether the place can be looked up at all: a malformed INSEE code (not `isInseeCode`) is not asked for. */
+export function canLocate(place: PlaceToLocate): boolean {
+  return "q" in place || isInseeCode(place.insee);
+}
+
+/** Why a link's place could not be found, for the invalid search's notice (French). */
+export function unlocatedPlaceMessage(place: PlaceToLocate): string {
+  if ("q" in place) return `Aucune commune ne correspond au lieu « ${place.q} » donné par le lien.`;
+  return isInseeCode(place.insee)
+    ? `Aucune commune n'a le code INSEE « ${place.insee} » donné par le lien.`
+    : `Le code INSEE « ${place.insee} » donné par le lien n'est pas un code de commune : 5 chiffres, ou 2A ou 2B puis 3 chiffres en Corse.`;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   hasPoint,
   jobsInput,
   MAP_AREA,
-  locatedCommune,
+  canLocate,
   placeToLocate,
   placeWithoutPoint,
   readCriteria,
@@ -25,6 +25,7 @@ import {
   searchedPlace,
   searchUrl,
   trainingsInput,
+  unlocatedPlaceMessage,
   type SearchCriteria,
   type ViewState,
 } from "../lib/url-state";
@@ -73,18 +74,24 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   });
 
   const searching = criteria.romes !== "";
-  // A partner's place without its point (data-zipcode, data-address): its point is found in the communes
-  // referential, as the métier's name is from its codes below; the search waits for it.
+  // A partner's place without its point (data-insee, data-zipcode, data-address): its point is found in the
+  // communes referential, as the métier's name is from its codes below; the search waits for it.
   const pointless = searching && placeWithoutPoint(search);
   const toLocate = pointless ? placeToLocate(search) : null;
+  const lookable = toLocate !== null && canLocate(toLocate);
   const placeLookup = useQuery({
-    queryKey: ["geo.communes", toLocate?.q],
-    queryFn: ({ signal }) => api.communes(toLocate?.q ?? "", { signal }),
-    enabled: toLocate !== null,
+    queryKey: ["geo.locate", toLocate],
+    queryFn: ({ signal }) =>
+      toLocate && "insee" in toLocate
+        ? api.commune(toLocate.insee, { signal })
+        : api.communes(toLocate?.q ?? "", { signal }).then((found) => found[0] ?? null),
+    enabled: lookable,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-  const foundCommune = toLocate && placeLookup.data ? locatedCommune(placeLookup.data, toLocate.insee) : null;
+  const foundCommune = lookable ? (placeLookup.data ?? null) : null;
+  // The look-up itself failed (no answer, a 5xx): a search to retry, not a place said to be unknown.
+  const locateFailed = lookable && placeLookup.isError && !isRefused(placeLookup.error);
   useEffect(() => {
     if (!foundCommune) return;
     const { latitude, longitude, insee, zipcode, label } = foundCommune;
@@ -94,9 +101,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       true,
     );
   }, [foundCommune]);
-  const locating = toLocate !== null && (placeLookup.isPending || foundCommune !== null);
+  const locating = lookable && (placeLookup.isFetching || placeLookup.isPending || foundCommune !== null);
   // A place without a point that cannot be found is not searched at all (docs/reference/v1.md#s11-3).
-  const unusablePlace = pointless && !locating;
+  const unusablePlace = pointless && !locating && !locateFailed;
   const runs = searching && !pointless;
 
   // Old partner links give `romes` without `job_name`: name the métier from its codes (docs/reference/v1.md#s10-1).
@@ -203,8 +210,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const openLink = (item: Item) => linkTo(criteria, viewOf(item));
 
   // A failed search is an error, never "0 results" (docs/reference/v1.md#s11-3).
-  const trainingsFailed = trainingsOn && trainings.isError;
-  const jobsFailed = jobsOn && (jobs.isError || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
+  const trainingsFailed = trainingsOn && (trainings.isError || locateFailed);
+  const jobsFailed =
+    jobsOn && (jobs.isError || locateFailed || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
   // A link with a value the server refuses (a latitude of 999, a truncated ROME code): no network trouble to
   // retry, but a search to change.
   const refused =
@@ -213,13 +221,14 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const state = searchState({
     searching,
     refused,
+    refusal: unusablePlace && toLocate ? unlocatedPlaceMessage(toLocate) : null,
     trainings: {
       on: trainingsOn,
       shown: showTrainings,
       loading: locating || trainings.isFetching,
       failed: trainingsFailed,
       count: trainingItems.length,
-      error: trainings.error,
+      error: locateFailed ? placeLookup.error : trainings.error,
     },
     jobs: {
       on: jobsOn,
@@ -227,14 +236,18 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       loading: locating || jobs.isFetching,
       failed: jobsFailed,
       count: jobItems.length,
-      error: jobs.error,
+      error: locateFailed ? placeLookup.error : jobs.error,
     },
   });
   const retry = () => {
+    if (locateFailed) {
+      void placeLookup.refetch();
+      return;
+    }
     if (trainingsFailed) void trainings.refetch();
     if (jobsFailed) void jobs.refetch();
   };
-  const retrying = trainings.isFetching || jobs.isFetching;
+  const retrying = trainings.isFetching || jobs.isFetching || placeLookup.isFetching;
   const announcement = !searching
     ? ""
     : stillLoading

@@ -20,8 +20,9 @@ export function SearchStateNotice({ state, onRetry, retrying }: SearchStateNotic
             <strong>Cette recherche n'est pas valide</strong>
           </p>
           <p>
-            Le lien contient un métier, un lieu ou un rayon que le service ne reconnaît pas. Modifiez la
-            recherche avec le formulaire.
+            {state.reason ??
+              "Le lien contient un métier, un lieu ou un rayon que le service ne reconnaît pas."}{" "}
+            Modifiez la recherche avec le formulaire.
           </p>
         </div>
       );

@@ -91,6 +91,12 @@ describe("searchState", () => {
   it("puts a refused search before anything else", () => {
     expect(searchState(facts({ refused: true, trainings: side({ failed: true }) }))).toEqual({
       kind: "refused",
+      reason: null,
     });
+  });
+
+  it("says why a search is refused when the page knows it", () => {
+    const refusal = "Aucune commune n'a le code INSEE « 99999 » donné par le lien.";
+    expect(searchState(facts({ refused: true, refusal }))).toEqual({ kind: "refused", reason: refusal });
   });
 });

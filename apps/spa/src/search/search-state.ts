@@ -38,6 +38,8 @@ export interface SearchFacts {
   searching: boolean;
   /** The server refused the search, or the link cannot be searched: a search to change, not to retry. */
   refused: boolean;
+  /** Why, when the page knows better than "a value the service does not recognise" (a place not found). */
+  refusal?: string | null;
   trainings: SideFacts;
   jobs: SideFacts;
 }
@@ -49,16 +51,16 @@ export interface SearchFacts {
  */
 export type SearchState =
   | { kind: "idle" }
-  | { kind: "refused" }
+  | { kind: "refused"; reason: string | null }
   | { kind: "failed"; what: string; hint: string }
   | { kind: "loading" }
   | { kind: "partial"; what: string; hint: string }
   | { kind: "empty"; what: string }
   | { kind: "found" };
 
-export function searchState({ searching, refused, trainings, jobs }: SearchFacts): SearchState {
+export function searchState({ searching, refused, refusal, trainings, jobs }: SearchFacts): SearchState {
   if (!searching || (!trainings.on && !jobs.on)) return { kind: "idle" };
-  if (refused) return { kind: "refused" };
+  if (refused) return { kind: "refused", reason: refusal ?? null };
   const hint = retryHint(
     [trainings, jobs].filter((side) => side.on && side.failed).map((side) => side.error),
   );

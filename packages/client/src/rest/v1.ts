@@ -2059,12 +2059,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Communes dont le nom ou le code postal commence par le texte saisi (les plus peuplées d'abord) */
+    /** Communes dont le nom ou le code postal commence par le texte saisi (les plus peuplées d'abord), ou la commune d'un code INSEE */
     get: {
       parameters: {
-        query: {
-          /** @description Nom de commune (début accepté, accents facultatifs) ou code postal. */
-          q: string;
+        query?: {
+          /** @description Nom de commune (début accepté, accents facultatifs) ou code postal. Requis sans insee. */
+          q?: string;
+          /** @description À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule, ou aucune. */
+          insee?: string;
           /** @description Nombre maximum de communes (1 à 20, 10 par défaut). */
           limit?: string;
         };

@@ -35,6 +35,28 @@ describe("offline geocoder (communes referential)", () => {
     expect(await geocoder.reverse({ latitude: 45, longitude: -30 })).toBeNull();
   });
 
+  it("looks a commune up by its exact INSEE code: Corsica, arrondissements and whole cities; null for an unknown code", async () => {
+    expect(await geocoder.commune("2A004")).toMatchObject({ insee: "2A004", city: "Ajaccio" });
+    expect(await geocoder.commune("2b033")).toMatchObject({ insee: "2B033", city: "Bastia" });
+    const arrondissementsAndCities: [string, string][] = [
+      ["75101", "Paris 1er Arrondissement 75001"],
+      ["75120", "Paris 20e Arrondissement 75020"],
+      ["69381", "Lyon 1er Arrondissement 69001"],
+      ["69389", "Lyon 9e Arrondissement 69009"],
+      ["13201", "Marseille 1er Arrondissement 13001"],
+      ["13216", "Marseille 16e Arrondissement 13016"],
+      ["75056", "Paris"],
+      ["69123", "Lyon"],
+      ["13055", "Marseille"],
+    ];
+    for (const [insee, label] of arrondissementsAndCities)
+      expect(await geocoder.commune(insee), insee).toMatchObject({ insee, label });
+    // 76351 is Le Havre's INSEE code, 46000 Cahors's postcode and no commune's code: not searched as a postcode.
+    expect(await geocoder.commune("76351")).toMatchObject({ city: "Le Havre", zipcode: "76600" });
+    expect(await geocoder.commune("46000")).toBeNull();
+    expect(await geocoder.commune("00000")).toBeNull();
+  });
+
   it("is the geocoder chosen when api-adresse is not configured", async () => {
     const chosen = createGeocoder(null, {
       db,

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { reverseGeocode, searchCommunes } from "./communes";
+import { getCommune, reverseGeocode, searchCommunes } from "./communes";
 import type { Commune } from "../schemas/v1/geo";
 import type { GeoPoint } from "../referentials/geography";
 
@@ -15,12 +15,17 @@ export interface Place {
   population?: number;
 }
 
-/** Town autocomplete and reverse geocoding: offline (communes referential) or api-adresse. */
+/** Town autocomplete, reverse geocoding and INSEE look-up: offline (communes referential) or api-adresse. */
 export interface Geocoder {
   /** Most populated first. */
   search(term: string, limit?: number): Promise<Place[]>;
   /** The commune at (or nearest to) a point; null when there is none (e.g. at sea). */
   reverse(point: GeoPoint): Promise<Place | null>;
+  /**
+   * The commune or arrondissement municipal of an INSEE code, exactly ("2a004" as "2A004"); null when the communes
+   * referential has none. Always the referential's: it is the official list of codes, api-adresse adds nothing.
+   */
+  commune(insee: string): Promise<Place | null>;
 }
 
 export function communeToPlace(commune: Commune): Place {
@@ -41,6 +46,10 @@ export function createOfflineGeocoder(db: Db): Geocoder {
     search: async (term, limit = 10) => searchCommunes(db, term, limit).map(communeToPlace),
     reverse: async (point) => {
       const commune = reverseGeocode(db, point);
+      return commune ? communeToPlace(commune) : null;
+    },
+    commune: async (insee) => {
+      const commune = getCommune(db, insee);
       return commune ? communeToPlace(commune) : null;
     },
   };

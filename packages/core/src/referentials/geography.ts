@@ -80,6 +80,15 @@ export function startsWithOne(code: string | null | undefined, prefixes: readonl
 }
 
 /**
+ * Whether a text is an INSEE commune code as the official code officiel géographique writes them: 5 digits, or in
+ * Corsica 2A or 2B then 3 digits ("2A004"); either case. Arrondissements municipaux (75101, 69381, 13201) and their
+ * cities (75056, 69123, 13055) are codes of the same form.
+ */
+export function isInseeCode(text: string): boolean {
+  return /^(?:\d{5}|2[AB]\d{3})$/i.test(text);
+}
+
+/**
  * Paris, Lyon and Marseille as communes -> their first arrondissement municipal: the offers API
  * (France Travail) knows these cities only by arrondissement.
  */

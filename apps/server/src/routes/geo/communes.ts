@@ -31,7 +31,8 @@ export const communesRoute = operationRoute(geoOperations.communes, {
   method: "get",
   path: "/api/V1/geo/communes",
   tags: ["Géographie"],
-  summary: "Communes dont le nom ou le code postal commence par le texte saisi (les plus peuplées d'abord)",
+  summary:
+    "Communes dont le nom ou le code postal commence par le texte saisi (les plus peuplées d'abord), ou la commune d'un code INSEE",
   request: { query: CommunesParamsSchema },
   responses: {
     200: ok(

@@ -35,6 +35,56 @@ describe("geo routes", () => {
     expect(body.results[0]).toMatchObject({ insee, label });
   });
 
+  it.each([
+    ["76351", { insee: "76351", city: "Le Havre", label: "Le Havre 76600" }],
+    ["2A004", { insee: "2A004", city: "Ajaccio" }],
+    ["2a004", { insee: "2A004", city: "Ajaccio" }],
+    ["75115", { insee: "75115", label: "Paris 15e Arrondissement 75015" }],
+    ["69123", { insee: "69123", label: "Lyon" }],
+    ["13055", { insee: "13055", label: "Marseille" }],
+  ])("gives the one commune of the INSEE code %s", async (insee, commune) => {
+    const { app } = testApp({}, db);
+    const { status, body } = await getJson(app, `/api/V1/geo/communes?insee=${insee}`);
+    expect(status).toBe(200);
+    expect(body.results).toHaveLength(1);
+    expect(body.results[0]).toMatchObject(commune);
+  });
+
+  it("answers no commune for a well-formed INSEE code nobody has, not the communes whose postcode it starts", async () => {
+    const { app } = testApp({}, db);
+    for (const insee of ["00000", "46000"]) {
+      const { status, body } = await getJson(app, `/api/V1/geo/communes?insee=${insee}`);
+      expect(status).toBe(200);
+      expect(body).toEqual({ results: [] });
+    }
+  });
+
+  it.each(["7505", "750560", "2C004", "Paris", "7505A"])(
+    "refuses the malformed INSEE code %j with the V1 envelope",
+    async (insee) => {
+      const { app } = testApp({}, db);
+      const { status, body } = await getJson(app, `/api/V1/geo/communes?insee=${insee}`);
+      expect(status).toBe(400);
+      expect(body).toEqual({ error: "wrong_parameters", error_messages: [MSG.communesInsee] });
+    },
+  );
+
+  it("refuses q and insee together", async () => {
+    const { app } = testApp({}, db);
+    const { status, body } = await getJson(app, "/api/V1/geo/communes?q=lyon&insee=69123");
+    expect(status).toBe(400);
+    expect(body.error_messages).toEqual([MSG.communesQOrInsee]);
+  });
+
+  it("gives the same commune through tRPC geo.communes", async () => {
+    const { app } = testApp({}, db);
+    const input = encodeURIComponent(JSON.stringify({ insee: "2B033" }));
+    const res = await app.request(`/api/trpc/geo.communes?input=${input}`);
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { result: { data: { results: { insee: string }[] } } };
+    expect(answer.result.data.results.map((c) => c.insee)).toEqual(["2B033"]);
+  });
+
   it("finds the commune of a point: in Paris its arrondissement, not the neighbouring commune", async () => {
     const { app } = testApp({}, db);
     const { status, body } = await getJson(app, "/api/V1/geo/reverse?latitude=48.8566&longitude=2.3522");

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { MSG } from "./messages";
+import { isInseeCode } from "../../referentials/geography";
 import { latitudeParam, longitudeParam, param, requiredParam } from "./params";
 import { checkGeo, fail, present } from "./rules";
 
 export const CommunesRawSchema = z.object({
-  q: requiredParam(param("Nom de commune (début accepté, accents facultatifs) ou code postal.", "lyon")),
+  q: param("Nom de commune (début accepté, accents facultatifs) ou code postal. Requis sans insee.", "lyon"),
+  // No example: the explorer would send it with q, which is refused.
+  insee: param(
+    "À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule, ou aucune.",
+  ),
   limit: param("Nombre maximum de communes (1 à 20, 10 par défaut).", "10"),
 });
 export type CommunesRaw = z.infer<typeof CommunesRawSchema>;
@@ -14,7 +19,12 @@ export const COMMUNES_MAX_LIMIT = 20;
 const COMMUNES_DEFAULT_LIMIT = 10;
 
 export const CommunesParamsSchema = CommunesRawSchema.superRefine((raw, ctx) => {
-  if (!present(raw.q?.trim())) fail(ctx, "q", MSG.qMissing);
+  const q = present(raw.q?.trim());
+  const insee = present(raw.insee?.trim());
+  if (q && insee) fail(ctx, "q", MSG.communesQOrInsee);
+  else if (!q && !insee) fail(ctx, "q", MSG.qMissing);
+  // Checked rather than looked up as text: a malformed code is the caller's mistake, not a commune not found.
+  if (insee && !isInseeCode(raw.insee?.trim() ?? "")) fail(ctx, "insee", MSG.communesInsee);
   // Refused rather than clamped: `limit=abc` or `limit=50` answered 10 or 20 communes, silently.
   if (present(raw.limit?.trim()) && !isLimit(raw.limit.trim())) fail(ctx, "limit", MSG.communesLimit);
 });
@@ -22,9 +32,24 @@ export const CommunesParamsSchema = CommunesRawSchema.superRefine((raw, ctx) => 
 const isLimit = (text: string) =>
   /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= COMMUNES_MAX_LIMIT;
 
-export function toCommunesQuery(raw: CommunesRaw): { q: string; limit: number } {
+/**
+ * A checked communes look-up: `insee` (upper-cased: "2A004") names one commune exactly; otherwise `q` is searched
+ * as a name or postcode prefix, `limit` communes at most.
+ */
+export interface CommunesQuery {
+  q: string;
+  insee: string | null;
+  limit: number;
+}
+
+export function toCommunesQuery(raw: CommunesRaw): CommunesQuery {
   const limit = raw.limit?.trim();
-  return { q: raw.q?.trim() ?? "", limit: present(limit) ? Number(limit) : COMMUNES_DEFAULT_LIMIT };
+  const insee = raw.insee?.trim();
+  return {
+    q: raw.q?.trim() ?? "",
+    insee: present(insee) ? insee.toUpperCase() : null,
+    limit: present(limit) ? Number(limit) : COMMUNES_DEFAULT_LIMIT,
+  };
 }
 
 export const CommunesQuerySchema = CommunesParamsSchema.transform(toCommunesQuery);

@@ -40,6 +40,9 @@ export const MSG = {
   titleMissing: "title : title is missing.",
   companyType: "type : Optional type argument used with wrong value. Should be 'lba' or 'lbb'.",
   qMissing: "q : Search term is missing.",
+  communesQOrInsee: "q, insee : You must define either q OR insee, not both.",
+  communesInsee:
+    "insee : Badly formatted insee city code. Must be 5 digits, or 2A or 2B followed by 3 digits. ex : 75056 or 2A004",
   // Extensions of this project (docs/decisions/024-partner-scopes.md): French, in the same "<parameter> : " form.
   domainsFormat:
     "domains : Domaines ROME mal formés. Un domaine est une lettre ou une lettre suivie de 2 chiffres, séparés par des virgules. ex : A,F16",

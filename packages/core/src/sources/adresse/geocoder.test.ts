@@ -150,6 +150,15 @@ describe("api-adresse geocoder", () => {
     expect(await g.reverse({ latitude: -45, longitude: -30 })).toBeNull();
   });
 
+  it("looks INSEE codes up in the communes referential, without calling api-adresse", async () => {
+    const db = createFranceTestDb();
+    expect(await geocoder(2000, db).commune("2A004")).toEqual(
+      await createOfflineGeocoder(db).commune("2A004"),
+    );
+    expect(await geocoder(2000, db).commune("75056")).toMatchObject({ insee: "75056", label: "Paris" });
+    expect(requests).toHaveLength(0);
+  });
+
   it("answers repeated queries from the cache", async () => {
     const g = geocoder();
     await g.search("460");

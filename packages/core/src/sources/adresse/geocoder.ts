@@ -60,5 +60,6 @@ export function createAdresseGeocoder(
         () => offline.reverse(point),
       );
     },
+    commune: (insee) => offline.commune(insee),
   };
 }
