@@ -1,5 +1,8 @@
 // What a failed call says about itself, read the same way by every page (no client here: pure, unit-testable).
 
+/** What every form and page says after an HTTP 429 (docs/reference/v1.md#s2-4). */
+export const TOO_MANY_ATTEMPTS = "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.";
+
 /** The HTTP status a failed tRPC call carries (`data.httpStatus`), or null (a network failure, another error). */
 export function httpStatusOf(error: unknown): number | null {
   const status = (error as { data?: { httpStatus?: unknown } | null } | null)?.data?.httpStatus;

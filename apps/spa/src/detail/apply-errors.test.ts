@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ERRORS } from "@lba/core/schemas";
+import { TOO_MANY_ATTEMPTS } from "../api/failures";
 import { APPLY_ERROR_KEYS, applyAlertMessage, applyErrorMessage, applyFieldErrors } from "./apply-errors";
 
 describe("applyErrorMessage", () => {
@@ -21,6 +22,18 @@ describe("applyErrorMessage", () => {
 
   it("knows every error key the server can answer", () => {
     expect(APPLY_ERROR_KEYS).toEqual(expect.arrayContaining(Object.values(APPLICATION_ERRORS)));
+  });
+
+  it("says a company that cannot be written to may be a result no longer valid, and to search again", () => {
+    const sentence = applyErrorMessage({ message: "email société invalide" });
+    // Both causes of the key (docs/reference/v1.md#s9-2): an address that bounced, a token that no longer opens.
+    expect(sentence).toMatch(/son adresse e-mail ne fonctionne plus/);
+    expect(sentence).toMatch(/ce résultat n'est plus à jour/);
+    expect(sentence).toMatch(/Relancez la recherche/);
+  });
+
+  it("says the same thing after a 429 as the recruiter's and the candidate's link pages", () => {
+    expect(applyErrorMessage({ data: { code: "TOO_MANY_REQUESTS" } })).toBe(TOO_MANY_ATTEMPTS);
   });
 
   it("recognises an HTTP 429 answer without a tRPC body", () => {

@@ -1,5 +1,5 @@
 import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
-import { httpStatusOf } from "../api/failures";
+import { httpStatusOf, TOO_MANY_ATTEMPTS } from "../api/failures";
 
 // Server error keys (docs/reference/v1.md#s9-2, docs/decisions/004-application-error-keys.md) -> sentences for the candidate; a key renamed or added in core fails typecheck.
 const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
@@ -10,8 +10,11 @@ const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_m
   // Also an infected file (decision 014): the same file would be refused again.
   "pièce jointe invalide":
     "Votre CV n'a pas été accepté : ce doit être un PDF ou un DOCX valide de 3 Mo au maximum, et il a pu être refusé par notre contrôle antivirus. Enregistrez de nouveau votre CV en PDF depuis votre traitement de texte et envoyez ce nouveau fichier.",
+  // Its address bounced or is blacklisted, or the result's company token no longer opens: of an older format (a
+  // server upgrade sealed the results again), altered, of another server, or naming a company or an offer the data
+  // no longer has (docs/reference/v1.md#s9-2 steps 6, 8 and 9). Fresh results carry a valid token, when any.
   "email société invalide":
-    "Nous ne pouvons pas joindre cette entreprise en ligne. Essayez de la contacter directement.",
+    "Cette entreprise ne peut pas recevoir votre candidature depuis cette page : son adresse e-mail ne fonctionne plus, ou ce résultat n'est plus à jour (entreprise ou offre retirée, ou résultat d'une ancienne recherche). Relancez la recherche, ou rechargez la page, pour obtenir des résultats à jour ; si l'entreprise reste injoignable, contactez-la directement.",
   "max candidatures atteint":
     "Vous avez atteint le nombre maximum de candidatures pour aujourd'hui. Vous pourrez postuler à nouveau demain.",
   error_sending_application:
@@ -20,7 +23,7 @@ const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_m
     "Votre CV n'a pas pu être vérifié pour le moment. Veuillez réessayer dans quelques minutes.",
   entreprise_desinscrite:
     "Cette entreprise ne souhaite pas recevoir de candidatures spontanées. Cherchez ses offres publiées, ou contactez-la directement.",
-  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+  too_many_requests: TOO_MANY_ATTEMPTS,
   missing_caller: "La source de l'appel au service est manquante (caller).",
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TOO_MANY_ATTEMPTS } from "../api/failures";
 import { FOLLOW_UP_ERRORS, INTENTION_ERRORS, UNSUBSCRIBE_ERRORS } from "@lba/core/schemas";
 import {
   followUpErrorMessage,
@@ -19,7 +20,9 @@ describe("intention messages", () => {
     expect(sendErrorMessage({ message: "données de réponse invalides" })).toMatch(/vérifiez/);
     expect(sendErrorMessage({ message: "intention_already_recorded" })).toMatch(/déjà envoyé/);
     expect(sendErrorMessage({ message: "error_sending_message" })).toMatch(/n'a pas pu être envoyée/);
-    expect(sendErrorMessage({ data: { httpStatus: 429 }, message: "" })).toMatch(/Patientez/);
+    expect(sendErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
+    expect(followUpErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
+    expect(unsubscribeErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
   });
 
   it("has a sentence of its own for every error key the server can answer", () => {

@@ -6,7 +6,7 @@ import type {
   RequestErrorKey,
   UnsubscribeErrorKey,
 } from "@lba/core/schemas";
-import { httpStatusOf } from "../api/failures";
+import { httpStatusOf, TOO_MANY_ATTEMPTS } from "../api/failures";
 import type { Intention } from "../api/types";
 
 /** A reply already recorded, as the recruiter's pages tell it back ("Le <date>, …"). */
@@ -33,7 +33,7 @@ const SEND_MESSAGES: Record<IntentionErrorKey | Extract<RequestErrorKey, "too_ma
   reponse_deja_donnee:
     "Une réponse a déjà été envoyée au candidat pour cette candidature : elle ne peut plus être changée ici.",
   error_sending_message: "Votre réponse n'a pas pu être envoyée au candidat. Veuillez réessayer plus tard.",
-  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
 const GENERIC = "Une erreur technique a empêché l'envoi de votre réponse. Veuillez réessayer plus tard.";
@@ -78,7 +78,7 @@ const UNSUBSCRIBE_MESSAGES: Record<UnsubscribeErrorKey | "too_many_requests", st
     "Ce lien de désinscription n'est pas valide. Utilisez le lien reçu dans l'e-mail de candidature.",
   expired_token:
     "Ce lien de désinscription a expiré. Utilisez le lien d'une candidature plus récente, ou écrivez-nous depuis la page Contact.",
-  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
 const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string> = {
@@ -91,11 +91,13 @@ const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string>
   reponse_deja_donnee:
     "L'entreprise a déjà répondu à votre candidature : sa réponse vous a été envoyée par e-mail.",
   error_sending_message: "Votre relance n'a pas pu être envoyée. Veuillez réessayer plus tard.",
+  // Not the apply form's sentence: here the key has one cause only, the application's stored address that bounced
+  // or is blacklisted (companyRefusal); no search result is involved, so searching again would not help.
   "email société invalide":
     "L'adresse e-mail de cette entreprise ne fonctionne plus : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
   entreprise_desinscrite:
     "Cette entreprise a demandé à ne plus recevoir de candidatures spontanées par La bonne alternance : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
-  too_many_requests: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
 const LINK_FALLBACK = "Ce lien ne peut pas être utilisé pour le moment. Veuillez réessayer plus tard.";
