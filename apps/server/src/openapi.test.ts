@@ -203,7 +203,7 @@ describe("OpenAPI document", () => {
       "/api/romelabels": ["title"],
       "/api/V1/metiers/diplomaLevels": ["romes"],
       "/api/jobsdiplomas": ["romes"],
-      "/api/V1/geo/communes": ["q"],
+      // Not /api/V1/geo/communes: it takes q or insee, neither one required alone.
       "/api/V1/geo/reverse": ["latitude", "longitude"],
     });
     // With every other parameter at its example, leaving one of them out is a 400.
