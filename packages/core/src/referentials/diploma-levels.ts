@@ -1,3 +1,5 @@
+import { compareFrench } from "./text";
+
 export const DIPLOMA_LEVELS = [3, 4, 5, 6, 7] as const;
 
 export type DiplomaLevel = (typeof DIPLOMA_LEVELS)[number];
@@ -65,5 +67,5 @@ export function levelDisplayLabel(niveau: string | DiplomaLevel): string {
 
 /** Sorts `niveau` labels by level, unknown levels last. */
 export function compareNiveaux(a: string, b: string): number {
-  return (levelOf(a) ?? 99) - (levelOf(b) ?? 99) || a.localeCompare(b);
+  return (levelOf(a) ?? 99) - (levelOf(b) ?? 99) || compareFrench(a, b);
 }

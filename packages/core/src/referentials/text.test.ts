@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import {
   acronymsOf,
   aupresDe,
+  compareFrench,
   diplomaDisplayLabel,
   foldText,
   gluedApostrophes,
@@ -170,4 +171,18 @@ describe("withA", () => {
 
 test("tokensOf matches what unicode61 indexes", () => {
   expect(tokensOf("Aide-soignant(e) / l'été")).toEqual(["aide", "soignant", "e", "ete"]);
+});
+
+describe("compareFrench", () => {
+  test("orders titles as a French reader does: accents and case at first ignored, numbers by value", () => {
+    expect(
+      ["Zoologiste", "Éducateur", "eau", "Île", "Ilot", "BTS 10", "BTS 9", "Agent"].sort(compareFrench),
+    ).toEqual(["Agent", "BTS 9", "BTS 10", "eau", "Éducateur", "Île", "Ilot", "Zoologiste"]);
+  });
+
+  test("is a total order: texts equal to the collator keep one order whatever their input order", () => {
+    expect(["eau", "Eau", "éau"].sort(compareFrench)).toEqual(["Eau", "eau", "éau"].sort(compareFrench));
+    expect(compareFrench("Eau", "eau")).not.toBe(0);
+    expect(compareFrench("eau", "eau")).toBe(0);
+  });
 });

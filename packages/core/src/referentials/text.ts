@@ -30,6 +30,19 @@ function foldLetters(text: string): string {
     .toLowerCase();
 }
 
+// One collator for every list people read: French alphabetical order, accents and case ignored at first ("Éducateur"
+// among the E, not after "Zoologiste" as code points put it), numbers by value ("BTS 2" before "BTS 10").
+const FRENCH = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+
+/**
+ * The order of titles, names and labels shown to people (métiers, diploma levels, régions): French collation, then
+ * code points between texts it finds equal ("Eau" and "eau"), so that the order is total and the same everywhere.
+ * Not for SQL's order (pagination, merging with a query's rows: `compareSqlText`). Negative, zero or positive.
+ */
+export function compareFrench(a: string, b: string): number {
+  return FRENCH.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The words FTS5's unicode61 tokenizer sees in folded text: letters and digits only. */
 export function tokensOf(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];

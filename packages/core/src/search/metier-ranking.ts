@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { fullTextStampKey, TITLE_SEPARATOR } from "../db/indexes";
 import { stampedMemo } from "../db/query/stamped-memo";
-import { ACRONYM_STOP_WORDS } from "../referentials/text";
+import { ACRONYM_STOP_WORDS, compareFrench } from "../referentials/text";
 
 // Ranking of the métier autocomplete. FTS5 finds the candidates (any word, as a prefix or a stem); bm25 alone
 // would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
@@ -183,6 +183,7 @@ export function metierVocabulary(db: Db): {
 /** A candidate as the FTS query gives it: the métier's id (the `metiers_fts` rowid) and its bm25 rank. */
 export interface MetierCandidate {
   id: number;
+  label: string;
   /** bm25 rank, lower is better */
   rank: number;
 }
@@ -228,8 +229,8 @@ interface Scored<T> {
   rank: number;
 }
 
-/** Best first: the order of rankMetiers. */
-function compareScored<T>(a: Scored<T>, b: Scored<T>): number {
+/** Best first: the order of rankMetiers; among equals, the labels in French alphabetical order. */
+function compareScored<T extends MetierCandidate>(a: Scored<T>, b: Scored<T>): number {
   return (
     a.tier - b.tier ||
     b.affinity - a.affinity ||
@@ -238,7 +239,8 @@ function compareScored<T>(a: Scored<T>, b: Scored<T>): number {
     b.initialsHits - a.initialsHits ||
     b.stemHits - a.stemHits ||
     b.titles - a.titles ||
-    a.rank - b.rank
+    a.rank - b.rank ||
+    compareFrench(a.item.label, b.item.label)
   );
 }
 

@@ -307,6 +307,71 @@ describe("searchMetiers", () => {
   });
 });
 
+describe("lists of titles, in French alphabetical order", () => {
+  // Code points put every accented capital after "Z": "Éducation" after "Zoologie".
+  function withMetiers(labels: string[]): Db {
+    const local = createTestDb();
+    labels.forEach((label, i) => {
+      local.$client
+        .prepare(
+          `INSERT INTO metiers (id, label, keywords, romes, rncps) VALUES (?, ?, '', '["K1207"]', '[]')`,
+        )
+        .run(i + 1, label);
+      local.$client.prepare(`INSERT INTO metier_romes (metier_id, rome_code) VALUES (?, 'K1207')`).run(i + 1);
+    });
+    rebuildFullTextIndex(local, "metiers");
+    return local;
+  }
+  const french = ["Agronomie", "Ébénisterie", "éducation spécialisée", "Electricité", "Zoologie"];
+
+  test("lists every métier, the métiers of ROME codes and the métiers found by code alone in French order", () => {
+    const local = withMetiers([
+      "Zoologie",
+      "Electricité",
+      "éducation spécialisée",
+      "Ébénisterie",
+      "Agronomie",
+    ]);
+    expect(allMetiers(local)).toEqual(french);
+    expect(metiersForRomes(local, ["K1207"])).toEqual(french);
+    expect(labels(searchMetiers(local, { romes: ["K1207"] }))).toEqual(french);
+  });
+
+  test("keeps the first 20 in French order, not the first 20 by code point", () => {
+    const local = withMetiers([...Array.from({ length: 20 }, (_, i) => `Zoologie ${i + 1}`), "Écologie"]);
+    const found = labels(searchMetiers(local, { romes: ["K1207"] }));
+    expect(found).toHaveLength(20);
+    expect(found.slice(0, 3)).toEqual(["Écologie", "Zoologie 1", "Zoologie 2"]);
+  });
+
+  test("names the métier of equally shared codes by its label in French order", () => {
+    expect(metierForRomes(withMetiers(["Zoologie", "Ébénisterie"]), ["K1207"])?.label).toBe("Ébénisterie");
+  });
+
+  test("suggests diplomas that match alike in French order", () => {
+    const local = createReferentialTestDb();
+    local.$client.exec(`INSERT INTO diplomas (title, acronyms, level, romes, rncps) VALUES
+      ('XYLO ZINGUERIE', 'x x', 3, '["D1106"]', '[]'), ('XYLO ÉLECTRICITÉ', 'x x', 3, '["D1106"]', '[]'),
+      ('XYLO ÉBÉNISTERIE', 'x x', 3, '["D1106"]', '[]'), ('XYLO BOULANGERIE', 'x x', 3, '["D1106"]', '[]')`);
+    rebuildFullTextIndex(local, "diplomas");
+    expect(labels(autocomplete(local, "xylo").labelsAndRomesForDiplomas)).toEqual([
+      "Xylo boulangerie",
+      "Xylo ébénisterie",
+      "Xylo électricité",
+      "Xylo zinguerie",
+    ]);
+  });
+
+  test("suggests métiers that match alike in French order", () => {
+    const local = withMetiers(["Xylo zinc", "Xylo étain", "Xylo argent"]);
+    expect(labels(autocomplete(local, "xylo").labelsAndRomes)).toEqual([
+      "Xylo argent",
+      "Xylo étain",
+      "Xylo zinc",
+    ]);
+  });
+});
+
 describe("allMetiers and metiersForRomes", () => {
   test("lists every label in French order", () => {
     const all = allMetiers(db);

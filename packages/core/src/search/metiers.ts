@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { compareNiveaux, DIPLOMA_LEVELS, NIVEAU_LABELS } from "../referentials/diploma-levels";
-import { diplomaDisplayLabel, titleWords, toFtsQuery, tokensOf } from "../referentials/text";
+import { compareFrench, diplomaDisplayLabel, titleWords, toFtsQuery, tokensOf } from "../referentials/text";
 import { expandRomeCodes } from "../db/query/rome-ranges";
 import { prepared } from "../db/query/statements";
 import {
@@ -40,8 +40,6 @@ const PAGE = 20;
 const METIER_RANK = "bm25(metiers_fts, 80.0, 15.0, 7.0)";
 const DIPLOMA_RANK = "bm25(diplomas_fts, 1.0, 2.0)";
 
-const collator = new Intl.Collator("fr", { sensitivity: "base" });
-
 // Every matching métier is a candidate ranked in JavaScript (search/metier-ranking.ts): there are a few
 // hundred métiers at most.
 const CANDIDATES = 500;
@@ -72,6 +70,8 @@ interface DiplomaDbRow {
   title: string;
   romes: string;
   rncps: string;
+  /** bm25, lower is better */
+  rank: number;
 }
 
 const toMetierItem = (row: MetierDbRow): MetierItem => ({
@@ -99,17 +99,18 @@ export function searchMetiersSql(shape: { title: boolean; romes: boolean; rncps:
     where.push(
       "EXISTS (SELECT 1 FROM json_each(m.rncps) r WHERE r.value IN (SELECT value FROM json_each(@rncps)))",
     );
-  // With a title, every match is a candidate that rankMetiers orders (see METIERS_AUTOCOMPLETE_SQL).
+  // With a title, every match is a candidate that rankMetiers orders (see METIERS_AUTOCOMPLETE_SQL). Without
+  // one, every match is read and put in French order by searchMetiers: SQLite orders text by code points.
   const from = shape.title ? "metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid" : "metiers m";
   const columns = shape.title ? `, ${CANDIDATE_COLUMNS}` : "";
-  const order = shape.title ? `rank, m.label LIMIT ${CANDIDATES}` : `m.label LIMIT ${PAGE}`;
+  const order = shape.title ? ` ORDER BY rank, m.label LIMIT ${CANDIDATES}` : "";
   return `SELECT m.id, m.label, m.romes, m.rncps${columns} FROM ${from}
-    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY ${order}`;
+    ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}${order}`;
 }
 
 /**
  * docs/reference/v1.md#s3-8: every kept title word is a prefix that must match, any of the ROME codes, any of the RNCP
- * codes; all clauses combined with AND; 20 at most, best title match first.
+ * codes; all clauses combined with AND; 20 at most, best title match first, else in French alphabetical order.
  */
 export function searchMetiers(
   db: Db,
@@ -129,15 +130,15 @@ export function searchMetiers(
   if (shape.rncps) params.rncps = JSON.stringify(rncps);
   const rows = prepared(db, searchMetiersSql(shape)).all(params) as (MetierDbRow & MetierCandidate)[];
   const ranked = shape.title
-    ? rankMetiers(db, titleTokens(title), rows, { words: queryWords(title) }).slice(0, PAGE)
-    : rows;
-  return ranked.map(toMetierItem);
+    ? rankMetiers(db, titleTokens(title), rows, { words: queryWords(title) })
+    : rows.sort((a, b) => compareFrench(a.label, b.label));
+  return ranked.slice(0, PAGE).map(toMetierItem);
 }
 
 /** Every métier label, in French alphabetical order. */
 export function allMetiers(db: Db): string[] {
   const labels = prepared(db, `SELECT label FROM metiers`).pluck().all() as string[];
-  return labels.sort(collator.compare);
+  return labels.sort(compareFrench);
 }
 
 /**
@@ -153,7 +154,7 @@ export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE):
      WHERE mr.rome_code IN (SELECT value FROM json_each(?)) GROUP BY m.id`,
   ).all(JSON.stringify(codes)) as { label: string; shared: number }[];
   return rows
-    .sort((a, b) => b.shared - a.shared || collator.compare(a.label, b.label))
+    .sort((a, b) => b.shared - a.shared || compareFrench(a.label, b.label))
     .slice(0, limit)
     .map((r) => r.label);
 }
@@ -166,13 +167,18 @@ export function metiersForRomes(db: Db, romes: readonly string[], limit = PAGE):
 export function metierForRomes(db: Db, romes: readonly string[]): MetierItem | null {
   const codes = expandRomeCodes(db, codeList(romes));
   if (codes.length === 0) return null;
-  const row = prepared(
+  // Ordered here rather than by SQL, whose text order is by code points: "Éducation" would lose to "Zoologie".
+  const rows = prepared(
     db,
-    `SELECT m.id, m.label, m.romes, m.rncps FROM metier_romes mr JOIN metiers m ON m.id = mr.metier_id
-     WHERE mr.rome_code IN (SELECT value FROM json_each(?)) GROUP BY m.id
-     ORDER BY count(*) DESC, (SELECT count(*) FROM metier_romes a WHERE a.metier_id = m.id), m.label LIMIT 1`,
-  ).get(JSON.stringify(codes)) as MetierDbRow | undefined;
-  return row ? toMetierItem(row) : null;
+    `SELECT m.id, m.label, m.romes, m.rncps, count(*) AS shared,
+       (SELECT count(*) FROM metier_romes a WHERE a.metier_id = m.id) AS size
+     FROM metier_romes mr JOIN metiers m ON m.id = mr.metier_id
+     WHERE mr.rome_code IN (SELECT value FROM json_each(?)) GROUP BY m.id`,
+  ).all(JSON.stringify(codes)) as (MetierDbRow & { shared: number; size: number })[];
+  const [best] = rows.sort(
+    (a, b) => b.shared - a.shared || a.size - b.size || compareFrench(a.label, b.label),
+  );
+  return best ? toMetierItem(best) : null;
 }
 
 // docs/reference/v1.md#s3-8: ROME codes of up to 1000 published trainings of a diploma code or of a training site.
@@ -217,9 +223,14 @@ export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps,
   WHERE metiers_fts MATCH ? ORDER BY rank, m.label LIMIT ${CANDIDATES}`;
 
 // Titles sharing a label before "(" collapse into one item: fetch more than a page to still fill it.
-export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps
+// Titles of equal rank (as long, matched alike: "CAP Boulanger", "CAP Électricien") are put in French order by
+// `byRankThenTitle`: SQL's d.title only makes the cut at the limit stable.
+export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps, ${DIPLOMA_RANK} AS rank
   FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid
-  WHERE diplomas_fts MATCH ? ORDER BY ${DIPLOMA_RANK}, d.title LIMIT ${PAGE * 5}`;
+  WHERE diplomas_fts MATCH ? ORDER BY rank, d.title LIMIT ${PAGE * 5}`;
+
+const byRankThenTitle = (a: DiplomaDbRow, b: DiplomaDbRow) =>
+  a.rank - b.rank || compareFrench(a.title, b.title);
 
 const ROME_TITLES_SQL = `SELECT mr.metier_id AS metierId, r.code, r.label FROM metier_romes mr
   JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id IN (SELECT value FROM json_each(?))`;
@@ -244,7 +255,9 @@ export function autocomplete(
   const all = toFtsQuery(titleWords(title), "and");
   const diplomaSql = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL);
   const withAll = (all === null ? [] : diplomaSql.all(all)) as DiplomaDbRow[];
-  const diplomaRows = withAll.length > 0 ? withAll : (diplomaSql.all(match) as DiplomaDbRow[]);
+  const diplomaRows = (withAll.length > 0 ? withAll : (diplomaSql.all(match) as DiplomaDbRow[])).sort(
+    byRankThenTitle,
+  );
   // A métier matched by some words only ("bts" of "bts mco"): those sharing ROME codes with the diplomas having
   // every word come first, the most shared first. Read once, and only when a weak candidate asks.
   let diplomaCodes: Set<string> | null = null;

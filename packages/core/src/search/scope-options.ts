@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { prepared } from "../db/query/statements";
 import { REGIONS } from "../referentials/geography";
+import { compareFrench } from "../referentials/text";
 
 // What a partner may restrict a widget to (docs/decisions/024-partner-scopes.md), for the /test-widget builder:
 // the ROME 4.0 tree's two upper levels, and the regions and départements as the V1 parameters name them.
@@ -8,6 +9,7 @@ import { REGIONS } from "../referentials/geography";
 export interface ScopeOptions {
   /** Grands domaines ("A"), each with its domaines professionnels ("A11"), in code order. */
   domains: { code: string; label: string; domaines: { code: string; label: string }[] }[];
+  /** By name, in French alphabetical order: the builder lists them by name ("Île-de-France" among the I). */
   regions: { code: string; name: string }[];
   /** Départements by their V1 code (a postcode prefix: Corsica is one, "20"), with their region. */
   departements: { code: string; name: string; region: string }[];
@@ -38,7 +40,7 @@ export function scopeOptions(db: Db): ScopeOptions {
   departements.sort((a, b) => a.code.localeCompare(b.code));
   return {
     domains,
-    regions: REGIONS.map(({ code, name }) => ({ code, name })),
+    regions: REGIONS.map(({ code, name }) => ({ code, name })).sort((a, b) => compareFrench(a.name, b.name)),
     departements,
   };
 }
