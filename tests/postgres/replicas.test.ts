@@ -189,7 +189,7 @@ describe("replicas sharing PostgreSQL", () => {
     await vi.waitFor(() => expect(b.lists?.unsubscribed(["12345678901234"]).size).toBe(0));
   });
 
-  it("on a hard bounce, hides the address from every replica's searches and applications, without writing the search data", async () => {
+  it("on a hard bounce, hides the address from every replica's searches and applications, without writing the search data, until Postmark reactivates it", async () => {
     const { a, b, base, cluster, company, rows } = await twoReplicas();
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).not.toBe("");
     expect(await sendApplication(a, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
@@ -215,6 +215,19 @@ describe("replicas sharing PostgreSQL", () => {
       ok: false,
       error: "email société invalide",
     });
+
+    // Postmark reactivates the address: every replica shows it again, from the snapshot that kept it.
+    const reactivation = {
+      RecordType: "SubscriptionChange",
+      MessageID: null,
+      Recipient: "rh@entreprise.example",
+      SuppressSending: false,
+      SuppressionReason: null,
+    };
+    expect(await handlePostmarkWebhook(a, reactivation)).toEqual({ ok: true, ignored: false });
+    await vi.waitFor(() => expect(b.lists?.bounced("RH@entreprise.example")).toBe(false));
+    expect(getCompany(b, "12345678901234", "lba")?.contact?.email).not.toBe("");
+    expect(await sendApplication(b, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
   });
 });
 

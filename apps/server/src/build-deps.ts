@@ -151,9 +151,15 @@ export function buildDeps(
     searchCache: { ttlMs: env.SEARCH_CACHE_TTL_MS },
     ...(extra.snapshots ? { searchSnapshot: extra.snapshots } : {}),
     applications: {
-      applications: { ...core, mailer: mailerFrom(env, core), applications: applicationSettingsFrom(env) },
+      applications: {
+        ...core,
+        mailer: mailerFrom(env, core),
+        applications: applicationSettingsFrom(env),
+        // A blacklisting (webhook or send time), a reactivation, an (un)subscription: answers kept before offer
+        // or refuse the company wrongly. SQLite writes through this process's connection, unseen by the cache.
+        onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
+      },
       webhookAuth: webhookAuthFrom(env),
-      onSearchDataChanged: () => answerCacheFor(deps)?.clear(),
     },
   };
   // Another replica changed the unsubscriptions or the blacklist: answers kept before show stale contacts.

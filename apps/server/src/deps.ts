@@ -32,15 +32,13 @@ export interface RateLimitSettings {
 
 /** What the application (candidature) routes and procedures need. */
 export interface ApplicationRouteDeps {
-  /** Core deps plus the mailer and the application settings. */
+  /**
+   * Core deps plus the mailer, the application settings and `onSearchDataChanged` (emptying the search answer cache
+   * after core changed what searches show of a company).
+   */
   applications: ApplicationDeps;
   /** Credentials Postmark must send to the webhook; null: the webhook route answers 404. */
   webhookAuth: WebhookAuth | null;
-  /**
-   * Called after a bounce was recorded: a hard bounce erases the address from companies and recruiters, a write of
-   * this process that the search answer cache cannot see (it only watches other connections).
-   */
-  onSearchDataChanged?: () => void;
   /** Request bodies above this answer 413 (the original sat behind nginx's 5 MB limit); default 5 MB. */
   maxBodyBytes?: number;
 }

@@ -1,6 +1,7 @@
 import { type Db } from "@lba/core/db";
 import { createOfflineGeocoder } from "@lba/core/geo";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApplicationDeps } from "@lba/core/applications";
 import { createOutboxMailer } from "@lba/core/mail";
 import { applicationTestDeps, createTestDb, insertApplicationTarget, testDeps } from "@lba/core/testing";
 import { createApp } from "./app";
@@ -40,9 +41,16 @@ export async function getJson(app: ReturnType<typeof createApp>, url: string, in
  * The application routes alone over a throwaway database with one company to apply to (outbox mailer, webhook
  * credentials postmark / hook-pass unless overridden); `post` sends a JSON body (a string is sent as is).
  */
-export function applicationRoutesApp(overrides: Partial<ApplicationRouteDeps> = {}) {
+export function applicationRoutesApp({
+  onSearchDataChanged,
+  ...overrides
+}: Partial<ApplicationRouteDeps> & Pick<ApplicationDeps, "onSearchDataChanged"> = {}) {
   const core = applicationTestDeps();
-  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }) };
+  const applications: ApplicationDeps = {
+    ...core,
+    mailer: createOutboxMailer(core, { now: core.now }),
+    ...(onSearchDataChanged ? { onSearchDataChanged } : {}),
+  };
   const company = insertApplicationTarget(applications);
   const app = new OpenAPIHono();
   registerApplicationRoutes(app, {

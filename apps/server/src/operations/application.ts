@@ -127,10 +127,8 @@ export const applicationOperations = {
   unsubscribe: {
     limit: "application",
     run: async (deps, { token }) => {
-      const outcome = await unsubscribeCompany(deps.applications.applications, token);
-      // Searches list the company without its e-mail token from now on: cached answers would still offer it.
-      if (outcome.ok) deps.applications.onSearchDataChanged?.();
-      return unsubscribeAnswer(outcome);
+      // core empties the search answers through onSearchDataChanged
+      return unsubscribeAnswer(await unsubscribeCompany(deps.applications.applications, token));
     },
   } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
 
@@ -138,9 +136,7 @@ export const applicationOperations = {
   resubscribe: {
     limit: "application",
     run: async (deps, { token }) => {
-      const outcome = await resubscribeCompany(deps.applications.applications, token);
-      if (outcome.ok) deps.applications.onSearchDataChanged?.();
-      return unsubscribeAnswer(outcome);
+      return unsubscribeAnswer(await resubscribeCompany(deps.applications.applications, token));
     },
   } satisfies ApplicationOperation<{ token: string }, UnsubscribeState>,
 
@@ -167,12 +163,8 @@ export const applicationOperations = {
   webhook: {
     limit: "webhook",
     run: async (deps, payload) => {
+      // A blacklisting or a reactivation empties the search answers in core (onSearchDataChanged).
       const outcome = await handlePostmarkWebhook(deps.applications.applications, payload);
-      // A hard bounce or a suppression erases the address from companies through this process's connection,
-      // which the answer cache cannot see.
-      const type = (payload as { RecordType?: unknown } | null)?.RecordType;
-      if (outcome.ok && (type === "Bounce" || type === "SubscriptionChange"))
-        deps.applications.onSearchDataChanged?.();
       return answerOf(outcome, { result: outcome.ok && outcome.ignored ? "ignored" : "ok" });
     },
   } satisfies ApplicationOperation<unknown, { result: string }>,

@@ -1,19 +1,41 @@
-import { storeOf, type ApplicationRow } from "../db/store";
+import { storeOf, type ApplicationRow, type BlacklistOrigin } from "../db/store";
 import { FOLLOW_UP_ERRORS, type CompanyRefusalKey } from "../schemas/application-errors";
 import type { ApplicationDeps } from "./deps";
 
+/** Lower case and trimmed, or "" when there is none. */
+const addressOf = (email: string | null | undefined) => (email ?? "").trim().toLowerCase();
+
 /**
  * A company address that will only be refused again (docs/reference/v1.md#s9-6: a hard bounce, a Postmark suppression
- * or a refusal of the address at send time) goes to `email_blacklist` and out of the search data: no application
- * is sent to it any more. `source`: the company type of the application that found it out.
+ * or a refusal of the address at send time, said by `origin`) goes to `email_blacklist` and out of the search data:
+ * no application is sent to it any more. `source`: the company type of the application that found it out. Every
+ * blacklisting goes through here, so that each one empties the search answers (`deps.onSearchDataChanged`).
  */
 export async function blacklistCompanyAddress(
   deps: ApplicationDeps,
-  email: string | null,
-  source: string | null,
+  email: string | null | undefined,
+  { origin, source }: { origin: BlacklistOrigin; source: string | null },
 ): Promise<void> {
-  const address = (email ?? "").trim().toLowerCase();
-  if (address) await storeOf(deps).blacklist.addHardBounce(address, source, deps.now().toISOString());
+  const address = addressOf(email);
+  if (!address) return;
+  await storeOf(deps).blacklist.add(address, { origin, source }, deps.now().toISOString());
+  deps.onSearchDataChanged?.();
+}
+
+/**
+ * Postmark reactivated `email` (a SubscriptionChange without SuppressSending, docs/reference/v1.md#s9-6): it delivers
+ * there again, so the blacklist entry Postmark caused goes, and applications to the address are accepted again. An
+ * entry of another origin stays, and so does a company's unsubscription through our link (by SIRET, decision 026:
+ * its own choice, which Postmark knows nothing of). Returns whether an entry was removed.
+ */
+export async function reactivateCompanyAddress(
+  deps: ApplicationDeps,
+  email: string | null | undefined,
+): Promise<boolean> {
+  const address = addressOf(email);
+  if (!address || !(await storeOf(deps).blacklist.removePostmarkEntry(address))) return false;
+  deps.onSearchDataChanged?.();
+  return true;
 }
 
 /**

@@ -81,6 +81,8 @@ export async function unsubscribeCompany(deps: ApplicationDeps, token: string): 
   const checked = checkToken(deps, token);
   if ("ok" in checked) return checked;
   await storeOf(deps).unsubscriptions.add(checked.siret, deps.now().toISOString());
+  // Searches list the company without its e-mail token from now on.
+  deps.onSearchDataChanged?.();
   deps.log.info("company unsubscribed from spontaneous applications");
   return { ok: true, state: await stateOf(deps, checked.siret) };
 }
@@ -90,6 +92,7 @@ export async function resubscribeCompany(deps: ApplicationDeps, token: string): 
   const checked = checkToken(deps, token);
   if ("ok" in checked) return checked;
   await storeOf(deps).unsubscriptions.remove(checked.siret);
+  deps.onSearchDataChanged?.();
   deps.log.info("company resubscribed to spontaneous applications");
   return { ok: true, state: await stateOf(deps, checked.siret) };
 }

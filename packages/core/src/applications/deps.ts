@@ -38,6 +38,12 @@ export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = {
 export interface ApplicationDeps extends CoreDeps {
   mailer: Mailer;
   applications?: Partial<ApplicationSettings>;
+  /**
+   * Called after this process changed what searches show of a company: an address put on or taken off the
+   * blacklist, an unsubscription recorded or undone. The server empties its search answer cache there, since
+   * answers embed whether a company can be applied to and the cache does not see this process's own writes.
+   */
+  onSearchDataChanged?: () => void;
 }
 
 export function settingsOf(deps: ApplicationDeps): ApplicationSettings {

@@ -520,8 +520,9 @@ describe("sendApplication: mail failures", () => {
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
   });
 
-  it("blacklists a company address the transport refuses as such (Postmark 406), and answers email société invalide", async () => {
-    const { deps, token } = setup();
+  it("blacklists a company address the transport refuses as such (Postmark 406), says search data changed, and answers email société invalide", async () => {
+    let changed = 0;
+    const { deps, token } = setup({ onSearchDataChanged: () => (changed += 1) });
     const inactive: Mailer = {
       send: () =>
         Promise.reject(
@@ -537,8 +538,10 @@ describe("sendApplication: mail failures", () => {
     });
     expect(deps.db.select().from(applicationsTable).all()).toHaveLength(0);
     expect(deps.db.select().from(emailBlacklistTable).all()).toMatchObject([
-      { email: "rh@entreprise.example", source: "lba" },
+      { email: "rh@entreprise.example", source: "lba", origin: "send_refusal" },
     ]);
+    // Searches' answers embed whether the company can be applied to: the server empties them, as after a bounce.
+    expect(changed).toBe(1);
     // The next candidate is refused before anything is sent, as after a hard bounce.
     expect(
       await sendApplication(deps, validRequest(token, { applicant_email: "autre@example.org" }), ctx),

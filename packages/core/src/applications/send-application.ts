@@ -279,7 +279,10 @@ async function deliver(
     else await mark({ sendStatus: "unknown" });
     // The address itself is refused (inactive, invalid): as after a hard bounce, every later candidate would be too.
     if (error instanceof MailRefusedError && error.recipientRejected) {
-      await blacklistCompanyAddress(deps, row.companyEmail, row.companyType);
+      await blacklistCompanyAddress(deps, row.companyEmail, {
+        origin: "send_refusal",
+        source: row.companyType,
+      });
       return fail(APPLICATION_ERRORS.invalidCompanyEmail);
     }
     return fail(APPLICATION_ERRORS.sendingFailed);

@@ -1,12 +1,20 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { applicationsTable, companiesTable, emailBlacklistTable, recruitersTable } from "../db/schema";
+import {
+  applicationsTable,
+  companiesTable,
+  companyUnsubscriptionsTable,
+  emailBlacklistTable,
+  recruitersTable,
+} from "../db/schema";
+import { createUnsubscribeToken, unsubscribeCompany } from "./company-unsubscribe";
 import { sendApplication } from "./send-application";
 import { insertApplicationTarget, applicationTestDeps, validRequest } from "../testing/applications";
 import { handlePostmarkWebhook } from "./webhook";
 
 async function applied() {
-  const deps = applicationTestDeps();
+  const changes = { count: 0 };
+  const deps = applicationTestDeps({ onSearchDataChanged: () => (changes.count += 1) });
   const company = insertApplicationTarget(deps, "RH@Entreprise.example");
   const at = deps.now().toISOString();
   deps.db
@@ -20,7 +28,7 @@ async function applied() {
     if (!r) throw new Error("no application");
     return r;
   };
-  return { deps, company, row };
+  return { deps, company, row, changes };
 }
 
 // Shapes of Postmark's webhook payloads, trimmed to the fields it always sends.
@@ -50,7 +58,7 @@ const bounce = (id: string, type = "HardBounce") => ({
   Inactive: true,
   MessageStream: "outbound",
 });
-const suppression = (id: string | null, suppressSending = true) => ({
+const suppression = (id: string | null, suppressSending = true, reason: string | null = "SpamComplaint") => ({
   RecordType: "SubscriptionChange",
   MessageID: id,
   ServerID: 23,
@@ -59,7 +67,7 @@ const suppression = (id: string | null, suppressSending = true) => ({
   Recipient: "RH@entreprise.example",
   Origin: "Recipient",
   SuppressSending: suppressSending,
-  SuppressionReason: "SpamComplaint",
+  SuppressionReason: reason,
   Tag: "application-company",
   Metadata: {},
 });
@@ -94,14 +102,21 @@ describe("handlePostmarkWebhook", () => {
   });
 
   it("on a hard bounce of the company e-mail, blacklists it, clears it from companies and recruiters, and tells the candidate once", async () => {
-    const { deps, row, company } = await applied();
+    const { deps, row, company, changes } = await applied();
     const id = row().toCompanyMessageId ?? "";
     await handlePostmarkWebhook(deps, bounce(id));
     await handlePostmarkWebhook(deps, bounce(id));
     expect(row().toCompanyMessageStatus).toBe("hard_bounce");
     expect(deps.db.select().from(emailBlacklistTable).all()).toEqual([
-      { email: "rh@entreprise.example", source: "lba", createdAt: "2024-05-15T10:00:00.000Z" },
+      {
+        email: "rh@entreprise.example",
+        source: "lba",
+        origin: "hard_bounce",
+        createdAt: "2024-05-15T10:00:00.000Z",
+      },
     ]);
+    // searches' answers offered the company: they are emptied once, by the bounce that acted
+    expect(changes.count).toBe(1);
     expect(
       deps.db.select().from(companiesTable).where(eq(companiesTable.id, company.id)).get()?.email,
     ).toBeNull();
@@ -119,12 +134,18 @@ describe("handlePostmarkWebhook", () => {
   });
 
   it("blacklists a company address Postmark suppressed (SubscriptionChange), without telling the candidate it bounced", async () => {
-    const { deps, row, company } = await applied();
+    const { deps, row, company, changes } = await applied();
     const id = row().toCompanyMessageId ?? "";
     expect(await handlePostmarkWebhook(deps, suppression(id))).toEqual({ ok: true, ignored: false });
     expect(deps.db.select().from(emailBlacklistTable).all()).toEqual([
-      { email: "rh@entreprise.example", source: "lba", createdAt: "2024-05-15T10:00:00.000Z" },
+      {
+        email: "rh@entreprise.example",
+        source: "lba",
+        origin: "spam_complaint",
+        createdAt: "2024-05-15T10:00:00.000Z",
+      },
     ]);
+    expect(changes.count).toBe(1);
     expect(
       deps.db.select().from(companiesTable).where(eq(companiesTable.id, company.id)).get()?.email,
     ).toBeNull();
@@ -135,8 +156,8 @@ describe("handlePostmarkWebhook", () => {
     });
   });
 
-  it("leaves the blacklist alone on a reactivation, a candidate's address, or a suppression made by hand", async () => {
-    const { deps, row } = await applied();
+  it("leaves the blacklist alone on a reactivation of an address not on it, a candidate's address, or a suppression made by hand", async () => {
+    const { deps, row, changes } = await applied();
     expect(await handlePostmarkWebhook(deps, suppression(row().toCompanyMessageId ?? "", false))).toEqual({
       ok: true,
       ignored: true,
@@ -148,6 +169,74 @@ describe("handlePostmarkWebhook", () => {
     // Postmark sends no MessageID for a suppression made in its own interface or API.
     expect(await handlePostmarkWebhook(deps, suppression(null))).toEqual({ ok: true, ignored: true });
     expect(deps.db.select().from(emailBlacklistTable).all()).toHaveLength(0);
+    expect(changes.count).toBe(0);
+  });
+
+  it.each([
+    ["a hard bounce", (id: string) => bounce(id), "hard_bounce"],
+    ["a spam complaint", (id: string) => suppression(id, true, "SpamComplaint"), "spam_complaint"],
+    ["a suppression", (id: string) => suppression(id, true, "ManualSuppression"), "suppression"],
+  ])(
+    "takes an address off the blacklist when Postmark reactivates it after %s, so that the company can be applied to again",
+    async (_cause, blacklisting, origin) => {
+      const { deps, row, company, changes } = await applied();
+      await handlePostmarkWebhook(deps, blacklisting(row().toCompanyMessageId ?? ""));
+      expect(deps.db.select().from(emailBlacklistTable).get()?.origin).toBe(origin);
+      deps.mailer.sent.length = 0;
+      changes.count = 0;
+      // A reactivation made in Postmark's interface names no message: it is about the address.
+      expect(await handlePostmarkWebhook(deps, suppression(null, false, null))).toEqual({
+        ok: true,
+        ignored: false,
+      });
+      expect(deps.db.select().from(emailBlacklistTable).all()).toHaveLength(0);
+      expect(changes.count).toBe(1);
+      // A second one has nothing left to remove.
+      expect(await handlePostmarkWebhook(deps, suppression(null, false, null))).toEqual({
+        ok: true,
+        ignored: true,
+      });
+      expect(changes.count).toBe(1);
+      expect(
+        await sendApplication(deps, validRequest(company.token, { applicant_email: "autre@example.org" }), {
+          caller: "test",
+        }),
+      ).toEqual({ ok: true });
+      expect(deps.mailer.sent.map((m) => m.to.toLowerCase())).toContain("rh@entreprise.example");
+    },
+  );
+
+  it("keeps a blacklist entry Postmark did not cause on a reactivation", async () => {
+    const { deps, row, changes } = await applied();
+    // e.g. written by an operator: Postmark's reactivation says nothing of it
+    deps.db
+      .insert(emailBlacklistTable)
+      .values({ email: "rh@entreprise.example", source: null, origin: "operator", createdAt: "2024-05-01" })
+      .run();
+    expect(await handlePostmarkWebhook(deps, suppression(row().toCompanyMessageId, false, null))).toEqual({
+      ok: true,
+      ignored: true,
+    });
+    expect(deps.db.select().from(emailBlacklistTable).all()).toMatchObject([{ origin: "operator" }]);
+    expect(changes.count).toBe(0);
+  });
+
+  it("keeps the unsubscription a company made through our link when Postmark reactivates its address", async () => {
+    const { deps, row, company } = await applied();
+    const link = createUnsubscribeToken(deps.config.secret, "12345678901234", new Date("2025-05-15"));
+    expect((await unsubscribeCompany(deps, link)).ok).toBe(true);
+    await handlePostmarkWebhook(deps, bounce(row().toCompanyMessageId ?? ""));
+    expect(await handlePostmarkWebhook(deps, suppression(null, false, null))).toEqual({
+      ok: true,
+      ignored: false,
+    });
+    expect(deps.db.select().from(emailBlacklistTable).all()).toHaveLength(0);
+    expect(deps.db.select().from(companyUnsubscriptionsTable).all()).toHaveLength(1);
+    expect(
+      await sendApplication(deps, validRequest(company.token, { applicant_email: "autre@example.org" }), {
+        caller: "test",
+      }),
+    ).toEqual({ ok: false, error: "entreprise_desinscrite" });
   });
 
   it("records a soft bounce without blacklisting", async () => {

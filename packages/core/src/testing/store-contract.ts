@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NewApplication, ReserveFacts, WriteStore } from "../db/store/types";
+import type { BlacklistOrigin, NewApplication, ReserveFacts, WriteStore } from "../db/store/types";
 
 // The contract of the write store (decision 028): what every implementation guarantees, run against SQLite in
 // `npm test` (db/store/sqlite.test.ts) and against PostgreSQL in `npm run test:postgres` (tests/postgres).
@@ -101,7 +101,7 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       const store = await open();
       const siret = String(Math.floor(Math.random() * 1e14)).padStart(14, "0");
       const email = `bounce-${Math.random()}@entreprise.example`;
-      await store.blacklist.addHardBounce(email, "lba", T0);
+      await store.blacklist.add(email, { origin: "hard_bounce", source: "lba" }, T0);
       await store.unsubscriptions.add(siret, T0);
       const r = await store.applications.reserve(
         draftApplication({ companyEmail: email.toUpperCase(), companySiret: siret }),
@@ -112,6 +112,20 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       expect(r.facts).toMatchObject({ blacklisted: true, unsubscribed: true });
       expect(await store.blacklist.has(email.toUpperCase())).toBe(true);
       expect(await store.blacklist.has(`other-${email}`)).toBe(false);
+    });
+
+    it("takes an address off the blacklist only when Postmark put it there", async () => {
+      const store = await open();
+      const postmark = `reactivated-${Math.random()}@entreprise.example`;
+      const other = `kept-${Math.random()}@entreprise.example`;
+      await store.blacklist.add(postmark, { origin: "suppression", source: "lba" }, T0);
+      // a row of another origin (none is written by the code today: an operator's, say)
+      await store.blacklist.add(other, { origin: "operator" as BlacklistOrigin, source: null }, T0);
+      expect(await store.blacklist.removePostmarkEntry(postmark)).toBe(true);
+      expect(await store.blacklist.removePostmarkEntry(postmark)).toBe(false);
+      expect(await store.blacklist.removePostmarkEntry(other)).toBe(false);
+      expect(await store.blacklist.has(postmark)).toBe(false);
+      expect(await store.blacklist.has(other)).toBe(true);
     });
 
     it("lets one conditional update win a claim, and gives it back only to its owner", async () => {

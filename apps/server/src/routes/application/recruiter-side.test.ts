@@ -9,13 +9,13 @@ import { registerApplicationRoutes } from "./index";
 
 function setup() {
   const core = applicationTestDeps();
-  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }) };
-  const company = insertApplicationTarget(applications);
   const onSearchDataChanged = vi.fn();
+  const applications = { ...core, mailer: createOutboxMailer(core, { now: core.now }), onSearchDataChanged };
+  const company = insertApplicationTarget(applications);
   const app = new OpenAPIHono();
   registerApplicationRoutes(app, {
     ...testServerDeps(core.db, { core }),
-    applications: { applications, webhookAuth: null, onSearchDataChanged },
+    applications: { applications, webhookAuth: null },
   });
   const post = (path: string, body: unknown) =>
     app.request(path, {

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "../store/conditions";
-import type { ReserveFacts, WriteStore } from "../store/types";
+import { POSTMARK_BLACKLIST_ORIGINS, type ReserveFacts, type WriteStore } from "../store/types";
 import type { Postgres } from "./client";
 import {
   pgApiCallsTable,
@@ -158,9 +158,17 @@ export function postgresStore({ db, pool }: Postgres, options: PostgresStoreOpti
     blacklist: {
       // The search data is a read-only snapshot here: searches hide the address (db/postgres/lists.ts) until the
       // next snapshot leaves it out.
-      addHardBounce: async (email, source, at) => {
-        await db.insert(blacklist).values({ email, source, createdAt: at }).onConflictDoNothing();
+      add: async (email, { origin, source }, at) => {
+        await db.insert(blacklist).values({ email, source, origin, createdAt: at }).onConflictDoNothing();
         await listsChanged();
+      },
+      removePostmarkEntry: async (email) => {
+        const removed = await db
+          .delete(blacklist)
+          .where(and(eq(blacklist.email, email), inArray(blacklist.origin, [...POSTMARK_BLACKLIST_ORIGINS])))
+          .returning({ email: blacklist.email });
+        if (removed.length > 0) await listsChanged();
+        return removed.length > 0;
       },
       has: async (email) =>
         (await db.select().from(blacklist).where(eq(blacklist.email, email.toLowerCase())).limit(1)).length >

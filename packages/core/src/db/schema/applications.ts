@@ -68,9 +68,14 @@ export const companyUnsubscriptionsTable = sqliteTable("company_unsubscriptions"
   createdAt: text("created_at").notNull(),
 });
 
+// Company addresses no application is sent to any more (docs/reference/v1.md#s9-6), one row per address.
 export const emailBlacklistTable = sqliteTable("email_blacklist", {
   email: text("email").primaryKey(),
+  // the company type of the application that found the address out
   source: text("source"),
+  // why (BlacklistOrigin): a Postmark reactivation removes only what Postmark caused; "postmark" for the rows
+  // written before the origin was kept, all of which came from Postmark
+  origin: text("origin").notNull().default("postmark"),
   createdAt: text("created_at").notNull(),
 });
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   apiCallsTable,
@@ -13,7 +13,13 @@ import {
 } from "../schema";
 import { byIdWhen, findBy, pendingSince, reminderDue, toAnonymize } from "./conditions";
 import { checkpointAndTruncateWal, rebuildTables, withSecureDelete } from "./secure-erase";
-import type { Immediate, NewApiCall, ReserveFacts, WriteStore } from "./types";
+import {
+  POSTMARK_BLACKLIST_ORIGINS,
+  type Immediate,
+  type NewApiCall,
+  type ReserveFacts,
+  type WriteStore,
+} from "./types";
 
 const IN_PROGRESS = 0;
 const a = applicationsTable;
@@ -167,11 +173,11 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
     },
     blacklist: {
       // One file holds the search data too: the address is erased from it at once.
-      addHardBounce: (email, source, at) =>
+      add: (email, { origin, source }, at) =>
         erasing(() =>
           db.transaction((tx) => {
             tx.insert(emailBlacklistTable)
-              .values({ email, source, createdAt: at })
+              .values({ email, source, origin, createdAt: at })
               .onConflictDoNothing()
               .run();
             tx.update(companiesTable)
@@ -183,6 +189,20 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
               .where(sql`lower(${recruitersTable.email}) = ${email}`)
               .run();
           }),
+        ),
+      // The search data keeps no trace to restore: the address comes back with the next import of its company.
+      removePostmarkEntry: (email) =>
+        erasing(
+          () =>
+            db
+              .delete(emailBlacklistTable)
+              .where(
+                and(
+                  eq(emailBlacklistTable.email, email),
+                  inArray(emailBlacklistTable.origin, [...POSTMARK_BLACKLIST_ORIGINS]),
+                ),
+              )
+              .run().changes > 0,
         ),
       has: (email) =>
         !!db

@@ -12,6 +12,21 @@ export type NewOutboxMessage = Omit<typeof outboxTable.$inferInsert, "id">;
 export type NewApiCall = Omit<typeof apiCallsTable.$inferInsert, "id">;
 export type UpstreamCacheRow = typeof upstreamCacheTable.$inferSelect;
 
+/**
+ * What put an address on the blacklist (docs/reference/v1.md#s9-6), each a sign from Postmark that it will not
+ * deliver there: a hard bounce, a spam complaint or another suppression it reported (SubscriptionChange), its refusal
+ * of the address at send time, or "postmark" for the rows written before the origin was kept (all from Postmark).
+ * A company's own unsubscription is no origin: it is kept apart, by SIRET (`unsubscriptions`, decision 026).
+ */
+export const POSTMARK_BLACKLIST_ORIGINS = [
+  "hard_bounce",
+  "spam_complaint",
+  "suppression",
+  "send_refusal",
+  "postmark",
+] as const;
+export type BlacklistOrigin = (typeof POSTMARK_BLACKLIST_ORIGINS)[number];
+
 /** A value, or its promise: SQLite answers at once, PostgreSQL later; callers always await. */
 export type Awaitable<T> = T | Promise<T>;
 
@@ -106,8 +121,20 @@ export interface WriteStore {
     since(siret: string): Awaitable<string | null>;
   };
   blacklist: {
-    /** From now on `email` (lower case) receives no application and no search shows it. */
-    addHardBounce(email: string, source: string | null, at: string): Awaitable<void>;
+    /**
+     * From now on `email` (lower case) receives no application and no search shows it. `source`: the company type of
+     * the application that found it out. An address already listed keeps its first row.
+     */
+    add(
+      email: string,
+      entry: { origin: BlacklistOrigin; source: string | null },
+      at: string,
+    ): Awaitable<void>;
+    /**
+     * Takes `email` (lower case) off the blacklist when one of POSTMARK_BLACKLIST_ORIGINS put it there (Postmark
+     * reactivated it); a row of any other origin stays. true when a row was removed.
+     */
+    removePostmarkEntry(email: string): Awaitable<boolean>;
     /** true when `email` (any case) is blacklisted. */
     has(email: string): Awaitable<boolean>;
   };

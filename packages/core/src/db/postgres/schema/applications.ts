@@ -66,10 +66,12 @@ export const pgCompanyUnsubscriptionsTable = pgTable("company_unsubscriptions", 
   createdAt: text().notNull(),
 });
 
-/** Hard-bounced addresses: refused for applications, hidden from searches by every replica. */
+/** Blacklisted company addresses: refused for applications, hidden from searches by every replica. */
 export const pgEmailBlacklistTable = pgTable("email_blacklist", {
   email: text().primaryKey(),
   source: text(),
+  // BlacklistOrigin, as in SQLite's table
+  origin: text().notNull().default("postmark"),
   createdAt: text().notNull(),
 });
 

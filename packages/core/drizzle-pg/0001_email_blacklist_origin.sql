@@ -1,0 +1,1 @@
+ALTER TABLE "email_blacklist" ADD COLUMN "origin" text DEFAULT 'postmark' NOT NULL;

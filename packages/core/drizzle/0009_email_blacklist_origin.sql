@@ -1,0 +1,1 @@
+ALTER TABLE `email_blacklist` ADD `origin` text DEFAULT 'postmark' NOT NULL;
