@@ -363,10 +363,13 @@ describe("rate limits", () => {
     // tRPC's status of a batch with answers and errors; the figures and the wait are those of the refused call.
     expect(res.status).toBe(207);
     expect([res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining")]).toEqual(["5", "0"]);
+    // The policy too, as on a REST answer: 5 calls per window of 60 s.
+    expect(res.headers.get("ratelimit-policy")).toBe("5;w=60");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     // A batch every procedure of which is refused is refused whole, nothing run.
     const again = await batch(app, ["jobs.search", "jobs.search"], SEARCH);
     expect([again.res.status, ...again.outcomes]).toEqual([429, "too_many_requests", "too_many_requests"]);
+    expect(again.res.headers.get("ratelimit-policy")).toBe("5;w=60");
   });
 
   it("refuses the second procedure of a batch of two at one call per window, and answers the batch again once the window has passed", async () => {
@@ -395,6 +398,13 @@ describe("rate limits", () => {
     expect(res.headers.get("retry-after")).toBeNull();
     // jobs: 4 of 5 left; autocomplete: 9 of 10.
     expect([res.headers.get("ratelimit-limit"), res.headers.get("ratelimit-remaining")]).toEqual(["5", "4"]);
+    expect(res.headers.get("ratelimit-policy")).toBe("5;w=60");
+    // The policy is that of the figures shown, whichever procedure the batch counts last.
+    const { app: other } = limited();
+    const reversed = await batch(other, ["jobs.search", "metiers.autocomplete"], SEARCH);
+    expect(
+      ["limit", "remaining", "policy"].map((name) => reversed.res.headers.get(`ratelimit-${name}`)),
+    ).toEqual(["5", "4", "5;w=60"]);
   });
 
   it("can be switched off", async () => {

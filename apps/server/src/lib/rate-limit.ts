@@ -30,29 +30,44 @@ type GroupSettings = { limit: number; windowMs?: number; refusalsOnly?: boolean 
 
 export type Limiters = Record<RateLimitGroup, MiddlewareHandler>;
 
+function settingsOf(group: RateLimitGroup): GroupSettings {
+  const settings = RATE_LIMITS[group];
+  return typeof settings === "number" ? { limit: settings } : settings;
+}
+
+/** A group's window: its length in milliseconds, and the calls it allows per IP (RATE_LIMITS × RATE_LIMIT_FACTOR). */
+function windowOf(deps: ServerDeps, group: RateLimitGroup): { windowMs: number; limit: number } {
+  const settings = settingsOf(group);
+  return {
+    windowMs: settings.windowMs ?? deps.rateLimit.windowMs,
+    limit: Math.max(1, Math.round(settings.limit * deps.rateLimit.factor)),
+  };
+}
+
+/**
+ * A group's `RateLimit-Policy`, `<limit>;w=<window in seconds>`, written as hono-rate-limiter writes it on the
+ * answers it makes (draft-6), so that an answer tRPC builds says the same (docs/reference/v1.md#s2-4).
+ */
+function policyOf({ windowMs, limit }: { windowMs: number; limit: number }): string {
+  return `${limit};w=${Math.ceil(windowMs / 1000)}`;
+}
+
 export function createLimiters(deps: ServerDeps): Limiters {
-  const { windowMs, factor } = deps.rateLimit;
-  const make = (name: string, group: GroupSettings): MiddlewareHandler => {
-    const window = {
-      windowMs: group.windowMs ?? windowMs,
-      limit: Math.max(1, Math.round(group.limit * factor)),
-    };
+  const make = (name: RateLimitGroup): MiddlewareHandler => {
+    const window = windowOf(deps, name);
     return rateLimiter({
       ...window,
       // Counted once across replicas when they share PostgreSQL (decision 030); in memory otherwise.
       ...(deps.rateLimit.sharedStore ? { store: deps.rateLimit.sharedStore(name, window) } : {}),
       standardHeaders: "draft-6",
-      skipSuccessfulRequests: group.refusalsOnly === true,
+      skipSuccessfulRequests: settingsOf(name).refusalsOnly === true,
       keyGenerator: (c) => clientIp(c, deps.trustProxy),
       // tRPC calls never send this answer: trpcRateLimit refuses them procedure by procedure.
       handler: (c) => c.json(TOO_MANY_REQUESTS, 429),
     });
   };
   return Object.fromEntries(
-    Object.entries(RATE_LIMITS).map(([group, limit]) => [
-      group,
-      make(group, typeof limit === "number" ? { limit } : limit),
-    ]),
+    (Object.keys(RATE_LIMITS) as RateLimitGroup[]).map((group) => [group, make(group)]),
   ) as Limiters;
 }
 
@@ -116,6 +131,7 @@ interface RateLimitInfo {
 /** One procedure of a tRPC request, counted against its group. */
 interface Counted {
   index: number;
+  group: RateLimitGroup;
   allowed: boolean;
   info: RateLimitInfo;
 }
@@ -140,19 +156,20 @@ export function trpcRateLimit(
     const counted: Counted[] = [];
     for (const [index, procedure] of procedures.entries()) {
       const group = groupOf(procedure);
-      if (group) counted.push({ index, ...(await countCall(c, limiters[group])) });
+      if (group) counted.push({ index, group, ...(await countCall(c, limiters[group])) });
     }
     const shown = shownFigures(counted);
     if (!shown) return next();
     const refused = new Set(counted.filter((p) => !p.allowed).map((p) => p.index));
     if (refused.size === procedures.length) {
       const res = trpcRefusal(c, "TOO_MANY_REQUESTS", 429, TOO_MANY_REQUESTS.error);
-      setFigures(res.headers, shown.info, true);
+      setFigures(res.headers, shown, policyOf(windowOf(deps, shown.group)), true);
       return res;
     }
     c.set(REFUSED_PROCEDURES, refused);
     await next();
-    setFigures(responseHeaders(c), shown.info, refused.size > 0);
+    // tRPC's answer replaces the one the limiters wrote their headers on: all of them are set again here.
+    setFigures(responseHeaders(c), shown, policyOf(windowOf(deps, shown.group)), refused.size > 0);
   };
 }
 
@@ -162,7 +179,7 @@ export function refusedProcedures(c: Context): ReadonlySet<number> {
 }
 
 /** Counts one call with a group's limiter, without letting it answer: whether the call is within the limit. */
-async function countCall(c: Context, limiter: MiddlewareHandler): Promise<Omit<Counted, "index">> {
+async function countCall(c: Context, limiter: MiddlewareHandler): Promise<Omit<Counted, "index" | "group">> {
   let allowed = false;
   await limiter(c, async () => {
     allowed = true;
@@ -188,7 +205,9 @@ function shownFigures(counted: Counted[]): Counted | undefined {
   );
 }
 
-function setFigures(headers: Headers, info: RateLimitInfo, refused: boolean): void {
+/** The RateLimit-* headers (and Retry-After when `refused`) of a tRPC answer, from the procedure `shown`. */
+function setFigures(headers: Headers, { info }: Counted, policy: string, refused: boolean): void {
+  headers.set("RateLimit-Policy", policy);
   headers.set("RateLimit-Limit", String(info.limit));
   headers.set("RateLimit-Remaining", String(info.remaining));
   const reset = info.resetTime
