@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isNotFound, isRateLimited, isRefused, retryOnce } from "./failures";
+import { isNotFound, isRateLimited, isRefused, retryAfterSecondsOf, retryOnce } from "./failures";
+import { rateLimitedError } from "./test-errors";
 
 /** A failed tRPC call as the client rejects it: `data` carries the HTTP status and the tRPC code. */
 const failure = (httpStatus: number | null, code?: string) => ({
@@ -44,5 +45,21 @@ describe("retryOnce", () => {
     expect(isRateLimited({ data: { code: "TOO_MANY_REQUESTS" } })).toBe(true);
     expect(retryOnce(0, { message: "Too Many Requests", meta: { response: { status: 429 } } })).toBe(false);
     expect(isRateLimited(failure(503))).toBe(false);
+  });
+});
+
+describe("retryAfterSecondsOf", () => {
+  it("reads the answer's Retry-After, in seconds or as an HTTP-date, and null when there is none to read", () => {
+    expect(retryAfterSecondsOf(rateLimitedError("1"))).toBe(1);
+    expect(retryAfterSecondsOf(rateLimitedError(" 45 "))).toBe(45);
+    const now = Date.parse("2026-12-01T10:00:00Z");
+    expect(retryAfterSecondsOf(rateLimitedError("Tue, 01 Dec 2026 10:02:00 GMT"), now)).toBe(120);
+    // a date already past: no wait left
+    expect(retryAfterSecondsOf(rateLimitedError("Tue, 01 Dec 2026 09:00:00 GMT"), now)).toBe(0);
+    expect(retryAfterSecondsOf(rateLimitedError("soon"))).toBeNull();
+    expect(retryAfterSecondsOf(rateLimitedError())).toBeNull();
+    expect(retryAfterSecondsOf(failure(429, "TOO_MANY_REQUESTS"))).toBeNull();
+    expect(retryAfterSecondsOf(new TypeError("Failed to fetch"))).toBeNull();
+    expect(retryAfterSecondsOf(null)).toBeNull();
   });
 });

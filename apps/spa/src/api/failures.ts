@@ -1,8 +1,5 @@
 // What a failed call says about itself, read the same way by every page (no client here: pure, unit-testable).
 
-/** What every form and page says after an HTTP 429 (docs/reference/v1.md#s2-4). */
-export const TOO_MANY_ATTEMPTS = "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.";
-
 /** The HTTP status a failed tRPC call carries (`data.httpStatus`), or null (a network failure, another error). */
 export function httpStatusOf(error: unknown): number | null {
   const status = (error as { data?: { httpStatus?: unknown } | null } | null)?.data?.httpStatus;
@@ -27,6 +24,20 @@ export function isRateLimited(error: unknown): boolean {
   return (
     httpStatusOf(error) === 429 || e?.data?.code === "TOO_MANY_REQUESTS" || e?.meta?.response?.status === 429
   );
+}
+
+/**
+ * The seconds the server asked to wait before trying again: its `Retry-After` header (RFC 9110 §10.2.3: a number of
+ * seconds, or an HTTP-date, counted from `now` in milliseconds), read on the answer the tRPC client keeps on its
+ * error (`meta.response`). null when no answer came, the header is absent or unreadable.
+ */
+export function retryAfterSecondsOf(error: unknown, now: number = Date.now()): number | null {
+  const headers = (error as { meta?: { response?: { headers?: unknown } } } | null)?.meta?.response?.headers;
+  const value = headers instanceof Headers ? headers.get("retry-after")?.trim() : undefined;
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /**

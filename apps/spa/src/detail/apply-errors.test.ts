@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { APPLICATION_ERRORS } from "@lba/core/schemas";
-import { TOO_MANY_ATTEMPTS } from "../api/failures";
+import { rateLimitedError } from "../api/test-errors";
 import { APPLY_ERROR_KEYS, applyAlertMessage, applyErrorMessage, applyFieldErrors } from "./apply-errors";
+
+// A 429 without Retry-After (a proxy's): a minute, to be safe (api/wait-message.ts).
+const WITHOUT_RETRY_AFTER = "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.";
 
 describe("applyErrorMessage", () => {
   it("gives every server error key its own French sentence", () => {
@@ -33,13 +36,22 @@ describe("applyErrorMessage", () => {
   });
 
   it("says the same thing after a 429 as the recruiter's and the candidate's link pages", () => {
-    expect(applyErrorMessage({ data: { code: "TOO_MANY_REQUESTS" } })).toBe(TOO_MANY_ATTEMPTS);
+    expect(applyErrorMessage({ data: { code: "TOO_MANY_REQUESTS" } })).toBe(WITHOUT_RETRY_AFTER);
   });
 
   it("recognises an HTTP 429 answer without a tRPC body", () => {
     expect(applyErrorMessage({ message: "Unexpected", meta: { response: { status: 429 } } })).toMatch(
       /Patientez/,
     );
+  });
+
+  it("asks to wait as long as the server's Retry-After says", () => {
+    expect(applyErrorMessage(rateLimitedError("5"))).toBe(
+      "Trop de tentatives en peu de temps. Patientez quelques secondes puis réessayez.",
+    );
+    expect(applyErrorMessage(rateLimitedError("30"))).toMatch(/Patientez 30 secondes puis réessayez/);
+    expect(applyAlertMessage(rateLimitedError("120"))).toMatch(/Patientez 2 minutes puis réessayez/);
+    expect(applyErrorMessage(rateLimitedError())).toMatch(/Patientez une minute puis réessayez/);
   });
 
   it("falls back to a generic sentence for unknown errors", () => {

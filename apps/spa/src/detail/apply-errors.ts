@@ -1,8 +1,10 @@
 import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
-import { httpStatusOf, TOO_MANY_ATTEMPTS } from "../api/failures";
+import { isRateLimited } from "../api/failures";
+import { tooManyRequestsMessage } from "../api/wait-message";
 
 // Server error keys (docs/reference/v1.md#s9-2, docs/decisions/004-application-error-keys.md) -> sentences for the candidate; a key renamed or added in core fails typecheck.
-const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
+// too_many_requests has its sentence from the answer's Retry-After (tooManyRequestsMessage).
+const MESSAGES: Record<SendApplicationErrorKey, string> = {
   "données de candidature invalides":
     "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
   "email temporaire non autorisé":
@@ -23,11 +25,12 @@ const MESSAGES: Record<SendApplicationErrorKey | Extract<RequestErrorKey, "too_m
     "Votre CV n'a pas pu être vérifié pour le moment. Veuillez réessayer dans quelques minutes.",
   entreprise_desinscrite:
     "Cette entreprise ne souhaite pas recevoir de candidatures spontanées. Cherchez ses offres publiées, ou contactez-la directement.",
-  too_many_requests: TOO_MANY_ATTEMPTS,
   missing_caller: "La source de l'appel au service est manquante (caller).",
 };
 
-export const APPLY_ERROR_KEYS = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
+const TOO_MANY_REQUESTS: Extract<RequestErrorKey, "too_many_requests"> = "too_many_requests";
+
+export const APPLY_ERROR_KEYS = [...(Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]), TOO_MANY_REQUESTS];
 
 const GENERIC = "Une erreur technique a empêché l'envoi de votre candidature. Veuillez réessayer plus tard.";
 
@@ -37,7 +40,6 @@ interface ErrorLike {
     code?: unknown;
     zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null;
   } | null;
-  meta?: { response?: { status?: unknown } } | null;
 }
 
 export type ApplyField = "firstName" | "lastName" | "email" | "phone" | "cv";
@@ -84,9 +86,10 @@ export function applyAlertMessage(error: unknown): string {
 /** Turns a tRPC client error (message = the V1 error key, or an HTTP 429) into a French sentence. */
 export function applyErrorMessage(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
-  const status = httpStatusOf(error) ?? e.meta?.response?.status;
-  if (status === 429 || e.data?.code === "TOO_MANY_REQUESTS") return MESSAGES.too_many_requests;
   const message = typeof e.message === "string" ? e.message : "";
-  const key = APPLY_ERROR_KEYS.find((k) => message === k || message.includes(k));
+  if (isRateLimited(error) || message === TOO_MANY_REQUESTS) return tooManyRequestsMessage(error);
+  const key = (Object.keys(MESSAGES) as SendApplicationErrorKey[]).find(
+    (k) => message === k || message.includes(k),
+  );
   return key ? MESSAGES[key] : GENERIC;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { TOO_MANY_ATTEMPTS } from "../api/failures";
 import { FOLLOW_UP_ERRORS, INTENTION_ERRORS, UNSUBSCRIBE_ERRORS } from "@lba/core/schemas";
 import {
   followUpErrorMessage,
@@ -7,7 +6,12 @@ import {
   sendErrorMessage,
   unreachableMessage,
   unsubscribeErrorMessage,
+  viewErrorMessage,
 } from "./intention-messages";
+import { rateLimitedError } from "../api/test-errors";
+
+// A 429 without Retry-After (a proxy's): a minute, to be safe (api/wait-message.ts).
+const WITHOUT_RETRY_AFTER = "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.";
 
 describe("intention messages", () => {
   it("explains an expired link apart from an invalid one", () => {
@@ -20,9 +24,9 @@ describe("intention messages", () => {
     expect(sendErrorMessage({ message: "données de réponse invalides" })).toMatch(/vérifiez/);
     expect(sendErrorMessage({ message: "intention_already_recorded" })).toMatch(/déjà envoyé/);
     expect(sendErrorMessage({ message: "error_sending_message" })).toMatch(/n'a pas pu être envoyée/);
-    expect(sendErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
-    expect(followUpErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
-    expect(unsubscribeErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(TOO_MANY_ATTEMPTS);
+    expect(sendErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(WITHOUT_RETRY_AFTER);
+    expect(followUpErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(WITHOUT_RETRY_AFTER);
+    expect(unsubscribeErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(WITHOUT_RETRY_AFTER);
   });
 
   it("has a sentence of its own for every error key the server can answer", () => {
@@ -43,6 +47,21 @@ describe("intention messages", () => {
     for (const key of Object.values(UNSUBSCRIBE_ERRORS))
       expect(unsubscribeErrorMessage({ message: key }), key).not.toBe(generic);
     expect(followUpErrorMessage({ message: "relance_deja_envoyee" })).toMatch(/déjà relancé/);
+  });
+
+  it("asks every link page to wait as long as the server's Retry-After says", () => {
+    for (const message of [
+      linkErrorMessage,
+      sendErrorMessage,
+      viewErrorMessage,
+      unsubscribeErrorMessage,
+      followUpErrorMessage,
+    ]) {
+      expect(message(rateLimitedError("1")), message.name).toBe(
+        "Trop de tentatives en peu de temps. Patientez quelques secondes puis réessayez.",
+      );
+      expect(message(rateLimitedError("30")), message.name).toMatch(/Patientez 30 secondes/);
+    }
   });
 
   it("says why a company cannot be followed up", () => {

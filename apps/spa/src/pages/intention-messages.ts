@@ -3,10 +3,10 @@ import type {
   FollowUpErrorKey,
   IntentionErrorKey,
   IntentionLinkErrorKey,
-  RequestErrorKey,
   UnsubscribeErrorKey,
 } from "@lba/core/schemas";
-import { httpStatusOf, TOO_MANY_ATTEMPTS } from "../api/failures";
+import { isRateLimited } from "../api/failures";
+import { tooManyRequestsMessage } from "../api/wait-message";
 import type { Intention } from "../api/types";
 
 /** A reply already recorded, as the recruiter's pages tell it back ("Le <date>, …"). */
@@ -17,7 +17,8 @@ export const RECORDED_REPLY: Record<Intention, string> = {
 };
 
 // Server error keys of the recruiter reply (core schemas/application-errors.ts) -> sentences for the recruiter;
-// a key renamed or added in core fails typecheck.
+// a key renamed or added in core fails typecheck. A 429 (too_many_requests) is said by tooManyRequestsMessage on
+// every page, with the wait the server asked for.
 const LINK_MESSAGES: Record<IntentionLinkErrorKey, string> = {
   invalid_token: "Ce lien de réponse n'est pas valide. Utilisez le bouton reçu dans l'e-mail de candidature.",
   expired_token:
@@ -25,7 +26,7 @@ const LINK_MESSAGES: Record<IntentionLinkErrorKey, string> = {
   not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
 };
 
-const SEND_MESSAGES: Record<IntentionErrorKey | Extract<RequestErrorKey, "too_many_requests">, string> = {
+const SEND_MESSAGES: Record<IntentionErrorKey, string> = {
   ...LINK_MESSAGES,
   "données de réponse invalides":
     "Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (10 chiffres).",
@@ -33,36 +34,30 @@ const SEND_MESSAGES: Record<IntentionErrorKey | Extract<RequestErrorKey, "too_ma
   reponse_deja_donnee:
     "Une réponse a déjà été envoyée au candidat pour cette candidature : elle ne peut plus être changée ici.",
   error_sending_message: "Votre réponse n'a pas pu être envoyée au candidat. Veuillez réessayer plus tard.",
-  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
 const GENERIC = "Une erreur technique a empêché l'envoi de votre réponse. Veuillez réessayer plus tard.";
 const LINK_GENERIC =
   "Cette candidature ne peut pas être chargée pour le moment. Veuillez réessayer plus tard.";
 
-interface ErrorLike {
-  message?: unknown;
-  data?: { code?: unknown } | null;
-}
-
-function keyOf(error: unknown): string {
-  const e = (error ?? {}) as ErrorLike;
-  if (httpStatusOf(error) === 429 || e.data?.code === "TOO_MANY_REQUESTS") return "too_many_requests";
-  return typeof e.message === "string" ? e.message : "";
-}
-
-function messageOf<K extends string>(messages: Record<K, string>, key: string): string | undefined {
-  return Object.hasOwn(messages, key) ? messages[key as K] : undefined;
+/**
+ * The sentence of a failed call: the wait after a 429, else the sentence of its error key (the tRPC error's
+ * message) in `messages`, else `fallback`.
+ */
+function messageOf<K extends string>(error: unknown, messages: Record<K, string>, fallback: string): string {
+  const key = (error as { message?: unknown } | null)?.message;
+  if (isRateLimited(error) || key === "too_many_requests") return tooManyRequestsMessage(error);
+  return typeof key === "string" && Object.hasOwn(messages, key) ? messages[key as K] : fallback;
 }
 
 /** Why the reply link cannot be used (loading `application.intentionContext`). */
 export function linkErrorMessage(error: unknown): string {
-  return messageOf(LINK_MESSAGES, keyOf(error)) ?? LINK_GENERIC;
+  return messageOf(error, LINK_MESSAGES, LINK_GENERIC);
 }
 
 /** Why the reply was refused (`application.intention`). */
 export function sendErrorMessage(error: unknown): string {
-  return messageOf(SEND_MESSAGES, keyOf(error)) ?? GENERIC;
+  return messageOf(error, SEND_MESSAGES, GENERIC);
 }
 
 // The links of docs/reference/v1.md#s9-8: the recruiter view, the unsubscription and the candidate's follow-up.
@@ -73,15 +68,14 @@ const VIEW_MESSAGES: Record<IntentionLinkErrorKey, string> = {
   not_found: "Cette candidature n'existe plus : ses données ont été supprimées.",
 };
 
-const UNSUBSCRIBE_MESSAGES: Record<UnsubscribeErrorKey | "too_many_requests", string> = {
+const UNSUBSCRIBE_MESSAGES: Record<UnsubscribeErrorKey, string> = {
   invalid_token:
     "Ce lien de désinscription n'est pas valide. Utilisez le lien reçu dans l'e-mail de candidature.",
   expired_token:
     "Ce lien de désinscription a expiré. Utilisez le lien d'une candidature plus récente, ou écrivez-nous depuis la page Contact.",
-  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
-const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string> = {
+const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey, string> = {
   invalid_token:
     "Ce lien de relance n'est pas valide. Utilisez le lien reçu dans votre e-mail de confirmation.",
   expired_token:
@@ -97,24 +91,23 @@ const FOLLOW_UP_MESSAGES: Record<FollowUpErrorKey | "too_many_requests", string>
     "L'adresse e-mail de cette entreprise ne fonctionne plus : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
   entreprise_desinscrite:
     "Cette entreprise a demandé à ne plus recevoir de candidatures spontanées par La bonne alternance : votre relance ne peut pas lui être envoyée. Vous pouvez l'appeler ou vous présenter à son adresse.",
-  too_many_requests: TOO_MANY_ATTEMPTS,
 };
 
 const LINK_FALLBACK = "Ce lien ne peut pas être utilisé pour le moment. Veuillez réessayer plus tard.";
 
 /** Why the recruiter view cannot be shown. */
 export function viewErrorMessage(error: unknown): string {
-  return messageOf(VIEW_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+  return messageOf(error, VIEW_MESSAGES, LINK_FALLBACK);
 }
 
 /** Why the unsubscription page cannot load or record the choice. */
 export function unsubscribeErrorMessage(error: unknown): string {
-  return messageOf(UNSUBSCRIBE_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+  return messageOf(error, UNSUBSCRIBE_MESSAGES, LINK_FALLBACK);
 }
 
 /** Why the follow-up cannot be shown or sent. */
 export function followUpErrorMessage(error: unknown): string {
-  return messageOf(FOLLOW_UP_MESSAGES, keyOf(error)) ?? LINK_FALLBACK;
+  return messageOf(error, FOLLOW_UP_MESSAGES, LINK_FALLBACK);
 }
 
 /** Why the company cannot be followed up at all (the follow-up context's `unreachable`). */

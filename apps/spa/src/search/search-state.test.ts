@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rateLimitedError } from "../api/test-errors";
 import { applyErrorMessage } from "../detail/apply-errors";
 import { retryHint, searchState, type SearchFacts, type SideFacts } from "./search-state";
 
@@ -42,17 +43,18 @@ describe("searchState", () => {
     ).toMatchObject({ kind: "failed", what: "Problème momentané d'accès aux opportunités d'emploi" });
   });
 
-  it("asks to wait, in the apply form's words, when the server limited the rate, not to check the connection", () => {
-    const limited = { message: "too_many_requests", data: { httpStatus: 429, code: "TOO_MANY_REQUESTS" } };
+  it("asks to wait, in the apply form's words and as long as Retry-After says, when the server limited the rate, not to check the connection", () => {
+    const limited = rateLimitedError("1");
     const both = facts({
       trainings: side({ failed: true, error: limited }),
       jobs: side({ failed: true, error: limited }),
     });
     expect(searchState(both)).toMatchObject({
       kind: "failed",
-      hint: "Trop de tentatives en peu de temps. Patientez une minute puis réessayez.",
+      hint: "Trop de tentatives en peu de temps. Patientez quelques secondes puis réessayez.",
     });
     expect(retryHint([limited])).toBe(applyErrorMessage(limited));
+    expect(retryHint([rateLimitedError("30")])).toMatch(/Patientez 30 secondes/);
     expect(retryHint([new TypeError("Failed to fetch")])).toBe("Vérifiez votre connexion, puis réessayez.");
     // the server answered: the connection works (an upstream down is a 502; a proxy's bare 500 has no tRPC data)
     const upstreamDown = { data: { code: "BAD_GATEWAY", httpStatus: 502 } };

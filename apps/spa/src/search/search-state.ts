@@ -1,5 +1,5 @@
 import { isRateLimited, isServerFailure } from "../api/failures";
-import { applyErrorMessage } from "../detail/apply-errors";
+import { tooManyRequestsMessage } from "../api/wait-message";
 import {
   ALL_JOBS_ERROR,
   CHECK_CONNECTION,
@@ -10,12 +10,12 @@ import {
 } from "../results/ordering";
 
 /**
- * What to do before retrying failed calls: wait, after a 429, in the words the apply form uses for it; wait a
+ * What to do before retrying failed calls: wait, after a 429, as long as the server said (tooManyRequestsMessage); wait a
  * little when the server answered a failure (5xx: the connection works); else check the connection.
  */
 export function retryHint(errors: readonly unknown[]): string {
   const limited = errors.find(isRateLimited);
-  if (limited !== undefined) return applyErrorMessage(limited);
+  if (limited !== undefined) return tooManyRequestsMessage(limited);
   return errors.length > 0 && errors.every(isServerFailure) ? SERVER_FAILED : CHECK_CONNECTION;
 }
 
