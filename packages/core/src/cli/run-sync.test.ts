@@ -5,16 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb, closeDb } from "../db/client";
+import { catalogueFormation } from "../testing/factories";
 import { runCli } from "./run";
 
-const formation = (key: string) => ({
-  cle_ministere_educatif: key,
-  published: true,
-  intitule_long: `FORMATION ${key}`,
-  niveau: "3 (CAP...)",
-  rome_codes: ["D1102"],
-  idea_geo_coordonnees_etablissement: "48.85,2.35",
-});
+const formation = (key: string) => catalogueFormation(key);
 
 let server: Server | undefined;
 

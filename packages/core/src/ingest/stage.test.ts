@@ -4,20 +4,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
 import { createReferentialTestDb, createTestDb } from "../testing/db";
+import { catalogueFormation } from "../testing/factories";
 import { insertTestCommunes } from "../testing/communes";
 import { rowsImported } from "./meta";
 import { seedDatabase } from "./sample/seed";
 import { SwapRefusedError, swapRefusal, type SwapCounts } from "./stage";
 import { importTrainingsJson } from "./trainings";
 
-const formation = (key: string) => ({
-  cle_ministere_educatif: key,
-  published: true,
-  intitule_long: `FORMATION ${key}`,
-  niveau: "3 (CAP...)",
-  rome_codes: ["D1102"],
-  idea_geo_coordonnees_etablissement: "48.85,2.35",
-});
+const formation = (key: string) => catalogueFormation(key);
 
 /** A catalogue export of `valid` good records keyed `<prefix><n>`, then `bad` records with an invalid ROME code. */
 function exportFile(prefix: string, valid: number, bad = 0): string {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "../testing/db";
+import { catalogueFormation } from "../testing/factories";
 import { datasetInfo } from "./meta";
 import { importTrainingsJson } from "./trainings";
 import { searchTrainings } from "../search/trainings";
@@ -167,19 +168,10 @@ describe("importTrainingsJson on the current catalogue shape", () => {
 
   it("does not count the records its rules leave out as a wrong file: unpublished and past trainings outnumbering the kept ones still swap", async () => {
     const db = createTestDb();
-    const current = { rome_codes: ["D1102"], idea_geo_coordonnees_etablissement: "48.85,2.35" };
     const records = [
-      ...Array.from({ length: 3 }, (_, i) => ({ ...current, cle_ministere_educatif: `OK${i}#L01` })),
-      ...Array.from({ length: 5 }, (_, i) => ({
-        ...current,
-        cle_ministere_educatif: `NP${i}#L01`,
-        published: false,
-      })),
-      ...Array.from({ length: 5 }, (_, i) => ({
-        ...current,
-        cle_ministere_educatif: `OLD${i}#L01`,
-        tags: ["2022"],
-      })),
+      ...Array.from({ length: 3 }, (_, i) => catalogueFormation(`OK${i}#L01`)),
+      ...Array.from({ length: 5 }, (_, i) => catalogueFormation(`NP${i}#L01`, { published: false })),
+      ...Array.from({ length: 5 }, (_, i) => catalogueFormation(`OLD${i}#L01`, { tags: ["2022"] })),
     ];
     const result = await importTrainingsJson(db, tempFile(JSON.stringify(records)), { now: NOVEMBER_2026 });
     expect(result).toMatchObject({ inserted: 3, skipped: 10, leftOut: 10 });

@@ -229,3 +229,19 @@ export function queryPlan(db: Db, sql: string, params: Record<string, unknown> =
     return `${"  ".repeat(d)}${row.detail}`;
   });
 }
+
+/**
+ * One valid record of the training catalogue's legacy shape (§8.1), as its API or a mongoexport gives it: published,
+ * level 3, D1102, in Paris; `overrides` change or add fields (`published: false`, `tags: ["2022"]`…).
+ */
+export function catalogueFormation(key: string, overrides: Record<string, unknown> = {}) {
+  return {
+    cle_ministere_educatif: key,
+    published: true,
+    intitule_long: `FORMATION ${key}`,
+    niveau: "3 (CAP...)",
+    rome_codes: ["D1102"],
+    idea_geo_coordonnees_etablissement: "48.85,2.35",
+    ...overrides,
+  };
+}
