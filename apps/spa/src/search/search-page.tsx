@@ -92,15 +92,6 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const foundCommune = lookable ? (placeLookup.data ?? null) : null;
   // The look-up itself failed (no answer, a 5xx): a search to retry, not a place said to be unknown.
   const locateFailed = lookable && placeLookup.isError && !isRefused(placeLookup.error);
-  useEffect(() => {
-    if (!foundCommune) return;
-    const { latitude, longitude, insee, zipcode, label } = foundCommune;
-    go(
-      { ...criteria, lat: String(latitude), lon: String(longitude), insee, zipcode, address: label },
-      view,
-      true,
-    );
-  }, [foundCommune]);
   const locating = lookable && (placeLookup.isFetching || placeLookup.isPending || foundCommune !== null);
   // A place without a point that cannot be found is not searched at all (docs/reference/v1.md#s11-3).
   const unusablePlace = pointless && !locating && !locateFailed;
@@ -116,9 +107,20 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
     retry: false,
   });
   const foundLabel = legacyLabel.data?.metier?.label ?? null;
+  // The place's point and the métier's name are put in the URL by one navigation: two, from the same render,
+  // would each start from the same URL, and the second would drop what the first added (the point, and the
+  // search would wait for it forever).
   useEffect(() => {
-    if (needsLabel && foundLabel) go({ ...criteria, jobName: foundLabel }, view, true);
-  }, [needsLabel, foundLabel]);
+    const place = foundCommune && {
+      lat: String(foundCommune.latitude),
+      lon: String(foundCommune.longitude),
+      insee: foundCommune.insee,
+      zipcode: foundCommune.zipcode,
+      address: foundCommune.label,
+    };
+    const name = needsLabel && foundLabel ? { jobName: foundLabel } : null;
+    if (place || name) go({ ...criteria, ...place, ...name }, view, true);
+  }, [foundCommune, needsLabel, foundLabel]);
   // Codes no métier has are shown as they are, rather than an empty field.
   const formJobName = criteria.jobName || (legacyLabel.isFetched && !foundLabel ? criteria.romes : "");
   const trainingsOn = scope !== "jobs";
@@ -319,6 +321,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             loading: locating || trainings.isFetching,
             error: trainingsFailed ? TRAININGS_ERROR : null,
             failed: trainingsFailed,
+            hint: trainingsFailed ? retryHint([locateFailed ? placeLookup.error : trainings.error]) : null,
             nearestFallback: trainings.data?.nearestFallback ?? false,
           }}
           jobs={{
@@ -326,6 +329,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             loading: locating || jobs.isFetching,
             error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
             failed: jobsFailed,
+            hint: jobsFailed ? retryHint([locateFailed ? placeLookup.error : jobs.error]) : null,
           }}
           onRetry={retry}
           selectedKey={selectedItem ? itemKey(selectedItem) : null}
