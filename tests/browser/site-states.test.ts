@@ -75,6 +75,41 @@ describe("a card opened from a link", () => {
   });
 });
 
+describe("the list of a wide screen", () => {
+  it("says how long to wait when only the jobs search was refused for its rate, as Retry-After says", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.route(/\/api\/trpc\/jobs\.search/, (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: "application/json",
+        headers: { "Retry-After": "30" },
+        body: JSON.stringify({
+          error: {
+            message: "too_many_requests",
+            code: -32029,
+            data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 },
+          },
+        }),
+      }),
+    );
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&romes=D1102&job_name=Boulangerie&${LYON}`,
+    );
+    const jobsBlock = page.locator("section[aria-labelledby=jobs-title]");
+    await jobsBlock.getByRole("alert").waitFor();
+    expect(await jobsBlock.getByRole("alert").textContent()).toContain(
+      "Trop de tentatives en peu de temps. Patientez 30 secondes puis réessayez.",
+    );
+    // the trainings were answered: they are listed
+    await poll(() =>
+      page.locator("section[aria-labelledby=trainings-title] .item-card").count(),
+    ).toBeGreaterThan(0);
+    expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the map view of a narrow screen", () => {
   const mapUrl = (romes: string) =>
     `${server.origin}/recherche-apprentissage?display=map&romes=${romes}&job_name=Boulangerie&${LYON}`;
@@ -135,6 +170,28 @@ describe("the map view of a narrow screen", () => {
 });
 
 describe("a link naming a place without its point", () => {
+  it("is searched at its commune when the métier is named from its codes too (an old partner link without job_name)", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    const searches: string[] = [];
+    page.on("request", (request) => {
+      if (/formations\.search|jobs\.search/.test(request.url()))
+        searches.push(decodeURIComponent(request.url()));
+    });
+    // Both look-ups are answered at about the same time: the page may learn the point and the name in one render.
+    await page.goto(
+      `${server.origin}/recherche-apprentissage?display=list&romes=D1102&radius=30&insee=2A004`,
+    );
+    await poll(() => new URL(page.url()).searchParams.get("lat")).toMatch(/^41\.9\d+/);
+    await poll(() => new URL(page.url()).searchParams.get("job_name")).toBeTruthy();
+    await page.getByRole("heading", { name: /^Résultats pour .+ à Ajaccio/ }).waitFor();
+    // The search runs, at the commune's point, and is no longer said to be under way.
+    await poll(() => searches.filter((url) => /"latitude":"?41\.9/.test(url)).length).toBeGreaterThan(0);
+    await poll(() => page.getByText(/en cours/).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("is searched at the commune the place names, found in the communes referential", async () => {
     problems = [];
     const page = await newPage(desktop);

@@ -11,6 +11,8 @@ interface Block {
   error: string | null;
   /** The search failed: an error to retry, never "0 results". */
   failed: boolean;
+  /** With `failed`: what to do before retrying (retryHint: how long to wait after a 429, or what to check). */
+  hint: string | null;
 }
 
 interface ResultsListProps {
@@ -38,9 +40,10 @@ export function ResultsList(props: ResultsListProps) {
       Réessayer
     </button>
   );
-  const failure = (message: string | null) => (
+  const failure = ({ error, hint }: Block) => (
     <div className="alert alert--error" role="alert">
-      <p>{message}</p>
+      <p>{error}</p>
+      {hint && <p>{hint}</p>}
       {retry}
     </div>
   );
@@ -74,7 +77,7 @@ export function ResultsList(props: ResultsListProps) {
           {trainings.loading ? (
             <p className="loading">Recherche des formations en cours</p>
           ) : trainings.failed ? (
-            failure(trainings.error)
+            failure(trainings)
           ) : (
             <>
               {trainings.nearestFallback && trainings.items.length > 0 && (
@@ -99,7 +102,7 @@ export function ResultsList(props: ResultsListProps) {
           {jobs.loading ? (
             <p className="loading">Recherche des entreprises en cours</p>
           ) : jobs.failed ? (
-            failure(jobs.error)
+            failure(jobs)
           ) : (
             <>
               {jobs.error && <p className="alert alert--error">{jobs.error}</p>}

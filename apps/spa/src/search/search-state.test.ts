@@ -33,11 +33,22 @@ describe("searchState", () => {
   });
 
   it("is a failure to retry when every search of the page failed, in the list's words", () => {
-    expect(searchState(facts({ trainings: side({ failed: true }), jobs: side({ failed: true }) }))).toEqual({
+    const offline = new TypeError("Failed to fetch");
+    const failed = side({ failed: true, error: offline });
+    expect(searchState(facts({ trainings: failed, jobs: failed }))).toEqual({
       kind: "failed",
       what: "Les formations et les entreprises ne peuvent pas être affichées pour le moment.",
       hint: "Vérifiez votre connexion, puis réessayez.",
     });
+    // An answer came whose every job source failed (no error: a 200): the connection works, wait a little.
+    expect(
+      searchState(facts({ trainings: failed, jobs: side({ failed: true, error: null }) })),
+    ).toMatchObject({
+      hint: "Vérifiez votre connexion, puis réessayez.",
+    });
+    expect(retryHint([null])).toBe(
+      "Le service ne répond pas correctement pour le moment : réessayez dans un instant.",
+    );
     expect(
       searchState(facts({ trainings: side({ on: false, shown: false }), jobs: side({ failed: true }) })),
     ).toMatchObject({ kind: "failed", what: "Problème momentané d'accès aux opportunités d'emploi" });

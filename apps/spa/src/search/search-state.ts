@@ -11,12 +11,14 @@ import {
 
 /**
  * What to do before retrying failed calls: wait, after a 429, as long as the server said (tooManyRequestsMessage); wait a
- * little when the server answered a failure (5xx: the connection works); else check the connection.
+ * little when the server answered a failure (5xx, or an answer whose every source failed, which has no error: the
+ * connection works); else check the connection.
  */
 export function retryHint(errors: readonly unknown[]): string {
   const limited = errors.find(isRateLimited);
   if (limited !== undefined) return tooManyRequestsMessage(limited);
-  return errors.length > 0 && errors.every(isServerFailure) ? SERVER_FAILED : CHECK_CONNECTION;
+  const answered = (error: unknown) => error === null || error === undefined || isServerFailure(error);
+  return errors.length > 0 && errors.every(answered) ? SERVER_FAILED : CHECK_CONNECTION;
 }
 
 /** One of the two searches of the page, as the page sees it. */
