@@ -194,6 +194,15 @@ describe("loadEnv: settings that would fail later, or silently", () => {
     expect(loadEnv({}).warnings.filter((w) => w.includes("LEGAL_"))).toEqual([]);
   });
 
+  it("refuses a legal address or phone without the name it belongs to", () => {
+    expect(() => loadEnv({ LEGAL_HOST_ADDRESS: "2 rue X", LEGAL_PUBLISHER_PHONE: "01" })).toThrow(
+      "Invalid environment:\n  LEGAL_PUBLISHER: required with LEGAL_PUBLISHER_PHONE\n  LEGAL_HOST: required with LEGAL_HOST_ADDRESS",
+    );
+    expect(loadEnv({ LEGAL_HOST: "Hébergeur SAS", LEGAL_HOST_ADDRESS: "2 rue X" }).env.LEGAL_HOST).toBe(
+      "Hébergeur SAS",
+    );
+  });
+
   it("takes the legal notice's identities as single trimmed lines", () => {
     expect(loadEnv({ LEGAL_PUBLISHER: "  Région Exemple " }).env.LEGAL_PUBLISHER).toBe("Région Exemple");
     expect(loadEnv({ LEGAL_HOST: "" }).env.LEGAL_HOST).toBeUndefined();

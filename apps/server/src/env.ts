@@ -234,6 +234,13 @@ function combinationProblems(source: Record<string, string | undefined>): string
     if (source[one] && !source[other]) problems.push(`${other}: required with ${one}`);
     if (source[other] && !source[one]) problems.push(`${one}: required with ${other}`);
   }
+  // The legal notice names an address or a phone only with the name it belongs to.
+  for (const [name, details] of [
+    ["LEGAL_PUBLISHER", ["LEGAL_PUBLISHER_ADDRESS", "LEGAL_PUBLISHER_PHONE"]],
+    ["LEGAL_HOST", ["LEGAL_HOST_ADDRESS", "LEGAL_HOST_PHONE"]],
+  ] as const)
+    for (const detail of details)
+      if (source[detail]?.trim() && !source[name]?.trim()) problems.push(`${name}: required with ${detail}`);
   if (transport === "postmark" && !source.POSTMARK_SERVER_TOKEN)
     problems.push("POSTMARK_SERVER_TOKEN: required with MAIL_TRANSPORT=postmark");
   else if (production && transport === "outbox" && source.MAIL_TRANSPORT !== "outbox")

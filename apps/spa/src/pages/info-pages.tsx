@@ -62,14 +62,9 @@ export function LegalNoticePage() {
         son code source est publié sous licence MIT, et toute organisation peut l'installer sur ses propres
         serveurs.
       </p>
-      {publisher.length > 0 ? (
-        publisher.map((sentence) => <p key={sentence}>{sentence}</p>)
-      ) : (
-        <p>
-          L'éditeur du site que vous consultez est l'organisation qui l'exploite ; elle n'a pas encore publié
-          son identité sur cette instance.
-        </p>
-      )}
+      {publisher.map((sentence) => (
+        <p key={sentence}>{sentence}</p>
+      ))}
       <p>
         L'éditeur est responsable du contenu du site et des données qu'il traite. Pour le joindre :{" "}
         <ContactAddress />.

@@ -77,9 +77,15 @@ describe("the personal-data page on the CV", () => {
     expect(hostSentence({ ...legal, hostAddress: null, hostPhone: null })).toBe(
       "Le site est hébergé par Hébergeur SAS.",
     );
-    // an address without the name it belongs to says nothing: the page keeps its "not published" sentence
+    // an address without the name it belongs to says nothing: the page keeps its "not published" sentence,
+    // with the director when one is set
     const unnamed = { ...DEFAULT_SITE_INFO.legal, publisherAddress: "1 rue X", hostPhone: "01 00 00 00 00" };
-    expect(publisherSentences(unnamed)).toEqual([]);
+    const unpublished = /n'a pas encore publié son identité sur cette instance\.$/;
+    expect(publisherSentences(unnamed)).toEqual([expect.stringMatching(unpublished)]);
+    expect(publisherSentences({ ...unnamed, publicationDirector: "Marie Curie" })).toEqual([
+      expect.stringMatching(unpublished),
+      "Direction de la publication : Marie Curie.",
+    ]);
     expect(hostSentence(unnamed)).toBeNull();
   });
 });

@@ -58,13 +58,13 @@ function identity(name: string, address: string | null, phone: string | null): s
 
 /**
  * Legal notice, "Éditeur": the publisher and the publication director the operator set (LEGAL_*, LCEN art. 6-III),
- * a sentence each; empty while neither is set, for the page to say that the identity is not published yet.
+ * a sentence each; while the publisher is unset, a sentence saying that its identity is not published yet.
  */
 export function publisherSentences(legal: Legal): string[] {
   return [
-    ...(legal.publisher
-      ? [`Ce site est édité par ${identity(legal.publisher, legal.publisherAddress, legal.publisherPhone)}.`]
-      : []),
+    legal.publisher
+      ? `Ce site est édité par ${identity(legal.publisher, legal.publisherAddress, legal.publisherPhone)}.`
+      : "L'éditeur du site que vous consultez est l'organisation qui l'exploite ; elle n'a pas encore publié son identité sur cette instance.",
     ...(legal.publicationDirector ? [`Direction de la publication : ${legal.publicationDirector}.`] : []),
   ];
 }
