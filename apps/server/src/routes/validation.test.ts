@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MSG } from "@lba/core/schemas";
+import { MSG, NOT_ONE_TEXT } from "@lba/core/schemas";
 import { getJson, testApp } from "../test-app";
 
 // Every V1 rule of docs/reference/v1.md#s4 (as amended by docs/decisions/005-v1-contract-kept.md), through the real routes.
@@ -198,7 +198,12 @@ describe("V1 validation messages", () => {
     const { status, body } = await messages("/api/V1/formations?caller=x&romes=D1102&romes=D1103");
     expect(status).toBe(400);
     expect(body.error).toBe("wrong_parameters");
-    expect(body.error_messages[0]).toMatch(/^romes : /);
+    expect(body.error_messages).toEqual([`romes : ${NOT_ONE_TEXT}`]);
+    for (const [url, name] of [
+      ["/api/V1/geo/communes?insee=75056&insee=13055", "insee"],
+      ["/api/V1/jobs?romes=D1102&caller=a&caller=b", "caller"],
+    ])
+      expect((await messages(url)).list).toEqual([`${name} : ${NOT_ONE_TEXT}`]);
   });
 
   it("métiers without any criterion answers missing_parameters", async () => {

@@ -49,3 +49,10 @@ export const MSG = {
   tooManyDomains: (max: number) => `domains : Trop de domaines ROME. ${max} au plus.`,
   population: "population : Valeur inconnue. population vaut apprentissage ou alternance.",
 } as const;
+
+/**
+ * The message of a parameter that is not one text: given twice in a query string (`?romes=A&romes=B`, which arrives
+ * as an array), or a number or a list in a tRPC input. Said in the V1 messages' form (`<parameter> : …`), not as
+ * zod's "Invalid input: expected string, received array".
+ */
+export const NOT_ONE_TEXT = "must be given once, as text (a list is comma-separated).";

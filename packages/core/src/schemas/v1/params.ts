@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { CALLER_MAX_LENGTH } from "../application-limits";
 import { POPULATIONS } from "../widget";
+import { NOT_ONE_TEXT } from "./messages";
+
+/** A string parameter whose type error is NOT_ONE_TEXT. */
+const text = () => z.string({ error: NOT_ONE_TEXT });
 
 /**
  * A raw query-string parameter: always a string (or absent), documented with an example and, when it takes only
@@ -8,8 +12,7 @@ import { POPULATIONS } from "../widget";
  * message).
  */
 export function param(description: string, example?: string, values?: readonly string[]) {
-  return z
-    .string()
+  return text()
     .optional()
     .meta({
       description,
@@ -38,8 +41,7 @@ export const latitudeParam = param("Latitude du centre de recherche (degrés dé
 export const longitudeParam = param("Longitude du centre de recherche (degrés décimaux).", "2.3752");
 export const radiusParam = param("Rayon de recherche en km : 0 à 200, ou 20000. 0 ou absent : 30 km.", "30");
 export const diplomaParam = param("Niveau de diplôme visé : commence par 3, 4, 5, 6 ou 7.", "5");
-export const callerParam = z
-  .string()
+export const callerParam = text()
   .max(CALLER_MAX_LENGTH, `caller must be at most ${CALLER_MAX_LENGTH} characters.`)
   .optional()
   .meta({
