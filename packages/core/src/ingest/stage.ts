@@ -102,10 +102,13 @@ export class SwapRefusedError extends ImportRefusedError {
   ) {
     const { live, staged, rejected, importedLive } = counts;
     const valid = counted(staged, `${noun} valide`);
+    // The records left out by rule are listed with the rejections but not weighed: said apart, so that the counts
+    // add up with the report's.
+    const leftOut = report.leftOut > 0 ? `, sans compter ${counted(report.leftOut, "écarté")} par règle` : "";
     const why =
       reason === "mostly_rejected"
-        ? `plus d'enregistrements rejetés que de valides, ${valid} pour ${counted(rejected, "rejeté")} (mauvais fichier, colonnes décalées ?)`
-        : `${valid} (${counted(rejected, "enregistrement rejeté")}) ${staged > 1 ? "remplaceraient" : "remplacerait"} les ${importedLive} d'un import précédent, moins de la moitié (fichier tronqué ou partiel ?)`;
+        ? `plus d'enregistrements rejetés que de valides, ${valid} pour ${counted(rejected, "rejeté")}${leftOut} (mauvais fichier, colonnes décalées ?)`
+        : `${valid} (${counted(rejected, "enregistrement rejeté")}${leftOut}) ${staged > 1 ? "remplaceraient" : "remplacerait"} les ${importedLive} d'un import précédent, moins de la moitié (fichier tronqué ou partiel ?)`;
     const kept =
       live === 0
         ? "Rien n'est importé."
