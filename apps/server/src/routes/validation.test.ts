@@ -202,7 +202,7 @@ describe("V1 validation messages", () => {
     for (const [url, name] of [
       ["/api/V1/geo/communes?insee=75056&insee=13055", "insee"],
       ["/api/V1/jobs?romes=D1102&caller=a&caller=b", "caller"],
-    ])
+    ] as const)
       expect((await messages(url)).list).toEqual([`${name} : ${NOT_ONE_TEXT}`]);
   });
 
