@@ -3,17 +3,13 @@ import type { ApplyType } from "@lba/core/widget";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { api } from "../api/client";
+import { isNotFound, retryOnce } from "../api/failures";
 import { Layout } from "../components/layout";
 import { ApplyForm, applyTitle } from "../detail/apply-form";
 import { contactAdvice } from "../detail/contact-advice";
 import { canApply } from "../lib/item-identity";
-import { notFoundMessage, readApplyParams } from "./widget-mode";
+import { loadFailureMessage, notFoundMessage, readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
-
-const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
-
-const isNotFound = (error: unknown) =>
-  (error as { data?: { code?: unknown } } | null)?.data?.code === "NOT_FOUND";
 
 function fetchItem(
   type: ApplyType,
@@ -41,7 +37,8 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
   const item = useQuery({
     queryKey: ["widget.apply", params.ok ? params.type : null, params.ok ? params.itemId : null],
     enabled: params.ok,
-    retry: (count, error) => !isNotFound(error) && count < 1,
+    // Not again when gone, refused or asked to wait: an immediate retry would only be refused again.
+    retry: (count, error) => !isNotFound(error) && retryOnce(count, error),
     queryFn: ({ signal }) =>
       params.ok ? fetchItem(params.type, params.itemId, params.caller, signal) : null,
   });
@@ -60,9 +57,7 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
       </p>
     );
   } else if (item.isError)
-    content = (
-      <Problem message={isNotFound(item.error) ? notFoundMessage(params.type, params.itemId) : UNAVAILABLE} />
-    );
+    content = <Problem message={loadFailureMessage(item.error, params.type, params.itemId)} />;
   else if (!item.data) content = <Problem message={notFoundMessage(params.type, params.itemId)} />;
   // Why, as the site's card says it: the item's own reason (a company that unsubscribed) and how to reach it.
   else if (!canApply(item.data)) content = <Problem message={contactAdvice(item.data)} />;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { rateLimitedError } from "../api/test-errors";
 import {
   isWidgetRequest,
   parseEmbedOrigin,
   parseMaxHeight,
+  loadFailureMessage,
   notFoundMessage,
   readApplyParams,
   returnLogoUrl,
@@ -82,5 +84,19 @@ describe("/postuler item not found", () => {
     expect(notFoundMessage("matcha", "5156941c3fd3f1dbff008aca-0")).toBe(
       "Offre introuvable : pour une offre, l'identifiant (itemId) est son job.id, et non l'id de l'élément.",
     );
+  });
+});
+
+describe("/postuler item that cannot be loaded", () => {
+  it("says how long to wait after a 429, that the item is gone after a 404, else that the service is unavailable", () => {
+    expect(loadFailureMessage(rateLimitedError("30"), "lba", "12345678901234")).toBe(
+      "Trop de tentatives en peu de temps. Patientez 30 secondes puis réessayez.",
+    );
+    expect(
+      loadFailureMessage({ data: { code: "NOT_FOUND", httpStatus: 404 } }, "lba", "12345678901234"),
+    ).toBe("Cette entreprise n'est plus référencée sur La bonne alternance.");
+    expect(
+      loadFailureMessage(new TypeError("Failed to fetch"), "matcha", "6ff1fd2f44f44df5728d9b88"),
+    ).toMatch(/momentanément indisponible/);
   });
 });

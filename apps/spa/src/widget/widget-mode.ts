@@ -1,6 +1,8 @@
 // Widget mode (docs/reference/v1.md#s10-1): `/recherche-apprentissage` is both the site's search page and the "all" widget; as the
 // original did, a `caller` (or the loader's `embed_origin`) in the URL turns it into the widget. The other three
 // widget pages (`-formation`, `/recherche-emploi`, `/postuler`) exist only as widgets.
+import { isNotFound, isRateLimited } from "../api/failures";
+import { tooManyRequestsMessage } from "../api/wait-message";
 import { goneMessage } from "../lib/item-identity";
 import { APPLY_TYPES, EMBED_ORIGIN_PARAM, scopeProblem, type ApplyType } from "@lba/core/widget";
 
@@ -73,4 +75,15 @@ const NOT_AN_OFFER_ID =
 /** The not-found message of the widget's item: gone, or (an offer's item id given) the id to give instead. */
 export function notFoundMessage(type: ApplyType, itemId: string): string {
   return type === "matcha" && ITEM_ID_OF_AN_OFFER.test(itemId) ? NOT_AN_OFFER_ID : goneMessage(type);
+}
+
+const UNAVAILABLE = "Le service est momentanément indisponible. Veuillez réessayer plus tard.";
+
+/**
+ * Why the widget's item could not be loaded: gone (notFoundMessage), a rate limit (how long to wait, from the
+ * answer's Retry-After: tooManyRequestsMessage), else the service unavailable.
+ */
+export function loadFailureMessage(error: unknown, type: ApplyType, itemId: string): string {
+  if (isNotFound(error)) return notFoundMessage(type, itemId);
+  return isRateLimited(error) ? tooManyRequestsMessage(error) : UNAVAILABLE;
 }
