@@ -215,6 +215,9 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
   const trainingsFailed = trainingsOn && (trainings.isError || locateFailed);
   const jobsFailed =
     jobsOn && (jobs.isError || locateFailed || jobsErrorMessage(jobs.data) === ALL_JOBS_ERROR);
+  // What each failed side failed on: the place's look-up when it did, else its own search.
+  const trainingsError = locateFailed ? placeLookup.error : trainings.error;
+  const jobsError = locateFailed ? placeLookup.error : jobs.error;
   // A link with a value the server refuses (a latitude of 999, a truncated ROME code): no network trouble to
   // retry, but a search to change.
   const refused =
@@ -230,7 +233,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       loading: locating || trainings.isFetching,
       failed: trainingsFailed,
       count: trainingItems.length,
-      error: locateFailed ? placeLookup.error : trainings.error,
+      error: trainingsError,
     },
     jobs: {
       on: jobsOn,
@@ -238,7 +241,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
       loading: locating || jobs.isFetching,
       failed: jobsFailed,
       count: jobItems.length,
-      error: locateFailed ? placeLookup.error : jobs.error,
+      error: jobsError,
     },
   });
   const retry = () => {
@@ -321,7 +324,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             loading: locating || trainings.isFetching,
             error: trainingsFailed ? TRAININGS_ERROR : null,
             failed: trainingsFailed,
-            hint: trainingsFailed ? retryHint([locateFailed ? placeLookup.error : trainings.error]) : null,
+            hint: trainingsFailed ? retryHint([trainingsError]) : null,
             nearestFallback: trainings.data?.nearestFallback ?? false,
           }}
           jobs={{
@@ -329,7 +332,7 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
             loading: locating || jobs.isFetching,
             error: jobs.isError ? ALL_JOBS_ERROR : jobsErrorMessage(jobs.data),
             failed: jobsFailed,
-            hint: jobsFailed ? retryHint([locateFailed ? placeLookup.error : jobs.error]) : null,
+            hint: jobsFailed ? retryHint([jobsError]) : null,
           }}
           onRetry={retry}
           selectedKey={selectedItem ? itemKey(selectedItem) : null}
