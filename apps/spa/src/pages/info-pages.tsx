@@ -71,9 +71,7 @@ export function LegalNoticePage() {
       </p>
       <h2>Hébergement</h2>
       <p>
-        {host ??
-          "Le site et sa base de données sont hébergés sur les serveurs de son exploitant, qui n'a pas encore publié l'identité de son hébergeur sur cette instance."}{" "}
-        Les e-mails de candidature sont acheminés par le prestataire d'envoi choisi par l'exploitant
+        {host} Les e-mails de candidature sont acheminés par le prestataire d'envoi choisi par l'exploitant
         (Postmark, société ActiveCampaign, LLC, lorsqu'il est configuré).
       </p>
       <h2>Données affichées</h2>

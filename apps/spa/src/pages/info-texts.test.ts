@@ -86,6 +86,8 @@ describe("the personal-data page on the CV", () => {
       expect.stringMatching(unpublished),
       "Direction de la publication : Marie Curie.",
     ]);
-    expect(hostSentence(unnamed)).toBeNull();
+    expect(hostSentence(unnamed)).toBe(
+      "Le site et sa base de données sont hébergés sur les serveurs de son exploitant, qui n'a pas encore publié l'identité de son hébergeur sur cette instance.",
+    );
   });
 });

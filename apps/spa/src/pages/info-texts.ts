@@ -69,9 +69,12 @@ export function publisherSentences(legal: Legal): string[] {
   ];
 }
 
-/** Legal notice, "Hébergement": the host the operator set (LEGAL_HOST…); null while unset. */
-export function hostSentence(legal: Legal): string | null {
+/**
+ * Legal notice, "Hébergement": the host the operator set (LEGAL_HOST…); while it is unset, a sentence saying that
+ * its identity is not published yet.
+ */
+export function hostSentence(legal: Legal): string {
   return legal.host
     ? `Le site est hébergé par ${identity(legal.host, legal.hostAddress, legal.hostPhone)}.`
-    : null;
+    : "Le site et sa base de données sont hébergés sur les serveurs de son exploitant, qui n'a pas encore publié l'identité de son hébergeur sur cette instance.";
 }
