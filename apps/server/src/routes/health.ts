@@ -1,4 +1,5 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { SiteInfoSchema } from "@lba/core/schemas";
 import type { ServerDeps } from "../deps";
 import { healthOperations } from "../operations/health";
 import { perform } from "../operations/operation";
@@ -27,25 +28,7 @@ export const HealthSchema = z
     }),
     map: z.object({ tileUrl: z.string().nullable(), tileAttribution: z.string().nullable() }),
     // What the site's information pages state (docs/reference/v1.md#s11-6).
-    site: z.object({
-      contactEmail: z.string().nullable(),
-      applicationRetentionDays: z.number(),
-      reminderAfterDays: z.number(),
-      // APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day.
-      maxApplicationsPerDay: z.number(),
-      // MAIL_TRANSPORT=outbox: e-mails (CVs attached) are kept in the database instead of sent.
-      keepsSentMail: z.boolean(),
-      // LEGAL_*: who publishes and hosts this installation (LCEN art. 6-III); each null while unset.
-      legal: z.object({
-        publisher: z.string().nullable(),
-        publisherAddress: z.string().nullable(),
-        publisherPhone: z.string().nullable(),
-        publicationDirector: z.string().nullable(),
-        host: z.string().nullable(),
-        hostAddress: z.string().nullable(),
-        hostPhone: z.string().nullable(),
-      }),
-    }),
+    site: SiteInfoSchema,
   })
   .openapi("Health", {
     example: {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { WIDGET_PAGES } from "./widget";
 
 // Every path the SPA renders a page for: the server answers index.html with 200 on these and with 404 on any other
@@ -35,42 +36,43 @@ export function isSitePage(pathname: string): boolean {
   return SITE_PAGES.includes(path);
 }
 
-/**
- * The settings the information pages quote, the `site` of `GET /api` (docs/reference/v1.md#s11-6), from the server's
- * environment.
- */
-export interface SiteInfo {
-  /** CONTACT_EMAIL; null: the contact page says the operator has not published one. */
-  contactEmail: string | null;
-  /** APPLICATION_RETENTION_DAYS: applications are anonymised after this many days. */
-  applicationRetentionDays: number;
-  /** APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none). */
-  reminderAfterDays: number;
-  /** APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day. */
-  maxApplicationsPerDay: number;
-  /**
-   * MAIL_TRANSPORT=outbox: e-mails are kept in the database, CVs attached, instead of sent, so the site must not
-   * say that a CV is not kept nor that an e-mail left.
-   */
-  keepsSentMail: boolean;
-  /** The LEGAL_* settings: who publishes and hosts this installation. */
-  legal: LegalNotice;
-}
+const nullableText = z.string().nullable();
 
 /**
  * The identities a French legal notice must name (loi n° 2004-575 "LCEN", art. 6-III): the publisher (name,
  * address, phone), the publication director, and the host (name, address, phone); each null while the operator
- * has not set it.
+ * has not set it (the LEGAL_* settings).
  */
-export interface LegalNotice {
-  publisher: string | null;
-  publisherAddress: string | null;
-  publisherPhone: string | null;
-  publicationDirector: string | null;
-  host: string | null;
-  hostAddress: string | null;
-  hostPhone: string | null;
-}
+export const LegalNoticeSchema = z.object({
+  publisher: nullableText,
+  publisherAddress: nullableText,
+  publisherPhone: nullableText,
+  publicationDirector: nullableText,
+  host: nullableText,
+  hostAddress: nullableText,
+  hostPhone: nullableText,
+});
+export type LegalNotice = z.infer<typeof LegalNoticeSchema>;
+
+/**
+ * The settings the information pages quote, the `site` of `GET /api` (docs/reference/v1.md#s11-6), from the server's
+ * environment: the server's answer schema and the type of its settings.
+ */
+export const SiteInfoSchema = z.object({
+  // CONTACT_EMAIL; null: the contact page says the operator has not published one.
+  contactEmail: nullableText,
+  // APPLICATION_RETENTION_DAYS: applications are anonymised after this many days.
+  applicationRetentionDays: z.number(),
+  // APPLICATION_REMINDER_DAYS: a recruiter without an answer gets one reminder after this many days (0: none).
+  reminderAfterDays: z.number(),
+  // APPLICATION_MAX_PER_DAY: applications per applicant e-mail and day.
+  maxApplicationsPerDay: z.number(),
+  // MAIL_TRANSPORT=outbox: e-mails are kept in the database, CVs attached, instead of sent, so the site must not
+  // say that a CV is not kept nor that an e-mail left.
+  keepsSentMail: z.boolean(),
+  legal: LegalNoticeSchema,
+});
+export type SiteInfo = z.infer<typeof SiteInfoSchema>;
 
 /**
  * The server's defaults: what `GET /api` gives a server built without settings, and what the site says before the
