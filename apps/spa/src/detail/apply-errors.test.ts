@@ -54,6 +54,13 @@ describe("applyErrorMessage", () => {
     expect(applyErrorMessage(rateLimitedError())).toMatch(/Patientez une minute puis réessayez/);
   });
 
+  it("tells the phone rule the server applies, its international forms included, not 10 digits only", () => {
+    const sentence = applyErrorMessage({ message: "données de candidature invalides" });
+    expect(sentence).toMatch(
+      /votre téléphone \(10 chiffres, ou \+33, \+262, \+590, \+594 ou \+596 puis 9 chiffres\)/,
+    );
+  });
+
   it("falls back to a generic sentence for unknown errors", () => {
     expect(applyErrorMessage(new Error("boom"))).toMatch(/erreur technique/);
   });

@@ -1,12 +1,12 @@
 import type { RequestErrorKey, SendApplicationErrorKey } from "@lba/core/schemas";
 import { isRateLimited } from "../api/failures";
+import { FRENCH_PHONE_FORMAT } from "../lib/contact-check";
 import { tooManyRequestsMessage } from "../api/wait-message";
 
 // Server error keys (docs/reference/v1.md#s9-2, docs/decisions/004-application-error-keys.md) -> sentences for the candidate; a key renamed or added in core fails typecheck.
 // too_many_requests has its sentence from the answer's Retry-After (tooManyRequestsMessage).
 const MESSAGES: Record<SendApplicationErrorKey, string> = {
-  "données de candidature invalides":
-    "Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (10 chiffres) et votre CV.",
+  "données de candidature invalides": `Certaines informations de votre candidature sont invalides. Vérifiez votre nom, votre e-mail, votre téléphone (${FRENCH_PHONE_FORMAT}) et votre CV.`,
   "email temporaire non autorisé":
     "Les adresses e-mail temporaires ne sont pas acceptées. Utilisez une adresse e-mail personnelle durable.",
   // Also an infected file (decision 014): the same file would be refused again.

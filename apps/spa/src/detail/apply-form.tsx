@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { ApplicationInput } from "../api/types";
 import { aupresDe, withDe } from "@lba/core/referentials";
-import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
+import { looksLikeEmail, normalizeFrenchPhone, PHONE_REFUSED } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { useSiteInfo } from "../lib/site-info";
@@ -128,7 +128,7 @@ export function ApplyForm({
       found.email =
         "Indiquez une adresse e-mail valide, sans accent ni espace (par exemple prenom.nom@exemple.fr).";
     const phone = normalizeFrenchPhone(values.phone);
-    if (!phone) found.phone = "Indiquez un numéro de téléphone à 10 chiffres.";
+    if (!phone) found.phone = PHONE_REFUSED;
     if (!cv) found.cv = errors.cv ?? "Ajoutez votre CV (PDF ou DOCX, 3 Mo au maximum).";
     setErrors(found);
     if (Object.keys(found).length > 0 || !cv || !phone || !item.contact?.email || !item.contact.iv) {

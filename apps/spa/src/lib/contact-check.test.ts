@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { firstWebLink, looksLikeEmail, normalizeFrenchPhone } from "./contact-check";
+import {
+  firstWebLink,
+  looksLikeEmail,
+  normalizeFrenchPhone,
+  PHONE_HINT,
+  PHONE_REFUSED,
+} from "./contact-check";
 
 describe("normalizeFrenchPhone", () => {
   it("accepts spaced, dotted and international French numbers as 10 digits", () => {
@@ -26,6 +32,18 @@ describe("normalizeFrenchPhone", () => {
     expect(normalizeFrenchPhone("061234567")).toBeNull();
     expect(normalizeFrenchPhone("06123456789")).toBeNull();
     expect(normalizeFrenchPhone("")).toBeNull();
+  });
+});
+
+describe("the phone field's sentences", () => {
+  it("tell the rule normalizeFrenchPhone applies, international forms included, on both forms", () => {
+    expect(PHONE_REFUSED).toBe(
+      "Indiquez un numéro de téléphone français : 10 chiffres, ou +33, +262, +590, +594 ou +596 puis 9 chiffres.",
+    );
+    expect(PHONE_HINT).toBe(
+      "10 chiffres, ou +33, +262, +590, +594 ou +596 puis 9 chiffres, par exemple 01 23 45 67 89",
+    );
+    expect(normalizeFrenchPhone("01 23 45 67 89")).toBe("0123456789");
   });
 });
 

@@ -29,6 +29,12 @@ describe("intention messages", () => {
     expect(unsubscribeErrorMessage({ data: { httpStatus: 429 }, message: "" })).toBe(WITHOUT_RETRY_AFTER);
   });
 
+  it("tells the phone rule the server applies, its international forms included, not 10 digits only", () => {
+    expect(sendErrorMessage({ message: "données de réponse invalides" })).toMatch(
+      /votre téléphone \(10 chiffres, ou \+33, \+262, \+590, \+594 ou \+596 puis 9 chiffres\)/,
+    );
+  });
+
   it("has a sentence of its own for every error key the server can answer", () => {
     const generic = sendErrorMessage({ message: "unknown_key" });
     for (const key of Object.values(INTENTION_ERRORS))

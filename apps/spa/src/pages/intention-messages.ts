@@ -7,6 +7,7 @@ import type {
 } from "@lba/core/schemas";
 import { isRateLimited } from "../api/failures";
 import { tooManyRequestsMessage } from "../api/wait-message";
+import { FRENCH_PHONE_FORMAT } from "../lib/contact-check";
 import type { Intention } from "../api/types";
 
 /** A reply already recorded, as the recruiter's pages tell it back ("Le <date>, …"). */
@@ -28,8 +29,7 @@ const LINK_MESSAGES: Record<IntentionLinkErrorKey, string> = {
 
 const SEND_MESSAGES: Record<IntentionErrorKey, string> = {
   ...LINK_MESSAGES,
-  "données de réponse invalides":
-    "Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (10 chiffres).",
+  "données de réponse invalides": `Votre réponse n'a pas été acceptée : vérifiez votre message, votre e-mail et votre téléphone (${FRENCH_PHONE_FORMAT}).`,
   intention_already_recorded: "Vous avez déjà envoyé cette réponse au candidat.",
   reponse_deja_donnee:
     "Une réponse a déjà été envoyée au candidat pour cette candidature : elle ne peut plus être changée ici.",

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { Intention, IntentionContext } from "../api/types";
 import { Layout } from "../components/layout";
-import { looksLikeEmail, normalizeFrenchPhone } from "../lib/contact-check";
+import { looksLikeEmail, normalizeFrenchPhone, PHONE_HINT, PHONE_REFUSED } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { linkErrorMessage, RECORDED_REPLY, sendErrorMessage } from "./intention-messages";
 
@@ -113,7 +113,7 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
       found.comment = "Votre message ne doit pas dépasser 5 000 caractères.";
     if (needsContact && !looksLikeEmail(values.email.trim()))
       found.email = "Veuillez indiquer une adresse e-mail valide, par exemple nom@entreprise.fr.";
-    if (needsContact && !phone) found.phone = "Veuillez indiquer un numéro de téléphone à 10 chiffres.";
+    if (needsContact && !phone) found.phone = PHONE_REFUSED;
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() =>
@@ -218,7 +218,7 @@ function IntentionForm({ token, context }: { token: string; context: IntentionCo
             <label htmlFor={`${id}-phone`}>
               Votre téléphone <span aria-hidden="true">*</span>
               <span className="hint" id={`${id}-phone-hint`}>
-                10 chiffres, par exemple 01 23 45 67 89
+                {PHONE_HINT}
               </span>
             </label>
             <input

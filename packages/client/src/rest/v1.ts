@@ -3786,7 +3786,7 @@ export interface components {
        */
       applicant_last_name: string;
       /**
-       * @description Téléphone français : 10 chiffres, ou +33, 0033 ou un indicatif d'outre-mer (+262, +590, +594, +596) ; espaces, points et tirets acceptés (30 caractères au plus)
+       * @description Téléphone français : 10 chiffres, ou +33, +262, +590, +594 ou +596 puis 9 chiffres ; 00 au lieu de +, espaces, points et tirets acceptés (30 caractères au plus)
        * @example 0612345678
        */
       applicant_phone: string;

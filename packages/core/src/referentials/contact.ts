@@ -19,7 +19,17 @@ export function isEmailAddress(value: string): boolean {
 // that keep a code of their own, La Réunion and Mayotte (+262), Guadeloupe, Saint-Martin and Saint-Barthélemy
 // (+590), Guyane (+594), Martinique (+596); ARCEP's plan gives each the national number "0" + the 9 digits
 // after the code (+262 692 12 34 56 is 06 92 12 34 56). The "(0)" some write after the code is dropped.
-const INTERNATIONAL_PREFIX = /^(?:\+|00)(?:33|262|590|594|596)0?(?=[1-9]\d{8}$)/;
+const FRENCH_COUNTRY_CODES = ["33", "262", "590", "594", "596"] as const;
+const INTERNATIONAL_PREFIX = new RegExp(`^(?:\\+|00)(?:${FRENCH_COUNTRY_CODES.join("|")})0?(?=[1-9]\\d{8}$)`);
+
+/**
+ * The numbers normalizeFrenchPhone accepts, said in short French to the people who type one (the site's forms and
+ * error sentences, the API's description): "10 chiffres, ou +33, +262, +590, +594 ou +596 puis 9 chiffres".
+ * The separators, "00" for "+" and "(0)" after the code, also accepted, are left to each text to mention.
+ */
+export const FRENCH_PHONE_FORMAT = `10 chiffres, ou ${new Intl.ListFormat("fr", {
+  type: "disjunction",
+}).format(FRENCH_COUNTRY_CODES.map((code) => `+${code}`))} puis 9 chiffres`;
 
 /**
  * French number as 10 digits; "+33 6 12 34 56 78", "0033612345678", "+33 (0)6 12 34 56 78", the overseas

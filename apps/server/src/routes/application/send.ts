@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApplicationRequestSchema } from "@lba/core/applications";
+import { FRENCH_PHONE_FORMAT } from "@lba/core/referentials";
 import {
   APPLICATION_ERRORS,
   APPLICATION_FIELD_MAX,
@@ -37,7 +38,7 @@ const ApplicationBodyDoc = z
     applicant_last_name: text("applicant_last_name", "Nom", "Martin"),
     applicant_phone: text(
       "applicant_phone",
-      "Téléphone français : 10 chiffres, ou +33, 0033 ou un indicatif d'outre-mer (+262, +590, +594, +596) ; espaces, points et tirets acceptés",
+      `Téléphone français : ${FRENCH_PHONE_FORMAT} ; 00 au lieu de +, espaces, points et tirets acceptés`,
       "0612345678",
     ),
     applicant_file_name: text("applicant_file_name", "Nom du CV, terminant par .pdf ou .docx", "cv.pdf"),
