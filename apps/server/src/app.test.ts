@@ -77,6 +77,39 @@ describe("CORS", () => {
     );
   });
 
+  it.each(["/api-docs/openapi.json", "/api-docs/swagger.json"])(
+    "lets an explorer or a generator served elsewhere read the OpenAPI document %s, as the V1 routes",
+    async (path) => {
+      const { app } = testApp();
+      const origin = { Origin: "https://editor.example" };
+      const v1 = await app.request("/api/V1/metiers/all", { headers: origin });
+      const res = await app.request(path, { headers: origin });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("access-control-allow-origin")).toBe(
+        v1.headers.get("access-control-allow-origin"),
+      );
+      const preflight = await app.request(path, {
+        method: "OPTIONS",
+        headers: {
+          ...origin,
+          "Access-Control-Request-Method": "GET",
+          "Access-Control-Request-Headers": "accept",
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+      expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS");
+      expect(preflight.headers.get("access-control-allow-headers")).toBe(
+        "Origin,X-Requested-With,Content-Type,Accept,API-Key,trpc-accept,Idempotency-Key",
+      );
+      // The explorer's page and its assets stay for our origin only.
+      expect(
+        (await app.request("/api-docs", { headers: origin })).headers.get("access-control-allow-origin"),
+      ).toBeNull();
+    },
+  );
+
   it("lets a partner's page send an Idempotency-Key with its application", async () => {
     const { app } = testApp();
     const preflight = await app.request("/api/V1/application", {

@@ -17,7 +17,7 @@ import { serveEmbed, serveSpa } from "./lib/static";
 import { registerApplicationRoutes } from "./routes/application";
 import { registerBenchBaseline } from "./routes/bench";
 import { registerDevRoutes } from "./routes/dev";
-import { registerDocs } from "./routes/docs";
+import { OPENAPI_DOCUMENT_PATHS, registerDocs } from "./routes/docs";
 import { registerFormations } from "./routes/formations";
 import { registerGeo } from "./routes/geo";
 import { registerHealth } from "./routes/health";
@@ -118,8 +118,8 @@ export function createApp(deps: ServerDeps) {
     responseHeaders(c); // cors sets c.res.headers itself: made mutable first
     await preflightAndHeaders(c, async () => {});
   };
-  app.use("/api", corsMiddleware);
-  app.use("/api/*", corsMiddleware);
+  // The OpenAPI document too: integrators load it from tools served elsewhere (an explorer, a generator).
+  for (const path of ["/api", "/api/*", ...OPENAPI_DOCUMENT_PATHS]) app.use(path, corsMiddleware);
   // Before any route reads a parameter: a `%E8` would be searched as the text "%E8" (docs/reference/v1.md#s2-5).
   app.use("/api/*", async (c, next) => {
     const start = c.req.url.indexOf("/", c.req.url.indexOf("//") + 2);

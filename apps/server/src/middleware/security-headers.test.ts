@@ -84,6 +84,10 @@ describe("security headers", () => {
       "cross-origin",
     );
     expect((await app.request("/api")).headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+    expect((await app.request("/api-docs/openapi.json")).headers.get("Cross-Origin-Resource-Policy")).toBe(
+      "cross-origin",
+    );
+    expect((await app.request("/api-docs")).headers.get("Cross-Origin-Resource-Policy")).toBe("same-origin");
     expect((await app.request("/assets/app.js")).headers.get("Cross-Origin-Resource-Policy")).toBe(
       "same-origin",
     );

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { OPENAPI_DOCUMENT_PATHS } from "../routes/docs";
 import { responseHeaders } from "./response-headers";
 
 export interface SecurityHeadersOptions {
@@ -36,9 +37,15 @@ export const EXPLORER_CONTENT_SECURITY_POLICY = directives("style-src 'self' 'un
 const allowsInlineStyles = (path: string) =>
   path === "/api-docs" || path.startsWith("/api-docs/") || path.startsWith("/dev/");
 
-// Loaded by partner pages with <script src> or called with CORS: another origin must be able to read them.
+// Loaded by partner pages with <script src> or called with CORS (the OpenAPI document included): another origin
+// must be able to read them.
 function sharedCrossOrigin(path: string): boolean {
-  return path === "/embed.js" || path === "/api" || path.startsWith("/api/");
+  return (
+    path === "/embed.js" ||
+    path === "/api" ||
+    path.startsWith("/api/") ||
+    (OPENAPI_DOCUMENT_PATHS as readonly string[]).includes(path)
+  );
 }
 
 /** The security headers of a response to `path` (the CSP is appended by the middleware, the others set). */

@@ -83,6 +83,9 @@ export function openApiDocument(app: OpenAPIHono, deps: ServerDeps) {
   return validNullables(document);
 }
 
+/** Where the OpenAPI document is served: its own name, and the name of the original's swagger document. */
+export const OPENAPI_DOCUMENT_PATHS = ["/api-docs/openapi.json", "/api-docs/swagger.json"] as const;
+
 export function registerDocs(app: OpenAPIHono, deps: ServerDeps) {
   declareMethodNotAllowed(app.openAPIRegistry);
   let document: ReturnType<typeof openApiDocument> | undefined;
@@ -90,8 +93,7 @@ export function registerDocs(app: OpenAPIHono, deps: ServerDeps) {
     document ??= openApiDocument(app, deps);
     return c.json(document);
   };
-  app.get("/api-docs/openapi.json", serveDocument);
-  app.get("/api-docs/swagger.json", serveDocument);
+  for (const path of OPENAPI_DOCUMENT_PATHS) app.get(path, serveDocument);
   app.get("/api-docs", (c) => c.html(PAGE));
   app.get("/api-docs/", (c) => c.html(PAGE));
   app.get("/api-docs/init.js", (c) =>
