@@ -303,7 +303,8 @@ describe("rate limits", () => {
         {
           core,
           rateLimit: { enabled: true, windowMs: 60_000, factor: 0.001 },
-          applications: { applications: core, webhookAuth: null },
+          // Configured, so that the webhook route exists: its calls without the token are refusals, counted.
+          applications: { applications: core, webhookAuth: { token: "a-long-webhook-token" } },
         },
         core.db,
       );

@@ -56,11 +56,10 @@ export const FOLLOW_UP_ERRORS = {
   companyUnsubscribed: APPLICATION_ERRORS.companyUnsubscribed,
 } as const;
 
-/** The Postmark webhook (docs/reference/v1.md#s3-11); an unconfigured webhook answers `not_found`. */
+/** The Postmark webhook (docs/reference/v1.md#s3-11); an unconfigured webhook is no route at all. */
 export const WEBHOOK_ERRORS = {
   invalidPayload: "invalid_payload",
   unauthorized: "unauthorized",
-  notConfigured: "not_found",
 } as const;
 
 /** Refusals of the HTTP layer, before any check of the request itself. */

@@ -6,9 +6,10 @@ import {
   releaseAbandonedIdempotencyKeys,
 } from "@lba/core/applications";
 import { listOutbox } from "@lba/core/mail";
-import { validRequest } from "@lba/core/testing";
 import { describe, expect, it, vi } from "vitest";
-import { applicationRoutesApp as setup } from "../../test-app";
+import { applicationTestDeps, validRequest } from "@lba/core/testing";
+import type { WebhookAuth } from "../../lib/webhook-auth";
+import { applicationRoutesApp as setup, testApp } from "../../test-app";
 
 describe("POST /api/V1/application", () => {
   it("sends the application and answers the V1 success body", async () => {
@@ -321,17 +322,37 @@ describe("POST /api/application/webhook", () => {
     expect(res.headers.get("WWW-Authenticate")).toContain("Basic");
   });
 
-  it("is absent when no credentials are configured", async () => {
-    const { post } = setup({ webhookAuth: null });
-    expect(
-      (
-        await post(
-          "/api/application/webhook",
-          { RecordType: "Delivery", MessageID: "x" },
-          { Authorization: basic },
-        )
-      ).status,
-    ).toBe(404);
+  // The whole app: 404 and 405 are its answers (app.ts), not the route's.
+  const webhookApp = (webhookAuth: WebhookAuth | null) => {
+    const core = applicationTestDeps();
+    return testApp({ core, applications: { applications: core, webhookAuth } }, core.db).app;
+  };
+  const call = (app: ReturnType<typeof webhookApp>, method: string) =>
+    app.request("/api/application/webhook", {
+      method,
+      ...(method === "POST" ? { body: JSON.stringify({ RecordType: "Delivery", MessageID: "x" }) } : {}),
+      headers: { "Content-Type": "application/json", Authorization: basic },
+    });
+
+  it("is absent when no credentials are configured: 404 'Route inconnue' to a POST and a GET alike", async () => {
+    const app = webhookApp(null);
+    for (const method of ["POST", "GET", "HEAD", "PUT"]) {
+      const res = await call(app, method);
+      expect([res.status, res.headers.get("allow")], method).toEqual([404, null]);
+      if (method !== "HEAD")
+        expect(await res.json(), method).toEqual({
+          error: "not_found",
+          result: "not_found",
+          message: "Route inconnue",
+        });
+    }
+  });
+
+  it("answers a GET with 405 and Allow: POST once configured, its POST checking the credentials", async () => {
+    const app = webhookApp({ username: "postmark", password: "hook-pass" });
+    const get = await call(app, "GET");
+    expect([get.status, get.headers.get("allow")]).toEqual([405, "POST"]);
+    expect((await call(app, "POST")).status).toBe(200);
   });
 
   it.each([

@@ -7,12 +7,16 @@ import { perform } from "../../operations/operation";
 import { limitRoute } from "../operation-route";
 import { limitBody, answerJson } from "./http";
 
-/** Postmark delivery events (Delivery, Bounce, Open, SpamComplaint, SubscriptionChange). */
+/**
+ * Postmark delivery events (Delivery, Bounce, Open, SpamComplaint, SubscriptionChange). Without credentials the
+ * route does not exist (docs/reference/v1.md#s9-6): every method is answered 404 "Route inconnue", as an unknown
+ * path, where a configured webhook answers 405 to a GET.
+ */
 export function registerWebhook(app: OpenAPIHono, deps: ApplicationServerDeps) {
+  const auth = deps.applications.webhookAuth;
+  if (!auth) return;
   const path = limitRoute(applicationOperations.webhook, "post", "/api/application/webhook");
   app.post(path, limitBody(1024 * 1024), async (c) => {
-    const auth = deps.applications.webhookAuth;
-    if (!auth) return answerJson(c, refusal(WEBHOOK_ERRORS.notConfigured));
     if (
       !isWebhookAuthorized(auth, {
         authorization: c.req.header("Authorization"),
