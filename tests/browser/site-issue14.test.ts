@@ -368,6 +368,14 @@ describe("issue 14 on the search site", () => {
     problems = [];
     const page = await newPage(desktop);
     const form = await openApplyForm(page);
+    // Before any refusal, the phone field says which numbers it takes: +33 and overseas ones too.
+    const phoneHint = await form.getByLabel(/^Téléphone/).evaluate((input) =>
+      (input.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(" "),
+    );
+    expect(phoneHint).toMatch(/10 chiffres, ou \+33/);
     const email = form.getByLabel(/^E-mail/);
     await email.fill("élodie.martin@example.fr");
     await form.getByRole("button", { name: "J'envoie ma candidature" }).click();

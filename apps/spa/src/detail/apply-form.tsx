@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { ApplicationInput } from "../api/types";
 import { aupresDe, withDe } from "@lba/core/referentials";
-import { looksLikeEmail, normalizeFrenchPhone, PHONE_REFUSED } from "../lib/contact-check";
+import { looksLikeEmail, normalizeFrenchPhone, PHONE_HINT, PHONE_REFUSED } from "../lib/contact-check";
 import { formatDate } from "../lib/format";
 import { itemKey } from "../lib/item-identity";
 import { useSiteInfo } from "../lib/site-info";
@@ -165,10 +165,16 @@ export function ApplyForm({
     name: Exclude<Fields, "cv">,
     label: string,
     input: React.InputHTMLAttributes<HTMLInputElement>,
+    hint?: string,
   ) => (
     <div className={`field${errors[name] ? " field--error" : ""}`}>
       <label htmlFor={`${id}-${name}`}>
         {label} <span aria-hidden="true">*</span>
+        {hint && (
+          <span className="hint" id={`${id}-${name}-hint`}>
+            {hint}
+          </span>
+        )}
       </label>
       <input
         id={`${id}-${name}`}
@@ -180,7 +186,10 @@ export function ApplyForm({
           if (errors[name]) setErrors((all) => ({ ...all, [name]: undefined }));
         }}
         aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `${id}-${name}-error` : undefined}
+        aria-describedby={
+          [hint && `${id}-${name}-hint`, errors[name] && `${id}-${name}-error`].filter(Boolean).join(" ") ||
+          undefined
+        }
         required
         {...input}
       />
@@ -213,7 +222,7 @@ export function ApplyForm({
         {field("lastName", "Nom", { autoComplete: "family-name", maxLength: 50 })}
         {field("email", "E-mail", { type: "email", autoComplete: "email" })}
         {/* The phone keypad, which has "+" (an overseas candidate writes +262...), not the digits-only one. */}
-        {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", inputMode: "tel" })}
+        {field("phone", "Téléphone", { type: "tel", autoComplete: "tel", inputMode: "tel" }, PHONE_HINT)}
       </div>
       <div className={`field${errors.cv ? " field--error" : ""}`}>
         <label htmlFor={`${id}-cv`}>
