@@ -24,7 +24,8 @@ export async function blacklistCompanyAddress(
 
 /**
  * Postmark reactivated `email` (a SubscriptionChange without SuppressSending, docs/reference/v1.md#s9-6): it delivers
- * there again, so the blacklist entry Postmark caused goes, and applications to the address are accepted again. An
+ * there again, so the blacklist entry Postmark caused goes, applications to the address are accepted again, and
+ * searches offer it again at once (the store puts it back where the blacklisting took it from). An
  * entry of another origin stays, and so does a company's unsubscription through our link (by SIRET, decision 026:
  * its own choice, which Postmark knows nothing of). Returns whether an entry was removed.
  */
@@ -33,7 +34,8 @@ export async function reactivateCompanyAddress(
   email: string | null | undefined,
 ): Promise<boolean> {
   const address = addressOf(email);
-  if (!address || !(await storeOf(deps).blacklist.removePostmarkEntry(address))) return false;
+  if (!address || !(await storeOf(deps).blacklist.removePostmarkEntry(address, deps.now().toISOString())))
+    return false;
   deps.onSearchDataChanged?.();
   return true;
 }

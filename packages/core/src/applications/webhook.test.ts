@@ -9,8 +9,21 @@ import {
 } from "../db/schema";
 import { createUnsubscribeToken, unsubscribeCompany } from "./company-unsubscribe";
 import { sendApplication } from "./send-application";
-import { insertApplicationTarget, applicationTestDeps, validRequest } from "../testing/applications";
+import {
+  insertApplicationTarget,
+  applicationTestDeps,
+  tokenAddress,
+  validRequest,
+} from "../testing/applications";
 import { handlePostmarkWebhook } from "./webhook";
+import { storeItems } from "../ingest/store-items";
+import { getCompany } from "../search/details";
+import { searchCompanies } from "../sources/companies/source";
+import { searchRecruiterOffers } from "../sources/recruiter-offers/source";
+import { insertRecruiter } from "../testing/factories";
+import { sent } from "../testing/sent";
+
+const jobsQuery = { romes: ["D1102"], point: null, radiusKm: 30, insee: null, opco: null, caller: null };
 
 async function applied() {
   const changes = { count: 0 };
@@ -205,6 +218,48 @@ describe("handlePostmarkWebhook", () => {
       expect(deps.mailer.sent.map((m) => m.to.toLowerCase())).toContain("rh@entreprise.example");
     },
   );
+
+  it("puts a reactivated address back where its blacklisting took it from, so that searches offer the application again at once", async () => {
+    const { deps, row, company, changes } = await applied();
+    // An offer of a recruiter with that address, written in its own case, and every item stored ready to send.
+    const { offers } = insertRecruiter(deps.db, { email: "Rh@Entreprise.example" });
+    storeItems(deps.db, { secret: deps.config.secret });
+    const contacts = () => [
+      sent(searchCompanies(deps, jobsQuery, "lba"))[0]?.contact,
+      sent(searchRecruiterOffers(deps, jobsQuery)).find((i) => i.job?.id === offers[0]?.id)?.contact,
+    ];
+    const addresses = () => contacts().map((c) => tokenAddress(deps.config.secret, c));
+    expect(addresses()).toEqual(["RH@Entreprise.example", "Rh@Entreprise.example"]);
+
+    await handlePostmarkWebhook(deps, bounce(row().toCompanyMessageId ?? ""));
+    expect(contacts()).toMatchObject([
+      { email: "", iv: null },
+      { email: "", iv: null },
+    ]);
+    changes.count = 0;
+
+    expect(await handlePostmarkWebhook(deps, suppression(null, false, null))).toEqual({
+      ok: true,
+      ignored: false,
+    });
+    // each row as it was, in its own case; nothing kept aside any more
+    expect(
+      deps.db.select().from(companiesTable).where(eq(companiesTable.id, company.id)).get(),
+    ).toMatchObject({ email: "RH@Entreprise.example", blacklistedEmail: null });
+    expect(
+      deps.db
+        .select({ email: recruitersTable.email, blacklistedEmail: recruitersTable.blacklistedEmail })
+        .from(recruitersTable)
+        .all(),
+    ).toEqual([
+      { email: "rh@entreprise.example", blacklistedEmail: null },
+      { email: "Rh@Entreprise.example", blacklistedEmail: null },
+    ]);
+    expect(addresses()).toEqual(["RH@Entreprise.example", "Rh@Entreprise.example"]);
+    expect(getCompany(deps, "12345678901234", "lba")?.contact?.iv).not.toBeNull();
+    // the search answers kept while it was blacklisted are emptied
+    expect(changes.count).toBe(1);
+  });
 
   it("keeps a blacklist entry Postmark did not cause on a reactivation", async () => {
     const { deps, row, changes } = await applied();

@@ -8,6 +8,7 @@ import { insertTestCommunes } from "../testing/communes";
 import { haversineKm } from "../referentials/geography";
 import { importCompanies } from "./companies";
 import { makeSiret } from "./sample/siret";
+import { sqliteStoreFor } from "../db/store";
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../sources/companies/fixtures/${name}`, import.meta.url));
@@ -355,6 +356,22 @@ describe("importCompanies, prediction algorithm JSON", () => {
       telephone: "0299000002",
     });
     expect(company(db, "80312345600018")).toMatchObject({ website: "http://code-et-cie.example.net" });
+  });
+
+  it("keeps a blacklisted e-mail aside, so that Postmark's reactivation puts it back without a new import", async () => {
+    const db = setup();
+    await importCompanies(db, ALGORITHM);
+    expect(company(db, "80712345600012")).toMatchObject({
+      email: null,
+      blacklisted_email: "bounced@example.org",
+    });
+    expect(await sqliteStoreFor(db).blacklist.removePostmarkEntry("bounced@example.org", "2026-12-01")).toBe(
+      true,
+    );
+    expect(company(db, "80712345600012")).toMatchObject({
+      email: "bounced@example.org",
+      blacklisted_email: null,
+    });
   });
 
   it("gives the same companies when the same file is imported again", async () => {

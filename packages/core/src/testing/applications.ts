@@ -1,6 +1,6 @@
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { sealCompanyToken } from "../crypto/email-token";
+import { openCompanyToken, sealCompanyToken } from "../crypto/email-token";
 import { createTestDb } from "./db";
 import { testConfig, testDeps } from "./deps";
 import { insertCompany, insertRecruiter } from "./factories";
@@ -174,6 +174,15 @@ export function insertApplicationTarget(
     id: row.id,
     token: sealCompanyToken(deps.config.secret, { kind: "lba", siret, jobId: null, email }),
   };
+}
+
+/** The address an item's `contact` token opens to with `secret`; null when the item gives no token. */
+export function tokenAddress(
+  secret: string,
+  contact: { email?: string | null; iv?: string | null } | null | undefined,
+): string | null {
+  if (!contact?.email || !contact.iv) return null;
+  return openCompanyToken(secret, { email: contact.email, iv: contact.iv })?.email ?? null;
 }
 
 /**

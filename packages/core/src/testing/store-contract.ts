@@ -121,9 +121,9 @@ export function storeContract(name: string, open: () => Promise<WriteStore> | Wr
       await store.blacklist.add(postmark, { origin: "suppression", source: "lba" }, T0);
       // a row of another origin (none is written by the code today: an operator's, say)
       await store.blacklist.add(other, { origin: "operator" as BlacklistOrigin, source: null }, T0);
-      expect(await store.blacklist.removePostmarkEntry(postmark)).toBe(true);
-      expect(await store.blacklist.removePostmarkEntry(postmark)).toBe(false);
-      expect(await store.blacklist.removePostmarkEntry(other)).toBe(false);
+      expect(await store.blacklist.removePostmarkEntry(postmark, T0)).toBe(true);
+      expect(await store.blacklist.removePostmarkEntry(postmark, T0)).toBe(false);
+      expect(await store.blacklist.removePostmarkEntry(other, T0)).toBe(false);
       expect(await store.blacklist.has(postmark)).toBe(false);
       expect(await store.blacklist.has(other)).toBe(true);
     });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 // La Bonne Boîte companies (docs/reference/v1.md#s8-3): type "lba" (likely to hire apprentices) or "lbb".
@@ -22,6 +23,9 @@ export const companiesTable = sqliteTable(
     latitude: real("latitude"),
     longitude: real("longitude"),
     email: text("email"),
+    // the address a blacklisting took out of `email` (docs/decisions/014-application-abuse-controls.md): put back
+    // when Postmark reactivates it; never served
+    blacklistedEmail: text("blacklisted_email"),
     telephone: text("telephone"),
     trancheEffectif: text("tranche_effectif"),
     website: text("website"),
@@ -39,6 +43,10 @@ export const companiesTable = sqliteTable(
     index("companies_siret_type_idx").on(t.siret, t.type),
     // hard-bounce cleanup: clear an address from every company
     index("companies_email_idx").on(t.email),
+    // Postmark's reactivation: put an address back where its blacklisting took it from
+    index("companies_blacklisted_email_idx")
+      .on(t.blacklistedEmail)
+      .where(sql`${t.blacklistedEmail} IS NOT NULL`),
   ],
 );
 
@@ -119,6 +127,8 @@ export const recruitersTable = sqliteTable(
     prenom: text("prenom"),
     telephone: text("telephone"),
     email: text("email"),
+    // as companies.blacklisted_email
+    blacklistedEmail: text("blacklisted_email"),
     codeNaf: text("code_naf"),
     libelleNaf: text("libelle_naf"),
     trancheEffectif: text("tranche_effectif"),
@@ -128,8 +138,14 @@ export const recruitersTable = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  // hard-bounce cleanup
-  (t) => [index("recruiters_email_idx").on(t.email)],
+  (t) => [
+    // hard-bounce cleanup
+    index("recruiters_email_idx").on(t.email),
+    // Postmark's reactivation, as companies_blacklisted_email_idx
+    index("recruiters_blacklisted_email_idx")
+      .on(t.blacklistedEmail)
+      .where(sql`${t.blacklistedEmail} IS NOT NULL`),
+  ],
 );
 
 export const recruiterOffersTable = sqliteTable(

@@ -1,4 +1,17 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  sql,
+  type Column,
+  type SQL,
+} from "drizzle-orm";
 import type { Db } from "../client";
 import {
   apiCallsTable,
@@ -23,6 +36,10 @@ import {
 
 const IN_PROGRESS = 0;
 const a = applicationsTable;
+
+/** Rows whose `blacklisted_email` is `email` (lower case); the IS NOT NULL term lets SQLite use the partial index. */
+const keptAside = (column: Column, email: string): SQL =>
+  sql`${column} IS NOT NULL AND lower(${column}) = ${email}`;
 
 /**
  * The write store of one process on one SQLite file (the default). better-sqlite3 answers synchronously, and its
@@ -172,7 +189,8 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
           .get()?.createdAt ?? null,
     },
     blacklist: {
-      // One file holds the search data too: the address is erased from it at once.
+      // One file holds the search data too: the address is taken out of it at once, kept aside in the same row
+      // (`blacklisted_email`, never served) for a reactivation to put back.
       add: (email, { origin, source }, at) =>
         erasing(() =>
           db.transaction((tx) => {
@@ -181,28 +199,41 @@ export function sqliteStore(db: Db): Immediate<WriteStore> {
               .onConflictDoNothing()
               .run();
             tx.update(companiesTable)
-              .set({ email: null, lastUpdateAt: at })
+              .set({ email: null, blacklistedEmail: companiesTable.email, lastUpdateAt: at })
               .where(sql`lower(${companiesTable.email}) = ${email}`)
               .run();
             tx.update(recruitersTable)
-              .set({ email: null, updatedAt: at })
+              .set({ email: null, blacklistedEmail: recruitersTable.email, updatedAt: at })
               .where(sql`lower(${recruitersTable.email}) = ${email}`)
               .run();
           }),
         ),
-      // The search data keeps no trace to restore: the address comes back with the next import of its company.
-      removePostmarkEntry: (email) =>
-        erasing(
-          () =>
-            db
-              .delete(emailBlacklistTable)
-              .where(
-                and(
-                  eq(emailBlacklistTable.email, email),
-                  inArray(emailBlacklistTable.origin, [...POSTMARK_BLACKLIST_ORIGINS]),
-                ),
-              )
-              .run().changes > 0,
+      // The reverse of `add`: each row gets back the address it was taken from; the triggers of migration 0008
+      // clear their stored items, which searches then build from the rows, token included.
+      removePostmarkEntry: (email, at) =>
+        erasing(() =>
+          db.transaction((tx) => {
+            const removed =
+              tx
+                .delete(emailBlacklistTable)
+                .where(
+                  and(
+                    eq(emailBlacklistTable.email, email),
+                    inArray(emailBlacklistTable.origin, [...POSTMARK_BLACKLIST_ORIGINS]),
+                  ),
+                )
+                .run().changes > 0;
+            if (!removed) return false;
+            tx.update(companiesTable)
+              .set({ email: companiesTable.blacklistedEmail, blacklistedEmail: null, lastUpdateAt: at })
+              .where(keptAside(companiesTable.blacklistedEmail, email))
+              .run();
+            tx.update(recruitersTable)
+              .set({ email: recruitersTable.blacklistedEmail, blacklistedEmail: null, updatedAt: at })
+              .where(keptAside(recruitersTable.blacklistedEmail, email))
+              .run();
+            return true;
+          }),
         ),
       has: (email) =>
         !!db

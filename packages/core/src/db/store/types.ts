@@ -132,9 +132,10 @@ export interface WriteStore {
     ): Awaitable<void>;
     /**
      * Takes `email` (lower case) off the blacklist when one of POSTMARK_BLACKLIST_ORIGINS put it there (Postmark
-     * reactivated it); a row of any other origin stays. true when a row was removed.
+     * reactivated it), and from then on searches show it again where `add` hid it (`at`: ISO date of the change); a
+     * row of any other origin stays. true when a row was removed.
      */
-    removePostmarkEntry(email: string): Awaitable<boolean>;
+    removePostmarkEntry(email: string, at: string): Awaitable<boolean>;
     /** true when `email` (any case) is blacklisted. */
     has(email: string): Awaitable<boolean>;
   };

@@ -16,7 +16,8 @@ export type BuiltCompany =
 /**
  * Validates a draft into a `companies` row (plus the stage-only `rome_scores`): a 14-digit SIRET, at least
  * one ROME code of the file, and a point (the file's x/y, else the commune's centroid spread by SIRET).
- * Texts are cleaned; a web address other than http(s), a malformed or blacklisted e-mail is dropped.
+ * Texts are cleaned; a web address other than http(s), a malformed or blacklisted e-mail is dropped (a blacklisted
+ * one kept aside in `blacklisted_email`, never served, until Postmark reactivates it).
  */
 export function companyRowBuilder(db: Db, now: string): (draft: CompanyDraft) => BuiltCompany {
   const commune = communeFinder(db);
@@ -59,6 +60,8 @@ export function companyRowBuilder(db: Db, now: string): (draft: CompanyDraft) =>
 
     const naf = draft.nafCode ? (normalizeNaf(draft.nafCode) ?? draft.nafCode.trim().toUpperCase()) : null;
     const email = draft.email?.trim().toLowerCase() ?? null;
+    const valid = !!email && EMAIL.test(email);
+    const kept = valid && blacklisted.get(email) !== undefined;
     const raisonSociale = cleanLine(draft.raisonSociale);
     const romeScores = [...scores.values()].filter((s): s is number => s !== null);
     return {
@@ -81,7 +84,9 @@ export function companyRowBuilder(db: Db, now: string): (draft: CompanyDraft) =>
         ville: place?.name ?? cleanLine(draft.city),
         latitude: point.latitude,
         longitude: point.longitude,
-        email: email && EMAIL.test(email) && blacklisted.get(email) === undefined ? email : null,
+        email: valid && !kept ? email : null,
+        // as a blacklisting keeps it (db/store/sqlite.ts): Postmark's reactivation puts it back
+        blacklisted_email: kept ? email : null,
         telephone: draft.phone?.replace(/[\s.\-/]/g, "") || null,
         tranche_effectif: draft.size,
         website: webUrl(draft.website),
