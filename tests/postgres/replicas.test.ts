@@ -20,11 +20,15 @@ import {
   pgApplicationsTable,
   pgEmailBlacklistTable,
 } from "@lba/core/db/postgres";
-import { getCompany } from "@lba/core/search";
+import { storeItems } from "@lba/core/ingest";
+import { getCompany, searchJobs } from "@lba/core/search";
 import {
   applicationTestDeps,
   capturingMailer,
   insertApplicationTarget,
+  insertOfferTarget,
+  sent,
+  tokenAddress,
   validRequest,
 } from "@lba/core/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -35,6 +39,7 @@ import { freshDatabase, startReplicas } from "./helpers";
 // its own with its own store and live lists; they share one database, as replicas behind a proxy do.
 
 const AT = "2024-05-15T10:00:00.000Z";
+const FRANCE_WIDE = { romes: ["D1102"], point: null, radiusKm: 30, insee: null, opco: null, caller: null };
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
   await cleanup?.();
@@ -191,18 +196,34 @@ describe("replicas sharing PostgreSQL", () => {
 
   it("on a hard bounce, hides the address from every replica's searches and applications, without writing the search data, until Postmark reactivates it", async () => {
     const { a, b, base, cluster, company, rows } = await twoReplicas();
+    // An offer of the same address, and the items stored ready to send, as in a published snapshot.
+    const offer = insertOfferTarget(base, "rh@entreprise.example");
+    storeItems(base.db, { secret: base.config.secret });
+    /** The addresses `replica`'s search gives tokens for: the company's, then the offer's (null: no token). */
+    const searched = async (replica: ApplicationDeps) => {
+      const answer = sent(await searchJobs(replica, { ...FRANCE_WIDE, sources: ["lba", "matcha"] }));
+      const lba = answer.lbaCompanies && "results" in answer.lbaCompanies ? answer.lbaCompanies.results : [];
+      const matchas = answer.matchas && "results" in answer.matchas ? answer.matchas.results : [];
+      return [lba[0]?.contact, matchas.find((i) => i.job?.id === offer.offerId)?.contact].map((contact) =>
+        tokenAddress(replica.config.secret, contact),
+      );
+    };
+    const both = ["rh@entreprise.example", "rh@entreprise.example"];
+    expect(await searched(b)).toEqual(both);
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).not.toBe("");
     expect(await sendApplication(a, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
-    const [sent] = await rows();
+    const [application] = await rows();
     const bounce = {
       RecordType: "Bounce",
       Type: "HardBounce",
-      MessageID: sent?.toCompanyMessageId ?? "",
+      MessageID: application?.toCompanyMessageId ?? "",
       Email: "rh@entreprise.example",
     };
     expect(await handlePostmarkWebhook(a, bounce)).toEqual({ ok: true, ignored: false });
     await vi.waitFor(() => expect(b.lists?.bounced("RH@entreprise.example")).toBe(true));
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).toBe("");
+    expect(await searched(a)).toEqual([null, null]);
+    expect(await searched(b)).toEqual([null, null]);
     // The snapshot is read-only for replicas: the address is still in it, hidden at query time.
     expect(base.db.$client.prepare("SELECT email FROM companies").pluck().all()).toEqual([
       "rh@entreprise.example",
@@ -227,6 +248,8 @@ describe("replicas sharing PostgreSQL", () => {
     expect(await handlePostmarkWebhook(a, reactivation)).toEqual({ ok: true, ignored: false });
     await vi.waitFor(() => expect(b.lists?.bounced("RH@entreprise.example")).toBe(false));
     expect(getCompany(b, "12345678901234", "lba")?.contact?.email).not.toBe("");
+    expect(await searched(a)).toEqual(both);
+    expect(await searched(b)).toEqual(both);
     expect(await sendApplication(b, validRequest(company.token), { firstParty: true })).toEqual({ ok: true });
   });
 });
