@@ -57,7 +57,8 @@ export function companyRefusalOf(facts: {
 
 /**
  * Why nothing more may be sent to the company of an application, reminder or follow-up (docs/reference/v1.md#s9-8):
- * `email société invalide` when its message bounced or its address is blacklisted, `entreprise_desinscrite` when
+ * `email société invalide` when its message bounced (which Postmark's reactivation of the address does not undo: the
+ * company never received that application, decision 014) or its address is blacklisted, `entreprise_desinscrite` when
  * the company unsubscribed and the application is spontaneous (decision 026: a recruiter still hears about the
  * applications to the offers it published). null: it may be written to.
  */

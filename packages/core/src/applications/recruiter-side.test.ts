@@ -311,6 +311,57 @@ describe("nothing more to a company that unsubscribed or whose address bounced (
   });
 });
 
+describe("after Postmark reactivates a bounced address (docs/decisions/014-application-abuse-controls.md)", () => {
+  it("reminds the company of the application it received, never of the one whose message bounced", async () => {
+    const { deps, target, at } = setup();
+    const apply = async (applicant: string) => {
+      const request = validRequest(target.token, { applicant_email: applicant });
+      expect(await sendApplication(deps, request, { caller: null })).toEqual({ ok: true });
+      const [toCompany, toCandidate] = deps.mailer.sent.slice(-2);
+      return { toCompany, followUp: linkToken(toCandidate?.text, "/relance") };
+    };
+    const received = await apply("camille.martin@example.org");
+    const bounced = await apply("alex.durand@example.org");
+    await handlePostmarkWebhook(deps, {
+      RecordType: "Bounce",
+      Type: "HardBounce",
+      MessageID: bounced.toCompany?.messageId,
+      Email: "rh@entreprise.example",
+    });
+    expect(await getFollowUpContext(deps, received.followUp)).toMatchObject({
+      context: { unreachable: "email société invalide" },
+    });
+    expect(
+      await handlePostmarkWebhook(deps, {
+        RecordType: "SubscriptionChange",
+        MessageID: null,
+        Recipient: "rh@entreprise.example",
+        SuppressSending: false,
+        SuppressionReason: null,
+      }),
+    ).toEqual({ ok: true, ignored: false });
+
+    // The company never saw the second application: a reminder would call it "sent to you" and offer to "see it
+    // again", and its candidate was told it did not arrive (the hard-bounce notice).
+    expect(await getFollowUpContext(deps, received.followUp)).toMatchObject({
+      context: { unreachable: null },
+    });
+    expect(await getFollowUpContext(deps, bounced.followUp)).toMatchObject({
+      context: { unreachable: "email société invalide" },
+    });
+    expect(await sendFollowUp(deps, bounced.followUp)).toEqual({
+      ok: false,
+      error: "email société invalide",
+    });
+    at(7);
+    expect(await sendRecruiterReminders(deps)).toBe(1);
+    expect(deps.mailer.sent.filter((m) => m.tag === "application-reminder")).toMatchObject([
+      { to: "rh@entreprise.example", replyTo: "camille.martin@example.org" },
+    ]);
+    expect(await sendFollowUp(deps, received.followUp)).toEqual({ ok: true });
+  });
+});
+
 describe("candidate's follow-up (docs/reference/v1.md#s9-8)", () => {
   it("sends one polite follow-up from the confirmation's link, and only one", async () => {
     const { deps, target, at } = setup();
