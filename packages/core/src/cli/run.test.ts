@@ -58,7 +58,9 @@ describe("npm run import on a new database", () => {
   test("loads the vendored communes, ROME codes, métiers and diplomas before reading the file", async () => {
     expect(await cli(["import", "companies", COMPANIES])).toBe(0);
     // The fixture's one made-up INSEE code is the only unknown commune.
-    expect(output.warn).toContain("  1 x commune inconnue");
+    expect(output.warn).toContain(
+      "  1 x colonne code_commune : attendu un code commune INSEE connu (75056, 2A004)",
+    );
     withDatabase((db) => {
       expect(count(db, "communes")).toBeGreaterThan(34_000);
       expect(count(db, "romes")).toBe(1584);
@@ -97,7 +99,9 @@ describe("an import's report", () => {
       ]),
     );
     expect(await cli(["import", "trainings", file])).toBe(0);
-    expect(output.warn).toContain("  line 1 (record 2): rome_codes.0 : code ROME invalide");
+    expect(output.warn).toContain(
+      '      line 1 (record 2): champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
+    );
   });
 
   test("says why when every record is rejected, in French, and replaces nothing", async () => {
@@ -113,8 +117,8 @@ describe("an import's report", () => {
     expect(await cli(["import", "trainings", file])).toBe(1);
     expect(output.warn).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^ {2}line 1 \(record 1\): capacite : Entrée invalide/),
-        "  line 1 (record 2): rome_codes.0 : code ROME invalide",
+        '      line 1 (record 1): champ capacite : attendu un texte ou un nombre, trouvé {"$numberInt":"12"}',
+        '      line 1 (record 2): champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
       ]),
     );
     expect(output.error).toEqual(["Error: Aucune formation valide dans le fichier : rien n'est remplacé."]);
@@ -164,6 +168,41 @@ describe("the swap guard of npm run import", () => {
 
     expect(await cli(["import", "companies", bad, "--force"])).toBe(0);
     expect(sirets()).toEqual([siret("87654321", 0)]);
+  });
+
+  test("a refused file of shifted rows prints its rejections by column as the header writes it, with the form expected and a few values found, not a line per row", async () => {
+    const row = (first: string, second: string, romes: string) =>
+      `${first};${second};SARL ENT;1071C;1;RUE DE LA PAIX;75056;75002;NULL;NULL;3-5;NULL;${romes}`;
+    const lines = [
+      HEADER.replace("siret;enseigne", "SIRET;Enseigne"),
+      row(siret("12345678", 0), "ENT", "D1102"),
+      // the SIRET in the name column, the name in the SIRET's
+      ...Array.from({ length: 1500 }, (_, i) => row(`ENT ${i}`, siret("23456789", i), "D1102")),
+      // a postcode in the ROME codes column
+      ...Array.from({ length: 500 }, (_, i) => row(siret("34567890", i), "ENT", "75002")),
+    ];
+    const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "companies.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+
+    expect(await cli(["import", "companies", file])).toBe(1);
+    const SIRET = "colonne SIRET : attendu un SIRET (14 chiffres)";
+    const ROMES =
+      "colonne rome_codes : attendu des codes ROME (lettre + 4 chiffres, score facultatif, séparés par | : D1102:0.82|D1104)";
+    expect(output.warn).toEqual([
+      `  1500 x ${SIRET}`,
+      `      line 3 (record 2): ${SIRET}, trouvé "ENT 0"`,
+      `      line 4 (record 3): ${SIRET}, trouvé "ENT 1"`,
+      `      line 5 (record 4): ${SIRET}, trouvé "ENT 2"`,
+      "      ... and 1497 more",
+      `  500 x ${ROMES}`,
+      // past the first 1,000 rejections listed, the first of a new kind still is
+      `      line 1503 (record 1502): ${ROMES}, trouvé "75002"`,
+      "      ... and 499 more",
+    ]);
+    expect(output.error).toEqual([
+      "Error: Remplacement refusé : plus d'enregistrements rejetés que de valides, 1 entreprise valide pour 2000 rejetés " +
+        "(mauvais fichier, colonnes décalées ?). Rien n'est importé. Si c'est voulu, relancez avec --force pour remplacer quand même.",
+    ]);
   });
 
   test("a trainings file with less than half of the imported trainings is refused, and swapped with --force", async () => {

@@ -102,6 +102,8 @@ interface BadRow {
   /** the record's position in a JSON array or among a sync's records; absent for a referential's bad line */
   record?: number;
   reason: string;
+  /** the rejection's key in the report's `rejectedBy` */
+  kind?: string;
 }
 
 /**
@@ -115,15 +117,37 @@ function placeOf(row: BadRow, synced: boolean): string {
 
 const progressLine = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Prints the first rejected rows (line and reason), then the rejections by kind of reason; returns their number. */
+/** Kinds of rejection printed, most frequent first; the others are summed up on one line. */
+const PRINTED_KINDS = 10;
+/** Rejected records printed under each kind, the first of the file. */
+const EXAMPLES_PER_KIND = 3;
+
+/**
+ * Prints the rejections by kind, most frequent first, each with its count and its first records (line and reason:
+ * the column, the form expected and the value found), so that a file of 400,000 shifted rows prints a few lines;
+ * a report without kinds, its first 50 rows. Returns the number of rejections.
+ */
 function printRejections(report: Record<string, unknown>, synced: boolean): number {
   const bad = (report.errors ?? report.badLines ?? []) as BadRow[];
   const rejected = typeof report.skipped === "number" ? report.skipped : bad.length;
-  for (const row of bad.slice(0, 50)) console.warn(`  ${placeOf(row, synced)}: ${row.reason}`);
-  if (rejected > 50) console.warn(`  ... and ${rejected - 50} more`);
-  const byReason = (report.rejectedBy ?? {}) as Record<string, number>;
-  for (const [reason, count] of Object.entries(byReason).sort(([, a], [, b]) => b - a))
-    console.warn(`  ${count} x ${reason}`);
+  const byKind = report.rejectedBy as Record<string, number> | undefined;
+  if (!byKind) {
+    for (const row of bad.slice(0, 50)) console.warn(`  ${placeOf(row, synced)}: ${row.reason}`);
+    if (rejected > 50) console.warn(`  ... and ${rejected - 50} more`);
+    return rejected;
+  }
+  const kinds = Object.entries(byKind).sort(([, a], [, b]) => b - a);
+  for (const [kind, count] of kinds.slice(0, PRINTED_KINDS)) {
+    console.warn(`  ${count} x ${kind}`);
+    const examples = bad.filter((row) => row.kind === kind).slice(0, EXAMPLES_PER_KIND);
+    for (const row of examples) console.warn(`      ${placeOf(row, synced)}: ${row.reason}`);
+    if (count > examples.length) console.warn(`      ... and ${count - examples.length} more`);
+  }
+  const others = kinds.slice(PRINTED_KINDS);
+  if (others.length > 0) {
+    const count = others.reduce((sum, [, n]) => sum + n, 0);
+    console.warn(`  ${count} x ${others.length} other kinds`);
+  }
   return rejected;
 }
 

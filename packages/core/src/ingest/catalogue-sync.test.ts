@@ -93,7 +93,15 @@ describe("syncTrainings", () => {
     const result = await syncTrainings(deps(db), { url, pageSize: 3, onProgress: (p) => progress.push(p) });
     expect(requests).toEqual(["?page=1&limit=3", "?page=2&limit=3", "?page=3&limit=3"]);
     expect(result).toMatchObject({ inserted: 7, skipped: 1, pages: 3, total: 8 });
-    expect(result.errors).toEqual([{ line: 8, record: 8, reason: "rome_codes.0 : code ROME invalide" }]);
+    expect(result.errors).toEqual([
+      {
+        line: 8,
+        record: 8,
+        reason:
+          'champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
+        kind: "champ rome_codes.N : attendu un code ROME (lettre de A à N + 4 chiffres : D1102)",
+      },
+    ]);
     expect(progress.map((p) => [p.page, p.received, p.valid])).toEqual([
       [1, 3, 3],
       [2, 6, 6],

@@ -50,17 +50,25 @@ describe("importCompanies, headed ;-separated file", () => {
     expect(result.format).toBe("csv-headed");
     expect(result.inserted).toBe(6);
     expect(result.skipped).toBe(5);
+    const ROME = "colonne rome_codes : attendu au moins un code ROME";
+    const INSEE = "colonne code_commune : attendu un code commune INSEE connu (75056, 2A004)";
+    const SIRET = "colonne siret : attendu un SIRET (14 chiffres)";
     expect(result.errors).toEqual([
-      { line: 5, record: 4, reason: "aucun code ROME" },
-      { line: 6, record: 5, reason: 'commune inconnue : "99999"' },
-      { line: 7, record: 6, reason: 'siret invalide : "ABC"' },
-      { line: 8, record: 7, reason: "siret en double : 38855948600070" },
-      { line: 9, record: 8, reason: "6 colonnes au lieu de 13" },
+      { line: 5, record: 4, reason: `${ROME}, trouvé (vide)`, kind: ROME },
+      { line: 6, record: 5, reason: `${INSEE}, trouvé "99999"`, kind: INSEE },
+      { line: 7, record: 6, reason: `${SIRET}, trouvé "ABC"`, kind: SIRET },
+      { line: 8, record: 7, reason: "siret en double : 38855948600070", kind: "siret en double" },
+      {
+        line: 9,
+        record: 8,
+        reason: '6 colonnes au lieu de 13 séparées par ";" : "44306184100047;Trop court;SAS TROP COUR…"',
+        kind: "nombre de colonnes",
+      },
     ]);
     expect(result.rejectedBy).toEqual({
-      "aucun code ROME": 1,
-      "commune inconnue": 1,
-      "siret invalide": 1,
+      [ROME]: 1,
+      [INSEE]: 1,
+      [SIRET]: 1,
       "siret en double": 1,
       "nombre de colonnes": 1,
     });
@@ -229,10 +237,10 @@ describe("importCompanies, 2022 header-less file", () => {
     const result = await importCompanies(db, HEADERLESS);
     expect(result.format).toBe("csv-headerless");
     expect(result.inserted).toBe(3);
-    expect(result.errors).toEqual([
-      { line: 3, record: 3, reason: "aucun code ROME" },
-      { line: 4, record: 4, reason: 'code ROME invalide : "X9999"' },
-      { line: 6, record: 6, reason: "3 colonnes au lieu de 12" },
+    expect(result.errors.map(({ line, reason }) => `${line}: ${reason}`)).toEqual([
+      "3: colonne rome_codes : attendu au moins un code ROME, trouvé (vide)",
+      '4: colonne rome_codes : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "X9999"',
+      '6: 3 colonnes au lieu de 12 séparées par ";" : "47234567800015;Trop court;SAS TROP COURT"',
     ]);
     expect(company(db, "41234567800020")).toMatchObject({
       enseigne: "Boucherie du Marché",
@@ -296,17 +304,17 @@ describe("importCompanies, prediction algorithm JSON", () => {
     expect([result.inserted, result.skipped, result.placedByFile, result.placedByCommune]).toEqual([
       6, 4, 4, 2,
     ]);
-    expect(result.errors).toEqual([
-      { line: 84, record: 5, reason: "aucun code ROME" },
-      { line: 105, record: 7, reason: "siret en double : 78542156300011" },
-      { line: 113, record: 8, reason: 'x : coordonnée invalide "abc"' },
-      { line: 142, record: 10, reason: 'code ROME invalide : "Z123"' },
+    expect(result.errors.map(({ line, record, reason }) => `${line} (${record}): ${reason}`)).toEqual([
+      "84 (5): champ rome_codes : attendu au moins un code ROME, trouvé (vide)",
+      "105 (7): siret en double : 78542156300011",
+      '113 (8): champ x : attendu une coordonnée (nombre), trouvé "abc"',
+      '142 (10): champ rome_codes : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "Z123"',
     ]);
     expect(result.rejectedBy).toEqual({
-      "aucun code ROME": 1,
+      "champ rome_codes : attendu au moins un code ROME": 1,
       "siret en double": 1,
-      'x : coordonnée invalide "…"': 1,
-      "code ROME invalide": 1,
+      "champ x : attendu une coordonnée (nombre)": 1,
+      "champ rome_codes : attendu un code ROME (lettre de A à N + 4 chiffres : D1102)": 1,
     });
     expect(scores(db, "78542156300011")).toEqual([
       { rome_code: "D1102", score: 0.92 },

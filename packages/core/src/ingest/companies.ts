@@ -10,15 +10,23 @@ import { forgetStoredSeal, storeItems } from "./store-items";
 import { readText, sniffText, type TextEncoding } from "./text-file";
 import { companyRowBuilder } from "../sources/companies/company-row";
 import {
+  ALGORITHM_FIELD_NAMES,
   AlgorithmCompanySchema,
   COMPANY_CSV_COLUMNS,
   ROME_CODES_COLUMN,
   algorithmDraft,
   csvCell,
   csvDraft,
+  csvFieldNames,
   type CompanyDraft,
+  type FieldNames,
 } from "../sources/companies/records";
-import { describeIssues, FRENCH_ISSUES } from "../sources/trainings/catalogue-record";
+import {
+  describeIssues,
+  RECORD_PARSE,
+  shownValue,
+  type RecordIssue,
+} from "../sources/upstream/record-issues";
 
 const BATCH = 2000;
 
@@ -45,8 +53,10 @@ export interface CompanyImportResult extends ImportResult {
 interface ReadRecord {
   line: number;
   record: number;
-  /** a draft, or why the record could not be read (`kind` groups it in rejectedBy; default: the reason) */
-  draft: CompanyDraft | { error: string; kind?: string };
+  /** a draft, or why the record could not be read */
+  draft: CompanyDraft | { issue: RecordIssue };
+  /** how the file names the fields the row builder checks */
+  names: FieldNames;
 }
 
 /**
@@ -76,16 +86,12 @@ export async function importCompanies(
       format === "algorithm-json"
         ? readJson(path, encoding)
         : readCsv(path, encoding, format, csvDelimiter(head, format));
-    for await (const { line, record, draft } of records) {
+    for await (const { line, record, draft, names } of records) {
       read = record;
       progress.tick(read, stage.size + batch.length, result.skipped);
-      if ("error" in draft) {
-        reject(result, { line, record, reason: draft.error }, draft.kind);
-        continue;
-      }
-      const built = build(draft);
+      const built = "issue" in draft ? { ok: false as const, issue: draft.issue } : build(draft, names);
       if (!built.ok) {
-        reject(result, { line, record, reason: built.reason }, built.kind);
+        reject(result, { line, record, reason: built.issue.reason }, built.issue.kind);
         continue;
       }
       if (batchKeys.has(built.siret) || stage.has(built.siret)) {
@@ -126,16 +132,16 @@ export function detectCompanyFormat(head: string): CompanyFileFormat {
 
 async function* readJson(path: string, encoding: TextEncoding): AsyncGenerator<ReadRecord> {
   for await (const raw of jsonArrayRecords(path, encoding)) {
-    const at = { line: raw.line, record: raw.index };
+    const at = { line: raw.line, record: raw.index, names: ALGORITHM_FIELD_NAMES };
     const record = parseRecord(raw);
     if (!record.ok) {
-      yield { ...at, draft: { error: record.reason, kind: record.kind } };
+      yield { ...at, draft: { issue: record } };
       continue;
     }
-    const parsed = AlgorithmCompanySchema.safeParse(record.value, { error: FRENCH_ISSUES });
+    const parsed = AlgorithmCompanySchema.safeParse(record.value, RECORD_PARSE);
     yield {
       ...at,
-      draft: parsed.success ? algorithmDraft(parsed.data) : { error: describeIssues(parsed.error) },
+      draft: parsed.success ? algorithmDraft(parsed.data) : { issue: describeIssues(parsed.error) },
     };
   }
 }
@@ -181,9 +187,10 @@ async function* readCsv(
     }),
   );
   let columns: Map<string, number> | null = null;
+  let names = csvFieldNames();
   let expected: number = COMPANY_CSV_COLUMNS.length;
   let record = 0;
-  let shortRecord: (ReadRecord & { draft: { error: string } }) | null = null;
+  let shortRecord: (ReadRecord & { draft: { issue: RecordIssue } }) | null = null;
   try {
     for await (const { record: cells, info } of parser as AsyncIterable<{
       record: string[];
@@ -192,7 +199,9 @@ async function* readCsv(
       // info.lines is the line where the record ends: line breaks inside quotes put its start earlier
       const line = info.lines - lineBreaksIn(cells);
       if (format === "csv-headed" && columns === null) {
-        columns = headerColumns(cells);
+        const index = headerColumns(cells);
+        columns = index;
+        names = csvFieldNames((column) => cells[index.get(column) ?? -1]?.trim() || column);
         expected = cells.length;
         continue;
       }
@@ -205,22 +214,20 @@ async function* readCsv(
           );
         // Held until the next record: the last one short of columns, with no line break after it, is a file cut short.
         if (shortRecord) yield shortRecord;
-        shortRecord = {
-          line,
-          record,
-          draft: { error: `${cells.length} colonnes au lieu de ${expected}`, kind: "nombre de colonnes" },
-        };
+        const reason = `${cells.length} colonnes au lieu de ${expected} séparées par "${delimiter}" : ${shownValue(cells.join(delimiter))}`;
+        shortRecord = { line, record, names, draft: { issue: { reason, kind: "nombre de colonnes" } } };
         continue;
       }
       if (shortRecord) yield shortRecord;
       shortRecord = null;
       const index = columns ?? HEADERLESS;
-      yield { line, record, draft: asDraft(csvDraft((name) => csvCell(cells[index.get(name) ?? -1]))) };
+      const draft = csvDraft((name) => csvCell(cells[index.get(name) ?? -1]), names);
+      yield { line, record, names, draft };
     }
     if (shortRecord) {
       if (!(await endsWithLineBreak(path)))
         throw new Error(
-          `Fichier tronqué : la dernière ligne (${shortRecord.line}) s'arrête sans fin de ligne au milieu d'un enregistrement (${shortRecord.draft.error}) : ${NOTHING_REPLACED}`,
+          `Fichier tronqué : la dernière ligne (${shortRecord.line}) s'arrête sans fin de ligne au milieu d'un enregistrement (${shortRecord.draft.issue.reason}) : ${NOTHING_REPLACED}`,
         );
       yield shortRecord;
     }
@@ -268,8 +275,4 @@ function headerColumns(cells: string[]): Map<string, number> {
     );
   }
   return new Map(names.map((name, i) => [name, i]));
-}
-
-function asDraft(draft: CompanyDraft | { error: string }): ReadRecord["draft"] {
-  return "error" in draft ? { error: draft.error, kind: "rome_codes illisible" } : draft;
 }

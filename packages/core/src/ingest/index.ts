@@ -14,7 +14,7 @@ export {
   type DatasetSizes,
 } from "./sample/generate";
 export { isLuhnValid } from "./sample/siret";
-export type { ImportIssue, ImportResult, SwapCounts, SwapOptions, SwapRefusal } from "./stage";
+export type { ImportIssue, ImportResult, ListedIssue, SwapCounts, SwapOptions, SwapRefusal } from "./stage";
 export { ImportRefusedError, NothingValidError, SwapRefusedError, swapRefusal } from "./stage";
 export {
   importCompanies,

@@ -8,7 +8,14 @@ import { catalogueFormation } from "../testing/factories";
 import { insertTestCommunes } from "../testing/communes";
 import { rowsImported } from "./meta";
 import { seedDatabase } from "./sample/seed";
-import { SwapRefusedError, swapRefusal, type SwapCounts } from "./stage";
+import {
+  MAX_LISTED_ISSUES,
+  SwapRefusedError,
+  emptyResult,
+  reject,
+  swapRefusal,
+  type SwapCounts,
+} from "./stage";
 import { importTrainingsJson } from "./trainings";
 
 const formation = (key: string) => catalogueFormation(key);
@@ -28,6 +35,26 @@ const keys = (db: Db) =>
   db.$client.prepare("SELECT cle_ministere_educatif FROM trainings ORDER BY id").pluck().all() as string[];
 const stages = (db: Db) =>
   db.$client.prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table'").pluck().all();
+
+describe("reject", () => {
+  it("lists the first rejections with their kind, then only the first of each new kind, and counts them all", () => {
+    const result = emptyResult();
+    const shifted = "colonne siret : attendu un SIRET (14 chiffres)";
+    for (let line = 2; line < MAX_LISTED_ISSUES + 10; line++)
+      reject(result, { line, reason: `${shifted}, trouvé "ENT ${line}"` }, shifted);
+    reject(result, { line: 2000, reason: "siret en double : 12345678900011" }, "siret en double");
+    reject(result, { line: 2001, reason: "siret en double : 12345678900012" }, "siret en double");
+    expect(result.errors).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(result.errors[0]).toEqual({ line: 2, reason: `${shifted}, trouvé "ENT 2"`, kind: shifted });
+    expect(result.errors.at(-1)).toEqual({
+      line: 2000,
+      reason: "siret en double : 12345678900011",
+      kind: "siret en double",
+    });
+    expect(result.rejectedBy).toEqual({ [shifted]: MAX_LISTED_ISSUES + 8, "siret en double": 2 });
+    expect(result.skipped).toBe(MAX_LISTED_ISSUES + 10);
+  });
+});
 
 describe("swapRefusal", () => {
   it.each<[string, SwapCounts, ReturnType<typeof swapRefusal>]>([
@@ -57,7 +84,10 @@ describe("the swap guard of an import", () => {
     await expect(refused).rejects.toMatchObject({
       reason: "mostly_rejected",
       counts: { live: 4, importedLive: 4, staged: 2, rejected: 3 },
-      report: { skipped: 3, rejectedBy: { "rome_codes.N : code ROME invalide": 3 } },
+      report: {
+        skipped: 3,
+        rejectedBy: { "champ rome_codes.N : attendu un code ROME (lettre de A à N + 4 chiffres : D1102)": 3 },
+      },
       message:
         "Remplacement refusé : plus d'enregistrements rejetés que de valides, 2 formations valides pour 3 rejetés " +
         "(mauvais fichier, colonnes décalées ?). Les 4 formations en place sont gardées : rien n'est remplacé. " +

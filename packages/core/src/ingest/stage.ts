@@ -11,6 +11,11 @@ export interface ImportIssue {
   reason: string;
 }
 
+/** A rejection as the report lists it: with its kind, its key in `rejectedBy`, so that a listing can group them. */
+export interface ListedIssue extends ImportIssue {
+  kind: string;
+}
+
 export interface ImportResult {
   /** rows stored */
   inserted: number;
@@ -21,13 +26,16 @@ export interface ImportResult {
    * campaign): listed like the others, but no sign of a wrong file, so the swap guard does not weigh them
    */
   leftOut: number;
-  /** the first MAX_LISTED_ISSUES rejections, in file order */
-  errors: ImportIssue[];
+  /** the first MAX_LISTED_ISSUES rejections, then the first of each kind not seen before, in file order */
+  errors: ListedIssue[];
   /** every rejection counted by kind of reason (values left out) */
   rejectedBy: Record<string, number>;
 }
 
-/** Rejections listed one by one; past this only `rejectedBy` counts them, so memory stays bounded. */
+/**
+ * Rejections listed one by one; past this only the first of each new kind is (a kind holds no value, so they are
+ * few) and `rejectedBy` counts the others, so memory stays bounded.
+ */
 export const MAX_LISTED_ISSUES = 1000;
 
 export function emptyResult(): ImportResult {
@@ -128,13 +136,14 @@ export class SwapRefusedError extends ImportRefusedError {
 export function reject(result: ImportResult, issue: ImportIssue, kind?: string, leftOut = false): void {
   result.skipped++;
   if (leftOut) result.leftOut++;
-  if (result.errors.length < MAX_LISTED_ISSUES) result.errors.push(issue);
   const key =
     kind ??
     issue.reason
       .replace(/"[^"]*"/g, '"…"')
       .replace(/\d+/g, "N")
       .slice(0, 100);
+  if (result.errors.length < MAX_LISTED_ISSUES || !(key in result.rejectedBy))
+    result.errors.push({ ...issue, kind: key });
   result.rejectedBy[key] = (result.rejectedBy[key] ?? 0) + 1;
 }
 

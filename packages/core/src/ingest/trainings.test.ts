@@ -31,9 +31,9 @@ describe("importTrainingsJson", () => {
     expect(result.skipped).toBe(6);
     const reasons = result.errors.map((e) => `${e.line}: ${e.reason}`);
     expect(reasons).toEqual([
-      expect.stringMatching(/^72: cle_ministere_educatif/),
-      expect.stringMatching(/^77: idea_geo_coordonnees_etablissement : coordonnées invalides/),
-      expect.stringMatching(/^84: rome_codes\.0 : code ROME invalide/),
+      "72: champ cle_ministere_educatif : attendu un texte non vide, trouvé (vide)",
+      '77: champ idea_geo_coordonnees_etablissement : attendu des coordonnées "lat,lon" en degrés, trouvé "quarante-huit,deux"',
+      '84: champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "XYZ"',
       expect.stringMatching(/^90: JSON invalide/),
       "91: formation non publiée",
       expect.stringMatching(/^97: cle_ministere_educatif en double/),
@@ -87,6 +87,7 @@ describe("importTrainingsJson", () => {
         line: 1,
         record: 2,
         reason: expect.stringMatching(/^enregistrement de 3145\d+ caractères, plus de 1048576/),
+        kind: "enregistrement trop long",
       },
     ]);
     expect(result.rejectedBy).toEqual({ "enregistrement trop long": 1 });
@@ -157,12 +158,12 @@ describe("importTrainingsJson on the current catalogue shape", () => {
       "105: aucune session des campagnes 2026, 2027, 2028 (tags : 2023, 2024)",
       "114: aucune session des campagnes 2026, 2027, 2028 (tags : aucun)",
       "123: formation non publiée",
-      '132: lieu_formation_geo_coordonnees : coordonnées invalides "45,75;4,84" (attendu "lat,lon")',
+      '132: champ lieu_formation_geo_coordonnees : attendu des coordonnées "lat,lon" en degrés, trouvé "45,75;4,84"',
     ]);
     expect(result.rejectedBy).toEqual({
       "campagne passée (tags)": 2,
       "formation non publiée": 1,
-      'lieu_formation_geo_coordonnees : coordonnées invalides "…" (attendu "…")': 1,
+      'champ lieu_formation_geo_coordonnees : attendu des coordonnées "lat,lon" en degrés': 1,
     });
   });
 

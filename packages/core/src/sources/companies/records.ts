@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldIssue, type RecordIssue } from "../upstream/record-issues";
 
 // The three shapes of the companies file (docs/reference/v1.md#s8-3), each read into one draft before validation.
 
@@ -30,19 +31,23 @@ export interface CompanyDraft {
   romes: { code: string; score: number | null }[];
 }
 
+// Each check's message is the form expected there (RECORD_PARSE, upstream/record-issues.ts).
+
 const value = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], { error: "un texte ou un nombre" })
   .nullish()
   .transform((v) => (v === null || v === undefined ? null : String(v).trim() || null));
 
+const COORDINATE = "une coordonnée (nombre)";
+
 const coordinate = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string()], { error: COORDINATE })
   .nullish()
   .transform((v, ctx) => {
     if (v === null || v === undefined || v === "") return null;
     const n = typeof v === "number" ? v : Number(v.replace(",", "."));
     if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: `coordonnée invalide "${v}"` });
+      ctx.addIssue({ code: "custom", message: COORDINATE, input: v });
       return z.NEVER;
     }
     return n;
@@ -68,11 +73,14 @@ export const AlgorithmCompanySchema = z.object({
   y: coordinate,
   rome_codes: z
     .array(
-      z.object({
-        rome_code: z.string({ error: "rome_code manquant" }),
-        normalized_score: z.number().nullish(),
-      }),
-      { error: "rome_codes doit être une liste" },
+      z.object(
+        {
+          rome_code: z.string({ error: "un code ROME (texte : D1102)" }),
+          normalized_score: z.number({ error: "un score (nombre)" }).nullish(),
+        },
+        { error: '{"rome_code": …, "normalized_score": …}' },
+      ),
+      { error: 'une liste de {"rome_code": …, "normalized_score": …}' },
     )
     .nullish(),
 });
@@ -123,20 +131,56 @@ export const ROME_CODES_COLUMN = "rome_codes";
 
 export type CompanyCsvColumn = (typeof COMPANY_CSV_COLUMNS)[number];
 
+/** The draft fields whose value companyRowBuilder checks; `point` is x and y together. */
+export type CheckedField = "siret" | "romes" | "insee" | "point";
+
+/** How a file names each checked field in a rejection's reason: `colonne siret`, `champ insee_city_code`. */
+export type FieldNames = Readonly<Record<CheckedField, string>>;
+
+/** The prediction algorithm's JSON: its keys. */
+export const ALGORITHM_FIELD_NAMES: FieldNames = {
+  siret: "champ siret",
+  romes: "champ rome_codes",
+  insee: "champ insee_city_code",
+  point: "champs x, y",
+};
+
+/** The column of each checked field in the `;` files (they have no point). */
+const CSV_COLUMN_OF = { siret: "siret", romes: ROME_CODES_COLUMN, insee: "code_commune" } as const;
+
+/**
+ * A `;` file's names: `written(column)` is the column as the file's header writes it (`SIRET`, matched
+ * case-insensitively); a header-less file's are the column names themselves.
+ */
+export function csvFieldNames(written: (column: string) => string = (column) => column): FieldNames {
+  return {
+    siret: `colonne ${written(CSV_COLUMN_OF.siret)}`,
+    romes: `colonne ${written(CSV_COLUMN_OF.romes)}`,
+    insee: `colonne ${written(CSV_COLUMN_OF.insee)}`,
+    point: "colonnes x, y",
+  };
+}
+
+/** The form of the `rome_codes` column, as a rejection states it. */
+const ROME_LIST = "des codes ROME (lettre + 4 chiffres, score facultatif, séparés par | : D1102:0.82|D1104)";
+
+/** A row of a `;` file as a draft; a `rome_codes` cell that does not read is the row's rejection. */
 export function csvDraft(
   cell: (column: CompanyCsvColumn | typeof ROME_CODES_COLUMN) => string | null,
-): CompanyDraft | { error: string } {
-  const romes = parseRomeList(cell(ROME_CODES_COLUMN));
-  if ("error" in romes) return romes;
+  names: FieldNames,
+): CompanyDraft | { issue: RecordIssue } {
+  const romeCell = cell(CSV_COLUMN_OF.romes);
+  const romes = parseRomeList(romeCell);
+  if (!romes) return { issue: fieldIssue(names.romes, ROME_LIST, romeCell) };
   return {
-    siret: cell("siret"),
+    siret: cell(CSV_COLUMN_OF.siret),
     enseigne: cell("enseigne"),
     raisonSociale: cell("nom"),
     nafCode: cell("code_naf"),
     nafLabel: null,
     streetNumber: cell("numero_rue"),
     streetName: cell("libelle_rue"),
-    insee: cell("code_commune"),
+    insee: cell(CSV_COLUMN_OF.insee),
     zipCode: cell("code_postal"),
     city: null,
     email: cell("email"),
@@ -145,7 +189,7 @@ export function csvDraft(
     website: cell("website"),
     x: null,
     y: null,
-    romes: romes.romes,
+    romes,
   };
 }
 
@@ -155,14 +199,14 @@ export function csvCell(raw: string | undefined): string | null {
   return text === "" || text.toUpperCase() === "NULL" ? null : text;
 }
 
-/** `D1102:0.82|D1104` (separators `|`, `,` or spaces) into codes and scores. */
-export function parseRomeList(text: string | null): { romes: RomeScore[] } | { error: string } {
-  if (!text) return { romes: [] };
+/** `D1102:0.82|D1104` (separators `|`, `,` or spaces) into codes and scores; null when a code does not read. */
+export function parseRomeList(text: string | null): RomeScore[] | null {
+  if (!text) return [];
   const romes: RomeScore[] = [];
   for (const token of text.split(/[|,\s]+/).filter(Boolean)) {
     const match = /^([A-Za-z]\d{4})(?::(\d+(?:\.\d+)?))?$/.exec(token);
-    if (!match?.[1]) return { error: `rome_codes illisible : "${token}"` };
+    if (!match?.[1]) return null;
     romes.push({ code: match[1], score: match[2] === undefined ? null : Number(match[2]) });
   }
-  return { romes };
+  return romes;
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { SqlRow } from "../../db/bulk";
+import { describeIssues, RECORD_PARSE, ROME_CODE_FORM, SOME_ROME_FORM } from "../upstream/record-issues";
 import { cleanLine, webUrl } from "../upstream/text";
 
-// Mongo exports write dates as {"$date": "..."}; the catalogue API writes plain ISO strings.
-const unwrapDate = (v: unknown) =>
-  v && typeof v === "object" && "$date" in v ? (v as { $date: unknown }).$date : v;
+// Each check's message is the form expected there (RECORD_PARSE): a rejection reads "champ capacite : attendu un
+// texte ou un nombre, trouvé …".
 
 const text = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], { error: "un texte ou un nombre" })
   .nullish()
   .transform((v) => (v === null || v === undefined ? null : cleanLine(String(v))));
 
@@ -16,16 +16,22 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // An address that is not one (a phone number, "nc") is dropped rather than the whole training.
 const email = text.transform((v) => (v !== null && EMAIL.test(v) ? v.toLowerCase() : null));
 
+const DATE = "une date (ISO 8601 : 2024-01-31T00:00:00Z)";
+
+// Mongo exports write dates as {"$date": "..."}; the catalogue API writes plain ISO strings.
+const unwrapDate = (v: unknown) =>
+  v && typeof v === "object" && "$date" in v ? (v as { $date: unknown }).$date : v;
+
 const date = z.preprocess(
   unwrapDate,
   z
-    .union([z.string(), z.number()])
+    .union([z.string(), z.number()], { error: DATE })
     .nullish()
     .transform((v, ctx) => {
       if (v === null || v === undefined || v === "") return null;
       const time = typeof v === "number" ? v : Date.parse(v);
       if (Number.isNaN(time)) {
-        ctx.addIssue({ code: "custom", message: "date invalide" });
+        ctx.addIssue({ code: "custom", message: DATE, input: v });
         return z.NEVER;
       }
       return new Date(time).toISOString();
@@ -33,7 +39,7 @@ const date = z.preprocess(
 );
 
 const flag = z
-  .union([z.boolean(), z.literal("true"), z.literal("false")])
+  .union([z.boolean(), z.literal("true"), z.literal("false")], { error: "true ou false" })
   .nullish()
   .transform((v) => (v === null || v === undefined ? null : v === true || v === "true"));
 
@@ -49,7 +55,7 @@ const coordinates = text.transform((v, ctx) => {
     Math.abs(lat) > 90 ||
     Math.abs(lon) > 180
   ) {
-    ctx.addIssue({ code: "custom", message: `coordonnées invalides "${v}" (attendu "lat,lon")` });
+    ctx.addIssue({ code: "custom", message: 'des coordonnées "lat,lon" en degrés', input: v });
     return z.NEVER;
   }
   return { latitude: lat, longitude: lon };
@@ -69,10 +75,7 @@ const establishment = (kind: "formateur" | "gestionnaire") => ({
 
 /** One record of the catalogue (mnaFormation, docs/reference/v1.md#s8-1); unknown fields are ignored. */
 export const CatalogueTrainingSchema = z.object({
-  cle_ministere_educatif: z
-    .string({ error: "cle_ministere_educatif manquante" })
-    .trim()
-    .min(1, "cle_ministere_educatif vide"),
+  cle_ministere_educatif: z.string({ error: "un texte non vide" }).trim().min(1, "un texte non vide"),
   published: flag,
   catalogue_published: flag,
   intitule_long: text,
@@ -89,13 +92,13 @@ export const CatalogueTrainingSchema = z.object({
   rome_codes: z
     .array(
       z
-        .string()
+        .string({ error: ROME_CODE_FORM })
         .trim()
         .toUpperCase()
-        .regex(/^[A-N]\d{4}$/, "code ROME invalide"),
-      { error: "rome_codes doit être une liste" },
+        .regex(/^[A-N]\d{4}$/, ROME_CODE_FORM),
+      { error: "une liste de codes ROME" },
     )
-    .min(1, "aucun code ROME"),
+    .min(1, SOME_ROME_FORM),
   id_formation: text,
   id_rco_formation: text,
   created_at: date,
@@ -116,36 +119,20 @@ export const CatalogueTrainingSchema = z.object({
   etablissement_gestionnaire_courriel: email,
   tags: z
     .array(
-      z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
-      {
-        error: "tags doit être une liste",
-      },
+      z.union([z.string(), z.number()], { error: "une année (2026)" }).transform((v) => String(v).trim()),
+      { error: "une liste d'années (2026)" },
     )
     .nullish(),
   ...establishment("formateur"),
   ...establishment("gestionnaire"),
   etablissement_gestionnaire_type: text,
   etablissement_gestionnaire_conventionne: z
-    .union([z.string(), z.boolean()])
+    .union([z.string(), z.boolean()], { error: "OUI, NON, true ou false" })
     .nullish()
     .transform((v) => (v === true ? "OUI" : v === false ? "NON" : v ? v.trim() || null : null)),
 });
 
 export type CatalogueTraining = z.infer<typeof CatalogueTrainingSchema>;
-
-/**
- * zod's French messages, for the checks that carry none of their own: import reports are in French ("capacite :
- * Entrée invalide : …", not "Invalid input"). Pass as `safeParse(input, { error: FRENCH_ISSUES })`; a schema's own
- * messages still win.
- */
-export const FRENCH_ISSUES = z.locales.fr().localeError;
-
-/** "RNCP1234 : message; rome_codes.0 : code ROME invalide" */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.join(".")} : ${i.message}` : i.message))
-    .join("; ");
-}
 
 /** "legacy": a record with `idea_geo_coordonnees_etablissement` (exports before 2023); "current" otherwise. */
 export type CatalogueShape = "current" | "legacy";
@@ -153,7 +140,7 @@ export type CatalogueShape = "current" | "legacy";
 /** `leftOut`: a valid record that the rules leave out (not published, no current campaign), not an invalid one. */
 export type ParsedTraining =
   | { ok: true; row: SqlRow; shape: CatalogueShape }
-  | { ok: false; reason: string; kind?: string; leftOut?: boolean };
+  | { ok: false; reason: string; kind: string; leftOut?: boolean };
 
 /**
  * The campaigns (session start years, the catalogue's `tags`) searched on `now`, by the original service's
@@ -171,11 +158,11 @@ export function currentCampaigns(now: Date): string[] {
  * that has `tags` must have one among `campaigns`; a legacy record has none and is kept.
  */
 export function parseCatalogueTraining(input: unknown, campaigns: readonly string[]): ParsedTraining {
-  const parsed = CatalogueTrainingSchema.safeParse(input, { error: FRENCH_ISSUES });
-  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  const parsed = CatalogueTrainingSchema.safeParse(input, RECORD_PARSE);
+  if (!parsed.success) return { ok: false, ...describeIssues(parsed.error) };
   const r = parsed.data as CatalogueTraining & Record<string, string | null>;
   if (r.published === false || r.catalogue_published === false)
-    return { ok: false, reason: "formation non publiée", leftOut: true };
+    return { ok: false, reason: "formation non publiée", kind: "formation non publiée", leftOut: true };
   if (r.tags && !r.tags.some((tag) => campaigns.includes(tag)))
     return {
       ok: false,
