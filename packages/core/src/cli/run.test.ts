@@ -106,23 +106,43 @@ describe("an import's report", () => {
 
   test("says why when every record is rejected, in French, and replaces nothing", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "formations.json");
-    // a mongoexport in canonical Extended JSON: its numbers are objects, not the catalogue API's values
     writeFileSync(
       file,
       JSON.stringify([
-        { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"], capacite: { $numberInt: "12" } },
+        { cle_ministere_educatif: "A#L01", rome_codes: ["D1202"], capacite: { nombre: 12 } },
         { cle_ministere_educatif: "B#L01", rome_codes: ["nope"] },
       ]),
     );
     expect(await cli(["import", "trainings", file])).toBe(1);
     expect(output.warn).toEqual(
       expect.arrayContaining([
-        '      line 1 (record 1): champ capacite : attendu un texte ou un nombre, trouvé {"$numberInt":"12"}',
+        '      line 1 (record 1): champ capacite : attendu un texte ou un nombre, trouvé {"nombre":12}',
         '      line 1 (record 2): champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
       ]),
     );
     expect(output.error).toEqual(["Error: Aucune formation valide dans le fichier : rien n'est remplacé."]);
     withDatabase((db) => expect(count(db, "trainings")).toBe(0));
+  });
+
+  test("imports a mongoexport of the catalogue in Extended JSON, a document per line", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lba-cli-")), "formationcatalogues.json");
+    const document = (key: string) =>
+      JSON.stringify({
+        _id: { $oid: "65a1b2c3d4e5f6a7b8c9d0e1" },
+        cle_ministere_educatif: key,
+        rome_codes: ["D1202"],
+        capacite: { $numberInt: "12" },
+        created_at: { $date: { $numberLong: "1704067200000" } },
+      });
+    writeFileSync(file, `${document("A#L01")}\n${document("B#L01")}\n`);
+    expect(await cli(["import", "trainings", file])).toBe(0);
+    expect(output.warn).toEqual([]);
+    withDatabase((db) =>
+      expect(db.$client.prepare("SELECT capacite, created_at FROM trainings").all()).toEqual([
+        { capacite: "12", created_at: "2024-01-01T00:00:00.000Z" },
+        { capacite: "12", created_at: "2024-01-01T00:00:00.000Z" },
+      ]),
+    );
   });
 });
 

@@ -14,6 +14,7 @@ const USAGE = `Usage:
       merged like the vendored métiers; a file alone replaces its part, the other part is kept
   npm run import -- trainings <catalogue JSON export, current or legacy shape> [--force]
   npm run import -- companies <prediction JSON array | 2022 header-less ;-file | headed ;-file> [--force]
+      the JSON files may be a mongoexport (a document per line or --jsonArray), in MongoDB Extended JSON
   npm run sync -- trainings [--url <catalogue formations URL>] [--force]   (default: CATALOGUE_URL)
       the rows replace the table only when no more records are rejected than kept and, if its rows came from an
       earlier import or sync (not the seed), at least half as many are kept; --force replaces it anyway

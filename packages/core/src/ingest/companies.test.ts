@@ -15,6 +15,8 @@ const fixture = (name: string) =>
 const HEADED = fixture("etablissements.csv");
 const HEADERLESS = fixture("etablissements-2022.csv");
 const ALGORITHM = fixture("algorithm-companies.json");
+// its first three records as `mongoexport --jsonArray` writes them (relaxed Extended JSON: $oid, $date)
+const MONGOEXPORT = fixture("algorithm-companies-mongoexport.json");
 
 function setup() {
   const db = createTestDb();
@@ -328,6 +330,33 @@ describe("importCompanies, prediction algorithm JSON", () => {
       numero_rue: "4",
       score: null,
     });
+  });
+
+  it("imports a mongoexport of the records in Extended JSON, relaxed or canonical, an array or a document per line, as the plain file", async () => {
+    const exported = readFileSync(MONGOEXPORT, "utf8");
+    const records = JSON.parse(exported) as { siret: string }[];
+    const rows = (db: ReturnType<typeof setup>) =>
+      records.map(({ siret }): Record<string, unknown> => ({
+        ...company(db, siret),
+        id: undefined,
+        romes: scores(db, siret),
+      }));
+    const now = () => new Date("2026-11-30T10:00:00Z");
+    const plain = setup();
+    await importCompanies(plain, ALGORITHM, { now });
+    expect(rows(plain).map((row) => row.siret)).toEqual(records.map((record) => record.siret));
+    const canonical = exported
+      .replace(/"x":(\d+),"y":(\d+)/g, '"x":{"$numberInt":"$1"},"y":{"$numberInt":"$2"}')
+      .replace(/"normalized_score":([\d.]+)/g, '"normalized_score":{"$numberDouble":"$1"}')
+      .replace(/"siret":"(\d+)"/g, '"siret":{"$numberLong":"$1"}');
+    expect(canonical).toContain('"x":{"$numberInt":"652302"}');
+    const lines = records.map((record) => JSON.stringify(record)).join("\n");
+    for (const file of [MONGOEXPORT, tempFile(canonical, "canonical.json"), tempFile(lines, "lines.json")]) {
+      const db = setup();
+      const result = await importCompanies(db, file, { now });
+      expect([result.format, result.inserted, result.skipped]).toEqual(["algorithm-json", 3, 0]);
+      expect(rows(db)).toEqual(rows(plain));
+    }
   });
 
   it("converts Lambert-93 to WGS84: the Notre-Dame bakery lands within 100 m of its known point", async () => {

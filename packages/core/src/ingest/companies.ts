@@ -3,7 +3,7 @@ import { CsvError, parse } from "csv-parse";
 import { lineBreaksIn } from "./csv";
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
-import { jsonArrayRecords, parseRecord } from "./json-array-stream";
+import { jsonRecords, parseRecord } from "./json-records";
 import { Progress, type ProgressWriter } from "./progress";
 import { NothingValidError, Stage, emptyResult, reject, type ImportResult, type SwapOptions } from "./stage";
 import { forgetStoredSeal, storeItems } from "./store-items";
@@ -60,8 +60,9 @@ interface ReadRecord {
 }
 
 /**
- * Imports a companies file in place of every company, streaming it: the prediction algorithm's JSON array,
- * the 2022 header-less `;` file, or a headed `;` file. Bad records are reported with their line and reason;
+ * Imports a companies file in place of every company, streaming it: the prediction algorithm's JSON array (or a
+ * mongoexport of its records, in plain or MongoDB Extended JSON), the 2022 header-less `;` file, or a headed `;`
+ * file. Bad records are reported with their line and reason;
  * a file in no known format, not readable to its end (a quote left open), or without a valid company, changes
  * nothing. Nor does one the swap guard refuses (SwapRefusedError: more records rejected than kept, or fewer
  * companies than half of those an earlier import stored) unless `options.force`.
@@ -122,16 +123,19 @@ export async function importCompanies(
   }
 }
 
-/** `[` opens the algorithm's JSON; a first field of 9 to 14 digits is a SIRET, so the first row is data. */
+/**
+ * `[` opens the algorithm's JSON array, `{` a mongoexport's first document; a first field of 9 to 14 digits is a
+ * SIRET, so the first row is data.
+ */
 export function detectCompanyFormat(head: string): CompanyFileFormat {
   const text = head.trimStart();
-  if (text.startsWith("[")) return "algorithm-json";
+  if (text.startsWith("[") || text.startsWith("{")) return "algorithm-json";
   const firstField = (text.split(/[;,\r\n]/, 1)[0] ?? "").trim().replace(/^"|"$/g, "");
   return /^\d{9,14}$/.test(firstField) ? "csv-headerless" : "csv-headed";
 }
 
 async function* readJson(path: string, encoding: TextEncoding): AsyncGenerator<ReadRecord> {
-  for await (const raw of jsonArrayRecords(path, encoding)) {
+  for await (const raw of jsonRecords(path, encoding)) {
     const at = { line: raw.line, record: raw.index, names: ALGORITHM_FIELD_NAMES };
     const record = parseRecord(raw);
     if (!record.ok) {

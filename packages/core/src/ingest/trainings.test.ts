@@ -111,7 +111,13 @@ describe("importTrainingsJson", () => {
 
   it.each([
     ["a truncated file", `[{"cle_ministere_educatif":"A#L01","rome_codes":["D1202"]},`, /tronqué/],
-    ["a file that is not an array", `{"formations": []}`, /tableau JSON/],
+    [
+      "a file that is not JSON",
+      "cle_ministere_educatif;rome_codes\n",
+      /ni un tableau JSON ni des objets JSON/,
+    ],
+    // read as a mongoexport of one document, which is no training
+    ["a catalogue API page", `{"formations": []}`, /Aucune formation valide/],
     ["an empty file", " \n", /^Fichier vide$/],
     ["a file without any valid record", `[{"rome_codes":["D1202"]}]`, /Aucune formation valide/],
   ])("leaves the current trainings untouched on %s", async (_name, content, error) => {
@@ -145,6 +151,10 @@ describe("importTrainingsJson", () => {
 
 const CURRENT = fileURLToPath(
   new URL("../sources/trainings/fixtures/catalogue-formations-current.json", import.meta.url),
+);
+// the first, second and fourth records of CURRENT as mongoexport writes them: canonical Extended JSON, a line each
+const MONGOEXPORT = fileURLToPath(
+  new URL("../sources/trainings/fixtures/catalogue-formations-mongoexport.json", import.meta.url),
 );
 // campaigns 2026, 2027 and 2028 (from September, the previous year no longer counts)
 const NOVEMBER_2026 = () => new Date("2026-11-30T10:00:00Z");
@@ -283,6 +293,34 @@ describe("importTrainingsJson on the current catalogue shape", () => {
     expect(again.inserted).toBe(4);
     expect(snapshot()).toEqual(first);
     expect(first.rtree).toBe(4);
+  });
+
+  it("imports a mongoexport of the catalogue, a document per line in canonical Extended JSON, as the plain export", async () => {
+    const rows = (db: ReturnType<typeof createTestDb>) =>
+      db.$client
+        .prepare(
+          "SELECT * FROM trainings WHERE cle_ministere_educatif LIKE '115826P012144001234000%' ORDER BY id",
+        )
+        .all()
+        .map((row): Record<string, unknown> => ({ ...(row as Record<string, unknown>), id: undefined }));
+    const plain = createTestDb();
+    await importTrainingsJson(plain, CURRENT, { now: NOVEMBER_2026 });
+    const db = createTestDb();
+    const result = await importTrainingsJson(db, MONGOEXPORT, { now: NOVEMBER_2026 });
+    expect(result).toMatchObject({
+      inserted: 2,
+      skipped: 1,
+      leftOut: 1,
+      errors: [expect.objectContaining({ line: 3 })],
+    });
+    const imported = rows(db);
+    expect(imported).toHaveLength(2);
+    expect(imported).toEqual(
+      rows(plain).filter((row) =>
+        imported.some((r) => r.cle_ministere_educatif === row.cle_ministere_educatif),
+      ),
+    );
+    expect(imported[0]).toMatchObject({ capacite: "14", created_at: "2024-05-02T08:30:00.000Z" });
   });
 
   it("writes a progress line while it reads and a last one at the end", async () => {

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { SqlRow } from "../db/bulk";
-import { jsonArrayRecords, parseRecord } from "./json-array-stream";
+import { jsonRecords, parseRecord } from "./json-records";
 import { fileEncoding } from "./text-file";
 import { Progress, type ProgressWriter } from "./progress";
 import { storeItems } from "./store-items";
@@ -16,9 +16,10 @@ export interface TrainingImportOptions extends SwapOptions {
 }
 
 /**
- * Imports a catalogue JSON export (an array of docs/reference/v1.md#s8-1 records, current or legacy shape, told apart per record)
- * in place of every training, streaming it. Bad records are reported with their line and skipped; a file
- * that is not a complete JSON array, or holds no valid record, changes nothing. Nor does one the swap guard
+ * Imports a catalogue JSON export (an array of docs/reference/v1.md#s8-1 records, current or legacy shape, told apart per record;
+ * or a mongoexport of them, one document per line or an array, in plain or MongoDB Extended JSON: `jsonRecords`,
+ * `parseRecord`) in place of every training, streaming it. Bad records are reported with their line and skipped; a
+ * file that is not complete JSON, or holds no valid record, changes nothing. Nor does one the swap guard
  * refuses (SwapRefusedError: more records rejected than kept, or fewer trainings than half of those an earlier
  * import stored) unless `options.force`.
  */
@@ -36,7 +37,7 @@ export async function importTrainingsJson(
   // keys of the batch not yet staged; staged ones are found through the stage's unique index (bounded memory)
   const batchKeys = new Set<string>();
   try {
-    for await (const raw of jsonArrayRecords(path, await fileEncoding(path))) {
+    for await (const raw of jsonRecords(path, await fileEncoding(path))) {
       read = raw.index;
       progress.tick(read, stage.size + batch.length, result.skipped);
       const record = parseRecord(raw);

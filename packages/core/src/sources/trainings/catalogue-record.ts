@@ -18,25 +18,20 @@ const email = text.transform((v) => (v !== null && EMAIL.test(v) ? v.toLowerCase
 
 const DATE = "une date (ISO 8601 : 2024-01-31T00:00:00Z)";
 
-// Mongo exports write dates as {"$date": "..."}; the catalogue API writes plain ISO strings.
-const unwrapDate = (v: unknown) =>
-  v && typeof v === "object" && "$date" in v ? (v as { $date: unknown }).$date : v;
-
-const date = z.preprocess(
-  unwrapDate,
-  z
-    .union([z.string(), z.number()], { error: DATE })
-    .nullish()
-    .transform((v, ctx) => {
-      if (v === null || v === undefined || v === "") return null;
-      const time = typeof v === "number" ? v : Date.parse(v);
-      if (Number.isNaN(time)) {
-        ctx.addIssue({ code: "custom", message: DATE, input: v });
-        return z.NEVER;
-      }
-      return new Date(time).toISOString();
-    }),
-);
+// A mongoexport's {"$date": …} arrives here as an ISO string, decoded with the rest of its Extended JSON
+// (ingest/json-records.ts), like the catalogue API's dates.
+const date = z
+  .union([z.string(), z.number()], { error: DATE })
+  .nullish()
+  .transform((v, ctx) => {
+    if (v === null || v === undefined || v === "") return null;
+    const time = typeof v === "number" ? v : Date.parse(v);
+    if (Number.isNaN(time)) {
+      ctx.addIssue({ code: "custom", message: DATE, input: v });
+      return z.NEVER;
+    }
+    return new Date(time).toISOString();
+  });
 
 const flag = z
   .union([z.boolean(), z.literal("true"), z.literal("false")], { error: "true ou false" })
