@@ -90,8 +90,8 @@ describe("npm run sync -- trainings", () => {
     expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(0);
     expect(out).toEqual(
       expect.arrayContaining([
-        "  record 4: rome_codes.0 : code ROME invalide",
-        "  record 5: cle_ministere_educatif en double : NEW0",
+        '      record 4: champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
+        "      record 5: cle_ministere_educatif en double : NEW0",
         "  1 x cle_ministere_educatif en double",
         `Synced trainings from ${url}: {"read":5,"stored":3,"rejected":2,"leftOut":0,"pages":1,"total":5}`,
       ]),
@@ -112,7 +112,7 @@ describe("npm run sync -- trainings", () => {
     expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
     expect(out).toEqual(
       expect.arrayContaining([
-        "  record 5: rome_codes.0 : code ROME invalide",
+        '      record 5: champ rome_codes.0 : attendu un code ROME (lettre de A à N + 4 chiffres : D1102), trouvé "NOPE"',
         "Error: Remplacement refusé : 4 formations valides (1 enregistrement rejeté) remplaceraient les 10 d'un import " +
           "précédent, moins de la moitié (fichier tronqué ou partiel ?). Les 10 formations en place sont gardées : " +
           "rien n'est remplacé. Si c'est voulu, relancez avec --force pour remplacer quand même.",
@@ -135,7 +135,7 @@ describe("npm run sync -- trainings", () => {
     expect(await runCli(["sync", "trainings", "--url", url], env)).toBe(1);
     expect(out).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^ {2}record 1: aucune session des campagnes .* \(tags : 2019, 2020\)$/),
+        expect.stringMatching(/^ {6}record 1: aucune session des campagnes .* \(tags : 2019, 2020\)$/),
         "  3 x campagne passée (tags)",
         "Error: catalogue : aucune formation valide sur 3 reçues : les formations actuelles sont conservées",
       ]),

@@ -22,7 +22,8 @@ const POINT = "des coordonn√©es du territoire (Lambert-93, UTM des DROM ou degr√
  * Validates a draft into a `companies` row (plus the stage-only `rome_scores`): a 14-digit SIRET, at least
  * one ROME code of the file, and a point (the file's x/y, else the commune's centroid spread by SIRET).
  * Texts are cleaned; a web address other than http(s), a malformed or blacklisted e-mail is dropped (a blacklisted
- * one kept aside in `blacklisted_email`, never served, until Postmark reactivates it). A rejection names the field as `names` says the file writes it, the form expected and the value found.
+ * one kept aside in `blacklisted_email`, never served, until Postmark reactivates it). A rejection names the field
+ * as `names` says the file writes it, the form expected and the value found.
  */
 export function companyRowBuilder(
   db: Db,
