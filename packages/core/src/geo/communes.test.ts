@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
+import { boundingBox, distanceSql } from "../db/indexes";
 import { createFranceTestDb } from "../testing/db";
 import { haversineKm, type GeoPoint } from "../referentials/geography";
 import { CommuneSchema } from "../schemas/v1/geo";
@@ -276,6 +277,49 @@ describe("communesWithin", () => {
   );
 });
 
+describe("communesWithin's distance, computed once per row", () => {
+  // The query as written before: the haversine both filters and is returned, computed twice per row.
+  const twice = `SELECT c.insee, c.name, c.postcodes, c.latitude, c.longitude, c.population,
+      c.departement_code AS departement, ${distanceSql("c.latitude", "c.longitude")} AS distance
+    FROM communes_rtree r JOIN communes c ON c.id = r.id
+    WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon
+      AND ${distanceSql("c.latitude", "c.longitude")} <= @radius
+    ORDER BY distance, insee LIMIT @limit`;
+  const params = (point: GeoPoint, radius: number, limit: number) => ({
+    ...boundingBox(point.latitude, point.longitude, radius),
+    lat: point.latitude,
+    lon: point.longitude,
+    radius,
+    limit,
+  });
+
+  it("holds one haversine in its program: SQLite neither flattens the subquery nor pushes the filter into it", () => {
+    const program = db.$client.prepare(`EXPLAIN ${COMMUNE_QUERIES.within}`).all(params(PARIS, 10, 10)) as {
+      opcode: string;
+      p4: unknown;
+    }[];
+    expect(program.filter((op) => String(op.p4).startsWith("asin(")).length).toBe(1);
+  });
+
+  it("gives the rows and distances of the haversine computed in both places, exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 42.3, max: 51, noNaN: true }),
+        fc.double({ min: -4.8, max: 8.2, noNaN: true }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.integer({ min: 1, max: 400 }),
+        (latitude, longitude, radius, limit) => {
+          const asked = params({ latitude, longitude }, radius, limit);
+          expect(db.$client.prepare(COMMUNE_QUERIES.within).all(asked)).toEqual(
+            db.$client.prepare(twice).all(asked),
+          );
+        },
+      ),
+      { numRuns: 60, seed: 20240611 },
+    );
+  });
+});
+
 describe("query plans", () => {
   const plan = (sql: string, params: unknown) =>
     (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
@@ -291,7 +335,7 @@ describe("query plans", () => {
     neverScansCommunes(details);
   });
 
-  it("finds nearby communes through the R*Tree and reads communes by rowid", () => {
+  it("finds nearby communes through the R*Tree in a co-routine and reads communes by rowid", () => {
     const details = plan(COMMUNE_QUERIES.within, {
       minLat: 48,
       maxLat: 49,
@@ -302,7 +346,8 @@ describe("query plans", () => {
       radius: 50,
       limit: 1,
     });
-    expect(details[0]).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/);
+    expect(details[0]).toBe("CO-ROUTINE (subquery-1)");
+    expect(details[1]).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/);
     expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
     neverScansCommunes(details);
   });

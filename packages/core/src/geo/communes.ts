@@ -26,10 +26,13 @@ export const COMMUNE_QUERIES = {
   search: `SELECT ${COLUMNS} FROM communes_fts JOIN communes c ON c.id = communes_fts.rowid
     WHERE communes_fts MATCH @match ORDER BY c.population DESC, c.insee LIMIT @limit`,
   // Overlap tests on the R*Tree: it stores float32 bounds rounded outwards, so overlap never misses a point.
+  // The subquery's LIMIT -1 (no limit) keeps SQLite from flattening it or pushing the outer WHERE into it, either
+  // of which would compute the distance a second time per row: it runs as a co-routine, its rows filtered as read.
   within: `SELECT * FROM (
       SELECT ${COLUMNS}, ${distanceSql("c.latitude", "c.longitude")} AS distance
       FROM communes_rtree r JOIN communes c ON c.id = r.id
-      WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon)
+      WHERE r.max_lat >= @minLat AND r.min_lat <= @maxLat AND r.max_lon >= @minLon AND r.min_lon <= @maxLon
+      LIMIT -1)
     WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
   byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
   // Paris, Lyon and Marseille, which the full-text index holds by name only (their postcodes find arrondissements).
