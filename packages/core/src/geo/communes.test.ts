@@ -10,6 +10,7 @@ import {
   communesWithin,
   getChefLieu,
   getCommune,
+  nearestCommune,
   reverseGeocode,
   searchCommunes,
   toFtsQuery,
@@ -205,12 +206,12 @@ describe("getCommune", () => {
   });
 });
 
-describe("reverseGeocode", () => {
-  it("gives the arrondissement for a point in Paris, Lyon or Marseille", () => {
-    expect(reverseGeocode(db, PARIS)?.insee).toBe("75104");
-    expect(reverseGeocode(db, LYON)?.insee).toBe("69381");
-    expect(reverseGeocode(db, { latitude: 45.7606, longitude: 4.8592 })?.name).toBe("Lyon 3e Arrondissement");
-    expect(reverseGeocode(db, { latitude: 43.2951, longitude: 5.3744 })?.name).toBe(
+describe("nearestCommune", () => {
+  it("gives the arrondissement of the nearest centroid for a point in Paris, Lyon or Marseille", () => {
+    expect(nearestCommune(db, PARIS)?.insee).toBe("75104");
+    expect(nearestCommune(db, LYON)?.insee).toBe("69381");
+    expect(nearestCommune(db, { latitude: 45.7606, longitude: 4.8592 })?.name).toBe("Lyon 3e Arrondissement");
+    expect(nearestCommune(db, { latitude: 43.2951, longitude: 5.3744 })?.name).toBe(
       "Marseille 1er Arrondissement",
     );
   });
@@ -223,7 +224,61 @@ describe("reverseGeocode", () => {
     ["Porte de Versailles, next to Issy-les-Moulineaux", 48.8323, 2.2878, "Paris 15e Arrondissement"],
     ["Balard, next to Issy-les-Moulineaux", 48.8363, 2.2784, "Paris 15e Arrondissement"],
   ])("gives the arrondissement, not the neighbouring commune, at %s", (_, latitude, longitude, name) => {
-    expect(reverseGeocode(db, { latitude, longitude })?.name).toBe(name);
+    expect(nearestCommune(db, { latitude, longitude })?.name).toBe(name);
+  });
+
+  it("gives the same commune as a full scan for a rural point", () => {
+    const point = { latitude: 44.9, longitude: 1.2 };
+    expect(nearestCommune(db, point)?.insee).toBe(bruteForce(point, 50)[0]?.insee);
+  });
+});
+
+describe("reverseGeocode", () => {
+  // The first suggestion of the place search for the city's name, read once the database is there.
+  const paris = () => searchCommunes(db, "Paris", 1)[0];
+  const lyon = () => searchCommunes(db, "Lyon", 1)[0];
+  const marseille = () => searchCommunes(db, "Marseille", 1)[0];
+
+  it.each([
+    ["Paris 11e, rue de la Roquette", 48.8556, 2.3752, paris],
+    ["Paris 11e, Oberkampf", 48.8648, 2.3781, paris],
+    ["Paris 12e, Bercy (nearer the 13e's centroid than the 12e's)", 48.835, 2.383, paris],
+    ["Paris 12e, Bois de Vincennes", 48.833, 2.433, paris],
+    ["Paris 20e, Porte de Bagnolet", 48.8641, 2.4063, paris],
+    ["Paris 15e, Porte de Versailles", 48.8323, 2.2878, paris],
+    ["Paris 4e, Hôtel de Ville", PARIS.latitude, PARIS.longitude, paris],
+    ["Lyon 5e, Saint-Jean (nearer the 1er's centroid)", 45.7608, 4.8275, lyon],
+    ["Lyon 7e, Jean Macé (nearer the 2e's centroid)", 45.7455, 4.842, lyon],
+    ["Lyon 3e, Part-Dieu", 45.7606, 4.8592, lyon],
+    ["Marseille 1er, La Canebière", 43.2965, 5.38, marseille],
+    ["Marseille 16e, L'Estaque", 43.363, 5.32, marseille],
+  ])(
+    "names a point in a city with arrondissements by the city, as the place search names it (%s)",
+    (_, latitude, longitude, city) => {
+      expect(city()).toBeDefined();
+      expect(reverseGeocode(db, { latitude, longitude })).toEqual(city());
+    },
+  );
+
+  it("names the whole city with its search label, insee and first postcode", () => {
+    expect(reverseGeocode(db, { latitude: 48.8556, longitude: 2.3752 })).toMatchObject({
+      insee: "75056",
+      name: "Paris",
+      label: "Paris",
+      zipcode: "75001",
+    });
+  });
+
+  it.each([
+    ["Vincennes", 48.8474, 2.439, "94080"],
+    ["Saint-Mandé", 48.8422, 2.4186, "94067"],
+    ["Boulogne-Billancourt", 48.8397, 2.2399, "92012"],
+    ["Montrouge", 48.816, 2.316, "92049"],
+    ["Villeurbanne", 45.7719, 4.8902, "69266"],
+    ["Caluire-et-Cuire", 45.7955, 4.8467, "69034"],
+    ["Allauch", 43.336, 5.482, "13002"],
+  ])("gives a neighbouring commune of the cities as itself (%s)", (_, latitude, longitude, insee) => {
+    expect(reverseGeocode(db, { latitude, longitude })).toEqual(getCommune(db, insee));
   });
 
   it("gives the same commune as a full scan for a rural point", () => {

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { boundingBox, distanceSql } from "../db/indexes";
 import {
   ARRONDISSEMENT_SUBSTITUTES,
+  cityOfArrondissement,
   isCityWithArrondissements,
   placeLabel,
   type GeoPoint,
@@ -137,10 +138,13 @@ export function communesWithin(
 const REVERSE_RADII_KM = [2, 5, 10, 25, 50];
 
 /**
- * The commune (or, in Paris, Lyon and Marseille, the arrondissement) with the nearest centroid, searched in
- * growing boxes so that a point at sea never scans everything.
+ * The commune or arrondissement municipal whose centroid is nearest the point (Paris, Lyon and Marseille themselves
+ * have no point of their own), searched in growing boxes (2 to 50 km) so that a point at sea never scans everything;
+ * null beyond 50 km or for an invalid point. Centroids only, no outlines: near a border it may name the neighbour,
+ * often so between arrondissements (Bercy, in the 12e, is nearer the 13e's centroid). What the offers API needs
+ * (it searches around a commune and knows the three cities only by arrondissement); people read `reverseGeocode`.
  */
-export function reverseGeocode(db: Db, point: GeoPoint): Commune | null {
+export function nearestCommune(db: Db, point: GeoPoint): Commune | null {
   if (!isValidPoint(point)) return null;
   for (const radius of REVERSE_RADII_KM) {
     const [nearest] = communesWithin(db, point, radius, 1);
@@ -150,6 +154,18 @@ export function reverseGeocode(db: Db, point: GeoPoint): Commune | null {
     }
   }
   return null;
+}
+
+/**
+ * The commune of a point as people read it (reverse geocoding, docs/reference/v1.md#s7-3): `nearestCommune`, but a
+ * point nearest an arrondissement municipal gives its whole city, as the place search names it (`"Paris"`, insee
+ * 75056, zipcode 75001) and as api-adresse's reverse geocoding of communes does: the city is right wherever in it
+ * the point is, the nearest arrondissement's centroid often is not. Null where `nearestCommune` is.
+ */
+export function reverseGeocode(db: Db, point: GeoPoint): Commune | null {
+  const nearest = nearestCommune(db, point);
+  const city = nearest ? cityOfArrondissement(nearest.insee) : null;
+  return (city ? getCommune(db, city) : null) ?? nearest;
 }
 
 function isValidPoint(p: GeoPoint): boolean {

@@ -19,7 +19,10 @@ export interface Place {
 export interface Geocoder {
   /** Most populated first. */
   search(term: string, limit?: number): Promise<Place[]>;
-  /** The commune at (or nearest to) a point; null when there is none (e.g. at sea). */
+  /**
+   * The commune at (or nearest to) a point, Paris, Lyon or Marseille as whole cities (`reverseGeocode`); null when
+   * there is none (e.g. at sea).
+   */
   reverse(point: GeoPoint): Promise<Place | null>;
   /**
    * The commune or arrondissement municipal of an INSEE code, exactly ("2a004" as "2A004"); null when the communes

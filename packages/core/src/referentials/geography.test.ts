@@ -3,6 +3,7 @@ import {
   ARRONDISSEMENT_SUBSTITUTES,
   REGIONS,
   REGION_CODES,
+  cityOfArrondissement,
   communeSearchName,
   departementsOfRegion,
   haversineKm,
@@ -101,6 +102,21 @@ describe("placePrefixes (docs/decisions/024-partner-scopes.md)", () => {
 describe("ARRONDISSEMENT_SUBSTITUTES", () => {
   it("maps Paris, Marseille and Lyon to their first arrondissement", () => {
     expect(ARRONDISSEMENT_SUBSTITUTES).toEqual({ "75056": "75101", "13055": "13201", "69123": "69381" });
+  });
+});
+
+describe("cityOfArrondissement", () => {
+  it("gives the city of each arrondissement municipal's code, null for any other code", () => {
+    expect(["75101", "75120", "13201", "13216", "69381", "69389"].map(cityOfArrondissement)).toEqual([
+      "75056",
+      "75056",
+      "13055",
+      "13055",
+      "69123",
+      "69123",
+    ]);
+    for (const insee of ["75100", "75121", "75056", "13217", "69380", "69390", "46042", "2A004", "7510 ", ""])
+      expect(cityOfArrondissement(insee), insee).toBeNull();
   });
 });
 

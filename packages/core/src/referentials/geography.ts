@@ -104,6 +104,18 @@ export function isCityWithArrondissements(insee: string): boolean {
 }
 
 /**
+ * The city of an arrondissement municipal's INSEE code (75101–75120 Paris 75056, 69381–69389 Lyon 69123, 13201–13216
+ * Marseille 13055); null for any other code.
+ */
+export function cityOfArrondissement(insee: string): string | null {
+  const n = /^\d{5}$/.test(insee) ? Number(insee) : NaN;
+  if (n >= 75101 && n <= 75120) return "75056";
+  if (n >= 13201 && n <= 13216) return "13055";
+  if (n >= 69381 && n <= 69389) return "69123";
+  return null;
+}
+
+/**
  * A place's label: its name and postcode ("Cahors 46000"). A city with arrondissements is named alone ("Paris"):
  * each of its postcodes is one arrondissement's, so "Paris 75001" would read as the 1st arrondissement.
  */

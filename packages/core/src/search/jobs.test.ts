@@ -383,4 +383,16 @@ describe("searchJobs without insee", () => {
     await searchJobs(deps, query({ insee: "13213", point: porteDeVersailles, sources: ["offres"] }));
     expect(seen).toEqual(["75115", "75120", "13213"]);
   });
+
+  it("sends a whole city given with a point in it as the arrondissement nearest the point", async () => {
+    // Reverse geocoding names a point in Paris "Paris" (75056): the offers API still gets the nearest arrondissement.
+    const { deps, seen } = recordingInsee([...TEST_COMMUNES, ...PARIS_BORDERS]);
+    const porteDeBagnolet = { latitude: 48.8641, longitude: 2.4063 };
+    const issy = { latitude: 48.8235, longitude: 2.2645 };
+    await searchJobs(deps, query({ insee: "75056", point: porteDeBagnolet, sources: ["offres"] }));
+    // A point nearest another commune, or a city without its arrondissements, keeps the city as given.
+    await searchJobs(deps, query({ insee: "75056", point: issy, sources: ["offres"] }));
+    await searchJobs(deps, query({ insee: "69123", point: porteDeBagnolet, sources: ["offres"] }));
+    expect(seen).toEqual(["75120", "75056", "69123"]);
+  });
 });

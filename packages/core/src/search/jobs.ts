@@ -1,5 +1,7 @@
 import type { CoreDeps } from "../deps";
-import { reverseGeocode } from "../geo/communes";
+import type { Db } from "../db/client";
+import { nearestCommune } from "../geo/communes";
+import { cityOfArrondissement, isCityWithArrondissements, type GeoPoint } from "../referentials/geography";
 import type { SourceAnswer, SourceError } from "../schemas/item";
 import { siretOf, withoutSiret, type ServedAnswer } from "../sources/stored-item";
 import { keepOpco } from "./opco";
@@ -36,13 +38,24 @@ export function toSourceError(source: JobSourceName, error: unknown): SourceErro
   };
 }
 
+/**
+ * The INSEE code the offers API searches around (docs/decisions/010-optional-insee.md): the one given, else the
+ * commune nearest the point. It knows Paris, Lyon and Marseille only by arrondissement: a whole city given with a
+ * point in it (reverse geocoding names such a point by its city) is the arrondissement nearest the point, not the 1st.
+ */
+function offersInsee(db: Db, insee: string | null, point: GeoPoint | null): string | null {
+  if (!point || (insee !== null && !isCityWithArrondissements(insee))) return insee;
+  const nearest = nearestCommune(db, point)?.insee ?? null;
+  if (insee === null) return nearest;
+  return nearest !== null && cityOfArrondissement(nearest) === insee ? nearest : insee;
+}
+
 /** Every requested source runs concurrently; one failing only turns its own key into a SourceError. */
 export async function searchJobs(deps: CoreDeps, q: JobsSearch): Promise<ServedJobsAnswer> {
   const registry = defaultJobSources(deps);
   const requested = JOB_SOURCES.filter((name) => (q.sources ?? JOB_SOURCES).includes(name));
   const { sources: _sources, ...asked } = q;
-  // docs/decisions/010-optional-insee.md: insee is optional; the offers API searches by commune, so derive it from the point.
-  const insee = asked.insee ?? (asked.point ? (reverseGeocode(deps.db, asked.point)?.insee ?? null) : null);
+  const insee = offersInsee(deps.db, asked.insee, asked.point);
   const query = { ...asked, insee };
   const settled = await Promise.allSettled(
     // The async wrapper turns a synchronous throw into a rejection of that source alone.

@@ -85,15 +85,26 @@ describe("geo routes", () => {
     expect(answer.result.data.results.map((c) => c.insee)).toEqual(["2B033"]);
   });
 
-  it("finds the commune of a point: in Paris its arrondissement, not the neighbouring commune", async () => {
+  it("finds the commune of a point: in Paris the city, as the place search names it, not the neighbouring commune", async () => {
     const { app } = testApp({}, db);
-    const { status, body } = await getJson(app, "/api/V1/geo/reverse?latitude=48.8566&longitude=2.3522");
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ insee: "75104", zipcode: "75004", city: "Paris 4e Arrondissement" });
-    const bagnolet = await getJson(app, "/api/V1/geo/reverse?latitude=48.8641&longitude=2.4063");
-    expect(bagnolet.body).toMatchObject({ insee: "75120", city: "Paris 20e Arrondissement" });
-    const issy = await getJson(app, "/api/V1/geo/reverse?latitude=48.8323&longitude=2.2878");
-    expect(issy.body).toMatchObject({ insee: "75115", city: "Paris 15e Arrondissement" });
+    const paris = (await getJson(app, "/api/V1/geo/communes?q=Paris&limit=1")).body.results[0];
+    expect(paris).toMatchObject({ insee: "75056", label: "Paris", zipcode: "75001", city: "Paris" });
+    // Hôtel de Ville (4e), Bercy (12e, nearer the 13e's centroid), Porte de Bagnolet and Porte de Versailles.
+    for (const [latitude, longitude] of [
+      [48.8566, 2.3522],
+      [48.835, 2.383],
+      [48.8641, 2.4063],
+      [48.8323, 2.2878],
+    ]) {
+      const { status, body } = await getJson(
+        app,
+        `/api/V1/geo/reverse?latitude=${latitude}&longitude=${longitude}`,
+      );
+      expect(status).toBe(200);
+      expect(body).toEqual(paris);
+    }
+    const vincennes = await getJson(app, "/api/V1/geo/reverse?latitude=48.8474&longitude=2.439");
+    expect(vincennes.body).toMatchObject({ insee: "94080", label: "Vincennes 94300" });
   });
 
   it("validates its parameters with the V1 envelope", async () => {

@@ -1,20 +1,11 @@
 import type { Db } from "../../db/client";
-import type { GeoPoint } from "../../referentials/geography";
+import { cityOfArrondissement, type GeoPoint } from "../../referentials/geography";
 
 export interface CommunePlace extends GeoPoint {
   insee: string;
   name: string;
   /** space-separated, the main one first */
   postcodes: string;
-}
-
-/** Arrondissements municipaux -> their city, for a `communes` table that lists only the three cities. */
-function cityOfArrondissement(insee: string): string | null {
-  const n = Number(insee);
-  if (n >= 75101 && n <= 75120) return "75056";
-  if (n >= 13201 && n <= 13216) return "13055";
-  if (n >= 69381 && n <= 69389) return "69123";
-  return null;
 }
 
 /** A commune by INSEE code from the `communes` table; an arrondissement absent from it gives its city. */
