@@ -1,5 +1,5 @@
 import { communeSearchName } from "../referentials/geography";
-import { foldText, genderForms } from "../referentials/text";
+import { compareFrench, diplomaDisplayLabel, foldText, genderForms } from "../referentials/text";
 import type { Db } from "./client";
 import { readMeta, writeMeta } from "./meta";
 
@@ -114,9 +114,10 @@ export const TITLE_SEPARATOR = " | ";
 /**
  * What each full-text index holds, as a version: bumped when the text indexed for a row changes, so that a
  * database indexed by an older version is indexed again at the server's start (`refreshFullTextIndexes`).
- * communes 2: names with an apostrophe also indexed without it ("L'Haÿ" also as "lhay").
+ * communes 2: names with an apostrophe also indexed without it ("L'Haÿ" also as "lhay"). diplomas 2: the diplomas'
+ * `label_key` and `french_order` written with the index.
  */
-export const FULL_TEXT_FORMATS: Record<FullTextIndex, number> = { communes: 2, metiers: 1, diplomas: 1 };
+export const FULL_TEXT_FORMATS: Record<FullTextIndex, number> = { communes: 2, metiers: 1, diplomas: 2 };
 
 const fullTextFormatKey = (which: FullTextIndex) => `fts.${which}.format`;
 
@@ -139,6 +140,7 @@ export function refreshFullTextIndexes(db: Db): FullTextIndex[] {
 /**
  * Refills an FTS5 index from its table, with text folded by `foldText` (the queries fold theirs alike), moves
  * its stamp on (`fullTextStampKey`: the métier ranking keeps the index's texts in memory) and records its format.
+ * The diplomas' index also writes their `label_key` and `french_order`, which the autocomplete orders by.
  */
 export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
   const sqlite = db.$client;
@@ -192,6 +194,11 @@ export function rebuildFullTextIndex(db: Db, which: FullTextIndex): void {
       acronyms: string;
     }[];
     for (const row of rows) insert.run(row.id, foldText(row.title), row.acronyms);
+    // The autocomplete ranks and cuts in SQL (search/metiers.ts): each title's item and place in French order.
+    const update = sqlite.prepare(`UPDATE diplomas SET label_key = ?, french_order = ? WHERE id = ?`);
+    rows
+      .sort((a, b) => compareFrench(a.title, b.title))
+      .forEach((row, order) => update.run(diplomaDisplayLabel(row.title).toLowerCase(), order, row.id));
   }
 }
 

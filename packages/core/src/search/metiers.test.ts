@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Db } from "../db/client";
 import { rebuildFullTextIndex } from "../db/indexes";
+import { compareFrench, diplomaDisplayLabel, titleWords, toFtsQuery } from "../referentials/text";
 import { createReferentialTestDb, createTestDb } from "../testing/db";
 import {
   allMetiers,
   autocomplete,
   diplomaLevelsForRomes,
+  DIPLOMA_TITLES_SQL,
   DIPLOMAS_AUTOCOMPLETE_SQL,
   metierForRomes,
   metiersForRomes,
@@ -362,6 +364,113 @@ describe("lists of titles, in French alphabetical order", () => {
     ]);
   });
 
+  /** A database of the referentials plus these diplomas (title, ROME codes), indexed. */
+  function withDiplomas(diplomas: [string, string[]][]) {
+    const local = createReferentialTestDb();
+    const insert = local.$client.prepare(
+      `INSERT INTO diplomas (title, acronyms, level, romes, rncps) VALUES (?, 'x', 3, ?, '[]')`,
+    );
+    for (const [title, romes] of diplomas) insert.run(title, JSON.stringify(romes));
+    rebuildFullTextIndex(local, "diplomas");
+    return local;
+  }
+  const numbered = (count: number, title: (n: number) => string): [string, string[]][] =>
+    Array.from({ length: count }, (_, i) => [title(i + 1), ["D1106"]]);
+
+  test("cuts the diplomas after putting them in French order when more than 100 titles match alike", () => {
+    // By code points the 110 "XYLO ZINGUERIE" titles come before the "XYLO ÉBÉNISTERIE" ones, and fill 100 rows.
+    const local = withDiplomas([
+      ...numbered(110, (n) => `XYLO ZINGUERIE ${n}`),
+      ...numbered(5, (n) => `XYLO ÉBÉNISTERIE ${n}`),
+    ]);
+    expect(labels(autocomplete(local, "xylo").labelsAndRomesForDiplomas)).toEqual([
+      ...Array.from({ length: 5 }, (_, i) => `Xylo ébénisterie ${i + 1}`),
+      ...Array.from({ length: 15 }, (_, i) => `Xylo zinguerie ${i + 1}`),
+    ]);
+  });
+
+  test("suggests 20 diplomas however many matching titles share a label before '('", () => {
+    const local = withDiplomas([
+      ...numbered(120, (n) => `XYLO BOIS (OPTION ${n})`),
+      ...numbered(30, (n) => `XYLO FER ${n} (OPTION)`),
+    ]);
+    expect(labels(autocomplete(local, "xylo").labelsAndRomesForDiplomas)).toEqual([
+      "Xylo bois",
+      ...Array.from({ length: 19 }, (_, i) => `Xylo fer ${i + 1}`),
+    ]);
+  });
+
+  test("merges the codes of every matching title of a suggestion, however far down the others rank", () => {
+    const local = withDiplomas([
+      ["XYLO BOIS (CAP)", ["H2207"]],
+      ...numbered(110, (n) => `XYLO METAL ${n} (BP)`),
+      ["XYLO BOIS (BREVET DES METIERS D'ART EBENISTERIE MARQUETERIE)", ["H2208"]],
+    ]);
+    const [bois] = autocomplete(local, "xylo").labelsAndRomesForDiplomas;
+    expect(bois).toMatchObject({ label: "Xylo bois", romes: ["H2207", "H2208"] });
+  });
+
+  test("suggests what ordering every match, then cutting, would suggest", () => {
+    const kinds = ["BTS", "CAP", "Bac pro", "Licence professionnelle", "titre professionnel", "BP"];
+    const trades = ["Électricité", "électronique", "Ébénisterie", "zinguerie", "Œnologie", "agriculture"];
+    const local = withDiplomas(
+      kinds.flatMap((kind, k) =>
+        trades.flatMap((trade, t) =>
+          [0, 1, 2, 3, 4].map((n): [string, string[]] => [
+            `${kind} ${trade}${n > 0 ? ` ${n}` : ""}${(k + t + n) % 3 === 0 ? ` (option ${n})` : ""}`,
+            [`D11${String(n).padStart(2, "0")}`],
+          ]),
+        ),
+      ),
+    );
+    const everyMatch = local.$client.prepare(
+      `SELECT d.title, d.romes, d.rncps, bm25(diplomas_fts, 1.0, 2.0) AS rank
+       FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid WHERE diplomas_fts MATCH ?`,
+    );
+    // The rule of docs/reference/v1.md#s3-9 over every match: best first, then French order, merged, 20.
+    const expected = (term: string) => {
+      const [all, any] = (["and", "or"] as const).map((mode) => toFtsQuery(titleWords(term), mode) ?? "");
+      const withAll = everyMatch.all(all) as { title: string; romes: string; rncps: string; rank: number }[];
+      const rows = (withAll.length > 0 ? withAll : (everyMatch.all(any) as typeof withAll)).sort(
+        (a, b) => a.rank - b.rank || compareFrench(a.title, b.title),
+      );
+      const items = new Map<string, { label: string; romes: string[]; rncps: string[]; type: string }>();
+      for (const row of rows) {
+        const label = diplomaDisplayLabel(row.title);
+        const [romes, rncps] = [JSON.parse(row.romes) as string[], JSON.parse(row.rncps) as string[]];
+        const seen = items.get(label.toLowerCase());
+        if (seen)
+          Object.assign(seen, {
+            romes: [...new Set([...seen.romes, ...romes])],
+            rncps: [...new Set([...seen.rncps, ...rncps])],
+          });
+        else if (items.size < 20) items.set(label.toLowerCase(), { label, romes, rncps, type: "diploma" });
+      }
+      return [...items.values()];
+    };
+    for (const term of [
+      "b",
+      "bts",
+      "c",
+      "e",
+      "é",
+      "élec",
+      "l",
+      "li",
+      "o",
+      "p",
+      "pro",
+      "t",
+      "a",
+      "cap z",
+      "bts ebe",
+    ]) {
+      expect(expected(term).length, term).toBeGreaterThan(0);
+      expect(autocomplete(local, term).labelsAndRomesForDiplomas, term).toEqual(expected(term));
+    }
+    expect((everyMatch.all('"b"*') as unknown[]).length).toBeGreaterThan(100);
+  });
+
   test("suggests métiers that match alike in French order", () => {
     const local = withMetiers(["Xylo zinc", "Xylo étain", "Xylo argent"]);
     expect(labels(autocomplete(local, "xylo").labelsAndRomes)).toEqual([
@@ -464,9 +573,14 @@ describe("query plans", () => {
     const metiers = plan(METIERS_AUTOCOMPLETE_SQL, '"bou"*');
     expect(metiers.join("\n")).toMatch(/SCAN metiers_fts VIRTUAL TABLE INDEX/);
     expect(metiers.join("\n")).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/);
-    const diplomas = plan(DIPLOMAS_AUTOCOMPLETE_SQL, '"bts"*');
-    expect(diplomas.join("\n")).toMatch(/SCAN diplomas_fts VIRTUAL TABLE INDEX/);
-    expect(diplomas.join("\n")).toMatch(/SEARCH d USING INTEGER PRIMARY KEY/);
+    for (const diplomas of [
+      plan(DIPLOMAS_AUTOCOMPLETE_SQL, { match: '"bts"*', limit: 100 }),
+      plan(DIPLOMA_TITLES_SQL, { match: '"bts"*', labels: '["bts tourisme"]' }),
+    ]) {
+      // The index's matches first (never a prefix query run again per row), then their rows by primary key.
+      expect(diplomas[0]).toMatch(/^SCAN diplomas_fts VIRTUAL TABLE INDEX 0:M/);
+      expect(diplomas[1]).toBe("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)");
+    }
   });
 
   test("ROME code filters go through the ROME index, with or without a title", () => {

@@ -70,8 +70,8 @@ interface DiplomaDbRow {
   title: string;
   romes: string;
   rncps: string;
-  /** bm25, lower is better */
-  rank: number;
+  /** the item the title is suggested as: `diplomaDisplayLabel(title)` in lower case */
+  labelKey: string;
 }
 
 const toMetierItem = (row: MetierDbRow): MetierItem => ({
@@ -222,15 +222,57 @@ export const METIERS_AUTOCOMPLETE_SQL = `SELECT m.id, m.label, m.romes, m.rncps,
   FROM metiers_fts JOIN metiers m ON m.id = metiers_fts.rowid
   WHERE metiers_fts MATCH ? ORDER BY rank, m.label LIMIT ${CANDIDATES}`;
 
-// Titles sharing a label before "(" collapse into one item: fetch more than a page to still fill it.
-// Titles of equal rank (as long, matched alike: "CAP Boulanger", "CAP Électricien") are put in French order by
-// `byRankThenTitle`: SQL's d.title only makes the cut at the limit stable.
-export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps, ${DIPLOMA_RANK} AS rank
+// Diploma suggestions are cut after their order, whatever the number of matches (a short prefix matches hundreds of
+// titles): best bm25 first, then French order (`french_order`, the title's place in `compareFrench` order: SQLite
+// compares text by code points, "CAP Électricien" after "CAP Zinguerie"), titles sharing their label before "("
+// (`label_key`) being one suggestion, placed by its best title. Both columns are written with diplomas_fts.
+export const DIPLOMAS_AUTOCOMPLETE_SQL = `SELECT d.title, d.romes, d.rncps, d.label_key AS labelKey
   FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid
-  WHERE diplomas_fts MATCH ? ORDER BY rank, d.title LIMIT ${PAGE * 5}`;
+  WHERE diplomas_fts MATCH @match ORDER BY ${DIPLOMA_RANK}, d.french_order LIMIT @limit`;
+// Every matching title of some labels, in the same order: the matches' labels are filtered before bm25 scores them.
+export const DIPLOMA_TITLES_SQL = `SELECT d.title, d.romes, d.rncps, d.label_key AS labelKey
+  FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid
+  WHERE diplomas_fts MATCH @match AND d.label_key IN (SELECT value FROM json_each(@labels))
+  ORDER BY ${DIPLOMA_RANK}, d.french_order`;
 
-const byRankThenTitle = (a: DiplomaDbRow, b: DiplomaDbRow) =>
-  a.rank - b.rank || compareFrench(a.title, b.title);
+/**
+ * The first PAGE diploma suggestions of an FTS query (see DIPLOMAS_AUTOCOMPLETE_SQL), each with the ROME and RNCP codes
+ * of its matching titles. The first titles in order are read, five times more while they hold fewer than PAGE labels
+ * and more titles match. The first PAGE labels of a prefix of the order are the first PAGE of all the matches; when
+ * some titles were not read, those of the PAGE labels are read (DIPLOMA_TITLES_SQL) to merge their codes.
+ */
+function suggestDiplomas(db: Db, match: string): DiplomaItem[] {
+  for (let limit = PAGE * 5; ; limit *= 5) {
+    const rows = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL).all({ match, limit }) as DiplomaDbRow[];
+    if (rows.length < limit) return mergedDiplomas(rows);
+    const labels = [...new Set(rows.map((row) => row.labelKey))].slice(0, PAGE);
+    if (labels.length === PAGE) {
+      const titles = prepared(db, DIPLOMA_TITLES_SQL).all({ match, labels: JSON.stringify(labels) });
+      return mergedDiplomas(titles as DiplomaDbRow[]);
+    }
+  }
+}
+
+/** Titles in order -> the first PAGE suggestions, titles of one label merged into one (codes deduplicated). */
+function mergedDiplomas(rows: readonly DiplomaDbRow[]): DiplomaItem[] {
+  const diplomas = new Map<string, DiplomaItem>();
+  for (const row of rows) {
+    const romes = JSON.parse(row.romes) as string[];
+    const rncps = JSON.parse(row.rncps) as string[];
+    const seen = diplomas.get(row.labelKey);
+    if (seen) {
+      seen.romes = [...new Set([...seen.romes, ...romes])];
+      seen.rncps = [...new Set([...seen.rncps, ...rncps])];
+    } else if (diplomas.size < PAGE) {
+      diplomas.set(row.labelKey, { label: diplomaDisplayLabel(row.title), romes, rncps, type: "diploma" });
+    }
+  }
+  return [...diplomas.values()];
+}
+
+/** The ROME codes (JSON arrays) of every diploma an FTS query matches. */
+const DIPLOMA_ROMES_SQL = `SELECT d.romes FROM diplomas_fts JOIN diplomas d ON d.id = diplomas_fts.rowid
+  WHERE diplomas_fts MATCH ?`;
 
 const ROME_TITLES_SQL = `SELECT mr.metier_id AS metierId, r.code, r.label FROM metier_romes mr
   JOIN romes r ON r.code = mr.rome_code WHERE mr.metier_id IN (SELECT value FROM json_each(?))`;
@@ -253,11 +295,8 @@ export function autocomplete(
 
   // Diplomas having every word first ("bts commerce" is not every BTS); any word only when none has all.
   const all = toFtsQuery(titleWords(title), "and");
-  const diplomaSql = prepared(db, DIPLOMAS_AUTOCOMPLETE_SQL);
-  const withAll = (all === null ? [] : diplomaSql.all(all)) as DiplomaDbRow[];
-  const diplomaRows = (withAll.length > 0 ? withAll : (diplomaSql.all(match) as DiplomaDbRow[])).sort(
-    byRankThenTitle,
-  );
+  const withAll = all === null ? [] : suggestDiplomas(db, all);
+  const labelsAndRomesForDiplomas = withAll.length > 0 ? withAll : suggestDiplomas(db, match);
   // A métier matched by some words only ("bts" of "bts mco"): those sharing ROME codes with the diplomas having
   // every word come first, the most shared first. Read once, and only when a weak candidate asks.
   let diplomaCodes: Set<string> | null = null;
@@ -265,7 +304,9 @@ export function autocomplete(
     diplomaCodes ??= new Set(
       expandRomeCodes(
         db,
-        withAll.flatMap((d) => JSON.parse(d.romes) as string[]),
+        (prepared(db, DIPLOMA_ROMES_SQL).pluck().all(all) as string[]).flatMap(
+          (romes) => JSON.parse(romes) as string[],
+        ),
       ),
     );
     const codes = diplomaCodes;
@@ -305,21 +346,7 @@ export function autocomplete(
     });
   }
 
-  const diplomas = new Map<string, DiplomaItem>();
-  for (const row of diplomaRows) {
-    const label = diplomaDisplayLabel(row.title);
-    const key = label.toLowerCase();
-    const romes = JSON.parse(row.romes) as string[];
-    const rncps = JSON.parse(row.rncps) as string[];
-    const seen = diplomas.get(key);
-    if (seen) {
-      seen.romes = [...new Set([...seen.romes, ...romes])];
-      seen.rncps = [...new Set([...seen.rncps, ...rncps])];
-    } else if (diplomas.size < PAGE) {
-      diplomas.set(key, { label, romes, rncps, type: "diploma" });
-    }
-  }
-  return { labelsAndRomes, labelsAndRomesForDiplomas: [...diplomas.values()] };
+  return { labelsAndRomes, labelsAndRomesForDiplomas };
 }
 
 /**

@@ -80,6 +80,11 @@ export const diplomasTable = sqliteTable(
     cfd: text("cfd"),
     romes: text("romes", { mode: "json" }).$type<string[]>().notNull(),
     rncps: text("rncps", { mode: "json" }).$type<string[]>().notNull(),
+    // Written with diplomas_fts (rebuildFullTextIndex), for the autocomplete to rank and cut in SQL: the item a
+    // title is suggested as (its label before "(", lower case) and the title's place in French alphabetical order
+    // (SQLite compares text by code points: "CAP Électricien" after "CAP Zinguerie").
+    labelKey: text("label_key"),
+    frenchOrder: integer("french_order"),
   },
   // levels available for a diploma code
   (t) => [index("diplomas_cfd_idx").on(t.cfd)],
