@@ -29,7 +29,7 @@ describe("refreshFullTextIndexes", () => {
 
   it("gives the diplomas of a database indexed in format 1 the label keys and French order the autocomplete needs", () => {
     const db = createFranceTestDb();
-    // As format 1 left them, once migration 0010 added the columns: empty.
+    // As format 1 left them, once migration 0011 added the columns: empty.
     db.$client.exec("UPDATE diplomas SET label_key = NULL, french_order = NULL");
     db.$client.exec("UPDATE dataset_meta SET value = '1' WHERE key = 'fts.diplomas.format'");
 
