@@ -2065,7 +2065,7 @@ export interface paths {
         query?: {
           /** @description Nom de commune (début accepté, accents facultatifs) ou code postal. Requis sans insee. */
           q?: string;
-          /** @description À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule, ou aucune. */
+          /** @description À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule (pour le code d'une ancienne commune, fusionnée dans une commune nouvelle ou associée, la commune dont elle fait partie aujourd'hui, sous son propre code), ou aucune. */
           insee?: string;
           /** @description Nombre maximum de communes (1 à 20, 10 par défaut). */
           limit?: string;

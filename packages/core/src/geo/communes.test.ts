@@ -197,6 +197,15 @@ describe("getCommune", () => {
     expect(getCommune(db, "00000")).toBeNull();
   });
 
+  it.each([
+    ["01340", "Saint-Bois, merged into a commune nouvelle", "01015", "Arboys en Bugey"],
+    ["01126", "Châtillon-en-Michaille, merged into Valserhône", "01033", "Valserhône"],
+    ["55273", "Lamarche-en-Woëvre, a commune associée", "55386", "Nonsard-Lamarche"],
+  ])("gives a former commune's code (%s, %s) the commune it belongs to now", (former, _, insee, name) => {
+    expect(getCommune(db, ` ${former} `)).toEqual(getCommune(db, insee));
+    expect(getCommune(db, former)).toMatchObject({ insee, name });
+  });
+
   it("gives a département's chef-lieu", () => {
     expect(getChefLieu(db, "46")).toMatchObject({ insee: "46042", name: "Cahors", label: "Cahors 46000" });
     expect(getChefLieu(db, "2a")?.name).toBe("Ajaccio");
@@ -416,6 +425,13 @@ describe("query plans", () => {
 
   it("looks a commune up by its unique INSEE index", () => {
     expect(plan(COMMUNE_QUERIES.byInsee, ["75056"])).toEqual([
+      "SEARCH c USING INDEX communes_insee_unique (insee=?)",
+    ]);
+  });
+
+  it("looks a former commune's code up by its primary key, then its commune by the unique INSEE index", () => {
+    expect(plan(COMMUNE_QUERIES.byFormerInsee, ["01340"])).toEqual([
+      "SEARCH f USING INDEX sqlite_autoindex_former_communes_1 (insee=?)",
       "SEARCH c USING INDEX communes_insee_unique (insee=?)",
     ]);
   });

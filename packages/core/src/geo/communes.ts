@@ -36,6 +36,8 @@ export const COMMUNE_QUERIES = {
       LIMIT -1)
     WHERE distance <= @radius ORDER BY distance, insee LIMIT @limit`,
   byInsee: `SELECT ${COLUMNS} FROM communes c WHERE c.insee = ?`,
+  byFormerInsee: `SELECT ${COLUMNS} FROM former_communes f JOIN communes c ON c.insee = f.commune_insee
+    WHERE f.insee = ?`,
   // Paris, Lyon and Marseille, which the full-text index holds by name only (their postcodes find arrondissements).
   cities: `SELECT ${COLUMNS} FROM communes c WHERE c.insee IN (${Object.keys(ARRONDISSEMENT_SUBSTITUTES)
     .map((insee) => `'${insee}'`)
@@ -103,10 +105,16 @@ function byPopulation(a: CommuneRow, b: CommuneRow): number {
   return b.population - a.population || (a.insee < b.insee ? -1 : a.insee > b.insee ? 1 : 0);
 }
 
-/** A commune or an arrondissement municipal by INSEE code. */
+/**
+ * A commune or an arrondissement municipal by INSEE code ("2a004" as "2A004"). The code of a former commune (merged
+ * into a commune nouvelle, or associated with another: `former_communes`, docs/data-sources.md) gives the commune it
+ * belongs to now, with that commune's own code ("01340", Saint-Bois, gives Arboys en Bugey, "01015"). Null when the
+ * code is neither.
+ */
 export function getCommune(db: Db, insee: string): Commune | null {
-  const row = db.$client.prepare(COMMUNE_QUERIES.byInsee).get(insee.trim().toUpperCase()) as
-    CommuneRow | undefined;
+  const code = insee.trim().toUpperCase();
+  const row = (db.$client.prepare(COMMUNE_QUERIES.byInsee).get(code) ??
+    db.$client.prepare(COMMUNE_QUERIES.byFormerInsee).get(code)) as CommuneRow | undefined;
   return row ? toCommune(row, null) : null;
 }
 

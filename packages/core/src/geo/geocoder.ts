@@ -25,8 +25,9 @@ export interface Geocoder {
    */
   reverse(point: GeoPoint): Promise<Place | null>;
   /**
-   * The commune or arrondissement municipal of an INSEE code, exactly ("2a004" as "2A004"); null when the communes
-   * referential has none. Always the referential's: it is the official list of codes, api-adresse adds nothing.
+   * The commune or arrondissement municipal of an INSEE code, exactly ("2a004" as "2A004"), or the commune a former
+   * commune's code belongs to now (`getCommune`); null when the communes referential has none. Always the
+   * referential's: it is the official list of codes, api-adresse adds nothing.
    */
   commune(insee: string): Promise<Place | null>;
 }

@@ -50,6 +50,16 @@ describe("geo routes", () => {
     expect(body.results[0]).toMatchObject(commune);
   });
 
+  it("gives a former commune's INSEE code the commune it belongs to now, under that commune's code", async () => {
+    const { app } = testApp({}, db);
+    // Saint-Bois (01340) was merged into the commune nouvelle Arboys en Bugey (01015).
+    const { status, body } = await getJson(app, "/api/V1/geo/communes?insee=01340");
+    expect(status).toBe(200);
+    expect(body.results).toEqual([
+      expect.objectContaining({ insee: "01015", city: "Arboys en Bugey", label: "Arboys en Bugey 01300" }),
+    ]);
+  });
+
   it("answers no commune for a well-formed INSEE code nobody has, not the communes whose postcode it starts", async () => {
     const { app } = testApp({}, db);
     for (const insee of ["00000", "46000"]) {

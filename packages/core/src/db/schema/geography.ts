@@ -46,3 +46,10 @@ export const communesTable = sqliteTable(
   // communes of a departement ranked by population (dataset generator, fallbacks)
   (t) => [index("communes_departement_idx").on(t.departementCode, t.population)],
 );
+
+// INSEE codes of former communes (merged into a commune nouvelle, or associated with another) -> the commune they
+// belong to now (`@etalab/decoupage-administratif`), so that an old code still names a place (getCommune).
+export const formerCommunesTable = sqliteTable("former_communes", {
+  insee: text("insee").primaryKey(),
+  communeInsee: text("commune_insee").notNull(),
+});

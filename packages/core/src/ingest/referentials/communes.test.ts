@@ -21,6 +21,7 @@ const snapshot = () => ({
   communes: all("SELECT * FROM communes ORDER BY id"),
   rtree: all("SELECT * FROM communes_rtree ORDER BY id"),
   fts: one("SELECT count(*) AS n FROM communes_fts WHERE communes_fts MATCH 'saint*'"),
+  formerCommunes: all("SELECT * FROM former_communes ORDER BY insee"),
 });
 
 // 34,969 current communes + 45 arrondissements municipaux - 94 communes of overseas collectivities that the
@@ -37,6 +38,7 @@ describe("loadGeography", () => {
       arrondissements: 45,
       postcodeRowsWithoutPoint: 270,
       fallbacks: 18,
+      formerCommunes: 4240,
     });
     expect(one<{ n: number }>("SELECT count(*) AS n FROM communes").n).toBe(COMMUNES);
     const left = all<{ d: string }>(
@@ -123,6 +125,25 @@ describe("loadGeography", () => {
     expect(outside).toEqual([]);
     const mamoudzou = one<{ latitude: number }>("SELECT latitude FROM communes WHERE insee = '97611'");
     expect(mamoudzou.latitude).toBeCloseTo(-12.79, 2);
+  });
+
+  it("keeps each former commune's INSEE code with the commune it belongs to now, never a current code", () => {
+    // The codes of the communes merged into a current one (its `anciensCodes`). Lamarche-en-Woëvre (55273) and La
+    // Neuville-Garnier (60455) are among the `anciensCodes` of another commune than the one they are associée or
+    // déléguée of today: they name the latter.
+    expect(one("SELECT count(*) AS n FROM former_communes")).toEqual({ n: 4240 });
+    expect(
+      all("SELECT * FROM former_communes WHERE insee IN ('01340', '55273', '60455') ORDER BY insee"),
+    ).toEqual([
+      { insee: "01340", commune_insee: "01015" },
+      { insee: "55273", commune_insee: "55386" },
+      { insee: "60455", commune_insee: "60694" },
+    ]);
+    expect(all("SELECT insee FROM former_communes WHERE insee IN (SELECT insee FROM communes)")).toEqual([]);
+    // Every one names a commune of the referential (none of them is overseas, where some communes have no point).
+    expect(
+      all("SELECT insee FROM former_communes WHERE commune_insee NOT IN (SELECT insee FROM communes)"),
+    ).toEqual([]);
   });
 
   it("counts as fallbacks exactly the communes not placed at their own centroid, and records how", () => {

@@ -25,6 +25,10 @@ interface EtalabCommune {
   commune?: string;
   codesPostaux?: string[];
   population?: number;
+  /** a current commune's former INSEE codes: those of the communes merged into it */
+  anciensCodes?: string[];
+  /** the current commune a commune déléguée or associée belongs to */
+  chefLieu?: string;
 }
 
 /** How a commune got its point, stored in `communes.coord_source`. */
@@ -52,6 +56,8 @@ export interface GeographyCounts {
   postcodeRowsWithoutPoint: number;
   /** communes not placed at their own centroid of the postcode base (see `CoordSource`) */
   fallbacks: number;
+  /** former communes' INSEE codes that name their current commune (`loadFormerCommunes`) */
+  formerCommunes: number;
 }
 
 /** One INSEE code of La Poste's base: its centroid (null when none of its rows has one) and postcodes. */
@@ -63,6 +69,10 @@ interface PostalEntry {
 }
 
 const requireJson = createRequire(import.meta.url);
+
+// The data file directly: the package's index.js reads it relative to the working directory.
+const etalabCommunes = () =>
+  requireJson("@etalab/decoupage-administratif/data/communes.json") as EtalabCommune[];
 
 /**
  * Loads régions, départements (with their chef-lieu) and communes with the arrondissements municipaux of
@@ -76,7 +86,7 @@ export function loadGeography(db: Db): GeographyCounts {
   const departements = requireJson(
     "@etalab/decoupage-administratif/data/departements.json",
   ) as EtalabDepartement[];
-  const allCommunes = requireJson("@etalab/decoupage-administratif/data/communes.json") as EtalabCommune[];
+  const allCommunes = etalabCommunes();
   const { entries, rowsWithoutPoint } = readPostcodeBase();
 
   const communes = allCommunes
@@ -85,6 +95,7 @@ export function loadGeography(db: Db): GeographyCounts {
   const rows = locateCommunes(communes, departements, entries);
 
   const sqlite = db.$client;
+  let formerCommunes = 0;
   const upsertRegion = sqlite.prepare(
     `INSERT INTO regions (code, name) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET name = excluded.name`,
   );
@@ -111,6 +122,7 @@ export function loadGeography(db: Db): GeographyCounts {
     for (const r of regions) upsertRegion.run(r.code, r.nom);
     for (const d of departements) upsertDepartement.run(d.code, d.nom, d.region, d.chefLieu);
     for (const row of rows) upsertCommune.run(row);
+    formerCommunes = writeFormerCommunes(db, formerCommuneCodes(allCommunes));
     rebuildSpatialIndex(db, "communes");
     rebuildFullTextIndex(db, "communes");
   })();
@@ -122,7 +134,46 @@ export function loadGeography(db: Db): GeographyCounts {
     arrondissements: rows.filter((r) => r.kind === "arrondissement").length,
     postcodeRowsWithoutPoint: rowsWithoutPoint,
     fallbacks: rows.filter((r) => r.coordSource !== "exact").length,
+    formerCommunes,
   };
+}
+
+/**
+ * Former communes' INSEE codes -> the INSEE code of the commune each belongs to now, from the official list: the code
+ * of a commune déléguée or associée that is not its chef-lieu's, and a current commune's `anciensCodes` (the
+ * communes merged into it, e.g. into a commune nouvelle). Where both name one (55273 and 60455, which changed
+ * commune after their merger), the déléguée's or associée's own entry, the current state, wins. La Poste's base
+ * names former communes in its ligne 5 but without their codes. No current commune's code is a former one (tested).
+ */
+function formerCommuneCodes(communes: readonly EtalabCommune[]): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const c of communes)
+    if (
+      (c.type === "commune-deleguee" || c.type === "commune-associee") &&
+      c.chefLieu &&
+      c.chefLieu !== c.code
+    )
+      codes.set(c.code, c.chefLieu);
+  for (const c of communes)
+    if (c.type === "commune-actuelle")
+      for (const former of c.anciensCodes ?? []) if (!codes.has(former)) codes.set(former, c.code);
+  return codes;
+}
+
+/** Replaces the rows of `former_communes` with these codes; returns how many. Call inside a transaction. */
+function writeFormerCommunes(db: Db, codes: ReadonlyMap<string, string>): number {
+  db.$client.exec("DELETE FROM former_communes");
+  const insert = db.$client.prepare("INSERT INTO former_communes (insee, commune_insee) VALUES (?, ?)");
+  for (const [former, current] of codes) insert.run(former, current);
+  return codes.size;
+}
+
+/**
+ * Loads the former communes' INSEE codes alone (`formerCommuneCodes`; `loadGeography` loads them too), for a
+ * database whose communes were loaded before they were kept. Idempotent; returns how many.
+ */
+export function loadFormerCommunes(db: Db): number {
+  return db.$client.transaction(() => writeFormerCommunes(db, formerCommuneCodes(etalabCommunes())))();
 }
 
 function deleteMissing(db: Db, table: string, key: string, keep: Set<string>): void {

@@ -67,7 +67,12 @@ describe("loadMissingReferentials on a database from before the vendored files",
     for (const part of ["romes", "metiers", "diplomas", "romeTree", "appellations"])
       expect(readMeta(db, `referential.${part}.source`)).toBe("vendored");
     // Upgraded once: the next start finds nothing to do.
-    expect(loadMissingReferentials(db)).toEqual({ geography: null, referentials: null, replacedBuiltin: [] });
+    expect(loadMissingReferentials(db)).toEqual({
+      geography: null,
+      formerCommunes: null,
+      referentials: null,
+      replacedBuiltin: [],
+    });
   });
 
   test("keeps the parts an operator imported with the old version, replacing only the built-in ones", () => {
@@ -89,13 +94,30 @@ describe("loadMissingReferentials on a current database", () => {
     expect(count(db, "communes")).toBe(TEST_COMMUNES.length);
   });
 
+  test("gives communes loaded before the former communes' codes were kept those codes, once", () => {
+    const db = createTestDb();
+    insertTestCommunes(db, TEST_COMMUNES);
+    expect(getCommune(db, "01340")).toBeNull();
+    const loaded = loadMissingReferentials(db);
+    expect(loaded).toMatchObject({ geography: null, formerCommunes: 4240 });
+    expect(count(db, "communes")).toBe(TEST_COMMUNES.length);
+    // Saint-Bois (01340) is now part of Arboys en Bugey (01015), which these test communes do not hold.
+    expect(count(db, "former_communes WHERE insee = '01340' AND commune_insee = '01015'")).toBe(1);
+    expect(loadMissingReferentials(db).formerCommunes).toBeNull();
+  });
+
   test("leaves imported métiers alone", () => {
     const db = createTestDb();
     insertTestCommunes(db);
     loadMissingReferentials(db);
     importMetiersCsv(db, LBA_METIERS_SEO);
     const metiers = count(db, "metiers");
-    expect(loadMissingReferentials(db)).toEqual({ geography: null, referentials: null, replacedBuiltin: [] });
+    expect(loadMissingReferentials(db)).toEqual({
+      geography: null,
+      formerCommunes: null,
+      referentials: null,
+      replacedBuiltin: [],
+    });
     expect(count(db, "metiers")).toBe(metiers);
     expect(searchMetiers(db, { romes: ["F1603"] }).map((m) => m.label)).toContain("Plomberie");
   });

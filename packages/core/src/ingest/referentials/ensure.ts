@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { silentLogger, type Logger } from "../../deps";
-import { loadGeography, type GeographyCounts } from "./communes";
+import { loadFormerCommunes, loadGeography, type GeographyCounts } from "./communes";
 import { loadReferentials, type ReferentialCounts } from "./load";
 import { holdsOldBuiltin, type ReferentialPart } from "./store";
 
@@ -17,6 +17,8 @@ const PART_TABLES: Record<ReferentialPart, string> = {
 export interface MissingReferentials {
   /** null when the communes were already there */
   geography: GeographyCounts | null;
+  /** former communes' INSEE codes loaded beside communes already there; null when none was (see `loadFormerCommunes`) */
+  formerCommunes: number | null;
   /** null when every referential part was already there */
   referentials: ReferentialCounts | null;
   /** what held the built-in sets of a version before the vendored files, now replaced by them */
@@ -47,11 +49,17 @@ function holdsOldGeography(db: Db): boolean {
 /**
  * Loads the vendored geography and referential parts that the database lacks, e.g. when its first write was
  * an import rather than a seed or a server start, and replaces those still holding the built-in sets of a
- * version before the vendored files (an upgraded database), exactly as if they were missing. Other parts are
- * left alone: an operator may have imported newer ROME files.
+ * version before the vendored files (an upgraded database), exactly as if they were missing. Communes loaded before
+ * the former communes' INSEE codes were kept get those. Other parts are left alone: an operator may have imported
+ * newer ROME files.
  */
 export function loadMissingReferentials(db: Db, log: Logger = silentLogger): MissingReferentials {
-  const loaded: MissingReferentials = { geography: null, referentials: null, replacedBuiltin: [] };
+  const loaded: MissingReferentials = {
+    geography: null,
+    formerCommunes: null,
+    referentials: null,
+    replacedBuiltin: [],
+  };
   const oldGeography = holdsOldGeography(db);
   if (oldGeography || isEmpty(db, "communes")) {
     loaded.geography = loadGeography(db);
@@ -59,6 +67,10 @@ export function loadMissingReferentials(db: Db, log: Logger = silentLogger): Mis
       loaded.replacedBuiltin.push("communes");
       log.info("built-in geography replaced by the vendored one", { ...loaded.geography });
     } else log.info("missing geography loaded", { ...loaded.geography });
+  } else if (isEmpty(db, "former_communes")) {
+    // Communes loaded by a version that did not keep the former communes' codes (or a handful of test communes).
+    loaded.formerCommunes = loadFormerCommunes(db);
+    log.info("former communes' INSEE codes loaded", { formerCommunes: loaded.formerCommunes });
   }
   const parts = Object.keys(PART_TABLES) as ReferentialPart[];
   const missing = parts.filter((part) => isEmpty(db, PART_TABLES[part]));

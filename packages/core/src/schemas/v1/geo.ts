@@ -8,7 +8,7 @@ export const CommunesRawSchema = z.object({
   q: param("Nom de commune (début accepté, accents facultatifs) ou code postal. Requis sans insee.", "lyon"),
   // No example: the explorer would send it with q, which is refused.
   insee: param(
-    "À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule, ou aucune.",
+    "À la place de q : le code INSEE exact d'une commune (5 chiffres, ou 2A/2B puis 3 chiffres en Corse ; arrondissement municipal 75101 ou ville entière 75056). Répond cette commune seule (pour le code d'une ancienne commune, fusionnée dans une commune nouvelle ou associée, la commune dont elle fait partie aujourd'hui, sous son propre code), ou aucune.",
   ),
   limit: param("Nombre maximum de communes (1 à 20, 10 par défaut).", "10"),
 });
