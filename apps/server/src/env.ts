@@ -1,5 +1,5 @@
 import { DEFAULT_FROM } from "@lba/core/mail";
-import { integerSetting as integer, RetentionDaysSchema } from "@lba/core/schemas";
+import { integerSetting as integer, RetentionDaysSchema, SnapshotKeepSchema } from "@lba/core/schemas";
 import { DEFAULT_OFFRES_CACHE_TTL_MS } from "@lba/core/sources";
 import { z } from "zod";
 
@@ -54,7 +54,7 @@ export const EnvSchema = z
     // still using it; how many published snapshots the publisher keeps.
     SNAPSHOT_POLL_MS: integer(100).default(10_000),
     SNAPSHOT_GRACE_MS: integer(0).default(60_000),
-    SNAPSHOT_KEEP: integer(1).default(3),
+    SNAPSHOT_KEEP: SnapshotKeepSchema,
     // The site's address as candidates and recruiters reach it: the links of every e-mail start with it.
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: "an http(s) URL, e.g. https://labonnealternance.example.fr" })

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdtempSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -53,6 +54,103 @@ function withDatabase<T>(action: (db: Db) => T): T {
 }
 
 const count = (db: Db, table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+/** Every command main.ts runs, with arguments it accepts (that would do real work). */
+const COMMANDS: [string, string[]][] = [
+  ["seed", []],
+  ["import", ["trainings", "formations.json"]],
+  ["sync", ["trainings", "--url", "http://127.0.0.1:9/formations"]],
+  ["anonymize", []],
+  ["backup", ["copy.sqlite"]],
+  ["snapshot", []],
+];
+/** Nothing written: the database's folder is as mkdtemp left it. */
+const untouched = () => expect(readdirSync(dirname(databasePath))).toEqual([]);
+
+describe("every command's arguments", () => {
+  test("the list of commands names each one and how to get its help", async () => {
+    expect(await cli(["--help"])).toBe(0);
+    const list = output.log.join("\n");
+    for (const [name] of COMMANDS) expect(list).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
+    expect(list).toContain("npm run <command> -- --help");
+    expect(list.match(/^ {2}[a-z]+ {3,}/gm)).toHaveLength(COMMANDS.length);
+  });
+
+  test.each([[[]], [["reseed"]]])("%j lists the commands after one line and exits 1", async (args) => {
+    expect(await cli(args)).toBe(1);
+    expect(output.error[0]).toBe(args.length ? "Error: unknown command 'reseed'" : "Error: no command given");
+    expect(output.error[1]).toContain("Commands:");
+    for (const [name] of COMMANDS) expect(output.error[1]).toContain(`  ${name} `);
+    untouched();
+  });
+
+  test.each(
+    COMMANDS.flatMap(([name, args]) => [[name, [...args, "--help"]] as const, [name, ["-h"]] as const]),
+  )("npm run %s -- %j prints the usage, options and an example, and touches nothing", async (name, args) => {
+    expect(await cli([name, ...args])).toBe(0);
+    const help = output.log.join("\n");
+    expect(help).toMatch(new RegExp(`^Usage: npm run ${name}\\b`));
+    expect(help).toContain("\nOptions:\n");
+    expect(help).toContain("-h, --help");
+    expect(help).toMatch(/\nExamples?:\n {2}npm run /);
+    expect(output.error).toEqual([]);
+    untouched();
+  });
+
+  test("npm run import -- --help lists the kinds, their files and --force", async () => {
+    expect(await cli(["import", "--help"])).toBe(0);
+    const help = output.log.join("\n");
+    expect(help).toContain("KIND   rome, metiers, trainings, or companies");
+    for (const kind of ["rome", "metiers", "trainings", "companies"]) expect(help).toContain(`${kind}: `);
+    expect(help).toMatch(/--force +\(trainings and companies only\)/);
+  });
+
+  test("the help gives each option's unit and default", async () => {
+    expect(await cli(["anonymize", "--help"])).toBe(0);
+    expect(output.log.join("\n")).toMatch(
+      /--days N +the age in days, an integer >= 1 \(default: APPLICATION_RETENTION_DAYS, else 365\)/,
+    );
+  });
+
+  test.each(COMMANDS)("npm run %s refuses an unknown option in one line naming it", async (name, args) => {
+    expect(await cli([name, ...args, "--bogus"])).toBe(1);
+    expect(output.error).toEqual([`Error: unknown option '--bogus'; see npm run ${name} -- --help`]);
+    untouched();
+  });
+
+  test.each([
+    ["seed", ["5"], "'5'"],
+    ["import", ["rome", "a.csv", "b.csv"], "'b.csv' (import rome takes one file)"],
+    ["sync", ["trainings", "companies", "--url", "http://127.0.0.1:9/"], "'companies'"],
+    ["anonymize", ["5"], "'5'"],
+    ["backup", ["a.sqlite", "b.sqlite"], "'b.sqlite'"],
+    ["snapshot", ["national"], "'national'"],
+  ])("npm run %s refuses the unexpected argument of %j in one line naming it", async (name, args, named) => {
+    expect(await cli([name, ...args])).toBe(1);
+    expect(output.error).toEqual([`Error: unexpected argument ${named}; see npm run ${name} -- --help`]);
+    untouched();
+  });
+
+  test.each([
+    ["import", ["companies"], "missing FILE"],
+    ["import", ["offers", "a.json"], "KIND must be rome, metiers, trainings, or companies (got 'offers')"],
+    ["sync", ["--url", "http://127.0.0.1:9/"], "missing KIND"],
+    ["sync", ["companies", "--url", "http://127.0.0.1:9/"], "sync takes trainings only (got 'companies')"],
+    ["seed", ["--scale", "regional"], "--scale must be sample or national (got 'regional')"],
+    ["snapshot", ["--overwrite"], "unknown option '--overwrite'"],
+    ["backup", ["copy.sqlite", "--overwrite=yes"], "option '--overwrite' does not take an argument"],
+  ])("npm run %s -- %j is refused in one line: %s", async (name, args, message) => {
+    expect(await cli([name, ...args])).toBe(1);
+    expect(output.error).toEqual([`Error: ${message}; see npm run ${name} -- --help`]);
+    untouched();
+  });
+
+  test("--help wins over a mistake beside it", async () => {
+    expect(await cli(["anonymize", "--dayz", "30", "--help"])).toBe(0);
+    expect(output.log.join("\n")).toMatch(/^Usage: npm run anonymize/);
+    expect(output.error).toEqual([]);
+  });
+});
 
 describe("npm run import on a new database", () => {
   test("loads the vendored communes, ROME codes, métiers and diplomas before reading the file", async () => {
@@ -247,7 +345,9 @@ describe("the swap guard of npm run import", () => {
 
   test("refuses --force on a referential import, which has no swap guard, before opening the database", async () => {
     expect(await cli(["import", "rome", "codes.csv", "--force"])).toBe(1);
-    expect(output.error).toEqual(["Error: --force applies to import trainings and import companies only"]);
+    expect(output.error).toEqual([
+      "Error: --force applies to import trainings and import companies only; see npm run import -- --help",
+    ]);
     expect(existsSync(databasePath)).toBe(false);
   });
 });
@@ -261,7 +361,9 @@ describe("npm run import -- metiers", () => {
 
   test("refuses a third file before opening the database", async () => {
     expect(await cli(["import", "metiers", LBA_METIERS_CSV, LBA_METIERS_SEO, LBA_METIERS_SEO])).toBe(1);
-    expect(output.error).toEqual(["Error: import metiers takes one or two files"]);
+    expect(output.error).toEqual([
+      `Error: unexpected argument '${LBA_METIERS_SEO}' (import metiers takes one or two files); see npm run import -- --help`,
+    ]);
     expect(existsSync(databasePath)).toBe(false);
   });
 });
@@ -314,25 +416,27 @@ describe("npm run anonymize", () => {
         .filter((row) => row.email === null),
     ).length;
 
-  test.each([
-    ["-5", "--days must be an integer >= 1"],
-    ["", "--days must be an integer >= 1"],
-    ["abc", "--days must be an integer >= 1"],
-    ["0", "--days must be an integer >= 1"],
-    ["1.5", "--days must be an integer >= 1"],
-  ])("refuses --days %j with a message naming --days and changes nothing", async (days, message) => {
-    insertApplication(recent());
-    expect(await cli(["anonymize", "--days", days])).toBe(1);
-    expect(output.error.join("\n")).toContain(message);
-    expect(anonymised()).toBe(0);
-  });
+  test.each([["--days=-5"], ["--days", ""], ["--days", "abc"], ["--days", "0"], ["--days", "1.5"]])(
+    "refuses %j with a message naming --days and changes nothing",
+    async (...args) => {
+      insertApplication(recent());
+      expect(await cli(["anonymize", ...args])).toBe(1);
+      expect(output.error.join("\n")).toContain("--days must be an integer >= 1");
+      expect(anonymised()).toBe(0);
+    },
+  );
 
-  test("refuses --days given without a value", async () => {
-    insertApplication(recent());
-    expect(await cli(["anonymize", "--days"], { APPLICATION_RETENTION_DAYS: "30" })).toBe(1);
-    expect(output.error.join("\n")).toContain("--days must be an integer >= 1");
-    expect(anonymised()).toBe(0);
-  });
+  test.each([[["--days"]], [["--days", "-5"]]])(
+    "refuses %j, --days without its value, naming it and pointing at the help",
+    async (args) => {
+      insertApplication(recent());
+      expect(await cli(["anonymize", ...args], { APPLICATION_RETENTION_DAYS: "30" })).toBe(1);
+      expect(output.error).toEqual([
+        expect.stringMatching(/^Error: option '--days.*; see npm run anonymize -- --help$/),
+      ]);
+      expect(anonymised()).toBe(0);
+    },
+  );
 
   test.each(["xyz", "-5", "0", ""])(
     "refuses APPLICATION_RETENTION_DAYS=%j with a message naming it and changes nothing",
@@ -340,6 +444,15 @@ describe("npm run anonymize", () => {
       insertApplication(recent());
       expect(await cli(["anonymize"], { APPLICATION_RETENTION_DAYS: days })).toBe(1);
       expect(output.error.join("\n")).toContain("APPLICATION_RETENTION_DAYS must be an integer >= 1");
+      expect(anonymised()).toBe(0);
+    },
+  );
+
+  test.each([[["--dayz", "30"]], [["5"]], [["--help"]]])(
+    "%j anonymises nothing, even applications older than the default 365 days",
+    async (args) => {
+      insertApplication(new Date(Date.now() - 400 * 86_400_000).toISOString());
+      expect(await cli(["anonymize", ...args])).toBe(args[0] === "--help" ? 0 : 1);
       expect(anonymised()).toBe(0);
     },
   );
@@ -355,18 +468,22 @@ describe("npm run anonymize", () => {
 
 describe("npm run seed", () => {
   test.each(["abc", "-1", "1.5", ""])("refuses --seed %j and leaves no database behind", async (seed) => {
-    expect(await cli(["seed", "--seed", seed])).toBe(1);
+    expect(await cli(["seed", `--seed=${seed}`])).toBe(1);
     expect(output.error.join("\n")).toContain("--seed must be an integer >= 0");
     expect(existsSync(databasePath)).toBe(false);
   });
 });
 
 describe("npm run snapshot", () => {
-  test.each([["--rome"], ["--companies", "--keep", "2"]])(
+  test.each([
+    [["--rome"], "option '--rome <value>'"],
+    [["--companies", "--keep", "2"], "option '--companies'"],
+    [["--trainings="], "--trainings needs a file"],
+  ])(
     "refuses %j without its file instead of building a snapshot without that import",
-    async (...args) => {
+    async (args, message) => {
       expect(await cli(["snapshot", ...args])).toBe(1);
-      expect(output.error.join("\n")).toContain(`${args[0]} needs a file`);
+      expect(output.error.join("\n")).toContain(message);
       expect(existsSync(databasePath)).toBe(false);
     },
   );
@@ -451,9 +568,9 @@ describe("npm run backup", () => {
   });
 
   test.each([
-    [[], "backup needs one destination file"],
-    [["a.sqlite", "b.sqlite"], "backup needs one destination file"],
-    [["a.sqlite", "--force"], "unknown option --force (only --overwrite)"],
+    [[], "missing FILE; see npm run backup -- --help"],
+    [["a.sqlite", "b.sqlite"], "unexpected argument 'b.sqlite'; see npm run backup -- --help"],
+    [["a.sqlite", "--force"], "unknown option '--force'; see npm run backup -- --help"],
     [
       ["/nonexistent-folder-lba/backup.sqlite"],
       "the destination folder /nonexistent-folder-lba does not exist",

@@ -16,3 +16,6 @@ export const integerSetting = (min: number, max?: number) => {
 
 /** APPLICATION_RETENTION_DAYS (server) and `npm run anonymize -- --days`: applications older than this are anonymised. */
 export const RetentionDaysSchema = integerSetting(1).default(365);
+
+/** SNAPSHOT_KEEP (server) and `npm run snapshot -- --keep`: how many published search snapshots are kept. */
+export const SnapshotKeepSchema = integerSetting(1).default(3);
