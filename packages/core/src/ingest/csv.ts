@@ -15,15 +15,16 @@ export interface BadLine {
 
 /**
  * Refuses a referential file with any bad line: referentials are small official files, so a bad line (a key
- * given twice, a line cut short) means a broken file, and importing the rest would replace the whole table.
+ * given twice, a line cut short) means a broken file, and importing the rest would replace the whole table. The
+ * message is French, as every verdict of an import on a file's content (docs/deployment.md#commands).
  */
 export function refuseBadLines(name: string, badLines: readonly BadLine[]): void {
   if (badLines.length === 0) return;
-  const listed = badLines.slice(0, 10).map(({ line, reason }) => `line ${line}: ${reason}`);
-  if (badLines.length > 10) listed.push(`and ${badLines.length - 10} more`);
-  const count = `${badLines.length} bad line${badLines.length > 1 ? "s" : ""}`;
+  const listed = badLines.slice(0, 10).map(({ line, reason }) => `ligne ${line} : ${reason}`);
+  if (badLines.length > 10) listed.push(`et ${badLines.length - 10} de plus`);
+  const plural = badLines.length > 1 ? "s" : "";
   throw new Error(
-    `${name}: ${count}, nothing replaced (a referential file is imported whole): ${listed.join("; ")}`,
+    `${name} : ${badLines.length} ligne${plural} invalide${plural}, rien n'est remplacé (un fichier de référentiel s'importe en entier) : ${listed.join(" ; ")}`,
   );
 }
 

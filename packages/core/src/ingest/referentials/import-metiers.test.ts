@@ -55,7 +55,7 @@ describe("importMetiersCsv", () => {
     loadReferentials(db);
     const before = metierCount(db);
     expect(() => importMetiersCsv(db, fixture("metiers-bad-lines.csv"))).toThrow(
-      /3 bad lines, nothing replaced .*line 7: invalid ROME code "XX12"; line 8: empty métier label; line 9: 7 columns instead of 6/,
+      /3 lignes invalides, rien n'est remplacé .*ligne 7 : code ROME invalide : "XX12" ; ligne 8 : libellé de métier vide ; ligne 9 : 7 colonnes au lieu de 6/,
     );
     expect(metierCount(db)).toBe(before);
     expect(loadReferentials(db).kept).toEqual([]);
@@ -65,7 +65,9 @@ describe("importMetiersCsv", () => {
     const db = createTestDb();
     importMetiersCsv(db, LBA_METIERS_CSV);
     const cut = tempFile("cut.csv", readFileSync(LBA_METIERS_CSV, "utf8").slice(0, 2000));
-    expect(() => importMetiersCsv(db, cut)).toThrow(/1 bad line, nothing replaced .*columns instead of 6/);
+    expect(() => importMetiersCsv(db, cut)).toThrow(
+      /1 ligne invalide, rien n'est remplacé .*colonnes au lieu de 6/,
+    );
     expect(metierCount(db)).toBe(135);
   });
 
@@ -75,7 +77,7 @@ describe("importMetiersCsv", () => {
     const line = "a9;D1102;Boulanger / Boulangère;Boulangerie, pâtisserie;;";
     const path = tempFile("twice.csv", `${readFileSync(fixture("metiers-mapping.csv"), "utf8")}${line}\n`);
     expect(() => importMetiersCsv(db, path)).toThrow(
-      /line 8: duplicate line for "Boulangerie, pâtisserie" and D1102/,
+      /ligne 8 : ligne en double pour "Boulangerie, pâtisserie" et D1102/,
     );
     expect(metierCount(db)).toBe(135);
   });
@@ -84,9 +86,9 @@ describe("importMetiersCsv", () => {
     const db = createTestDb();
     importMetiersCsv(db, LBA_METIERS_CSV);
     const bad = tempFile("seo.txt", "Plomberie [F1603]\nsans codes\n");
-    expect(() => importMetiersCsv(db, bad)).toThrow(/line 2: not a "label \[codes\]" line/);
+    expect(() => importMetiersCsv(db, bad)).toThrow(/ligne 2 : pas une ligne "libellé \[codes\]"/);
     const twice = tempFile("seo.txt", "Plomberie [F1603]\nPlomberie [I1308]\n");
-    expect(() => importMetiersCsv(db, twice)).toThrow(/line 2: duplicate métier "Plomberie"/);
+    expect(() => importMetiersCsv(db, twice)).toThrow(/ligne 2 : métier en double : "Plomberie"/);
     expect(metierCount(db)).toBe(135);
   });
 
@@ -132,7 +134,7 @@ describe("importMetiersCsv", () => {
     const seo = tempFile("seo.txt", `Tout [${[...codes, ...more].join(",")}]\n`);
     const report = importMetiersCsv(db, [fixture("metiers-mapping.csv"), seo]);
     expect(report.warnings).toEqual([
-      `"Tout": 17 ROME codes, searched as ${[...codes, ...more.slice(0, 6)].join(",")}`,
+      `"Tout" : 17 codes ROME, cherché avec ${[...codes, ...more.slice(0, 6)].join(",")}`,
     ]);
   });
 });
@@ -204,7 +206,7 @@ describe("importMetiersCsv with the two files the vendored métiers are merged f
     loadReferentials(db);
     const bad = tempFile("seo.txt", "Plomberie [F1603]\nsans codes\n");
     expect(() => importMetiersCsv(db, [fixture("metiers-mapping.csv"), bad])).toThrow(
-      /line 2: not a "label \[codes\]" line/,
+      /ligne 2 : pas une ligne "libellé \[codes\]"/,
     );
     expect(metierTables(db)).toEqual(vendored());
     expect(importMetiersCsv(db, LBA_METIERS_SEO).parts).toEqual({ mapping: "vendored", seo: "file" });
@@ -214,7 +216,7 @@ describe("importMetiersCsv with the two files the vendored métiers are merged f
     const db = createTestDb();
     loadReferentials(db);
     expect(() => importMetiersCsv(db, [LBA_METIERS_SEO, LBA_METIERS_SEO])).toThrow(
-      /a second seo file \(give one mapping CSV and one SEO list\)/,
+      /un second fichier de liste SEO \(donnez une correspondance CSV et une liste SEO\)/,
     );
     expect(metierTables(db)).toEqual(vendored());
   });

@@ -38,7 +38,9 @@ export function importMetiersCsv(db: Db, paths: string | readonly string[]): Met
     const text = readTextFile(path);
     const kind = metierFileKind(text);
     if (given[kind])
-      throw new Error(`${path}: a second ${kind} file (give one mapping CSV and one SEO list)`);
+      throw new Error(
+        `${path} : un second fichier ${kind === "seo" ? "de liste SEO" : "de correspondance"} (donnez une correspondance CSV et une liste SEO)`,
+      );
     const parsed = parseMetiersFile(text, path);
     refuseBadLines(path, parsed.badLines);
     given[kind] = parsed.metiers;
@@ -56,6 +58,6 @@ export function importMetiersCsv(db: Db, paths: string | readonly string[]): Met
     removedLines,
     warnings: written.rows
       .filter((m) => m.truncated)
-      .map((m) => `"${m.label}": ${m.allRomes.length} ROME codes, searched as ${m.romes.join(",")}`),
+      .map((m) => `"${m.label}" : ${m.allRomes.length} codes ROME, cherché avec ${m.romes.join(",")}`),
   };
 }

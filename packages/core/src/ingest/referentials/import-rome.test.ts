@@ -76,9 +76,9 @@ describe("importRomeCsv", () => {
     const db = createTestDb();
     loadReferentials(db);
     const refused = () => importRomeCsv(db, fixture("rome-bad-lines.csv"));
-    expect(refused).toThrow(/4 bad lines, nothing replaced/);
+    expect(refused).toThrow(/4 lignes invalides, rien n'est remplacé/);
     expect(refused).toThrow(
-      /line 4: invalid ROME code "Z9999"; line 5: empty label for D1202; line 6: duplicate ROME code D1102; line 7: 4 columns instead of 5/,
+      /ligne 4 : code ROME invalide : "Z9999" ; ligne 5 : libellé vide pour D1202 ; ligne 6 : code ROME en double : D1102 ; ligne 7 : 4 colonnes au lieu de 5/,
     );
     expect(db.$client.prepare(`SELECT count(*) FROM romes`).pluck().get()).toBe(1584);
     expect(loadReferentials(db).kept).toEqual([]);
@@ -89,7 +89,7 @@ describe("importRomeCsv", () => {
     loadReferentials(db);
     const [header, first] = readVendored("romeCodes").split("\n");
     const path = tempFile("codes.csv", `${header}\n${first}\n${first}\n`);
-    expect(() => importRomeCsv(db, path)).toThrow(/line 3: duplicate ROME code/);
+    expect(() => importRomeCsv(db, path)).toThrow(/ligne 3 : code ROME en double/);
     expect(db.$client.prepare(`SELECT count(*) FROM romes`).pluck().get()).toBe(1584);
   });
 
@@ -99,7 +99,7 @@ describe("importRomeCsv", () => {
     const text = readVendored("romeTree");
     const lines = text.split("\n");
     const path = tempFile("tree.csv", `${text.trimEnd()}\n${lines[1] ?? ""}\n`);
-    expect(() => importRomeCsv(db, path)).toThrow(/duplicate ROME code/);
+    expect(() => importRomeCsv(db, path)).toThrow(/code ROME en double/);
     expect(db.$client.prepare(`SELECT count(*) FROM domaines_professionnels`).pluck().get()).toBe(110);
   });
 

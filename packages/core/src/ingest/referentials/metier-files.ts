@@ -45,9 +45,9 @@ function add(groups: Map<string, MetierSource>, label: string, code: string, tit
  * `referentiel-romes-sous-domaines.csv` (`_id;code;intitule;sousDomaine;Sous-domaine à ajouter;Sous-domaine à
  * supprimer`): one line per (ROME code, métier), grouped by métier label; lines marked for removal are skipped.
  */
-export function parseMetiersMapping(text: string, name = "métiers file"): ParsedMetiers {
+export function parseMetiersMapping(text: string, name = "fichier des métiers"): ParsedMetiers {
   const [header, ...records] = parseCsv(text, detectDelimiter(text));
-  if (!header) throw new Error(`${name}: empty file`);
+  if (!header) throw new Error(`${name} : fichier vide`);
   const col = (...names: string[]) => columnIndex(header.fields, names);
   const codeAt = col("code", "code_rome", "codes_romes", "rome");
   const labelAt = col("sousDomaine", "sous_domaine", "metier", "label");
@@ -55,7 +55,7 @@ export function parseMetiersMapping(text: string, name = "métiers file"): Parse
   const removeAt = col("Sous-domaine à supprimer", "supprimer", "deleted");
   if (codeAt < 0 || labelAt < 0)
     throw new Error(
-      `${name}: header needs a ROME code column and a sousDomaine column (or one "label [codes]" line per métier)`,
+      `${name} : l'en-tête doit avoir une colonne de code ROME et une colonne sousDomaine (ou une ligne "libellé [codes]" par métier)`,
     );
 
   const badLines: BadLine[] = [];
@@ -64,7 +64,7 @@ export function parseMetiersMapping(text: string, name = "métiers file"): Parse
   let removedLines = 0;
   for (const { line, fields } of records) {
     if (fields.length !== header.fields.length) {
-      badLines.push({ line, reason: `${fields.length} columns instead of ${header.fields.length}` });
+      badLines.push({ line, reason: `${fields.length} colonnes au lieu de ${header.fields.length}` });
       continue;
     }
     const at = (i: number) => (i < 0 ? "" : (fields[i] ?? "").trim());
@@ -74,21 +74,21 @@ export function parseMetiersMapping(text: string, name = "métiers file"): Parse
     }
     const label = cleanLabel(at(labelAt));
     const code = at(codeAt).toUpperCase();
-    if (label === "") badLines.push({ line, reason: "empty métier label" });
-    else if (!ROME_CODE.test(code)) badLines.push({ line, reason: `invalid ROME code "${code}"` });
+    if (label === "") badLines.push({ line, reason: "libellé de métier vide" });
+    else if (!ROME_CODE.test(code)) badLines.push({ line, reason: `code ROME invalide : "${code}"` });
     else if (pairs.has(`${label}\t${code}`))
-      badLines.push({ line, reason: `duplicate line for "${label}" and ${code}` });
+      badLines.push({ line, reason: `ligne en double pour "${label}" et ${code}` });
     else {
       pairs.add(`${label}\t${code}`);
       add(groups, label, code, at(titleAt) || null);
     }
   }
-  if (groups.size === 0) throw new Error(`${name}: no valid métier line`);
+  if (groups.size === 0) throw new Error(`${name} : aucune ligne de métier valide`);
   return { metiers: [...groups.values()], badLines, removedLines };
 }
 
 /** `metiers-seo.txt`: one `Label [D1102,D1104,...]` line per métier (codes may repeat). */
-export function parseMetiersSeo(text: string, name = "métiers file"): ParsedMetiers {
+export function parseMetiersSeo(text: string, name = "fichier des métiers"): ParsedMetiers {
   const badLines: BadLine[] = [];
   const groups = new Map<string, MetierSource>();
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -97,13 +97,13 @@ export function parseMetiersSeo(text: string, name = "métiers file"): ParsedMet
     const label = cleanLabel(match?.[1] ?? "");
     const codes = (match?.[2] ?? "").split(",").map((code) => code.trim().toUpperCase());
     const bad = codes.find((code) => !ROME_CODE.test(code));
-    if (!match) badLines.push({ line: index + 1, reason: 'not a "label [codes]" line' });
-    else if (label === "") badLines.push({ line: index + 1, reason: "empty métier label" });
-    else if (bad) badLines.push({ line: index + 1, reason: `invalid ROME code "${bad}"` });
-    else if (groups.has(label)) badLines.push({ line: index + 1, reason: `duplicate métier "${label}"` });
+    if (!match) badLines.push({ line: index + 1, reason: 'pas une ligne "libellé [codes]"' });
+    else if (label === "") badLines.push({ line: index + 1, reason: "libellé de métier vide" });
+    else if (bad) badLines.push({ line: index + 1, reason: `code ROME invalide : "${bad}"` });
+    else if (groups.has(label)) badLines.push({ line: index + 1, reason: `métier en double : "${label}"` });
     else for (const code of codes) add(groups, label, code, null);
   });
-  if (groups.size === 0) throw new Error(`${name}: no valid métier line`);
+  if (groups.size === 0) throw new Error(`${name} : aucune ligne de métier valide`);
   return { metiers: [...groups.values()], badLines, removedLines: 0 };
 }
 

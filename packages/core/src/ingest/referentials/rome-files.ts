@@ -1,7 +1,8 @@
 import { type BadLine, type CsvRecord, columnIndex, detectDelimiter, parseCsv } from "../csv";
 
 // Parsers of France Travail's ROME 4.0 open-data files (codes, appellations, tree). Pure: text in, rows and
-// bad lines out; the loaders and `npm run import -- rome` write them.
+// bad lines out; the loaders and `npm run import -- rome` write them. Reasons and refusals are French, as every
+// import's verdict on a file's content (docs/deployment.md#commands).
 
 export const ROME_CODE = /^[A-N]\d{4}$/;
 
@@ -46,7 +47,7 @@ interface Table {
 
 function table(text: string, name: string): Table {
   const [header, ...records] = parseCsv(text, detectDelimiter(text));
-  if (!header) throw new Error(`${name}: empty file`);
+  if (!header) throw new Error(`${name} : fichier vide`);
   return { name, header: header.fields, records, col: (...names) => columnIndex(header.fields, names) };
 }
 
@@ -68,40 +69,41 @@ function eachRecord<T>(
   const badLines: BadLine[] = [];
   for (const { line, fields } of records) {
     if (fields.length !== header.length) {
-      badLines.push({ line, reason: `${fields.length} columns instead of ${header.length}` });
+      badLines.push({ line, reason: `${fields.length} colonnes au lieu de ${header.length}` });
       continue;
     }
     const result = read((i) => (i < 0 ? "" : (fields[i] ?? "").trim()));
     if (typeof result === "string") badLines.push({ line, reason: result });
     else rows.push(result);
   }
-  if (rows.length === 0) throw new Error(`${name}: no valid ${what} line`);
+  if (rows.length === 0) throw new Error(`${name} : aucune ligne ${what} valide`);
   return { rows, badLines };
 }
 
 /** `unix_referentiel_code_rome_*.csv` (`code_rome`, `libelle_rome`, `code_rome_parent`). */
-export function parseRomeCodes(text: string, name = "ROME file"): Parsed<RomeRow> {
+export function parseRomeCodes(text: string, name = "fichier ROME"): Parsed<RomeRow> {
   const t = table(text, name);
   const codeAt = t.col("code_rome", "code rome", "rome");
   const labelAt = t.col("libelle_rome", "libellé rome", "intitule", "label");
   const parentAt = t.col("code_rome_parent");
-  if (codeAt < 0 || labelAt < 0) throw new Error(`${name}: header needs code_rome and libelle_rome columns`);
+  if (codeAt < 0 || labelAt < 0)
+    throw new Error(`${name} : l'en-tête doit avoir les colonnes code_rome et libelle_rome`);
   const seen = new Set<string>();
-  return eachRecord<RomeRow>(t, "ROME", (at) => {
+  return eachRecord<RomeRow>(t, "de code ROME", (at) => {
     const code = at(codeAt).toUpperCase();
     const label = at(labelAt);
     const parent = at(parentAt).toUpperCase();
-    if (!ROME_CODE.test(code)) return `invalid ROME code "${code}"`;
-    if (label === "") return `empty label for ${code}`;
-    if (parentAt >= 0 && !ROME_CODE.test(parent)) return `invalid parent code "${parent}" for ${code}`;
-    if (seen.has(code)) return `duplicate ROME code ${code}`;
+    if (!ROME_CODE.test(code)) return `code ROME invalide : "${code}"`;
+    if (label === "") return `libellé vide pour ${code}`;
+    if (parentAt >= 0 && !ROME_CODE.test(parent)) return `code parent invalide : "${parent}" pour ${code}`;
+    if (seen.has(code)) return `code ROME en double : ${code}`;
     seen.add(code);
     return { code, label, parent: parentAt >= 0 ? parent : null };
   });
 }
 
 /** `unix_referentiel_appellation_*.csv`: one job title per line with its ROME code. */
-export function parseAppellations(text: string, name = "appellations file"): Parsed<AppellationRow> {
+export function parseAppellations(text: string, name = "fichier des appellations"): Parsed<AppellationRow> {
   const t = table(text, name);
   const ogrAt = t.col("code_ogr");
   const labelAt = t.col("libelle_appellation_long");
@@ -110,16 +112,18 @@ export function parseAppellations(text: string, name = "appellations file"): Par
   const classAt = t.col("classification");
   const rareAt = t.col("peu_usite");
   if (ogrAt < 0 || labelAt < 0 || romeAt < 0)
-    throw new Error(`${name}: header needs code_ogr, libelle_appellation_long and code_rome columns`);
+    throw new Error(
+      `${name} : l'en-tête doit avoir les colonnes code_ogr, libelle_appellation_long et code_rome`,
+    );
   const seen = new Set<string>();
-  return eachRecord<AppellationRow>(t, "appellation", (at) => {
+  return eachRecord<AppellationRow>(t, "d'appellation", (at) => {
     const codeOgr = at(ogrAt);
     const label = at(labelAt);
     const romeCode = at(romeAt).toUpperCase();
-    if (!/^\d+$/.test(codeOgr)) return `invalid code_ogr "${codeOgr}"`;
-    if (label === "") return `empty appellation ${codeOgr}`;
-    if (!ROME_CODE.test(romeCode)) return `invalid ROME code "${romeCode}"`;
-    if (seen.has(codeOgr)) return `duplicate appellation ${codeOgr}`;
+    if (!/^\d+$/.test(codeOgr)) return `code_ogr invalide : "${codeOgr}"`;
+    if (label === "") return `appellation vide : ${codeOgr}`;
+    if (!ROME_CODE.test(romeCode)) return `code ROME invalide : "${romeCode}"`;
+    if (seen.has(codeOgr)) return `appellation en double : ${codeOgr}`;
     seen.add(codeOgr);
     return {
       codeOgr,
@@ -133,7 +137,7 @@ export function parseAppellations(text: string, name = "appellations file"): Par
 }
 
 /** `cr_gd_dp_*.csv`: each code with its grand domaine and domaine professionnel, and their labels. */
-export function parseRomeTree(text: string, name = "ROME tree file"): Parsed<RomeTreeRow> {
+export function parseRomeTree(text: string, name = "fichier de l'arborescence ROME"): Parsed<RomeTreeRow> {
   const t = table(text, name);
   const codeAt = t.col("code_rome");
   const gdAt = t.col("code_grand_domaine");
@@ -142,20 +146,20 @@ export function parseRomeTree(text: string, name = "ROME tree file"): Parsed<Rom
   const dpLabelAt = t.col("libelle_domaine_professionel", "libelle_domaine_professionnel");
   if ([codeAt, gdAt, gdLabelAt, dpAt, dpLabelAt].some((i) => i < 0))
     throw new Error(
-      `${name}: header needs code_rome and the grand domaine and domaine professionnel columns`,
+      `${name} : l'en-tête doit avoir la colonne code_rome et celles du grand domaine et du domaine professionnel`,
     );
   const seen = new Set<string>();
-  return eachRecord<RomeTreeRow>(t, "tree", (at) => {
+  return eachRecord<RomeTreeRow>(t, "d'arborescence", (at) => {
     const code = at(codeAt).toUpperCase();
     const grandDomaine = at(gdAt).toUpperCase();
     const domaine = at(dpAt).toUpperCase();
-    if (!ROME_CODE.test(code)) return `invalid ROME code "${code}"`;
-    if (seen.has(code)) return `duplicate ROME code ${code}`;
+    if (!ROME_CODE.test(code)) return `code ROME invalide : "${code}"`;
+    if (seen.has(code)) return `code ROME en double : ${code}`;
     seen.add(code);
     // The letter and the three characters are the code's own prefixes (data/README): a mismatch is a bad line.
     if (grandDomaine !== code.slice(0, 1) || domaine !== code.slice(0, 3))
-      return `${code} filed under ${grandDomaine} / ${domaine}`;
-    if (at(gdLabelAt) === "" || at(dpLabelAt) === "") return `empty domain label for ${code}`;
+      return `${code} rangé sous ${grandDomaine} / ${domaine}`;
+    if (at(gdLabelAt) === "" || at(dpLabelAt) === "") return `libellé de domaine vide pour ${code}`;
     return {
       code,
       grandDomaine,
