@@ -144,9 +144,12 @@ describe("server start with a bad environment", () => {
 });
 
 describe("server start where it cannot run", () => {
-  const exitOf = async (env: Record<string, string>) => {
+  /** The exit code and stderr lines of a start; a start still running after `deadlineMs` is killed (code null). */
+  const exitOf = async (env: Record<string, string>, deadlineMs = 45_000) => {
     const failed = forkIndex({ HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "error", ...env });
+    const deadline = setTimeout(() => failed.process.kill("SIGKILL"), deadlineMs);
     const code = await new Promise<number | null>((resolve) => failed.process.once("exit", resolve));
+    clearTimeout(deadline);
     return { code, lines: failed.stderr().trim().split("\n") };
   };
 
@@ -158,6 +161,19 @@ describe("server start where it cannot run", () => {
     expect(lines).toEqual([expect.stringMatching(/^Cannot open the database DATABASE_PATH=\S+: .+/)]);
     expect(lines[0]).toContain(dir);
   });
+
+  it.skipIf(!existsSync("/proc/self"))(
+    "says in one line, at once, that the database's folder cannot be made under /proc",
+    { timeout: 60_000 },
+    async () => {
+      // Node's recursive mkdir looped for ever there, the start hanging at full CPU with nothing said.
+      const { code, lines } = await exitOf({ PORT: "0", DATABASE_PATH: "/proc/nope/x.sqlite" }, 30_000);
+      expect(code).toBe(1);
+      expect(lines).toEqual([
+        "Cannot open the database DATABASE_PATH=/proc/nope/x.sqlite: ENOENT: no such file or directory, mkdir '/proc/nope'",
+      ]);
+    },
+  );
 
   it(
     "says in one line that another process is writing to the database when it must write at start",

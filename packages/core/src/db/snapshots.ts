@@ -1,18 +1,9 @@
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  statSync,
-  unlinkSync,
-} from "node:fs";
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "./client";
+import { createFolder, type Db } from "./client";
 import { writeMeta } from "./meta";
 import { appliedMigrations, codeMigrations, type MigrationId } from "./migrate";
 import * as schema from "./schema";
@@ -90,7 +81,7 @@ const TEMPORARY = ".building-";
  */
 export function temporarySnapshotPath(databasePath: string): string {
   const { dir, stem } = parts(databasePath);
-  mkdirSync(dir, { recursive: true });
+  createFolder(dir);
   return join(dir, `.${stem}${TEMPORARY}${process.pid}-${randomBytes(4).toString("hex")}.sqlite`);
 }
 
