@@ -218,22 +218,28 @@ describe("server start where it cannot run", () => {
     },
   );
 
-  it("says in one line that the port is taken", { timeout: 120_000 }, async () => {
-    const { createServer } = await import("node:net");
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
-    const port = (taken.address() as { port: number }).port;
-    try {
-      const dir = mkdtempSync(join(tmpdir(), "lba-port-"));
-      const { code, lines } = await exitOf({ PORT: String(port), DATABASE_PATH: join(dir, "lba.sqlite") });
-      expect(code).toBe(1);
-      expect(lines.filter((line) => line.trim() !== "")).toEqual([
-        `Cannot listen on 127.0.0.1:${port}: port ${port} is already in use (another server? set PORT)`,
-      ]);
-    } finally {
-      taken.close();
-    }
-  });
+  it(
+    "says in one line that the port is taken, before creating and seeding the database",
+    { timeout: 120_000 },
+    async () => {
+      const { createServer } = await import("node:net");
+      const taken = createServer();
+      await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+      const port = (taken.address() as { port: number }).port;
+      try {
+        const dir = mkdtempSync(join(tmpdir(), "lba-port-"));
+        const { code, lines } = await exitOf({ PORT: String(port), DATABASE_PATH: join(dir, "lba.sqlite") });
+        expect(code).toBe(1);
+        expect(lines.filter((line) => line.trim() !== "")).toEqual([
+          `Cannot listen on 127.0.0.1:${port}: port ${port} is already in use (another server? set PORT)`,
+        ]);
+        // Said before the first seed (about 10 s), not after it: the database was not even created.
+        expect(readdirSync(dir)).toEqual([]);
+      } finally {
+        taken.close();
+      }
+    },
+  );
 });
 
 describe("three replicas starting at once on search snapshots (decision 029)", () => {

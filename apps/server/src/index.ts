@@ -25,7 +25,7 @@ import { createApp } from "./app";
 import { buildDeps, consoleLogger } from "./build-deps";
 import { loadEnv, type LoadedEnv } from "./env";
 import { postgresDailyGate, startRetentionTimer } from "./jobs/retention";
-import { serveApp } from "./lib/http-server";
+import { cannotListenLine, checkCanListen, serveApp } from "./lib/http-server";
 import { SnapshotReplica } from "./lib/search-snapshots";
 import { markDraining } from "./lib/lifecycle";
 import { openSharedWrites, type SharedWrites } from "./lib/shared-writes";
@@ -58,6 +58,13 @@ try {
   process.exit(1);
 }
 const { env } = loaded;
+// The port is checked before anything long (PostgreSQL, the first seed or snapshot): taken, it is said at once.
+try {
+  await checkCanListen(env.HOST, env.PORT);
+} catch (error) {
+  console.error(cannotListenLine(error as NodeJS.ErrnoException, env.HOST, env.PORT));
+  process.exit(1);
+}
 // PostgreSQL first: an unreachable DATABASE_URL fails in a second, before a first snapshot is built for nothing.
 let shared: SharedWrites | null = null;
 if (env.DATABASE_URL) {
@@ -216,15 +223,10 @@ const server = serveApp(
   },
 );
 
-// The port taken, or a HOST that is no address of this machine: one line, not Node's unhandled 'error' trace.
+// The port taken since the check, or a HOST that is no address of this machine: one line, not Node's unhandled
+// 'error' trace.
 server.on("error", (error: NodeJS.ErrnoException) => {
-  const why =
-    error.code === "EADDRINUSE"
-      ? `port ${env.PORT} is already in use (another server? set PORT)`
-      : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
-        ? `HOST=${env.HOST} is not an address of this machine`
-        : error.message;
-  console.error(`Cannot listen on ${env.HOST}:${env.PORT}: ${why}`);
+  console.error(cannotListenLine(error, env.HOST, env.PORT));
   process.exit(1);
 });
 

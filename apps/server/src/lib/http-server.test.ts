@@ -1,4 +1,4 @@
-import { connect } from "node:net";
+import { connect, createServer as createTcpServer } from "node:net";
 import { request, type IncomingHttpHeaders, type Server } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -12,7 +12,7 @@ import {
   testConfig,
 } from "@lba/core/testing";
 import { testApp } from "../test-app";
-import { serveApp } from "./http-server";
+import { cannotListenLine, checkCanListen, serveApp } from "./http-server";
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -193,5 +193,30 @@ describe("search answers", () => {
     } finally {
       bodyRead.mockRestore();
     }
+  });
+});
+
+describe("checkCanListen", () => {
+  it("rejects a port another server holds with EADDRINUSE, said as the start says it", async () => {
+    const port = await listening();
+    const refused = await checkCanListen("127.0.0.1", port).catch((error: NodeJS.ErrnoException) => error);
+    expect(refused).toMatchObject({ code: "EADDRINUSE" });
+    expect(cannotListenLine(refused as NodeJS.ErrnoException, "127.0.0.1", port)).toBe(
+      `Cannot listen on 127.0.0.1:${port}: port ${port} is already in use (another server? set PORT)`,
+    );
+  });
+
+  it("lets a free port go again, so that the server binds it right after", async () => {
+    const free = createTcpServer();
+    const port = await new Promise<number>((resolve) =>
+      free.listen(0, "127.0.0.1", () => resolve((free.address() as { port: number }).port)),
+    );
+    await new Promise((resolve) => free.close(resolve));
+    await checkCanListen("127.0.0.1", port);
+    expect(await listening({ port })).toBe(port);
+  });
+
+  it("checks nothing for port 0, any free port", async () => {
+    await expect(checkCanListen("127.0.0.1", 0)).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer } from "node:net";
 import type { Duplex } from "node:stream";
 import { serve, type ServerType } from "@hono/node-server";
 import { securityHeadersFor, type SecurityHeadersOptions } from "../middleware/security-headers";
@@ -68,6 +69,31 @@ export function clientErrorHandler(options: SecurityHeadersOptions = {}) {
     ];
     socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
   };
+}
+
+/**
+ * Binds `hostname:port` for a moment and lets it go, so that a start learns that the port is taken or the host is
+ * no address of this machine before its long work (the first seed or snapshot, about 10 s), not after it. Port 0
+ * (any free port) cannot be taken: nothing is checked. Rejects with the listen error (`EADDRINUSE`...).
+ */
+export function checkCanListen(hostname: string | undefined, port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen({ host: hostname, port }, () => probe.close(() => resolve()));
+  });
+}
+
+/** The one line a start prints when it cannot listen: the port taken, or a HOST that is no address of this machine. */
+export function cannotListenLine(error: NodeJS.ErrnoException, hostname: string, port: number): string {
+  const why =
+    error.code === "EADDRINUSE"
+      ? `port ${port} is already in use (another server? set PORT)`
+      : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND"
+        ? `HOST=${hostname} is not an address of this machine`
+        : error.message;
+  return `Cannot listen on ${hostname}:${port}: ${why}`;
 }
 
 /** The app on Node's HTTP server, with its limits and the JSON answers of clientErrorHandler. */
