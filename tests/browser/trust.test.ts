@@ -236,7 +236,13 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
     await search.getByText(/Cette entreprise ne souhaite pas recevoir de candidatures spontanées/).waitFor();
     expect(await search.locator("form.apply-form").count()).toBe(0);
     // It asks to call only when the card gives a number to call.
-    const hasPhone = (await search.locator("dt", { hasText: /^Téléphone$/ }).count()) > 0;
+    const fact = (term: string) => search.locator(`dt:text-is("${term}") + dd`);
+    const hasPhone = (await fact("Téléphone").count()) > 0;
+    const card = {
+      name: (await search.locator("#detail-title").textContent()) ?? "",
+      address: (await fact("Adresse").textContent()) ?? "",
+      phone: hasPhone ? await fact("Téléphone").textContent() : null,
+    };
     const advice = await search.locator(".detail__section.alert--info p").textContent();
     expect(advice).toContain(
       hasPhone ? "appelez l'entreprise" : "Présentez-vous à l'entreprise, à son adresse.",
@@ -252,6 +258,15 @@ describe("recruiter side and follow-up (docs/reference/v1.md#s9-8)", () => {
       .getByText(/Cette entreprise ne souhaite pas recevoir de candidatures spontanées/)
       .waitFor();
     expect(await widget.locator("form.apply-form").count()).toBe(0);
+    // With what the advice needs, as the card gives it: the company, its address, its phone when it has one.
+    const widgetFact = (term: string) => widget.locator(`dt:text-is("${term}") + dd`);
+    await widget.getByRole("heading", { level: 2, name: card.name }).waitFor();
+    expect({
+      address: await widgetFact("Adresse").textContent(),
+      phone: hasPhone ? await widgetFact("Téléphone").textContent() : null,
+      phoneRows: await widgetFact("Téléphone").count(),
+    }).toEqual({ address: card.address, phone: card.phone, phoneRows: hasPhone ? 1 : 0 });
+    await expectAccessible(widget, "apply widget of an unsubscribed company");
     await widget.close();
 
     // The candidate's follow-up page says why it cannot be sent, and offers no button.

@@ -283,6 +283,46 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("apply widget: names a company it cannot write to, with the address to go to and the phone to call", async () => {
+    await newPage();
+    const answered = page.waitForResponse((r) => r.url().includes("/api/trpc/jobs.company"), {
+      timeout: 30_000,
+    });
+    // A La Bonne Boîte company of the sample without any e-mail: no application form for it.
+    await openHost(page, "apply.html", { item_id: "27346814000242", item_type: "lbb" });
+    const { result } = (await (await answered).json()) as {
+      result: {
+        data: {
+          lbbCompanies: Array<{
+            company: { name: string };
+            place: { fullAddress: string };
+            contact: { email?: string | null; phone?: string | null } | null;
+          }>;
+        };
+      };
+    };
+    const company = result.data.lbbCompanies[0];
+    // What the widget was given: no e-mail to write to, a phone since the widget page is ours (decision 023).
+    expect(company?.contact?.email).toBeFalsy();
+    const phone = company?.contact?.phone ?? "";
+    expect(phone).not.toBe("");
+
+    const frame = await widgetFrame(page);
+    await frame
+      .getByRole("alert")
+      .getByText(/Présentez-vous ou appelez l'entreprise\.$/)
+      .waitFor();
+    // What the advice needs: whom, where to go, the number to call.
+    await frame.getByRole("heading", { level: 2, name: company?.company.name }).waitFor();
+    expect(await frame.locator("dd").allTextContents()).toContain(company?.place.fullAddress);
+    expect(await frame.getByRole("link", { name: phone }).getAttribute("href")).toBe(
+      `tel:${phone.replace(/\s/g, "")}`,
+    );
+    await frame.getByRole("link", { name: /Voir l'itinéraire/ }).waitFor();
+    expect(await frame.locator("form.apply-form").count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("apply widget: explains, in French, an unknown offer", async () => {
     await newPage();
     await openHost(page, "apply.html", { item_id: "00000000000000", item_type: "lbb" });

@@ -6,6 +6,7 @@ import { firstWebLink, looksLikeEmail } from "../lib/contact-check";
 import { levelLabel } from "../lib/diploma-levels";
 import { formatCompanySize, formatDate, formatDistance } from "../lib/format";
 import { contactAdvice } from "./contact-advice";
+import { ItineraryLink, phoneLink, placeText, Row } from "./facts";
 import { canApply } from "../lib/item-identity";
 import { TYPE_TAGS } from "../results/item-card";
 import { ApplyForm } from "./apply-form";
@@ -30,16 +31,6 @@ interface ItemDetailProps {
 
 const contractType = (job: Item["job"]) =>
   Array.isArray(job?.contractType) ? job.contractType.join(", ") : (job?.contractType ?? null);
-
-function Row({ term, children }: { term: string; children: React.ReactNode }) {
-  if (children === null || children === undefined || children === "") return null;
-  return (
-    <>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 function Mail({ address }: { address: string | null | undefined }) {
   // Only a real address becomes a mailto link: sealed company tokens never reach this (docs/reference/v1.md#s5).
@@ -70,11 +61,6 @@ export function ItemDetail({
     headingRef.current?.focus();
   }, [item]);
   const { place, company, job } = item;
-  const itinerary =
-    place.latitude !== null && place.longitude !== null
-      ? `https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}`
-      : null;
-  const phone = item.contact?.phone ?? null;
   // Only trainings carry a plain address; every other type's contact.email is a sealed token.
   const plainEmail = item.ideaType === "formation" ? item.contact?.email : null;
   const howToApply = item.ideaType === "peJob" ? (item.contact?.info ?? null) : null;
@@ -110,7 +96,7 @@ export function ItemDetail({
       {company.name && item.title !== company.name && <p className="detail__company">{company.name}</p>}
 
       <dl className="detail__facts">
-        <Row term="Adresse">{place.fullAddress ?? place.city}</Row>
+        <Row term="Adresse">{placeText(place)}</Row>
         <Row term="Distance">{formatDistance(place.distance, fromSearchPoint)}</Row>
         {isTraining && (
           <>
@@ -156,7 +142,7 @@ export function ItemDetail({
             </a>
           ) : null}
         </Row>
-        <Row term="Téléphone">{phone ? <a href={`tel:${phone.replace(/\s/g, "")}`}>{phone}</a> : null}</Row>
+        <Row term="Téléphone">{phoneLink(item.contact?.phone)}</Row>
       </dl>
       {howToApply && (
         <section className="detail__section">
@@ -164,13 +150,7 @@ export function ItemDetail({
           <p className="pre-line">{howToApply}</p>
         </section>
       )}
-      {itinerary && (
-        <p>
-          <a href={itinerary} target="_blank" rel="noopener noreferrer">
-            Voir l'itinéraire <span className="sr-only">(nouvelle fenêtre)</span>
-          </a>
-        </p>
-      )}
+      <ItineraryLink place={place} />
       {nearbyAction && (
         <p>
           <button type="button" className="btn btn--secondary" onClick={nearbyAction.run}>

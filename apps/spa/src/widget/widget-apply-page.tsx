@@ -7,6 +7,7 @@ import { isNotFound, retryOnce } from "../api/failures";
 import { Layout } from "../components/layout";
 import { ApplyForm, applyTitle } from "../detail/apply-form";
 import { contactAdvice } from "../detail/contact-advice";
+import { ItineraryLink, phoneLink, placeText, Row } from "../detail/facts";
 import { canApply } from "../lib/item-identity";
 import { loadFailureMessage, notFoundMessage, readApplyParams } from "./widget-mode";
 import { WidgetFrame } from "./widget-frame";
@@ -28,6 +29,27 @@ function Problem({ message }: { message: string }) {
       <h1 className="widget-problem__title">Candidature impossible</h1>
       <p>{message}</p>
     </div>
+  );
+}
+
+/**
+ * A company the widget cannot write to: why and how to reach it, as the site's card says it, with what that
+ * advice needs: whom, where to go and, when the server gave one, the number to call.
+ */
+function CannotApply({ item }: { item: Item }) {
+  const name = item.company.name ?? item.title;
+  return (
+    <>
+      <Problem message={contactAdvice(item)} />
+      <section className="widget-contact" aria-label="Coordonnées de l'entreprise">
+        {name && <h2>{name}</h2>}
+        <dl className="detail__facts">
+          <Row term="Adresse">{placeText(item.place)}</Row>
+          <Row term="Téléphone">{phoneLink(item.contact?.phone)}</Row>
+        </dl>
+        <ItineraryLink place={item.place} />
+      </section>
+    </>
   );
 }
 
@@ -60,7 +82,7 @@ export function WidgetApplyPage({ search }: { search: URLSearchParams }) {
     content = <Problem message={loadFailureMessage(item.error, params.type, params.itemId)} />;
   else if (!item.data) content = <Problem message={notFoundMessage(params.type, params.itemId)} />;
   // Why, as the site's card says it: the item's own reason (a company that unsubscribed) and how to reach it.
-  else if (!canApply(item.data)) content = <Problem message={contactAdvice(item.data)} />;
+  else if (!canApply(item.data)) content = <CannotApply item={item.data} />;
   else content = <ApplyForm item={item.data} caller={params.caller} titleTag="h1" />;
 
   return (
