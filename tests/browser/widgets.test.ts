@@ -225,6 +225,32 @@ describe("widgets embedded with the script tag on another origin", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("search widget: a partner's logo that fails to load gives way to the wordmark, on one line", async () => {
+    await newPage();
+    // A local URL that answers 404 (the host serves only its own pages and logo.svg).
+    await openHost(page, "search.html", { logo: `${host.origin}/logo-absent.png` });
+    const frame = await widgetFrame(page);
+    await waitForEvent(page, "lba:ready");
+    const logo = frame.getByRole("button", { name: /retour à l'accueil du site/i });
+    // No broken image with its alt text wrapped and cut: our wordmark instead, whole, on one line.
+    await expect.poll(() => logo.locator("img").count()).toBe(0);
+    expect(await logo.textContent()).toContain("La bonne alternance");
+    const box = await logo.evaluate((button) => {
+      const name = button.querySelector(".brand__name") as HTMLElement;
+      const b = button.getBoundingClientRect();
+      const n = name.getBoundingClientRect();
+      return {
+        inside: n.left >= b.left && n.right <= b.right && n.top >= b.top && n.bottom <= b.bottom,
+        overflow: button.scrollWidth - button.clientWidth,
+        lines: Math.round(n.height / Number.parseFloat(getComputedStyle(name).lineHeight)),
+      };
+    });
+    expect(box).toEqual({ inside: true, overflow: 0, lines: 1 });
+    // The logo's 404 is the only console error.
+    expect(consoleErrors.length).toBeGreaterThan(0);
+    expect(consoleErrors.every((text) => text.includes("404"))).toBe(true);
+  });
+
   it("jobs widget: a cancelled lba:navigate leaves the host page alone and the iframe where it was", async () => {
     await newPage();
     await openHost(page, "jobs.html");

@@ -1,6 +1,6 @@
 import type { ApplicationInput } from "../api/types";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { heightBound, isAutoSized, isFramed, postToParent } from "./parent-messages";
 import { returnLogoUrl, returnPage } from "./widget-mode";
 import "./widget.css";
@@ -79,6 +79,9 @@ export function WidgetFrame({ search, applicationTarget, bounded = false, childr
   }, []);
 
   const logo = returnLogoUrl(search);
+  // A partner's logo that does not load (gone, blocked) gives way to our wordmark, not a broken image and its alt.
+  const [failedLogo, setFailedLogo] = useState<string | null>(null);
+  const shownLogo = logo !== failedLogo ? logo : null;
   const onLogo = () => {
     // Never navigate the iframe itself: the host decides (the loader emits a cancelable lba:navigate).
     if (isFramed()) postToParent({ type: "goToPage", page: returnPage(search) });
@@ -89,8 +92,13 @@ export function WidgetFrame({ search, applicationTarget, bounded = false, childr
     <>
       <header className="widget-header">
         <button type="button" className="widget-logo" onClick={onLogo}>
-          {logo ? (
-            <img src={logo} alt="Retour à l'accueil du site" className="widget-logo__image" />
+          {shownLogo ? (
+            <img
+              src={shownLogo}
+              alt="Retour à l'accueil du site"
+              className="widget-logo__image"
+              onError={() => setFailedLogo(shownLogo)}
+            />
           ) : (
             <>
               <span className="brand__name">La bonne alternance</span>
