@@ -215,6 +215,56 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  for (const viewport of [
+    { width: 375, height: 812 },
+    { width: 320, height: 568 },
+    { width: 667, height: 375 },
+  ])
+    it(`keeps the map legend readable and clear of the floating list switch, wherever scrolled (${viewport.width}x${viewport.height})`, async () => {
+      problems = [];
+      const phone = await browser.newContext({ viewport, isMobile: true, hasTouch: true, locale: "fr-FR" });
+      const page = await newPage(phone);
+      await page.goto(
+        `${server.origin}/recherche-apprentissage?display=map&romes=D1102&job_name=Boulangerie&lat=48.85&lon=2.35&radius=30`,
+      );
+      await page.locator(".map__canvas .marker-cluster").first().waitFor();
+      await page.getByRole("list", { name: "Légende de la carte" }).waitFor();
+      const end = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      for (const top of [0, end / 4, end / 2, (3 * end) / 4, end]) {
+        await page.evaluate((y) => window.scrollTo(0, y), top);
+        const seen = await page.evaluate(() => {
+          const legend = document.querySelector(".map__legend") as HTMLElement;
+          const toggle = (document.querySelector(".pane-switch") as HTMLElement).getBoundingClientRect();
+          const l = legend.getBoundingClientRect();
+          const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2] as const;
+          const onScreen = (r: DOMRect) => r.top >= 0 && r.bottom <= innerHeight;
+          const topmost = (r: DOMRect) => document.elementFromPoint(...centre(r));
+          const lines = [...legend.querySelectorAll("li")].map((li) => li.getBoundingClientRect());
+          return {
+            switchOverLegend:
+              l.bottom > toggle.top &&
+              l.top < toggle.bottom &&
+              l.right > toggle.left &&
+              l.left < toggle.right,
+            // The switch on screen, and what a tap at its centre reaches.
+            switchReachable: onScreen(toggle) && Boolean(topmost(toggle)?.closest(".pane-switch")),
+            // Each line of the legend on screen is seen, not under the switch or another control.
+            hiddenLines: lines.filter((r) => onScreen(r) && !legend.contains(topmost(r))).length,
+            legendOnScreen: onScreen(l),
+          };
+        });
+        expect(seen, `scrolled to ${Math.round(top)} of ${end}`).toMatchObject({
+          switchOverLegend: false,
+          switchReachable: true,
+          hiddenLines: 0,
+        });
+        // On arrival, the whole legend is in view.
+        if (top === 0) expect(seen.legendOnScreen).toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await phone.close();
+    });
+
   it("scrolls each control reached with Tab clear of the floating map switch (WCAG 2.4.11)", async () => {
     problems = [];
     // A small phone, where the form's controls are scrolled to the bottom edge one after the other.
