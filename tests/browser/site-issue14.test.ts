@@ -666,6 +666,70 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  /** The level select's width, the width it needs to show its chosen option whole (the same select with only that
+   * option, as wide as the browser draws it), the form's horizontal overflow and how wide the form is. */
+  function levelField(page: Page) {
+    return page.getByLabel("Niveau d'études visé").evaluate((select: HTMLSelectElement) => {
+      const alone = select.cloneNode(false) as HTMLSelectElement;
+      alone.removeAttribute("id");
+      alone.append(new Option(select.selectedOptions[0]?.text ?? ""));
+      alone.style.cssText = "position: absolute; visibility: hidden; width: auto; field-sizing: fixed";
+      select.after(alone);
+      const needed = alone.getBoundingClientRect().width;
+      alone.remove();
+      const form = select.closest("form") as HTMLFormElement;
+      return {
+        label: select.selectedOptions[0]?.text ?? "",
+        width: select.getBoundingClientRect().width,
+        needed,
+        overflow: form.scrollWidth - form.clientWidth,
+        formWidth: form.clientWidth,
+      };
+    });
+  }
+
+  it("2d. shows the whole chosen diploma level in the results page's form, CAP and every other (1366 px)", async () => {
+    problems = [];
+    const page = await newPage(desktop);
+    await page.goto(searchUrl(BAKERY, "&diploma=3"));
+    await resultCounts(page);
+    const select = page.getByLabel("Niveau d'études visé");
+    await poll(() => select.locator("option").count()).toBeLessThan(6);
+    const levels = await select
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(levels).toContain("3");
+    for (const level of ["3", ...levels.filter((l) => l !== "3")]) {
+      await select.selectOption(level);
+      const field = await levelField(page);
+      expect(
+        field.width,
+        `${field.label}: ${field.width} px wide, needs ${field.needed}`,
+      ).toBeGreaterThanOrEqual(field.needed - 0.5);
+      expect(field.overflow).toBeLessThanOrEqual(0);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("2d. keeps the form one column wide on a phone, the chosen CAP level whole (375 px)", async () => {
+    problems = [];
+    const page = await newPage(mobile);
+    await page.goto(searchUrl(BAKERY, "&diploma=3"));
+    await resultCounts(page);
+    await page.locator(".search-bar__toggle").click();
+    const field = await levelField(page);
+    expect(field.label).toBe("CAP, autres formations niveau 3");
+    expect(field.width).toBeGreaterThanOrEqual(field.needed - 0.5);
+    expect(Math.abs(field.width - field.formWidth)).toBeLessThanOrEqual(1);
+    expect(field.overflow).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("3. draws the départements, the search point, the radius, a legend and coloured clusters, in one tab stop", async () => {
     problems = [];
     const page = await newPage(desktop);
