@@ -646,17 +646,23 @@ describe("issue 14 on the search site", () => {
     await page.close();
   });
 
+  /** The values of the level select's options: "Indifférent" and the levels offered, once they are loaded (all
+   * five before). */
+  async function levelOptions(page: Page): Promise<string[]> {
+    const select = page.getByLabel("Niveau d'études visé");
+    await poll(() => select.locator("option").count()).toBeLessThan(6);
+    return select
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  }
+
   it("2c. shows a link's diploma level that the métier's trainings do not offer, since it filters the results", async () => {
     problems = [];
     const page = await newPage(desktop);
     await page.goto(searchUrl(BAKERY));
     await resultCounts(page);
     const select = page.getByLabel("Niveau d'études visé");
-    // "Indifférent" and the levels offered, once they are loaded (all five before).
-    await poll(() => select.locator("option").count()).toBeLessThan(6);
-    const offered = await select
-      .locator("option")
-      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const offered = await levelOptions(page);
     const missing = ["3", "4", "5", "6", "7"].find((level) => !offered.includes(level));
     expect(missing).toBeDefined();
     await page.goto(searchUrl(BAKERY, `&diploma=${missing}`));
@@ -694,10 +700,7 @@ describe("issue 14 on the search site", () => {
     await page.goto(searchUrl(BAKERY, "&diploma=3"));
     await resultCounts(page);
     const select = page.getByLabel("Niveau d'études visé");
-    await poll(() => select.locator("option").count()).toBeLessThan(6);
-    const levels = await select
-      .locator("option")
-      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const levels = await levelOptions(page);
     expect(levels).toContain("3");
     for (const level of ["3", ...levels.filter((l) => l !== "3")]) {
       await select.selectOption(level);
