@@ -7,10 +7,12 @@ import { ACRONYM_STOP_WORDS, compareFrench } from "../referentials/text";
 // would rank a métier whose 200 job titles mention "cuisinier" in passing above "Cuisine", so candidates are
 // ordered by how they match: exact label, label prefix, exact job title, job title prefix, every word in the
 // label, every word in one job title, every word in the keywords (job titles of the files, diplomas); then
-// by the closeness of the label's words to the query's, the number of job titles that have the query's own
-// words, the number that have their stems, the number of job titles (the broader métier), and bm25. Own words
-// before stems: "développeur" is in 25 titles of "Analyse de données, data" but its stem "develo" is in 113 of
-// QHSE's ("développement durable"), which a candidate typing "développeur" does not mean.
+// by the closeness of the label's words to the query's, the number of job titles that have the query's words
+// whole, the number that have them as the start of a word, the number that have their stems, the number of job
+// titles (the broader métier), and bm25. Whole words before prefixes: "cuisine" is in one title of "Service en
+// hotellerie, restauration" ("plongeuse officière de cuisine") but only "cuisines" in three of a shop's ("vendeur
+// de cuisines"). Own words before stems: "développeur" is in 25 titles of "Analyse de données, data" but its stem
+// "develo" is in 113 of QHSE's ("développement durable"), which a candidate typing "développeur" does not mean.
 // Initials: a short query word that starts no word of any label ("rh") and is the initials of consecutive words
 // of a métier's label also reads, for that métier, as those words ("ressources humaines"); one that starts no
 // word of any métier's texts ("grh") counts the job titles having it as initials ("gestion des ressources
@@ -56,14 +58,16 @@ export function hasPrefixed(values: readonly string[], prefix: string): boolean 
 }
 
 /**
- * The number of job titles in which every one of `prefixes` starts a word: the words that start with a
- * prefix are a run of the sorted words, and a title counts a prefix once, after all those before it.
+ * The number of job titles in which every one of `prefixes` starts a word (with `whole`, is a word): the words
+ * that start with a prefix are a run of the sorted words, and a title counts a prefix once, after all those
+ * before it.
  */
-function titlesWithEvery(texts: MetierTexts, prefixes: readonly string[]): number {
+function titlesWithEvery(texts: MetierTexts, prefixes: readonly string[], whole = false): number {
   const matched = new Uint16Array(texts.titleTexts.length);
   prefixes.forEach((prefix, k) => {
     const words = texts.titleWords;
-    for (let i = lowerBound(words, prefix); i < words.length && words[i]?.startsWith(prefix); i++)
+    const end = (i: number) => (whole ? words[i] === prefix : words[i]?.startsWith(prefix));
+    for (let i = lowerBound(words, prefix); i < words.length && end(i); i++)
       for (const title of texts.titlesOfWord[i] ?? []) if (matched[title] === k) matched[title] = k + 1;
   });
   return matched.reduce((count, done) => (done === prefixes.length ? count + 1 : count), 0);
@@ -219,6 +223,8 @@ interface Scored<T> {
   /** weak candidates only: see `weakAffinity` */
   affinity: number;
   closeness: number;
+  /** job titles having every word of the query as a whole word ("cuisine", not "cuisines") */
+  wholeHits: number;
   /** job titles having every word of the query, as word prefixes */
   hits: number;
   /** job titles having a query word as initials */
@@ -235,6 +241,7 @@ function compareScored<T extends MetierCandidate>(a: Scored<T>, b: Scored<T>): n
     a.tier - b.tier ||
     b.affinity - a.affinity ||
     b.closeness - a.closeness ||
+    b.wholeHits - a.wholeHits ||
     b.hits - a.hits ||
     b.initialsHits - a.initialsHits ||
     b.stemHits - a.stemHits ||
@@ -305,6 +312,7 @@ export function rankedMetiers<T extends MetierCandidate>(
       tier: tier < 0 ? TIERS : tier,
       affinity: tier < 0 ? (options.weakAffinity?.(item) ?? 0) : 0,
       closeness: closeness >= 4 ? closeness : 0,
+      wholeHits: titlesWithEvery(metier, query, true),
       hits: titlesWithEvery(metier, query),
       initialsHits: titleInitials.reduce((sum, token) => sum + titlesWithInitials(metier, token), 0),
       stemHits: titlesWithEvery(metier, stems),

@@ -86,6 +86,23 @@ describe("autocomplete", () => {
     ]);
   });
 
+  test("ranks the métiers whose job titles have the word whole before those having it only in a longer word", () => {
+    // "cuisine" whole: "aide de cuisine", "agenceur de cuisine", "plongeuse officière de cuisine"; only "cuisines":
+    // "vendeur de cuisines", "plats cuisinés", and the one title of Comptabilité ("aménagement de cuisines").
+    const cuisine = labels(autocomplete(db, "cuisine").labelsAndRomes);
+    expect(cuisine.slice(0, 5)).toEqual([
+      "Cuisine",
+      "Vente en magasin : alimentation, produits frais, boissons",
+      "Décoration d'espaces, merchandising, architecture d'intérieur",
+      "Mobilier, ameublement, tapisserie",
+      "Service en hotellerie, restauration",
+    ]);
+    expect(cuisine.slice(5)).toContain("Comptabilité, gestion de paie");
+    // "vente" whole in 22 titles of Accueil (25 in all), in 16 of Commerce (26 in all: "administration des ventes").
+    const vente = labels(autocomplete(db, "vente").labelsAndRomes);
+    expect(vente.indexOf("Accueil, service client")).toBeLessThan(vente.indexOf("Commerce en entreprise"));
+  });
+
   test("lists first the métiers of the diploma a query names by its acronym: 'bts mco', 'bts sio'", () => {
     // Their métiers match "bts" alone (a keyword of many); the diploma having every word says which ones.
     expect(labels(autocomplete(db, "bts mco").labelsAndRomes)[0]).toBe("Management commercial");

@@ -58,6 +58,13 @@ describe("métiers routes", () => {
     expect(a.body.labelsAndRomes.length).toBeGreaterThan(0);
   });
 
+  it("suggests after the métier named 'cuisine' those whose job titles have the word whole", async () => {
+    const { app } = testApp({}, db);
+    const { body } = await getJson(app, "/api/V1/metiers/autocomplete?title=cuisine");
+    const labels = (body.labelsAndRomes as { label: string }[]).map((m) => m.label);
+    expect(labels.slice(0, 5)).toContain("Service en hotellerie, restauration");
+  });
+
   it("lists the diploma levels available for ROME codes on both paths", async () => {
     const { app } = testApp({}, db);
     expect((await getJson(app, "/api/V1/metiers/diplomaLevels?romes=D1102")).body).toEqual(["3 (CAP...)"]);
