@@ -32,6 +32,7 @@ import {
 import { ResultsList } from "../results/results-list";
 import { ALL_JOBS_ERROR, jobsErrorMessage, orderJobs, TRAININGS_ERROR } from "../results/ordering";
 import { takeResultsFocus } from "./results-focus";
+import { PaneSwitch } from "./pane-switch";
 import { SearchForm } from "./search-form";
 import { useDetail } from "./use-detail";
 import { useListPlace } from "./use-list-place";
@@ -503,13 +504,10 @@ export function SearchPage({ layout, scope, pathname, search }: SearchPageProps)
         </section>
       </div>
       {searching && (
-        <button
-          type="button"
-          className="btn btn--primary pane-switch"
+        <PaneSwitch
+          label={view.display === "map" ? "Afficher la liste" : "Afficher la carte"}
           onClick={() => go(criteria, { ...view, display: view.display === "map" ? "list" : "map" })}
-        >
-          {view.display === "map" ? "Afficher la liste" : "Afficher la carte"}
-        </button>
+        />
       )}
     </Layout>
   );
