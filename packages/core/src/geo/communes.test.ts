@@ -69,9 +69,29 @@ describe("searchCommunes", () => {
       expect.objectContaining({ insee: "2A004", label: "Ajaccio 20090" }),
     ]);
     expect(searchCommunes(db, "75116")).toEqual([
-      expect.objectContaining({ insee: "75116", label: "Paris 16e Arrondissement 75116" }),
-      expect.objectContaining({ insee: "75056", label: "Paris" }),
+      expect.objectContaining({ insee: "75116", label: "Paris 16e 75116" }),
+      expect.objectContaining({ insee: "75056", label: "Paris (toute la ville)" }),
     ]);
+  });
+
+  it("labels every line of a postcode search with a postcode, or as the whole city when it has none", () => {
+    const results = searchCommunes(db, "75005");
+    expect(results.map((c) => c.label)).toEqual(["Paris 5e 75005", "Paris (toute la ville)"]);
+    for (const r of [...results, ...searchCommunes(db, "13", 20), ...searchCommunes(db, "6900", 20)])
+      expect(r.label, r.insee).toMatch(/ (\d{5}|\(toute la ville\))$/);
+  });
+
+  it("names an arrondissement as the sample items' cities do, without the word Arrondissement", () => {
+    expect(searchCommunes(db, "75007", 1)[0]).toMatchObject({ name: "Paris 7e", label: "Paris 7e 75007" });
+    expect(searchCommunes(db, "13001", 1)[0]).toMatchObject({
+      name: "Marseille 1er",
+      label: "Marseille 1er 13001",
+    });
+    // Still found by its INSEE name.
+    expect(searchCommunes(db, "paris 5e arrondissement")[0]).toMatchObject({
+      insee: "75105",
+      name: "Paris 5e",
+    });
   });
 
   it.each([
@@ -82,15 +102,23 @@ describe("searchCommunes", () => {
     ["Marseille 13e", "13213"],
     ["13013", "13213"],
     ["Lyon 3e", "69383"],
+    ["lyon 3e", "69383"],
+    ["lyon 3", "69383"],
     ["69003", "69383"],
+    ["marseille 1", "13201"],
+    ["Marseille 1er", "13201"],
+    ["paris 1", "75101"],
+    ["paris 1er", "75101"],
+    ["paris 15", "75115"],
+    ["lyon 1", "69381"],
   ])("suggests the arrondissement municipal first for %j", (term, insee) => {
     expect(searchCommunes(db, term)[0]).toMatchObject({ insee });
   });
 
   it.each([
-    ["paris", "75056", "Paris", "Paris 15e Arrondissement 75015"],
-    ["Lyon", "69123", "Lyon", "Lyon 3e Arrondissement 69003"],
-    ["marseille", "13055", "Marseille", "Marseille 13e Arrondissement 13013"],
+    ["paris", "75056", "Paris (toute la ville)", "Paris 15e 75015"],
+    ["Lyon", "69123", "Lyon (toute la ville)", "Lyon 3e 69003"],
+    ["marseille", "13055", "Marseille (toute la ville)", "Marseille 13e 13013"],
   ])(
     "finds the whole city first for %j, named without an arrondissement's postcode, then its arrondissements",
     (term, insee, label, next) => {
@@ -104,19 +132,25 @@ describe("searchCommunes", () => {
     for (const term of ["75", "750", "7501"])
       expect(searchCommunes(db, term, 3)[0], term).toMatchObject({
         insee: "75056",
-        label: "Paris",
+        label: "Paris (toute la ville)",
         zipcode: "75001",
       });
-    expect(searchCommunes(db, "69", 3)[0]).toMatchObject({ insee: "69123", label: "Lyon" });
-    expect(searchCommunes(db, "130", 3)[0]).toMatchObject({ insee: "13055", label: "Marseille" });
+    expect(searchCommunes(db, "69", 3)[0]).toMatchObject({ insee: "69123", label: "Lyon (toute la ville)" });
+    expect(searchCommunes(db, "130", 3)[0]).toMatchObject({
+      insee: "13055",
+      label: "Marseille (toute la ville)",
+    });
   });
 
   it("offers a whole postcode's arrondissement first, then the whole city", () => {
     expect(searchCommunes(db, "75001").map((c) => c.label)).toEqual([
-      "Paris 1er Arrondissement 75001",
-      "Paris",
+      "Paris 1er 75001",
+      "Paris (toute la ville)",
     ]);
-    expect(searchCommunes(db, "69003").map((c) => c.label)).toEqual(["Lyon 3e Arrondissement 69003", "Lyon"]);
+    expect(searchCommunes(db, "69003").map((c) => c.label)).toEqual([
+      "Lyon 3e 69003",
+      "Lyon (toute la ville)",
+    ]);
     expect(searchCommunes(db, "75001", 1).map((c) => c.insee)).toEqual(["75101"]);
     expect(searchCommunes(db, "46000").map((c) => c.insee)).toEqual(["46042"]);
   });
@@ -165,9 +199,19 @@ describe("searchCommunes", () => {
   });
 
   it("builds quoted prefix queries only", () => {
-    expect(toFtsQuery('Saint-"Étienne*')).toEqual({ match: '"saint"* AND "etienne"*', postcodePrefix: null });
+    expect(toFtsQuery('Saint-"Étienne*')).toEqual({
+      match: '"saint"* AND "etienne"*',
+      postcodePrefix: null,
+      arrondissement: null,
+    });
     expect(toFtsQuery("st")?.match).toBe('("st"* OR "saint"*)');
-    expect(toFtsQuery(" 46 0 ")).toEqual({ match: 'postcodes : "460"*', postcodePrefix: "460" });
+    expect(toFtsQuery(" 46 0 ")).toEqual({
+      match: 'postcodes : "460"*',
+      postcodePrefix: "460",
+      arrondissement: null,
+    });
+    expect(toFtsQuery("Marseille 1")?.arrondissement).toBe("* 1er Arrondissement");
+    expect(toFtsQuery("paris 15ème")?.arrondissement).toBe("* 15e Arrondissement");
   });
 });
 
@@ -184,13 +228,13 @@ describe("getCommune", () => {
   it("returns an arrondissement municipal as itself, and its city by the city's code", () => {
     expect(getCommune(db, "75115")).toMatchObject({
       insee: "75115",
-      name: "Paris 15e Arrondissement",
+      name: "Paris 15e",
       zipcode: "75015",
       departement: "75",
     });
-    expect(getCommune(db, "13208")?.name).toBe("Marseille 8e Arrondissement");
-    expect(getCommune(db, "69389")?.name).toBe("Lyon 9e Arrondissement");
-    expect(getCommune(db, "75056")).toMatchObject({ label: "Paris", zipcode: "75001" });
+    expect(getCommune(db, "13208")?.name).toBe("Marseille 8e");
+    expect(getCommune(db, "69389")?.name).toBe("Lyon 9e");
+    expect(getCommune(db, "75056")).toMatchObject({ label: "Paris (toute la ville)", zipcode: "75001" });
   });
 
   it("returns null for an unknown code", () => {
@@ -219,19 +263,17 @@ describe("nearestCommune", () => {
   it("gives the arrondissement of the nearest centroid for a point in Paris, Lyon or Marseille", () => {
     expect(nearestCommune(db, PARIS)?.insee).toBe("75104");
     expect(nearestCommune(db, LYON)?.insee).toBe("69381");
-    expect(nearestCommune(db, { latitude: 45.7606, longitude: 4.8592 })?.name).toBe("Lyon 3e Arrondissement");
-    expect(nearestCommune(db, { latitude: 43.2951, longitude: 5.3744 })?.name).toBe(
-      "Marseille 1er Arrondissement",
-    );
+    expect(nearestCommune(db, { latitude: 45.7606, longitude: 4.8592 })?.name).toBe("Lyon 3e");
+    expect(nearestCommune(db, { latitude: 43.2951, longitude: 5.3744 })?.name).toBe("Marseille 1er");
   });
 
   it.each([
-    ["Place Gambetta", 48.8649, 2.3986, "Paris 20e Arrondissement"],
-    ["Porte de Bagnolet, next to Bagnolet", 48.8641, 2.4063, "Paris 20e Arrondissement"],
-    ["Porte de Montreuil, next to Montreuil", 48.8535, 2.4095, "Paris 20e Arrondissement"],
-    ["Convention", 48.8373, 2.2963, "Paris 15e Arrondissement"],
-    ["Porte de Versailles, next to Issy-les-Moulineaux", 48.8323, 2.2878, "Paris 15e Arrondissement"],
-    ["Balard, next to Issy-les-Moulineaux", 48.8363, 2.2784, "Paris 15e Arrondissement"],
+    ["Place Gambetta", 48.8649, 2.3986, "Paris 20e"],
+    ["Porte de Bagnolet, next to Bagnolet", 48.8641, 2.4063, "Paris 20e"],
+    ["Porte de Montreuil, next to Montreuil", 48.8535, 2.4095, "Paris 20e"],
+    ["Convention", 48.8373, 2.2963, "Paris 15e"],
+    ["Porte de Versailles, next to Issy-les-Moulineaux", 48.8323, 2.2878, "Paris 15e"],
+    ["Balard, next to Issy-les-Moulineaux", 48.8363, 2.2784, "Paris 15e"],
   ])("gives the arrondissement, not the neighbouring commune, at %s", (_, latitude, longitude, name) => {
     expect(nearestCommune(db, { latitude, longitude })?.name).toBe(name);
   });
@@ -273,7 +315,7 @@ describe("reverseGeocode", () => {
     expect(reverseGeocode(db, { latitude: 48.8556, longitude: 2.3752 })).toMatchObject({
       insee: "75056",
       name: "Paris",
-      label: "Paris",
+      label: "Paris (toute la ville)",
       zipcode: "75001",
     });
   });
@@ -393,7 +435,7 @@ describe("query plans", () => {
     expect(details.filter((d) => /^SCAN (c|communes)( |$)/.test(d))).toEqual([]);
 
   it("searches names through the FTS5 index and reads communes by rowid", () => {
-    const details = plan(COMMUNE_QUERIES.search, { match: '"saint"*', limit: 10 });
+    const details = plan(COMMUNE_QUERIES.search, { match: '"saint"*', arrondissement: null, limit: 10 });
     expect(details[0]).toMatch(/^SCAN communes_fts VIRTUAL TABLE INDEX \d+:M/);
     expect(details).toContain("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
     neverScansCommunes(details);

@@ -5,6 +5,7 @@ import {
   cityOfArrondissement,
   isCityWithArrondissements,
   placeLabel,
+  placeName,
   type GeoPoint,
 } from "../referentials/geography";
 import { foldText } from "../referentials/text";
@@ -24,8 +25,10 @@ const COLUMNS = `c.insee, c.name, c.postcodes, c.latitude, c.longitude, c.popula
 
 /** The SQL of each lookup, exported so that tests can check its query plan. */
 export const COMMUNE_QUERIES = {
+  // @arrondissement (a GLOB pattern, or null) puts the arrondissement a typed number names first ("marseille 1").
   search: `SELECT ${COLUMNS} FROM communes_fts JOIN communes c ON c.id = communes_fts.rowid
-    WHERE communes_fts MATCH @match ORDER BY c.population DESC, c.insee LIMIT @limit`,
+    WHERE communes_fts MATCH @match
+    ORDER BY coalesce(c.name GLOB @arrondissement, 0) DESC, c.population DESC, c.insee LIMIT @limit`,
   // Overlap tests on the R*Tree: it stores float32 bounds rounded outwards, so overlap never misses a point.
   // The subquery's LIMIT -1 (no limit) keeps SQLite from flattening it or pushing the outer WHERE into it, either
   // of which would compute the distance a second time per row: it runs as a co-routine, its rows filtered as read.
@@ -59,12 +62,20 @@ const ABBREVIATIONS: Record<string, string> = {
 /**
  * Turns user input into an FTS5 query that cannot be malformed: only letters and digits survive, each
  * word is quoted and matched as a prefix. An all-digit term is a postcode prefix. Null when nothing is left.
+ * `arrondissement`: for a word that is an ordinal ("1", "15e", "3eme", "1er"), the GLOB pattern of the INSEE name of
+ * that arrondissement ("* 1er Arrondissement"), which ranks first; else null.
  */
-export function toFtsQuery(term: string): { match: string; postcodePrefix: string | null } | null {
+export function toFtsQuery(
+  term: string,
+): { match: string; postcodePrefix: string | null; arrondissement: string | null } | null {
   const plain = foldText(term.slice(0, 200));
   const digits = plain.replace(/\s+/g, "");
   if (/^\d+$/.test(digits))
-    return { match: `postcodes : "${digits.slice(0, 5)}"*`, postcodePrefix: digits.slice(0, 5) };
+    return {
+      match: `postcodes : "${digits.slice(0, 5)}"*`,
+      postcodePrefix: digits.slice(0, 5),
+      arrondissement: null,
+    };
   const words = plain
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -77,17 +88,27 @@ export function toFtsQuery(term: string): { match: string; postcodePrefix: strin
       return full ? `("${w}"* OR "${full}"*)` : `"${w}"*`;
     })
     .join(" AND ");
-  return { match, postcodePrefix: null };
+  return { match, postcodePrefix: null, arrondissement: arrondissementPattern(words) };
 }
 
-/** Communes whose name words or postcode start with the term's words, most populated first. */
+/** "marseille 1" -> "* 1er Arrondissement", "paris 15eme" -> "* 15e Arrondissement"; null without an ordinal word. */
+function arrondissementPattern(words: string[]): string | null {
+  const n = words.map((w) => /^(\d{1,2})(?:e|er|eme|ere)?$/.exec(w)?.[1]).find(Boolean);
+  if (!n || Number(n) === 0) return null;
+  return `* ${Number(n)}${Number(n) === 1 ? "er" : "e"} Arrondissement`;
+}
+
+/**
+ * Communes whose name words or postcode start with the term's words, most populated first, except that the
+ * arrondissement a typed number names comes first ("marseille 1": Marseille 1er, before the more populated 13e).
+ */
 export function searchCommunes(db: Db, term: string, limit = 10): Commune[] {
   const query = toFtsQuery(term);
   if (!query) return [];
   const max = clampLimit(limit);
   const rows = db.$client
     .prepare(COMMUNE_QUERIES.search)
-    .all({ match: query.match, limit: max }) as CommuneRow[];
+    .all({ match: query.match, arrondissement: query.arrondissement, limit: max }) as CommuneRow[];
   const prefix = query.postcodePrefix;
   if (prefix) {
     const cities = (db.$client.prepare(COMMUNE_QUERIES.cities).all() as CommuneRow[]).filter((city) =>
@@ -166,7 +187,7 @@ export function nearestCommune(db: Db, point: GeoPoint): Commune | null {
 
 /**
  * The commune of a point as people read it (reverse geocoding, docs/reference/v1.md#s7-3): `nearestCommune`, but a
- * point nearest an arrondissement municipal gives its whole city, as the place search names it (`"Paris"`, insee
+ * point nearest an arrondissement municipal gives its whole city, as the place search names it (`"Paris (toute la ville)"`, insee
  * 75056, zipcode 75001) and as api-adresse's reverse geocoding of communes does: the city is right wherever in it
  * the point is, the nearest arrondissement's centroid often is not. Null where `nearestCommune` is.
  */
@@ -191,15 +212,16 @@ function clampLimit(limit: number): number {
 
 function toCommune(row: CommuneRow, postcodePrefix: string | null): Commune {
   const postcodes = row.postcodes.split(" ").filter(Boolean);
-  // A postcode search shows the postcode that matched ("75016" -> "Paris 16e Arrondissement 75016"); a whole
-  // city, labelled without one, keeps its main postcode.
+  // A postcode search shows the postcode that matched ("75016" -> "Paris 16e 75016"); a whole city, labelled
+  // without one, keeps its main postcode.
   const matched = isCityWithArrondissements(row.insee) ? null : postcodePrefix;
   const zipcode = (matched && postcodes.find((p) => p.startsWith(matched))) || postcodes[0] || "";
+  const name = placeName(row.name);
   return {
     insee: row.insee,
-    name: row.name,
+    name,
     zipcode,
-    label: placeLabel({ insee: row.insee, name: row.name, zipcode }),
+    label: placeLabel({ insee: row.insee, name, zipcode }),
     latitude: row.latitude,
     longitude: row.longitude,
     population: row.population,

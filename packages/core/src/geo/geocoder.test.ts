@@ -39,15 +39,15 @@ describe("offline geocoder (communes referential)", () => {
     expect(await geocoder.commune("2A004")).toMatchObject({ insee: "2A004", city: "Ajaccio" });
     expect(await geocoder.commune("2b033")).toMatchObject({ insee: "2B033", city: "Bastia" });
     const arrondissementsAndCities: [string, string][] = [
-      ["75101", "Paris 1er Arrondissement 75001"],
-      ["75120", "Paris 20e Arrondissement 75020"],
-      ["69381", "Lyon 1er Arrondissement 69001"],
-      ["69389", "Lyon 9e Arrondissement 69009"],
-      ["13201", "Marseille 1er Arrondissement 13001"],
-      ["13216", "Marseille 16e Arrondissement 13016"],
-      ["75056", "Paris"],
-      ["69123", "Lyon"],
-      ["13055", "Marseille"],
+      ["75101", "Paris 1er 75001"],
+      ["75120", "Paris 20e 75020"],
+      ["69381", "Lyon 1er 69001"],
+      ["69389", "Lyon 9e 69009"],
+      ["13201", "Marseille 1er 13001"],
+      ["13216", "Marseille 16e 13016"],
+      ["75056", "Paris (toute la ville)"],
+      ["69123", "Lyon (toute la ville)"],
+      ["13055", "Marseille (toute la ville)"],
     ];
     for (const [insee, label] of arrondissementsAndCities)
       expect(await geocoder.commune(insee), insee).toMatchObject({ insee, label });

@@ -116,13 +116,25 @@ export function cityOfArrondissement(insee: string): string | null {
 }
 
 /**
- * A place's label: its name and postcode ("Cahors 46000"). A city with arrondissements is named alone ("Paris"):
- * each of its postcodes is one arrondissement's, so "Paris 75001" would read as the 1st arrondissement.
+ * The name people read for a commune: an arrondissement municipal's INSEE name without its last word ("Paris 15e
+ * Arrondissement" -> "Paris 15e", "Marseille 1er Arrondissement" -> "Marseille 1er"), as the sample items' cities
+ * read ("75015 Paris 15e"); any other name as it is.
+ */
+export function placeName(name: string): string {
+  return name.replace(/^(.+ \d+(?:er|e)) Arrondissement$/, "$1");
+}
+
+/** How a whole city with arrondissements is labelled, instead of a postcode: `"Paris (toute la ville)"`. */
+export const WHOLE_CITY_SUFFIX = "(toute la ville)";
+
+/**
+ * A place's label: its name and postcode ("Cahors 46000", "Paris 15e 75015"). A city with arrondissements has no
+ * postcode of its own (each is one arrondissement's: "Paris 75001" would read as the 1st), so it says it is the
+ * whole city instead: "Paris (toute la ville)".
  */
 export function placeLabel(place: { insee: string; name: string; zipcode: string }): string {
-  return place.zipcode && !isCityWithArrondissements(place.insee)
-    ? `${place.name} ${place.zipcode}`
-    : place.name;
+  if (isCityWithArrondissements(place.insee)) return `${place.name} ${WHOLE_CITY_SUFFIX}`;
+  return place.zipcode ? `${place.name} ${place.zipcode}` : place.name;
 }
 
 /**

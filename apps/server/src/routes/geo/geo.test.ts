@@ -23,11 +23,11 @@ describe("geo routes", () => {
   });
 
   it.each([
-    ["Paris 15e", "75115", "Paris 15e Arrondissement 75015"],
-    ["Paris 15", "75115", "Paris 15e Arrondissement 75015"],
-    ["75015", "75115", "Paris 15e Arrondissement 75015"],
-    ["Marseille 13e", "13213", "Marseille 13e Arrondissement 13013"],
-    ["Lyon 3e", "69383", "Lyon 3e Arrondissement 69003"],
+    ["Paris 15e", "75115", "Paris 15e 75015"],
+    ["Paris 15", "75115", "Paris 15e 75015"],
+    ["75015", "75115", "Paris 15e 75015"],
+    ["Marseille 13e", "13213", "Marseille 13e 13013"],
+    ["Lyon 3e", "69383", "Lyon 3e 69003"],
   ])("suggests the arrondissement municipal first for %j", async (q, insee, label) => {
     const { app } = testApp({}, db);
     const { status, body } = await getJson(app, `/api/V1/geo/communes?q=${encodeURIComponent(q)}`);
@@ -39,9 +39,9 @@ describe("geo routes", () => {
     ["76351", { insee: "76351", city: "Le Havre", label: "Le Havre 76600" }],
     ["2A004", { insee: "2A004", city: "Ajaccio" }],
     ["2a004", { insee: "2A004", city: "Ajaccio" }],
-    ["75115", { insee: "75115", label: "Paris 15e Arrondissement 75015" }],
-    ["69123", { insee: "69123", label: "Lyon" }],
-    ["13055", { insee: "13055", label: "Marseille" }],
+    ["75115", { insee: "75115", label: "Paris 15e 75015" }],
+    ["69123", { insee: "69123", label: "Lyon (toute la ville)" }],
+    ["13055", { insee: "13055", label: "Marseille (toute la ville)" }],
   ])("gives the one commune of the INSEE code %s", async (insee, commune) => {
     const { app } = testApp({}, db);
     const { status, body } = await getJson(app, `/api/V1/geo/communes?insee=${insee}`);
@@ -98,7 +98,12 @@ describe("geo routes", () => {
   it("finds the commune of a point: in Paris the city, as the place search names it, not the neighbouring commune", async () => {
     const { app } = testApp({}, db);
     const paris = (await getJson(app, "/api/V1/geo/communes?q=Paris&limit=1")).body.results[0];
-    expect(paris).toMatchObject({ insee: "75056", label: "Paris", zipcode: "75001", city: "Paris" });
+    expect(paris).toMatchObject({
+      insee: "75056",
+      label: "Paris (toute la ville)",
+      zipcode: "75001",
+      city: "Paris",
+    });
     // Hôtel de Ville (4e), Bercy (12e, nearer the 13e's centroid), Porte de Bagnolet and Porte de Versailles.
     for (const [latitude, longitude] of [
       [48.8566, 2.3522],

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import { REGIONS } from "../../referentials/geography";
+import { placeName, REGIONS } from "../../referentials/geography";
 import { weightedPicker, type Rng } from "./prng";
 import { STREET_NAMES, STREET_TYPES } from "./templates";
 
@@ -66,9 +66,9 @@ export function regionName(code: string): string {
   return REGION_NAMES.get(code) ?? code;
 }
 
-/** "Paris 15e Arrondissement" -> "Paris 15e"; other communes keep their name. */
+/** "Paris 15e Arrondissement" -> "Paris 15e" (`placeName`, as the place search names it); other communes keep their name. */
 export function cityLabel(commune: Commune): string {
-  return commune.arrondissement ? commune.name.replace(/ Arrondissement$/, "") : commune.name;
+  return placeName(commune.name);
 }
 
 /** The town itself: "Paris" for an arrondissement of Paris. */

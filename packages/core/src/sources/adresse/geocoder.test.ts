@@ -114,13 +114,13 @@ describe("api-adresse geocoder", () => {
     ]);
   });
 
-  it("searches every type for longer terms, keeps labels that have their postcode and cuts the city label of Paris", async () => {
+  it("searches every type for longer terms, keeps labels that have their postcode and labels Paris as the whole city", async () => {
     const places = await geocoder().search("Paris 75", 5);
     expect(requests[0]?.searchParams.has("type")).toBe(false);
     expect(requests[0]?.searchParams.get("limit")).toBe("5");
     expect(places).toEqual([]);
     const paris = await geocoder().search("paris");
-    expect(paris.map((p) => p.label)).toEqual(["Paris", "Rue de Paris 92190 Meudon"]);
+    expect(paris.map((p) => p.label)).toEqual(["Paris (toute la ville)", "Rue de Paris 92190 Meudon"]);
     expect(paris[0]).toMatchObject({ insee: "75056", city: "Paris", latitude: 48.859, longitude: 2.347 });
   });
 
@@ -155,7 +155,10 @@ describe("api-adresse geocoder", () => {
     expect(await geocoder(2000, db).commune("2A004")).toEqual(
       await createOfflineGeocoder(db).commune("2A004"),
     );
-    expect(await geocoder(2000, db).commune("75056")).toMatchObject({ insee: "75056", label: "Paris" });
+    expect(await geocoder(2000, db).commune("75056")).toMatchObject({
+      insee: "75056",
+      label: "Paris (toute la ville)",
+    });
     expect(requests).toHaveLength(0);
   });
 

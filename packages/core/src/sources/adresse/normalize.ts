@@ -1,5 +1,5 @@
 import type { Place } from "../../geo/geocoder";
-import { isCityWithArrondissements } from "../../referentials/geography";
+import { isCityWithArrondissements, placeLabel } from "../../referentials/geography";
 import type { AdresseFeature } from "./api-types";
 
 /** An api-adresse feature as a Place; the postcode is appended to the label when missing ("Cahors 46000"). */
@@ -9,8 +9,9 @@ export function featureToPlace(feature: AdresseFeature): Place {
   const zipcode = p.postcode ?? "";
   const city = p.city ?? p.name ?? p.label;
   let label = p.label;
-  // Their municipality feature carries one arrondissement's postcode: the label is the city alone (placeLabel).
-  if (p.type === "municipality" && isCityWithArrondissements(p.citycode)) label = city;
+  // Their municipality feature carries one arrondissement's postcode: the label is the offline one, "Paris (toute la ville)".
+  if (p.type === "municipality" && isCityWithArrondissements(p.citycode))
+    label = placeLabel({ insee: p.citycode, name: city, zipcode });
   else if (zipcode && !label.includes(zipcode)) label = `${label} ${zipcode}`;
   return {
     label,
