@@ -58,13 +58,13 @@ async function searchFromHome(page: Page): Promise<void> {
   const place = page.getByRole("combobox", { name: /Lieu/ });
   expect(await place.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.type("Lyon");
-  // The whole city comes first, labelled as the whole city rather than by its 1st arrondissement's postcode.
+  // The whole city comes first, named without its 1st arrondissement's postcode.
   const placeOptions = page.locator("[role=listbox]:visible [role=option]");
   await placeOptions.filter({ hasText: "Lyon 3e 69003" }).waitFor();
-  expect(await placeOptions.first().textContent()).toBe("Lyon (toute la ville)");
+  expect(await placeOptions.first().textContent()).toBe("Lyon");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  expect(await place.inputValue()).toBe("Lyon (toute la ville)");
+  expect(await place.inputValue()).toBe("Lyon");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/recherche-apprentissage\?/);
 }
@@ -113,10 +113,10 @@ describe("the search site", () => {
     const url = new URL(page.url());
     expect(url.searchParams.get("romes")).toBe("D1102,D1104,G1612");
     expect(url.searchParams.get("insee")).toBe("69123");
-    expect(url.searchParams.get("address")).toBe("Lyon (toute la ville)");
+    expect(url.searchParams.get("address")).toBe("Lyon");
     expect(url.searchParams.get("radius")).toBe("30");
     await poll(() => page.locator(".results-heading").textContent()).toBe(
-      "Résultats pour Boulangerie, pâtisserie, chocolaterie à Lyon (toute la ville)",
+      "Résultats pour Boulangerie, pâtisserie, chocolaterie à Lyon",
     );
 
     const counts = await resultCounts(page);

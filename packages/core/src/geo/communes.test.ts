@@ -70,15 +70,17 @@ describe("searchCommunes", () => {
     ]);
     expect(searchCommunes(db, "75116")).toEqual([
       expect.objectContaining({ insee: "75116", label: "Paris 16e 75116" }),
-      expect.objectContaining({ insee: "75056", label: "Paris (toute la ville)" }),
+      expect.objectContaining({ insee: "75056", label: "Paris" }),
     ]);
   });
 
-  it("labels every line of a postcode search with a postcode, or as the whole city when it has none", () => {
+  it("labels every line of a postcode search with a postcode, but a whole city with arrondissements", () => {
     const results = searchCommunes(db, "75005");
-    expect(results.map((c) => c.label)).toEqual(["Paris 5e 75005", "Paris (toute la ville)"]);
+    expect(results.map((c) => c.label)).toEqual(["Paris 5e 75005", "Paris"]);
     for (const r of [...results, ...searchCommunes(db, "13", 20), ...searchCommunes(db, "6900", 20)])
-      expect(r.label, r.insee).toMatch(/ (\d{5}|\(toute la ville\))$/);
+      expect(r.label, r.insee).toMatch(
+        ["75056", "13055", "69123"].includes(r.insee) ? /^(Paris|Marseille|Lyon)$/ : / \d{5}$/,
+      );
   });
 
   it("names an arrondissement as the sample items' cities do, without the word Arrondissement", () => {
@@ -116,9 +118,9 @@ describe("searchCommunes", () => {
   });
 
   it.each([
-    ["paris", "75056", "Paris (toute la ville)", "Paris 15e 75015"],
-    ["Lyon", "69123", "Lyon (toute la ville)", "Lyon 3e 69003"],
-    ["marseille", "13055", "Marseille (toute la ville)", "Marseille 13e 13013"],
+    ["paris", "75056", "Paris", "Paris 15e 75015"],
+    ["Lyon", "69123", "Lyon", "Lyon 3e 69003"],
+    ["marseille", "13055", "Marseille", "Marseille 13e 13013"],
   ])(
     "finds the whole city first for %j, named without an arrondissement's postcode, then its arrondissements",
     (term, insee, label, next) => {
@@ -132,25 +134,19 @@ describe("searchCommunes", () => {
     for (const term of ["75", "750", "7501"])
       expect(searchCommunes(db, term, 3)[0], term).toMatchObject({
         insee: "75056",
-        label: "Paris (toute la ville)",
+        label: "Paris",
         zipcode: "75001",
       });
-    expect(searchCommunes(db, "69", 3)[0]).toMatchObject({ insee: "69123", label: "Lyon (toute la ville)" });
+    expect(searchCommunes(db, "69", 3)[0]).toMatchObject({ insee: "69123", label: "Lyon" });
     expect(searchCommunes(db, "130", 3)[0]).toMatchObject({
       insee: "13055",
-      label: "Marseille (toute la ville)",
+      label: "Marseille",
     });
   });
 
   it("offers a whole postcode's arrondissement first, then the whole city", () => {
-    expect(searchCommunes(db, "75001").map((c) => c.label)).toEqual([
-      "Paris 1er 75001",
-      "Paris (toute la ville)",
-    ]);
-    expect(searchCommunes(db, "69003").map((c) => c.label)).toEqual([
-      "Lyon 3e 69003",
-      "Lyon (toute la ville)",
-    ]);
+    expect(searchCommunes(db, "75001").map((c) => c.label)).toEqual(["Paris 1er 75001", "Paris"]);
+    expect(searchCommunes(db, "69003").map((c) => c.label)).toEqual(["Lyon 3e 69003", "Lyon"]);
     expect(searchCommunes(db, "75001", 1).map((c) => c.insee)).toEqual(["75101"]);
     expect(searchCommunes(db, "46000").map((c) => c.insee)).toEqual(["46042"]);
   });
@@ -234,7 +230,7 @@ describe("getCommune", () => {
     });
     expect(getCommune(db, "13208")?.name).toBe("Marseille 8e");
     expect(getCommune(db, "69389")?.name).toBe("Lyon 9e");
-    expect(getCommune(db, "75056")).toMatchObject({ label: "Paris (toute la ville)", zipcode: "75001" });
+    expect(getCommune(db, "75056")).toMatchObject({ label: "Paris", zipcode: "75001" });
   });
 
   it("returns null for an unknown code", () => {
@@ -315,7 +311,7 @@ describe("reverseGeocode", () => {
     expect(reverseGeocode(db, { latitude: 48.8556, longitude: 2.3752 })).toMatchObject({
       insee: "75056",
       name: "Paris",
-      label: "Paris (toute la ville)",
+      label: "Paris",
       zipcode: "75001",
     });
   });

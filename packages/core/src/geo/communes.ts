@@ -187,7 +187,7 @@ export function nearestCommune(db: Db, point: GeoPoint): Commune | null {
 
 /**
  * The commune of a point as people read it (reverse geocoding, docs/reference/v1.md#s7-3): `nearestCommune`, but a
- * point nearest an arrondissement municipal gives its whole city, as the place search names it (`"Paris (toute la ville)"`, insee
+ * point nearest an arrondissement municipal gives its whole city, as the place search names it (`"Paris"`, insee
  * 75056, zipcode 75001) and as api-adresse's reverse geocoding of communes does: the city is right wherever in it
  * the point is, the nearest arrondissement's centroid often is not. Null where `nearestCommune` is.
  */

@@ -45,9 +45,9 @@ describe("offline geocoder (communes referential)", () => {
       ["69389", "Lyon 9e 69009"],
       ["13201", "Marseille 1er 13001"],
       ["13216", "Marseille 16e 13016"],
-      ["75056", "Paris (toute la ville)"],
-      ["69123", "Lyon (toute la ville)"],
-      ["13055", "Marseille (toute la ville)"],
+      ["75056", "Paris"],
+      ["69123", "Lyon"],
+      ["13055", "Marseille"],
     ];
     for (const [insee, label] of arrondissementsAndCities)
       expect(await geocoder.commune(insee), insee).toMatchObject({ insee, label });

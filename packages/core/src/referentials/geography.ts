@@ -124,16 +124,13 @@ export function placeName(name: string): string {
   return name.replace(/^(.+ \d+(?:er|e)) Arrondissement$/, "$1");
 }
 
-/** How a whole city with arrondissements is labelled, instead of a postcode: `"Paris (toute la ville)"`. */
-export const WHOLE_CITY_SUFFIX = "(toute la ville)";
-
 /**
  * A place's label: its name and postcode ("Cahors 46000", "Paris 15e 75015"). A city with arrondissements has no
- * postcode of its own (each is one arrondissement's: "Paris 75001" would read as the 1st), so it says it is the
- * whole city instead: "Paris (toute la ville)".
+ * postcode of its own (each is one arrondissement's: "Paris 75001" would read as the 1st): it is named alone,
+ * "Paris", the city's own name telling it apart from its arrondissements' "Paris 15e 75015".
  */
 export function placeLabel(place: { insee: string; name: string; zipcode: string }): string {
-  if (isCityWithArrondissements(place.insee)) return `${place.name} ${WHOLE_CITY_SUFFIX}`;
+  if (isCityWithArrondissements(place.insee)) return place.name;
   return place.zipcode ? `${place.name} ${place.zipcode}` : place.name;
 }
 

@@ -40,8 +40,8 @@ describe("geo routes", () => {
     ["2A004", { insee: "2A004", city: "Ajaccio" }],
     ["2a004", { insee: "2A004", city: "Ajaccio" }],
     ["75115", { insee: "75115", label: "Paris 15e 75015" }],
-    ["69123", { insee: "69123", label: "Lyon (toute la ville)" }],
-    ["13055", { insee: "13055", label: "Marseille (toute la ville)" }],
+    ["69123", { insee: "69123", label: "Lyon" }],
+    ["13055", { insee: "13055", label: "Marseille" }],
   ])("gives the one commune of the INSEE code %s", async (insee, commune) => {
     const { app } = testApp({}, db);
     const { status, body } = await getJson(app, `/api/V1/geo/communes?insee=${insee}`);
@@ -100,7 +100,7 @@ describe("geo routes", () => {
     const paris = (await getJson(app, "/api/V1/geo/communes?q=Paris&limit=1")).body.results[0];
     expect(paris).toMatchObject({
       insee: "75056",
-      label: "Paris (toute la ville)",
+      label: "Paris",
       zipcode: "75001",
       city: "Paris",
     });

@@ -120,7 +120,7 @@ describe("api-adresse geocoder", () => {
     expect(requests[0]?.searchParams.get("limit")).toBe("5");
     expect(places).toEqual([]);
     const paris = await geocoder().search("paris");
-    expect(paris.map((p) => p.label)).toEqual(["Paris (toute la ville)", "Rue de Paris 92190 Meudon"]);
+    expect(paris.map((p) => p.label)).toEqual(["Paris", "Rue de Paris 92190 Meudon"]);
     expect(paris[0]).toMatchObject({ insee: "75056", city: "Paris", latitude: 48.859, longitude: 2.347 });
   });
 
@@ -157,7 +157,7 @@ describe("api-adresse geocoder", () => {
     );
     expect(await geocoder(2000, db).commune("75056")).toMatchObject({
       insee: "75056",
-      label: "Paris (toute la ville)",
+      label: "Paris",
     });
     expect(requests).toHaveLength(0);
   });

@@ -9,7 +9,7 @@ export function featureToPlace(feature: AdresseFeature): Place {
   const zipcode = p.postcode ?? "";
   const city = p.city ?? p.name ?? p.label;
   let label = p.label;
-  // Their municipality feature carries one arrondissement's postcode: the label is the offline one, "Paris (toute la ville)".
+  // Their municipality feature carries one arrondissement's postcode: the label is the offline one, the city alone.
   if (p.type === "municipality" && isCityWithArrondissements(p.citycode))
     label = placeLabel({ insee: p.citycode, name: city, zipcode });
   else if (zipcode && !label.includes(zipcode)) label = `${label} ${zipcode}`;
