@@ -26,4 +26,13 @@ describe("communeFinder", () => {
     expect(find("69381")).toMatchObject({ insee: "69123" });
     expect(find("99999")).toBeUndefined();
   });
+
+  it("finds a former commune's code as the commune it is part of today", () => {
+    const db = createTestDb();
+    insertTestCommunes(db);
+    // as if Bastia's code were a former commune merged into Ajaccio: the mapping alone decides
+    db.$client.prepare("INSERT INTO former_communes (insee, commune_insee) VALUES ('2B033', '2A004')").run();
+    const find = communeFinder(db);
+    expect(find("2b033")).toMatchObject({ insee: "2A004" });
+  });
 });

@@ -8,18 +8,23 @@ export interface CommunePlace extends GeoPoint {
   postcodes: string;
 }
 
-/** A commune by INSEE code from the `communes` table; an arrondissement absent from it gives its city. */
+/**
+ * A commune by INSEE code from the `communes` table; an arrondissement absent from it gives its city, and a former
+ * commune's code (merged into a commune nouvelle: `former_communes`, docs/data-sources.md) the commune it is part of
+ * today, as the place search's INSEE look-up does: company files keep the code of the SIRENE record's date.
+ */
 export function communeFinder(db: Db): (insee: string) => CommunePlace | undefined {
   const statement = db.$client.prepare(
     "SELECT insee, name, postcodes, latitude, longitude FROM communes WHERE insee = ?",
   );
+  const former = db.$client.prepare("SELECT commune_insee FROM former_communes WHERE insee = ?").pluck();
   const find = (insee: string) => statement.get(insee) as CommunePlace | undefined;
   return (insee) => {
     const code = insee.toUpperCase();
     const found = find(code);
     if (found) return found;
-    const city = cityOfArrondissement(code);
-    return city ? find(city) : undefined;
+    const today = cityOfArrondissement(code) ?? (former.get(code) as string | undefined);
+    return today ? find(today) : undefined;
   };
 }
 
