@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { COMMUNE_QUERIES } from "../../geo/communes";
 import { cityOfArrondissement, type GeoPoint } from "../../referentials/geography";
 
 export interface CommunePlace extends GeoPoint {
@@ -14,17 +15,16 @@ export interface CommunePlace extends GeoPoint {
  * today, as the place search's INSEE look-up does: company files keep the code of the SIRENE record's date.
  */
 export function communeFinder(db: Db): (insee: string) => CommunePlace | undefined {
-  const statement = db.$client.prepare(
-    "SELECT insee, name, postcodes, latitude, longitude FROM communes WHERE insee = ?",
-  );
-  const former = db.$client.prepare("SELECT commune_insee FROM former_communes WHERE insee = ?").pluck();
-  const find = (insee: string) => statement.get(insee) as CommunePlace | undefined;
+  // The place search's own look-ups (geo/communes.ts), so that both read a code the same way.
+  const byInsee = db.$client.prepare(COMMUNE_QUERIES.byInsee);
+  const byFormerInsee = db.$client.prepare(COMMUNE_QUERIES.byFormerInsee);
+  const find = (insee: string) => byInsee.get(insee) as CommunePlace | undefined;
   return (insee) => {
     const code = insee.toUpperCase();
-    const found = find(code);
-    if (found) return found;
-    const today = cityOfArrondissement(code) ?? (former.get(code) as string | undefined);
-    return today ? find(today) : undefined;
+    const city = cityOfArrondissement(code);
+    return (
+      find(code) ?? (city ? find(city) : undefined) ?? (byFormerInsee.get(code) as CommunePlace | undefined)
+    );
   };
 }
 
